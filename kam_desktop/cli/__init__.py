@@ -1,0 +1,1 @@
+"""kamctl: every main job without a screen."""

@@ -1,0 +1,1 @@
+"""Deterministic demo company and scale data generators."""

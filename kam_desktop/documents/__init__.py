@@ -1,0 +1,1 @@
+"""Printable documents (reportlab): agreement, benefit annex, quarterly statement."""

@@ -1,0 +1,1 @@
+"""Readers for ERP/CRM exports: profiles, sniffing, validation, staging."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engines (SQLite | PostgreSQL), unit of work, migrations, backups."""

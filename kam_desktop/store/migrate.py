@@ -1,0 +1,110 @@
+"""Alembic migrations at start-up: find the scripts, back up first, refuse a database newer than us."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from kam_desktop.store.backup import backup_sqlite, timestamped_name
+from kam_desktop.store.engine import sqlite_path
+
+log = logging.getLogger(__name__)
+PRE_MIGRATION_PREFIX = "pre-migration"
+
+
+class DatabaseNewerError(RuntimeError):
+    """The database was migrated by a newer KAM Desktop; opening it could damage it."""
+
+
+def script_location() -> Path:
+    """The Alembic folder: inside a frozen app, next to a source checkout, or packaged in the wheel."""
+    import kam_desktop
+
+    package = Path(kam_desktop.__file__).resolve().parent
+    candidates = [
+        Path(getattr(sys, "_MEIPASS", "")) / "db" if getattr(sys, "frozen", False) else None,
+        package.parent / "db",  # source checkout or editable install
+        package / "_db",  # wheel: setup.py maps db/ to kam_desktop._db
+    ]
+    for candidate in candidates:
+        if candidate is not None and (candidate / "env.py").is_file():
+            return candidate
+    raise FileNotFoundError("the migration scripts (db/env.py) are missing from this installation")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location()))
+    return config
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    head = script.get_current_head()
+    assert head is not None, "the migration history is empty"
+    if not _known(script, current):
+        raise DatabaseNewerError(
+            f"this database is at schema revision {current}, which this KAM Desktop does not know "
+            f"(it knows up to {head}); it was opened by a newer version — update KAM Desktop to open it"
+        )
+    return SchemaState(current, head)
+
+
+def _known(script: ScriptDirectory, revision: str | None) -> bool:
+    if revision is None:
+        return True
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown id
+        return False
+
+
+def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
+    """Bring the schema to head. A SQLite file that has data is backed up (and verified) first.
+
+    Returns the backup's path, if one was taken. Raises DatabaseNewerError before touching anything.
+    """
+    state = schema_state(engine)
+    if state.up_to_date:
+        return None
+    backup: Path | None = None
+    db_file = sqlite_path(engine)
+    if db_file is not None and state.current is not None and backup_dir is not None:
+        backup = backup_sqlite(db_file, backup_dir / timestamped_name(f"{PRE_MIGRATION_PREFIX}-{state.current}"))
+        log.info("verified backup before migration: %s", backup)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    log.info("schema upgraded from %s to %s", state.current, state.head)
+    return backup
+
+
+def prune_pre_migration_backups(backup_dir: Path, keep: Path | None = None) -> list[Path]:
+    """After a good start, drop older pre-migration backups (the newest one is kept until the next)."""
+    removed = []
+    for path in sorted(backup_dir.glob(f"{PRE_MIGRATION_PREFIX}-*.sqlite")):
+        if keep is None or path != keep:
+            path.unlink()
+            removed.append(path)
+    return removed

@@ -1,0 +1,33 @@
+"""Every table of the store, importable from one place (Alembic reads `Base.metadata` here)."""
+
+from kam_desktop.store.models.accounts import Account, Contact, ProductCategory
+from kam_desktop.store.models.base import AppendOnlyMixin, Base, SyncedMixin, new_id
+from kam_desktop.store.models.benefits import BenefitCatalogItem, BenefitGrant
+from kam_desktop.store.models.documents import Document, DocumentFile
+from kam_desktop.store.models.ledger import LedgerAllocation, LedgerEntry
+from kam_desktop.store.models.people import User
+from kam_desktop.store.models.policy import ApprovalStep, CommercialPolicy, ExceptionRequest, PolicyCap
+from kam_desktop.store.models.program import (
+    EarningRule,
+    GradeEvaluation,
+    GradeOverride,
+    ProgramConfig,
+    ProgramGradeTerm,
+)
+from kam_desktop.store.models.sales import InvoiceLine, PotentialSlot
+from kam_desktop.store.models.system import (
+    AuditEntry,
+    FxRate,
+    OutboxEntry,
+    Setting,
+    SyncConflict,
+    SyncState,
+)
+
+__all__ = [
+    "Account", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "Base", "BenefitCatalogItem",
+    "BenefitGrant", "CommercialPolicy", "Contact", "Document", "DocumentFile", "EarningRule",
+    "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LedgerAllocation",
+    "LedgerEntry", "OutboxEntry", "PolicyCap", "PotentialSlot", "ProductCategory", "ProgramConfig",
+    "ProgramGradeTerm", "Setting", "SyncConflict", "SyncState", "SyncedMixin", "User", "new_id",
+]

@@ -1,0 +1,62 @@
+"""What the client buys from us (ERP invoice lines) and what it could buy (potential slots)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kam_desktop.domain.vocabulary import SlotSource
+from kam_desktop.store.models.base import Base, KeyMixin, SyncedMixin, one_of
+from kam_desktop.store.types import Money, Quantity, Rate
+
+
+class InvoiceLine(KeyMixin, Base):
+    """One line of an ERP invoice. Returns are negative lines; corrections come as new lines.
+
+    Append-only facts from the ERP, and the biggest table by far (millions of rows), so it carries
+    no per-row bookkeeping: the audit entry of its import (`import_id`) says who loaded it and when.
+    """
+
+    __tablename__ = "invoice_lines"
+    __append_only__ = True
+    __table_args__ = (
+        UniqueConstraint("invoice_no", "line_no"),
+        Index("ix_invoice_lines_account_date", "account_id", "invoice_date"),
+        Index("ix_invoice_lines_date", "invoice_date"),
+    )
+
+    invoice_no: Mapped[str] = mapped_column(String(60), nullable=False)
+    line_no: Mapped[int] = mapped_column(Integer, nullable=False)
+    invoice_date: Mapped[date] = mapped_column(Date, nullable=False)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), nullable=False)
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("product_categories.id"), nullable=False)
+    quantity: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    net_amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    margin_amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    currency: Mapped[str] = mapped_column(String(3), nullable=False)
+    import_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # the audit entry of its import
+
+
+class PotentialSlot(SyncedMixin, Base):
+    """The client's total spend in a category (also at competitors), as collected on a date."""
+
+    __tablename__ = "potential_slots"
+    __table_args__ = (
+        UniqueConstraint("account_id", "category_id", "collected_on"),
+        one_of("source", SlotSource),
+    )
+
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), index=True, nullable=False)
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("product_categories.id"), nullable=False)
+    total_units: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    total_value: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    currency: Mapped[str] = mapped_column(String(3), nullable=False)
+    source: Mapped[str] = mapped_column(String(16), nullable=False)
+    collected_on: Mapped[date] = mapped_column(Date, nullable=False)
+    # 0..1; range checked by the domain (a SQL CHECK cannot see through the scaled SQLite storage)
+    confidence: Mapped[Decimal] = mapped_column(Rate(), nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)

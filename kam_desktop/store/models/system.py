@@ -1,0 +1,87 @@
+"""Cross-cutting tables: audit log, FX rates, settings, and the sync outbox, cursor and conflicts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, BigInteger, Date, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kam_desktop.store.models.base import AppendOnlyMixin, Base, SyncedMixin
+from kam_desktop.store.types import Rate, UTCDateTime, utc_now
+
+
+class AuditEntry(AppendOnlyMixin, Base):
+    """Who did what to which entity, when; never edited."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+    action: Mapped[str] = mapped_column(String(60), nullable=False)  # e.g. exception.approve
+    entity: Mapped[str] = mapped_column(String(60), nullable=False)
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
+class FxRate(SyncedMixin, Base):
+    """How many units of the base currency one unit of `currency` was worth on `rate_date`."""
+
+    __tablename__ = "fx_rates"
+    __table_args__ = (UniqueConstraint("rate_date", "currency", "base_currency"),)
+
+    rate_date: Mapped[date] = mapped_column(Date, nullable=False)
+    currency: Mapped[str] = mapped_column(String(3), nullable=False)
+    base_currency: Mapped[str] = mapped_column(String(3), nullable=False)
+    rate: Mapped[Decimal] = mapped_column(Rate(), nullable=False)
+
+
+class Setting(SyncedMixin, Base):
+    """Company settings (identity for documents, base currency, …) as key → JSON value."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), unique=True, nullable=False)
+    value: Mapped[object] = mapped_column(JSON, nullable=True)
+
+
+class OutboxEntry(Base):
+    """A local change waiting to be pushed to the team server, in commit order."""
+
+    __tablename__ = "sync_outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, nullable=False)
+    entity: Mapped[str] = mapped_column(String(60), nullable=False)
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    operation: Mapped[str] = mapped_column(String(8), nullable=False)  # insert | update | delete
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict[str, object]] = mapped_column(JSON, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utc_now)
+
+
+class SyncState(Base):
+    """The pull cursor: the last (xid, id) of the server's change log applied here."""
+
+    __tablename__ = "sync_state"
+
+    server: Mapped[str] = mapped_column(String(200), primary_key=True)
+    cursor_xid: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    cursor_id: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    last_pull_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SyncConflict(AppendOnlyMixin, Base):
+    """The losing side of a conflict the server resolved, for the KAM to see and act on."""
+
+    __tablename__ = "sync_conflicts"
+
+    entity: Mapped[str] = mapped_column(String(60), nullable=False)
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False)
+    op_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    local_changes: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    server_values: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

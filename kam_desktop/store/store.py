@@ -1,0 +1,67 @@
+"""The store facade the services receive: an engine, units of work, read sessions, migration at open."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from kam_desktop.paths import backups_dir
+from kam_desktop.store import migrate
+from kam_desktop.store.engine import is_sqlite, open_engine, resolve_url, sqlite_path
+from kam_desktop.store.uow import UnitOfWork, read_session
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Store:
+    engine: Engine
+    url: str
+    migration_backup: Path | None = None
+
+    @classmethod
+    def open(cls, db: str | Path | None = None, *, upgrade: bool = True) -> Store:
+        """Open `--db`/`KAM_DB`/the default file and bring its schema to head (backing up first)."""
+        url = resolve_url(db)
+        engine = open_engine(url)
+        store = cls(engine=engine, url=url)
+        if upgrade:
+            store.migration_backup = store.upgrade()
+        return store
+
+    def upgrade(self) -> Path | None:
+        folder = self.backup_folder()
+        backup = migrate.upgrade(self.engine, folder)
+        if folder is not None:
+            # A start that needed no migration is a good start: the previous safety copy can go.
+            migrate.prune_pre_migration_backups(folder, keep=backup)
+        return backup
+
+    def backup_folder(self) -> Path | None:
+        path = sqlite_path(self.engine)
+        if path is None:
+            return None
+        folder = backups_dir() / path.stem
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.engine)
+
+    def unit_of_work(self, actor: str) -> UnitOfWork:
+        return UnitOfWork(self.engine, actor)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with read_session(self.engine) as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,111 @@
+"""Column types that keep money exact and time in UTC on both SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, Dialect, Numeric, String
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+
+class InexactValueError(ValueError):
+    """A Decimal with more places than its column keeps: the caller must round it first."""
+
+
+class ScaledDecimal(TypeDecorator[Decimal]):
+    """An exact decimal: NUMERIC(p, s) on PostgreSQL, an integer of 10^-s units on SQLite.
+
+    SQLite has no decimal type: NUMERIC there is a float, which would break "money is never float".
+    Integers of minor units keep it exact and still let SQL `SUM` aggregate (the result processor
+    of this type turns the integer sum back into a Decimal).
+    """
+
+    impl = Numeric
+    cache_ok = True
+
+    def __init__(self, precision: int = 18, scale: int = 2) -> None:
+        super().__init__(precision, scale, asdecimal=True)
+        self.precision = precision
+        self.scale = scale
+        self._quantum = Decimal(1).scaleb(-scale)
+        self._factor = Decimal(10) ** scale
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Numeric(self.precision, self.scale, asdecimal=True))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise InexactValueError(f"float {value!r} given for an exact decimal column; use Decimal")
+        value = Decimal(value)
+        if value != value.quantize(self._quantum):
+            raise InexactValueError(f"{value} has more than {self.scale} decimal places; round it first")
+        if dialect.name == "sqlite":
+            return int(value * self._factor)
+        return value.quantize(self._quantum)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name == "sqlite":
+            if isinstance(value, float):  # e.g. AVG(); exact enough for display, never stored back
+                return Decimal(repr(value)).scaleb(-self.scale).quantize(self._quantum)
+            return (Decimal(int(value)) / self._factor).quantize(self._quantum)
+        return Decimal(value).quantize(self._quantum)
+
+
+def Money() -> ScaledDecimal:  # noqa: N802 - reads as a type in model declarations
+    """Money in the store: 18 digits, 2 places."""
+    return ScaledDecimal(18, 2)
+
+
+def Quantity() -> ScaledDecimal:  # noqa: N802
+    """Units of product: 18 digits, 3 places."""
+    return ScaledDecimal(18, 3)
+
+
+def Rate() -> ScaledDecimal:  # noqa: N802
+    """Percentages, percentiles, confidences and FX rates: 18 digits, 6 places."""
+    return ScaledDecimal(18, 6)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp; naive datetimes are refused (their zone is unknown)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            # ISO-8601 text sorts correctly and shows readably in any SQLite browser.
+            return dialect.type_descriptor(String(32))
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError(f"{value!r} is not a timezone-aware datetime; use datetime.now(UTC)")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            return value.isoformat(timespec="microseconds")
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, timezone-aware."""
+    return datetime.now(UTC)

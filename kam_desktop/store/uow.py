@@ -1,0 +1,115 @@
+"""Unit of work: one transaction that commits only when asked, and keeps append-only rows unchanged."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.orm import Session
+
+from kam_desktop.store.engine import WRITE
+from kam_desktop.store.models import AuditEntry, SyncedMixin
+
+
+class AppendOnlyViolation(RuntimeError):
+    """Code tried to change or delete a ledger, audit or decision row: write a correcting entry."""
+
+
+class UnitOfWork:
+    """`with store.unit_of_work("alice") as uow: …; uow.commit()` — rolls back unless committed."""
+
+    def __init__(self, engine: Engine, actor: str) -> None:
+        self._engine = engine
+        self.actor = actor
+        self.session: Session
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = Session(bind=self._engine.execution_options(**WRITE), expire_on_commit=False)
+        self.session.info["actor"] = self.actor
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if not self._committed:
+                self.session.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+    def audit(self, action: str, entity: str, entity_id: object = None, **details: Any) -> AuditEntry:
+        """Record who did what; written in the same transaction as the change itself."""
+        entry = AuditEntry(
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            details=_jsonable(details) or None,
+            created_by=self.actor,
+        )
+        self.session.add(entry)
+        return entry
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A read-only session (deferred BEGIN on SQLite: it never blocks a writer)."""
+    session = Session(bind=engine, expire_on_commit=False)
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return format(value, "f")
+        if isinstance(value, datetime | date):
+            return value.isoformat()
+        if isinstance(value, uuid.UUID):
+            return str(value)
+        if isinstance(value, dict):
+            return {str(k): convert(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set):
+            return [convert(v) for v in value]
+        return value
+
+    return {key: convert(value) for key, value in details.items()}
+
+
+@event.listens_for(Session, "before_flush")
+def _guard_and_stamp(session: Session, _context: Any, _instances: Any) -> None:
+    actor = session.info.get("actor")
+    for obj in session.dirty:
+        if getattr(obj, "__append_only__", False) and session.is_modified(obj, include_collections=False):
+            raise AppendOnlyViolation(
+                f"{type(obj).__name__} {inspect(obj).identity} is append-only; add a correcting entry instead"
+            )
+        if actor and isinstance(obj, SyncedMixin) and session.is_modified(obj, include_collections=False):
+            obj.updated_by = actor
+    for obj in session.deleted:
+        if getattr(obj, "__append_only__", False):
+            raise AppendOnlyViolation(f"{type(obj).__name__} rows are append-only and cannot be deleted")
+        if isinstance(obj, SyncedMixin):
+            raise AppendOnlyViolation(
+                f"{type(obj).__name__} rows are synced: set deleted_at (soft delete) instead of deleting"
+            )
+    if actor:
+        for obj in session.new:
+            if isinstance(obj, SyncedMixin) and obj.updated_by in (None, "system"):
+                obj.updated_by = actor
+            elif hasattr(obj, "created_by") and getattr(obj, "created_by", None) in (None, "system"):
+                obj.created_by = actor

@@ -1,0 +1,1 @@
+"""Team mode: push (outbox), pull (change cursor), conflicts."""
