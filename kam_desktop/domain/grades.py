@@ -1,0 +1,325 @@
+"""Grades L1..L4 from actual LTV: percentile ranking, downgrade grace, manual overrides and the *why*."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Grade(StrEnum):
+    """A loyalty grade; L1 is the best."""
+
+    L1 = "L1"
+    L2 = "L2"
+    L3 = "L3"
+    L4 = "L4"
+
+    @property
+    def level(self) -> int:
+        """1 for L1 (best) … 4 for L4 (worst)."""
+        return int(self.value[1])
+
+    def is_better_than(self, other: Grade) -> bool:
+        """True when this grade ranks above `other` (L1 is better than L2)."""
+        return self.level < other.level
+
+    def is_worse_than(self, other: Grade) -> bool:
+        """True when this grade ranks below `other`."""
+        return self.level > other.level
+
+
+class AccountKind(StrEnum):
+    """Direct customers and channel partners are named and segmented differently."""
+
+    CUSTOMER = "customer"
+    PARTNER = "partner"
+
+
+class Basis(StrEnum):
+    """What the grade ranks on: trailing-12-month net revenue (default) or gross margin."""
+
+    NET_REVENUE = "net_revenue"
+    GROSS_MARGIN = "gross_margin"
+
+
+class GradeConfigError(ValueError):
+    """Program terms that cannot be applied (cut-offs out of order, missing reason, …)."""
+
+
+@dataclass(frozen=True)
+class Cutoffs:
+    """Percentile cut-offs: p ≤ l1 → L1, p ≤ l2 → L2, p ≤ l3 → L3, else L4."""
+
+    l1: Decimal = Decimal("0.10")
+    l2: Decimal = Decimal("0.30")
+    l3: Decimal = Decimal("0.60")
+
+    def __post_init__(self) -> None:
+        if not Decimal(0) < self.l1 < self.l2 < self.l3 <= Decimal(1):
+            raise GradeConfigError(
+                f"cut-offs must rise strictly within (0, 1]: got {self.l1}, {self.l2}, {self.l3}"
+            )
+
+    def as_tuple(self) -> tuple[tuple[Grade, Decimal], ...]:
+        """(grade, cut-off) pairs from the best grade down; L4 has no cut-off."""
+        return ((Grade.L1, self.l1), (Grade.L2, self.l2), (Grade.L3, self.l3))
+
+
+def _default_cashback() -> dict[Grade, Decimal]:
+    return {Grade.L1: Decimal("3"), Grade.L2: Decimal("2"), Grade.L3: Decimal("1"), Grade.L4: Decimal("0")}
+
+
+def _default_names() -> dict[AccountKind, dict[Grade, str]]:
+    return {
+        AccountKind.CUSTOMER: {g: g.value for g in Grade},
+        AccountKind.PARTNER: {
+            Grade.L1: "Platinum",
+            Grade.L2: "Gold",
+            Grade.L3: "Silver",
+            Grade.L4: "Member",
+        },
+    }
+
+
+@dataclass(frozen=True)
+class GradeRules:
+    """How grades are computed: cut-offs, the basis, and how many evaluations a downgrade is held."""
+
+    cutoffs: Cutoffs = field(default_factory=Cutoffs)
+    basis: Basis = Basis.NET_REVENUE
+    downgrade_grace: int = 1
+
+    def __post_init__(self) -> None:
+        if self.downgrade_grace < 0:
+            raise GradeConfigError(f"downgrade grace must be ≥ 0 evaluations, not {self.downgrade_grace}")
+
+
+@dataclass(frozen=True)
+class ProgramTerms:
+    """One version of the program configuration: grade rules, cashback % per grade, grade names."""
+
+    version: int = 1
+    valid_from: date = date(2000, 1, 1)
+    rules: GradeRules = field(default_factory=GradeRules)
+    cashback_percent: Mapping[Grade, Decimal] = field(default_factory=_default_cashback)
+    names: Mapping[AccountKind, Mapping[Grade, str]] = field(default_factory=_default_names)
+
+    def __post_init__(self) -> None:
+        missing = [g.value for g in Grade if g not in self.cashback_percent]
+        if missing:
+            raise GradeConfigError(f"cashback % missing for grade(s) {', '.join(missing)}")
+        negative = [g.value for g, pct in self.cashback_percent.items() if pct < 0]
+        if negative:
+            raise GradeConfigError(f"cashback % cannot be negative (grade(s) {', '.join(negative)})")
+
+    def name_of(self, grade: Grade, kind: AccountKind = AccountKind.CUSTOMER) -> str:
+        """The display name of a grade for this kind of account (e.g. 'Gold' for an L2 partner)."""
+        return self.names.get(kind, {}).get(grade, grade.value)
+
+
+def terms_in_force(versions: Iterable[ProgramTerms], on: date) -> ProgramTerms:
+    """The program terms valid on a day: the latest `valid_from` not after it."""
+    candidates = [t for t in versions if t.valid_from <= on]
+    if not candidates:
+        raise GradeConfigError(f"no program terms are valid on {on.isoformat()}")
+    return max(candidates, key=lambda t: (t.valid_from, t.version))
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One account's place in the population: the inputs of its computed grade."""
+
+    account: str
+    basis: Decimal
+    rank: int
+    population: int
+    grade: Grade
+    cutoff: Decimal | None  # the cut-off that placed it; None for L4 (below every cut-off or basis ≤ 0)
+
+    @property
+    def percentile(self) -> Decimal:
+        """rank / N, shown to four places (the grade itself is decided exactly, see `rank_accounts`)."""
+        return (Decimal(self.rank) / Decimal(self.population)).quantize(Decimal("0.0001"))
+
+
+def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) -> dict[str, Ranking]:
+    """Rank active accounts by basis and cut them into grades.
+
+    N = number of accounts given (the caller passes the *active* ones). Sort by basis descending;
+    rank = 1 + number of accounts with a strictly higher basis (ties share a rank); p = rank / N;
+    p ≤ l1 → L1, ≤ l2 → L2, ≤ l3 → L3, else L4. A basis ≤ 0 is L4 whatever its rank.
+    """
+    cut = cutoffs or Cutoffs()
+    population = len(bases)
+    ordered = sorted(bases.items(), key=lambda item: item[1], reverse=True)
+    result: dict[str, Ranking] = {}
+    rank = 0
+    previous: Decimal | None = None
+    for position, (account, basis) in enumerate(ordered):
+        if basis != previous:
+            # Everyone before this position has a strictly higher basis, so rank = position + 1.
+            rank = position + 1
+            previous = basis
+        grade, applied = _grade_for(rank, population, basis, cut)
+        result[account] = Ranking(account, basis, rank, population, grade, applied)
+    return result
+
+
+def _grade_for(rank: int, population: int, basis: Decimal, cut: Cutoffs) -> tuple[Grade, Decimal | None]:
+    if basis <= 0:
+        return Grade.L4, None
+    for grade, cutoff in cut.as_tuple():
+        # rank / N ≤ cutoff  ⇔  rank ≤ cutoff × N; the product is exact in Decimal, the quotient
+        # (e.g. 1/3) is not, so a boundary account can never fall on the wrong side by rounding.
+        if Decimal(rank) <= cutoff * population:
+            return grade, cutoff
+    return Grade.L4, None
+
+
+@dataclass(frozen=True)
+class GradeOverride:
+    """A manual grade set by a person, with a reason and an expiry; shown as an override, never hidden."""
+
+    grade: Grade
+    reason: str
+    expires_on: date
+    set_by: str
+    set_on: date
+
+    def __post_init__(self) -> None:
+        if not self.reason.strip():
+            raise GradeConfigError("a grade override needs a reason")
+        if self.expires_on < self.set_on:
+            raise GradeConfigError(
+                f"a grade override cannot expire ({self.expires_on}) before it is set ({self.set_on})"
+            )
+
+    def is_valid_on(self, day: date) -> bool:
+        """Valid from the day it is set through its expiry day, inclusive."""
+        return self.set_on <= day <= self.expires_on
+
+
+@dataclass(frozen=True)
+class GradeState:
+    """What an account carries from the last evaluation into the next."""
+
+    grade: Grade  # the grade by the rules (after grace), not counting an override
+    held_evaluations: int = 0  # consecutive evaluations a lower computed grade has been held so far
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    """The outcome of one evaluation for one account, with every input needed to explain it."""
+
+    account: str
+    ranking: Ranking
+    previous_grade: Grade | None
+    grade_by_rules: Grade  # computed grade after downgrade grace
+    effective_grade: Grade  # after a valid manual override
+    at_risk: bool
+    held_evaluations: int
+    override: GradeOverride | None  # the override applied, if any
+    override_expired: bool  # an override existed but was past its expiry and ignored
+    evaluated_on: date
+
+    @property
+    def computed_grade(self) -> Grade:
+        """The grade the ranking alone gives."""
+        return self.ranking.grade
+
+    @property
+    def state(self) -> GradeState:
+        """What to store for the next evaluation."""
+        return GradeState(self.grade_by_rules, self.held_evaluations)
+
+    def why(self) -> tuple[str, ...]:
+        """Plain sentences explaining the grade, in the order a reader checks them."""
+        r = self.ranking
+        lines = [f"basis {r.basis} ranks {r.rank} of {r.population} (p = {r.percentile})"]
+        if r.basis <= 0:
+            lines.append("a basis of zero or less is always L4")
+        elif r.cutoff is None:
+            lines.append(f"p is above every cut-off, so computed grade {r.grade}")
+        else:
+            lines.append(f"p ≤ cut-off {r.cutoff}, so computed grade {r.grade}")
+        if self.previous_grade is None:
+            lines.append("no previous grade: the computed grade applies")
+        elif self.at_risk:
+            lines.append(
+                f"lower than the previous grade {self.previous_grade}: held "
+                f"({self.held_evaluations} evaluation(s) of grace used), account at risk"
+            )
+        elif self.computed_grade.is_worse_than(self.previous_grade):
+            lines.append(f"grace used up: downgraded from {self.previous_grade} to {self.grade_by_rules}")
+        elif self.computed_grade.is_better_than(self.previous_grade):
+            lines.append(f"upgraded from {self.previous_grade} at once")
+        else:
+            lines.append(f"unchanged from {self.previous_grade}")
+        if self.override is not None:
+            o = self.override
+            lines.append(
+                f"manual override to {o.grade} by {o.set_by} until {o.expires_on.isoformat()}: {o.reason}"
+            )
+        elif self.override_expired:
+            lines.append("a manual override had expired and was ignored")
+        return tuple(lines)
+
+
+def apply_grace(computed: Grade, previous: GradeState | None, grace: int) -> tuple[Grade, bool, int]:
+    """(grade by rules, at_risk, held evaluations) after downgrade grace; upgrades apply at once."""
+    if previous is None or not computed.is_worse_than(previous.grade):
+        return computed, False, 0
+    if previous.held_evaluations < grace:
+        return previous.grade, True, previous.held_evaluations + 1
+    return computed, False, 0
+
+
+def evaluate(
+    bases: Mapping[str, Decimal],
+    previous: Mapping[str, GradeState],
+    as_of: date,
+    rules: GradeRules | None = None,
+    overrides: Mapping[str, GradeOverride] | None = None,
+) -> dict[str, GradeResult]:
+    """Grade every active account in `bases`: rank, then downgrade grace, then manual overrides."""
+    rules = rules or GradeRules()
+    overrides = overrides or {}
+    results: dict[str, GradeResult] = {}
+    for account, ranking in rank_accounts(bases, rules.cutoffs).items():
+        before = previous.get(account)
+        by_rules, at_risk, held = apply_grace(ranking.grade, before, rules.downgrade_grace)
+        override = overrides.get(account)
+        applied = override if override is not None and override.is_valid_on(as_of) else None
+        results[account] = GradeResult(
+            account=account,
+            ranking=ranking,
+            previous_grade=before.grade if before else None,
+            grade_by_rules=by_rules,
+            effective_grade=applied.grade if applied else by_rules,
+            at_risk=at_risk,
+            held_evaluations=held,
+            override=applied,
+            override_expired=override is not None and applied is None and as_of > override.expires_on,
+            evaluated_on=as_of,
+        )
+    return results
+
+
+def distance_to_next_grade(ranking: Ranking, bases: Mapping[str, Decimal], cutoffs: Cutoffs) -> Decimal | None:
+    """How much more basis would lift the account one grade now (None for L1), all else unchanged."""
+    better = {Grade.L2: cutoffs.l1, Grade.L3: cutoffs.l2, Grade.L4: cutoffs.l3}.get(ranking.grade)
+    if better is None:
+        return None
+    # To reach rank ≤ cutoff × N the account must beat everyone but the first ⌊cutoff × N⌋ − 1 others.
+    allowed_rank = int(better * ranking.population)
+    if allowed_rank < 1:
+        return None
+    others = sorted((b for a, b in bases.items() if a != ranking.account), reverse=True)
+    # rank = 1 + count strictly above; we need at most allowed_rank − 1 others strictly above us,
+    # so we must at least equal the allowed_rank-th highest other basis.
+    target = others[allowed_rank - 1] if allowed_rank - 1 < len(others) else Decimal(0)
+    needed = max(target, Decimal("0.01")) - ranking.basis
+    return max(needed, Decimal(0))

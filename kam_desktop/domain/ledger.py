@@ -1,0 +1,451 @@
+"""The points and cashback ledger: append-only entries, balances folded from them, FIFO lots.
+
+Sign convention: an entry's `amount` is what it adds to the balance. Accruals and positive adjustments
+are positive and open a *lot* (with its own expiry); redemptions, expiries, reversals of accruals and
+negative adjustments are negative and say, in `allocations`, how much they took from which lot.
+A reversal of a redemption is positive and gives back to the lots the redemption took from
+(negative allocations). So for every entry that is not a lot, sum(allocation.amount) == −amount,
+and a lot's open remainder is its amount minus everything allocated against it.
+
+Expiry: a lot accrued in quarter Q expires at the end of the last day of quarter Q + 4
+(an accrual booked on 2026-02-10, in 2026Q1, is usable through 2027-03-31 and gone on 2027-04-01).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from uuid import UUID, uuid4
+
+from kam_desktop.domain.periods import Quarter
+
+ZERO = Decimal(0)
+DEFAULT_EXPIRY_QUARTERS = 4
+
+IdFactory = Callable[[], UUID]
+
+
+class LedgerUnit(StrEnum):
+    """What a ledger counts: loyalty points or cashback money."""
+
+    POINTS = "points"
+    CASHBACK = "cashback"
+
+
+class EntryKind(StrEnum):
+    """The five kinds of ledger entry."""
+
+    ACCRUAL = "accrual"
+    REDEMPTION = "redemption"
+    EXPIRY = "expiry"
+    REVERSAL = "reversal"
+    ADJUSTMENT = "adjustment"
+
+
+class SourceKind(StrEnum):
+    """What caused an entry; with `source_ref` it traces the entry back to a document."""
+
+    QUARTER_CLOSE = "quarter_close"
+    INVOICE = "invoice"
+    RETURN = "return"
+    PARTNER_EVENT = "partner_event"
+    REDEMPTION_REQUEST = "redemption_request"
+    EXCEPTION = "exception"
+    EXPIRY_RUN = "expiry_run"
+    MANUAL = "manual"
+
+
+class LedgerError(ValueError):
+    """An entry that would break the ledger's rules."""
+
+
+class InsufficientBalanceError(LedgerError):
+    """A redemption or reversal asks for more than the open lots hold."""
+
+    def __init__(self, account: str, unit: LedgerUnit, requested: Decimal, available: Decimal) -> None:
+        self.account, self.unit, self.requested, self.available = account, unit, requested, available
+        super().__init__(
+            f"account {account}: cannot take {requested} {unit}; only {available} {unit} available"
+        )
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """How much an entry took from (positive) or gave back to (negative) one lot."""
+
+    lot_id: UUID
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One immutable ledger line; see the module docstring for the sign convention."""
+
+    account: str
+    unit: LedgerUnit
+    kind: EntryKind
+    amount: Decimal
+    booked_on: date
+    source_kind: SourceKind
+    source_ref: str
+    idempotency_key: str
+    id: UUID = field(default_factory=uuid4)
+    expires_on: date | None = None  # lots only: the last day the lot can be used
+    reverses: UUID | None = None
+    allocations: tuple[Allocation, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.amount == 0:
+            raise LedgerError(f"{self.idempotency_key}: a ledger entry cannot be zero")
+        if self.is_lot:
+            if self.expires_on is None:
+                raise LedgerError(f"{self.idempotency_key}: an accrual needs an expiry date")
+            if self.allocations:
+                raise LedgerError(f"{self.idempotency_key}: an accrual takes from no lot")
+        else:
+            allocated = sum((a.amount for a in self.allocations), ZERO)
+            if allocated != -self.amount:
+                raise LedgerError(
+                    f"{self.idempotency_key}: allocations total {allocated}, entry needs {-self.amount}"
+                )
+        if self.kind is EntryKind.ACCRUAL and self.amount < 0:
+            raise LedgerError(f"{self.idempotency_key}: an accrual must be positive")
+        if self.kind in (EntryKind.REDEMPTION, EntryKind.EXPIRY) and self.amount > 0:
+            raise LedgerError(f"{self.idempotency_key}: a {self.kind} must be negative")
+        if self.kind is EntryKind.REVERSAL and self.reverses is None:
+            raise LedgerError(f"{self.idempotency_key}: a reversal must name the entry it reverses")
+
+    @property
+    def is_lot(self) -> bool:
+        """Accruals and positive adjustments open a lot that later entries consume."""
+        return self.kind is EntryKind.ACCRUAL or (self.kind is EntryKind.ADJUSTMENT and self.amount > 0)
+
+
+def default_expiry(accrued_on: date, quarters: int = DEFAULT_EXPIRY_QUARTERS) -> date:
+    """The last day of the quarter `quarters` after the accrual's quarter (2026-02-10 → 2027-03-31)."""
+    return Quarter.of(accrued_on).plus(quarters).end
+
+
+def _of(entries: Iterable[LedgerEntry], account: str, unit: LedgerUnit) -> list[LedgerEntry]:
+    return [e for e in entries if e.account == account and e.unit is unit]
+
+
+def balance(entries: Iterable[LedgerEntry], account: str, unit: LedgerUnit, as_of: date | None = None) -> Decimal:
+    """The balance is the sum of the entries' amounts (booked on or before `as_of`); never stored."""
+    return sum(
+        (e.amount for e in _of(entries, account, unit) if as_of is None or e.booked_on <= as_of), ZERO
+    )
+
+
+@dataclass(frozen=True)
+class Lot:
+    """An accrual (or positive adjustment) and what is still open of it."""
+
+    entry: LedgerEntry
+    remaining: Decimal
+
+    @property
+    def id(self) -> UUID:
+        return self.entry.id
+
+    @property
+    def expires_on(self) -> date:
+        assert self.entry.expires_on is not None  # guaranteed by LedgerEntry for lots
+        return self.entry.expires_on
+
+    def is_expired_on(self, day: date) -> bool:
+        """A lot is usable through its expiry day and expired from the next day."""
+        return day > self.expires_on
+
+
+def _fifo_key(lot: Lot) -> tuple[date, date, str]:
+    # Soonest expiry first; ties by booking date, then id, so the order never depends on list order.
+    return lot.expires_on, lot.entry.booked_on, str(lot.id)
+
+
+def open_lots(entries: Iterable[LedgerEntry], account: str, unit: LedgerUnit) -> list[Lot]:
+    """Lots with something left, soonest-expiring first."""
+    mine = _of(entries, account, unit)
+    used: dict[UUID, Decimal] = {}
+    for entry in mine:
+        for alloc in entry.allocations:
+            used[alloc.lot_id] = used.get(alloc.lot_id, ZERO) + alloc.amount
+    lots = [Lot(e, e.amount - used.get(e.id, ZERO)) for e in mine if e.is_lot]
+    return sorted((lot for lot in lots if lot.remaining > 0), key=_fifo_key)
+
+
+def available(entries: Iterable[LedgerEntry], account: str, unit: LedgerUnit, on: date) -> Decimal:
+    """What can be redeemed on a day: open lots not yet expired on it."""
+    return sum(
+        (lot.remaining for lot in open_lots(entries, account, unit) if not lot.is_expired_on(on)), ZERO
+    )
+
+
+def _find_by_key(entries: Iterable[LedgerEntry], key: str) -> LedgerEntry | None:
+    return next((e for e in entries if e.idempotency_key == key), None)
+
+
+def _take_fifo(lots: Sequence[Lot], amount: Decimal) -> tuple[Allocation, ...]:
+    allocations = []
+    left = amount
+    for lot in lots:
+        if left <= 0:
+            break
+        take = min(lot.remaining, left)
+        allocations.append(Allocation(lot.id, take))
+        left -= take
+    return tuple(allocations)
+
+
+@dataclass(frozen=True)
+class Redemption:
+    """The outcome of `redeem`: the new entries to append (none if already booked) and the allocations."""
+
+    entries: tuple[LedgerEntry, ...]
+    allocations: tuple[Allocation, ...]
+
+
+def redeem(
+    entries: Sequence[LedgerEntry],
+    account: str,
+    unit: LedgerUnit,
+    amount: Decimal,
+    booked_on: date,
+    source_ref: str,
+    idempotency_key: str,
+    new_id: IdFactory = uuid4,
+) -> Redemption:
+    """Redeem `amount` from the soonest-expiring open lots first; refuse an overdraft.
+
+    Idempotent: if an entry with `idempotency_key` exists, nothing new is produced.
+    """
+    existing = _find_by_key(entries, idempotency_key)
+    if existing is not None:
+        return Redemption((), existing.allocations)
+    if amount <= 0:
+        raise LedgerError(f"account {account}: a redemption must be positive, not {amount}")
+    usable = [lot for lot in open_lots(entries, account, unit) if not lot.is_expired_on(booked_on)]
+    total = sum((lot.remaining for lot in usable), ZERO)
+    if amount > total:
+        raise InsufficientBalanceError(account, unit, amount, total)
+    allocations = _take_fifo(usable, amount)
+    entry = LedgerEntry(
+        account=account,
+        unit=unit,
+        kind=EntryKind.REDEMPTION,
+        amount=-amount,
+        booked_on=booked_on,
+        source_kind=SourceKind.REDEMPTION_REQUEST,
+        source_ref=source_ref,
+        idempotency_key=idempotency_key,
+        id=new_id(),
+        allocations=allocations,
+    )
+    return Redemption((entry,), allocations)
+
+
+def expire(entries: Sequence[LedgerEntry], as_of: date, new_id: IdFactory = uuid4) -> list[LedgerEntry]:
+    """Expiry entries for whatever remains of lots expired by `as_of`, across all accounts and units.
+
+    Each expiry is booked the day after the lot's expiry date, so the result does not depend on when the
+    run happens; running it again produces nothing, because the expired lots are then empty.
+    """
+    result = []
+    pairs = sorted({(e.account, e.unit) for e in entries})
+    for account, unit in pairs:
+        for lot in open_lots(entries, account, unit):
+            if not lot.is_expired_on(as_of):
+                continue
+            # A lot can re-open (a reversed redemption gives back to it), so number its expiries.
+            count = sum(
+                1 for e in entries if e.kind is EntryKind.EXPIRY and any(a.lot_id == lot.id for a in e.allocations)
+            )
+            result.append(
+                LedgerEntry(
+                    account=account,
+                    unit=unit,
+                    kind=EntryKind.EXPIRY,
+                    amount=-lot.remaining,
+                    booked_on=lot.expires_on + timedelta(days=1),
+                    source_kind=SourceKind.EXPIRY_RUN,
+                    source_ref=str(lot.id),
+                    idempotency_key=f"expire:{lot.id}:{count + 1}",
+                    id=new_id(),
+                    allocations=(Allocation(lot.id, lot.remaining),),
+                )
+            )
+    return result
+
+
+def reverse(
+    entries: Sequence[LedgerEntry],
+    target: LedgerEntry,
+    booked_on: date,
+    source_kind: SourceKind,
+    source_ref: str,
+    idempotency_key: str,
+    amount: Decimal | None = None,
+    new_id: IdFactory = uuid4,
+) -> LedgerEntry | None:
+    """Reverse an accrual (wholly, or partly for a partial return) or a whole redemption.
+
+    An accrual's reversal takes first from that accrual's own lot and, if part of it was already spent,
+    from the other open lots soonest-expiring first; if even that is not enough it is refused
+    (finance then books an adjustment). A redemption's reversal gives back to the very lots it took.
+    Returns None if an entry with `idempotency_key` is already booked.
+    """
+    if _find_by_key(entries, idempotency_key) is not None:
+        return None
+    if target.kind is EntryKind.ACCRUAL:
+        allocations, total = _accrual_reversal(entries, target, amount, booked_on)
+    elif target.kind is EntryKind.REDEMPTION:
+        if amount is not None and amount != -target.amount:
+            raise LedgerError(f"a redemption is reversed whole ({-target.amount}), not {amount}")
+        if any(e.reverses == target.id for e in entries):
+            raise LedgerError(f"redemption {target.idempotency_key} is already reversed")
+        allocations = tuple(Allocation(a.lot_id, -a.amount) for a in target.allocations)
+        total = target.amount  # negative: the reversal adds back what was redeemed
+    else:
+        raise LedgerError(f"a {target.kind} cannot be reversed; book an adjustment instead")
+    return LedgerEntry(
+        account=target.account,
+        unit=target.unit,
+        kind=EntryKind.REVERSAL,
+        amount=-total,
+        booked_on=booked_on,
+        source_kind=source_kind,
+        source_ref=source_ref,
+        idempotency_key=idempotency_key,
+        id=new_id(),
+        reverses=target.id,
+        allocations=allocations,
+    )
+
+
+def _accrual_reversal(
+    entries: Sequence[LedgerEntry], target: LedgerEntry, amount: Decimal | None, on: date
+) -> tuple[tuple[Allocation, ...], Decimal]:
+    already = sum((-e.amount for e in entries if e.reverses == target.id), ZERO)
+    wanted = target.amount - already if amount is None else amount
+    if wanted <= 0:
+        raise LedgerError(f"reversal of {target.idempotency_key} must be positive, not {wanted}")
+    if already + wanted > target.amount:
+        raise LedgerError(
+            f"cannot reverse {wanted} of {target.idempotency_key}: {already} of {target.amount} already reversed"
+        )
+    lots = open_lots(entries, target.account, target.unit)
+    own = [lot for lot in lots if lot.id == target.id]
+    others = [lot for lot in lots if lot.id != target.id and not lot.is_expired_on(on)]
+    ordered = own + others
+    reachable = sum((lot.remaining for lot in ordered), ZERO)
+    if wanted > reachable:
+        raise InsufficientBalanceError(target.account, target.unit, wanted, reachable)
+    return _take_fifo(ordered, wanted), wanted
+
+
+def adjust(
+    entries: Sequence[LedgerEntry],
+    account: str,
+    unit: LedgerUnit,
+    amount: Decimal,
+    booked_on: date,
+    source_ref: str,
+    idempotency_key: str,
+    note: str,
+    new_id: IdFactory = uuid4,
+) -> LedgerEntry | None:
+    """A manual correction: positive opens a lot with the default expiry, negative takes FIFO.
+
+    Returns None if `idempotency_key` is already booked.
+    """
+    if _find_by_key(entries, idempotency_key) is not None:
+        return None
+    if not note.strip():
+        raise LedgerError("an adjustment needs a note saying why")
+    allocations: tuple[Allocation, ...] = ()
+    expires_on = None
+    if amount > 0:
+        expires_on = default_expiry(booked_on)
+    else:
+        usable = [lot for lot in open_lots(entries, account, unit) if not lot.is_expired_on(booked_on)]
+        total = sum((lot.remaining for lot in usable), ZERO)
+        if -amount > total:
+            raise InsufficientBalanceError(account, unit, -amount, total)
+        allocations = _take_fifo(usable, -amount)
+    return LedgerEntry(
+        account=account,
+        unit=unit,
+        kind=EntryKind.ADJUSTMENT,
+        amount=amount,
+        booked_on=booked_on,
+        source_kind=SourceKind.MANUAL,
+        source_ref=source_ref,
+        idempotency_key=idempotency_key,
+        id=new_id(),
+        expires_on=expires_on,
+        allocations=allocations,
+        note=note,
+    )
+
+
+@dataclass(frozen=True)
+class ExpiryLine:
+    """How much will expire at the end of a day, if not used before."""
+
+    expires_on: date
+    amount: Decimal
+
+
+def expiry_schedule(
+    entries: Iterable[LedgerEntry], account: str, unit: LedgerUnit, as_of: date
+) -> list[ExpiryLine]:
+    """What is open and not yet expired on `as_of`, grouped by expiry date, soonest first."""
+    by_day: dict[date, Decimal] = {}
+    for lot in open_lots(entries, account, unit):
+        if not lot.is_expired_on(as_of):
+            by_day[lot.expires_on] = by_day.get(lot.expires_on, ZERO) + lot.remaining
+    return [ExpiryLine(day, amount) for day, amount in sorted(by_day.items())]
+
+
+@dataclass(frozen=True)
+class LedgerProblem:
+    """One thing wrong with a ledger, for a check that reports every problem at once."""
+
+    entry_key: str
+    message: str
+
+
+def validate(entries: Sequence[LedgerEntry]) -> list[LedgerProblem]:
+    """Check a whole ledger: unique ids and keys, allocations to known lots, no lot over-consumed."""
+    problems: list[LedgerProblem] = []
+    seen_ids: set[UUID] = set()
+    seen_keys: set[str] = set()
+    by_id = {e.id: e for e in entries}
+    for e in entries:
+        if e.id in seen_ids:
+            problems.append(LedgerProblem(e.idempotency_key, f"duplicate id {e.id}"))
+        if e.idempotency_key in seen_keys:
+            problems.append(LedgerProblem(e.idempotency_key, "duplicate idempotency key"))
+        seen_ids.add(e.id)
+        seen_keys.add(e.idempotency_key)
+        if e.reverses is not None and e.reverses not in by_id:
+            problems.append(LedgerProblem(e.idempotency_key, f"reverses unknown entry {e.reverses}"))
+        for a in e.allocations:
+            lot = by_id.get(a.lot_id)
+            if lot is None or not lot.is_lot:
+                problems.append(LedgerProblem(e.idempotency_key, f"allocation to unknown lot {a.lot_id}"))
+            elif (lot.account, lot.unit) != (e.account, e.unit):
+                problems.append(LedgerProblem(e.idempotency_key, f"allocation to another account's lot {a.lot_id}"))
+    used: dict[UUID, Decimal] = {}
+    for e in entries:
+        for a in e.allocations:
+            used[a.lot_id] = used.get(a.lot_id, ZERO) + a.amount
+    for lot_id, amount in used.items():
+        lot = by_id.get(lot_id)
+        if lot is not None and lot.is_lot and not ZERO <= amount <= lot.amount:
+            problems.append(LedgerProblem(lot.idempotency_key, f"lot consumed {amount} of {lot.amount}"))
+    return problems

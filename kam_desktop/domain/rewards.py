@@ -1,0 +1,231 @@
+"""Earning rules (cashback per grade, points per spend and partner events) and the idempotent quarter close."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+from enum import StrEnum
+from uuid import uuid4
+
+from kam_desktop.domain.grades import Grade, ProgramTerms
+from kam_desktop.domain.ledger import (
+    EntryKind,
+    IdFactory,
+    LedgerEntry,
+    LedgerUnit,
+    SourceKind,
+    default_expiry,
+    reverse,
+)
+from kam_desktop.domain.money import percent_of
+from kam_desktop.domain.periods import Quarter
+
+ZERO = Decimal(0)
+WHOLE = Decimal(1)
+
+
+class PartnerEvent(StrEnum):
+    """Partner behaviours that earn points on their own, outside purchases."""
+
+    CERTIFICATION = "certification"
+    CUSTOMER_ACTIVE_90_DAYS = "customer_active_90_days"
+    LICENCE_SALE = "licence_sale"
+
+
+def _default_event_points() -> dict[PartnerEvent, Decimal]:
+    return {
+        PartnerEvent.CERTIFICATION: Decimal("500"),
+        PartnerEvent.CUSTOMER_ACTIVE_90_DAYS: Decimal("200"),
+        PartnerEvent.LICENCE_SALE: Decimal("50"),
+    }
+
+
+@dataclass(frozen=True)
+class PointsRules:
+    """How points are earned: per money spent, times a category multiplier, plus partner events."""
+
+    points_per_money: Decimal = Decimal("0.01")  # 1 point per 100 of net revenue
+    category_multipliers: Mapping[str, Decimal] = field(default_factory=dict)  # absent category → ×1
+    event_points: Mapping[PartnerEvent, Decimal] = field(default_factory=_default_event_points)
+    point_value: Decimal = Decimal("0.01")  # what one point costs us, in money, for reward-cost KPIs
+
+
+def cashback_for(net_revenue: Decimal, grade: Grade, terms: ProgramTerms) -> Decimal:
+    """Cashback on a quarter's net revenue at the grade's %, rounded to cents; nothing on a net loss."""
+    if net_revenue <= 0:
+        return ZERO
+    return percent_of(net_revenue, terms.cashback_percent[grade])
+
+
+def points_for(category_net: Mapping[str, Decimal], rules: PointsRules) -> Decimal:
+    """Points on net revenue per category × multiplier, summed, then rounded down to whole points.
+
+    A category with a net loss (returns above sales) earns nothing rather than negative points, and
+    rounding happens once at the end so that small categories are not each rounded away.
+    """
+    raw = sum(
+        (
+            net * rules.points_per_money * rules.category_multipliers.get(category, WHOLE)
+            for category, net in category_net.items()
+            if net > 0
+        ),
+        ZERO,
+    )
+    return raw.quantize(WHOLE, rounding=ROUND_DOWN)
+
+
+@dataclass(frozen=True)
+class PartnerEventRecord:
+    """A partner event that happened, with a reference that makes it unique (certificate no., customer id)."""
+
+    account: str
+    event: PartnerEvent
+    ref: str
+    occurred_on: date
+
+
+def customer_active_after_90_days(registered_on: date, invoice_dates: Iterable[date], as_of: date) -> bool:
+    """True when a partner's end customer has bought again at least 90 days after registration."""
+    day_90 = registered_on + timedelta(days=90)
+    return as_of >= day_90 and any(day_90 <= d <= as_of for d in invoice_dates)
+
+
+@dataclass(frozen=True)
+class AccountQuarter:
+    """One account's inputs to a quarter close."""
+
+    account: str
+    grade: Grade  # the effective grade during the quarter
+    net_revenue: Decimal  # returns already netted
+    category_net: Mapping[str, Decimal] = field(default_factory=dict)
+    events: tuple[PartnerEventRecord, ...] = ()
+
+
+def close_key(quarter: Quarter, account: str, kind: str) -> str:
+    """The deterministic idempotency key of a quarter-close entry."""
+    return f"close:{quarter}:{account}:{kind}"
+
+
+def quarter_close_entries(
+    ledger: Sequence[LedgerEntry],
+    quarter: Quarter,
+    accounts: Iterable[AccountQuarter],
+    terms: ProgramTerms,
+    points: PointsRules | None = None,
+    new_id: IdFactory = uuid4,
+) -> list[LedgerEntry]:
+    """The accruals a quarter close should book that the ledger does not hold yet.
+
+    Each accrual has a key `close:{quarter}:{account}:{kind}` (kind = cashback, points, or
+    event:{event}:{ref}); an entry whose key is already in the ledger is not produced again. So a second
+    run, or a run after a crash that booked only some entries, completes the close and never doubles it.
+    """
+    points = points or PointsRules()
+    booked = {e.idempotency_key for e in ledger}
+    result: list[LedgerEntry] = []
+    for acc in accounts:
+        for kind, unit, amount, source_ref in _accruals(quarter, acc, terms, points):
+            key = close_key(quarter, acc.account, kind)
+            if amount <= 0 or key in booked:
+                continue
+            booked.add(key)
+            result.append(
+                LedgerEntry(
+                    account=acc.account,
+                    unit=unit,
+                    kind=EntryKind.ACCRUAL,
+                    amount=amount,
+                    booked_on=quarter.end,
+                    source_kind=SourceKind.PARTNER_EVENT if kind.startswith("event:") else SourceKind.QUARTER_CLOSE,
+                    source_ref=source_ref,
+                    idempotency_key=key,
+                    id=new_id(),
+                    expires_on=default_expiry(quarter.end),
+                    note=f"grade {acc.grade}" if unit is LedgerUnit.CASHBACK else "",
+                )
+            )
+    return result
+
+
+def _accruals(
+    quarter: Quarter, acc: AccountQuarter, terms: ProgramTerms, points: PointsRules
+) -> list[tuple[str, LedgerUnit, Decimal, str]]:
+    items = [
+        ("cashback", LedgerUnit.CASHBACK, cashback_for(acc.net_revenue, acc.grade, terms), str(quarter)),
+        ("points", LedgerUnit.POINTS, points_for(acc.category_net, points), str(quarter)),
+    ]
+    for ev in acc.events:
+        if ev.account != acc.account or not quarter.contains(ev.occurred_on):
+            raise ValueError(
+                f"event {ev.event} {ev.ref} of {ev.account} on {ev.occurred_on} does not belong to "
+                f"{acc.account} in {quarter}"
+            )
+        items.append(
+            (f"event:{ev.event}:{ev.ref}", LedgerUnit.POINTS, points.event_points.get(ev.event, ZERO), ev.ref)
+        )
+    return items
+
+
+def return_reversals(
+    ledger: Sequence[LedgerEntry],
+    account: str,
+    closed_quarter: Quarter,
+    grade: Grade,
+    category: str,
+    returned_net: Decimal,
+    return_ref: str,
+    booked_on: date,
+    terms: ProgramTerms,
+    points: PointsRules | None = None,
+    new_id: IdFactory = uuid4,
+) -> list[LedgerEntry]:
+    """Partial reversals of a closed quarter's cashback and points for a return booked after the close.
+
+    The cashback reversed is the return × the % of `grade`, the grade the quarter was closed at; the
+    points reversed are the points the returned revenue earned. Keys `return:{ref}:{unit}`
+    make it idempotent.
+    """
+    points = points or PointsRules()
+    result: list[LedgerEntry] = []
+    for unit in (LedgerUnit.CASHBACK, LedgerUnit.POINTS):
+        accrual = next(
+            (e for e in ledger if e.idempotency_key == close_key(closed_quarter, account, unit.value)), None
+        )
+        if accrual is None:
+            continue
+        if unit is LedgerUnit.CASHBACK:
+            amount = cashback_for(returned_net, grade, terms)
+        else:
+            amount = points_for({category: returned_net}, points)
+        already = sum((-e.amount for e in ledger if e.reverses == accrual.id), ZERO)
+        amount = min(amount, accrual.amount - already)  # never reverse more than was accrued
+        if amount <= 0:
+            continue
+        entry = reverse(
+            list(ledger) + result,
+            accrual,
+            booked_on,
+            SourceKind.RETURN,
+            return_ref,
+            f"return:{return_ref}:{unit}",
+            amount=amount,
+            new_id=new_id,
+        )
+        if entry is not None:
+            result.append(entry)
+    return result
+
+
+def reward_cost(entries: Iterable[LedgerEntry], points: PointsRules | None = None) -> Decimal:
+    """What accrued rewards (net of reversals) cost in money: cashback + points × point value."""
+    points = points or PointsRules()
+    total = ZERO
+    for e in entries:
+        if e.kind not in (EntryKind.ACCRUAL, EntryKind.REVERSAL) or (
+            e.kind is EntryKind.REVERSAL and e.amount > 0
+        ):
+            continue
+        total += e.amount if e.unit is LedgerUnit.CASHBACK else e.amount * points.point_value
+    return total

@@ -1,0 +1,1 @@
+"""Domain tests: pure rules, readable as prose."""
