@@ -1,0 +1,129 @@
+"""Setting up a store: the program's default rules, policy, catalog and company identity; the demo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kam_desktop.domain.vocabulary import BenefitType, CostModel, Hardness, Role
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import ServiceError
+from kam_desktop.store.models import (
+    Account,
+    BenefitCatalogItem,
+    CommercialPolicy,
+    PolicyCap,
+    ProgramConfig,
+    ProgramGradeTerm,
+    Setting,
+    User,
+)
+from kam_desktop.store.store import Store
+
+PROGRAM_START = date(2020, 1, 1)
+BASE_CURRENCY = "PLN"
+
+# grade, percentile cut-off, customer name, partner name, cashback %
+DEFAULT_GRADES = (
+    ("L1", Decimal("0.10"), "L1", "Platinum", Decimal("3")),
+    ("L2", Decimal("0.30"), "L2", "Gold", Decimal("2")),
+    ("L3", Decimal("0.60"), "L3", "Silver", Decimal("1")),
+    ("L4", None, "L4", "Member", Decimal("0")),
+)
+# grade, max discount %, max payment days, benefit budget % of gross margin, gift limit per person-year
+DEFAULT_CAPS = (
+    ("L1", Decimal("12"), 60, Decimal("8"), Decimal("800.00")),
+    ("L2", Decimal("9"), 45, Decimal("6"), Decimal("500.00")),
+    ("L3", Decimal("6"), 30, Decimal("4"), Decimal("300.00")),
+    ("L4", Decimal("3"), 14, Decimal("2"), Decimal("200.00")),
+)
+# code, English, Polish, Russian, type, hardness, cost model, default value, unit, eligible grades
+DEFAULT_CATALOG = (
+    ("VOL-DISC", "Volume discount", "Rabat wolumenowy", "Скидка за объём",
+     BenefitType.VOLUME_DISCOUNT, Hardness.HARD, CostModel.PERCENT_OF_REVENUE, "5", "pct", "L1,L2,L3,L4"),
+    ("REBATE-Q", "Quarterly rebate", "Rabat kwartalny", "Квартальный бонус",
+     BenefitType.REBATE, Hardness.HARD, CostModel.PERCENT_OF_REVENUE, "2", "pct", "L1,L2,L3"),
+    ("PAY-TERMS", "Deferred payment", "Odroczona płatność", "Отсрочка платежа",
+     BenefitType.PAYMENT_TERMS, Hardness.HARD, CostModel.FINANCING, "45", "days", "L1,L2,L3"),
+    ("MDF", "Co-marketing fund (MDF)", "Fundusz marketingowy (MDF)", "Маркетинговый фонд (MDF)",
+     BenefitType.MDF, Hardness.HARD, CostModel.FIXED, "10000", "money", "L1,L2"),
+    ("SLA-PLUS", "Extended SLA", "Rozszerzone SLA", "Расширенный SLA",
+     BenefitType.SERVICE, Hardness.SOFT, CostModel.FIXED, "4000", "money", "L1,L2"),
+    ("TRAINING", "Certification training", "Szkolenie certyfikacyjne", "Сертификационное обучение",
+     BenefitType.TRAINING, Hardness.SOFT, CostModel.FIXED, "2500", "money", "L1,L2,L3"),
+    ("EARLY-ACCESS", "Early access to launches", "Wcześniejszy dostęp do nowości", "Ранний доступ к новинкам",
+     BenefitType.EXCLUSIVE_ACCESS, Hardness.SOFT, CostModel.NONE, None, None, "L1"),
+    ("INSIGHTS", "Demand and TCO report", "Raport popytu i TCO", "Отчёт о спросе и TCO",
+     BenefitType.DATA_INSIGHTS, Hardness.SOFT, CostModel.FIXED, "1500", "money", "L1,L2"),
+    ("WARRANTY", "Extended warranty", "Przedłużona gwarancja", "Расширенная гарантия",
+     BenefitType.EXTENDED_WARRANTY, Hardness.HARD, CostModel.PERCENT_OF_REVENUE, "1", "pct", "L1,L2,L3"),
+    ("GIFT", "Business gift", "Upominek firmowy", "Деловой подарок",
+     BenefitType.GIFT, Hardness.SOFT, CostModel.FIXED, "300", "money", "L1,L2,L3,L4"),
+)
+DEFAULT_COMPANY = {
+    "company.name": "Nordwind Supply Sp. z o.o.",
+    "company.address": "ul. Grzybowska 62, 00-844 Warszawa, Polska",
+    "company.tax_id": "PL5252448481",
+    "company.signatory": "Katarzyna Wiśniewska, Sales Director",
+    "company.base_currency": BASE_CURRENCY,
+}
+
+
+@dataclass(frozen=True)
+class InitResult:
+    created_defaults: bool
+    demo: object | None  # the demo generator's summary when --demo
+
+
+def initialize(store: Store, *, demo: bool = False, seed: int = 1, as_of: date | None = None,
+               actor: str = "admin") -> InitResult:
+    """Write the default program rules, policy, catalog and company settings (once), and the demo."""
+    with store.unit_of_work(actor) as uow:
+        session = uow.session
+        created = ensure_defaults(session)
+        summary = None
+        if demo:
+            if session.scalar(select(func.count()).select_from(Account)):
+                raise ServiceError("this store already has accounts; the demo needs an empty store (use a new --db)")
+            from kam_desktop.demo.company import build_demo  # heavy: only when asked
+
+            summary = build_demo(session, seed=seed, as_of=as_of or today())
+        uow.audit("store.init", "store", None, demo=demo, seed=seed if demo else None)
+        uow.commit()
+    return InitResult(created, summary)
+
+
+def ensure_defaults(session: Session) -> bool:
+    """Add the default configuration if the store has none; returns whether anything was added."""
+    if session.scalar(select(func.count()).select_from(ProgramConfig)):
+        return False
+    program = ProgramConfig(
+        name="Loyalty program 2020", valid_from=PROGRAM_START, basis="net_revenue", basis_months=12,
+        downgrade_grace=1, points_expiry_quarters=4, churn_months=6,
+        exception_director_limit=Decimal("20000.00"), base_currency=BASE_CURRENCY,
+    )
+    program.grade_terms = [
+        ProgramGradeTerm(grade=g, cutoff=c, name_customer=nc, name_partner=np_, cashback_pct=cb)
+        for g, c, nc, np_, cb in DEFAULT_GRADES
+    ]
+    policy = CommercialPolicy(name="Commercial policy 2020", valid_from=PROGRAM_START)
+    policy.caps = [
+        PolicyCap(grade=g, max_discount_pct=d, max_payment_days=days, benefit_budget_pct_of_margin=b,
+                  gift_limit_per_person_year=gift, currency=BASE_CURRENCY)
+        for g, d, days, b, gift in DEFAULT_CAPS
+    ]
+    session.add_all([program, policy])
+    for code, en, pl, ru, btype, hard, cost, value, unit, grades in DEFAULT_CATALOG:
+        session.add(BenefitCatalogItem(
+            code=code, name=en, name_pl=pl, name_ru=ru, benefit_type=btype, hardness=hard, cost_model=cost,
+            default_value=Decimal(value) if value else None, value_unit=unit, eligible_grades=grades,
+        ))
+    for key, value in DEFAULT_COMPANY.items():
+        session.add(Setting(key=key, value=value))
+    if not session.scalar(select(func.count()).select_from(User)):
+        session.add(User(login="admin", name="Administrator", role=Role.ADMIN))
+    return True

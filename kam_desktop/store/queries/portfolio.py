@@ -1,0 +1,124 @@
+"""The portfolio: one row per account with grade, LTV, trend, open benefits and pending exceptions."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session
+
+from kam_desktop.domain.money import ZERO
+from kam_desktop.domain.periods import trailing_window
+from kam_desktop.domain.vocabulary import ExceptionStatus, GrantStatus
+from kam_desktop.store.models import (
+    Account,
+    BenefitGrant,
+    ExceptionRequest,
+    GradeEvaluation,
+    InvoiceLine,
+    User,
+)
+from kam_desktop.store.sql import money_if, money_sum
+
+OPEN_GRANT_STATUSES = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE)
+PENDING_EXCEPTION_STATUSES = (ExceptionStatus.DRAFT, ExceptionStatus.SUBMITTED)
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    account_id: uuid.UUID
+    code: str
+    name: str
+    kind: str
+    status: str
+    owner: str | None
+    currency: str
+    region: str | None
+    grade: str | None
+    segment: str | None
+    at_risk: bool
+    evaluated_on: date | None
+    ltv_12m: Decimal
+    ltv_prev_12m: Decimal
+    open_benefits: int
+    pending_exceptions: int
+
+    @property
+    def trend_pct(self) -> Decimal | None:
+        """Change of LTV against the 12 months before, in %; None when there was nothing before."""
+        if self.ltv_prev_12m <= 0:
+            return None
+        return ((self.ltv_12m - self.ltv_prev_12m) * 100 / self.ltv_prev_12m).quantize(Decimal("0.1"))
+
+
+def portfolio_query(as_of: date, owner_login: str | None = None) -> Select[tuple[object, ...]]:
+    """The whole portfolio in one statement: aggregates are subqueries joined once per account."""
+    first, last = trailing_window(as_of, 12)
+    prev_first, _ = trailing_window(as_of, 24)
+    in_last_12 = InvoiceLine.invoice_date >= first
+    sales = (
+        select(
+            InvoiceLine.account_id.label("account_id"),
+            money_sum(money_if(in_last_12, InvoiceLine.net_amount)).label("ltv"),
+            money_sum(money_if(~in_last_12, InvoiceLine.net_amount)).label("ltv_prev"),
+        )
+        .where(InvoiceLine.invoice_date.between(prev_first, last))
+        .group_by(InvoiceLine.account_id)
+        .subquery()
+    )
+    latest = (
+        select(GradeEvaluation.account_id, func.max(GradeEvaluation.evaluated_on).label("on"))
+        .where(GradeEvaluation.evaluated_on <= as_of)
+        .group_by(GradeEvaluation.account_id)
+        .subquery()
+    )
+    grades = (
+        select(GradeEvaluation)
+        .join(latest, and_(latest.c.account_id == GradeEvaluation.account_id, latest.c.on == GradeEvaluation.evaluated_on))
+        .subquery()
+    )
+    benefits = (
+        select(BenefitGrant.account_id, func.count().label("n"))
+        .where(BenefitGrant.status.in_(OPEN_GRANT_STATUSES), BenefitGrant.deleted_at.is_(None))
+        .group_by(BenefitGrant.account_id)
+        .subquery()
+    )
+    exceptions = (
+        select(ExceptionRequest.account_id, func.count().label("n"))
+        .where(ExceptionRequest.status.in_(PENDING_EXCEPTION_STATUSES), ExceptionRequest.deleted_at.is_(None))
+        .group_by(ExceptionRequest.account_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Account.id, Account.code, Account.name, Account.kind, Account.status, User.login, Account.currency,
+            Account.region, grades.c.grade, grades.c.segment, grades.c.at_risk, grades.c.evaluated_on,
+            sales.c.ltv, sales.c.ltv_prev, benefits.c.n, exceptions.c.n,
+        )
+        .outerjoin(User, User.id == Account.owner_id)
+        .outerjoin(sales, sales.c.account_id == Account.id)
+        .outerjoin(grades, grades.c.account_id == Account.id)
+        .outerjoin(benefits, benefits.c.account_id == Account.id)
+        .outerjoin(exceptions, exceptions.c.account_id == Account.id)
+        .where(Account.deleted_at.is_(None))
+        .order_by(Account.code)
+    )
+    if owner_login is not None:
+        query = query.where(User.login == owner_login)
+    return query
+
+
+def portfolio_rows(session: Session, as_of: date, owner_login: str | None = None) -> list[PortfolioRow]:
+    """Every (not deleted) account, optionally only those one KAM owns."""
+    return [
+        PortfolioRow(
+            account_id=r[0], code=r[1], name=r[2], kind=r[3], status=r[4], owner=r[5], currency=r[6],
+            region=r[7], grade=r[8], segment=r[9], at_risk=bool(r[10]), evaluated_on=r[11],
+            ltv_12m=r[12] if r[12] is not None else ZERO, ltv_prev_12m=r[13] if r[13] is not None else ZERO,
+            open_benefits=r[14] or 0, pending_exceptions=r[15] or 0,
+        )
+        for r in session.execute(portfolio_query(as_of, owner_login))
+    ]
