@@ -1,0 +1,65 @@
+"""Numbers, money and dates in the document's language, through Babel (pl_PL, ru_RU, en_GB)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from kam_desktop.documents.content import LANGUAGES, Lang
+from kam_desktop.documents.errors import UnsupportedLanguageError
+from kam_desktop.domain.money import money
+
+# en_GB rather than en_US: day-month-year dates and A4 paper are what European clients expect.
+LOCALES: dict[str, str] = {"pl": "pl_PL", "ru": "ru_RU", "en": "en_GB"}
+# Babel's en_GB pattern glues a currency code to the digits ("PLN1,234.50"); spell it "PLN 1,234.50".
+_DATE_PATTERNS = {"pl": "dd.MM.yyyy", "ru": "dd.MM.yyyy", "en": "dd/MM/yyyy"}
+_MONEY_PATTERNS: dict[str, str | None] = {"pl": None, "ru": None, "en": "¤¤\u00a0#,##0.00"}
+
+
+class Formats:
+    """Formatting for one language; cheap to reuse across a batch (see `formats_for`)."""
+
+    def __init__(self, lang: Lang) -> None:
+        if lang not in LANGUAGES:
+            raise UnsupportedLanguageError(f"document language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        self.lang = lang
+        self.locale = LOCALES[lang]
+        self._money_pattern = _MONEY_PATTERNS[lang]
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        return format_currency(money(amount), currency, format=self._money_pattern, locale=self.locale)
+
+    def number(self, value: Decimal, places: int = 0) -> str:
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def quantity(self, value: Decimal) -> str:
+        """A count or points: up to two decimals, none when whole."""
+        return format_decimal(value, format="#,##0.##", locale=self.locale)
+
+    def signed(self, value: Decimal) -> str:
+        text = self.quantity(value)
+        return "+" + text if value > 0 else text
+
+    def percent(self, value: Decimal) -> str:
+        """`value` in percent points (12.5 → "12,5%")."""
+        return format_percent(value / Decimal(100), format="#,##0.#%", locale=self.locale)
+
+    def ratio(self, value: Decimal) -> str:
+        """`value` as a fraction (0.125 → "12,5%")."""
+        return format_percent(value, format="#,##0.#%", locale=self.locale)
+
+    def date(self, day: date) -> str:
+        return format_date(day, _DATE_PATTERNS[self.lang], locale=self.locale)
+
+    def long_date(self, day: date) -> str:
+        return format_date(day, "long", locale=self.locale)
+
+
+@cache
+def formats_for(lang: Lang) -> Formats:
+    return Formats(lang)

@@ -1,0 +1,183 @@
+"""Shared paragraph styles and building blocks (parties, tables, signature blocks), made once per process."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from kam_desktop.documents.content import Lang, Party
+from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
+from kam_desktop.documents.pdf import ACCENT, FRAME_WIDTH, MUTED, RULE
+from kam_desktop.documents.texts import text
+
+GAP = 8 * mm
+HALF_WIDTH = (FRAME_WIDTH - GAP) / 2
+ZEBRA = HexColor("#F3F6FA")
+HEAD_BG = HexColor("#E4EBF3")
+
+
+class Styles:
+    """The paragraph styles of all documents; build once with `styles()` and share."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        base = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12.2)
+        self.body = base
+        self.bold = ParagraphStyle("bold", base, fontName=BOLD)
+        self.title = ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT,
+                                    spaceAfter=2)
+        self.subtitle = ParagraphStyle("subtitle", base, fontSize=9.5, textColor=MUTED, spaceAfter=8)
+        self.h2 = ParagraphStyle("h2", base, fontName=BOLD, fontSize=10.5, leading=14, textColor=ACCENT,
+                                 spaceBefore=9, spaceAfter=4)
+        self.clause = ParagraphStyle("clause", base, spaceAfter=4, alignment=4)  # justified
+        self.small = ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=MUTED)
+        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10)
+        self.cell_small = ParagraphStyle("cell_small", base, fontSize=7, leading=8.8, textColor=MUTED)
+        self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
+        self.head = ParagraphStyle("head", self.cell, fontName=BOLD, textColor=ACCENT)
+        self.head_right = ParagraphStyle("head_right", self.head, alignment=TA_RIGHT)
+        self.party = ParagraphStyle("party", base, fontSize=9, leading=12)
+        self.banner = ParagraphStyle("banner", base, fontName=BOLD, fontSize=10, leading=13,
+                                     textColor=HexColor("#B91C1C"), alignment=TA_CENTER)
+        self.center_small = ParagraphStyle("center_small", self.small, alignment=TA_CENTER)
+
+
+@cache
+def styles() -> Styles:
+    return Styles()
+
+
+def para(value: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped: client names may contain '&' or '<')."""
+    return Paragraph(escape(value), style)
+
+
+def heading(value: str) -> Paragraph:
+    return para(value, styles().h2)
+
+
+def party_block(lang: Lang, party: Party, role: str) -> list[Flowable]:
+    st = styles()
+    lines = [f"<b>{escape(party.name)}</b>"]
+    lines += [escape(line) for line in party.address_lines]
+    lines.append(f"{text(lang, 'tax_id')}: {escape(party.tax_id)}")
+    if party.code:
+        lines.append(f"{text(lang, 'account_code')}: {escape(party.code)}")
+    if party.signatory_name:
+        lines.append(escape(text(lang, "represented_by", name=party.signatory_name, title=party.signatory_title)))
+    lines.append(f"<i>{escape(role)}</i>")
+    return [Paragraph("<br/>".join(lines), st.party)]
+
+
+def two_columns(left: list[Flowable], right: list[Flowable], gap: float = GAP) -> Table:
+    width = (FRAME_WIDTH - gap) / 2
+    table = Table([[left, "", right]], colWidths=[width, gap, width])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+_GRID = [
+    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+    ("FONTSIZE", (0, 0), (-1, -1), 8),
+    ("LEADING", (0, 0), (-1, -1), 10),
+    ("FONTNAME", (0, 0), (-1, 0), BOLD),
+    ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
+    ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+    ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+]
+
+
+def data_table(
+    header: Sequence[object],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    right: Sequence[int] = (),
+    bold_rows: Sequence[int] = (),
+) -> Table:
+    """A ruled table with a shaded header; `widths` are fractions of the frame width.
+
+    Plain strings in cells are drawn directly (fast); pass a Paragraph where text must wrap.
+    Header strings become paragraphs so that long headings wrap. `bold_rows` index into `rows`.
+    """
+    st = styles()
+    head = [Paragraph(escape(h), st.head_right if i in right else st.head) if isinstance(h, str) else h
+            for i, h in enumerate(header)]
+    commands: list[tuple[object, ...]] = list(_GRID)
+    for col in right:
+        commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    for row in range(2, len(rows) + 1, 2):
+        commands.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
+    for index in bold_rows:
+        commands.append(("FONTNAME", (0, index + 1), (-1, index + 1), BOLD))
+        commands.append(("LINEABOVE", (0, index + 1), (-1, index + 1), 0.5, RULE))
+    table = Table([head, *[list(r) for r in rows]], colWidths=[w * FRAME_WIDTH for w in widths],
+                  repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def key_values(
+    pairs: Sequence[tuple[str, str]], bold_last: bool = False, width: float = FRAME_WIDTH, split: float = 0.72
+) -> Table:
+    """Label / value lines, values right-aligned (totals, balances); `split` is the label's share."""
+    table = Table([list(p) for p in pairs], colWidths=[split * width, (1 - split) * width])
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if bold_last:
+        commands.append(("FONTNAME", (0, -1), (-1, -1), BOLD))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def banner(value: str) -> Table:
+    """A boxed red line across the frame (the DRAFT notice on the first page)."""
+    table = Table([[para(value, styles().banner)]], colWidths=[FRAME_WIDTH])
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 1.2, HexColor("#B91C1C")),
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor("#FEF2F2")),
+        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return table
+
+
+def _signature_cell(lang: Lang, caption: str, party: Party) -> list[Flowable]:
+    st = styles()
+    name = ", ".join(p for p in (party.signatory_name, party.signatory_title) if p)
+    line = Table([[""]], colWidths=[(FRAME_WIDTH - 12 * mm) / 2], rowHeights=[16 * mm])
+    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.7, MUTED)]))
+    return [
+        para(caption, st.bold),
+        line,
+        para(f"{text(lang, 'sign_line')} · {text(lang, 'sign_date')}", st.small),
+        Spacer(1, 3 * mm),
+        para(name or " ", st.body),
+        para(text(lang, "sign_name"), st.small),
+    ]
+
+
+def signature_blocks(lang: Lang, ours: Party, theirs: Party) -> Flowable:
+    """Two signature blocks side by side, kept on one page."""
+    left = _signature_cell(lang, text(lang, "sign_for_organiser"), ours)
+    right = _signature_cell(lang, text(lang, "sign_for_participant"), theirs)
+    return KeepTogether([Spacer(1, 10 * mm), two_columns(left, right, gap=12 * mm)])
+

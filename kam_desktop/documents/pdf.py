@@ -1,0 +1,154 @@
+"""Turning a platypus story into deterministic PDF bytes: page header, footer, page count, DRAFT mark."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from functools import partial
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from kam_desktop.documents.content import CompanyIdentity, Lang
+from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
+from kam_desktop.documents.texts import text
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+TOP_MARGIN = 30 * mm
+BOTTOM_MARGIN = 22 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+ACCENT = HexColor("#1F4E79")
+MUTED = HexColor("#6B7280")
+RULE = HexColor("#C9D3DF")
+DRAFT_RED = Color(0.80, 0.10, 0.10, alpha=0.22)
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """What every page carries besides the story: who issues it, what it is, and whether it is a draft."""
+
+    company: CompanyIdentity
+    title: str
+    number: str
+    lang: Lang
+    draft: bool = False
+
+
+def creation_moment(issued_on: date, created_at: datetime | None) -> datetime:
+    """The PDF's creation date: given explicitly, or midnight UTC of the issue date (reproducible)."""
+    if created_at is None:
+        return datetime.combine(issued_on, time(0, 0), tzinfo=UTC)
+    return created_at.astimezone(UTC) if created_at.tzinfo else created_at.replace(tzinfo=UTC)
+
+
+def _fixed_timestamp(moment: datetime) -> TimeStamp:
+    stamp = TimeStamp(invariant=True)
+    stamp.t = moment.timestamp()
+    stamp.lt = moment.timetuple()
+    stamp.YMDhms = tuple(moment.timetuple())[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
+
+
+class _DecoratedCanvas(Canvas):
+    """Keeps each page until `save`, so that the footer can say "page 2 of 3" without a second layout."""
+
+    def __init__(self, *args: Any, decor: PageDecor, moment: datetime, **kwargs: Any) -> None:
+        kwargs["invariant"] = 1
+        super().__init__(*args, **kwargs)
+        self.decor = decor
+        self._doc._timeStamp = _fixed_timestamp(moment)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            _draw_page_frame(self, self.decor, total)
+            super().showPage()
+        super().save()
+
+
+def _draw_page_frame(canvas: Canvas, decor: PageDecor, total: int) -> None:
+    canvas.saveState()
+    top = PAGE_HEIGHT - 12 * mm
+    x = MARGIN
+    if decor.company.logo_png:
+        logo = ImageReader(io.BytesIO(decor.company.logo_png))
+        canvas.drawImage(logo, x, top - 10 * mm, height=11 * mm, width=30 * mm,
+                         preserveAspectRatio=True, anchor="sw", mask="auto")
+        x += 33 * mm
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(BOLD, 10)
+    canvas.drawString(x, top - 4 * mm, decor.company.party.name)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(REGULAR, 7.5)
+    canvas.drawString(x, top - 8.5 * mm, ", ".join(decor.company.party.address_lines))
+    canvas.setFont(BOLD, 9)
+    canvas.setFillColor(ACCENT)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 4 * mm, decor.title)
+    canvas.setFont(REGULAR, 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 8.5 * mm, decor.number)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, top - 12 * mm, PAGE_WIDTH - MARGIN, top - 12 * mm)
+    _draw_footer(canvas, decor, total)
+    if decor.draft:
+        _draw_draft_mark(canvas, decor.lang)
+    canvas.restoreState()
+
+
+def _draw_footer(canvas: Canvas, decor: PageDecor, total: int) -> None:
+    party = decor.company.party
+    y = 12 * mm
+    canvas.setStrokeColor(RULE)
+    canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
+    canvas.setFont(REGULAR, 7)
+    canvas.setFillColor(MUTED)
+    contact = " · ".join(p for p in (decor.company.email, decor.company.phone, decor.company.website) if p)
+    canvas.drawString(MARGIN, y, f"{party.name} · {text(decor.lang, 'tax_id')}: {party.tax_id}")
+    if contact:
+        canvas.drawString(MARGIN, y - 3.2 * mm, contact)
+    page = text(decor.lang, "page", page=canvas.getPageNumber(), pages=total)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, y, f"{decor.number} · {page}")
+
+
+def _draw_draft_mark(canvas: Canvas, lang: Lang) -> None:
+    canvas.saveState()
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(45)
+    canvas.setFillColor(DRAFT_RED)
+    canvas.setFont(BOLD, 120)
+    canvas.drawCentredString(0, 0, text(lang, "draft_word"))
+    canvas.setFont(BOLD, 26)
+    canvas.drawCentredString(0, -38, text(lang, "draft_mark"))
+    canvas.restoreState()
+
+
+def build_pdf(
+    story: Sequence[Flowable], decor: PageDecor, moment: datetime, *, subject: str = ""
+) -> bytes:
+    """Lay out `story` on A4 pages and return the PDF; identical input gives identical bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN, title=f"{decor.title} {decor.number}", author=decor.company.party.name,
+        subject=subject, creator="KAM Desktop", invariant=1,
+    )
+    document.build(list(story), canvasmaker=partial(_DecoratedCanvas, decor=decor, moment=moment))
+    return buffer.getvalue()
