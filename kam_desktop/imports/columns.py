@@ -1,0 +1,172 @@
+"""Per-column validation of one chunk: every cell read by its column's kind, every problem kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kam_desktop.imports.errors import ImportIssue
+from kam_desktop.imports.formats import ColumnSpec, FormatSpec, Kind
+from kam_desktop.imports.reader import FORMULA_MARK
+from kam_desktop.imports.synonyms import enum_lookup
+from kam_desktop.imports.values import (
+    EMAIL,
+    clean_text,
+    decimal_places,
+    label_of,
+    parse_currency,
+    parse_date,
+    parse_enum,
+    parse_fraction,
+    parse_number,
+)
+
+MAX_CODE = 64
+MAX_TEXT = 2_000
+MAX_PLACES = {Kind.MONEY: 2, Kind.DECIMAL: 6, Kind.FRACTION: 6}
+_DATE_HINT = {
+    "DMY": "day.month.year like 31.01.2026, or 2026-01-31",
+    "MDY": "month/day/year like 01/31/2026, or 2026-01-31",
+    "ISO": "year-month-day like 2026-01-31 (or choose day-first in the preview)",
+}
+
+
+@dataclass
+class IssueSink:
+    """Collects issues for a file; past `limit` it only counts, so a million bad rows cannot exhaust memory."""
+
+    file: str
+    limit: int = 200_000
+    issues: list[ImportIssue] = field(default_factory=list)
+    dropped: int = 0
+
+    def add(self, row: int | None, column: str | None, message: str) -> None:
+        if len(self.issues) < self.limit:
+            self.issues.append(ImportIssue(self.file, row, column, message))
+        else:
+            self.dropped += 1
+
+    def add_rows(self, rows: pd.Series, mask: pd.Series, column: str | None, raw: pd.Series,
+                 message: Callable[[str], str]) -> None:
+        """One issue per row where `mask` holds; the loop runs over bad rows only."""
+        if not mask.any():
+            return
+        for row, value in zip(rows[mask].tolist(), raw[mask].tolist(), strict=True):
+            self.add(int(row), column, message(value))
+
+    def final(self) -> tuple[ImportIssue, ...]:
+        extra = () if not self.dropped else (ImportIssue(
+            self.file, None, None, f"{self.dropped:,} more errors not listed; fix the ones above first"),)
+        return (*sorted(self.issues, key=_order), *extra)
+
+
+def _order(issue: ImportIssue) -> tuple[int, int]:
+    return (issue.row or 0, 0)
+
+
+@dataclass(frozen=True)
+class ChunkReader:
+    """Reads one format's columns from a text chunk into typed columns, reporting to `sink`."""
+
+    spec: FormatSpec
+    positions: dict[str, int]  # canonical → file column
+    headers: dict[str, str]  # canonical → header as written
+    decimal: str
+    date_order: str
+    from_xlsx: bool
+
+    def read(self, chunk: pd.DataFrame, rows: pd.Series, sink: IssueSink) -> dict[str, pd.Series]:
+        typed: dict[str, pd.Series] = {}
+        for col in self.spec.columns:
+            if col.name in self.positions:
+                raw = chunk[self.positions[col.name]].astype(str)
+                typed[col.name] = self._column(col, raw, rows, sink)
+            else:
+                typed[col.name] = self._absent(col, chunk.index)
+        return typed
+
+    def _absent(self, col: ColumnSpec, index: pd.Index) -> pd.Series:
+        text = pd.Series(col.default or "", index=index, dtype=str)
+        if col.kind is Kind.DATE:
+            return pd.Series(pd.NaT, index=index, dtype="datetime64[us]")
+        return text
+
+    def _column(self, col: ColumnSpec, raw: pd.Series, rows: pd.Series, sink: IssueSink) -> pd.Series:
+        header = self.headers[col.name]
+        text = clean_text(raw)
+        if self.from_xlsx:
+            formula = text.str.startswith(FORMULA_MARK)
+            sink.add_rows(rows, formula, header, text.str.slice(len(FORMULA_MARK)),
+                          lambda v: f"holds a formula ({label_of(v)}); the import reads values only: "
+                                    "copy the column and paste it as values")
+            text = text.mask(formula, "")
+        limit = MAX_CODE if col.kind is Kind.CODE else MAX_TEXT
+        too_long = text.str.len() > limit
+        sink.add_rows(rows, too_long, header, text.str.len().astype(str),
+                      lambda n: f"the value is {n} characters long (limit {limit}): a wrong column "
+                                "or a broken export")
+        text = text.mask(too_long, "")
+        empty = text == ""
+        if col.needs_value:
+            sink.add_rows(rows, empty & ~too_long, header, text,
+                          lambda _: f"missing value: every row needs {col.name}; fill it in")
+        elif col.default is not None:
+            text = text.mask(empty, col.default)
+        return self._typed(col, text, rows, header, sink)
+
+    def _typed(self, col: ColumnSpec, text: pd.Series, rows: pd.Series, header: str,
+               sink: IssueSink) -> pd.Series:
+        kind = col.kind
+        if kind is Kind.CODE:
+            broken = text.str.contains(r"[\r\n\t]", regex=True)
+            sink.add_rows(rows, broken, header, text,
+                          lambda v: f"{label_of(v)} holds a line break or tab; a code is one word")
+            return text.mask(broken, "")
+        if kind in (Kind.DECIMAL, Kind.MONEY):
+            return self._number(col, text, rows, header, sink)
+        if kind is Kind.INT:
+            bad = ~text.str.fullmatch(r"0*[1-9]\d{0,8}") & (text != "")
+            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not a whole number above 0")
+            return text.mask(bad, "")
+        if kind is Kind.DATE:
+            dates, bad = parse_date(text, self.date_order)
+            hint = _DATE_HINT[self.date_order]
+            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not a date; expected {hint}")
+            return dates
+        if kind is Kind.ENUM:
+            values, bad = parse_enum(text, enum_lookup(col.name, col.choices))
+            allowed = ", ".join(col.choices)
+            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not one of: {allowed}")
+            return values
+        if kind is Kind.CURRENCY:
+            values, bad = parse_currency(text)
+            sink.add_rows(rows, bad, header, text,
+                          lambda v: f"{label_of(v)} is not a currency code; use ISO codes like PLN, EUR, RUB")
+            return values.mask(bad, "")
+        if kind is Kind.FRACTION:
+            values, bad = parse_fraction(text, self.decimal)
+            sink.add_rows(rows, bad, header, text,
+                          lambda v: f"{label_of(v)} is not a confidence between 0 and 1; write 0{self.decimal}8 "
+                                    "or 80%")
+            return values.mask(bad, "")
+        if kind is Kind.EMAIL:
+            bad = ~text.str.fullmatch(EMAIL) & (text != "")
+            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not an e-mail address")
+            return text.mask(bad, "")
+        return text
+
+    def _number(self, col: ColumnSpec, text: pd.Series, rows: pd.Series, header: str,
+                sink: IssueSink) -> pd.Series:
+        values, bad = parse_number(text, self.decimal)
+        example = "1 234,56" if self.decimal == "," else "1234.56"
+        sink.add_rows(rows, bad, header, text,
+                      lambda v: f"{label_of(v)} is not a number; write it like {example} "
+                                f"(decimal mark {self.decimal!r}, or change it in the preview)")
+        places = MAX_PLACES[col.kind]
+        precise = (decimal_places(values) > places) & ~bad
+        what = "an amount has at most 2 decimal places" if col.kind is Kind.MONEY else \
+            f"at most {places} decimal places are kept"
+        sink.add_rows(rows, precise, header, text, lambda v: f"{label_of(v)} is too precise: {what}")
+        return values.mask(bad | precise, "")

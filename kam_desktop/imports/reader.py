@@ -1,0 +1,202 @@
+"""Reading CSV (streamed in pandas chunks) and XLSX (openpyxl, read-only) as text tables."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import BinaryIO
+
+import pandas as pd
+
+from kam_desktop.imports.errors import ImportCancelled, ImportFileError, ImportIssue
+from kam_desktop.imports.options import CancelCheck, Progress, ProgressCallback, ReadOptions, is_cancelled
+
+CHUNK_ROWS = 100_000
+FORMULA_MARK = "\x00formula:"  # XML cannot carry NUL, so no real cell value starts with this
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_EOF_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
+class _HashingRaw(io.RawIOBase):
+    """Counts and hashes the bytes pandas pulls, for progress and the audit log's SHA-256."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self.done = 0
+        self.sha256 = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer)
+        data = self._fh.read(len(view))
+        view[: len(data)] = data
+        self.sha256.update(data)
+        self.done += len(data)
+        return len(data)
+
+
+def _issue(path: Path, row: int | None, message: str) -> ImportFileError:
+    return ImportFileError(ImportIssue(path.name, row, None, message))
+
+
+def iter_csv(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
+             progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+             digest: list[str] | None = None) -> Iterator[pd.DataFrame]:
+    """Yield text chunks with positional columns; the first chunk's first row is the header.
+
+    The index is the record number from 0 (the header), so a spreadsheet row is index + 1.
+    `digest`, if given, receives the file's SHA-256 once the whole file was read.
+    """
+    total = path.stat().st_size
+    with path.open("rb") as fh:
+        raw = _HashingRaw(fh)
+        buffered = io.BufferedReader(raw, buffer_size=1 << 20)
+        try:
+            reader = pd.read_csv(
+                buffered, sep=options.delimiter, header=None, dtype=str, keep_default_na=False,
+                na_filter=False, skip_blank_lines=False, encoding=options.encoding,
+                encoding_errors="strict", chunksize=chunk_rows, engine="c", index_col=False,
+                quotechar='"', doublequote=True,
+            )
+        except pd.errors.EmptyDataError as exc:
+            raise _issue(path, None, "the file is empty; export it again with a header row") from exc
+        rows = 0
+        try:
+            with reader:
+                for chunk in _guarded(path, reader, options, raw):
+                    if is_cancelled(cancel):
+                        raise ImportCancelled(f"import of {path.name} cancelled after {rows} rows")
+                    rows += len(chunk)
+                    if progress is not None:
+                        progress(Progress(rows, min(raw.done, total), total))
+                    yield chunk
+        finally:
+            buffered.close()
+        if digest is not None:
+            digest.append(raw.sha256.hexdigest())
+
+
+def _guarded(path: Path, reader: Iterator[pd.DataFrame], options: ReadOptions,
+             raw: _HashingRaw) -> Iterator[pd.DataFrame]:
+    """Turn pandas' parser failures into errors that say where and what to do."""
+    while True:
+        try:
+            chunk = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as exc:
+            raise _issue(path, None, f"bytes near offset {raw.done:,} are not valid {options.encoding}: "
+                                     f"the file mixes encodings or is not {options.encoding}; "
+                                     "choose the encoding in the preview") from exc
+        except pd.errors.EmptyDataError as exc:
+            raise _issue(path, None, "the file is empty; export it again with a header row") from exc
+        except pd.errors.ParserError as exc:
+            raise _parser_issue(path, str(exc)) from exc
+        yield chunk
+
+
+def _parser_issue(path: Path, text: str) -> ImportFileError:
+    if m := _FIELDS.search(text):
+        return _issue(path, int(m[2]), f"this line has {m[3]} values but the header has {m[1]}: a value "
+                                       "holding the delimiter is not quoted, or the delimiter is wrong")
+    if m := _EOF_QUOTE.search(text):
+        return _issue(path, int(m[1]) + 1, "a quoted value that starts here is never closed: the file is "
+                                           "truncated or has an unbalanced quote; export it again")
+    return _issue(path, None, f"the file cannot be read as CSV ({text}); check the delimiter")
+
+
+def cell_text(value: object) -> str:
+    """An XLSX cell as the text a CSV export would show; floats lose binary noise (0.1+0.2 → 0.3)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.10f}".rstrip("0").rstrip(".")
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The sheet names of a checked workbook (call xlsx_safety.check_xlsx first)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
+              progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+              limit: int | None = None) -> Iterator[pd.DataFrame]:
+    """Yield text chunks of one sheet shaped like iter_csv's; formulas become FORMULA_MARK + text.
+
+    Formulas are flagged rather than evaluated: an import reads values, and a formula's cached
+    result may be stale or absent (files written by scripts have none).
+    """
+    from openpyxl import load_workbook
+
+    total = path.stat().st_size
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        if options.sheet is not None and options.sheet not in book.sheetnames:
+            raise _issue(path, None, f"no sheet named {options.sheet!r}; the workbook has "
+                                     f"{', '.join(book.sheetnames)}")
+        sheet = book[options.sheet] if options.sheet else book.worksheets[0]
+        max_row = sheet.max_row or 0
+        batch: list[list[str]] = []
+        start = 0
+        for cells in sheet.iter_rows():
+            batch.append([_xlsx_value(cell) for cell in cells])
+            if limit is not None and start + len(batch) >= limit:
+                break
+            if len(batch) >= chunk_rows:
+                yield _frame(batch, start)
+                start += len(batch)
+                batch = []
+                _tick(path, start, max_row, total, progress, cancel)
+        if batch:
+            yield _frame(batch, start)
+            start += len(batch)
+        _tick(path, start, max(max_row, start), total, progress, cancel)
+    finally:
+        book.close()
+
+
+def _xlsx_value(cell: object) -> str:
+    value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", None) == "f" and isinstance(value, str):
+        return FORMULA_MARK + value
+    return cell_text(value)
+
+
+def _tick(path: Path, rows: int, max_row: int, total: int, progress: ProgressCallback | None,
+          cancel: CancelCheck | None) -> None:
+    if is_cancelled(cancel):
+        raise ImportCancelled(f"import of {path.name} cancelled after {rows} rows")
+    if progress is not None:
+        done = total if rows >= max_row else int(total * rows / max(max_row, 1))
+        progress(Progress(rows, done, total))
+
+
+def _frame(batch: list[list[str]], start: int) -> pd.DataFrame:
+    width = max(len(r) for r in batch)
+    padded = [r + [""] * (width - len(r)) for r in batch]
+    return pd.DataFrame(padded, index=range(start, start + len(batch)), dtype=str)

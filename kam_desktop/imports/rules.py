@@ -1,0 +1,139 @@
+"""Rules across columns and rows: known accounts, currencies, signs, natural keys, new names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from kam_desktop.imports.columns import IssueSink
+from kam_desktop.imports.staged import KnownData
+from kam_desktop.imports.synonyms import normalise_label
+from kam_desktop.imports.values import is_negative, is_zero, label_of
+
+
+def check_known_accounts(codes: pd.Series, rows: pd.Series, header: str, known: KnownData,
+                         sink: IssueSink) -> pd.Series:
+    """Flag account codes the store does not have; returns the mask of known ones."""
+    uniques = [u for u in codes.unique() if u]
+    folded = {code.casefold(): code for code in known.accounts}
+    hints = {u: folded.get(u.casefold()) for u in uniques if u not in known.accounts}
+    if not hints:
+        return codes != ""
+    unknown = codes.isin(list(hints))
+    sink.add_rows(rows, unknown, header, codes, lambda v: _unknown_account(v, hints.get(v)))
+    return (codes != "") & ~unknown
+
+
+def _unknown_account(code: str, hint: str | None) -> str:
+    guess = f" (did you mean {hint!r}? codes are case-sensitive)" if hint else ""
+    return f"unknown account {label_of(code)}{guess}; import or create the account first"
+
+
+def account_currency(codes: pd.Series, known: KnownData) -> pd.Series:
+    return codes.map(dict(known.accounts)).fillna("").astype(str)
+
+
+def check_currency(codes: pd.Series, currency: pd.Series, rows: pd.Series, header: str,
+                   known: KnownData, sink: IssueSink) -> None:
+    """A row's currency must be the account's: amounts are never converted silently."""
+    expected = account_currency(codes, known)
+    wrong = (expected != "") & (currency != "") & (currency != expected)
+    if wrong.any():
+        for row, code, got, want in zip(rows[wrong], codes[wrong], currency[wrong], expected[wrong],
+                                        strict=True):
+            sink.add(int(row), header, f"currency {got} does not match account {code}'s currency {want}; "
+                                       "fix the export or the account")
+
+
+def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
+    """Quantity and net amount share a sign: a sale is positive, a return negative in both."""
+    known = (quantity != "") & (net != "")
+    differ = known & ~is_zero(quantity) & ~is_zero(net) & (is_negative(quantity) != is_negative(net))
+    if differ.any():
+        for row, q, n in zip(rows[differ], quantity[differ], net[differ], strict=True):
+            sink.add(int(row), header, f"quantity {q} and net_amount {n} have different signs; "
+                                       "a return has both negative, a sale both positive")
+
+
+def check_margin(net: pd.Series, margin: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
+    """Margin is net minus cost, so it cannot exceed a sale's net (nor fall below a return's)."""
+    both = (net != "") & (margin != "")
+    # float only to compare; the staged values stay exact Decimal text
+    n = pd.to_numeric(net.where(both), errors="coerce")
+    m = pd.to_numeric(margin.where(both), errors="coerce")
+    beyond = ((n > 0) & (m > n)) | ((n < 0) & (m < n))
+    if beyond.any():
+        for row, nv, mv in zip(rows[beyond], net[beyond], margin[beyond], strict=True):
+            sink.add(int(row), header, f"margin_amount {mv} is beyond net_amount {nv}; "
+                                       "is this column the gross amount or the price?")
+
+
+def check_not_negative(values: pd.Series, rows: pd.Series, header: str, what: str,
+                       sink: IssueSink) -> None:
+    sink.add_rows(rows, is_negative(values) & (values != ""), header, values,
+                  lambda v: f"{v} is negative; {what} cannot be below 0")
+
+
+def check_not_future(dates: pd.Series, rows: pd.Series, header: str, known: KnownData,
+                     sink: IssueSink) -> None:
+    future = dates.notna() & (dates > pd.Timestamp(known.today))
+    sink.add_rows(rows, future, header, dates.dt.strftime("%Y-%m-%d"),
+                  lambda v: f"{v} is after today ({known.today}); check the date order")
+
+
+def new_names(values: pd.Series, known: frozenset[str]) -> tuple[dict[str, str], list[str]]:
+    """Spelling map (to the known spelling, case- and space-insensitive) and the new names, first spelling wins."""
+    by_label = {normalise_label(k): k for k in known}
+    spelling: dict[str, str] = {}
+    fresh: dict[str, str] = {}
+    for value in values.unique():
+        if not value:
+            continue
+        label = normalise_label(value)
+        if label in by_label:
+            spelling[value] = by_label[label]
+        else:
+            spelling[value] = fresh.setdefault(label, value)
+    return spelling, list(fresh.values())
+
+
+def check_duplicates(frame: pd.DataFrame, key: tuple[str, ...], headers: Mapping[str, str],
+                     sink: IssueSink) -> None:
+    """Each natural key once per file; every repeat names the row it repeats."""
+    present = pd.Series(True, index=frame.index)
+    for col in key:
+        present &= frame[col].notna() & (frame[col].astype(str) != "")
+    keyed = frame.loc[present, [*key, "_row"]]
+    repeat = keyed.duplicated(list(key), keep="first")
+    if not repeat.any():
+        return
+    first = keyed.drop_duplicates(list(key), keep="first").set_index(list(key))["_row"]
+    column = "+".join(headers[c] for c in key)
+    for values in keyed[repeat].itertuples(index=False):
+        parts = tuple(values[: len(key)])
+        shown = " + ".join(_show(v) for v in parts)
+        where = first.loc[parts if len(key) > 1 else parts[0]]
+        sink.add(int(values[-1]), column, f"duplicate key {shown}: already in row {int(where)}; "
+                                          "each appears once in a file")
+
+
+def _show(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def check_invoice_heads(frame: pd.DataFrame, headers: Mapping[str, str], sink: IssueSink) -> None:
+    """All lines of one invoice agree on date, account and currency, as the first line says."""
+    lines = frame[frame["invoice_no"] != ""]
+    for col in ("invoice_date", "account_code", "currency"):
+        values = lines[col]
+        first = values.groupby(lines["invoice_no"]).transform("first")
+        differ = values.notna() & first.notna() & (values != first)
+        if col != "invoice_date":
+            differ &= (values != "") & (first != "")
+        for row, no, got, want in zip(lines["_row"][differ], lines["invoice_no"][differ], values[differ],
+                                      first[differ], strict=True):
+            sink.add(int(row), headers[col], f"invoice {no} has {_show(got)} here but {_show(want)} on its "
+                                             f"first line; all lines of an invoice share {col}")
