@@ -1,0 +1,309 @@
+"""Program KPIs from monthly aggregates: LTV and trend, churn, cohort retention, ROI and report tables.
+
+Input is per-account per-month figures (`MonthFigures`), not invoice lines: the store aggregates, the
+domain computes. A month is identified by its first day. "The 12 months to `as_of`" are the month of
+`as_of` and the 11 before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from kam_desktop.domain.grades import Grade
+from kam_desktop.domain.periods import Quarter, add_months
+from kam_desktop.domain.slots import AccountPotential, share_of_wallet
+
+ZERO = Decimal(0)
+RATIO_PLACES = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One account's net revenue and gross margin in one month."""
+
+    account: str
+    month: date  # first day of the month
+    net_revenue: Decimal
+    gross_margin: Decimal
+
+
+def month_of(day: date) -> date:
+    """The first day of the day's month."""
+    return day.replace(day=1)
+
+
+def _ratio(part: Decimal, whole: Decimal) -> Decimal | None:
+    return None if whole == 0 else (part / whole).quantize(RATIO_PLACES)
+
+
+def ltv(rows: Iterable[MonthFigures], account: str, as_of: date, months: int = 12, margin: bool = False) -> Decimal:
+    """Net revenue (or gross margin) of the account in the `months` months to `as_of`."""
+    last = month_of(as_of)
+    first = add_months(last, -(months - 1))
+    return sum(
+        (
+            r.gross_margin if margin else r.net_revenue
+            for r in rows
+            if r.account == account and first <= r.month <= last
+        ),
+        ZERO,
+    )
+
+
+@dataclass(frozen=True)
+class LtvTrend:
+    """The last 12 months against the 12 before."""
+
+    current: Decimal
+    prior: Decimal
+
+    @property
+    def change(self) -> Decimal:
+        return self.current - self.prior
+
+    @property
+    def change_ratio(self) -> Decimal | None:
+        """(current − prior) / prior; None without a prior year."""
+        return _ratio(self.change, self.prior) if self.prior > 0 else None
+
+
+def ltv_trend(rows: Sequence[MonthFigures], account: str, as_of: date, margin: bool = False) -> LtvTrend:
+    """LTV over the 12 months to `as_of` and over the 12 months before them."""
+    return LtvTrend(
+        ltv(rows, account, as_of, margin=margin), ltv(rows, account, add_months(as_of, -12), margin=margin)
+    )
+
+
+def is_churned(last_invoice_on: date | None, as_of: date, months: int = 6) -> bool:
+    """Churned: no invoice in the last `months` months (an account that never bought is churned too)."""
+    return last_invoice_on is None or last_invoice_on <= add_months(as_of, -months)
+
+
+@dataclass(frozen=True)
+class ChurnReport:
+    """Who churned out of how many, and the rate."""
+
+    churned: tuple[str, ...]
+    population: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return _ratio(Decimal(len(self.churned)), Decimal(self.population))
+
+
+def churn(last_invoices: Mapping[str, date | None], as_of: date, months: int = 6) -> ChurnReport:
+    """Churn over a set of accounts, each with its last invoice date."""
+    gone = tuple(sorted(a for a, last in last_invoices.items() if is_churned(last, as_of, months)))
+    return ChurnReport(gone, len(last_invoices))
+
+
+@dataclass(frozen=True)
+class CohortRow:
+    """One enrolment quarter: its size and, per quarter since enrolment, the share still buying."""
+
+    cohort: Quarter
+    size: int
+    retention: tuple[Decimal, ...]  # index 0 = the enrolment quarter itself
+
+
+def cohort_retention(
+    enrolled_on: Mapping[str, date], rows: Iterable[MonthFigures], through: Quarter
+) -> list[CohortRow]:
+    """Cohorts by enrolment quarter; an account is retained in a quarter if it had positive net revenue."""
+    active: set[tuple[str, Quarter]] = {
+        (r.account, Quarter.of(r.month)) for r in rows if r.net_revenue > 0
+    }
+    cohorts: dict[Quarter, list[str]] = {}
+    for account, day in enrolled_on.items():
+        cohorts.setdefault(Quarter.of(day), []).append(account)
+    result = []
+    for cohort in sorted(cohorts):
+        if cohort > through:
+            continue
+        members = cohorts[cohort]
+        shares = []
+        quarter = cohort
+        while quarter <= through:
+            kept = sum(1 for a in members if (a, quarter) in active)
+            shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
+            quarter = quarter.next()
+        result.append(CohortRow(cohort, len(members), tuple(shares)))
+    return result
+
+
+class IncrementMethod(StrEnum):
+    """How the incremental margin was measured; stated next to every ROI figure."""
+
+    CONTROL_GROUP = "control_group"
+    PRIOR_YEAR_TREND = "prior_year_trend"
+
+
+@dataclass(frozen=True)
+class WaterfallStep:
+    """One bar of the ROI waterfall."""
+
+    label: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class RoiResult:
+    """ROI with its method and the steps that build it."""
+
+    method: IncrementMethod
+    method_note: str
+    baseline_margin: Decimal  # what enrolled accounts would have earned without the program
+    actual_margin: Decimal
+    reward_cost: Decimal
+    operating_cost: Decimal
+
+    @property
+    def incremental_margin(self) -> Decimal:
+        return self.actual_margin - self.baseline_margin
+
+    @property
+    def program_cost(self) -> Decimal:
+        return self.reward_cost + self.operating_cost
+
+    @property
+    def net_result(self) -> Decimal:
+        return self.incremental_margin - self.reward_cost - self.operating_cost
+
+    @property
+    def roi(self) -> Decimal | None:
+        """(incremental margin − reward cost − operating cost) / program cost; None without cost."""
+        return _ratio(self.net_result, self.program_cost)
+
+    def waterfall(self) -> tuple[WaterfallStep, ...]:
+        """Baseline → +increment → −rewards → −operating → net result."""
+        return (
+            WaterfallStep("baseline margin", self.baseline_margin),
+            WaterfallStep("incremental margin", self.incremental_margin),
+            WaterfallStep("reward cost", -self.reward_cost),
+            WaterfallStep("operating cost", -self.operating_cost),
+            WaterfallStep("net program result", self.net_result),
+        )
+
+
+def roi_against_control_group(
+    enrolled_before: Decimal,
+    enrolled_after: Decimal,
+    control_before: Decimal,
+    control_after: Decimal,
+    reward_cost: Decimal,
+    operating_cost: Decimal,
+) -> RoiResult:
+    """ROI where enrolled accounts' baseline grows as the control group (not enrolled) grew."""
+    if control_before <= 0:
+        raise ValueError("the control group had no margin before: its growth cannot be a baseline")
+    growth = control_after / control_before
+    baseline = (enrolled_before * growth).quantize(Decimal("0.01"))
+    note = f"control group (not enrolled): margin × {growth.quantize(RATIO_PLACES)} over the same period"
+    return RoiResult(IncrementMethod.CONTROL_GROUP, note, baseline, enrolled_after, reward_cost, operating_cost)
+
+
+def roi_against_prior_trend(
+    two_years_before: Decimal,
+    year_before: Decimal,
+    after: Decimal,
+    reward_cost: Decimal,
+    operating_cost: Decimal,
+) -> RoiResult:
+    """ROI where enrolled accounts' baseline continues their own prior-year growth."""
+    if two_years_before <= 0:
+        raise ValueError("no margin two years before: the accounts' own trend cannot be a baseline")
+    growth = year_before / two_years_before
+    baseline = (year_before * growth).quantize(Decimal("0.01"))
+    note = f"own prior-year trend: margin × {growth.quantize(RATIO_PLACES)} as the year before"
+    return RoiResult(IncrementMethod.PRIOR_YEAR_TREND, note, baseline, after, reward_cost, operating_cost)
+
+
+@dataclass(frozen=True)
+class AccountPeriod:
+    """One account's grade, margin and reward cost in the report period."""
+
+    account: str
+    grade: Grade
+    gross_margin: Decimal
+    reward_cost: Decimal
+
+
+@dataclass(frozen=True)
+class TierRow:
+    """The *tier vs margin vs reward cost* table: one row per grade."""
+
+    grade: Grade
+    accounts: int
+    gross_margin: Decimal
+    reward_cost: Decimal
+
+    @property
+    def cost_to_margin(self) -> Decimal | None:
+        """Reward cost as a share of gross margin: the number finance watches."""
+        return _ratio(self.reward_cost, self.gross_margin) if self.gross_margin > 0 else None
+
+
+def tier_table(periods: Iterable[AccountPeriod]) -> list[TierRow]:
+    """Sum margin and reward cost per grade, every grade listed (L1 first), even empty ones."""
+    items = list(periods)
+    return [
+        TierRow(
+            grade,
+            sum(1 for p in items if p.grade is grade),
+            sum((p.gross_margin for p in items if p.grade is grade), ZERO),
+            sum((p.reward_cost for p in items if p.grade is grade), ZERO),
+        )
+        for grade in Grade
+    ]
+
+
+@dataclass(frozen=True)
+class CategoryMonth:
+    """One account's net revenue in one category in one month."""
+
+    account: str
+    category: str
+    month: date
+    net_revenue: Decimal
+
+
+@dataclass(frozen=True)
+class BasketLine:
+    """A category's revenue in the 12 months before enrolment and the 12 months from it."""
+
+    category: str
+    before: Decimal
+    after: Decimal
+
+    @property
+    def change(self) -> Decimal:
+        return self.after - self.before
+
+
+def basket_before_after(
+    enrolled_on: Mapping[str, date], rows: Iterable[CategoryMonth], months: int = 12
+) -> list[BasketLine]:
+    """Per category, summed over enrolled accounts: the `months` before the enrolment month vs from it."""
+    before: dict[str, Decimal] = {}
+    after: dict[str, Decimal] = {}
+    for r in rows:
+        enrolled = enrolled_on.get(r.account)
+        if enrolled is None:
+            continue
+        start = month_of(enrolled)
+        if add_months(start, -months) <= r.month < start:
+            before[r.category] = before.get(r.category, ZERO) + r.net_revenue
+        elif start <= r.month < add_months(start, months):
+            after[r.category] = after.get(r.category, ZERO) + r.net_revenue
+    categories = sorted(set(before) | set(after))
+    return [BasketLine(c, before.get(c, ZERO), after.get(c, ZERO)) for c in categories]
+
+
+def portfolio_share_of_wallet(potentials: Iterable[AccountPotential]) -> Decimal | None:
+    """Our sales / the clients' total spend, in money, over every account with a gathered potential."""
+    items = list(potentials)
+    return share_of_wallet(sum((p.our_money for p in items), ZERO), sum((p.total_money for p in items), ZERO))

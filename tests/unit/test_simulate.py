@@ -1,0 +1,40 @@
+"""What-if: how many accounts move under new cut-offs, and what cashback would cost against margin."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kam_desktop.domain.grades import Cutoffs, Grade, ProgramTerms, rank_accounts
+from kam_desktop.domain.simulate import Scenario, SimulatedAccount, simulate
+
+from .test_grades import TEN
+
+
+def portfolio() -> list[SimulatedAccount]:
+    current = rank_accounts(TEN)  # today's grades under the default cut-offs
+    return [SimulatedAccount(a, b, current[a].grade, b, Decimal(100)) for a, b in TEN.items()]
+
+
+def test_wider_cutoffs_and_higher_cashback() -> None:
+    scenario = Scenario(
+        Cutoffs(Decimal("0.2"), Decimal("0.4"), Decimal("0.7")),
+        {Grade.L1: Decimal(4), Grade.L2: Decimal(2), Grade.L3: Decimal(1), Grade.L4: Decimal(0)},
+    )
+    result = simulate(portfolio(), ProgramTerms().cashback_percent, scenario)
+    # B (p 0.2) L2 → L1 and G (p 0.7) L4 → L3; nobody goes down.
+    assert (result.upgrades, result.downgrades, result.unchanged) == (2, 0, 8)
+    assert result.moves[(Grade.L2, Grade.L1)] == 1 and result.moves[(Grade.L4, Grade.L3)] == 1
+    assert result.new_grades["G"] is Grade.L3
+    # now:      A 3 % × 1000 = 30, B 2 % × 900 = 18, C, D 2 % × 800 = 16 + 16, E 1 % × 600 = 6, F 5 → 91
+    # scenario: A 4 % × 1000 = 40, B 4 % × 900 = 36, C, D 16 + 16, E 6, F 5, G 1 % × 400 = 4  → 123
+    assert (result.cost_now, result.cost_scenario) == (Decimal(91), Decimal(123))
+    assert result.gross_margin == Decimal(1000)
+    assert (result.cost_to_margin(scenario=False), result.cost_to_margin()) == (Decimal("0.0910"), Decimal("0.1230"))
+    assert dict(result.counts_scenario) == {Grade.L1: 2, Grade.L2: 2, Grade.L3: 3, Grade.L4: 3}
+
+
+def test_the_same_terms_move_nobody() -> None:
+    terms = ProgramTerms()
+    result = simulate(portfolio(), terms.cashback_percent, Scenario(Cutoffs(), terms.cashback_percent))
+    assert (result.upgrades, result.downgrades, result.unchanged) == (0, 0, 10)
+    assert result.cost_now == result.cost_scenario
