@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, select, true
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.money import ZERO
@@ -54,7 +54,9 @@ class PortfolioRow:
         return ((self.ltv_12m - self.ltv_prev_12m) * 100 / self.ltv_prev_12m).quantize(Decimal("0.1"))
 
 
-def portfolio_query(as_of: date, owner_login: str | None = None) -> Select[tuple[object, ...]]:
+def portfolio_query(
+    as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None
+) -> Select[tuple[object, ...]]:
     """The whole portfolio in one statement: aggregates are subqueries joined once per account."""
     first, last = trailing_window(as_of, 12)
     prev_first, _ = trailing_window(as_of, 24)
@@ -66,6 +68,7 @@ def portfolio_query(as_of: date, owner_login: str | None = None) -> Select[tuple
             money_sum(money_if(~in_last_12, InvoiceLine.net_amount)).label("ltv_prev"),
         )
         .where(InvoiceLine.invoice_date.between(prev_first, last))
+        .where(InvoiceLine.account_id == account_id if account_id is not None else true())
         .group_by(InvoiceLine.account_id)
         .subquery()
     )
@@ -108,11 +111,15 @@ def portfolio_query(as_of: date, owner_login: str | None = None) -> Select[tuple
     )
     if owner_login is not None:
         query = query.where(User.login == owner_login)
+    if account_id is not None:
+        query = query.where(Account.id == account_id)
     return query
 
 
-def portfolio_rows(session: Session, as_of: date, owner_login: str | None = None) -> list[PortfolioRow]:
-    """Every (not deleted) account, optionally only those one KAM owns."""
+def portfolio_rows(
+    session: Session, as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None
+) -> list[PortfolioRow]:
+    """Every (not deleted) account, optionally only those one KAM owns, or just one."""
     return [
         PortfolioRow(
             account_id=r[0], code=r[1], name=r[2], kind=r[3], status=r[4], owner=r[5], currency=r[6],
@@ -120,5 +127,5 @@ def portfolio_rows(session: Session, as_of: date, owner_login: str | None = None
             ltv_12m=r[12] if r[12] is not None else ZERO, ltv_prev_12m=r[13] if r[13] is not None else ZERO,
             open_benefits=r[14] or 0, pending_exceptions=r[15] or 0,
         )
-        for r in session.execute(portfolio_query(as_of, owner_login))
+        for r in session.execute(portfolio_query(as_of, owner_login, account_id))
     ]

@@ -1,0 +1,83 @@
+"""kamctl init, users, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from kam_desktop.cli.context import store_from
+from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.services import backup as backup_service
+from kam_desktop.services import setup, users
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    init = subparsers.add_parser("init", parents=[common], help="create the store (optionally with demo data)")
+    init.add_argument("--demo", action="store_true", help="load the demo company")
+    init.add_argument("--seed", type=int, default=1, help="demo seed (same seed, same data)")
+    init.add_argument("--as-of", type=date.fromisoformat, default=None, help="demo data up to this date")
+    init.set_defaults(handler=_init)
+
+    users_cmd = subparsers.add_parser("users", help="people who use the program")
+    users_sub = users_cmd.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    listing = users_sub.add_parser("list", parents=[common], help="list users")
+    listing.set_defaults(handler=_users_list)
+    add = users_sub.add_parser("add", parents=[common], help="add a user")
+    add.add_argument("login")
+    add.add_argument("--role", required=True, choices=["kam", "director", "finance", "admin"])
+    add.add_argument("--name", default=None)
+    add.set_defaults(handler=_users_add)
+
+    backup = subparsers.add_parser("backup", parents=[common], help="verified backup of the SQLite store")
+    backup.add_argument("file", type=Path)
+    backup.set_defaults(handler=_backup)
+    restore = subparsers.add_parser("restore", parents=[common], help="restore the store from a backup")
+    restore.add_argument("file", type=Path)
+    restore.set_defaults(handler=_restore)
+
+
+def _init(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    result = setup.initialize(store, demo=args.demo, seed=args.seed, as_of=args.as_of)
+    if args.json:
+        print_json({"created_defaults": result.created_defaults, "demo": result.demo})
+    else:
+        print("store ready" + (f"; demo loaded: {result.demo}" if result.demo else ""))
+    return 0
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    rows = users.list_users(store_from(args))
+    if args.json:
+        print_json([{"login": u.login, "name": u.name, "role": u.role, "active": u.active} for u in rows])
+    else:
+        print_table([{"login": u.login, "name": u.name, "role": u.role} for u in rows], ["login", "name", "role"])
+    return 0
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    user = users.add_user(store_from(args), args.login, args.role, args.name)
+    if args.json:
+        print_json(user)
+    else:
+        print(f"added {user.login} ({user.role})")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    path = backup_service.backup(store_from(args), args.file)
+    if args.json:
+        print_json({"backup": str(path)})
+    else:
+        print(f"verified backup written to {path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    safety = backup_service.restore(store_from(args), args.file)
+    if args.json:
+        print_json({"restored_from": str(args.file), "previous_content_saved_to": str(safety)})
+    else:
+        print(f"restored from {args.file}; the previous content was saved to {safety}")
+    return 0

@@ -1,0 +1,70 @@
+"""kamctl's entry point: common options, the command registry, and one clear line per error."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from kam_desktop import __version__
+from kam_desktop.services.errors import ServiceError
+
+# Each module has `register(subparsers, common)`; its handlers take (args) and return an exit code.
+COMMAND_MODULES = (
+    "kam_desktop.cli.admin",
+    "kam_desktop.cli.accounts",
+)
+
+
+class CliError(Exception):
+    """A usage or input problem found by the CLI itself (exit 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # The same options on every sub-command, so `kamctl accounts list --json --db x` works too;
+    # SUPPRESS keeps a sub-command's absent option from overwriting one given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="SQLite file or postgresql:// URL (or KAM_DB)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    parser = argparse.ArgumentParser(prog="kamctl", description="KAM Desktop without a screen.")
+    parser.add_argument("--version", action="version", version=f"kamctl {__version__}")
+    parser.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (or KAM_DB)")
+    parser.add_argument("--json", action="store_true", default=False, help="machine-readable output")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    try:
+        return int(args.handler(args) or 0)
+    except (ServiceError, CliError) as exc:
+        print(f"kamctl: error: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, CliError) else 1
+    except OperationalError as exc:
+        print(f"kamctl: error: the database could not be used: {_first_line(exc)}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"kamctl: error: database error: {_first_line(exc)}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, RuntimeError) as exc:
+        # migrate.DatabaseNewerError, StoreLocationError, BackupError and file errors land here
+        print(f"kamctl: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
