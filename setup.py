@@ -1,9 +1,12 @@
-"""Packaging glue pyproject.toml cannot express: ship the top-level db/ (Alembic) inside the wheel."""
+"""Packaging glue pyproject.toml cannot express: ship the top-level db/ and resources/ inside the wheel."""
 
 from setuptools import find_packages, setup
 
+RESOURCE_FILES = ["fonts/*", "translations/*.qm", "icons/*", "samples/*"]
+
 setup(
-    packages=find_packages(include=["kam_desktop", "kam_desktop.*"]) + ["kam_desktop._db", "kam_desktop._db.versions"],
-    package_dir={"kam_desktop._db": "db"},
-    package_data={"kam_desktop._db": ["alembic.ini", "script.py.mako"]},
+    packages=find_packages(include=["kam_desktop", "kam_desktop.*"])
+    + ["kam_desktop._db", "kam_desktop._db.versions", "kam_desktop._resources"],
+    package_dir={"kam_desktop._db": "db", "kam_desktop._resources": "resources"},
+    package_data={"kam_desktop._db": ["alembic.ini", "script.py.mako"], "kam_desktop._resources": RESOURCE_FILES},
 )

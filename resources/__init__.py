@@ -1,0 +1,1 @@
+"""Runtime resources: fonts, translations, icons, sample import files (shipped in the wheel as kam_desktop._resources)."""
