@@ -77,6 +77,13 @@ def test_a_positive_basis_alone_at_the_top_is_l1_only_if_its_percentile_allows()
     assert rank_accounts(bases(A=1), Cutoffs(Decimal("0.1"), Decimal("0.3"), Decimal("1")))["A"].grade is Grade.L3
 
 
+def test_no_basis_is_l4_even_at_the_top() -> None:
+    # Ten accounts with nothing: all tie at rank 1 (p = 0.1, which would be L1), but a basis ≤ 0 is L4.
+    ranking = rank_accounts({f"X{i}": Decimal(0) for i in range(10)})
+    assert {r.grade for r in ranking.values()} == {Grade.L4}
+    assert {r.rank for r in ranking.values()} == {1}
+
+
 def test_cutoffs_must_rise() -> None:
     with pytest.raises(GradeConfigError, match="rise strictly"):
         Cutoffs(Decimal("0.3"), Decimal("0.3"), Decimal("0.6"))

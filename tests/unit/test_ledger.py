@@ -77,6 +77,11 @@ def test_an_overdraft_is_refused_with_the_amounts() -> None:
         redeem(three_lots(), "ACME", P, Decimal(500), d("2026-07-01"), "RQ-1", "redeem:RQ-1")
 
 
+def test_a_lot_is_usable_through_its_expiry_day() -> None:
+    assert available(three_lots(), "ACME", P, d("2026-12-31")) == Decimal(220)
+    assert expire(three_lots(), d("2026-12-31")) == []
+
+
 def test_expired_lots_cannot_be_redeemed_even_before_the_expiry_run() -> None:
     # On 2027-01-01 "promo" (70) is past its expiry: only 100 + 50 are available.
     assert available(three_lots(), "ACME", P, d("2027-01-01")) == Decimal(150)
@@ -270,3 +275,17 @@ def test_redemption_is_fifo(ops: list[tuple[str, int, int]], amount: int, offset
                 if sooner.expires_on < lot.expires_on:
                     assert taken.get(sooner.id) == sooner.remaining
     assert sum(taken.values(), Decimal(0)) == Decimal(amount)
+
+
+def test_a_lot_reopened_after_its_expiry_expires_again_under_a_new_key() -> None:
+    ledger = [accrual(100, "2026-02-10")]  # expires 2027-03-31
+    ledger += redeem(ledger, "ACME", P, Decimal(40), d("2026-06-01"), "RQ", "redeem:RQ").entries
+    ledger += expire(ledger, d("2027-04-01"))  # the 60 left expire
+    back = reverse(ledger, ledger[1], d("2027-04-05"), SourceKind.MANUAL, "cancelled", "cancel:RQ")
+    assert back is not None
+    ledger.append(back)  # the 40 go back to the expired lot …
+    again = expire(ledger, d("2027-04-05"))  # … and expire at once, under a second key
+    assert [(e.amount, e.idempotency_key) for e in again] == [(Decimal(-40), f"expire:{ledger[0].id}:2")]
+    ledger += again
+    assert balance(ledger, "ACME", P) == Decimal(0)
+    assert validate(ledger) == []
