@@ -27,7 +27,7 @@ def _short(fmt: Formats, value: Decimal) -> str:
 
 def progress_chart(progress: GradeProgress, fmt: Formats, width: float, height: float) -> Drawing:
     """Bars of the grade metric at each quarter end, the next grade's threshold as a line, a progress bar."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=7)
     history = progress.history or ()
     bar_top = height - 10
     bar_area = bar_top - 34  # leave room for the labels and the progress bar below
@@ -65,7 +65,7 @@ def _progress_bar(drawing: Drawing, progress: GradeProgress, fmt: Formats, width
 
 def share_bar(share: Decimal, width: float, height: float = 8) -> Drawing:
     """A thin bar filled to `share` (0…1)."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=7)
     filled = float(min(max(share, Decimal(0)), Decimal(1))) * width
     drawing.add(Rect(0, 1, width, height - 2, fillColor=TRACK, strokeColor=None))
     drawing.add(Rect(0, 1, filled, height - 2, fillColor=BAR, strokeColor=None))

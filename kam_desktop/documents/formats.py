@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -21,7 +21,11 @@ _MONEY_PATTERNS: dict[str, str | None] = {"pl": None, "ru": None, "en": "¤¤\u0
 
 
 class Formats:
-    """Formatting for one language; cheap to reuse across a batch (see `formats_for`)."""
+    """Formatting for one language; reuse it across a batch (see `formats_for`).
+
+    Babel takes ~0.1 ms per call; a batch formats the same dates and many equal amounts thousands of
+    times, so results are memoised per instance.
+    """
 
     def __init__(self, lang: Lang) -> None:
         if lang not in LANGUAGES:
@@ -29,8 +33,13 @@ class Formats:
         self.lang = lang
         self.locale = LOCALES[lang]
         self._money_pattern = _MONEY_PATTERNS[lang]
+        self.money = lru_cache(maxsize=8192)(self._money)  # type: ignore[method-assign]
+        self.date = lru_cache(maxsize=2048)(self._date)  # type: ignore[method-assign]
 
     def money(self, amount: Decimal, currency: str) -> str:
+        return self._money(amount, currency)
+
+    def _money(self, amount: Decimal, currency: str) -> str:
         return format_currency(money(amount), currency, format=self._money_pattern, locale=self.locale)
 
     def number(self, value: Decimal, places: int = 0) -> str:
@@ -54,6 +63,9 @@ class Formats:
         return format_percent(value, format="#,##0.#%", locale=self.locale)
 
     def date(self, day: date) -> str:
+        return self._date(day)
+
+    def _date(self, day: date) -> str:
         return format_date(day, _DATE_PATTERNS[self.lang], locale=self.locale)
 
     def long_date(self, day: date) -> str:

@@ -10,6 +10,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kam_desktop.documents.content import Lang, Party
@@ -72,20 +73,21 @@ def party_block(lang: Lang, party: Party, role: str) -> list[Flowable]:
         lines.append(f"{text(lang, 'account_code')}: {escape(party.code)}")
     if party.signatory_name:
         lines.append(escape(text(lang, "represented_by", name=party.signatory_name, title=party.signatory_title)))
-    lines.append(f"<i>{escape(role)}</i>")
-    return [Paragraph("<br/>".join(lines), st.party)]
+    return [Paragraph("<br/>".join(lines), st.party), para(role, st.small)]
 
 
 def two_columns(left: list[Flowable], right: list[Flowable], gap: float = GAP) -> Table:
     width = (FRAME_WIDTH - gap) / 2
     table = Table([[left, "", right]], colWidths=[width, gap, width])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the default would pull in an unembedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
     return table
 
 
+_PADDING = 4
 _GRID = [
     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
     ("FONTSIZE", (0, 0), (-1, -1), 8),
@@ -98,8 +100,8 @@ _GRID = [
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("TOPPADDING", (0, 0), (-1, -1), 2.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
 ]
 
 
@@ -116,8 +118,10 @@ def data_table(
     Header strings become paragraphs so that long headings wrap. `bold_rows` index into `rows`.
     """
     st = styles()
-    head = [Paragraph(escape(h), st.head_right if i in right else st.head) if isinstance(h, str) else h
-            for i, h in enumerate(header)]
+    col_widths = [w * FRAME_WIDTH for w in widths]
+    head = [_fit(h, col_widths[i], BOLD, st.head_right if i in right else st.head) for i, h in enumerate(header)]
+    body = [[_fit(v, col_widths[i], REGULAR, st.cell_right if i in right else st.cell) for i, v in enumerate(r)]
+            for r in rows]
     commands: list[tuple[object, ...]] = list(_GRID)
     for col in right:
         commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
@@ -126,10 +130,18 @@ def data_table(
     for index in bold_rows:
         commands.append(("FONTNAME", (0, index + 1), (-1, index + 1), BOLD))
         commands.append(("LINEABOVE", (0, index + 1), (-1, index + 1), 0.5, RULE))
-    table = Table([head, *[list(r) for r in rows]], colWidths=[w * FRAME_WIDTH for w in widths],
-                  repeatRows=1)
+    table = Table([head, *body], colWidths=col_widths, repeatRows=1)
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _fit(value: object, width: float, font: str, style: ParagraphStyle) -> object:
+    """A string that fits its column stays a string (drawn fast); a longer one becomes a wrapping paragraph."""
+    if not isinstance(value, str) or "\n" in value:
+        return value
+    if stringWidth(value, font, 8) <= width - 2 * _PADDING:
+        return value
+    return Paragraph(escape(value), style)
 
 
 def key_values(
@@ -153,6 +165,7 @@ def banner(value: str) -> Table:
     """A boxed red line across the frame (the DRAFT notice on the first page)."""
     table = Table([[para(value, styles().banner)]], colWidths=[FRAME_WIDTH])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("BOX", (0, 0), (-1, -1), 1.2, HexColor("#B91C1C")),
         ("BACKGROUND", (0, 0), (-1, -1), HexColor("#FEF2F2")),
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
@@ -164,7 +177,7 @@ def _signature_cell(lang: Lang, caption: str, party: Party) -> list[Flowable]:
     st = styles()
     name = ", ".join(p for p in (party.signatory_name, party.signatory_title) if p)
     line = Table([[""]], colWidths=[(FRAME_WIDTH - 12 * mm) / 2], rowHeights=[16 * mm])
-    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.7, MUTED)]))
+    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.7, MUTED), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
     return [
         para(caption, st.bold),
         line,

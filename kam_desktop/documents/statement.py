@@ -112,7 +112,7 @@ def _ledger(content: StatementContent, section: LedgerSection, fmt: Formats) -> 
          _amount(fmt, section, section.opening)]]
     for entry in section.entries:
         rows.append([fmt.date(entry.booked_on), text(lang, f"entry_{entry.kind}"),
-                     Paragraph(escape(entry.description), st.cell), entry.reference,
+                     entry.description, entry.reference,
                      _amount(fmt, section, entry.amount, signed=True)])
     rows.append([fmt.date(content.quarter.end), text(lang, "closing_balance"), "", "",
                  _amount(fmt, section, section.closing)])
@@ -143,7 +143,7 @@ def _benefits(content: StatementContent, fmt: Formats) -> list[Flowable]:
     rows: list[list[object]] = []
     for item in content.benefits:
         use = fmt.ratio(item.used / item.entitled) if item.entitled else "—"
-        rows.append([Paragraph(escape(item.title), styles().cell), _usage(fmt, item, item.entitled),
+        rows.append([item.title, _usage(fmt, item, item.entitled),
                      _usage(fmt, item, item.used), _usage(fmt, item, item.entitled - item.used), use])
     header = [text(lang, k) for k in ("col_benefit_short", "col_entitled", "col_used", "col_left", "col_use")]
     return [*out, data_table(header, rows, widths=(0.36, 0.16, 0.16, 0.16, 0.16), right=(1, 2, 3, 4))]
@@ -162,8 +162,8 @@ def _offers(content: StatementContent, fmt: Formats) -> list[Flowable]:
     if not content.offers:
         return [*out, para(text(lang, "none"), st.body)]
     rows: list[list[object]] = [
-        [Paragraph(f"<b>{escape(o.title)}</b>", st.cell), Paragraph(escape(o.description), st.cell),
-         fmt.date(o.valid_until)] for o in content.offers]
+        [Paragraph(f"<b>{escape(o.title)}</b>", st.cell), o.description, fmt.date(o.valid_until)]
+        for o in content.offers]
     header = [text(lang, k) for k in ("col_offer", "col_description", "col_valid_until")]
     return [*out, data_table(header, rows, widths=(0.28, 0.56, 0.16))]
 
@@ -176,7 +176,7 @@ def _wallet(content: StatementContent, fmt: Formats) -> list[Flowable]:
     bar_width = 0.14 * FRAME_WIDTH - 8
     rows: list[list[object]] = []
     for item in content.wallet:
-        rows.append([Paragraph(escape(item.category), styles().cell), fmt.money(item.our_sales, item.currency),
+        rows.append([item.category, fmt.money(item.our_sales, item.currency),
                      fmt.money(item.total_spend, item.currency), fmt.ratio(item.share),
                      share_bar(item.share, bar_width),
                      fmt.money(max(item.total_spend - item.our_sales, Decimal(0)), item.currency)])
