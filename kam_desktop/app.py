@@ -1,0 +1,184 @@
+"""The composition root of `kam-desktop`: arguments → paths → logging → crash handler → settings →
+store → QApplication → main window, with the services passed in. Nothing connects at import time."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import kam_desktop
+from kam_desktop import paths
+
+log = logging.getLogger("kam_desktop")
+LOG_FILE = "kam-desktop.log"
+EXIT_OK, EXIT_FAILED, EXIT_STORE = 0, 1, 2
+SMOKE_TIMEOUT_MS = 120_000
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kam-desktop", description="KAM Desktop: the key account manager's "
+                                     "back office for a B2B loyalty program.")
+    parser.add_argument("--db", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default: KAM_DB, "
+                        "else the file in the data folder)")
+    parser.add_argument("--as", dest="login", metavar="LOGIN", help="act as this user (a KAM sees own accounts)")
+    parser.add_argument("--lang", choices=("en", "pl", "ru"), help="UI language (default: saved, else system)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, load the portfolio, exit 0 (1 if it did not load); no dialogs")
+    parser.add_argument("--screenshots", metavar="DIR", type=Path,
+                        help="render each main screen to PNG in each language into DIR, then exit")
+    parser.add_argument("--version", action="version", version=f"KAM Desktop {kam_desktop.__version__}")
+    return parser.parse_args(argv)
+
+
+def setup_logging(folder: Path) -> logging.Handler:
+    """A rotating log file in the user's log folder; returns the handler so it can be removed again."""
+    handler = logging.handlers.RotatingFileHandler(folder / LOG_FILE, maxBytes=2_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    headless = bool(args.smoke_test or args.screenshots)
+    log_folder = paths.log_dir()
+    handler = setup_logging(log_folder)
+    from kam_desktop.ui.crash import CrashHandler  # Qt is imported from here on, not at module import
+
+    crash = CrashHandler(log_folder, dialogs=not headless)
+    crash.install()
+    try:
+        log.info("KAM Desktop %s starting (%s)", kam_desktop.__version__, " ".join(sys.argv[1:]))
+        return _run(args, headless)
+    finally:
+        crash.uninstall()
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def _run(args: argparse.Namespace, headless: bool) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from kam_desktop.ui.i18n import Translators, system_language
+    from kam_desktop.ui.settings import UiSettings
+
+    settings = UiSettings.at(paths.data_dir() / "settings.ini")
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("KAM Desktop")
+        app.setOrganizationName(paths.APP_AUTHOR)
+        app.setApplicationVersion(kam_desktop.__version__)
+    translators = Translators()
+    translators.switch(args.lang or settings.language() or system_language())
+    store = _open_store(args, headless)
+    if store is None:
+        return EXIT_STORE
+    try:
+        services = _build_services(store, args.login, settings)
+        if services is None:
+            return EXIT_STORE
+        return _show(app, args, services, settings, translators, headless)
+    finally:
+        translators.switch("en")
+        store.dispose()
+
+
+def _open_store(args: argparse.Namespace, headless: bool) -> object | None:
+    """The store at --db, migrated; on an environmental failure a clear message and None."""
+    from sqlalchemy.exc import OperationalError
+
+    from kam_desktop.store.engine import StoreLocationError
+    from kam_desktop.store.migrate import DatabaseNewerError
+    from kam_desktop.store.store import Store
+
+    try:
+        return Store.open(args.db)
+    except DatabaseNewerError as error:
+        _store_error(headless, str(error))
+    except StoreLocationError as error:
+        _store_error(headless, f"{error}.")
+    except OperationalError as error:
+        _store_error(headless, f"The data store could not be opened: {error.orig or error}.\n\n"
+                     "If it is a file, check that the disk is not full and no other program locks it; "
+                     "if it is a server, check the network and the address.")
+    return None
+
+
+def _store_error(headless: bool, message: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    log.error("cannot open the data store: %s", message)
+    print(f"kam-desktop: {message}", file=sys.stderr)
+    if not headless:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "KAM Desktop: data store"), message)
+
+
+def _build_services(store: object, login: str | None, settings: object) -> object | None:
+    from kam_desktop.services import setup, ui_support
+    from kam_desktop.services.errors import ServiceError
+    from kam_desktop.store.store import Store
+    from kam_desktop.ui.context import AppServices
+
+    assert isinstance(store, Store)
+    if login is not None:
+        from kam_desktop.services.users import get_user
+
+        try:
+            get_user(store, login)
+        except ServiceError as error:
+            _store_error(True, str(error))
+            return None
+    return AppServices(
+        load_portfolio=lambda: ui_support.portfolio_for(store, login),
+        store_info=ui_support.describe_store(store),
+        sync_status=lambda: ui_support.sync_status(store),
+        store_is_empty=lambda: ui_support.store_is_empty(store),
+        load_demo=lambda: setup.initialize(store, demo=True, actor=login or "admin"),
+        data_dir=paths.data_dir(),
+        log_dir=paths.log_dir(),
+        backups_dir=store.backup_folder(),
+        settings_file=getattr(settings, "file", ""),
+        actor=login,
+    )
+
+
+def _show(app: object, args: argparse.Namespace, services: object, settings: object, translators: object,
+          headless: bool) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kam_desktop.ui.main_window import MainWindow
+    from kam_desktop.ui.screenshots import render_screens
+    from kam_desktop.ui.smoke import run_smoke
+
+    assert isinstance(app, QApplication)
+    window = MainWindow(services, settings, translators, interactive=not headless)  # type: ignore[arg-type]
+    try:
+        if args.smoke_test:
+            return run_smoke(window, SMOKE_TIMEOUT_MS)
+        if args.screenshots:
+            written = render_screens(window, args.screenshots)
+            print("\n".join(str(path) for path in written))
+            return EXIT_OK
+        window.show()
+        window.load_portfolio()
+        QTimer.singleShot(0, window.offer_demo_if_empty)
+        return app.exec()
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

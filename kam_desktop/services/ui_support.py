@@ -1,0 +1,86 @@
+"""Small read-only use cases the desktop shell needs: which store, sync state, whose portfolio."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from kam_desktop.domain.vocabulary import Role
+from kam_desktop.services.portfolio import PortfolioRow, list_portfolio
+from kam_desktop.services.users import get_user
+from kam_desktop.store.engine import sqlite_path
+from kam_desktop.store.models import Account, OutboxEntry, SyncConflict, SyncState
+from kam_desktop.store.store import Store
+
+__all__ = ["PortfolioRow", "StoreInfo", "SyncStatus", "describe_store", "portfolio_for", "store_is_empty",
+           "sync_status"]
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """Where the data lives, fit to show: a SQLite file, or a server without its password."""
+
+    kind: str  # "sqlite" | "postgresql"
+    location: str
+    file: Path | None
+
+    @property
+    def is_server(self) -> bool:
+        return self.kind != "sqlite"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """Team-mode state: the server last synced with (if any), when, and what waits to be pushed."""
+
+    server: str | None
+    last_sync: datetime | None
+    pending_changes: int
+    open_conflicts: int
+
+
+def describe_store(store: Store) -> StoreInfo:
+    """The store's kind and location, never including a password."""
+    path = sqlite_path(store.engine)
+    if store.is_sqlite:
+        return StoreInfo("sqlite", str(path) if path else ":memory:", path)
+    url = make_url(store.url)
+    where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database or ''}"
+    user = f"{url.username}@" if url.username else ""
+    return StoreInfo("postgresql", user + where, None)
+
+
+def sync_status(store: Store) -> SyncStatus:
+    """Whether a team server is configured here, the last sync, and the local changes waiting."""
+    with store.read() as session:
+        state = session.scalars(select(SyncState).order_by(SyncState.server)).first()
+        pending = session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+        conflicts = session.scalar(
+            select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+        ) or 0
+    if state is None:
+        return SyncStatus(None, None, int(pending), int(conflicts))
+    times = [t for t in (state.last_pull_at, state.last_push_at) if t is not None]
+    return SyncStatus(state.server, max(times) if times else None, int(pending), int(conflicts))
+
+
+def store_is_empty(store: Store) -> bool:
+    """True when the store has no accounts yet (the first start: offer the demo)."""
+    with store.read() as session:
+        return not session.scalar(select(func.count()).select_from(Account).where(Account.deleted_at.is_(None)))
+
+
+def portfolio_for(store: Store, login: str | None = None, as_of: date | None = None) -> list[PortfolioRow]:
+    """The portfolio `login` sees: a KAM their own accounts; directors, finance and admins all of them.
+
+    Without a login (a single-user laptop with no `--as`) every account is shown.
+    """
+    if login is None:
+        return list_portfolio(store, None, as_of)
+    user = get_user(store, login)
+    owner = login if user.role == Role.KAM else None
+    return list_portfolio(store, owner, as_of)

@@ -1,0 +1,25 @@
+"""The collaborators the composition root hands to the windows: service calls bound to the open store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kam_desktop.services.ui_support import PortfolioRow, StoreInfo, SyncStatus
+
+
+@dataclass(frozen=True)
+class AppServices:
+    """Everything the UI may ask of the engine; tests pass fakes, app.py binds the real services."""
+
+    load_portfolio: Callable[[], list[PortfolioRow]]
+    store_info: StoreInfo
+    sync_status: Callable[[], SyncStatus]
+    store_is_empty: Callable[[], bool]
+    load_demo: Callable[[], object]
+    data_dir: Path
+    log_dir: Path
+    backups_dir: Path | None = None
+    settings_file: str = ""
+    actor: str | None = None

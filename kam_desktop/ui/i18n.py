@@ -1,0 +1,120 @@
+"""UI languages: Qt translators switched at runtime, and Babel formats for numbers, money and dates."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+# Language names are shown in their own language, so they are never translated.
+LANGUAGES: dict[str, str] = {"en": "English", "pl": "Polski", "ru": "Русский"}
+DEFAULT_LANGUAGE = "en"
+_LETTER_DIGIT = re.compile(r"([^\W\d_])([-−]?\d)")
+_BABEL_LOCALES = {"en": "en_GB", "pl": "pl_PL", "ru": "ru_RU"}
+
+
+def translations_dir() -> Path:
+    """`resources/translations`: beside the package in a checkout, or inside a frozen app."""
+    import kam_desktop
+
+    package = Path(kam_desktop.__file__).resolve().parent
+    candidates = [package.parent / "resources" / "translations", package / "_resources" / "translations"]
+    if getattr(sys, "frozen", False):
+        candidates.insert(0, Path(getattr(sys, "_MEIPASS", "")) / "resources" / "translations")
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
+
+
+def system_language() -> str:
+    """The OS language if we have a translation for it, else English."""
+    name = QLocale.system().name()[:2]
+    return name if name in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Translators:
+    """Our own catalogue plus Qt's (standard buttons), swapped as one when the language changes."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = DEFAULT_LANGUAGE
+
+    def switch(self, language: str) -> bool:
+        """Install `language`'s catalogues; Qt then sends LanguageChange to every widget.
+
+        Returns False when our catalogue for the language is missing (the UI stays in English).
+        """
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed = []
+        self.language = language
+        ours = QTranslator()  # English too: it carries the plural forms ("1 account", "5 accounts")
+        if not ours.load(f"kam_desktop_{language}", str(translations_dir())):
+            log.warning("no translation catalogue for %s in %s", language, translations_dir())
+            return False
+        self._install(ours)
+        if language == DEFAULT_LANGUAGE:
+            return True
+        qt_base = QTranslator()
+        if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._install(qt_base)
+        return True
+
+    def _install(self, translator: QTranslator) -> None:
+        QCoreApplication.installTranslator(translator)
+        self._installed.append(translator)
+
+
+@dataclass(frozen=True)
+class Formats:
+    """Numbers, money and dates as the chosen UI language writes them (Babel's CLDR data)."""
+
+    language: str
+
+    @property
+    def locale(self) -> Locale:
+        return _locale(self.language)
+
+    def money(self, amount: Decimal, currency: str, *, cents: bool = False) -> str:
+        pattern = None if cents else _whole_money_pattern(self.language)
+        text = format_currency(amount, currency, format=pattern, currency_digits=cents, locale=self.locale)
+        # CLDR's currency spacing, which Babel leaves out: "PLN 1,250" rather than "PLN1,250".
+        return _LETTER_DIGIT.sub("\\1\u00a0\\2", text)
+
+    def number(self, value: int | Decimal) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: Decimal, *, signed: bool = False) -> str:
+        text = format_decimal(abs(value) if signed else value, format="#,##0.0", locale=self.locale)
+        sign = ("+" if value > 0 else "−" if value < 0 else "") if signed else ""
+        return f"{sign}{text}\u00a0%" if self.language != "en" else f"{sign}{text}%"
+
+    def date(self, value: date) -> str:
+        return format_date(value, format="medium", locale=self.locale)
+
+
+@lru_cache(maxsize=8)
+def _locale(language: str) -> Locale:
+    return Locale.parse(_BABEL_LOCALES.get(language, _BABEL_LOCALES[DEFAULT_LANGUAGE]))
+
+
+@lru_cache(maxsize=8)
+def _whole_money_pattern(language: str) -> str:
+    """The locale's currency pattern without the fraction: a portfolio shows whole units."""
+    pattern = _locale(language).currency_formats["standard"].pattern
+    return pattern.replace(".00", "")

@@ -1,0 +1,311 @@
+"""The main window: portfolio and account pane in a splitter, menus, status bar; layout remembered."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog, QSplitter, QWidget
+
+import kam_desktop
+from kam_desktop.services.ui_support import PortfolioRow
+from kam_desktop.ui import settings as keys
+from kam_desktop.ui.account_pane import AccountPane
+from kam_desktop.ui.context import AppServices
+from kam_desktop.ui.i18n import LANGUAGES, Formats, Translators
+from kam_desktop.ui.portfolio_view import PortfolioView
+from kam_desktop.ui.settings import UiSettings
+from kam_desktop.ui.settings_dialog import SettingsDialog
+from kam_desktop.ui.workers import Task, run_task
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """`interactive=False` (smoke test, screenshots) never opens a dialog: failures are logged only."""
+
+    portfolio_loaded = Signal(int)
+    portfolio_failed = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(self, services: AppServices, settings: UiSettings, translators: Translators,
+                 *, interactive: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services, self.settings, self.translators = services, settings, translators
+        self.interactive = interactive
+        self.formats = Formats(translators.language)
+        self._tasks: list[Task] = []
+        self.portfolio = PortfolioView(self.formats, self)
+        self.account_pane = AccountPane(self.formats, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.portfolio)
+        self.splitter.addWidget(self.account_pane)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([1110, 270])
+        self.setCentralWidget(self.splitter)
+        self.portfolio.current_row_changed.connect(self._on_portfolio_current_row_changed)
+        self.portfolio.visible_count_changed.connect(self._on_portfolio_visible_count_changed)
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.retranslate()
+        self.restore_layout()
+
+    # -- construction ----------------------------------------------------------------------------------
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_refresh = self._action(QKeySequence.StandardKey.Refresh, self.load_portfolio)
+        self.act_find = self._action(QKeySequence.StandardKey.Find, self.portfolio.focus_search)
+        self.act_settings = self._action("Ctrl+,", self.open_settings)
+        self.act_demo = self._action(None, self.offer_demo)
+        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_data_folder = self._action(None, lambda: self._open_folder(str(self.services.data_dir)))
+        self.act_log_folder = self._action(None, lambda: self._open_folder(str(self.services.log_dir)))
+        self.act_reset_columns = self._action(None, lambda: self.portfolio.reset_columns())
+        self.act_about = self._action(None, self.show_about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self.language_group)
+            action.setCheckable(True)
+            action.setChecked(code == self.translators.language)
+            action.triggered.connect(lambda _checked=False, lang=code: self.set_language(lang))
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_refresh)
+        self.menu_file.addAction(self.act_demo)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_data_folder)
+        self.menu_file.addAction(self.act_log_folder)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_settings)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addAction(self.act_find)
+        self.menu_columns = QMenu(self.menu_view)
+        self.menu_columns.aboutToShow.connect(self._on_menu_columns_about_to_show)
+        self.menu_view.addMenu(self.menu_columns)
+        self.menu_view.addAction(self.act_reset_columns)
+        self.menu_view.addSeparator()
+        self.menu_language = self.menu_view.addMenu("")
+        self.menu_language.addActions(self.language_group.actions())
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.store_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.count_label = QLabel(self)
+        for label in (self.count_label, self.sync_label, self.store_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            status.addPermanentWidget(label)
+
+    # -- portfolio ---------------------------------------------------------------------------------------
+    def load_portfolio(self) -> Task:
+        """Load the portfolio off the GUI thread; `portfolio_loaded` / `portfolio_failed` tell the outcome."""
+        self.statusBar().showMessage(self.tr("Loading the portfolio…"))
+        self.act_refresh.setEnabled(False)
+        task = run_task(lambda _ctx: self.services.load_portfolio(), self._on_portfolio_done,
+                        self._on_portfolio_error)
+        self._tasks.append(task)
+        task.relay.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+        return task
+
+    def _on_portfolio_done(self, rows: list[PortfolioRow]) -> None:
+        self.portfolio.set_rows(rows)
+        self.act_refresh.setEnabled(True)
+        self.statusBar().clearMessage()
+        self._update_sync_label()
+        self.portfolio_loaded.emit(len(rows))
+
+    def _on_portfolio_error(self, error: BaseException) -> None:
+        self.act_refresh.setEnabled(True)
+        log.error("loading the portfolio failed", exc_info=error)
+        message = self.tr("The portfolio could not be loaded: %1").replace("%1", str(error))
+        self.statusBar().showMessage(message)
+        if self.interactive:
+            QMessageBox.warning(self, self.tr("Portfolio"), message + "\n\n" + self.tr(
+                "Check that the data store is reachable, then press F5 to try again."))
+        self.portfolio_failed.emit(str(error))
+
+    def _on_portfolio_current_row_changed(self, row: PortfolioRow | None) -> None:
+        self.account_pane.show_row(row)
+
+    def _on_portfolio_visible_count_changed(self, shown: int, total: int) -> None:
+        self.count_label.setText(self.tr("Accounts: %1 / %2").replace("%1", self.formats.number(shown))
+                                 .replace("%2", self.formats.number(total)))
+
+    # -- demo ------------------------------------------------------------------------------------------
+    def offer_demo_if_empty(self) -> None:
+        """At the first start (no accounts yet) offer the demo company."""
+        if self.interactive and self.services.store_is_empty():
+            self.offer_demo()
+
+    def offer_demo(self) -> bool:
+        """Ask whether to load the demo company into an empty store; returns whether loading started."""
+        if not self.services.store_is_empty():
+            if self.interactive:
+                QMessageBox.information(self, self.tr("Demo data"), self.tr(
+                    "This data store already has accounts. The demo company can only be loaded into an "
+                    "empty store: start KAM Desktop with --db and a new file to try it."))
+            return False
+        if not self.interactive:
+            return False
+        answer = QMessageBox.question(self, self.tr("Demo data"), self.tr(
+            "This data store has no accounts yet.\n\nLoad the demo company (KAMs, 200+ accounts, three years "
+            "of sales, benefits and exception requests) to explore KAM Desktop?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.load_demo()
+        return True
+
+    def load_demo(self) -> Task:
+        progress = QProgressDialog(self.tr("Loading the demo company…"), "", 0, 0, self)
+        progress.setWindowTitle(self.tr("Demo data"))
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+
+        def done(_result: object) -> None:
+            progress.close()
+            self.load_portfolio()
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            log.error("loading the demo failed", exc_info=error)
+            if self.interactive:
+                QMessageBox.warning(self, self.tr("Demo data"), self.tr(
+                    "The demo company could not be loaded: %1\n\nNothing was changed in the data store.")
+                    .replace("%1", str(error)))
+
+        return run_task(lambda _ctx: self.services.load_demo(), done, failed)
+
+    # -- language and settings ---------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now (translators + Babel formats) and remember it."""
+        if not self.translators.switch(language) and self.interactive:
+            QMessageBox.warning(self, "KAM Desktop", f"The {LANGUAGES[language]} translation is missing.")
+        self.settings.set_language(language)
+        self.formats = Formats(language)
+        self.portfolio.set_formats(self.formats)
+        self.account_pane.set_formats(self.formats)
+        self.language_actions[language].setChecked(True)
+        self.retranslate()
+        self.language_changed.emit(language)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.services, self.translators.language, self)
+        dialog.language_chosen.connect(self.set_language)
+        if self.interactive:
+            dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About KAM Desktop"), self.tr(
+            "<b>KAM Desktop</b> %1<br>The back office of a key account manager running a B2B loyalty program.")
+            .replace("%1", kam_desktop.__version__))
+
+    def _open_folder(self, path: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _on_menu_columns_about_to_show(self) -> None:
+        self.menu_columns.clear()
+        chooser = self.portfolio.column_menu()
+        for action in chooser.actions():
+            self.menu_columns.addAction(action)
+        chooser.setParent(self.menu_columns)
+
+    # -- status bar ---------------------------------------------------------------------------------------
+    def _update_store_label(self) -> None:
+        info = self.services.store_info
+        if info.is_server:
+            self.store_label.setText(self.tr("Server: %1").replace("%1", info.location))
+        else:
+            name = info.file.name if info.file else info.location
+            self.store_label.setText(self.tr("Local file: %1").replace("%1", name))
+        self.store_label.setToolTip(info.location)
+
+    def _update_sync_label(self) -> None:
+        try:
+            state = self.services.sync_status()
+        except Exception:  # noqa: BLE001 - the status bar must not take the window down
+            log.exception("reading the sync state failed")
+            return
+        if state.server is None:
+            text = self.tr("Offline · no team server")
+        elif state.last_sync is None:
+            text = self.tr("Offline · never synced")
+        else:
+            text = self.tr("Last sync: %1").replace("%1", self.formats.date(state.last_sync.date()))
+        if state.pending_changes:
+            text += " · " + self.tr("%n change(s) waiting", "", state.pending_changes)
+        self.sync_label.setText(text)
+
+    # -- layout memory ------------------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        geometry = self.settings.blob(keys.WINDOW_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1320, 780))
+        if state := self.settings.blob(keys.WINDOW_STATE):
+            self.restoreState(state)
+        if splitter := self.settings.blob(keys.SPLITTER_STATE):
+            self.splitter.restoreState(splitter)
+        self.portfolio.restore_header_state(self.settings.blob(keys.PORTFOLIO_HEADER))
+
+    def save_layout(self) -> None:
+        self.settings.set_blob(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set_blob(keys.WINDOW_STATE, self.saveState())
+        self.settings.set_blob(keys.SPLITTER_STATE, self.splitter.saveState())
+        self.settings.set_blob(keys.PORTFOLIO_HEADER, self.portfolio.header_state())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.save_layout()
+        for task in list(self._tasks):
+            task.cancel()
+        QThreadPool.globalInstance().waitForDone(5000)
+        super().closeEvent(event)
+
+    # -- language -------------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("KAM Desktop — Portfolio"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_columns.setTitle(self.tr("&Columns"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.act_refresh.setText(self.tr("&Refresh portfolio"))
+        self.act_find.setText(self.tr("&Find account…"))
+        self.act_settings.setText(self.tr("&Settings…"))
+        self.act_demo.setText(self.tr("Load &demo data…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_data_folder.setText(self.tr("Open &data folder"))
+        self.act_log_folder.setText(self.tr("Open &log folder"))
+        self.act_reset_columns.setText(self.tr("Reset column &layout"))
+        self.act_about.setText(self.tr("&About KAM Desktop"))
+        self._update_store_label()
+        self._update_sync_label()
+        self._on_portfolio_visible_count_changed(self.portfolio.proxy.rowCount(), self.portfolio.model.rowCount())

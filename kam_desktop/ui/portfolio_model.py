@@ -1,0 +1,228 @@
+"""The portfolio table model: adapts a list of PortfolioRow for Qt views; it holds nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from kam_desktop.services.ui_support import PortfolioRow
+from kam_desktop.ui.i18n import Formats
+
+CONTEXT = "PortfolioModel"
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class Roles(IntEnum):
+    """Custom data roles; views and proxies ask for these instead of parsing display text."""
+
+    SORT = Qt.ItemDataRole.UserRole + 1  # a key that sorts numerically (money, counts, %)
+    SEARCH = Qt.ItemDataRole.UserRole + 2  # the row's searchable text, lower case
+    ROW = Qt.ItemDataRole.UserRole + 3  # the PortfolioRow itself
+    GRADE = Qt.ItemDataRole.UserRole + 4  # grade code for the badge delegate ("" when ungraded)
+    BADGE_COLOR = Qt.ItemDataRole.UserRole + 5  # the grade badge's fill colour
+
+
+GRADE_COLORS = {"L1": "#5b3fa3", "L2": "#b7791f", "L3": "#4f6d8a", "L4": "#8a94a6"}
+UP_COLOR, DOWN_COLOR, RISK_COLOR = "#1e7d34", "#c62828", "#b45309"
+
+KIND_LABELS = {"customer": QT_TRANSLATE_NOOP("PortfolioModel", "Customer"), "partner": QT_TRANSLATE_NOOP("PortfolioModel", "Partner")}
+STATUS_LABELS = {"active": QT_TRANSLATE_NOOP("PortfolioModel", "Active"), "inactive": QT_TRANSLATE_NOOP("PortfolioModel", "Inactive")}
+SEGMENT_LABELS = {
+    "A": QT_TRANSLATE_NOOP("PortfolioModel", "A · Strategic"),
+    "B": QT_TRANSLATE_NOOP("PortfolioModel", "B · Development"),
+    "C": QT_TRANSLATE_NOOP("PortfolioModel", "C · Volume"),
+    "P": QT_TRANSLATE_NOOP("PortfolioModel", "P · Partner"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # untranslated source text; translated when shown
+    tip: str
+    numeric: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("code", QT_TRANSLATE_NOOP("PortfolioModel", "Code"), QT_TRANSLATE_NOOP("PortfolioModel", "Account code from the ERP")),
+    Column("name", QT_TRANSLATE_NOOP("PortfolioModel", "Account"), QT_TRANSLATE_NOOP("PortfolioModel", "Client company")),
+    Column("kind", QT_TRANSLATE_NOOP("PortfolioModel", "Kind"), QT_TRANSLATE_NOOP("PortfolioModel", "Customer or channel partner")),
+    Column("grade", QT_TRANSLATE_NOOP("PortfolioModel", "Grade"), QT_TRANSLATE_NOOP("PortfolioModel", "Grade in force (L1 is the best)")),
+    Column("segment", QT_TRANSLATE_NOOP("PortfolioModel", "Segment"), QT_TRANSLATE_NOOP("PortfolioModel", "Strategic segment")),
+    Column("ltv_12m", QT_TRANSLATE_NOOP("PortfolioModel", "LTV 12 m"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Net revenue over the last 12 months"), numeric=True),
+    Column("trend", QT_TRANSLATE_NOOP("PortfolioModel", "Trend"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "LTV change against the 12 months before"), numeric=True),
+    Column("open_benefits", QT_TRANSLATE_NOOP("PortfolioModel", "Open benefits"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Benefits proposed, waiting for approval or active"), numeric=True),
+    Column("pending_exceptions", QT_TRANSLATE_NOOP("PortfolioModel", "Pending exceptions"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Policy exception requests in draft or submitted"), numeric=True),
+    Column("at_risk", QT_TRANSLATE_NOOP("PortfolioModel", "At risk"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Would drop a grade after the grace period")),
+    Column("owner", QT_TRANSLATE_NOOP("PortfolioModel", "KAM"), QT_TRANSLATE_NOOP("PortfolioModel", "Key account manager")),
+    Column("region", QT_TRANSLATE_NOOP("PortfolioModel", "Region"), QT_TRANSLATE_NOOP("PortfolioModel", "Sales region")),
+    Column("status", QT_TRANSLATE_NOOP("PortfolioModel", "Status"), QT_TRANSLATE_NOOP("PortfolioModel", "Account status")),
+    Column("evaluated_on", QT_TRANSLATE_NOOP("PortfolioModel", "Graded on"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Date of the grade evaluation in force")),
+)
+COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
+_GRADE_ORDER = {"L1": 1, "L2": 2, "L3": 3, "L4": 4}
+_NO_VALUE = float("-inf")
+
+
+class PortfolioModel(QAbstractTableModel):
+    """Rows are PortfolioRow objects from the portfolio service; every cell is derived on request."""
+
+    def __init__(self, formats: Formats, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PortfolioRow] = []
+        self._formats = formats
+        self._display: dict[str, Callable[[PortfolioRow], str]] = {
+            "code": lambda r: r.code,
+            "name": lambda r: r.name,
+            "kind": lambda r: tr(KIND_LABELS.get(r.kind, r.kind)),
+            "grade": lambda r: r.grade or "",
+            "segment": lambda r: tr(SEGMENT_LABELS[r.segment]) if r.segment in SEGMENT_LABELS else (r.segment or ""),
+            "ltv_12m": lambda r: self._formats.money(r.ltv_12m, r.currency),
+            "trend": self._trend_text,
+            "open_benefits": lambda r: self._formats.number(r.open_benefits) if r.open_benefits else "",
+            "pending_exceptions": lambda r: self._formats.number(r.pending_exceptions) if r.pending_exceptions else "",
+            "at_risk": lambda r: QCoreApplication.translate("PortfolioModel", "At risk") if r.at_risk else "",
+            "owner": lambda r: r.owner or "",
+            "region": lambda r: r.region or "",
+            "status": lambda r: tr(STATUS_LABELS.get(r.status, r.status)),
+            "evaluated_on": lambda r: self._formats.date(r.evaluated_on) if r.evaluated_on else "",
+        }
+
+    # -- the adapted list -------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PortfolioRow:
+        return self._rows[row]
+
+    def set_formats(self, formats: Formats) -> None:
+        """A new UI language: every cell and header text changes."""
+        self._formats = formats
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    # -- QAbstractTableModel ----------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(column.title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr(column.tip)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(COLUMNS):
+            return None
+        row, column = self._rows[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[column.key](row)
+        if role == Roles.SORT:
+            return _sort_key(column.key, row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(column.key, row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(column.key, row)
+        return self._custom(role, row)
+
+    def _custom(self, role: int, row: PortfolioRow) -> Any:
+        if role == Roles.SEARCH:
+            return f"{row.code} {row.name} {row.owner or ''} {row.region or ''}".lower()
+        if role == Roles.ROW:
+            return row
+        if role == Roles.GRADE:
+            return row.grade or ""
+        if role == Roles.BADGE_COLOR:
+            return QColor(GRADE_COLORS.get(row.grade or "", "#9aa3b2"))
+        return None
+
+    # -- derived cells -----------------------------------------------------------------------------
+    def _trend_text(self, row: PortfolioRow) -> str:
+        trend = row.trend_pct
+        if trend is None:
+            return QCoreApplication.translate("PortfolioModel", "new") if row.ltv_12m > 0 else ""
+        arrow = "▲" if trend > 0 else "▼" if trend < 0 else "▶"
+        return f"{arrow} {self._formats.percent(trend, signed=True)}"
+
+    @staticmethod
+    def _foreground(key: str, row: PortfolioRow) -> QColor | None:
+        if key == "trend" and row.trend_pct is not None and row.trend_pct != 0:
+            return QColor(UP_COLOR if row.trend_pct > 0 else DOWN_COLOR)
+        if key == "at_risk" and row.at_risk:
+            return QColor(RISK_COLOR)
+        return None
+
+    def _tooltip(self, key: str, row: PortfolioRow) -> str | None:
+        if key == "ltv_12m":
+            previous = self._formats.money(row.ltv_prev_12m, row.currency, cents=True)
+            return QCoreApplication.translate("PortfolioModel", "%1 (the 12 months before: %2)").replace(
+                "%1", self._formats.money(row.ltv_12m, row.currency, cents=True)).replace("%2", previous)
+        if key == "name":
+            return row.name
+        return None
+
+
+def _alignment(column: Column) -> int:
+    horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _sort_key(key: str, row: PortfolioRow) -> Any:
+    """A value Qt compares natively (float, int, str), so sorting stays numeric and fast."""
+    if key == "ltv_12m":
+        return float(row.ltv_12m)
+    if key == "trend":
+        trend: Decimal | None = row.trend_pct
+        return _NO_VALUE if trend is None else float(trend)
+    if key == "grade":
+        return _GRADE_ORDER.get(row.grade or "", 9)
+    if key in ("open_benefits", "pending_exceptions"):
+        return int(getattr(row, key))
+    if key == "at_risk":
+        return int(row.at_risk)
+    if key == "evaluated_on":
+        return row.evaluated_on.toordinal() if row.evaluated_on else 0
+    value = getattr(row, key, None)
+    return (str(value) if value is not None else "").casefold()
