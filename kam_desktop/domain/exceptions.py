@@ -16,26 +16,10 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from kam_desktop.domain.policy import PolicyRule, Violation
-
-
-class ExceptionStatus(StrEnum):
-    """Where a request is in its life."""
-
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-    EXPIRED = "expired"
-
-
-class Role(StrEnum):
-    """The roles that touch exceptions."""
-
-    KAM = "kam"
-    SALES_DIRECTOR = "sales_director"
-    FINANCE = "finance"
+from kam_desktop.domain.policy import Violation
+from kam_desktop.domain.vocabulary import ExceptionKind
+from kam_desktop.domain.vocabulary import ExceptionStatus as ExceptionStatus
+from kam_desktop.domain.vocabulary import Role as Role
 
 
 class Action(StrEnum):
@@ -111,8 +95,8 @@ def route(expected_cost: Decimal, rules: RoutingRules | None = None) -> tuple[Ro
     """The roles that must approve, in order."""
     rules = rules or RoutingRules()
     if expected_cost <= rules.single_step_limit:
-        return (Role.SALES_DIRECTOR,)
-    return (Role.SALES_DIRECTOR, Role.FINANCE)
+        return (Role.DIRECTOR,)
+    return (Role.DIRECTOR, Role.FINANCE)
 
 
 @dataclass(frozen=True)
@@ -132,7 +116,7 @@ class ExceptionRequest:
 
     number: str  # the human number, e.g. EXC-2026-00042
     account: str
-    kind: PolicyRule
+    kind: ExceptionKind
     requested: Decimal
     cap: Decimal
     justification: str
@@ -230,7 +214,7 @@ def submit(request: ExceptionRequest, actor: Actor, at: datetime, rules: Routing
         raise NotRequesterError(actor.login, f"{request.number} was requested by {request.requested_by}")
     steps = route(request.expected_cost, rules)
     after = replace(request, status=ExceptionStatus.SUBMITTED, steps=steps, decisions=())
-    return _change(request, after, Action.SUBMIT, actor.login, at, "route: " + " → ".join(steps))
+    return _change(request, after, Action.SUBMIT, actor.login, at, "route: " + " → ".join(str(s) for s in steps))
 
 
 def decide(

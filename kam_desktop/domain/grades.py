@@ -8,34 +8,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-
-class Grade(StrEnum):
-    """A loyalty grade; L1 is the best."""
-
-    L1 = "L1"
-    L2 = "L2"
-    L3 = "L3"
-    L4 = "L4"
-
-    @property
-    def level(self) -> int:
-        """1 for L1 (best) … 4 for L4 (worst)."""
-        return int(self.value[1])
-
-    def is_better_than(self, other: Grade) -> bool:
-        """True when this grade ranks above `other` (L1 is better than L2)."""
-        return self.level < other.level
-
-    def is_worse_than(self, other: Grade) -> bool:
-        """True when this grade ranks below `other`."""
-        return self.level > other.level
-
-
-class AccountKind(StrEnum):
-    """Direct customers and channel partners are named and segmented differently."""
-
-    CUSTOMER = "customer"
-    PARTNER = "partner"
+from kam_desktop.domain.vocabulary import AccountKind as AccountKind
+from kam_desktop.domain.vocabulary import Grade as Grade
 
 
 class Basis(StrEnum):

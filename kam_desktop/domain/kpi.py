@@ -13,9 +13,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from kam_desktop.domain.grades import Grade
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.slots import AccountPotential, share_of_wallet
+from kam_desktop.domain.vocabulary import Grade
 
 ZERO = Decimal(0)
 RATIO_PLACES = Decimal("0.0001")

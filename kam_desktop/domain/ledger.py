@@ -21,28 +21,13 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from kam_desktop.domain.periods import Quarter
+from kam_desktop.domain.vocabulary import LedgerKind as LedgerKind
+from kam_desktop.domain.vocabulary import LedgerUnit as LedgerUnit
 
 ZERO = Decimal(0)
 DEFAULT_EXPIRY_QUARTERS = 4
 
 IdFactory = Callable[[], UUID]
-
-
-class LedgerUnit(StrEnum):
-    """What a ledger counts: loyalty points or cashback money."""
-
-    POINTS = "points"
-    CASHBACK = "cashback"
-
-
-class EntryKind(StrEnum):
-    """The five kinds of ledger entry."""
-
-    ACCRUAL = "accrual"
-    REDEMPTION = "redemption"
-    EXPIRY = "expiry"
-    REVERSAL = "reversal"
-    ADJUSTMENT = "adjustment"
 
 
 class SourceKind(StrEnum):
@@ -86,7 +71,7 @@ class LedgerEntry:
 
     account: str
     unit: LedgerUnit
-    kind: EntryKind
+    kind: LedgerKind
     amount: Decimal
     booked_on: date
     source_kind: SourceKind
@@ -112,17 +97,17 @@ class LedgerEntry:
                 raise LedgerError(
                     f"{self.idempotency_key}: allocations total {allocated}, entry needs {-self.amount}"
                 )
-        if self.kind is EntryKind.ACCRUAL and self.amount < 0:
+        if self.kind is LedgerKind.ACCRUAL and self.amount < 0:
             raise LedgerError(f"{self.idempotency_key}: an accrual must be positive")
-        if self.kind in (EntryKind.REDEMPTION, EntryKind.EXPIRY) and self.amount > 0:
+        if self.kind in (LedgerKind.REDEMPTION, LedgerKind.EXPIRY) and self.amount > 0:
             raise LedgerError(f"{self.idempotency_key}: a {self.kind} must be negative")
-        if self.kind is EntryKind.REVERSAL and self.reverses is None:
+        if self.kind is LedgerKind.REVERSAL and self.reverses is None:
             raise LedgerError(f"{self.idempotency_key}: a reversal must name the entry it reverses")
 
     @property
     def is_lot(self) -> bool:
         """Accruals and positive adjustments open a lot that later entries consume."""
-        return self.kind is EntryKind.ACCRUAL or (self.kind is EntryKind.ADJUSTMENT and self.amount > 0)
+        return self.kind is LedgerKind.ACCRUAL or (self.kind is LedgerKind.ADJUSTMENT and self.amount > 0)
 
 
 def default_expiry(accrued_on: date, quarters: int = DEFAULT_EXPIRY_QUARTERS) -> date:
@@ -236,7 +221,7 @@ def redeem(
     entry = LedgerEntry(
         account=account,
         unit=unit,
-        kind=EntryKind.REDEMPTION,
+        kind=LedgerKind.REDEMPTION,
         amount=-amount,
         booked_on=booked_on,
         source_kind=SourceKind.REDEMPTION_REQUEST,
@@ -262,13 +247,13 @@ def expire(entries: Sequence[LedgerEntry], as_of: date, new_id: IdFactory = uuid
                 continue
             # A lot can re-open (a reversed redemption gives back to it), so number its expiries.
             count = sum(
-                1 for e in entries if e.kind is EntryKind.EXPIRY and any(a.lot_id == lot.id for a in e.allocations)
+                1 for e in entries if e.kind is LedgerKind.EXPIRY and any(a.lot_id == lot.id for a in e.allocations)
             )
             result.append(
                 LedgerEntry(
                     account=account,
                     unit=unit,
-                    kind=EntryKind.EXPIRY,
+                    kind=LedgerKind.EXPIRY,
                     amount=-lot.remaining,
                     booked_on=lot.expires_on + timedelta(days=1),
                     source_kind=SourceKind.EXPIRY_RUN,
@@ -300,9 +285,9 @@ def reverse(
     """
     if _find_by_key(entries, idempotency_key) is not None:
         return None
-    if target.kind is EntryKind.ACCRUAL:
+    if target.kind is LedgerKind.ACCRUAL:
         allocations, total = _accrual_reversal(entries, target, amount, booked_on)
-    elif target.kind is EntryKind.REDEMPTION:
+    elif target.kind is LedgerKind.REDEMPTION:
         if amount is not None and amount != -target.amount:
             raise LedgerError(f"a redemption is reversed whole ({-target.amount}), not {amount}")
         if any(e.reverses == target.id for e in entries):
@@ -314,7 +299,7 @@ def reverse(
     return LedgerEntry(
         account=target.account,
         unit=target.unit,
-        kind=EntryKind.REVERSAL,
+        kind=LedgerKind.REVERSAL,
         amount=-total,
         booked_on=booked_on,
         source_kind=source_kind,
@@ -379,7 +364,7 @@ def adjust(
     return LedgerEntry(
         account=account,
         unit=unit,
-        kind=EntryKind.ADJUSTMENT,
+        kind=LedgerKind.ADJUSTMENT,
         amount=amount,
         booked_on=booked_on,
         source_kind=SourceKind.MANUAL,

@@ -6,21 +6,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
-from kam_desktop.domain.grades import Grade
 from kam_desktop.domain.money import percent_of
+from kam_desktop.domain.vocabulary import ExceptionKind, Grade
 
 ZERO = Decimal(0)
-
-
-class PolicyRule(StrEnum):
-    """The caps the commercial policy sets; also the kinds of exception one can request."""
-
-    DISCOUNT = "discount"
-    PAYMENT_TERMS = "payment_terms"
-    BENEFIT_BUDGET = "benefit_budget"
-    GIFT_LIMIT = "gift_limit"
 
 
 class PolicyError(ValueError):
@@ -95,7 +85,7 @@ class BenefitRequest:
 class Violation:
     """One cap exceeded: which rule, the cap, the requested value, and a sentence for the user."""
 
-    rule: PolicyRule
+    rule: ExceptionKind  # the cap exceeded; also the kind of exception that would cover it
     cap: Decimal
     requested: Decimal
     message: str
@@ -109,7 +99,7 @@ def check(policy: CommercialPolicy, grade: Grade, request: BenefitRequest) -> li
     if request.discount_percent is not None and request.discount_percent > caps.max_discount_percent:
         found.append(
             Violation(
-                PolicyRule.DISCOUNT,
+                ExceptionKind.DISCOUNT,
                 caps.max_discount_percent,
                 request.discount_percent,
                 f"discount {request.discount_percent} % exceeds the {grade} cap of {caps.max_discount_percent} %",
@@ -118,7 +108,7 @@ def check(policy: CommercialPolicy, grade: Grade, request: BenefitRequest) -> li
     if request.payment_days is not None and request.payment_days > caps.max_payment_days:
         found.append(
             Violation(
-                PolicyRule.PAYMENT_TERMS,
+                ExceptionKind.PAYMENT_TERMS,
                 Decimal(caps.max_payment_days),
                 Decimal(request.payment_days),
                 f"payment terms {request.payment_days} days exceed the {grade} cap of {caps.max_payment_days} days",
@@ -131,7 +121,7 @@ def check(policy: CommercialPolicy, grade: Grade, request: BenefitRequest) -> li
         if total > caps.gift_limit_per_person_per_year:
             found.append(
                 Violation(
-                    PolicyRule.GIFT_LIMIT,
+                    ExceptionKind.GIFT_VALUE,
                     caps.gift_limit_per_person_per_year,
                     total,
                     f"gifts to {gift.person} would reach {total} this year, above the {grade} limit of "
@@ -151,7 +141,7 @@ def _budget(caps: GradeCaps, grade: Grade, request: BenefitRequest) -> list[Viol
         return []
     return [
         Violation(
-            PolicyRule.BENEFIT_BUDGET,
+            ExceptionKind.BENEFIT_BUDGET,
             cap,
             total,
             f"benefits would cost {total}, above the {grade} budget of {cap} "

@@ -9,18 +9,17 @@ from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 from uuid import uuid4
 
-from kam_desktop.domain.grades import Grade, ProgramTerms
+from kam_desktop.domain.grades import ProgramTerms
 from kam_desktop.domain.ledger import (
-    EntryKind,
     IdFactory,
     LedgerEntry,
-    LedgerUnit,
     SourceKind,
     default_expiry,
     reverse,
 )
 from kam_desktop.domain.money import percent_of
 from kam_desktop.domain.periods import Quarter
+from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 
 ZERO = Decimal(0)
 WHOLE = Decimal(1)
@@ -135,7 +134,7 @@ def quarter_close_entries(
                 LedgerEntry(
                     account=acc.account,
                     unit=unit,
-                    kind=EntryKind.ACCRUAL,
+                    kind=LedgerKind.ACCRUAL,
                     amount=amount,
                     booked_on=quarter.end,
                     source_kind=SourceKind.PARTNER_EVENT if kind.startswith("event:") else SourceKind.QUARTER_CLOSE,
@@ -223,8 +222,8 @@ def reward_cost(entries: Iterable[LedgerEntry], points: PointsRules | None = Non
     points = points or PointsRules()
     total = ZERO
     for e in entries:
-        if e.kind not in (EntryKind.ACCRUAL, EntryKind.REVERSAL) or (
-            e.kind is EntryKind.REVERSAL and e.amount > 0
+        if e.kind not in (LedgerKind.ACCRUAL, LedgerKind.REVERSAL) or (
+            e.kind is LedgerKind.REVERSAL and e.amount > 0
         ):
             continue
         total += e.amount if e.unit is LedgerUnit.CASHBACK else e.amount * points.point_value

@@ -18,18 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
-from kam_desktop.domain.grades import AccountKind, Grade
-
-
-class Segment(StrEnum):
-    """The four strategic segments."""
-
-    STRATEGIC = "A"
-    DEVELOPMENT = "B"
-    VOLUME = "C"
-    PARTNER = "P"
+from kam_desktop.domain.vocabulary import AccountKind, Grade
+from kam_desktop.domain.vocabulary import Segment as Segment
 
 
 @dataclass(frozen=True)

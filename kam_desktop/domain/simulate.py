@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kam_desktop.domain.grades import Cutoffs, Grade, rank_accounts
+from kam_desktop.domain.grades import Cutoffs, rank_accounts
 from kam_desktop.domain.money import percent_of
+from kam_desktop.domain.vocabulary import Grade
 
 ZERO = Decimal(0)
 

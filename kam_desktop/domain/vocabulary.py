@@ -6,6 +6,8 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
+    """What a user does in the program; the director and finance decide exceptions."""
+
     KAM = "kam"
     DIRECTOR = "director"
     FINANCE = "finance"
@@ -84,6 +86,8 @@ class GrantStatus(StrEnum):
 
 
 class LedgerKind(StrEnum):
+    """The five kinds of ledger entry."""
+
     ACCRUAL = "accrual"
     REDEMPTION = "redemption"
     EXPIRY = "expiry"
@@ -92,11 +96,15 @@ class LedgerKind(StrEnum):
 
 
 class LedgerUnit(StrEnum):
+    """What a ledger counts: loyalty points or cashback money."""
+
     POINTS = "points"
     CASHBACK = "cashback"
 
 
 class ExceptionKind(StrEnum):
+    """What an exception goes beyond; the first four are also the commercial policy's caps."""
+
     DISCOUNT = "discount"
     PAYMENT_TERMS = "payment_terms"
     BENEFIT_BUDGET = "benefit_budget"
@@ -105,6 +113,8 @@ class ExceptionKind(StrEnum):
 
 
 class ExceptionStatus(StrEnum):
+    """Where a policy-exception request is in its life."""
+
     DRAFT = "draft"
     SUBMITTED = "submitted"
     APPROVED = "approved"
@@ -132,14 +142,34 @@ class DocumentStatus(StrEnum):
 
 
 class Segment(StrEnum):
+    """The four strategic segments (rules in `domain.segments`)."""
+
     STRATEGIC = "A"
     DEVELOPMENT = "B"
     VOLUME = "C"
     PARTNER = "P"
 
 
-class GradeCode(StrEnum):
+class Grade(StrEnum):
+    """A loyalty grade; L1 is the best."""
+
     L1 = "L1"
     L2 = "L2"
     L3 = "L3"
     L4 = "L4"
+
+    @property
+    def level(self) -> int:
+        """1 for L1 (best) … 4 for L4 (worst)."""
+        return int(self.value[1])
+
+    def is_better_than(self, other: Grade) -> bool:
+        """True when this grade ranks above `other` (L1 is better than L2)."""
+        return self.level < other.level
+
+    def is_worse_than(self, other: Grade) -> bool:
+        """True when this grade ranks below `other`."""
+        return self.level > other.level
+
+
+GradeCode = Grade  # the name the store's CHECK constraints use; one definition

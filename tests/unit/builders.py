@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import count
 from uuid import UUID
 
-from kam_desktop.domain.ledger import EntryKind, LedgerEntry, LedgerUnit, SourceKind, default_expiry
+from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, LedgerUnit, SourceKind, default_expiry
 
 _ids = count(1)
 
@@ -45,7 +45,7 @@ def accrual(
     return LedgerEntry(
         account=account,
         unit=unit,
-        kind=EntryKind.ACCRUAL,
+        kind=LedgerKind.ACCRUAL,
         amount=Decimal(amount),
         booked_on=booked,
         source_kind=SourceKind.INVOICE,

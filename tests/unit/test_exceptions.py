@@ -34,13 +34,14 @@ from kam_desktop.domain.exceptions import (
     withdraw,
 )
 from kam_desktop.domain.grades import Grade
-from kam_desktop.domain.policy import BenefitRequest, CommercialPolicy, PolicyRule, check
+from kam_desktop.domain.policy import BenefitRequest, CommercialPolicy, check
+from kam_desktop.domain.vocabulary import ExceptionKind
 
 from .builders import d
 
 KAM = Actor("kam.kowalska", Role.KAM)
 OTHER_KAM = Actor("kam.ivanov", Role.KAM)
-DIRECTOR = Actor("dir.nowak", Role.SALES_DIRECTOR)
+DIRECTOR = Actor("dir.nowak", Role.DIRECTOR)
 FINANCE = Actor("fin.zielinska", Role.FINANCE)
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -49,7 +50,7 @@ def request(expected_cost: str = "5000") -> ExceptionRequest:
     """KAM Kowalska asks for a 12 % discount for ACME where the L2 cap is 10 %."""
     return new_request(
         ExceptionRequest(
-            number="EXC-2026-00001", account="ACME", kind=PolicyRule.DISCOUNT, requested=Decimal(12), cap=Decimal(10),
+            number="EXC-2026-00001", account="ACME", kind=ExceptionKind.DISCOUNT, requested=Decimal(12), cap=Decimal(10),
             justification="competitor offer, 3-year framework", expected_cost=Decimal(expected_cost),
             expected_incremental_margin=Decimal(20000), requested_by=KAM.login,
             valid_from=d("2026-03-01"), valid_until=d("2026-12-31"),
@@ -62,9 +63,9 @@ def submitted(expected_cost: str = "5000") -> ExceptionRequest:
 
 
 def test_routing_by_expected_cost() -> None:
-    assert route(Decimal(10000)) == (Role.SALES_DIRECTOR,)  # up to the limit: one step
-    assert route(Decimal("10000.01")) == (Role.SALES_DIRECTOR, Role.FINANCE)
-    assert route(Decimal(600), RoutingRules(single_step_limit=Decimal(500))) == (Role.SALES_DIRECTOR, Role.FINANCE)
+    assert route(Decimal(10000)) == (Role.DIRECTOR,)  # up to the limit: one step
+    assert route(Decimal("10000.01")) == (Role.DIRECTOR, Role.FINANCE)
+    assert route(Decimal(600), RoutingRules(single_step_limit=Decimal(500))) == (Role.DIRECTOR, Role.FINANCE)
 
 
 def test_a_cheap_exception_needs_only_the_sales_director() -> None:
@@ -74,21 +75,21 @@ def test_a_cheap_exception_needs_only_the_sales_director() -> None:
     assert (t.action, t.from_status, t.to_status, t.actor, t.version) == (
         Action.DECIDE, ExceptionStatus.SUBMITTED, ExceptionStatus.APPROVED, "dir.nowak", 3,
     )
-    assert t.note == "approved as sales_director: ok for one year"
+    assert t.note == "approved as director: ok for one year"
 
 
 def test_an_expensive_exception_needs_the_director_then_finance() -> None:
     first = decide(submitted("25000"), DIRECTOR, True, 2, NOW).request
     assert (first.status, first.current_step) == (ExceptionStatus.SUBMITTED, Role.FINANCE)
-    with pytest.raises(WrongRoleError, match="waits for finance, not sales_director"):
-        decide(first, Actor("dir.other", Role.SALES_DIRECTOR), True, first.version, NOW)
+    with pytest.raises(WrongRoleError, match="waits for finance, not director"):
+        decide(first, Actor("dir.other", Role.DIRECTOR), True, first.version, NOW)
     final = decide(first, FINANCE, True, first.version, NOW).request
     assert final.status is ExceptionStatus.APPROVED
     assert [dec.decided_by for dec in final.decisions] == ["dir.nowak", "fin.zielinska"]
 
 
 def test_finance_cannot_skip_the_director() -> None:
-    with pytest.raises(WrongRoleError, match="waits for sales_director, not finance"):
+    with pytest.raises(WrongRoleError, match="waits for director, not finance"):
         decide(submitted("25000"), FINANCE, True, 2, NOW)
 
 
@@ -119,7 +120,7 @@ def test_a_decision_on_a_request_changed_since_it_was_read_is_refused() -> None:
 def test_amending_restarts_the_approvals() -> None:
     first = decide(submitted("25000"), DIRECTOR, True, 2, NOW).request
     amended = amend(first, KAM, NOW, expected_cost=Decimal(26000)).request
-    assert amended.decisions == () and amended.current_step is Role.SALES_DIRECTOR
+    assert amended.decisions == () and amended.current_step is Role.DIRECTOR
 
 
 def test_only_the_requester_amends_submits_and_withdraws() -> None:
@@ -140,7 +141,7 @@ def test_a_request_must_be_beyond_a_cap_and_justified() -> None:
 
 
 def in_status(status: ExceptionStatus) -> ExceptionRequest:
-    return replace(request(), status=status, steps=(Role.SALES_DIRECTOR,))
+    return replace(request(), status=status, steps=(Role.DIRECTOR,))
 
 
 def attempt(action: Action, req: ExceptionRequest) -> object:

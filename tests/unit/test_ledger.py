@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kam_desktop.domain.ledger import (
-    EntryKind,
     ExpiryLine,
     InsufficientBalanceError,
     LedgerEntry,
     LedgerError,
+    LedgerKind,
     LedgerUnit,
     SourceKind,
     adjust,
@@ -62,7 +62,7 @@ def test_redemption_consumes_the_soonest_expiring_lots_first() -> None:
     # 120 = 70 from "promo" (expires 2026-12-31) + 50 from "feb" (expires 2027-03-31); "may" untouched.
     result = redeem(ledger, "ACME", P, Decimal(120), d("2026-07-01"), "RQ-1", "redeem:RQ-1", next_id)
     (entry,) = result.entries
-    assert entry.kind is EntryKind.REDEMPTION and entry.amount == Decimal(-120)
+    assert entry.kind is LedgerKind.REDEMPTION and entry.amount == Decimal(-120)
     assert [(a.lot_id, a.amount) for a in entry.allocations] == [
         (ledger[2].id, Decimal(70)),
         (ledger[0].id, Decimal(50)),
@@ -122,7 +122,7 @@ def test_a_partial_return_reverses_part_of_the_accrual_and_links_to_it() -> None
     ledger = [accrual(100, "2026-02-10")]
     first = reverse(ledger, ledger[0], d("2026-03-01"), SourceKind.RETURN, "RET-1", "ret:1", Decimal(30))
     assert first is not None
-    assert (first.kind, first.amount, first.reverses) == (EntryKind.REVERSAL, Decimal(-30), ledger[0].id)
+    assert (first.kind, first.amount, first.reverses) == (LedgerKind.REVERSAL, Decimal(-30), ledger[0].id)
     ledger.append(first)
     rest = reverse(ledger, ledger[0], d("2026-03-02"), SourceKind.RETURN, "RET-2", "ret:2")
     assert rest is not None and rest.amount == Decimal(-70)  # what had not been reversed yet
@@ -180,7 +180,7 @@ def test_adjustments_need_a_note_and_negative_ones_take_fifo() -> None:
 
 def test_entries_refuse_inconsistent_allocations() -> None:
     with pytest.raises(LedgerError, match="allocations total"):
-        LedgerEntry("ACME", P, EntryKind.REDEMPTION, Decimal(-10), d("2026-01-01"), SourceKind.MANUAL, "r", "k")
+        LedgerEntry("ACME", P, LedgerKind.REDEMPTION, Decimal(-10), d("2026-01-01"), SourceKind.MANUAL, "r", "k")
 
 
 def test_validate_reports_every_problem() -> None:
@@ -219,7 +219,7 @@ def run(ops: list[tuple[str, int, int]]) -> list[LedgerEntry]:
             elif op == "expire":
                 ledger += expire(ledger, day, next_id)
             else:
-                lots = [e for e in ledger if e.kind is EntryKind.ACCRUAL]
+                lots = [e for e in ledger if e.kind is LedgerKind.ACCRUAL]
                 if lots:
                     target = lots[amount % len(lots)]
                     entry = reverse(ledger, target, day, SourceKind.RETURN, f"RET{n}", f"rev:{n}", None, next_id)
@@ -247,7 +247,7 @@ def test_reversals_link_to_an_accrual_and_never_exceed_it(ops: list[tuple[str, i
     ledger = run(ops)
     by_id = {e.id: e for e in ledger}
     for e in ledger:
-        if e.kind is EntryKind.REVERSAL:
+        if e.kind is LedgerKind.REVERSAL:
             assert e.reverses in by_id
             target = by_id[e.reverses]
             reversed_total = sum((-r.amount for r in ledger if r.reverses == target.id), Decimal(0))

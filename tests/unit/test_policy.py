@@ -13,10 +13,10 @@ from kam_desktop.domain.policy import (
     GiftRequest,
     GradeCaps,
     PolicyError,
-    PolicyRule,
     check,
     policy_in_force,
 )
+from kam_desktop.domain.vocabulary import ExceptionKind
 
 from .builders import d
 
@@ -40,10 +40,10 @@ def test_every_violation_is_reported_with_cap_and_requested_value() -> None:
     )
     found = check(POLICY, Grade.L2, request)
     assert [(v.rule, v.cap, v.requested) for v in found] == [
-        (PolicyRule.DISCOUNT, Decimal(10), Decimal(12)),
-        (PolicyRule.PAYMENT_TERMS, Decimal(45), Decimal(60)),
-        (PolicyRule.BENEFIT_BUDGET, Decimal("4000.00"), Decimal(5000)),
-        (PolicyRule.GIFT_LIMIT, Decimal(300), Decimal(350)),
+        (ExceptionKind.DISCOUNT, Decimal(10), Decimal(12)),
+        (ExceptionKind.PAYMENT_TERMS, Decimal(45), Decimal(60)),
+        (ExceptionKind.BENEFIT_BUDGET, Decimal("4000.00"), Decimal(5000)),
+        (ExceptionKind.GIFT_VALUE, Decimal(300), Decimal(350)),
     ]
     assert found[0].message == "discount 12 % exceeds the L2 cap of 10 %"
     assert found[3].person == "Anna"
@@ -51,7 +51,7 @@ def test_every_violation_is_reported_with_cap_and_requested_value() -> None:
 
 def test_without_margin_there_is_no_benefit_budget() -> None:
     found = check(POLICY, Grade.L1, BenefitRequest(benefit_cost=Decimal("0.01"), gross_margin_in_period=Decimal(-500)))
-    assert [(v.rule, v.cap) for v in found] == [(PolicyRule.BENEFIT_BUDGET, Decimal("0.00"))]
+    assert [(v.rule, v.cap) for v in found] == [(ExceptionKind.BENEFIT_BUDGET, Decimal("0.00"))]
 
 
 def test_the_policy_in_force_is_the_latest_valid_version() -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kam_desktop.domain.grades import Grade, ProgramTerms
-from kam_desktop.domain.ledger import EntryKind, LedgerEntry, LedgerUnit, balance
+from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, LedgerUnit, balance
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.rewards import (
     AccountQuarter,
@@ -80,7 +80,7 @@ def test_quarter_close_books_cashback_points_and_events_as_worked_by_hand() -> N
     }
     assert {e.booked_on for e in entries} == {d("2026-03-31")}
     assert {e.expires_on for e in entries} == {d("2027-03-31")}
-    assert all(e.kind is EntryKind.ACCRUAL for e in entries)
+    assert all(e.kind is LedgerKind.ACCRUAL for e in entries)
 
 
 def test_running_the_close_twice_books_nothing_the_second_time() -> None:
@@ -101,8 +101,8 @@ def test_a_return_after_close_partly_reverses_cashback_and_points() -> None:
     # ACME returns 10 000 of hardware bought in Q1: 3 % = 300.00 cashback and 100 points come back.
     reversals = return_reversals(ledger, "ACME", Q1, Grade.L1, "hardware", Decimal(10000), "RET-9", d("2026-04-15"), TERMS)
     assert [(e.unit, e.amount, e.kind) for e in reversals] == [
-        (CASH, Decimal("-300.00"), EntryKind.REVERSAL),
-        (PTS, Decimal(-100), EntryKind.REVERSAL),
+        (CASH, Decimal("-300.00"), LedgerKind.REVERSAL),
+        (PTS, Decimal(-100), LedgerKind.REVERSAL),
     ]
     acme_cashback = next(e for e in ledger if e.idempotency_key == "close:2026Q1:ACME:cashback")
     assert reversals[0].reverses == acme_cashback.id
