@@ -99,7 +99,7 @@ class OrmWriter:
         days, account_ids, currencies, category_ids = (
             context.days, context.account_ids, context.currencies, context.category_ids)
         for chunk in chunks:
-            self.session.execute(insert(InvoiceLine), [
+            self.session.execute(insert(InvoiceLine.__table__), [
                 {"id": uuid.UUID(int=i), "invoice_no": no, "line_no": ln, "invoice_date": days[d],
                  "account_id": account_ids[a], "category_id": category_ids[c],
                  "quantity": Decimal(q).scaleb(-3), "net_amount": Decimal(n).scaleb(-2),
