@@ -83,12 +83,12 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     if store is None:
         return EXIT_STORE
     try:
-        services = _build_services(store, args.login, settings)
+        services = build_services(store, args.login, settings)
         if services is None:
             return EXIT_STORE
         return _show(app, args, services, settings, translators, headless)
     finally:
-        translators.switch("en")
+        translators.clear()
         store.dispose()
 
 
@@ -123,7 +123,8 @@ def _store_error(headless: bool, message: str) -> None:
         QMessageBox.critical(None, QCoreApplication.translate("App", "KAM Desktop: data store"), message)
 
 
-def _build_services(store: object, login: str | None, settings: object) -> object | None:
+def build_services(store: object, login: str | None, settings: object) -> object | None:
+    """Bind the services the windows call to the open store (None, after a message, for an unknown --as)."""
     from kam_desktop.services import setup, ui_support
     from kam_desktop.services.errors import ServiceError
     from kam_desktop.store.store import Store

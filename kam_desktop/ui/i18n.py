@@ -7,7 +7,7 @@ import re
 import sys
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,9 +59,7 @@ class Translators:
         """
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
-        for translator in self._installed:
-            QCoreApplication.removeTranslator(translator)
-        self._installed = []
+        self.clear()
         self.language = language
         ours = QTranslator()  # English too: it carries the plural forms ("1 account", "5 accounts")
         if not ours.load(f"kam_desktop_{language}", str(translations_dir())):
@@ -74,6 +72,13 @@ class Translators:
         if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._install(qt_base)
         return True
+
+    def clear(self) -> None:
+        """Remove every catalogue this object installed (back to the source texts)."""
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed = []
+        self.language = DEFAULT_LANGUAGE
 
     def _install(self, translator: QTranslator) -> None:
         QCoreApplication.installTranslator(translator)
@@ -92,6 +97,8 @@ class Formats:
 
     def money(self, amount: Decimal, currency: str, *, cents: bool = False) -> str:
         pattern = None if cents else _whole_money_pattern(self.language)
+        if not cents:  # commercial rounding (Babel alone would round half to even: 98,000.50 → 98,000)
+            amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
         text = format_currency(amount, currency, format=pattern, currency_digits=cents, locale=self.locale)
         # CLDR's currency spacing, which Babel leaves out: "PLN 1,250" rather than "PLN1,250".
         return _LETTER_DIGIT.sub("\\1\u00a0\\2", text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog, QSplitter, QWidget
 
@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
         self.portfolio.set_formats(self.formats)
         self.account_pane.set_formats(self.formats)
         self.language_actions[language].setChecked(True)
+        # Qt posts LanguageChange to every widget; deliver them now so the whole UI changes at once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.retranslate()
         self.language_changed.emit(language)
 
