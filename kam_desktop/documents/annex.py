@@ -99,7 +99,7 @@ def _benefits_table(lang: Lang, fmt: Formats, content: AnnexContent) -> Flowable
         ])
     keys = ("col_no", "col_benefit", "col_conditions", "col_validity", "col_value", "col_status")
     header = [text(lang, k) for k in keys]
-    return data_table(header, rows, widths=(0.05, 0.31, 0.22, 0.13, 0.13, 0.16), right=(4,))
+    return data_table(header, rows, widths=(0.05, 0.29, 0.2, 0.135, 0.165, 0.16), right=(4,))
 
 
 def _exceptions_table(lang: Lang, fmt: Formats, exceptions: tuple[ExceptionRef, ...]) -> Flowable:

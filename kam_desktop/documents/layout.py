@@ -88,6 +88,7 @@ def two_columns(left: list[Flowable], right: list[Flowable], gap: float = GAP) -
 
 
 _PADDING = 4
+_SIZE = 8
 _GRID = [
     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
     ("FONTSIZE", (0, 0), (-1, -1), 8),
@@ -114,15 +115,27 @@ def data_table(
 ) -> Table:
     """A ruled table with a shaded header; `widths` are fractions of the frame width.
 
-    Plain strings in cells are drawn directly (fast); pass a Paragraph where text must wrap.
-    Header strings become paragraphs so that long headings wrap. `bold_rows` index into `rows`.
+    Plain strings are drawn directly (fast) when they fit; a longer string becomes a wrapping paragraph,
+    except in the right-aligned (number) columns, where it is set smaller instead of wrapping.
+    `bold_rows` index into `rows` (balances, totals).
     """
     st = styles()
     col_widths = [w * FRAME_WIDTH for w in widths]
     head = [_fit(h, col_widths[i], BOLD, st.head_right if i in right else st.head) for i, h in enumerate(header)]
-    body = [[_fit(v, col_widths[i], REGULAR, st.cell_right if i in right else st.cell) for i, v in enumerate(r)]
-            for r in rows]
     commands: list[tuple[object, ...]] = list(_GRID)
+    body: list[list[object]] = []
+    for row_index, row in enumerate(rows, start=1):
+        cells: list[object] = []
+        for col, value in enumerate(row):
+            if col in right and isinstance(value, str):
+                # numbers never wrap: an amount too wide for its column is set a little smaller instead
+                size = _shrunk_size(value, col_widths[col], BOLD if row_index - 1 in bold_rows else REGULAR)
+                if size < _SIZE:
+                    commands.append(("FONTSIZE", (col, row_index), (col, row_index), size))
+                cells.append(value)
+            else:
+                cells.append(_fit(value, col_widths[col], REGULAR, st.cell))
+        body.append(cells)
     for col in right:
         commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
     for row in range(2, len(rows) + 1, 2):
@@ -135,11 +148,17 @@ def data_table(
     return table
 
 
+def _shrunk_size(value: str, width: float, font: str) -> float:
+    needed = stringWidth(value, font, _SIZE)
+    room = width - 2 * _PADDING
+    return _SIZE if needed <= room else max(5.0, _SIZE * room / needed)
+
+
 def _fit(value: object, width: float, font: str, style: ParagraphStyle) -> object:
     """A string that fits its column stays a string (drawn fast); a longer one becomes a wrapping paragraph."""
     if not isinstance(value, str) or "\n" in value:
         return value
-    if stringWidth(value, font, 8) <= width - 2 * _PADDING:
+    if stringWidth(value, font, _SIZE) <= width - 2 * _PADDING:
         return value
     return Paragraph(escape(value), style)
 

@@ -1,0 +1,66 @@
+"""Batches of statements: progress after each, cancel between documents, bad ledgers reported not fatal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from kam_desktop.documents.batch import directory_sink, page_count, render_statements
+from kam_desktop.documents.content import StatementContent
+
+from . import builders as build
+from .pdfcheck import page_texts
+
+
+def statements(count: int) -> list[StatementContent]:
+    return [build.statement("pl", index) for index in range(count)]
+
+
+def test_every_statement_reaches_the_sink_with_progress() -> None:
+    items = statements(4)
+    received: list[tuple[str, bytes]] = []
+    progress: list[tuple[int, int]] = []
+    result = render_statements(items, lambda c, pdf: received.append((c.header.number, pdf)),
+                               progress=lambda done, total: progress.append((done, total)))
+    assert [n for n, _ in received] == [c.header.number for c in items]
+    assert progress == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert result.rendered == 4 and not result.cancelled and result.failures == ()
+    assert result.pages == sum(len(page_texts(pdf)) for _, pdf in received)
+    assert result.pages_per_second > 0
+
+
+def test_cancel_stops_between_documents() -> None:
+    received: list[bytes] = []
+    result = render_statements(statements(5), lambda c, pdf: received.append(pdf),
+                               cancelled=lambda: len(received) >= 2)
+    assert result.cancelled
+    assert result.rendered == len(received) == 2
+
+
+def test_an_unbalanced_statement_is_reported_and_the_rest_are_rendered() -> None:
+    items = statements(3)
+    points = items[1].ledgers[0]
+    items[1] = replace(items[1], ledgers=(replace(points, closing=points.closing + Decimal(1)),
+                                          items[1].ledgers[1]))
+    received: list[str] = []
+    result = render_statements(items, lambda c, pdf: received.append(c.header.number))
+    assert received == [items[0].header.number, items[2].header.number]
+    assert [(f.index, f.number, f.account_code) for f in result.failures] == [
+        (1, items[1].header.number, items[1].client.code)]
+    assert "does not balance" in result.failures[0].message
+
+
+def test_a_generator_works_without_a_known_total() -> None:
+    progress: list[tuple[int, int]] = []
+    result = render_statements((s for s in statements(2)), lambda c, pdf: None,
+                               progress=lambda d, t: progress.append((d, t)))
+    assert result.rendered == 2 and progress == [(1, 0), (2, 0)]
+
+
+def test_directory_sink_writes_one_file_per_number(tmp_path: Path) -> None:
+    render_statements(statements(2), directory_sink(tmp_path / "out"))
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == ["STM-2026-00001.pdf", "STM-2026-00002.pdf"]
+    assert page_count((tmp_path / "out" / files[0]).read_bytes()) == len(
+        page_texts((tmp_path / "out" / files[0]).read_bytes()))
