@@ -20,6 +20,7 @@ from kam_desktop.ui.context import AppServices  # noqa: E402
 from kam_desktop.ui.i18n import Translators  # noqa: E402
 from kam_desktop.ui.main_window import MainWindow  # noqa: E402
 from kam_desktop.ui.settings import UiSettings  # noqa: E402
+
 from .builders import populate  # noqa: E402
 
 # Messages the offscreen platform prints about itself; anything else at warning level fails the test.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -136,3 +137,28 @@ def test_a_failed_load_is_reported_without_a_dialog(make_window, services, qtbot
     assert "disk I/O error" in window.statusBar().currentMessage()
     assert window.act_refresh.isEnabled()
     QApplication.processEvents()
+
+
+def test_an_empty_store_offers_the_demo_and_loads_it_in_the_background(make_window, services, qtbot,  # type: ignore[no-untyped-def]
+                                                                      monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    loaded: list[str] = []
+    questions: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: questions.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    window = make_window(dataclasses.replace(services, store_is_empty=lambda: True,
+                                             load_demo=lambda: loaded.append("demo")))
+    window.interactive = True
+    with qtbot.waitSignal(window.portfolio_loaded, timeout=5000):
+        window.offer_demo_if_empty()
+    assert loaded == ["demo"]
+    assert "no accounts yet" in questions[0]
+
+
+def test_a_store_with_accounts_does_not_offer_the_demo(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("no demo offer for a filled store"))
+    window.interactive = True
+    window.offer_demo_if_empty()
