@@ -44,6 +44,8 @@ class AccountPane(QFrame):
         self._labels = {key: QLabel(self._card) for key in _FIELDS}
         self._values = {key: QLabel(self._card) for key in _FIELDS}
         for key in _FIELDS:
+            self._values[key].setWordWrap(True)
+            self._values[key].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._form.addRow(self._labels[key], self._values[key])
         card_layout = QVBoxLayout(self._card)
         card_layout.addWidget(self._name)
