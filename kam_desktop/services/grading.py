@@ -1,0 +1,228 @@
+"""Grading the portfolio: trailing-12-month basis → domain `evaluate` → rows to show or evaluations to store."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from kam_desktop.domain.grades import Basis, GradeOverride, GradeResult, GradeState, evaluate
+from kam_desktop.domain.periods import add_months, trailing_window
+from kam_desktop.domain.segments import SegmentInputs, growth_rate, segment_of
+from kam_desktop.domain.vocabulary import AccountKind, Grade
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import NotFound, Refused, ServiceError
+from kam_desktop.services.program import Program, program_in_force
+from kam_desktop.services.slots import portfolio_potential
+from kam_desktop.store import models
+from kam_desktop.store.queries import grades as q
+from kam_desktop.store.queries.sales import sales_by_account
+from kam_desktop.store.store import Store
+from kam_desktop.store.uow import UnitOfWork
+
+ZERO = Decimal("0.00")
+RATE = Decimal("0.000001")
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    """One account's grade with every input that explains it."""
+
+    code: str
+    kind: str
+    basis: Decimal
+    rank: int
+    population: int
+    percentile: Decimal
+    cutoff: Decimal | None
+    computed_grade: str
+    grade: str  # in force: after downgrade grace and a valid override
+    grade_name: str  # e.g. Gold for an L2 partner
+    previous_grade: str | None
+    at_risk: bool
+    overridden: bool
+    why: tuple[str, ...]
+    segment: str | None = None  # filled when applied
+
+
+@dataclass(frozen=True)
+class GradingRun:
+    """The outcome of `grade_portfolio`: the rows, and whether they were written."""
+
+    as_of: date
+    basis_kind: str
+    applied: bool
+    rows: list[GradeRow]
+
+
+@dataclass(frozen=True)
+class _Evaluated:
+    program: Program
+    accounts: list[q.AccountRef]
+    results: dict[str, GradeResult]  # keyed by account code
+    overrides: dict[str, models.GradeOverride]
+
+
+def grade_portfolio(store: Store, as_of: date, apply: bool = False, actor: str = "admin") -> GradingRun:
+    """Grade every active account as of a day; with `apply`, store the evaluations (once per day)."""
+    if not apply:
+        with store.read() as session:
+            evaluated = _evaluate(session, as_of)
+            return GradingRun(as_of, evaluated.program.terms.rules.basis, False, _rows(evaluated))
+    with store.unit_of_work(actor) as uow:
+        run = apply_grades(uow, as_of)
+        uow.commit()
+    return run
+
+
+def apply_grades(uow: UnitOfWork, as_of: date) -> GradingRun:
+    """Evaluate and write GradeEvaluation rows in the caller's unit of work (not committed here).
+
+    Refused when evaluations already exist on `as_of` or later: the grade history is append-only and
+    each evaluation feeds the next one's downgrade grace, so it is written in date order, once.
+    """
+    session = uow.session
+    existing = q.evaluation_count(session, as_of)
+    if existing:
+        raise Refused(f"grades as of {as_of.isoformat()} are already applied ({existing} evaluations); "
+                      "grading history is append-only [one evaluation per day]")
+    latest = q.last_evaluation_date(session)
+    if latest is not None and latest > as_of:
+        raise Refused(f"a later evaluation exists ({latest.isoformat()}); grades are applied in date order")
+    evaluated = _evaluate(session, as_of)
+    segments = _segments(session, evaluated, as_of)
+    by_code = {a.code: a for a in evaluated.accounts}
+    for code, result in evaluated.results.items():
+        session.add(_evaluation_row(evaluated, by_code[code], result, segments[code], as_of))
+    uow.audit("grades.apply", "grade_evaluation", None, as_of=as_of, accounts=len(evaluated.results),
+              basis=evaluated.program.terms.rules.basis)
+    rows = [
+        GradeRow(**{**r.__dict__, "segment": segments[r.code][0]}) for r in _rows(evaluated)
+    ]
+    return GradingRun(as_of, evaluated.program.terms.rules.basis, True, rows)
+
+
+def _evaluate(session: Session, as_of: date) -> _Evaluated:
+    program = program_in_force(session, as_of)
+    accounts = q.accounts(session)
+    first, last = trailing_window(as_of, program.basis_months)
+    sales = sales_by_account(session, first, last)
+    margin = program.terms.rules.basis is Basis.GROSS_MARGIN
+    bases: dict[str, Decimal] = {}
+    for a in accounts:
+        s = sales.get(a.id)
+        bases[a.code] = ZERO if s is None else (s.gross_margin if margin else s.net_revenue)
+    before = q.latest_evaluations(session, as_of, before=True)
+    previous = {a.code: _state(before[a.id]) for a in accounts if a.id in before}
+    stored = q.current_overrides(session, as_of)
+    overrides = {a.code: stored[a.id] for a in accounts if a.id in stored}
+    results = evaluate(bases, previous, as_of, program.terms.rules, {c: _override(o) for c, o in overrides.items()})
+    return _Evaluated(program, accounts, results, overrides)
+
+
+def _state(e: models.GradeEvaluation) -> GradeState:
+    """The state an evaluation carries forward: the grade by rules (held grade while at risk)."""
+    by_rules = e.previous_grade if e.at_risk and e.previous_grade else e.computed_grade
+    return GradeState(Grade(by_rules), e.held_evaluations)
+
+
+def _override(row: models.GradeOverride) -> GradeOverride:
+    return GradeOverride(Grade(row.grade), row.reason, row.expires_on, row.created_by, row.valid_from)
+
+
+def _rows(evaluated: _Evaluated) -> list[GradeRow]:
+    kinds = {a.code: a.kind for a in evaluated.accounts}
+    terms = evaluated.program.terms
+    rows = []
+    for code, r in sorted(evaluated.results.items(), key=lambda item: (item[1].ranking.rank, item[0])):
+        rows.append(GradeRow(
+            code=code, kind=kinds[code], basis=r.ranking.basis, rank=r.ranking.rank,
+            population=r.ranking.population, percentile=r.ranking.percentile, cutoff=r.ranking.cutoff,
+            computed_grade=r.computed_grade.value, grade=r.effective_grade.value,
+            grade_name=terms.name_of(r.effective_grade, AccountKind(kinds[code])),
+            previous_grade=r.previous_grade.value if r.previous_grade else None, at_risk=r.at_risk,
+            overridden=r.override is not None, why=r.why(),
+        ))
+    return rows
+
+
+def _segments(session: Session, evaluated: _Evaluated, as_of: date) -> dict[str, tuple[str, Decimal | None, Decimal]]:
+    """(segment, growth, slot money) per account code, from grade, potential and year-on-year growth."""
+    first, last = trailing_window(as_of, 12)
+    current = sales_by_account(session, first, last)
+    prior = sales_by_account(session, add_months(first, -12), add_months(last, -12))
+    potential = portfolio_potential(session, as_of)
+    result = {}
+    for a in evaluated.accounts:
+        now = current[a.id].net_revenue if a.id in current else ZERO
+        before = prior[a.id].net_revenue if a.id in prior else ZERO
+        growth = growth_rate(now, before)
+        placed = potential.matrix.placements.get(str(a.id))
+        slot = potential.potentials.get(str(a.id))
+        decision = segment_of(
+            SegmentInputs(AccountKind(a.kind), evaluated.results[a.code].effective_grade,
+                          placed is not None and placed.high_money, growth),
+            evaluated.program.segments,
+        )
+        result[a.code] = (decision.segment.value, growth, slot.slot_money if slot else ZERO)
+    return result
+
+
+def _evaluation_row(
+    evaluated: _Evaluated, account: q.AccountRef, r: GradeResult, segment: tuple[str, Decimal | None, Decimal],
+    as_of: date,
+) -> models.GradeEvaluation:
+    override = evaluated.overrides.get(account.code) if r.override is not None else None
+    seg, growth, slot_money = segment
+    return models.GradeEvaluation(
+        account_id=account.id, evaluated_on=as_of, program_id=evaluated.program.id,
+        basis_kind=evaluated.program.terms.rules.basis, basis=r.ranking.basis, rank=r.ranking.rank,
+        population=r.ranking.population, percentile=r.ranking.percentile, cutoff=r.ranking.cutoff,
+        computed_grade=r.computed_grade, previous_grade=r.previous_grade, grade=r.effective_grade,
+        at_risk=r.at_risk, held_evaluations=r.held_evaluations, override_id=override.id if override else None,
+        segment=seg, growth_pct=None if growth is None else (growth * 100).quantize(RATE),
+        potential_value=slot_money,
+    )
+
+
+@dataclass(frozen=True)
+class OverrideRow:
+    code: str
+    grade: str
+    reason: str
+    valid_from: date
+    expires_on: date
+    set_by: str
+
+
+def set_override(
+    store: Store, code: str, grade: str, reason: str, expires_on: date, actor: str, valid_from: date | None = None
+) -> OverrideRow:
+    """A manual grade with a reason and an expiry; it applies from the next evaluation, shown as an override."""
+    start = valid_from or today()
+    try:
+        domain = GradeOverride(Grade(grade), reason, expires_on, actor, start)
+    except ValueError as exc:
+        raise ServiceError(f"grade override for {code}: {exc}") from None
+    with store.unit_of_work(actor) as uow:
+        account = q.account_by_code(uow.session, code)
+        if account is None:
+            raise NotFound(f"no account with code {code!r}")
+        row = models.GradeOverride(account_id=account.id, grade=domain.grade, reason=domain.reason.strip(),
+                                   valid_from=start, expires_on=expires_on)
+        uow.session.add(row)
+        uow.session.flush()
+        uow.audit("grade.override", "grade_override", row.id, account=code, grade=domain.grade,
+                  reason=domain.reason, expires_on=expires_on)
+        uow.commit()
+    return OverrideRow(code, domain.grade, domain.reason, start, expires_on, actor)
+
+
+def grade_in_force(evaluations: Mapping[uuid.UUID, models.GradeEvaluation], account_id: uuid.UUID) -> Grade | None:
+    """The grade of the account's evaluation in `evaluations`, if any."""
+    e = evaluations.get(account_id)
+    return Grade(e.grade) if e else None

@@ -1,0 +1,226 @@
+"""The rewards ledger: an account's entries and balances, redemptions, return reversals and expiry runs.
+
+Rows and domain entries are translated one-to-one; the domain decides, the store keeps. Every entry has
+a deterministic idempotency key and the column is UNIQUE, so no run can book the same thing twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kam_desktop.domain import ledger as dl
+from kam_desktop.domain.grades import ProgramTerms
+from kam_desktop.domain.periods import Quarter
+from kam_desktop.domain.rewards import PointsRules, return_reversals
+from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import NotFound, Refused, ServiceError
+from kam_desktop.store import models
+from kam_desktop.store.queries.grades import AccountRef, account_by_code, accounts
+from kam_desktop.store.queries.ledger import StoredEntry, ledger_entries
+from kam_desktop.store.store import Store
+from kam_desktop.store.uow import UnitOfWork
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One ledger line as shown: amounts signed (what it adds to the balance)."""
+
+    id: uuid.UUID
+    booked_on: date
+    unit: str
+    kind: str
+    amount: Decimal
+    quarter: str | None
+    expires_on: date | None
+    source_kind: str
+    source_ref: str | None
+    key: str
+    reverses: uuid.UUID | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class AccountLedger:
+    """An account's entries, balance per unit (a fold of the entries), what is usable, and what expires when."""
+
+    code: str
+    as_of: date
+    entries: list[EntryRow]
+    balance: dict[str, Decimal]
+    available: dict[str, Decimal]
+    expiry_schedule: dict[str, list[dl.ExpiryLine]]
+
+
+def to_domain(stored: StoredEntry, code: str) -> dl.LedgerEntry:
+    """A store row (with allocations) as a domain entry; the domain's account key is the account code."""
+    r = stored.row
+    return dl.LedgerEntry(
+        account=code, unit=LedgerUnit(r.unit), kind=LedgerKind(r.kind), amount=r.amount, booked_on=r.booked_on,
+        source_kind=dl.SourceKind(r.source_kind), source_ref=r.source_ref or "", idempotency_key=r.idempotency_key,
+        id=r.id, expires_on=r.expires_on, reverses=r.reverses_id,
+        allocations=tuple(dl.Allocation(lot, amount) for lot, amount in stored.allocations), note=r.note or "",
+    )
+
+
+def load_domain(session: Session, refs: Iterable[AccountRef] | None = None, key_prefix: str | None = None) -> list[dl.LedgerEntry]:
+    """Domain entries of the given accounts (all when None), optionally only keys with a prefix."""
+    known = {a.id: a.code for a in (refs if refs is not None else accounts(session, active_only=False))}
+    stored = ledger_entries(session, list(known) if refs is not None else None, key_prefix)
+    if refs is None:
+        missing = {s.row.account_id for s in stored} - set(known)
+        known.update({a.id: a.code for a in accounts(session, active_only=False) if a.id in missing})
+    return [to_domain(s, known[s.row.account_id]) for s in stored]
+
+
+def book(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, AccountRef],
+         quarter: Quarter | None = None) -> None:
+    """Insert domain entries (then their allocations) as rows; `ids` maps account code → account."""
+    for e in entries:
+        account = ids[e.account]
+        session.add(models.LedgerEntry(
+            id=e.id, account_id=account.id, kind=e.kind, unit=e.unit, amount=e.amount,
+            currency=account.currency if e.unit is LedgerUnit.CASHBACK else None, booked_on=e.booked_on,
+            quarter=str(quarter) if quarter else str(Quarter.of(e.booked_on)), expires_on=e.expires_on,
+            source_kind=e.source_kind, source_ref=e.source_ref or None, idempotency_key=e.idempotency_key,
+            reverses_id=e.reverses, note=e.note or None,
+        ))
+    session.flush()  # allocations point at entries: insert those first
+    for e in entries:
+        for a in e.allocations:
+            session.add(models.LedgerAllocation(entry_id=e.id, lot_id=a.lot_id, amount=a.amount))
+    session.flush()
+
+
+def _row(e: dl.LedgerEntry, quarter: str | None = None) -> EntryRow:
+    return EntryRow(e.id, e.booked_on, e.unit, e.kind, e.amount, quarter or str(Quarter.of(e.booked_on)),
+                    e.expires_on, e.source_kind, e.source_ref or None, e.idempotency_key, e.reverses, e.note or None)
+
+
+def _account(session: Session, code: str) -> AccountRef:
+    account = account_by_code(session, code)
+    if account is None:
+        raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
+    return account
+
+
+def account_ledger(store: Store, code: str, as_of: date | None = None) -> AccountLedger:
+    """Entries oldest first, the balance per unit, what can be redeemed, and the expiry schedule."""
+    as_of = as_of or today()
+    with store.read() as session:
+        account = _account(session, code)
+        entries = load_domain(session, [account])
+    units = [u.value for u in LedgerUnit]
+    return AccountLedger(
+        code=code, as_of=as_of, entries=[_row(e) for e in entries],
+        balance={u: dl.balance(entries, code, LedgerUnit(u)) for u in units},
+        available={u: dl.available(entries, code, LedgerUnit(u), as_of) for u in units},
+        expiry_schedule={u: dl.expiry_schedule(entries, code, LedgerUnit(u), as_of) for u in units},
+    )
+
+
+def redeem(store: Store, code: str, unit: str, amount: Decimal, ref: str, actor: str,
+           on: date | None = None) -> EntryRow:
+    """Redeem from the soonest-expiring lots; `ref` (e.g. the credit note) makes it idempotent per account."""
+    with store.unit_of_work(actor) as uow:
+        entry = redeem_in(uow, code, LedgerUnit(unit), amount, ref, on or today())
+        uow.commit()
+    return entry
+
+
+def redeem_in(uow: UnitOfWork, code: str, unit: LedgerUnit, amount: Decimal, ref: str, on: date) -> EntryRow:
+    """`redeem` inside the caller's unit of work (used by the demo)."""
+    if not ref.strip():
+        raise ServiceError("a redemption needs a reference (credit note, order, …)")
+    session = uow.session
+    account = _account(session, code)
+    entries = load_domain(session, [account])
+    key = f"redeem:{code}:{ref}"
+    try:
+        result = dl.redeem(entries, code, unit, amount, on, ref, key)
+    except dl.InsufficientBalanceError as exc:
+        raise Refused(f"{uow.actor}: {exc} [no overdraft]") from None
+    except dl.LedgerError as exc:
+        raise ServiceError(str(exc)) from None
+    if not result.entries:
+        existing = next(e for e in entries if e.idempotency_key == key)
+        return _row(existing)
+    book(session, result.entries, {code: account})
+    uow.audit("ledger.redeem", "ledger_entry", result.entries[0].id, account=code, unit=unit, amount=amount, ref=ref)
+    return _row(result.entries[0])
+
+
+def expire_due(store: Store, actor: str, on: date | None = None) -> int:
+    """Book expiry entries for every lot expired by `on` (default today); returns how many were booked."""
+    with store.unit_of_work(actor) as uow:
+        count = expire_in(uow, on or today())
+        uow.commit()
+    return count
+
+
+def expire_in(uow: UnitOfWork, on: date) -> int:
+    """The expiry run inside the caller's unit of work; running it again books nothing."""
+    session = uow.session
+    refs = accounts(session, active_only=False)
+    entries = load_domain(session, refs)
+    expiries = dl.expire(entries, on)
+    if expiries:
+        book(session, expiries, {a.code: a for a in refs})
+        uow.audit("ledger.expire", "ledger_entry", None, on=on, entries=len(expiries),
+                  amount={u.value: sum((e.amount for e in expiries if e.unit is u), ZERO) for u in LedgerUnit})
+    return len(expiries)
+
+
+def reverse_for_return(
+    store: Store, code: str, quarter: Quarter, category: str, returned_net: Decimal, return_ref: str, actor: str,
+    on: date | None = None,
+) -> list[EntryRow]:
+    """Reverse the part of a closed quarter's cashback and points that a later return takes back.
+
+    The cashback reversed is the return × the % of the grade the quarter was closed at (read from the
+    accrual); idempotent per return reference.
+    """
+    from kam_desktop.services.program import program_in_force
+
+    with store.unit_of_work(actor) as uow:
+        session = uow.session
+        account = _account(session, code)
+        entries = load_domain(session, [account])
+        accrual = next((e for e in entries if e.idempotency_key == f"close:{quarter}:{code}:cashback"), None)
+        if accrual is None or not accrual.note.startswith("grade "):
+            raise ServiceError(f"{code} has no cashback accrual for {quarter}: nothing to reverse")
+        program = program_in_force(session, quarter.end)
+        grade = Grade(accrual.note.split()[1])
+        created = _reversals(entries, code, quarter, grade, category, returned_net, return_ref,
+                             on or today(), program.terms, program.points)
+        book(session, created, {code: account})
+        if created:
+            uow.audit("ledger.reverse_return", "ledger_entry", None, account=code, quarter=str(quarter),
+                      return_ref=return_ref, returned_net=returned_net)
+        uow.commit()
+    return [_row(e) for e in created]
+
+
+def _reversals(entries: list[dl.LedgerEntry], code: str, quarter: Quarter, grade: Grade, category: str,
+               returned_net: Decimal, ref: str, on: date, terms: ProgramTerms,
+               points: PointsRules) -> list[dl.LedgerEntry]:
+    if returned_net <= 0:
+        raise ServiceError(f"the returned net amount must be positive, not {returned_net}")
+    try:
+        return return_reversals(entries, code, quarter, grade, category, returned_net, ref, on, terms, points)
+    except dl.LedgerError as exc:
+        raise Refused(f"{code}: {exc} [finance books an adjustment]") from None
+
+
+def is_duplicate_key(exc: IntegrityError) -> bool:
+    """True when an insert failed on the ledger's unique idempotency key (a concurrent run booked it)."""
+    return "idempotency_key" in str(exc.orig)

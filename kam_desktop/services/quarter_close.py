@@ -1,0 +1,101 @@
+"""Quarter close: cashback per grade and points per earning rules on each account's quarter, then expiries.
+
+Idempotent by construction: each accrual's key is `close:{quarter}:{account}:{cashback|points}` (a
+UNIQUE column), and the domain only produces entries whose key the ledger does not hold yet. The whole
+close is one transaction, so a crash books nothing; a close that was committed for some accounts only
+(e.g. `only=` below) is completed by the next run without doubling.
+
+The grade used is the one in force *during* the quarter: the latest evaluation dated before the quarter
+starts; an account first graded during the quarter (or at its end) uses that first evaluation; an account
+never graded by the quarter's end is skipped and reported (grade the portfolio first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.exc import IntegrityError
+
+from kam_desktop.domain.ledger import default_expiry
+from kam_desktop.domain.periods import Quarter
+from kam_desktop.domain.rewards import AccountQuarter, quarter_close_entries
+from kam_desktop.domain.vocabulary import Grade, LedgerUnit
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import Refused, ServiceError
+from kam_desktop.services.ledger import book, expire_in, is_duplicate_key, load_domain
+from kam_desktop.services.program import program_in_force
+from kam_desktop.store.queries.grades import accounts, latest_evaluations
+from kam_desktop.store.queries.sales import sales_by_category
+from kam_desktop.store.queries.slots import category_codes
+from kam_desktop.store.store import Store
+from kam_desktop.store.uow import UnitOfWork
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    """What one run of the close booked (a rerun books 0 and says so)."""
+
+    quarter: str
+    accounts: int
+    booked: int
+    cashback: Decimal
+    points: Decimal
+    expiries: int
+    ungraded: list[str]
+
+
+def close_quarter(store: Store, quarter: Quarter | str, actor: str, on: date | None = None) -> CloseResult:
+    """Close a finished quarter: accruals for every account with sales in it, then the expiry run."""
+    q = Quarter.parse(quarter) if isinstance(quarter, str) else quarter
+    try:
+        with store.unit_of_work(actor) as uow:
+            result = close_in(uow, q, on=on)
+            uow.commit()
+    except IntegrityError as exc:
+        if is_duplicate_key(exc):
+            raise ServiceError(f"another close of {q} booked entries meanwhile; run it again to complete") from None
+        raise
+    return result
+
+
+def close_in(uow: UnitOfWork, quarter: Quarter, on: date | None = None, only: Collection[str] | None = None) -> CloseResult:
+    """The close inside the caller's unit of work; `only` limits it to some account codes."""
+    on = on or today()
+    if quarter.end >= on:
+        raise Refused(f"{uow.actor}: {quarter} ends on {quarter.end.isoformat()}; close it after that day "
+                      "[only a finished quarter is closed]")
+    session = uow.session
+    program = program_in_force(session, quarter.end)
+    refs = {a.id: a for a in accounts(session, active_only=False)}
+    before = latest_evaluations(session, quarter.start, before=True)
+    at_end = latest_evaluations(session, quarter.end)
+    codes = category_codes(session)
+    per_account: dict[str, dict[str, Decimal]] = {}
+    for s in sales_by_category(session, quarter.start, quarter.end):
+        code = refs[s.account_id].code
+        if only is None or code in only:
+            per_account.setdefault(code, {})[codes[s.category_id]] = s.net_revenue
+    by_code = {a.code: a for a in refs.values()}
+    inputs, ungraded = [], []
+    for code, categories in sorted(per_account.items()):
+        evaluation = before.get(by_code[code].id) or at_end.get(by_code[code].id)
+        if evaluation is None:
+            ungraded.append(code)
+            continue
+        inputs.append(AccountQuarter(code, Grade(evaluation.grade), sum(categories.values(), ZERO), categories))
+    existing = load_domain(session, None, key_prefix=f"close:{quarter}:")
+    entries = quarter_close_entries(existing, quarter, inputs, program.terms, program.points)
+    expiry = default_expiry(quarter.end, program.expiry_quarters)
+    entries = [e if e.expires_on == expiry else replace(e, expires_on=expiry) for e in entries]
+    book(session, entries, by_code, quarter)
+    expired = expire_in(uow, quarter.end)
+    cashback = sum((e.amount for e in entries if e.unit is LedgerUnit.CASHBACK), ZERO)
+    points = sum((e.amount for e in entries if e.unit is LedgerUnit.POINTS), ZERO)
+    uow.audit("quarter.close", "quarter", str(quarter), accounts=len(inputs), booked=len(entries),
+              cashback=cashback, points=points, expiries=expired, ungraded=ungraded)
+    return CloseResult(str(quarter), len(inputs), len(entries), cashback, points, expired, ungraded)

@@ -1,0 +1,43 @@
+"""Ledger rows with their allocations, read in two statements (entries, then their allocations)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kam_desktop.store.models import LedgerAllocation, LedgerEntry
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """A ledger row and the (lot id, amount) allocations it carries."""
+
+    row: LedgerEntry
+    allocations: tuple[tuple[uuid.UUID, Decimal], ...]
+
+
+def ledger_entries(
+    session: Session, account_ids: Collection[uuid.UUID] | None = None, key_prefix: str | None = None
+) -> list[StoredEntry]:
+    """Entries (of some accounts, or whose idempotency key starts with a prefix), oldest first."""
+    query = select(LedgerEntry).order_by(LedgerEntry.booked_on, LedgerEntry.created_at, LedgerEntry.idempotency_key)
+    if account_ids is not None:
+        query = query.where(LedgerEntry.account_id.in_(list(account_ids)))
+    if key_prefix is not None:
+        query = query.where(LedgerEntry.idempotency_key.startswith(key_prefix, autoescape=True))
+    rows = list(session.scalars(query))
+    allocations: dict[uuid.UUID, list[tuple[uuid.UUID, Decimal]]] = {}
+    ids = [r.id for r in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for entry_id, lot_id, amount in session.execute(
+            select(LedgerAllocation.entry_id, LedgerAllocation.lot_id, LedgerAllocation.amount)
+            .where(LedgerAllocation.entry_id.in_(chunk))
+        ):
+            allocations.setdefault(entry_id, []).append((lot_id, amount))
+    return [StoredEntry(r, tuple(allocations.get(r.id, ()))) for r in rows]
