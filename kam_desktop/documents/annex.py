@@ -117,7 +117,7 @@ def _exceptions_table(lang: Lang, fmt: Formats, exceptions: tuple[ExceptionRef, 
         ])
     keys = ("col_exception", "col_subject", "col_approver", "col_decided", "col_valid_until", "col_status")
     header = [text(lang, k) for k in keys]
-    return data_table(header, rows, widths=(0.17, 0.3, 0.17, 0.12, 0.12, 0.12))
+    return data_table(header, rows, widths=(0.16, 0.28, 0.16, 0.12, 0.12, 0.16))
 
 
 def _totals(lang: Lang, fmt: Formats, content: AnnexContent) -> list[Flowable]:

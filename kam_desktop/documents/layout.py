@@ -36,7 +36,7 @@ class Styles:
                                     spaceAfter=2)
         self.subtitle = ParagraphStyle("subtitle", base, fontSize=9.5, textColor=MUTED, spaceAfter=8)
         self.h2 = ParagraphStyle("h2", base, fontName=BOLD, fontSize=10.5, leading=14, textColor=ACCENT,
-                                 spaceBefore=9, spaceAfter=4)
+                                 spaceBefore=9, spaceAfter=4, keepWithNext=1)
         self.clause = ParagraphStyle("clause", base, spaceAfter=4, alignment=4)  # justified
         self.small = ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=MUTED)
         self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10)

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kam_desktop.documents.content import CompanyIdentity, Lang
 from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
@@ -142,6 +142,16 @@ def _draw_draft_mark(canvas: Canvas, lang: Lang) -> None:
     canvas.restoreState()
 
 
+def _page_template() -> PageTemplate:
+    """A fresh one per document (frames keep layout state, and batches may run in several threads).
+
+    No frame padding: text and tables then line up with the header and footer rules at the margins.
+    """
+    frame = Frame(MARGIN, BOTTOM_MARGIN, FRAME_WIDTH, PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    return PageTemplate(id="page", frames=[frame])
+
+
 @cache
 def configure_reportlab() -> None:
     """Once per process: our fonts, and binary (not ASCII85) page streams — smaller and faster to write."""
@@ -155,10 +165,10 @@ def build_pdf(
     """Lay out `story` on A4 pages and return the PDF; identical input gives identical bytes."""
     configure_reportlab()
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+    document = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN, title=f"{decor.title} {decor.number}", author=decor.company.party.name,
-        subject=subject, creator="KAM Desktop", invariant=1,
+        subject=subject, creator="KAM Desktop", invariant=1, pageTemplates=[_page_template()],
     )
     document.build(list(story), canvasmaker=partial(_DecoratedCanvas, decor=decor, moment=moment))
     return buffer.getvalue()

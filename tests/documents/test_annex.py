@@ -93,3 +93,12 @@ def test_no_draft_mark_when_everything_is_approved(lang: Lang) -> None:
     assert "DRAFT" not in flat_text(render_annex(content))
     assert "DRAFT" not in flat_text(render_agreement(build.agreement(lang)))
     assert "DRAFT" not in flat_text(render_statement(build.statement(lang)))
+
+
+def test_a_pending_benefit_alone_makes_a_draft() -> None:
+    content = build.annex("ru", draft=False)
+    first, *rest = content.benefits
+    content = replace(content, benefits=(replace(first, approval="pending"), *rest))
+    assert all(e.status == "approved" for e in content.exceptions)
+    assert content.is_draft
+    assert "DRAFT" in flat_text(render_annex(content))
