@@ -6,14 +6,13 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from kam_desktop.demo.company import DemoSummary
 from kam_desktop.store.store import Store
 
-from .helpers import build_store, dump_tables
+from .helpers import build_store
 
 PG_URL = os.environ.get("KAM_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
@@ -31,11 +30,6 @@ def demo_store(data_dir: Path) -> Iterator[tuple[Store, DemoSummary]]:
     store, summary = build_store(data_dir / "demo.sqlite")
     yield store, summary
     store.dispose()
-
-
-@pytest.fixture(scope="session")
-def demo_dump(demo_store: tuple[Store, DemoSummary]) -> dict[str, list[tuple[Any, ...]]]:
-    return dump_tables(demo_store[0].engine)
 
 
 @pytest.fixture

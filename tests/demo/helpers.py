@@ -34,7 +34,7 @@ def build_store(url: str | Path, seed: int = SEED, as_of: date = AS_OF) -> tuple
     return store, summary
 
 
-def dump_tables(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+def dump_tables(engine: Engine, skip: frozenset[str] | set[str] = frozenset()) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows as read through SQLAlchemy, with the defaults' random ids named by natural key."""
     names: dict[uuid.UUID, str] = {}
     with engine.connect() as conn:
@@ -47,6 +47,8 @@ def dump_tables(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
                 names[row[0]] = f"{table_name}:{row[1]}"
         out = {}
         for table in Base.metadata.sorted_tables:
+            if table.name in skip:
+                continue
             rows = []
             for row in conn.execute(select(table)).mappings():
                 is_default = table.name in DEFAULT_ONLY_TABLES or row.get("id") in names
