@@ -1,0 +1,342 @@
+"""Policy-exception requests through their life: request, submit, decide, withdraw, expire; all audited.
+
+The domain state machine decides what is allowed; this module loads the row, asks the domain, writes the
+outcome with an audit line in the same transaction. A decision names the version the approver read:
+the domain refuses it when the row changed since, and the row's optimistic version column refuses a
+concurrent write that slipped in between reading and committing.
+
+Numbers `EXC-YYYY-NNNNN` come from `documents.numbering` (the same scheme as annexes): sequences in
+blocks owned by one device — the single-user install owns the whole leasable range (device 1); in team
+mode each laptop issues from blocks leased from the server and, offline, from its own reserve slice,
+so two laptops never produce the same number. The device number and leases are settings
+(`device.number`, `numbering.blocks`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from kam_desktop.documents.numbering import NumberBlock, next_number, solo_block
+from kam_desktop.domain import exceptions as dx
+from kam_desktop.domain.periods import add_months
+from kam_desktop.domain.vocabulary import Decision, ExceptionKind, ExceptionStatus, Role
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import NotFound, Refused, ServiceError
+from kam_desktop.services.program import program_in_force
+from kam_desktop.store.models import Account, ApprovalStep, ExceptionRequest, Setting, User
+from kam_desktop.store.store import Store
+from kam_desktop.store.uow import UnitOfWork
+
+ZERO = Decimal("0.00")
+PREFIX = "EXC"
+UNITS = {ExceptionKind.DISCOUNT: "pct", ExceptionKind.PAYMENT_TERMS: "days", ExceptionKind.BENEFIT_BUDGET: "money",
+         ExceptionKind.GIFT_VALUE: "money", ExceptionKind.OTHER: "units"}
+FINANCING_RATE = Decimal("0.09")  # yearly cost of money for deferred payment, for the default cost estimate
+
+
+@dataclass(frozen=True)
+class ExceptionRow:
+    """A request as listed and shown."""
+
+    number: str
+    account: str
+    kind: str
+    status: str
+    requested: Decimal
+    cap: Decimal | None
+    unit: str | None
+    expected_cost: Decimal | None
+    expected_margin: Decimal | None
+    requested_by: str
+    justification: str
+    valid_from: date | None
+    valid_to: date | None
+    steps_required: int
+    waiting_for: str | None
+    decisions: list[str]
+    version: int
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _user(session: Session, login: str) -> User:
+    user = session.scalar(select(User).where(User.login == login, User.deleted_at.is_(None)))
+    if user is None or not user.active:
+        raise NotFound(f"no active user with login {login!r}; see `kamctl users list`")
+    return user
+
+
+def _row(session: Session, number: str) -> ExceptionRequest:
+    row = session.scalar(select(ExceptionRequest).where(ExceptionRequest.number == number,
+                                                        ExceptionRequest.deleted_at.is_(None)))
+    if row is None:
+        raise NotFound(f"no exception request {number!r}; see `kamctl exception list`")
+    return row
+
+
+def _steps(required: int) -> tuple[Role, ...]:
+    return (Role.DIRECTOR,) if required <= 1 else (Role.DIRECTOR, Role.FINANCE)
+
+
+def to_domain(session: Session, row: ExceptionRequest) -> dx.ExceptionRequest:
+    """The stored request as the domain's immutable request."""
+    logins = dict(session.execute(select(User.id, User.login)).tuples().all())
+    code = session.scalar(select(Account.code).where(Account.id == row.account_id)) or ""
+    created = row.created_at.date()
+    status = ExceptionStatus(row.status)
+    return dx.ExceptionRequest(
+        number=row.number, account=code, kind=ExceptionKind(row.kind), requested=row.requested_value,
+        cap=row.policy_value if row.policy_value is not None else ZERO, justification=row.justification,
+        expected_cost=row.expected_cost or ZERO, expected_incremental_margin=row.expected_incremental_margin or ZERO,
+        requested_by=logins.get(row.requested_by_id, ""), valid_from=row.valid_from or created,
+        valid_until=row.valid_to or add_months(created, 12), id=row.id, status=status, version=row.version,
+        steps=_steps(row.required_steps) if status is not ExceptionStatus.DRAFT else (),
+        decisions=tuple(
+            dx.Decision(Role(s.approver_role), logins.get(s.decided_by_id, ""), s.decision == Decision.APPROVE,
+                        s.created_at, s.note or "")
+            for s in sorted(row.steps, key=lambda s: s.step_no)
+        ),
+    )
+
+
+def _show(session: Session, row: ExceptionRequest) -> ExceptionRow:
+    d = to_domain(session, row)
+    return ExceptionRow(
+        number=row.number, account=d.account, kind=row.kind, status=row.status, requested=row.requested_value,
+        cap=row.policy_value, unit=row.value_unit, expected_cost=row.expected_cost,
+        expected_margin=row.expected_incremental_margin, requested_by=d.requested_by,
+        justification=row.justification, valid_from=row.valid_from, valid_to=row.valid_to,
+        steps_required=row.required_steps, waiting_for=d.current_step.value if d.current_step else None,
+        decisions=[f"{x.role} {x.decided_by}: {'approved' if x.approved else 'rejected'}" for x in d.decisions],
+        version=row.version,
+    )
+
+
+def next_exception_number(session: Session, year: int) -> str:
+    """The next free EXC number of this device for the year (see the module docstring)."""
+    device_setting = _setting(session, "device.number")
+    device = int(device_setting) if isinstance(device_setting, int | str) else 1
+    leases = _setting(session, "numbering.blocks")
+    leases = leases if isinstance(leases, list) else []
+    blocks = [NumberBlock(b["prefix"], b["year"], b["first"], b["last"], b["device"])
+              for b in leases if isinstance(b, dict)]
+    if device == 1 and not blocks:
+        blocks = [solo_block(PREFIX, year)]
+    used = {int(n.rsplit("-", 1)[1]) for n in session.scalars(
+        select(ExceptionRequest.number).where(ExceptionRequest.number.startswith(f"{PREFIX}-{year}-")))}
+    return str(next_number(blocks, used, PREFIX, year, device))
+
+
+def _setting(session: Session, key: str) -> object:
+    return session.scalar(select(Setting.value).where(Setting.key == key))
+
+
+def request_exception(
+    store: Store, code: str, kind: str, requested: Decimal, justification: str, as_login: str, *,
+    cap: Decimal | None = None, expected_cost: Decimal | None = None, expected_margin: Decimal | None = None,
+    valid_from: date | None = None, valid_until: date | None = None,
+) -> ExceptionRow:
+    """A draft request; the cap defaults to the policy's for the account's grade, the cost to an estimate."""
+    with store.unit_of_work(as_login) as uow:
+        row = request_in(uow, code, ExceptionKind(kind), requested, justification, as_login, cap=cap,
+                         expected_cost=expected_cost, expected_margin=expected_margin,
+                         valid_from=valid_from, valid_until=valid_until)
+        shown = _show(uow.session, row)
+        uow.commit()
+    return shown
+
+
+def request_in(
+    uow: UnitOfWork, code: str, kind: ExceptionKind, requested: Decimal, justification: str, as_login: str, *,
+    cap: Decimal | None, expected_cost: Decimal | None, expected_margin: Decimal | None,
+    valid_from: date | None, valid_until: date | None,
+) -> ExceptionRequest:
+    """`request_exception` inside the caller's unit of work."""
+    from kam_desktop.services.policy import check_in
+    from kam_desktop.store.queries.grades import account_by_code
+
+    session = uow.session
+    user = _user(session, as_login)
+    account = account_by_code(session, code)
+    if account is None:
+        raise NotFound(f"no account with code {code!r}")
+    on = valid_from or today()
+    facts = check_in(session, account, on)
+    cap_value = cap if cap is not None else _cap(session, kind, facts.grade, facts.gross_margin_12m, on)
+    cost = expected_cost if expected_cost is not None else _estimate(session, kind, requested, cap_value, account.id, on)
+    number = next_exception_number(session, on.year)
+    domain = dx.ExceptionRequest(
+        number=number, account=code, kind=kind, requested=requested, cap=cap_value,
+        justification=justification, expected_cost=cost, expected_incremental_margin=expected_margin or ZERO,
+        requested_by=as_login, valid_from=on, valid_until=valid_until or add_months(on, 12) - timedelta(days=1),
+    )
+    try:
+        dx.new_request(domain)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from None
+    row = ExceptionRequest(
+        number=number, account_id=account.id, kind=kind, policy_value=cap_value, requested_value=requested,
+        value_unit=UNITS[kind], justification=justification.strip(), expected_incremental_margin=expected_margin,
+        expected_cost=cost, currency=account.currency, status=ExceptionStatus.DRAFT, requested_by_id=user.id,
+        required_steps=1, valid_from=domain.valid_from, valid_to=domain.valid_until,
+    )
+    session.add(row)
+    session.flush()
+    uow.audit("exception.request", "exception_request", row.id, number=number, account=code, kind=kind,
+              requested=requested, cap=cap_value, expected_cost=cost)
+    return row
+
+
+def _cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on: date) -> Decimal:
+    from kam_desktop.domain.money import percent_of
+    from kam_desktop.domain.vocabulary import Grade
+    from kam_desktop.services.program import policy_in_force
+
+    caps = policy_in_force(session, on).terms.caps_for(Grade(grade))
+    return {
+        ExceptionKind.DISCOUNT: caps.max_discount_percent,
+        ExceptionKind.PAYMENT_TERMS: Decimal(caps.max_payment_days),
+        ExceptionKind.BENEFIT_BUDGET: percent_of(max(margin, ZERO), caps.benefit_budget_percent_of_margin),
+        ExceptionKind.GIFT_VALUE: caps.gift_limit_per_person_per_year,
+        ExceptionKind.OTHER: ZERO,
+    }[kind]
+
+
+def _estimate(session: Session, kind: ExceptionKind, requested: Decimal, cap: Decimal, account_id: uuid.UUID,
+              on: date) -> Decimal:
+    """What going beyond the cap costs over a year, from the account's last 12 months."""
+    from kam_desktop.domain.money import money
+    from kam_desktop.domain.periods import trailing_window
+    from kam_desktop.store.queries.sales import sales_by_account
+
+    first, last = trailing_window(on, 12)
+    sales = sales_by_account(session, first, last, [account_id]).get(account_id)
+    revenue = max(sales.net_revenue if sales else ZERO, ZERO)
+    beyond = max(requested - cap, ZERO)
+    if kind is ExceptionKind.DISCOUNT:
+        return money(revenue * beyond / 100)
+    if kind is ExceptionKind.PAYMENT_TERMS:
+        return money(revenue * beyond / 365 * FINANCING_RATE)
+    if kind in (ExceptionKind.BENEFIT_BUDGET, ExceptionKind.GIFT_VALUE):
+        return money(beyond)
+    return ZERO
+
+
+def _apply(uow: UnitOfWork, row: ExceptionRequest, change: dx.Change, action: str) -> None:
+    t = change.transition
+    row.status = change.request.status
+    now = t.at
+    if t.action is dx.Action.SUBMIT:
+        row.submitted_at, row.required_steps = now, len(change.request.steps)
+    if change.request.status in (ExceptionStatus.APPROVED, ExceptionStatus.REJECTED):
+        row.decided_at = now
+    try:
+        uow.session.flush()
+    except StaleDataError:
+        raise Refused(f"{t.actor}: {row.number} changed meanwhile; reload and decide again "
+                      f"[{dx.StaleDecisionError.rule}]") from None
+    uow.audit(f"exception.{action}", "exception_request", row.id, number=row.number,
+              from_status=t.from_status, to_status=t.to_status, version=row.version, note=t.note)
+
+
+def _refused(exc: dx.ExceptionRefused) -> Refused:
+    return Refused(str(exc))
+
+
+def submit_exception(store: Store, number: str, as_login: str) -> ExceptionRow:
+    """The requester sends the draft for approval; the route follows the program's director limit."""
+    with store.unit_of_work(as_login) as uow:
+        session = uow.session
+        row, user = _row(session, number), _user(session, as_login)
+        limit = program_in_force(session, today()).director_limit
+        try:
+            change = dx.submit(to_domain(session, row), dx.Actor(user.login, Role(user.role)), _now(),
+                               dx.RoutingRules(limit))
+        except dx.ExceptionRefused as exc:
+            raise _refused(exc) from None
+        _apply(uow, row, change, "submit")
+        shown = _show(session, row)
+        uow.commit()
+    return shown
+
+
+def decide_exception(store: Store, number: str, approve: bool, as_login: str, note: str = "",
+                     seen_version: int | None = None) -> ExceptionRow:
+    """An approver answers the current step; `seen_version` is the version they read (default: current)."""
+    with store.unit_of_work(as_login) as uow:
+        session = uow.session
+        row, user = _row(session, number), _user(session, as_login)
+        request = to_domain(session, row)
+        seen = request.version if seen_version is None else seen_version
+        try:
+            change = dx.decide(request, dx.Actor(user.login, Role(user.role)), approve, seen, _now(), note)
+        except dx.ExceptionRefused as exc:
+            raise _refused(exc) from None
+        decision = change.request.decisions[-1]
+        session.add(ApprovalStep(
+            exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
+            decided_by_id=user.id, decision=Decision.APPROVE if approve else Decision.REJECT, note=note or None,
+            request_version=seen,
+        ))
+        _apply(uow, row, change, "approve" if approve else "reject")
+        session.expire(row, ["steps"])
+        shown = _show(session, row)
+        uow.commit()
+    return shown
+
+
+def withdraw_exception(store: Store, number: str, as_login: str, note: str = "") -> ExceptionRow:
+    """The requester takes back a draft or a request still waiting."""
+    with store.unit_of_work(as_login) as uow:
+        session = uow.session
+        row, user = _row(session, number), _user(session, as_login)
+        try:
+            change = dx.withdraw(to_domain(session, row), dx.Actor(user.login, Role(user.role)), _now(), note)
+        except dx.ExceptionRefused as exc:
+            raise _refused(exc) from None
+        _apply(uow, row, change, "withdraw")
+        shown = _show(session, row)
+        uow.commit()
+    return shown
+
+
+def list_exceptions(store: Store, status: str | None = None, code: str | None = None) -> list[ExceptionRow]:
+    """Requests by number, optionally of one status or one account."""
+    with store.read() as session:
+        query = select(ExceptionRequest).where(ExceptionRequest.deleted_at.is_(None)).order_by(ExceptionRequest.number)
+        if status is not None:
+            query = query.where(ExceptionRequest.status == ExceptionStatus(status))
+        if code is not None:
+            query = query.join(Account, Account.id == ExceptionRequest.account_id).where(Account.code == code)
+        return [_show(session, row) for row in session.scalars(query)]
+
+
+def get_exception(store: Store, number: str) -> ExceptionRow:
+    """One request."""
+    with store.read() as session:
+        return _show(session, _row(session, number))
+
+
+def expire_due(store: Store, actor: str = "system", on: date | None = None) -> list[str]:
+    """Mark approved requests past their validity expired; returns their numbers."""
+    on = on or today()
+    with store.unit_of_work(actor) as uow:
+        expired = []
+        rows = uow.session.scalars(select(ExceptionRequest).where(
+            ExceptionRequest.status == ExceptionStatus.APPROVED, ExceptionRequest.valid_to < on))
+        for row in rows:
+            change = dx.expire(to_domain(uow.session, row), on, _now(), actor)
+            if change is not None:
+                _apply(uow, row, change, "expire")
+                expired.append(row.number)
+        uow.commit()
+    return expired

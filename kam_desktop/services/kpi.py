@@ -1,0 +1,122 @@
+"""Program KPIs and report data from one GROUP BY (account, category, month) over three years of sales."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from kam_desktop.domain import kpi as dk
+from kam_desktop.domain.periods import Quarter, add_months
+from kam_desktop.domain.rewards import reward_cost
+from kam_desktop.domain.vocabulary import Grade
+from kam_desktop.services.clock import today
+from kam_desktop.services.ledger import load_domain
+from kam_desktop.services.program import program_in_force
+from kam_desktop.services.slots import portfolio_potential
+from kam_desktop.store.models import Setting
+from kam_desktop.store.queries.grades import accounts, latest_evaluations
+from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
+from kam_desktop.store.queries.slots import category_codes
+from kam_desktop.store.store import Store
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class ProgramKpis:
+    """The program's figures as of a day; ROI carries the method it was measured with."""
+
+    as_of: date
+    accounts: int
+    ltv_12m: Decimal
+    ltv_prev_12m: Decimal
+    ltv_trend: Decimal | None
+    churn_months: int
+    churned: list[str]
+    churn_rate: Decimal | None
+    share_of_wallet: Decimal | None
+    roi: dk.RoiResult | None
+    roi_note: str
+    tier_table: list[dk.TierRow]
+    waterfall: list[dk.WaterfallStep]
+    cohorts: list[dk.CohortRow]
+    basket: list[dk.BasketLine]
+
+
+def program_kpis(store: Store, as_of: date | None = None) -> ProgramKpis:
+    """LTV and trend, churn, cohort retention, share of wallet, ROI (control group) and the report tables."""
+    as_of = as_of or today()
+    with store.read() as session:
+        program = program_in_force(session, as_of)
+        refs = accounts(session, active_only=False)
+        last_month = dk.month_of(as_of)
+        rows = monthly_sales(session, add_months(last_month, -35), as_of)
+        codes = category_codes(session)
+        grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
+        ledger = load_domain(session, refs)
+        potential = portfolio_potential(session, as_of)
+        operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
+    code = {a.id: a.code for a in refs}
+    months = _months(rows, code)
+    last: dict[str, date] = {}
+    for r in rows:
+        last[code[r.account_id]] = max(last.get(code[r.account_id], r.last_invoice_on), r.last_invoice_on)
+    enrolled = {a.code: a.enrolled_on for a in refs if a.enrolled_on and not a.control_group}
+    control = {a.code for a in refs if a.control_group}
+    members = [a.code for a in refs if a.status == "active" and not a.control_group]
+    cur = sum((dk.ltv(months, c, as_of) for c in members), ZERO)
+    prev = sum((dk.ltv(months, c, add_months(as_of, -12)) for c in members), ZERO)
+    trend = dk.LtvTrend(cur, prev)
+    churn = dk.churn({c: last.get(c) for c in members}, as_of, program.churn_months)
+    first = add_months(last_month, -11)
+    in_year = [e for e in ledger if first <= e.booked_on <= as_of]
+    costs = {c: reward_cost([e for e in in_year if e.account == c], program.points) for c in members}
+    op_cost = Decimal(str(operating)) if operating is not None else ZERO
+    roi, note = _roi(months, set(enrolled), control, as_of, sum(costs.values(), ZERO), op_cost)
+    periods = [dk.AccountPeriod(c, Grade(grades[a.id]), dk.ltv(months, c, as_of, margin=True), costs[c])
+               for a in refs if (c := a.code) in costs and a.id in grades]
+    basket_rows = [dk.CategoryMonth(code[r.account_id], codes[r.category_id], r.month, r.net_revenue) for r in rows]
+    return ProgramKpis(
+        as_of=as_of, accounts=len(members), ltv_12m=cur, ltv_prev_12m=prev, ltv_trend=trend.change_ratio,
+        churn_months=program.churn_months, churned=list(churn.churned), churn_rate=churn.rate,
+        share_of_wallet=dk.portfolio_share_of_wallet(potential.potentials.values()), roi=roi, roi_note=note,
+        tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
+        cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of)),
+        basket=dk.basket_before_after(enrolled, basket_rows),
+    )
+
+
+def _months(rows: Iterable[MonthCategorySales], code: dict[uuid.UUID, str]) -> list[dk.MonthFigures]:
+    """Per (account, month) figures: the category split of the one GROUP BY summed away."""
+    total: dict[tuple[str, date], tuple[Decimal, Decimal]] = {}
+    for r in rows:
+        key = (code[r.account_id], r.month)
+        net, margin = total.get(key, (ZERO, ZERO))
+        total[key] = (net + r.net_revenue, margin + r.gross_margin)
+    return [dk.MonthFigures(a, m, n, g) for (a, m), (n, g) in total.items()]
+
+
+def _roi(months: list[dk.MonthFigures], enrolled: set[str], control: set[str], as_of: date,
+         rewards: Decimal, operating: Decimal) -> tuple[dk.RoiResult | None, str]:
+    year_ago = add_months(as_of, -12)
+
+    def margin(group: set[str], on: date) -> Decimal:
+        return sum((dk.ltv(months, c, on, margin=True) for c in group), ZERO)
+
+    try:
+        result = dk.roi_against_control_group(margin(enrolled, year_ago), margin(enrolled, as_of),
+                                              margin(control, year_ago), margin(control, as_of), rewards, operating)
+        return result, result.method_note
+    except ValueError:
+        pass
+    try:
+        result = dk.roi_against_prior_trend(margin(enrolled, add_months(as_of, -24)), margin(enrolled, year_ago),
+                                            margin(enrolled, as_of), rewards, operating)
+        return result, result.method_note + " (no control-group margin a year ago)"
+    except ValueError as exc:
+        return None, f"ROI not computable: {exc}"

@@ -1,0 +1,104 @@
+"""Commercial policy checks against the caps of the account's grade, with every violation at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kam_desktop.domain.policy import BenefitRequest, GiftRequest, Violation, check
+from kam_desktop.domain.vocabulary import Grade, GrantStatus
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import NotFound
+from kam_desktop.services.program import policy_in_force
+from kam_desktop.store.models import BenefitGrant, GradeEvaluation
+from kam_desktop.store.queries.grades import AccountRef, account_by_code
+from kam_desktop.store.queries.sales import sales_by_account
+from kam_desktop.store.store import Store
+
+ZERO = Decimal("0.00")
+COUNTED_GRANTS = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE, GrantStatus.USED)
+
+
+@dataclass(frozen=True)
+class PolicyCheck:
+    """The caps that a request exceeds for the account's grade, and the facts the check used."""
+
+    code: str
+    as_of: date
+    grade: str
+    graded: bool  # False: no evaluation yet, checked against L4 (the strictest caps)
+    policy: str
+    gross_margin_12m: Decimal
+    benefits_already: Decimal
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+
+def policy_check(
+    store: Store, code: str, *, discount: Decimal | None = None, payment_days: int | None = None,
+    benefit_cost: Decimal | None = None, gifts: Mapping[str, Decimal] | None = None, as_of: date | None = None,
+) -> PolicyCheck:
+    """Check a prospective grant or offer against the policy in force; returns all violations."""
+    as_of = as_of or today()
+    with store.read() as session:
+        account = account_by_code(session, code)
+        if account is None:
+            raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
+        return check_in(session, account, as_of, discount=discount, payment_days=payment_days,
+                        benefit_cost=benefit_cost, gifts=gifts)
+
+
+def check_in(
+    session: Session, account: AccountRef, as_of: date, *, discount: Decimal | None = None,
+    payment_days: int | None = None, benefit_cost: Decimal | None = None,
+    gifts: Mapping[str, Decimal] | None = None, exclude_grant: object = None,
+) -> PolicyCheck:
+    """The check inside an open session (the grant service reuses it)."""
+    policy = policy_in_force(session, as_of)
+    grade, graded = account_grade(session, account, as_of)
+    from kam_desktop.domain.periods import trailing_window
+
+    first, last = trailing_window(as_of, 12)
+    sales = sales_by_account(session, first, last, [account.id]).get(account.id)
+    margin = sales.gross_margin if sales else ZERO
+    already = ZERO
+    if benefit_cost is not None:
+        already = _benefits_in_period(session, account, first, last, exclude_grant)
+    request = BenefitRequest(
+        discount_percent=discount, payment_days=payment_days, benefit_cost=benefit_cost,
+        benefits_already_granted=already, gross_margin_in_period=margin,
+        gifts=tuple(GiftRequest(person, value) for person, value in (gifts or {}).items()),
+    )
+    return PolicyCheck(account.code, as_of, grade.value, graded, policy.name, margin, already,
+                       check(policy.terms, grade, request))
+
+
+def account_grade(session: Session, account: AccountRef, as_of: date) -> tuple[Grade, bool]:
+    """The grade in force (latest evaluation on or before `as_of`); L4 if never graded."""
+    grade = session.scalar(
+        select(GradeEvaluation.grade)
+        .where(GradeEvaluation.account_id == account.id, GradeEvaluation.evaluated_on <= as_of)
+        .order_by(GradeEvaluation.evaluated_on.desc())
+        .limit(1)
+    )
+    return (Grade(grade), True) if grade else (Grade.L4, False)
+
+
+def _benefits_in_period(session: Session, account: AccountRef, first: date, last: date, exclude: object) -> Decimal:
+    grants = session.scalars(
+        select(BenefitGrant).where(
+            BenefitGrant.account_id == account.id, BenefitGrant.deleted_at.is_(None),
+            BenefitGrant.status.in_(COUNTED_GRANTS), BenefitGrant.valid_from <= last,
+        )
+    )
+    return sum(
+        (g.cost_estimate for g in grants if (g.valid_to is None or g.valid_to >= first) and g.id != exclude), ZERO
+    )

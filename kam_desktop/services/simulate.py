@@ -1,0 +1,63 @@
+"""What-if: today's bases under other cut-offs or cashback %, before anything is applied."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_accounts
+from kam_desktop.domain.periods import trailing_window
+from kam_desktop.domain.simulate import Scenario, SimulatedAccount, SimulationResult
+from kam_desktop.domain.simulate import simulate as run
+from kam_desktop.domain.vocabulary import Grade
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import ServiceError
+from kam_desktop.services.program import program_in_force
+from kam_desktop.store.queries.grades import accounts, latest_evaluations
+from kam_desktop.store.queries.sales import sales_by_account
+from kam_desktop.store.store import Store
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The scenario tried and its outcome."""
+
+    as_of: date
+    cutoffs: tuple[Decimal, Decimal, Decimal]
+    cashback: dict[str, Decimal]
+    result: SimulationResult
+
+
+def simulate(store: Store, cutoffs: Sequence[Decimal], cashback: Sequence[Decimal], as_of: date | None = None) -> Simulation:
+    """Re-rank under `cutoffs` (three fractions) and price cashback (four %, L1..L4) against 12-month margin."""
+    as_of = as_of or today()
+    if len(cutoffs) != 3 or len(cashback) != 4:
+        raise ServiceError("give three cut-offs (e.g. 0.1,0.3,0.6) and four cashback % (e.g. 3,2,1,0)")
+    try:
+        scenario = Scenario(Cutoffs(*cutoffs), dict(zip(Grade, cashback, strict=True)))
+    except GradeConfigError as exc:
+        raise ServiceError(str(exc)) from None
+    if any(c < 0 for c in cashback):
+        raise ServiceError("cashback % cannot be negative")
+    with store.read() as session:
+        program = program_in_force(session, as_of)
+        refs = accounts(session)
+        first, last = trailing_window(as_of, program.basis_months)
+        sales = sales_by_account(session, first, last)
+        grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
+    margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
+    figures = {a.code: sales.get(a.id) for a in refs}
+    bases = {c: (s.gross_margin if margin_basis else s.net_revenue) if s else ZERO for c, s in figures.items()}
+    now = rank_accounts(bases, program.terms.rules.cutoffs)
+    items = [
+        SimulatedAccount(a.code, bases[a.code], Grade(grades[a.id]) if a.id in grades else now[a.code].grade,
+                         s.net_revenue if (s := figures[a.code]) else ZERO, s.gross_margin if s else ZERO)
+        for a in refs
+    ]
+    result = run(items, program.terms.cashback_percent, scenario)
+    return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
+                      {g.value: p for g, p in scenario.cashback_percent.items()}, result)
