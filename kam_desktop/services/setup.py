@@ -23,6 +23,7 @@ from kam_desktop.store.models import (
     User,
 )
 from kam_desktop.store.store import Store
+from kam_desktop.store.uow import UnitOfWork
 
 PROGRAM_START = date(2020, 1, 1)
 BASE_CURRENCY = "PLN"
@@ -92,6 +93,8 @@ def initialize(store: Store, *, demo: bool = False, seed: int = 1, as_of: date |
             from kam_desktop.demo.company import build_demo  # heavy: only when asked
 
             summary = build_demo(session, seed=seed, as_of=as_of or today())
+            session.flush()
+            run_demo_engine(uow, as_of or today())
         uow.audit("store.init", "store", None, demo=demo, seed=seed if demo else None)
         uow.commit()
     return InitResult(created, summary)
@@ -127,3 +130,32 @@ def ensure_defaults(session: Session) -> bool:
     if not session.scalar(select(func.count()).select_from(User)):
         session.add(User(login="admin", name="Administrator", role=Role.ADMIN))
     return True
+
+
+def run_demo_engine(uow: UnitOfWork, as_of: date) -> None:
+    """Derive the engine's history from the demo's sales, in the same unit of work.
+
+    Every quarter end of the three years is graded in order (so grace and at-risk are real), each
+    finished quarter is closed (accruals, expiries), and a few accounts redeem part of their cashback.
+    """
+    from kam_desktop.domain.periods import Quarter
+    from kam_desktop.domain.vocabulary import LedgerUnit
+    from kam_desktop.services.grading import apply_grades
+    from kam_desktop.services.ledger import expire_in, redeem_in
+    from kam_desktop.services.quarter_close import close_in
+    from kam_desktop.store.queries.grades import accounts
+
+    first = Quarter.of(as_of).plus(-12)
+    quarters = [first.plus(i) for i in range(12) if first.plus(i).end < as_of]
+    for quarter in quarters:
+        apply_grades(uow, quarter.end)
+        close_in(uow, quarter, on=as_of)
+    refs = accounts(uow.session)
+    for index, account in enumerate(refs[::7]):
+        for quarter in quarters[-4::2]:
+            try:
+                redeem_in(uow, account.code, LedgerUnit.CASHBACK, Decimal("100.00") * (index % 5 + 1),
+                          f"CN-{quarter}-{account.code}", quarter.end.replace(day=quarter.end.day - 14))
+            except ServiceError:
+                continue  # not enough cashback yet: the demo simply skips it
+    expire_in(uow, as_of)
