@@ -8,19 +8,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kam_desktop.imports.errors import ImportIssue
+from kam_desktop.imports.fast import all_match, cells, empty, flags, has_any
 from kam_desktop.imports.formats import ColumnSpec, FormatSpec, Kind
 from kam_desktop.imports.reader import FORMULA_MARK
 from kam_desktop.imports.synonyms import enum_lookup
 from kam_desktop.imports.values import (
     EMAIL,
-    clean_text,
-    decimal_places,
     label_of,
     parse_currency,
     parse_date,
     parse_enum,
     parse_fraction,
     parse_number,
+    too_precise,
 )
 
 MAX_CODE = 64
@@ -77,25 +77,25 @@ class ChunkReader:
     date_order: str
     from_xlsx: bool
 
-    def read(self, chunk: pd.DataFrame, rows: pd.Series, sink: IssueSink) -> dict[str, pd.Series]:
+    def read(self, texts: dict[str, pd.Series], index: pd.Index, rows: pd.Series,
+             sink: IssueSink) -> dict[str, pd.Series]:
+        """Typed columns from cleaned text columns (see values.clean_text) of one chunk."""
         typed: dict[str, pd.Series] = {}
         for col in self.spec.columns:
-            if col.name in self.positions:
-                raw = chunk[self.positions[col.name]].astype(str)
-                typed[col.name] = self._column(col, raw, rows, sink)
+            if col.name in texts:
+                typed[col.name] = self._column(col, texts[col.name], rows, sink)
             else:
-                typed[col.name] = self._absent(col, chunk.index)
+                typed[col.name] = self._absent(col, index)
         return typed
 
     def _absent(self, col: ColumnSpec, index: pd.Index) -> pd.Series:
-        text = pd.Series(col.default or "", index=index, dtype=str)
+        text = pd.Series(col.default or "", index=index, dtype=object)
         if col.kind is Kind.DATE:
             return pd.Series(pd.NaT, index=index, dtype="datetime64[us]")
         return text
 
-    def _column(self, col: ColumnSpec, raw: pd.Series, rows: pd.Series, sink: IssueSink) -> pd.Series:
+    def _column(self, col: ColumnSpec, text: pd.Series, rows: pd.Series, sink: IssueSink) -> pd.Series:
         header = self.headers[col.name]
-        text = clean_text(raw)
         if self.from_xlsx:
             formula = text.str.startswith(FORMULA_MARK)
             sink.add_rows(rows, formula, header, text.str.slice(len(FORMULA_MARK)),
@@ -103,31 +103,35 @@ class ChunkReader:
                                     "copy the column and paste it as values")
             text = text.mask(formula, "")
         limit = MAX_CODE if col.kind is Kind.CODE else MAX_TEXT
-        too_long = text.str.len() > limit
-        sink.add_rows(rows, too_long, header, text.str.len().astype(str),
-                      lambda n: f"the value is {n} characters long (limit {limit}): a wrong column "
-                                "or a broken export")
-        text = text.mask(too_long, "")
-        empty = text == ""
+        too_long = pd.Series(False, index=text.index)
+        if max(map(len, cells(text)), default=0) > limit:
+            too_long = text.str.len() > limit
+            sink.add_rows(rows, too_long, header, text.str.len().astype(object),
+                          lambda n: f"the value is {n} characters long (limit {limit}): a wrong column "
+                                    "or a broken export")
+            text = text.mask(too_long, "")
+        blank = empty(text)
         if col.needs_value:
-            sink.add_rows(rows, empty & ~too_long, header, text,
+            sink.add_rows(rows, blank & ~too_long, header, text,
                           lambda _: f"missing value: every row needs {col.name}; fill it in")
         elif col.default is not None:
-            text = text.mask(empty, col.default)
+            text = text.mask(blank, col.default)
         return self._typed(col, text, rows, header, sink)
 
     def _typed(self, col: ColumnSpec, text: pd.Series, rows: pd.Series, header: str,
                sink: IssueSink) -> pd.Series:
         kind = col.kind
         if kind is Kind.CODE:
-            broken = text.str.contains(r"[\r\n\t]", regex=True)
+            broken = flags(text, lambda v: "\n" in v or "\r" in v or "\t" in v) if has_any(text, "\t\r\n") \
+                else pd.Series(False, index=text.index)
             sink.add_rows(rows, broken, header, text,
                           lambda v: f"{label_of(v)} holds a line break or tab; a code is one word")
             return text.mask(broken, "")
         if kind in (Kind.DECIMAL, Kind.MONEY):
             return self._number(col, text, rows, header, sink)
         if kind is Kind.INT:
-            bad = ~text.str.fullmatch(r"0*[1-9]\d{0,8}") & (text != "")
+            bad = pd.Series(False, index=text.index) if all_match(text, r"0*+[1-9]\d{0,8}+") else \
+                ~text.str.fullmatch(r"0*[1-9]\d{0,8}") & (text != "")
             sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not a whole number above 0")
             return text.mask(bad, "")
         if kind is Kind.DATE:
@@ -165,7 +169,7 @@ class ChunkReader:
                       lambda v: f"{label_of(v)} is not a number; write it like {example} "
                                 f"(decimal mark {self.decimal!r}, or change it in the preview)")
         places = MAX_PLACES[col.kind]
-        precise = (decimal_places(values) > places) & ~bad
+        precise = too_precise(values, places) & ~bad
         what = "an amount has at most 2 decimal places" if col.kind is Kind.MONEY else \
             f"at most {places} decimal places are kept"
         sink.add_rows(rows, precise, header, text, lambda v: f"{label_of(v)} is too precise: {what}")

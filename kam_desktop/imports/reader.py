@@ -59,7 +59,7 @@ def iter_csv(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
         buffered = io.BufferedReader(raw, buffer_size=1 << 20)
         try:
             reader = pd.read_csv(
-                buffered, sep=options.delimiter, header=None, dtype=str, keep_default_na=False,
+                buffered, sep=options.delimiter, header=None, dtype=object, keep_default_na=False,
                 na_filter=False, skip_blank_lines=False, encoding=options.encoding,
                 encoding_errors="strict", chunksize=chunk_rows, engine="c", index_col=False,
                 quotechar='"', doublequote=True,
@@ -199,4 +199,4 @@ def _tick(path: Path, rows: int, max_row: int, total: int, progress: ProgressCal
 def _frame(batch: list[list[str]], start: int) -> pd.DataFrame:
     width = max(len(r) for r in batch)
     padded = [r + [""] * (width - len(r)) for r in batch]
-    return pd.DataFrame(padded, index=range(start, start + len(batch)), dtype=str)
+    return pd.DataFrame(padded, index=range(start, start + len(batch)), dtype=object)

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from kam_desktop.imports.columns import IssueSink
+from kam_desktop.imports.fast import empty, floats
 from kam_desktop.imports.staged import KnownData
 from kam_desktop.imports.synonyms import normalise_label
-from kam_desktop.imports.values import is_negative, is_zero, label_of
+from kam_desktop.imports.values import is_negative, label_of
 
 
 def check_known_accounts(codes: pd.Series, rows: pd.Series, header: str, known: KnownData,
@@ -19,10 +20,10 @@ def check_known_accounts(codes: pd.Series, rows: pd.Series, header: str, known: 
     folded = {code.casefold(): code for code in known.accounts}
     hints = {u: folded.get(u.casefold()) for u in uniques if u not in known.accounts}
     if not hints:
-        return codes != ""
+        return ~empty(codes)
     unknown = codes.isin(list(hints))
     sink.add_rows(rows, unknown, header, codes, lambda v: _unknown_account(v, hints.get(v)))
-    return (codes != "") & ~unknown
+    return ~empty(codes) & ~unknown
 
 
 def _unknown_account(code: str, hint: str | None) -> str:
@@ -31,14 +32,14 @@ def _unknown_account(code: str, hint: str | None) -> str:
 
 
 def account_currency(codes: pd.Series, known: KnownData) -> pd.Series:
-    return codes.map(dict(known.accounts)).fillna("").astype(str)
+    return codes.map(dict(known.accounts)).fillna("").astype(object)
 
 
 def check_currency(codes: pd.Series, currency: pd.Series, rows: pd.Series, header: str,
                    known: KnownData, sink: IssueSink) -> None:
     """A row's currency must be the account's: amounts are never converted silently."""
     expected = account_currency(codes, known)
-    wrong = (expected != "") & (currency != "") & (currency != expected)
+    wrong = ~empty(expected) & ~empty(currency) & (currency != expected)
     if wrong.any():
         for row, code, got, want in zip(rows[wrong], codes[wrong], currency[wrong], expected[wrong],
                                         strict=True):
@@ -48,8 +49,8 @@ def check_currency(codes: pd.Series, currency: pd.Series, rows: pd.Series, heade
 
 def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
     """Quantity and net amount share a sign: a sale is positive, a return negative in both."""
-    known = (quantity != "") & (net != "")
-    differ = known & ~is_zero(quantity) & ~is_zero(net) & (is_negative(quantity) != is_negative(net))
+    q, n = floats(quantity), floats(net)  # float tells a sign exactly; amounts stay text
+    differ = (q * n) < 0
     if differ.any():
         for row, q, n in zip(rows[differ], quantity[differ], net[differ], strict=True):
             sink.add(int(row), header, f"quantity {q} and net_amount {n} have different signs; "
@@ -58,10 +59,8 @@ def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str
 
 def check_margin(net: pd.Series, margin: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
     """Margin is net minus cost, so it cannot exceed a sale's net (nor fall below a return's)."""
-    both = (net != "") & (margin != "")
-    # float only to compare; the staged values stay exact Decimal text
-    n = pd.to_numeric(net.where(both), errors="coerce")
-    m = pd.to_numeric(margin.where(both), errors="coerce")
+    # float only to compare (NaN where empty compares False); the staged values stay exact Decimal text
+    n, m = floats(net), floats(margin)
     beyond = ((n > 0) & (m > n)) | ((n < 0) & (m < n))
     if beyond.any():
         for row, nv, mv in zip(rows[beyond], net[beyond], margin[beyond], strict=True):
@@ -103,7 +102,8 @@ def check_duplicates(frame: pd.DataFrame, key: tuple[str, ...], headers: Mapping
     """Each natural key once per file; every repeat names the row it repeats."""
     present = pd.Series(True, index=frame.index)
     for col in key:
-        present &= frame[col].notna() & (frame[col].astype(str) != "")
+        values = frame[col]
+        present &= values.notna() & ((values != "") if values.dtype == object else True)
     keyed = frame.loc[present, [*key, "_row"]]
     repeat = keyed.duplicated(list(key), keep="first")
     if not repeat.any():
@@ -127,9 +127,10 @@ def _show(value: object) -> str:
 def check_invoice_heads(frame: pd.DataFrame, headers: Mapping[str, str], sink: IssueSink) -> None:
     """All lines of one invoice agree on date, account and currency, as the first line says."""
     lines = frame[frame["invoice_no"] != ""]
-    for col in ("invoice_date", "account_code", "currency"):
-        values = lines[col]
-        first = values.groupby(lines["invoice_no"]).transform("first")
+    heads = ["invoice_date", "account_code", "currency"]
+    firsts = lines.groupby("invoice_no", sort=False)[heads].transform("first")
+    for col in heads:
+        values, first = lines[col], firsts[col]
         differ = values.notna() & first.notna() & (values != first)
         if col != "invoice_date":
             differ &= (values != "") & (first != "")

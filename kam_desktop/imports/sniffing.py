@@ -111,7 +111,7 @@ def _sniff_xlsx(path: Path, spec: FormatSpec | None, options: ReadOptions, profi
         notes.append(f"sheet: reading {options.sheet or sheets[0]!r} of {', '.join(sheets)}")
     rows: list[list[str]] = []
     for chunk in iter_xlsx(path, options, limit=SAMPLE_ROWS + 1):
-        rows.extend(chunk.astype(str).values.tolist())
+        rows.extend([[str(v) for v in r] for r in chunk.values.tolist()])
     if not rows:
         raise _fail(path, "the sheet is empty; the header must be on row 1")
     options = replace(options, encoding=None, delimiter=None)

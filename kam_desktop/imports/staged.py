@@ -141,7 +141,10 @@ def _python_values(series: pd.Series, kind: str) -> list[Any]:
     if kind == "decimal":
         return [Decimal(v) for v in series.tolist()]
     if kind == "date":
-        return [None if pd.isna(v) else v.date() for v in series.tolist()]
+        # few distinct dates in many rows: convert each once
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        days = [v.date() for v in uniques]
+        return [days[c] if c >= 0 else None for c in codes.tolist()]
     if kind == "int":
         return [int(v) for v in series.tolist()]
     if kind == "optional":

@@ -8,6 +8,7 @@ import pandas as pd
 
 from kam_desktop.imports import rules
 from kam_desktop.imports.columns import ChunkReader, IssueSink
+from kam_desktop.imports.fast import empty
 from kam_desktop.imports.formats import FormatSpec, Kind
 from kam_desktop.imports.profiles import HeaderMatch
 from kam_desktop.imports.staged import ROW_TYPES, KnownData, StagedRows, empty_rows
@@ -37,14 +38,16 @@ class FileValidator:
             return
         chunk = chunk.reindex(columns=range(self.width), fill_value="")
         rows = pd.Series(chunk.index + 1, index=chunk.index)  # the header is row 1
-        used = [chunk[pos].astype(str) for pos in self.match.columns.values()]
-        blank = pd.concat([clean_text(s) == "" for s in used], axis=1).all(axis=1)
-        self.last_raw = (int(rows.iloc[-1]), chunk.iloc[-1].astype(str).tolist())
-        chunk, rows = chunk[~blank], rows[~blank]  # blank lines keep their row numbers, nothing else
-        if chunk.empty:
+        texts = {col: clean_text(chunk[pos].astype(object)) for col, pos in self.match.columns.items()}
+        blank = pd.concat([empty(text) for text in texts.values()], axis=1).all(axis=1)
+        self.last_raw = (int(rows.iloc[-1]), [str(v) for v in chunk.iloc[-1].tolist()])
+        if blank.any():  # blank lines keep their row numbers, nothing else
+            rows = rows[~blank]
+            texts = {col: text[~blank] for col, text in texts.items()}
+        if rows.empty:
             return
-        self.rows_read += len(chunk)
-        typed = self.reader.read(chunk, rows, self.sink)
+        self.rows_read += len(rows)
+        typed = self.reader.read(texts, rows.index, rows, self.sink)
         frame = pd.DataFrame(typed)
         frame["_row"] = rows
         self._row_rules(frame)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kam_desktop.imports.fast import all_match, cells, edges_touched, empty, floats
 from kam_desktop.imports.synonyms import CURRENCY_SYNONYMS, normalise_label
 
 _WS = " \t\r\n\u00a0\u2007\u202f\ufeff"
@@ -12,6 +13,8 @@ _WS = " \t\r\n\u00a0\u2007\u202f\ufeff"
 _NEUTRALISED = r"^'(?='*[=+\-@\t\r])"
 
 _PLAIN = {".": r"-?\d+(?:\.\d+)?", ",": r"-?\d+(?:,\d+)?"}
+_PLAIN_FAST = {".": r"-?+\d++(?:\.\d++)?+", ",": r"-?+\d++(?:,\d++)?+"}
+_EDGE_SPACE = " \t\r\u00a0\u2007\u202f\ufeff"
 # Groups: sign, opening bracket, integer part with one kind of thousands separator, fraction, trailing minus.
 _GROUPED = {
     ".": r"([+-]?)(\(?)(\d{1,3}(?:([ \u00a0\u202f,'])\d{3})(?:\4\d{3})*|\d+)(?:\.(\d+))?\)?(-?)",
@@ -21,6 +24,8 @@ _GROUPED = {
 
 def clean_text(series: pd.Series) -> pd.Series:
     """Trim spaces (NBSP too) and undo the formula-neutralising quote our own exports add."""
+    if not edges_touched(series, _EDGE_SPACE + "'", _EDGE_SPACE):
+        return series
     stripped = series.str.strip(_WS)
     if stripped.str.startswith("'").any():
         stripped = stripped.str.replace(_NEUTRALISED, "", regex=True)
@@ -33,8 +38,12 @@ def parse_number(series: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]
     Accepts thousands separators (space, NBSP, "." or "," opposite to the decimal mark, '),
     a leading +/-, a trailing minus (SAP) and accounting brackets. Empty cells are not bad.
     """
-    empty = series == ""
-    plain = series.str.fullmatch(_PLAIN[decimal]) | empty
+    if all_match(series, _PLAIN_FAST[decimal]):
+        if decimal == ",":
+            text = "\n".join(cells(series)).replace(",", ".")
+            series = pd.Series(text.split("\n"), index=series.index, dtype=object)
+        return series, pd.Series(False, index=series.index)
+    plain = series.str.fullmatch(_PLAIN[decimal]) | empty(series)
     values = series.str.replace(",", ".", regex=False) if decimal == "," else series.copy()
     rest = ~plain
     if rest.any():
@@ -52,6 +61,13 @@ def parse_number(series: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]
     return values, ~plain
 
 
+def too_precise(values: pd.Series, places: int) -> pd.Series:
+    """Normalised number text with more than `places` digits after the point."""
+    if all_match(values, rf"-?+\d++(?:\.\d{{1,{places}}}+)?+"):
+        return pd.Series(False, index=values.index)
+    return decimal_places(values) > places
+
+
 def decimal_places(values: pd.Series) -> pd.Series:
     """How many digits follow the point in normalised number text."""
     point = values.str.find(".")
@@ -59,11 +75,13 @@ def decimal_places(values: pd.Series) -> pd.Series:
 
 
 def is_negative(values: pd.Series) -> pd.Series:
-    return values.str.startswith("-") & ~is_zero(values)
+    """Below zero; float is exact enough to tell a sign (the amounts themselves stay text)."""
+    return floats(values) < 0
 
 
 def is_zero(values: pd.Series) -> pd.Series:
-    return values.str.fullmatch(r"-?0*(?:\.0*)?")
+    """Zero or empty normalised number text: "0", "-0.00", ""."""
+    return (floats(values) == 0) | empty(values)
 
 
 _ISO = r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})"
@@ -76,10 +94,13 @@ def parse_date(series: pd.Series, order: str) -> tuple[pd.Series, pd.Series]:
 
     A time of day after the date is dropped: the business event is the day.
     """
-    empty = series == ""
+    blank = empty(series)
+    if all_match(series, r"\d{4}-\d{2}-\d{2}"):
+        result = pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
+        return result, result.isna() & ~blank
     fast = series.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
     result = pd.to_datetime(series.where(fast), format="%Y-%m-%d", errors="coerce")
-    rest = ~fast & ~empty
+    rest = ~fast & ~blank
     if rest.any():
         sub = series[rest]
         iso = sub.str.extract("^" + _ISO + _TIME + "$")
@@ -93,7 +114,7 @@ def parse_date(series: pd.Series, order: str) -> tuple[pd.Series, pd.Series]:
         valid = parts.notna().all(axis=1) & parts["year"].between(1900, 2200)
         built = pd.to_datetime(parts.where(valid).dropna(), errors="coerce")
         result.loc[built.index] = built
-    bad = result.isna() & ~empty
+    bad = result.isna() & ~blank
     return result, bad
 
 
@@ -111,7 +132,9 @@ def parse_currency(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     uniques = series.unique()
     table = {u: CURRENCY_SYNONYMS.get(u.casefold(), u.upper()) for u in uniques}
     values = series.map(table)
-    return values, ~values.str.fullmatch(r"[A-Z]{3}") & (series != "")
+    if all_match(values, "[A-Z]{3}"):
+        return values, pd.Series(False, index=series.index)
+    return values, ~values.str.fullmatch(r"[A-Z]{3}") & ~empty(series)
 
 
 def parse_fraction(series: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
@@ -121,7 +144,7 @@ def parse_fraction(series: pd.Series, decimal: str) -> tuple[pd.Series, pd.Serie
     values, bad = parse_number(bare, decimal)
     if percent.any():
         scaled = [_percent(v) if p and v else v for v, p in zip(values, percent, strict=True)]
-        values = pd.Series(scaled, index=series.index, dtype=str)
+        values = pd.Series(scaled, index=series.index, dtype=object)
     numeric = pd.to_numeric(values.where(~bad & (values != "")), errors="coerce")
     bad |= (numeric < 0) | (numeric > 1)
     return values, bad
