@@ -89,7 +89,7 @@ def _steps(required: int) -> tuple[Role, ...]:
 
 def to_domain(session: Session, row: ExceptionRequest) -> dx.ExceptionRequest:
     """The stored request as the domain's immutable request."""
-    logins = dict(session.execute(select(User.id, User.login)).tuples().all())
+    logins = dict(session.execute(select(User.id, User.login)).all())
     code = session.scalar(select(Account.code).where(Account.id == row.account_id)) or ""
     created = row.created_at.date()
     status = ExceptionStatus(row.status)

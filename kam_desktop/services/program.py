@@ -59,7 +59,7 @@ def _program(session: Session, config: ProgramConfig) -> Program:
     program_terms = ProgramTerms(
         valid_from=config.valid_from,
         rules=GradeRules(cutoffs, Basis(config.basis), config.downgrade_grace),
-        cashback_percent={g: t.cashback_pct for g, t in terms.items()},
+        cashback_percent={g: plain(t.cashback_pct) for g, t in terms.items()},
         names={
             AccountKind.CUSTOMER: {g: t.name_customer for g, t in terms.items()},
             AccountKind.PARTNER: {g: t.name_partner for g, t in terms.items()},
@@ -73,10 +73,15 @@ def _program(session: Session, config: ProgramConfig) -> Program:
     )
 
 
+def plain(value: Decimal) -> Decimal:
+    """A stored rate without the column's trailing zeros (9.000000 → 9, 0.100000 → 0.1)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 def _cutoff(value: Decimal | None, grade: Grade) -> Decimal:
     if value is None:
         raise ServiceError(f"grade {grade} needs a percentile cut-off in the program configuration")
-    return value
+    return plain(value)
 
 
 def _points(session: Session, config: ProgramConfig) -> PointsRules:
@@ -87,7 +92,7 @@ def _points(session: Session, config: ProgramConfig) -> PointsRules:
     per_money = PointsRules().points_per_money
     multipliers: dict[str, Decimal] = {}
     events: dict[PartnerEvent, Decimal] = {}
-    codes = dict(session.execute(select(ProductCategory.id, ProductCategory.code)).tuples().all())
+    codes = dict(session.execute(select(ProductCategory.id, ProductCategory.code)).all())
     for rule in rules:
         if rule.kind == "per_money" and rule.per_amount:
             per_money = rule.points / rule.per_amount
@@ -131,7 +136,8 @@ def policy_in_force(session: Session, on: date) -> Policy:
         raise ServiceError(f"no commercial policy is configured for {on.isoformat()}; run `kamctl init`")
     caps = {
         Grade(c.grade): GradeCaps(
-            c.max_discount_pct, c.max_payment_days, c.benefit_budget_pct_of_margin, c.gift_limit_per_person_year
+            plain(c.max_discount_pct), c.max_payment_days, plain(c.benefit_budget_pct_of_margin),
+            c.gift_limit_per_person_year
         )
         for c in row.caps
         if c.deleted_at is None

@@ -67,4 +67,4 @@ def latest_slots(session: Session, on: date, account_id: uuid.UUID | None = None
 
 def category_codes(session: Session) -> dict[uuid.UUID, str]:
     """Category id → code."""
-    return dict(session.execute(select(ProductCategory.id, ProductCategory.code)).tuples().all())
+    return dict(session.execute(select(ProductCategory.id, ProductCategory.code)).all())

@@ -1,0 +1,257 @@
+"""kamctl grade, slots, quarter close, ledger, policy check, exception …, kpi, simulate."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeAlias
+
+from kam_desktop.cli.context import store_from
+from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.services import exceptions as exc_service
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import ServiceError
+from kam_desktop.services.grading import grade_portfolio
+from kam_desktop.services.kpi import program_kpis
+from kam_desktop.services.ledger import account_ledger
+from kam_desktop.services.policy import policy_check
+from kam_desktop.services.quarter_close import close_quarter
+from kam_desktop.services.simulate import simulate
+from kam_desktop.services.slots import account_slots
+
+Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _decimals(text: str) -> list[Decimal]:
+    return [_decimal(part) for part in text.split(",")]
+
+
+def _gift(text: str) -> tuple[str, Decimal]:
+    person, sep, value = text.partition("=")
+    if not sep or not person.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: write a gift as PERSON=VALUE")
+    return person.strip(), _decimal(value)
+
+
+def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
+    grade = subparsers.add_parser("grade", parents=[common], help="grade the portfolio (dry run unless --apply)")
+    grade.add_argument("--as-of", type=date.fromisoformat, required=True)
+    grade.add_argument("--apply", action="store_true", help="store the evaluations")
+    grade.add_argument("--as", dest="actor", default="admin", help="who applies (audit)")
+    grade.set_defaults(handler=_grade)
+
+    slots = subparsers.add_parser("slots", parents=[common], help="an account's potential slots")
+    slots.add_argument("code")
+    slots.add_argument("--as-of", type=date.fromisoformat, default=None)
+    slots.set_defaults(handler=_slots)
+
+    quarter = subparsers.add_parser("quarter", help="quarter jobs")
+    quarter_sub = quarter.add_subparsers(dest="quarter_command", metavar="ACTION", required=True)
+    close = quarter_sub.add_parser("close", parents=[common], help="accrue cashback and points (idempotent)")
+    close.add_argument("quarter", help="e.g. 2026Q1")
+    close.add_argument("--as", dest="actor", default="admin")
+    close.set_defaults(handler=_close)
+
+    ledger = subparsers.add_parser("ledger", parents=[common], help="an account's ledger and balance")
+    ledger.add_argument("code")
+    ledger.set_defaults(handler=_ledger)
+
+    policy = subparsers.add_parser("policy", help="commercial policy")
+    policy_sub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    check = policy_sub.add_parser("check", parents=[common], help="every cap an offer exceeds")
+    check.add_argument("code")
+    check.add_argument("--discount", type=_decimal, required=True, help="discount in %")
+    check.add_argument("--payment-days", type=int, default=None)
+    check.add_argument("--benefit-cost", type=_decimal, default=None)
+    check.add_argument("--gift", type=_gift, action="append", default=[], help="PERSON=VALUE (repeatable)")
+    check.set_defaults(handler=_policy_check)
+
+    _register_exceptions(subparsers, common)
+
+    kpi = subparsers.add_parser("kpi", parents=[common], help="program KPIs and report data")
+    kpi.add_argument("--as-of", type=date.fromisoformat, default=None)
+    kpi.set_defaults(handler=_kpi)
+
+    sim = subparsers.add_parser("simulate", parents=[common], help="what-if cut-offs and cashback")
+    sim.add_argument("--cutoffs", type=_decimals, required=True, help="e.g. 0.1,0.3,0.6")
+    sim.add_argument("--cashback", type=_decimals, required=True, help="% for L1..L4, e.g. 3,2,1,0")
+    sim.add_argument("--as-of", type=date.fromisoformat, default=None)
+    sim.set_defaults(handler=_simulate)
+
+
+def _register_exceptions(subparsers: Sub, common: argparse.ArgumentParser) -> None:
+    exc = subparsers.add_parser("exception", help="policy-exception requests")
+    sub = exc.add_subparsers(dest="exception_command", metavar="ACTION", required=True)
+    request = sub.add_parser("request", parents=[common], help="draft a request")
+    request.add_argument("code")
+    request.add_argument("--kind", required=True, choices=[k.value for k in exc_service.ExceptionKind])
+    request.add_argument("--requested", type=_decimal, required=True)
+    request.add_argument("--justification", required=True)
+    request.add_argument("--as", dest="login", required=True)
+    request.add_argument("--expected-cost", type=_decimal, default=None)
+    request.add_argument("--expected-margin", type=_decimal, default=None)
+    request.set_defaults(handler=_exc_request)
+    for name, handler, text in (("submit", _exc_submit, "send for approval"), ("withdraw", _exc_withdraw, "take back")):
+        p = sub.add_parser(name, parents=[common], help=text)
+        p.add_argument("number")
+        p.add_argument("--as", dest="login", required=True)
+        p.set_defaults(handler=handler)
+    decide = sub.add_parser("decide", parents=[common], help="approve or reject the current step")
+    decide.add_argument("number")
+    verdict = decide.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--approve", action="store_true")
+    verdict.add_argument("--reject", action="store_true")
+    decide.add_argument("--as", dest="login", required=True)
+    decide.add_argument("--note", default="")
+    decide.add_argument("--seen-version", type=int, default=None, help="the version you read (stale check)")
+    decide.set_defaults(handler=_exc_decide)
+    listing = sub.add_parser("list", parents=[common], help="list requests")
+    listing.add_argument("--status", default=None, choices=[s.value for s in exc_service.ExceptionStatus])
+    listing.set_defaults(handler=_exc_list)
+
+
+def _out(args: argparse.Namespace, data: Any, text: str) -> int:
+    if args.json:
+        print_json(data)
+    else:
+        print(text)
+    return 0
+
+
+def _grade(args: argparse.Namespace) -> int:
+    run = grade_portfolio(store_from(args), args.as_of, apply=args.apply, actor=args.actor)
+    rows = [{"code": r.code, "basis": r.basis, "rank": r.rank, "grade": r.grade, "previous_grade": r.previous_grade,
+             "at_risk": r.at_risk, "computed_grade": r.computed_grade, "population": r.population,
+             "percentile": r.percentile, "cutoff": r.cutoff, "overridden": r.overridden, "segment": r.segment,
+             "why": list(r.why)} for r in run.rows]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(rows, ["code", "basis", "rank", "grade", "previous_grade", "at_risk", "segment"])
+        print(f"{len(rows)} accounts graded as of {run.as_of} on {run.basis_kind}"
+              + ("; applied" if run.applied else " (dry run; --apply to store)"))
+    return 0
+
+
+def _slots(args: argparse.Namespace) -> int:
+    view = account_slots(store_from(args), args.code, args.as_of)
+    if args.json:
+        print_json(view)
+        return 0
+    print_table([vars(c) for c in view.categories],
+                ["category", "total_money", "our_money", "slot_money", "share_money", "slot_units", "collected_on"])
+    print(f"quadrant: {view.quadrant.value if view.quadrant else '-'} (money ≥ {view.money_threshold}, "
+          f"units ≥ {view.units_threshold} is high)")
+    return 0
+
+
+def _close(args: argparse.Namespace) -> int:
+    result = close_quarter(store_from(args), args.quarter, args.actor)
+    return _out(args, result, f"{result.quarter}: booked {result.booked} entries for {result.accounts} accounts "
+                f"(cashback {result.cashback}, points {result.points}), {result.expiries} expiries"
+                + (f"; not graded, skipped: {', '.join(result.ungraded)}" if result.ungraded else ""))
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    view = account_ledger(store_from(args), args.code)
+    if args.json:
+        print_json(view)
+        return 0
+    print_table([vars(e) for e in view.entries], ["booked_on", "unit", "kind", "amount", "expires_on", "key"])
+    for unit, amount in view.balance.items():
+        print(f"balance {unit}: {amount} (usable today {view.available[unit]})")
+    return 0
+
+
+def _policy_check(args: argparse.Namespace) -> int:
+    result = policy_check(store_from(args), args.code, discount=args.discount, payment_days=args.payment_days,
+                          benefit_cost=args.benefit_cost, gifts=dict(args.gift))
+    data = {"code": result.code, "grade": result.grade, "graded": result.graded, "policy": result.policy,
+            "ok": result.ok, "violations": [{"rule": v.rule, "cap": v.cap, "requested": v.requested,
+                                             "person": v.person, "message": v.message} for v in result.violations]}
+    text = "within policy" if result.ok else "\n".join(v.message for v in result.violations)
+    return _out(args, data, f"{result.code} ({result.grade}): {text}")
+
+
+def _exc_show(args: argparse.Namespace, row: exc_service.ExceptionRow) -> int:
+    return _out(args, row, f"{row.number} {row.status}" + (f", waiting for {row.waiting_for}" if row.waiting_for else ""))
+
+
+def _exc_request(args: argparse.Namespace) -> int:
+    row = exc_service.request_exception(
+        store_from(args), args.code, args.kind, args.requested, args.justification, args.login,
+        expected_cost=args.expected_cost, expected_margin=args.expected_margin,
+    )
+    return _exc_show(args, row)
+
+
+def _exc_submit(args: argparse.Namespace) -> int:
+    return _exc_show(args, exc_service.submit_exception(store_from(args), args.number, args.login))
+
+
+def _exc_withdraw(args: argparse.Namespace) -> int:
+    return _exc_show(args, exc_service.withdraw_exception(store_from(args), args.number, args.login))
+
+
+def _exc_decide(args: argparse.Namespace) -> int:
+    row = exc_service.decide_exception(store_from(args), args.number, bool(args.approve), args.login, args.note,
+                                       args.seen_version)
+    return _exc_show(args, row)
+
+
+def _exc_list(args: argparse.Namespace) -> int:
+    rows = exc_service.list_exceptions(store_from(args), args.status)
+    if args.json:
+        print_json(rows)
+    else:
+        print_table([vars(r) for r in rows],
+                    ["number", "account", "kind", "status", "requested", "cap", "requested_by", "waiting_for"])
+    return 0
+
+
+def _kpi(args: argparse.Namespace) -> int:
+    k = program_kpis(store_from(args), args.as_of)
+    roi = k.roi
+    data = {
+        "as_of": k.as_of, "accounts": k.accounts, "ltv_12m": k.ltv_12m, "ltv_prev_12m": k.ltv_prev_12m,
+        "ltv_trend": k.ltv_trend, "churn_months": k.churn_months, "churn_rate": k.churn_rate,
+        "churned": k.churned, "share_of_wallet": k.share_of_wallet,
+        "roi": None if roi is None else {
+            "roi": roi.roi, "method": roi.method, "method_note": k.roi_note, "baseline_margin": roi.baseline_margin,
+            "actual_margin": roi.actual_margin, "incremental_margin": roi.incremental_margin,
+            "reward_cost": roi.reward_cost, "operating_cost": roi.operating_cost},
+        "roi_note": k.roi_note,
+        "tier_table": [{"grade": t.grade, "accounts": t.accounts, "gross_margin": t.gross_margin,
+                        "reward_cost": t.reward_cost, "cost_to_margin": t.cost_to_margin} for t in k.tier_table],
+        "waterfall": k.waterfall, "cohorts": [{"cohort": str(c.cohort), "size": c.size, "retention": c.retention}
+                                              for c in k.cohorts],
+        "basket": [{"category": b.category, "before": b.before, "after": b.after, "change": b.change} for b in k.basket],
+    }
+    return _out(args, data, f"LTV 12m {k.ltv_12m} (prior {k.ltv_prev_12m}), churn {k.churn_rate}, "
+                f"share of wallet {k.share_of_wallet}, ROI {roi.roi if roi else '-'} — {k.roi_note}")
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    if args.as_of is not None and args.as_of > today():
+        raise ServiceError(f"--as-of {args.as_of} is in the future")
+    sim = simulate(store_from(args), args.cutoffs, args.cashback, args.as_of)
+    r = sim.result
+    data = {"as_of": sim.as_of, "cutoffs": sim.cutoffs, "cashback": sim.cashback, "upgrades": r.upgrades,
+            "downgrades": r.downgrades, "unchanged": r.unchanged,
+            "moves": [{"from": a, "to": b, "accounts": n} for (a, b), n in sorted(r.moves.items())],
+            "counts_now": r.counts_now, "counts_scenario": r.counts_scenario, "cost_now": r.cost_now,
+            "cost_scenario": r.cost_scenario, "gross_margin": r.gross_margin,
+            "cost_to_margin_now": r.cost_to_margin(False), "cost_to_margin_scenario": r.cost_to_margin(True)}
+    return _out(args, data, f"{r.upgrades} up, {r.downgrades} down, {r.unchanged} unchanged; cost {r.cost_now} → "
+                f"{r.cost_scenario} against margin {r.gross_margin}")
