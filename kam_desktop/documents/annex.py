@@ -92,7 +92,7 @@ def _benefits_table(lang: Lang, fmt: Formats, content: AnnexContent) -> Flowable
     st = styles()
     rows: list[list[object]] = []
     for number, line in enumerate(content.benefits, start=1):
-        validity = f"{fmt.date(line.valid_from)} –\n{fmt.date(line.valid_until)}"
+        validity = f"{fmt.date(line.valid_from)} – {fmt.date(line.valid_until)}"
         rows.append([
             str(number), _benefit_cell(lang, line), Paragraph(escape(line.conditions), st.cell), validity,
             fmt.money(line.estimated_value, content.currency), _status_cell(lang, line),

@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kam_desktop.documents.content import Lang, Party
+from kam_desktop.documents.fasttable import FastTable, TableLook
 from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
 from kam_desktop.documents.pdf import ACCENT, FRAME_WIDTH, MUTED, RULE
 from kam_desktop.documents.texts import text
@@ -32,6 +33,7 @@ class Styles:
         base = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12.2)
         self.body = base
         self.bold = ParagraphStyle("bold", base, fontName=BOLD)
+        self.body_right = ParagraphStyle("body_right", base, alignment=TA_RIGHT)
         self.title = ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT,
                                     spaceAfter=2)
         self.subtitle = ParagraphStyle("subtitle", base, fontSize=9.5, textColor=MUTED, spaceAfter=8)
@@ -112,15 +114,18 @@ def data_table(
     widths: Sequence[float],
     right: Sequence[int] = (),
     bold_rows: Sequence[int] = (),
-) -> Table:
+) -> Flowable:
     """A ruled table with a shaded header; `widths` are fractions of the frame width.
 
     Plain strings are drawn directly (fast) when they fit; a longer string becomes a wrapping paragraph,
     except in the right-aligned (number) columns, where it is set smaller instead of wrapping.
     `bold_rows` index into `rows` (balances, totals).
     """
-    st = styles()
     col_widths = [w * FRAME_WIDTH for w in widths]
+    fast = _fast_table(header, rows, col_widths, right, bold_rows)
+    if fast is not None:
+        return fast
+    st = styles()
     head = [_fit(h, col_widths[i], BOLD, st.head_right if i in right else st.head) for i, h in enumerate(header)]
     commands: list[tuple[object, ...]] = list(_GRID)
     body: list[list[object]] = []
@@ -148,6 +153,22 @@ def data_table(
     return table
 
 
+def _fast_table(
+    header: Sequence[object],
+    rows: Sequence[Sequence[object]],
+    col_widths: list[float],
+    right: Sequence[int],
+    bold_rows: Sequence[int],
+) -> FastTable | None:
+    """A `FastTable` when every cell is a plain string (paragraphs and drawings need platypus)."""
+    if not all(isinstance(h, str) for h in header):
+        return None
+    if not all(isinstance(v, str) and "\n" not in v for row in rows for v in row):
+        return None
+    look = TableLook(tuple(col_widths), frozenset(right), HEAD_BG, ZEBRA)
+    return FastTable.build(header, rows, look, frozenset(bold_rows))  # type: ignore[arg-type]
+
+
 def _shrunk_size(value: str, width: float, font: str) -> float:
     needed = stringWidth(value, font, _SIZE)
     room = width - 2 * _PADDING
@@ -166,11 +187,25 @@ def _fit(value: object, width: float, font: str, style: ParagraphStyle) -> objec
 def key_values(
     pairs: Sequence[tuple[str, str]], bold_last: bool = False, width: float = FRAME_WIDTH, split: float = 0.72
 ) -> Table:
-    """Label / value lines, values right-aligned (totals, balances); `split` is the label's share."""
-    table = Table([list(p) for p in pairs], colWidths=[split * width, (1 - split) * width])
+    """Label / value lines, values right-aligned (totals, balances); `split` is the label's share.
+
+    A label or value too long for its side wraps instead of running into the other.
+    """
+    st = styles()
+    widths = [split * width, (1 - split) * width]
+    font = BOLD if bold_last else REGULAR
+    data = []
+    for index, (label, value) in enumerate(pairs):
+        bold = bold_last and index == len(pairs) - 1
+        data.append([
+            label if stringWidth(label, font, 9) <= widths[0] - 8 else para(label, st.bold if bold else st.body),
+            value if stringWidth(value, font, 9) <= widths[1] - 8 else para(value, st.body_right),
+        ])
+    table = Table(data, colWidths=widths)
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("ALIGN", (1, 0), (1, -1), "RIGHT"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]

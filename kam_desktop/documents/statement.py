@@ -108,13 +108,13 @@ def _ledger(content: StatementContent, section: LedgerSection, fmt: Formats) -> 
     title = text(lang, "ledger_points") if section.unit == "points" else text(
         lang, "ledger_cashback", currency=section.currency)
     rows: list[list[object]] = [
-        [fmt.date(content.quarter.start), text(lang, "opening_balance"), "", "",
+        [fmt.date(content.quarter.start), "", text(lang, "opening_balance"), "",
          _amount(fmt, section, section.opening)]]
     for entry in section.entries:
         rows.append([fmt.date(entry.booked_on), text(lang, f"entry_{entry.kind}"),
                      entry.description, entry.reference,
                      _amount(fmt, section, entry.amount, signed=True)])
-    rows.append([fmt.date(content.quarter.end), text(lang, "closing_balance"), "", "",
+    rows.append([fmt.date(content.quarter.end), "", text(lang, "closing_balance"), "",
                  _amount(fmt, section, section.closing)])
     header = [text(lang, k) for k in ("col_date", "col_type", "col_description", "col_reference", "col_amount")]
     table = data_table(header, rows, widths=(0.12, 0.16, 0.37, 0.17, 0.18), right=(4,),

@@ -14,7 +14,7 @@ from kam_desktop.documents.statement import check_statement, render_statement
 from kam_desktop.documents.texts import quarter_name, text
 
 from . import builders as build
-from .pdfcheck import flat, flat_text
+from .pdfcheck import flat, flat_text, page_texts
 
 
 def test_balances_and_entries_equal_the_input(lang: Lang) -> None:
@@ -94,3 +94,33 @@ def test_a_top_grade_account_sees_no_next_threshold() -> None:
     pdf_text = flat_text(render_statement(replace(content, progress=top)))
     assert text("en", "top_reached") in pdf_text
     assert "Still needed" not in pdf_text
+
+
+def test_a_long_ledger_flows_over_pages_with_every_entry_and_a_header_on_each() -> None:
+    from kam_desktop.documents import samples
+
+    content = replace(samples.sample_statement("pl", 7, entries=150), client=build.client("pl"))
+    pdf = render_statement(content)
+    pages = page_texts(pdf)
+    assert len(pages) >= 4
+    points = content.ledgers[0]
+    references = [e.reference for e in points.entries]
+    pdf_text = flat_text(pdf)
+    assert all(ref in pdf_text for ref in references)
+    assert sum(pdf_text.count(f"{ref} ") for ref in set(references)) >= len(points.entries)
+    fmt = formats_for("pl")
+    assert f"{text('pl', 'closing_balance')} {flat(fmt.quantity(points.closing))}" in pdf_text
+    ledger_pages = [p for p in pages if "FV/2026/" in p]
+    assert len(ledger_pages) >= 3
+    assert all(text("pl", "col_reference") in flat(p) for p in ledger_pages)
+
+
+def test_a_long_description_wraps_instead_of_running_over() -> None:
+    content = build.statement("en")
+    points = content.ledgers[0]
+    long_text = "Points for the flagship project at the Łódź warehouse, phase two, lighting and automation"
+    first = replace(points.entries[0], description=long_text)
+    wrapped = replace(points, entries=(first, *points.entries[1:]))
+    pdf_pages = page_texts(render_statement(replace(content, ledgers=(wrapped, content.ledgers[1]))))
+    assert long_text in flat(" ".join(pdf_pages))
+    assert long_text not in " ".join(pdf_pages)  # it was broken into lines

@@ -1,0 +1,136 @@
+"""A ruled table of text cells drawn straight onto the canvas: the batch fast path.
+
+Platypus' `Table` saves and restores the graphics state and builds a text object for every cell; for the
+long tables of statements (ledger entries, expiries) that is most of a page's cost. `FastTable` draws the
+same look (shaded header, zebra rows, bold balance rows, rules) with one `drawString` per line, wraps
+long text at word boundaries, and splits across pages repeating its header. `layout.data_table` picks it
+whenever every cell is a plain string; anything else (paragraphs, drawings) goes to platypus' `Table`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from kam_desktop.documents.fonts import BOLD, REGULAR
+from kam_desktop.documents.pdf import ACCENT, RULE
+
+PADDING = 4.0
+V_PADDING = 2.5
+SIZE = 8.0
+LEADING = 10.0
+
+
+@dataclass(frozen=True)
+class TableLook:
+    widths: tuple[float, ...]
+    right: frozenset[int]  # right-aligned (number) columns: one line, set smaller if too wide
+    header_bg: Color
+    zebra_bg: Color
+
+
+@dataclass(frozen=True)
+class _Row:
+    lines: tuple[tuple[str, ...], ...]  # per cell
+    sizes: tuple[float, ...]  # font size per cell
+    bold: bool
+    index: int  # position in the whole table (zebra striping survives a page split)
+
+    @property
+    def height(self) -> float:
+        return max(len(cell) for cell in self.lines) * LEADING + 2 * V_PADDING
+
+
+def layout_row(cells: Sequence[str], look: TableLook, font: str, index: int, bold: bool) -> _Row:
+    """Break each cell into lines that fit its column; amounts stay on one line, smaller if need be."""
+    lines: list[tuple[str, ...]] = []
+    sizes: list[float] = []
+    for col, value in enumerate(cells):
+        room = look.widths[col] - 2 * PADDING
+        if col in look.right:
+            width = stringWidth(value, font, SIZE)
+            sizes.append(SIZE if width <= room else max(5.0, SIZE * room / width))
+            lines.append((value,))
+        else:
+            sizes.append(SIZE)
+            lines.append(tuple(simpleSplit(value, font, SIZE, room)) or ("",))
+    return _Row(tuple(lines), tuple(sizes), bold, index)
+
+
+class FastTable(Flowable):
+    def __init__(self, header: _Row, rows: Sequence[_Row], look: TableLook) -> None:
+        super().__init__()
+        self.header = header
+        self.rows = list(rows)
+        self.look = look
+        self.width = sum(look.widths)
+        self.height = header.height + sum(r.height for r in self.rows)
+
+    @classmethod
+    def build(
+        cls, header: Sequence[str], rows: Sequence[Sequence[str]], look: TableLook, bold_rows: frozenset[int]
+    ) -> FastTable:
+        head = layout_row(header, look, BOLD, -1, True)
+        body = [layout_row(r, look, BOLD if i in bold_rows else REGULAR, i, i in bold_rows)
+                for i, r in enumerate(rows)]
+        return cls(head, body, look)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        room = available_height - self.header.height
+        fits = 0
+        for row in self.rows:
+            if row.height > room:
+                break
+            room -= row.height
+            fits += 1
+        if fits < 2 or fits >= len(self.rows):  # never leave a header with one lonely row
+            return []
+        return [FastTable(self.header, self.rows[:fits], self.look),
+                FastTable(self.header, self.rows[fits:], self.look)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height - self.header.height
+        canvas.setFillColor(self.look.header_bg)
+        canvas.rect(0, y, self.width, self.header.height, stroke=0, fill=1)
+        canvas.setFillColor(ACCENT)
+        self._draw_cells(self.header, y, BOLD)
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(0, y, self.width, y)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        for position, row in enumerate(self.rows):
+            y -= row.height
+            if row.index % 2 == 1:
+                canvas.setFillColor(self.look.zebra_bg)
+                canvas.rect(0, y, self.width, row.height, stroke=0, fill=1)
+            if row.bold and position > 0:
+                canvas.line(0, y + row.height, self.width, y + row.height)
+            canvas.setFillColorRGB(0, 0, 0)
+            self._draw_cells(row, y, BOLD if row.bold else REGULAR)
+        canvas.line(0, 0, self.width, 0)
+
+    def _draw_cells(self, row: _Row, y: float, font: str) -> None:
+        canvas = self.canv
+        x = 0.0
+        top = y + row.height - V_PADDING
+        for col, lines in enumerate(row.lines):
+            width = self.look.widths[col]
+            canvas.setFont(font, row.sizes[col])
+            baseline = top - SIZE
+            for line in lines:
+                if col in self.look.right:
+                    canvas.drawRightString(x + width - PADDING, baseline, line)
+                else:
+                    canvas.drawString(x + PADDING, baseline, line)
+                baseline -= LEADING
+            x += width
