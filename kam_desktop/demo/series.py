@@ -52,7 +52,9 @@ def sales_profile(rng: random.Random, currency: str, months: int, partner: bool)
     draw = rng.random()
     growth = rng.uniform(-0.45, -0.08) if draw < 0.28 else rng.uniform(0.15, 0.8) if draw > 0.72 else rng.uniform(-0.08, 0.15)
     first = rng.randrange(6, months - 8) if rng.random() < 0.1 else 0
-    last = rng.randrange(max(first + 3, 10), months - CHURN_QUIET_MONTHS - 1) if rng.random() < 0.09 else None
+    churns = rng.random() < 0.09
+    low, high = max(first + 3, 10), months - CHURN_QUIET_MONTHS - 1
+    last = rng.randrange(low, high) if churns and low < high else None
     count = rng.randint(2, 6)
     cats = tuple(sorted(rng.sample(range(len(CATEGORIES)), count)))
     total, cumulative = 0.0, []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,6 +14,11 @@ from kam_desktop.demo.company import DemoSummary
 from kam_desktop.store.store import Store
 
 from .helpers import build_store
+
+# `benchmarks/` is a top-level folder of the checkout, not part of the installed package.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
 
 PG_URL = os.environ.get("KAM_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 

@@ -1,0 +1,1 @@
+"""Benchmark cases: one module per area; each registers its cases with `benchmarks.registry.case`."""

@@ -1,0 +1,139 @@
+"""Run the benchmark cases: `python -m benchmarks.run [--quick] [--json OUT] [--case NAME]`.
+
+Each case runs several rounds, alternating with its raw baseline in the same process, and reports
+the median time, the median of the per-round ratios (case / baseline) and the peak memory of one
+extra round measured with tracemalloc (Python allocations only; C-level SQLite page cache excluded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sqlite3
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from benchmarks import OUT_DIR, use_bench_data_dir
+from benchmarks.registry import Case, CaseContext, discover
+
+DEFAULT_ROUNDS, QUICK_ROUNDS = 5, 3
+MEMORY_METHOD = "tracemalloc peak (Python allocations) in one extra untimed round"
+
+
+@dataclass(frozen=True)
+class Result:
+    case: str
+    scale: str
+    rounds: int
+    median_s: float
+    baseline_median_s: float
+    median_ratio: float
+    peak_kib: float | None
+    baseline_peak_kib: float | None
+    times_s: list[float]
+    baseline_times_s: list[float]
+    note: str
+
+
+def _timed(func: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    func()
+    return time.perf_counter() - started
+
+
+def _peak_kib(func: Callable[[], object]) -> float:
+    tracemalloc.start()
+    try:
+        func()
+        return tracemalloc.get_traced_memory()[1] / 1024
+    finally:
+        tracemalloc.stop()
+
+
+def run_case(case: Case, scale: str, rounds: int, seed: int) -> Result:
+    rounds = case.rounds.get(scale, rounds)
+    pair = case.func(CaseContext(scale, seed, OUT_DIR / "work" / case.name / scale))
+    try:
+        times, base = [], []
+        for r in range(rounds):  # alternate the order so neither side always runs on a warm cache
+            if r % 2:
+                times.append(_timed(pair.run))
+                base.append(_timed(pair.baseline))
+            else:
+                base.append(_timed(pair.baseline))
+                times.append(_timed(pair.run))
+        peak = base_peak = None
+        if case.measure_memory:
+            peak, base_peak = _peak_kib(pair.run), _peak_kib(pair.baseline)
+    finally:
+        pair.cleanup()
+    ratios = [t / b for t, b in zip(times, base, strict=True)]
+    return Result(case.name, scale, rounds, statistics.median(times), statistics.median(base),
+                  statistics.median(ratios), peak, base_peak, times, base, pair.note)
+
+
+def scaling(results: list[Result]) -> list[dict[str, object]]:
+    """For each case measured at both scales: median time large / small."""
+    by = {(r.case, r.scale): r for r in results}
+    return [{"case": name, "large_over_small": by[(name, "large")].median_s / by[(name, "small")].median_s}
+            for name in dict.fromkeys(r.case for r in results) if (name, "small") in by and (name, "large") in by]
+
+
+def table(results: list[Result], scale_rows: list[dict[str, object]]) -> str:
+    head = f"{'case':<16}{'scale':<7}{'rounds':>6}{'median s':>11}{'baseline s':>12}{'ratio':>8}{'peak KiB':>11}{'base KiB':>10}"
+    lines = [head, "-" * len(head)]
+    for r in results:
+        peak = "n/a" if r.peak_kib is None else f"{r.peak_kib:,.0f}"
+        base = "n/a" if r.baseline_peak_kib is None else f"{r.baseline_peak_kib:,.0f}"
+        lines.append(f"{r.case:<16}{r.scale:<7}{r.rounds:>6}{r.median_s:>11.4f}{r.baseline_median_s:>12.4f}"
+                     f"{r.median_ratio:>8.2f}{peak:>11}{base:>10}")
+    for row in scale_rows:
+        lines.append(f"{row['case']}: large/small median time = {row['large_over_small']:.1f}x")
+    lines.append(f"memory: {MEMORY_METHOD}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small scale only, few rounds (under a minute)")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON")
+    parser.add_argument("--case", action="append", metavar="NAME", help="run only this case (repeatable)")
+    parser.add_argument("--rounds", type=int, help=f"rounds per case (default {DEFAULT_ROUNDS}, quick {QUICK_ROUNDS})")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    use_bench_data_dir()
+    cases = discover()
+    names = args.case or sorted(cases)
+    unknown = [n for n in names if n not in cases]
+    if unknown:
+        print(f"error: unknown case {', '.join(unknown)}; known: {', '.join(sorted(cases))}", file=sys.stderr)
+        return 2
+    rounds = args.rounds or (QUICK_ROUNDS if args.quick else DEFAULT_ROUNDS)
+    results = []
+    for name in names:
+        case = cases[name]
+        for scale in case.scales:
+            if args.quick and scale != "small":
+                continue
+            print(f"running {name} [{scale}] ...", file=sys.stderr, flush=True)
+            results.append(run_case(case, scale, rounds, args.seed))
+    scale_rows = scaling(results)
+    print(table(results, scale_rows))
+    if args.json:
+        args.json.write_text(json.dumps({
+            "meta": {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+                     "platform": platform.platform(), "quick": args.quick, "seed": args.seed,
+                     "memory": MEMORY_METHOD},
+            "results": [asdict(r) for r in results], "scaling": scale_rows,
+        }, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""The benchmark harness: raw scale rows read back exactly through SQLAlchemy; the runner works end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.registry import REGISTRY, case
+from benchmarks.scale import AS_OF, build
+from kam_desktop.demo.company import OrmWriter, populate
+from kam_desktop.demo.defaults import load_defaults
+from kam_desktop.services.setup import ensure_defaults
+from kam_desktop.store.store import Store
+
+from .helpers import dump_tables
+
+ROOT = Path(__file__).resolve().parents[2]
+ACCOUNTS = 30
+
+
+def _indexes(path: Path) -> set[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return set(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+    finally:
+        conn.close()
+
+
+def test_raw_scale_rows_read_back_exactly_as_the_orm_writes_them(data_dir: Path) -> None:
+    raw_path, orm_path = data_dir / "raw.sqlite", data_dir / "orm.sqlite"
+    result = build("small", raw_path, seed=5, accounts=ACCOUNTS)
+    orm = Store.open(orm_path)
+    try:
+        with orm.unit_of_work("bench") as uow:
+            ensure_defaults(uow.session)
+            summary = populate(OrmWriter(uow.session), load_defaults(uow.session), seed=5, as_of=AS_OF,
+                               accounts=ACCOUNTS)
+            uow.commit()
+        expected = dump_tables(orm.engine)
+    finally:
+        orm.dispose()
+    raw = Store.open(raw_path)
+    try:
+        actual = dump_tables(raw.engine)
+    finally:
+        raw.dispose()
+    assert result.invoice_lines == summary.invoice_lines > 1000
+    for table in expected:
+        assert actual[table] == expected[table], f"{table}: raw rows read back differently"
+    assert _indexes(raw_path) == _indexes(orm_path)  # the indexes dropped for loading are back
+
+
+def test_registry_refuses_a_name_twice() -> None:
+    name = "test-duplicate-case"
+    case(name)(lambda ctx: None)  # type: ignore[arg-type,return-value]
+    try:
+        with pytest.raises(ValueError, match="twice"):
+            case(name)(lambda ctx: None)  # type: ignore[arg-type,return-value]
+    finally:
+        REGISTRY.pop(name, None)
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KAM_BENCH_OUT": str(tmp_path / "bench-out"), "KAM_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run([sys.executable, "-m", "benchmarks.run", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_quick_run_of_one_case_prints_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    done = _run(tmp_path, "--quick", "--case", "portfolio", "--rounds", "2", "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "portfolio" in done.stdout and "ratio" in done.stdout
+    report = json.loads(out.read_text())
+    (result,) = report["results"]
+    assert result["case"] == "portfolio" and result["scale"] == "small" and result["rounds"] == 2
+    assert result["median_s"] > 0 and result["baseline_median_s"] > 0 and result["median_ratio"] > 0
+    assert result["peak_kib"] > 0 and "tracemalloc" in report["meta"]["memory"]
+    assert list((tmp_path / "bench-out").glob("store-small-seed1-*.sqlite"))  # cached for the next run
+
+
+def test_unknown_case_is_a_clear_error(tmp_path: Path) -> None:
+    done = _run(tmp_path, "--quick", "--case", "nope")
+    assert done.returncode == 2 and "unknown case nope" in done.stderr
