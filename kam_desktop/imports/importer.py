@@ -50,6 +50,15 @@ def _import(path: Path, spec: FormatSpec, sniffed: SniffResult, known: KnownData
                                                   cancel=cancel, digest=digest)
     else:
         chunks = iter_xlsx(path, options, chunk_rows=chunk_rows, progress=progress, cancel=cancel)
+    if not any(h.strip() for h in sniffed.headers):
+        has_data = any(any(cell.strip() for cell in row) for row in sniffed.sample)
+        message = "row 1 is empty: the header must be on row 1" if has_data else \
+            "the file holds only blank lines; export it again"
+        return _failed(path, spec, options, [_file_issue(path, message)], sniffed.notes)
+    if sniffed.file_kind == "csv" and len(sniffed.headers) == 1 and len(spec.columns) > 1:
+        # decided before pandas reads on: with a wrong delimiter it would fail on row 2 instead
+        issue = _file_issue(path, _one_column(sniffed.headers[0], options.delimiter or ","))
+        return _failed(path, spec, options, [issue], sniffed.notes)
     first = next(chunks, None)
     if first is None or first.empty:
         return _failed(path, spec, options, [_file_issue(path, "the file holds no rows")], sniffed.notes)

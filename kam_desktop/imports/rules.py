@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from kam_desktop.imports.columns import IssueSink
-from kam_desktop.imports.fast import empty, floats
+from kam_desktop.imports.fast import empty, floats, lookup
 from kam_desktop.imports.staged import KnownData
 from kam_desktop.imports.synonyms import normalise_label
 from kam_desktop.imports.values import is_negative, label_of
@@ -32,7 +32,7 @@ def _unknown_account(code: str, hint: str | None) -> str:
 
 
 def account_currency(codes: pd.Series, known: KnownData) -> pd.Series:
-    return codes.map(dict(known.accounts)).fillna("").astype(object)
+    return lookup(codes, dict(known.accounts))
 
 
 def check_currency(codes: pd.Series, currency: pd.Series, rows: pd.Series, header: str,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from kam_desktop.imports import rules
 from kam_desktop.imports.columns import ChunkReader, IssueSink
-from kam_desktop.imports.fast import empty
+from kam_desktop.imports.fast import empty, lookup
 from kam_desktop.imports.formats import FormatSpec, Kind
 from kam_desktop.imports.profiles import HeaderMatch
 from kam_desktop.imports.staged import ROW_TYPES, KnownData, StagedRows, empty_rows
@@ -95,7 +95,7 @@ class FileValidator:
         new_owners: list[str] = []
         if "category" in frame:
             spelling, new_categories = rules.new_names(frame["category"], self.known.categories)
-            frame["category"] = frame["category"].map(spelling).fillna("")
+            frame["category"] = lookup(frame["category"], spelling)
         if "owner_login" in frame:
             _, new_owners = rules.new_names(frame["owner_login"], self.known.owner_logins)
         if self.sink.issues or self.sink.dropped:
