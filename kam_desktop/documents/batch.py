@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -70,7 +70,7 @@ def render_statements(
     configure_reportlab()
     styles()
     if total is None:
-        total = len(items) if hasattr(items, "__len__") else 0
+        total = len(items) if isinstance(items, Sized) else 0
     started = time.perf_counter()
     rendered = pages = 0
     failures: list[BatchFailure] = []

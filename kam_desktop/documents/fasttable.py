@@ -62,7 +62,7 @@ def layout_row(cells: Sequence[str], look: TableLook, font: str, index: int, bol
     return _Row(tuple(lines), tuple(sizes), bold, index)
 
 
-class FastTable(Flowable):
+class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     def __init__(self, header: _Row, rows: Sequence[_Row], look: TableLook) -> None:
         super().__init__()
         self.header = header

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -62,13 +62,13 @@ class Formats:
         """`value` as a fraction (0.125 → "12,5%")."""
         return format_percent(value, format="#,##0.#%", locale=self.locale)
 
-    def date(self, day: date) -> str:
+    def date(self, day: dt.date) -> str:
         return self._date(day)
 
-    def _date(self, day: date) -> str:
+    def _date(self, day: dt.date) -> str:
         return format_date(day, _DATE_PATTERNS[self.lang], locale=self.locale)
 
-    def long_date(self, day: date) -> str:
+    def long_date(self, day: dt.date) -> str:
         return format_date(day, "long", locale=self.locale)
 
 

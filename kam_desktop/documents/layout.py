@@ -143,8 +143,8 @@ def data_table(
         body.append(cells)
     for col in right:
         commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
-    for row in range(2, len(rows) + 1, 2):
-        commands.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
+    for stripe in range(2, len(rows) + 1, 2):
+        commands.append(("BACKGROUND", (0, stripe), (-1, stripe), ZEBRA))
     for index in bold_rows:
         commands.append(("FONTNAME", (0, index + 1), (-1, index + 1), BOLD))
         commands.append(("LINEABOVE", (0, index + 1), (-1, index + 1), 0.5, RULE))

@@ -60,7 +60,7 @@ def _fixed_timestamp(moment: datetime) -> TimeStamp:
     return stamp
 
 
-class _DecoratedCanvas(Canvas):
+class _DecoratedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
     """Keeps each page until `save`, so that the footer can say "page 2 of 3" without a second layout."""
 
     def __init__(self, *args: Any, decor: PageDecor, moment: datetime, **kwargs: Any) -> None:
