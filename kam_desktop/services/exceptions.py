@@ -29,7 +29,7 @@ from kam_desktop.domain.periods import add_months
 from kam_desktop.domain.vocabulary import Decision, ExceptionKind, ExceptionStatus, Role
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
-from kam_desktop.services.program import program_in_force
+from kam_desktop.services.program import plain, program_in_force
 from kam_desktop.store.models import Account, ApprovalStep, ExceptionRequest, Setting, User
 from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
@@ -94,8 +94,8 @@ def to_domain(session: Session, row: ExceptionRequest) -> dx.ExceptionRequest:
     created = row.created_at.date()
     status = ExceptionStatus(row.status)
     return dx.ExceptionRequest(
-        number=row.number, account=code, kind=ExceptionKind(row.kind), requested=row.requested_value,
-        cap=row.policy_value if row.policy_value is not None else ZERO, justification=row.justification,
+        number=row.number, account=code, kind=ExceptionKind(row.kind), requested=plain(row.requested_value),
+        cap=plain(row.policy_value) if row.policy_value is not None else ZERO, justification=row.justification,
         expected_cost=row.expected_cost or ZERO, expected_incremental_margin=row.expected_incremental_margin or ZERO,
         requested_by=logins.get(row.requested_by_id, ""), valid_from=row.valid_from or created,
         valid_until=row.valid_to or add_months(created, 12), id=row.id, status=status, version=row.version,
@@ -111,8 +111,8 @@ def to_domain(session: Session, row: ExceptionRequest) -> dx.ExceptionRequest:
 def _show(session: Session, row: ExceptionRequest) -> ExceptionRow:
     d = to_domain(session, row)
     return ExceptionRow(
-        number=row.number, account=d.account, kind=row.kind, status=row.status, requested=row.requested_value,
-        cap=row.policy_value, unit=row.value_unit, expected_cost=row.expected_cost,
+        number=row.number, account=d.account, kind=row.kind, status=row.status, requested=d.requested,
+        cap=d.cap if row.policy_value is not None else None, unit=row.value_unit, expected_cost=row.expected_cost,
         expected_margin=row.expected_incremental_margin, requested_by=d.requested_by,
         justification=row.justification, valid_from=row.valid_from, valid_to=row.valid_to,
         steps_required=row.required_steps, waiting_for=d.current_step.value if d.current_step else None,

@@ -22,6 +22,7 @@ from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound, Refused
 from kam_desktop.services.exceptions import UNITS, to_domain
 from kam_desktop.services.policy import PolicyCheck, check_in
+from kam_desktop.services.program import plain
 from kam_desktop.store.models import BenefitCatalogItem, BenefitGrant, ExceptionRequest
 from kam_desktop.store.queries.grades import AccountRef, account_by_code
 from kam_desktop.store.store import Store
@@ -52,6 +53,7 @@ class GrantOutcome:
 def _check(session: Session, account: AccountRef, item: BenefitCatalogItem, value: Decimal | None,
            cost: Decimal, on: date, person: str | None, exclude: object = None) -> PolicyCheck:
     btype = BenefitType(item.benefit_type)
+    value = plain(value) if value is not None else None
     return check_in(
         session, account, on,
         discount=value if btype is BenefitType.VOLUME_DISCOUNT else None,
