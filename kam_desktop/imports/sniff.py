@@ -45,7 +45,8 @@ def _letter_score(text: str, codec: str) -> float:
         if codec == "cp1251":
             ok = all("\u0400" <= ch <= "\u04ff" for ch in word)
         else:
-            ok = all(ch in _CENTRAL for ch in foreign) and len(foreign) * 2 <= len(word) + 1
+            # Polish words keep some ASCII letters ("Łódź", "ŁÓDŹ"); misread Russian has none
+            ok = all(ch in _CENTRAL for ch in foreign) and (len(foreign) < len(word) or len(word) <= 2)
         good, bad = (good + 1, bad) if ok else (good, bad + 1)
     return good / (good + bad) if good + bad else 0.0
 
