@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.grades import ProgramTerms
+from kam_desktop.domain.money import money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.rewards import PointsRules, return_reversals
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
@@ -122,8 +123,8 @@ def account_ledger(store: Store, code: str, as_of: date | None = None) -> Accoun
     units = [u.value for u in LedgerUnit]
     return AccountLedger(
         code=code, as_of=as_of, entries=[_row(e) for e in entries],
-        balance={u: dl.balance(entries, code, LedgerUnit(u)) for u in units},
-        available={u: dl.available(entries, code, LedgerUnit(u), as_of) for u in units},
+        balance={u: money(dl.balance(entries, code, LedgerUnit(u))) for u in units},
+        available={u: money(dl.available(entries, code, LedgerUnit(u), as_of)) for u in units},
         expiry_schedule={u: dl.expiry_schedule(entries, code, LedgerUnit(u), as_of) for u in units},
     )
 
