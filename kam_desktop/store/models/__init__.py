@@ -5,6 +5,7 @@ from kam_desktop.store.models.base import AppendOnlyMixin, Base, SyncedMixin, ne
 from kam_desktop.store.models.benefits import BenefitCatalogItem, BenefitGrant
 from kam_desktop.store.models.documents import Document, DocumentFile
 from kam_desktop.store.models.ledger import LedgerAllocation, LedgerEntry
+from kam_desktop.store.models.numbering import AnnexBenefit, LocalDevice, NumberBlockLease, NumberingDevice
 from kam_desktop.store.models.people import User
 from kam_desktop.store.models.policy import ApprovalStep, CommercialPolicy, ExceptionRequest, PolicyCap
 from kam_desktop.store.models.program import (
@@ -25,9 +26,10 @@ from kam_desktop.store.models.system import (
 )
 
 __all__ = [
-    "Account", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "Base", "BenefitCatalogItem",
+    "Account", "AnnexBenefit", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "Base", "BenefitCatalogItem",
     "BenefitGrant", "CommercialPolicy", "Contact", "Document", "DocumentFile", "EarningRule",
     "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LedgerAllocation",
-    "LedgerEntry", "OutboxEntry", "PolicyCap", "PotentialSlot", "ProductCategory", "ProgramConfig",
+    "LedgerEntry", "LocalDevice", "NumberBlockLease", "NumberingDevice", "OutboxEntry", "PolicyCap",
+    "PotentialSlot", "ProductCategory", "ProgramConfig",
     "ProgramGradeTerm", "Setting", "SyncConflict", "SyncState", "SyncedMixin", "User", "new_id",
 ]
