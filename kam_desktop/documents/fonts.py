@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sys
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from kam_desktop.documents.errors import FontsNotFoundError
+from kam_desktop.resources import resource
 
 REGULAR = "KamSans"
 BOLD = "KamSans-Bold"
@@ -22,16 +23,12 @@ FONTS_ENV = "KAM_FONTS_DIR"
 
 
 def _candidate_dirs() -> list[Path]:
-    here = Path(__file__).resolve()
+    """The KAM_FONTS_DIR override first, then the shipped fonts wherever `kam_desktop.resources` finds them."""
     candidates: list[Path] = []
     if os.environ.get(FONTS_ENV):
         candidates.append(Path(os.environ[FONTS_ENV]))  # an override for odd installs and tests
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:  # PyInstaller: the spec copies resources/fonts to <bundle>/resources/fonts
-        candidates.append(Path(bundle) / "resources" / "fonts")
-    candidates.append(here.parents[2] / "resources" / "fonts")  # source checkout / editable install
-    candidates.append(here.parent / "fonts")  # wheel: a copy shipped as package data (phase 2 build step)
-    candidates.append(Path(sys.prefix) / "share" / "kam-desktop" / "fonts")  # wheel data-files
+    with suppress(FileNotFoundError):  # a broken install: `fonts_dir` names what it tried and what to do
+        candidates.append(resource("fonts"))  # source checkout, wheel (_resources) or frozen app
     return candidates
 
 

@@ -36,8 +36,10 @@ def _copy_fonts(target: Path) -> Path:
 
 def test_a_frozen_app_uses_its_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bundled = _copy_fonts(tmp_path / "bundle" / "resources" / "fonts")
+    (tmp_path / "bundle" / "resources" / "__init__.py").write_text("")
     monkeypatch.delenv(fonts.FONTS_ENV, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle"), raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert fonts.fonts_dir() == bundled
 
 
