@@ -25,6 +25,7 @@ from kam_desktop.imports.values import (
 
 MAX_CODE = 64
 MAX_TEXT = 2_000
+_FREE = (Kind.CODE, Kind.TEXT, Kind.EMAIL)
 MAX_PLACES = {Kind.MONEY: 2, Kind.DECIMAL: 6, Kind.FRACTION: 6}
 _DATE_HINT = {
     "DMY": "day.month.year like 31.01.2026, or 2026-01-31",
@@ -104,7 +105,8 @@ class ChunkReader:
             text = text.mask(formula, "")
         limit = MAX_CODE if col.kind is Kind.CODE else MAX_TEXT
         too_long = pd.Series(False, index=text.index)
-        if max(map(len, cells(text)), default=0) > limit:
+        # typed kinds reject long values by their own patterns; only free text needs a length limit
+        if col.kind in _FREE and max(map(len, cells(text)), default=0) > limit:
             too_long = text.str.len() > limit
             sink.add_rows(rows, too_long, header, text.str.len().astype(object),
                           lambda n: f"the value is {n} characters long (limit {limit}): a wrong column "

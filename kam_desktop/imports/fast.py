@@ -23,13 +23,25 @@ def cells(series: pd.Series) -> np.ndarray:
     return series.to_numpy(dtype=object)
 
 
+_last: list[tuple[pd.Series, str]] = []
+
+
+def joined(series: pd.Series) -> str:
+    """The column's cells joined by newlines; the last one is kept, as one column is checked in a row."""
+    if _last and _last[0][0] is series:
+        return _last[0][1]
+    text = "\n".join(cells(series))
+    _last[:] = [(series, text)]
+    return text
+
+
 def all_match(series: pd.Series, fragment: str) -> bool:
     """True if every cell is empty or fully matches `fragment` (which must never match a newline)."""
     if series.empty:
         return True
-    joined = "\n".join(cells(series))
+    text = joined(series)
     # a cell holding a newline would split into two cells that each match: count them
-    return joined.count("\n") == len(series) - 1 and _whole(fragment).fullmatch(joined) is not None
+    return text.count("\n") == len(series) - 1 and _whole(fragment).fullmatch(text) is not None
 
 
 def edges_touched(series: pd.Series, leading: str, trailing: str) -> bool:
@@ -39,14 +51,19 @@ def edges_touched(series: pd.Series, leading: str, trailing: str) -> bool:
     """
     if series.empty:
         return False
-    joined = "\n" + "\n".join(cells(series)) + "\n"
-    return any("\n" + ch in joined for ch in leading) or any(ch + "\n" in joined for ch in trailing)
+    pattern = _edges(re.escape(leading), re.escape(trailing))
+    return pattern.search("\n" + joined(series) + "\n") is not None
+
+
+@lru_cache(maxsize=8)
+def _edges(leading: str, trailing: str) -> re.Pattern[str]:
+    return re.compile(f"\\n[{leading}]|[{trailing}]\\n")
 
 
 def has_any(series: pd.Series, chars: str) -> bool:
     """True if some cell holds one of `chars` (a newline counts when a cell holds one)."""
-    joined = "\n".join(cells(series))
-    return any(ch in joined for ch in chars if ch != "\n") or joined.count("\n") != max(len(series) - 1, 0)
+    text = joined(series)
+    return any(ch in text for ch in chars if ch != "\n") or text.count("\n") != max(len(series) - 1, 0)
 
 
 def flags(series: pd.Series, test: object) -> pd.Series:

@@ -47,9 +47,13 @@ def check_currency(codes: pd.Series, currency: pd.Series, rows: pd.Series, heade
                                        "fix the export or the account")
 
 
-def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
-    """Quantity and net amount share a sign: a sale is positive, a return negative in both."""
-    q, n = floats(quantity), floats(net)  # float tells a sign exactly; amounts stay text
+def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str, sink: IssueSink,
+               as_floats: tuple[pd.Series, pd.Series] | None = None) -> None:
+    """Quantity and net amount share a sign: a sale is positive, a return negative in both.
+
+    `as_floats` may bring float views already computed (fast.floats): exact enough for a sign.
+    """
+    q, n = as_floats or (floats(quantity), floats(net))
     differ = (q * n) < 0
     if differ.any():
         for row, q, n in zip(rows[differ], quantity[differ], net[differ], strict=True):
@@ -57,10 +61,11 @@ def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str
                                        "a return has both negative, a sale both positive")
 
 
-def check_margin(net: pd.Series, margin: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
+def check_margin(net: pd.Series, margin: pd.Series, rows: pd.Series, header: str, sink: IssueSink,
+                 as_floats: tuple[pd.Series, pd.Series] | None = None) -> None:
     """Margin is net minus cost, so it cannot exceed a sale's net (nor fall below a return's)."""
     # float only to compare (NaN where empty compares False); the staged values stay exact Decimal text
-    n, m = floats(net), floats(margin)
+    n, m = as_floats or (floats(net), floats(margin))
     beyond = ((n > 0) & (m > n)) | ((n < 0) & (m < n))
     if beyond.any():
         for row, nv, mv in zip(rows[beyond], net[beyond], margin[beyond], strict=True):

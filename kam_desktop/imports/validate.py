@@ -8,7 +8,7 @@ import pandas as pd
 
 from kam_desktop.imports import rules
 from kam_desktop.imports.columns import ChunkReader, IssueSink
-from kam_desktop.imports.fast import empty, lookup
+from kam_desktop.imports.fast import empty, floats, lookup
 from kam_desktop.imports.formats import FormatSpec, Kind
 from kam_desktop.imports.profiles import HeaderMatch
 from kam_desktop.imports.staged import ROW_TYPES, KnownData, StagedRows, empty_rows
@@ -65,8 +65,10 @@ class FileValidator:
         known = rules.check_known_accounts(frame["account_code"], rows, h["account_code"], k, sink)
         if name == "invoices":
             rules.check_currency(frame["account_code"], frame["currency"], rows, h["currency"], k, sink)
-            rules.check_sign(frame["quantity"], frame["net_amount"], rows, h["quantity"], sink)
-            rules.check_margin(frame["net_amount"], frame["margin_amount"], rows, h["margin_amount"], sink)
+            quantity, net, margin = (floats(frame[c]) for c in ("quantity", "net_amount", "margin_amount"))
+            rules.check_sign(frame["quantity"], frame["net_amount"], rows, h["quantity"], sink, (quantity, net))
+            rules.check_margin(frame["net_amount"], frame["margin_amount"], rows, h["margin_amount"], sink,
+                               (net, margin))
         elif name == "potential":
             rules.check_not_negative(frame["total_units"], rows, h["total_units"], "total units", sink)
             rules.check_not_negative(frame["total_value"], rows, h["total_value"], "total value", sink)

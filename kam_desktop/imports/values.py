@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kam_desktop.imports.fast import all_match, cells, edges_touched, empty, floats
+from kam_desktop.imports.fast import all_match, edges_touched, empty, floats, joined
 from kam_desktop.imports.synonyms import CURRENCY_SYNONYMS, normalise_label
 
 _WS = " \t\r\n\u00a0\u2007\u202f\ufeff"
@@ -13,7 +13,8 @@ _WS = " \t\r\n\u00a0\u2007\u202f\ufeff"
 _NEUTRALISED = r"^'(?='*[=+\-@\t\r])"
 
 _PLAIN = {".": r"-?\d+(?:\.\d+)?", ",": r"-?\d+(?:,\d+)?"}
-_PLAIN_FAST = {".": r"-?+\d++(?:\.\d++)?+", ",": r"-?+\d++(?:,\d++)?+"}
+MAX_DIGITS = 15  # Numeric(18, 2) in the store; more integer digits is a wrong column, not an amount
+_PLAIN_FAST = {".": r"-?+\d{1,15}+(?:\.\d++)?+", ",": r"-?+\d{1,15}+(?:,\d++)?+"}
 _EDGE_SPACE = " \t\r\u00a0\u2007\u202f\ufeff"
 # Groups: sign, opening bracket, integer part with one kind of thousands separator, fraction, trailing minus.
 _GROUPED = {
@@ -40,7 +41,7 @@ def parse_number(series: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]
     """
     if all_match(series, _PLAIN_FAST[decimal]):
         if decimal == ",":
-            text = "\n".join(cells(series)).replace(",", ".")
+            text = joined(series).replace(",", ".")
             series = pd.Series(text.split("\n"), index=series.index, dtype=object)
         return series, pd.Series(False, index=series.index)
     plain = series.str.fullmatch(_PLAIN[decimal]) | empty(series)
@@ -51,6 +52,7 @@ def parse_number(series: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]
         ok = parts[2].notna() & ((parts[1] == "(") == series[rest].str.endswith(")"))
         negative = (parts[0] == "-") | (parts[1] == "(") | (parts[5] == "-")
         digits = parts[2].str.replace(r"\D", "", regex=True)
+        ok &= digits.fillna("").str.len() <= MAX_DIGITS
         frac = parts[4].fillna("")
         text = np.where(negative, "-", "") + digits + np.where(frac != "", "." + frac, "")
         bad_sign = negative & (((parts[0] == "-").astype(int) + (parts[1] == "(").astype(int)
