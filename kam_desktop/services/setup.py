@@ -68,7 +68,7 @@ DEFAULT_CATALOG = (
 DEFAULT_COMPANY = {
     "company.name": "Nordwind Supply Sp. z o.o.",
     "company.address": "ul. Grzybowska 62, 00-844 Warszawa, Polska",
-    "company.tax_id": "PL5252448481",
+    "company.tax_id": "PL5260250274",
     "company.signatory": "Katarzyna Wiśniewska, Sales Director",
     "company.base_currency": BASE_CURRENCY,
 }
