@@ -95,6 +95,9 @@ def initialize(store: Store, *, demo: bool = False, seed: int = 1, as_of: date |
             summary = build_demo(session, seed=seed, as_of=as_of or today())
             session.flush()
             run_demo_engine(uow, as_of or today())
+            from kam_desktop.services.document_batch import seed_demo_documents
+
+            seed_demo_documents(uow, as_of or today())  # last: documents read the engine's results
         uow.audit("store.init", "store", None, demo=demo, seed=seed if demo else None)
         uow.commit()
     return InitResult(created, summary)
