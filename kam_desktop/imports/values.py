@@ -12,7 +12,7 @@ _WS = " \t\r\n\u00a0\u2007\u202f\ufeff"
 # An export of ours prefixes risky text with ' (see export.py); one quote is taken back off here.
 _NEUTRALISED = r"^'(?='*[=+\-@\t\r])"
 
-_PLAIN = {".": r"-?\d+(?:\.\d+)?", ",": r"-?\d+(?:,\d+)?"}
+_PLAIN = {".": r"-?\d{1,15}(?:\.\d+)?", ",": r"-?\d{1,15}(?:,\d+)?"}
 MAX_DIGITS = 15  # Numeric(18, 2) in the store; more integer digits is a wrong column, not an amount
 _PLAIN_FAST = {".": r"-?+\d{1,15}+(?:\.\d++)?+", ",": r"-?+\d{1,15}+(?:,\d++)?+"}
 _EDGE_SPACE = " \t\r\u00a0\u2007\u202f\ufeff"
