@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.admin",
     "kam_desktop.cli.accounts",
     "kam_desktop.cli.engine",
+    "kam_desktop.cli.documents",
 )
 
 

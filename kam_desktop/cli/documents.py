@@ -1,0 +1,189 @@
+"""kamctl document agreement | annex | statement | statements | sign | verify | list | reissue | pdf."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from kam_desktop.cli.context import store_from
+from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.services import documents as service
+from kam_desktop.services.documents import DocumentRow, Issued
+
+Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+LIST_COLUMNS = ["number", "version", "kind", "status", "language", "period", "issued_at", "signed_on",
+                "client_signatory", "supersedes", "sha256"]
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it like 2026-03-31") from None
+
+
+def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
+    document = subparsers.add_parser("document", help="agreements, annexes, statements: issue, sign, verify")
+    sub = document.add_subparsers(dest="document_command", metavar="ACTION", required=True)
+
+    def command(name: str, help_text: str, handler: Any, *, out: bool = False, lang: bool = False,
+                actor: bool = False) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, parents=[common], help=help_text)
+        if out:
+            parser.add_argument("--out", type=Path, required=True, help="where to write the PDF")
+        if lang:
+            parser.add_argument("--lang", choices=("pl", "ru", "en"), default=None,
+                                help="document language (default: the account's)")
+        if actor:
+            parser.add_argument("--as", dest="actor", default="admin", help="who does it (audit)")
+        parser.set_defaults(handler=handler)
+        return parser
+
+    command("agreement", "issue the participation agreement", _agreement, out=True, lang=True,
+            actor=True).add_argument("code")
+    command("annex", "issue the benefit annex (a DRAFT while a benefit waits for approval)", _annex, out=True,
+            lang=True, actor=True).add_argument("code")
+    statement = command("statement", "issue an account's quarterly statement", _statement, out=True, lang=True,
+                        actor=True)
+    statement.add_argument("code")
+    statement.add_argument("--quarter", required=True, help="e.g. 2026Q1")
+    batch = command("statements", "issue the quarter's statements of every active account", _statements,
+                    lang=True, actor=True)
+    batch.add_argument("--quarter", required=True, help="e.g. 2026Q1")
+    batch.add_argument("--out-dir", type=Path, required=True, help="folder for the PDFs (created if missing)")
+    batch.add_argument("--owner", default=None, help="only this KAM's accounts (login)")
+    signing = command("sign", "record the client's signature (an annex activates its benefits)", _sign,
+                      actor=True)
+    signing.add_argument("number")
+    signing.add_argument("--signatory", required=True, help="the client's signatory, as on the paper")
+    signing.add_argument("--date", type=_date, required=True, help="signing date YYYY-MM-DD")
+    signing.add_argument("--scan", type=Path, default=None, help="scan of the signed paper (PDF, JPG, PNG)")
+    check = command("verify", "recompute the SHA-256 of a stored document", _verify)
+    check.add_argument("number")
+    check.add_argument("--version", type=int, default=None)
+    command("list", "an account's document register", _list).add_argument("code")
+    again = command("reissue", "issue version n+1 of a document (version n becomes void)", _reissue, out=True,
+                    lang=True, actor=True)
+    again.add_argument("number")
+    pdf = command("pdf", "write the stored PDF of a document", _pdf, out=True)
+    pdf.add_argument("number")
+    pdf.add_argument("--version", type=int, default=None)
+
+
+def _doc(row: DocumentRow) -> dict[str, Any]:
+    return {
+        "number": row.number, "version": row.version, "kind": row.kind, "status": row.status,
+        "account": row.account, "language": row.language, "period": row.period, "issued_at": row.issued_at,
+        "issued_by": row.issued_by, "sha256": row.sha256, "file_name": row.file_name, "signed_on": row.signed_on,
+        "client_signatory": row.client_signatory, "supersedes": row.supersedes, "agreement": row.agreement,
+        "scans": row.scans,
+    }
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True)
+    path.write_bytes(pdf)
+
+
+def _issued(args: argparse.Namespace, result: Issued) -> int:
+    _write(args.out, result.pdf)
+    row = result.document
+    data = _doc(row) | {"out": str(args.out), "existing": result.existing}
+    if args.json:
+        print_json(data)
+    else:
+        state = "already issued" if result.existing else "issued"
+        draft = " — DRAFT, not valid for signature" if row.is_draft else ""
+        print(f"{row.number} v{row.version} {state} ({row.kind}, {row.language}){draft} → {args.out}")
+        print(f"sha256 {row.sha256}")
+    return 0
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    return _issued(args, service.issue_agreement(store_from(args), args.code, args.lang, actor=args.actor))
+
+
+def _annex(args: argparse.Namespace) -> int:
+    return _issued(args, service.issue_annex(store_from(args), args.code, args.lang, actor=args.actor))
+
+
+def _statement(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    return _issued(args, service.issue_statement(store, args.code, args.quarter, args.lang, actor=args.actor))
+
+
+def _reissue(args: argparse.Namespace) -> int:
+    return _issued(args, service.reissue(store_from(args), args.number, args.lang, actor=args.actor))
+
+
+def _statements(args: argparse.Namespace) -> int:
+    folder: Path = args.out_dir
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def write(row: object, pdf: bytes) -> None:
+        assert isinstance(row, DocumentRow)
+        name = re.sub(r"[^\w.-]", "_", f"{row.account}-{row.period}-{row.number}") + ".pdf"
+        (folder / name).write_bytes(pdf)
+
+    result = service.issue_statements(store_from(args), args.quarter, args.owner, actor=args.actor,
+                                      lang=args.lang, sink=write)
+    data: dict[str, Any] = {"quarter": result.quarter, "issued": result.issued, "existing": result.existing, "pages": result.pages,
+            "seconds": round(result.seconds, 3), "pages_per_second": round(result.pages_per_second, 1),
+            "out_dir": str(folder), "failures": [f"{f.account_code}: {f.message}" for f in result.failures]}
+    if args.json:
+        print_json(data)
+    else:
+        print(f"{result.quarter}: {result.issued} issued, {result.existing} already issued, "
+              f"{len(result.failures)} failed, {result.pages} pages in {result.seconds:.1f} s → {folder}")
+        for failure in data["failures"]:
+            print(f"  failed: {failure}")
+    return 1 if result.failures else 0
+
+
+def _sign(args: argparse.Namespace) -> int:
+    row = service.sign(store_from(args), args.number, args.signatory, args.date, args.scan, actor=args.actor)
+    if args.json:
+        print_json(_doc(row))
+    else:
+        scan = f", scan attached ({row.scans})" if row.scans else ""
+        print(f"{row.number} v{row.version} signed on {row.signed_on} by {row.client_signatory}{scan}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    result = service.verify(store_from(args), args.number, args.version)
+    if args.json:
+        print_json({"number": result.number, "version": result.version, "ok": result.ok,
+                    "recorded": result.recorded,
+                    "files": [{"role": f.role, "file_name": f.file_name, "recorded": f.recorded,
+                               "actual": f.actual, "ok": f.ok} for f in result.files]})
+    else:
+        for f in result.files:
+            print(f"{f.role:>4} {f.file_name}: {'OK' if f.ok else 'CHANGED'} {f.actual}")
+        verdict = "intact" if result.ok else "DOES NOT MATCH what was issued"
+        print(f"{result.number} v{result.version}: {verdict} (recorded {result.recorded})")
+    return 0 if result.ok else 1
+
+
+def _list(args: argparse.Namespace) -> int:
+    rows = [_doc(r) for r in service.list_documents(store_from(args), args.code)]
+    if args.json:
+        print_json(rows)
+    else:
+        shown = [r | {"sha256": (r["sha256"] or "")[:12], "issued_at": r["issued_at"].date() if r["issued_at"]
+                      else None} for r in rows]
+        print_table(shown, LIST_COLUMNS)
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    _write(args.out, service.document_pdf(store_from(args), args.number, args.version))
+    if not args.json:
+        print(f"{args.number} → {args.out}")
+    else:
+        print_json({"number": args.number, "out": str(args.out)})
+    return 0
