@@ -107,7 +107,7 @@ def account_ref(session: Session, account: Account) -> AccountRef:
 def company_identity(session: Session) -> CompanyIdentity:
     """Our company from the `company.*` settings (see services.setup.DEFAULT_COMPANY)."""
     values = {k: v for k, v in session.execute(select(Setting.key, Setting.value).where(
-        Setting.key.startswith("company."), Setting.deleted_at.is_(None))).tuples()}
+        Setting.key.startswith("company."), Setting.deleted_at.is_(None)))}
 
     def get(key: str) -> str:
         value = values.get(f"company.{key}")
@@ -248,11 +248,10 @@ def _exception_ref(session: Session, row: ExceptionRequest, lang: Lang) -> Excep
         summary += f" ({_CAP[lang]} {plain(row.policy_value)} {unit})".replace(" )", ")")
     approved = row.status == ExceptionStatus.APPROVED
     approver = ""
-    if approved:
-        step = session.scalar(select(ApprovalStep).where(ApprovalStep.exception_id == row.id,
-                                                         ApprovalStep.decision == Decision.APPROVE)
-                              .order_by(ApprovalStep.step_no.desc()).limit(1))
-        if step is not None:
-            approver = session.scalar(select(User.name).where(User.id == step.decided_by_id)) or ""
+    if approved:  # everyone who approved, in step order (director, then finance for big amounts)
+        approver = ", ".join(session.scalars(
+            select(User.name).join(ApprovalStep, ApprovalStep.decided_by_id == User.id)
+            .where(ApprovalStep.exception_id == row.id, ApprovalStep.decision == Decision.APPROVE)
+            .order_by(ApprovalStep.step_no)))
     decided = row.decided_at.date() if approved and row.decided_at else None
     return ExceptionRef(row.number, summary, approver, decided, row.valid_to, "approved" if approved else "pending")

@@ -77,7 +77,7 @@ class StatementSource:
         for e in load_domain(session, refs):
             if e.booked_on <= end:
                 self.entries[e.account].append(e)
-        self.owners = dict(session.execute(select(User.id, User.name)).tuples().all())
+        self.owners = dict(session.execute(select(User.id, User.name)).all())
         self.evaluations = self._evaluations(ids)
         self.grants: dict[uuid.UUID, list[BenefitGrant]] = defaultdict(list)
         for g in session.scalars(select(BenefitGrant).where(BenefitGrant.account_id.in_(ids),

@@ -149,7 +149,7 @@ def _row(session: Session, doc: Document, code: str | None = None) -> DocumentRo
                                                               DocumentFile.role == "scan")).all())
     code = code or session.scalar(select(Account.code).where(Account.id == doc.account_id)) or ""
     agreement = number_of(doc.agreement_id)
-    return DocumentRow(doc.id, doc.number, doc.doc_version, doc.kind, doc.status, code, doc.language, doc.period,
+    return DocumentRow(doc.id, doc.number, doc.doc_version, str(doc.kind), str(doc.status), code, doc.language, doc.period,
                        doc.issued_at, doc.issued_by, doc.sha256, doc.file_name, doc.signed_on, doc.client_signatory,
                        number_of(doc.supersedes_id), agreement.rsplit(" ", 1)[0] if agreement else None, scans)
 
