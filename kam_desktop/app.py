@@ -125,7 +125,7 @@ def _store_error(headless: bool, message: str) -> None:
 
 def build_services(store: object, login: str | None, settings: object) -> object | None:
     """Bind the services the windows call to the open store (None, after a message, for an unknown --as)."""
-    from kam_desktop.services import setup, ui_support
+    from kam_desktop.services import ui_desk, ui_support
     from kam_desktop.services.errors import ServiceError
     from kam_desktop.store.store import Store
     from kam_desktop.ui.context import AppServices
@@ -144,12 +144,14 @@ def build_services(store: object, login: str | None, settings: object) -> object
         store_info=ui_support.describe_store(store),
         sync_status=lambda: ui_support.sync_status(store),
         store_is_empty=lambda: ui_support.store_is_empty(store),
-        load_demo=lambda: setup.initialize(store, demo=True, actor=login or "admin"),
+        load_demo=lambda: ui_desk.load_demo(store, actor=login or "admin"),
         data_dir=paths.data_dir(),
         log_dir=paths.log_dir(),
         backups_dir=store.backup_folder(),
         settings_file=getattr(settings, "file", ""),
         actor=login,
+        desk=ui_desk.Desk(store, login),
+        for_user=lambda other: build_services(store, other, settings),  # type: ignore[return-value]
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kam_desktop.services.ui_support import PortfolioRow, StoreInfo, SyncStatus
 
@@ -23,3 +24,5 @@ class AppServices:
     backups_dir: Path | None = None
     settings_file: str = ""
     actor: str | None = None
+    desk: Any = None  # services.ui_desk.Desk bound to the store and the actor
+    for_user: Callable[[str | None], AppServices] | None = None  # the same services acting as another person

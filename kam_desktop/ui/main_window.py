@@ -6,7 +6,17 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 import kam_desktop
 from kam_desktop.services.ui_support import PortfolioRow
@@ -15,6 +25,7 @@ from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
 from kam_desktop.ui.i18n import LANGUAGES, Formats, Translators
 from kam_desktop.ui.portfolio_view import PortfolioView
+from kam_desktop.ui.screens import Screens
 from kam_desktop.ui.settings import UiSettings
 from kam_desktop.ui.settings_dialog import SettingsDialog
 from kam_desktop.ui.workers import Task, run_task
@@ -28,6 +39,7 @@ class MainWindow(QMainWindow):
     portfolio_loaded = Signal(int)
     portfolio_failed = Signal(str)
     language_changed = Signal(str)
+    job_finished = Signal(str)  # a long job (grading, quarter close) ended: what happened, in words
 
     def __init__(self, services: AppServices, settings: UiSettings, translators: Translators,
                  *, interactive: bool = True, parent: QWidget | None = None) -> None:
@@ -45,12 +57,25 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.account_pane)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([1110, 270])
-        self.setCentralWidget(self.splitter)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)  # the portfolio stays
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
+        self.setCentralWidget(self.tabs)
+        self.screens = Screens(self)
+        self.tabs.tabCloseRequested.connect(self.screens.close_tab)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.portfolio.account_opened.connect(lambda row: self.open_account(row.code))
         self.portfolio.current_row_changed.connect(self._on_portfolio_current_row_changed)
         self.portfolio.visible_count_changed.connect(self._on_portfolio_visible_count_changed)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        self._on_tabs_current_changed(0)
         self.retranslate()
         self.restore_layout()
 
@@ -64,8 +89,20 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.act_refresh = self._action(QKeySequence.StandardKey.Refresh, self.load_portfolio)
-        self.act_find = self._action(QKeySequence.StandardKey.Find, self.portfolio.focus_search)
+        self.act_refresh = self._action(QKeySequence.StandardKey.Refresh, self.refresh)
+        self.act_find = self._action(QKeySequence.StandardKey.Find, self.find_account)
+        self.act_open_account = self._action(None, self._open_selected_account)
+        self.act_new_exception = self._action(QKeySequence.StandardKey.New, self.new_exception)
+        self.act_print = self._action(QKeySequence.StandardKey.Print, self.print_documents)
+        self.act_sync = self._action("Ctrl+Shift+S", self.sync_now)
+        self.act_close_tab = self._action(None, lambda: self.screens.close_tab(self.tabs.currentIndex()))
+        self.act_close_tab.setShortcut(QKeySequence("Ctrl+W"))
+        self.act_go_portfolio = self._action("Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
+        self.act_go_approvals = self._action("Ctrl+2", self.screens.open_inbox)
+        self.act_go_dashboard = self._action("Ctrl+3", self.screens.open_dashboard)
+        self.act_simulator = self._action("Ctrl+Shift+W", self.screens.open_simulator)
+        self.act_grade_now = self._action(None, self.screens.grade_now)
+        self.act_close_quarter = self._action(None, lambda: self.screens.close_quarter())
         self.act_settings = self._action("Ctrl+,", self.open_settings)
         self.act_demo = self._action(None, self.offer_demo)
         self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
@@ -88,7 +125,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_refresh)
+        self.menu_file.addAction(self.act_sync)
+        self.menu_file.addAction(self.act_print)
         self.menu_file.addAction(self.act_demo)
+        self.menu_act_as = QMenu(self.menu_file)
+        self.menu_act_as.aboutToShow.connect(self.screens.fill_user_menu)
+        self.menu_file.addMenu(self.menu_act_as)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_data_folder)
         self.menu_file.addAction(self.act_log_folder)
@@ -105,6 +147,17 @@ class MainWindow(QMainWindow):
         self.menu_view.addSeparator()
         self.menu_language = self.menu_view.addMenu("")
         self.menu_language.addActions(self.language_group.actions())
+        self.menu_go = bar.addMenu("")
+        for action in (self.act_go_portfolio, self.act_go_approvals, self.act_go_dashboard, self.act_close_tab):
+            self.menu_go.addAction(action)
+        self.menu_account = bar.addMenu("")
+        self.menu_account.addAction(self.act_open_account)
+        self.menu_account.addAction(self.act_new_exception)
+        self.menu_tools = bar.addMenu("")
+        self.menu_tools.addAction(self.act_simulator)
+        self.menu_tools.addSeparator()
+        self.menu_tools.addAction(self.act_grade_now)
+        self.menu_tools.addAction(self.act_close_quarter)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
 
@@ -113,7 +166,8 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel(self)
         self.sync_label = QLabel(self)
         self.count_label = QLabel(self)
-        for label in (self.count_label, self.sync_label, self.store_label):
+        self.user_label = QLabel(self)
+        for label in (self.count_label, self.user_label, self.sync_label, self.store_label):
             label.setContentsMargins(6, 0, 6, 0)
             status.addPermanentWidget(label)
 
@@ -151,6 +205,58 @@ class MainWindow(QMainWindow):
     def _on_portfolio_visible_count_changed(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("Accounts: %1 / %2").replace("%1", self.formats.number(shown))
                                  .replace("%2", self.formats.number(total)))
+
+    # -- screens ----------------------------------------------------------------------------------------
+    def open_account(self, code: str) -> object:
+        """Open (or bring forward) the account's workspace tab."""
+        return self.screens.open_account(code)
+
+    def _open_selected_account(self) -> None:
+        row = self.portfolio.current_row()
+        if row is not None:
+            self.open_account(row.code)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self.act_new_exception.setEnabled(self.screens.current_workspace() is not None)
+
+    def refresh(self) -> None:
+        """F5: the portfolio and the screen in front."""
+        self.load_portfolio()
+        self.screens.refresh_current()
+
+    def find_account(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.portfolio.focus_search()
+
+    def new_exception(self) -> None:
+        workspace = self.screens.current_workspace()
+        if workspace is not None:
+            workspace.new_exception()
+
+    def print_documents(self) -> None:
+        self._tell(self.tr("Printing comes with the documents module: agreements, annexes and statements are "
+                           "not available in this version yet."))
+
+    def sync_now(self) -> None:
+        self._tell(self.tr("No team server is configured: KAM Desktop works on this computer's data only. "
+                           "Team mode comes in a later version."))
+
+    def _tell(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+        if self.interactive:
+            QMessageBox.information(self, "KAM Desktop", text)
+
+    def update_user_label(self) -> None:
+        desk = self.services.desk
+        if desk is None:
+            self.user_label.setText("")
+            return
+        try:
+            user = desk.user()
+        except Exception:  # noqa: BLE001 - the status bar must not take the window down
+            log.exception("reading the current user failed")
+            return
+        self.user_label.setText(self.tr("Acting as: %1").replace("%1", user.name if user else self.tr("administrator")))
 
     # -- demo ------------------------------------------------------------------------------------------
     def offer_demo_if_empty(self) -> None:
@@ -207,6 +313,7 @@ class MainWindow(QMainWindow):
         self.formats = Formats(language)
         self.portfolio.set_formats(self.formats)
         self.account_pane.set_formats(self.formats)
+        self.screens.set_formats()
         self.language_actions[language].setChecked(True)
         # Qt posts LanguageChange to every widget; deliver them now so the whole UI changes at once.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -277,6 +384,7 @@ class MainWindow(QMainWindow):
         self.settings.set_blob(keys.WINDOW_STATE, self.saveState())
         self.settings.set_blob(keys.SPLITTER_STATE, self.splitter.saveState())
         self.settings.set_blob(keys.PORTFOLIO_HEADER, self.portfolio.header_state())
+        self.screens.remember_all()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
@@ -308,6 +416,24 @@ class MainWindow(QMainWindow):
         self.act_log_folder.setText(self.tr("Open &log folder"))
         self.act_reset_columns.setText(self.tr("Reset column &layout"))
         self.act_about.setText(self.tr("&About KAM Desktop"))
+        self.menu_go.setTitle(self.tr("&Go"))
+        self.menu_account.setTitle(self.tr("&Account"))
+        self.menu_tools.setTitle(self.tr("&Tools"))
+        self.menu_act_as.setTitle(self.tr("Act &as"))
+        self.act_open_account.setText(self.tr("&Open account"))
+        self.act_open_account.setShortcutVisibleInContextMenu(True)
+        self.act_new_exception.setText(self.tr("&New exception request…"))
+        self.act_print.setText(self.tr("&Print documents…"))
+        self.act_sync.setText(self.tr("S&ync with the team server"))
+        self.act_close_tab.setText(self.tr("&Close tab"))
+        self.act_go_portfolio.setText(self.tr("&Portfolio"))
+        self.act_go_approvals.setText(self.tr("&Approvals inbox"))
+        self.act_go_dashboard.setText(self.tr("&Dashboard"))
+        self.act_simulator.setText(self.tr("&What-if simulator…"))
+        self.act_grade_now.setText(self.tr("&Grade the portfolio now"))
+        self.act_close_quarter.setText(self.tr("&Close a quarter…"))
+        self.screens.retranslate()
+        self.update_user_label()
         self._update_store_label()
         self._update_sync_label()
         self._on_portfolio_visible_count_changed(self.portfolio.proxy.rowCount(), self.portfolio.model.rowCount())

@@ -110,6 +110,7 @@ class PortfolioView(QWidget):
 
     current_row_changed = Signal(object)
     visible_count_changed = Signal(int, int)  # shown, total
+    account_opened = Signal(object)  # a PortfolioRow: double click or Enter
 
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +122,8 @@ class PortfolioView(QWidget):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.installEventFilter(self)
         self.proxy.rowsInserted.connect(self._emit_counts)
         self.proxy.rowsRemoved.connect(self._emit_counts)
         self.proxy.modelReset.connect(self._emit_counts)
@@ -221,6 +224,20 @@ class PortfolioView(QWidget):
         if shown == total:
             return self.tr("%n account(s)", "", total)
         return self.tr("%1 of %2 accounts").replace("%1", str(shown)).replace("%2", str(total))
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.account_opened.emit(index.data(Roles.ROW))
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Enter on a row opens the account, as a double click does."""
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            row = self.current_row()
+            if row is not None:
+                self.account_opened.emit(row)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_row_changed.emit(current.data(Roles.ROW) if current.isValid() else None)

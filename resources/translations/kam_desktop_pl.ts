@@ -49,10 +49,417 @@
     </message>
 </context>
 <context>
+    <name>AccountTables</name>
+    <message>
+        <source>Booked</source>
+        <translation>Zaksięgowano</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Pozycja</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Jednostka</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kwota</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kwartał</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Wygasa</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Źródło</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Uwaga</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Koszt</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Wykorzystano</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Wyjątek</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Polityka</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Wnioskowano</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Czeka na</translation>
+    </message>
+    <message>
+        <source>Expected cost</source>
+        <translation>Przewidywany koszt</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Ważny do</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Wnioskodawca</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total</source>
+        <translation>Łącznie u klienta</translation>
+    </message>
+    <message>
+        <source>Ours, 12 m</source>
+        <translation>Nasze, 12 m-cy</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>Udział w portfelu</translation>
+    </message>
+    <message>
+        <source>Units total</source>
+        <translation>Jednostki łącznie</translation>
+    </message>
+    <message>
+        <source>Units slot</source>
+        <translation>Slot w jednostkach</translation>
+    </message>
+    <message>
+        <source>Gathered</source>
+        <translation>Zebrano</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Pewność</translation>
+    </message>
+</context>
+<context>
+    <name>AccountWorkspace</name>
+    <message>
+        <source>The account could not be read: %1</source>
+        <translation>Nie udało się odczytać klienta: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Przegląd</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Potencjał</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Benefity</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Wyjątki</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Rejestr punktów</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakty</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: baza danych</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsInbox</name>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Polityka</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Wnioskowano</translation>
+    </message>
+    <message>
+        <source>Expected cost</source>
+        <translation>Przewidywany koszt</translation>
+    </message>
+    <message>
+        <source>Incremental margin</source>
+        <translation>Marża przyrostowa</translation>
+    </message>
+    <message>
+        <source>Account margin 12 m</source>
+        <translation>Marża klienta, 12 m-cy</translation>
+    </message>
+    <message>
+        <source>Budget used</source>
+        <translation>Wykorzystanie budżetu</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Wnioskodawca</translation>
+    </message>
+    <message>
+        <source>The inbox could not be read: %1</source>
+        <translation>Nie udało się odczytać skrzynki: %1</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your decision.</source>
+        <translation>Nic nie czeka na Twoją decyzję.</translation>
+    </message>
+    <message>
+        <source>Select a request to decide it.</source>
+        <translation>Wybierz wniosek, aby o nim zdecydować.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Justification: %1</source>
+        <translation>Uzasadnienie: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Odmowa: %1</translation>
+    </message>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 zatwierdzony.</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 odrzucony.</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Zatwierdzenia</translation>
+    </message>
+    <message>
+        <source>Deciding as %1 (%2)</source>
+        <translation>Decydujesz jako %1 (%2)</translation>
+    </message>
+    <message>
+        <source>only the sales director and finance decide exceptions; use File › Act as</source>
+        <translation>o wyjątkach decydują tylko dyrektor sprzedaży i finanse; użyj Plik › Działaj jako</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Uwaga:</translation>
+    </message>
+    <message>
+        <source>why, or under which condition (kept in the audit log)</source>
+        <translation>dlaczego lub pod jakim warunkiem (zapisywane w dzienniku audytu)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Zatwierdź</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Odrzuć</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dzień</numerusform>
+            <numerusform>%n dni</numerusform>
+            <numerusform>%n dni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 exceeds the policy: %2 asked, the cap is %3</source>
+        <translation>%1 przekracza politykę: wnioskowano %2, limit to %3</translation>
+    </message>
+    <message>
+        <source>Add a benefit</source>
+        <translation>Dodaj benefit</translation>
+    </message>
+    <message>
+        <source>Benefit:</source>
+        <translation>Benefit:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wartość:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Jednostka:</translation>
+    </message>
+    <message>
+        <source>Cost over a year:</source>
+        <translation>Koszt w skali roku:</translation>
+    </message>
+    <message>
+        <source>Write the value and the cost as numbers.</source>
+        <translation>Wpisz wartość i koszt jako liczby.</translation>
+    </message>
+    <message>
+        <source>Within the commercial policy for %1.</source>
+        <translation>W granicach polityki handlowej dla %1.</translation>
+    </message>
+    <message>
+        <source>Add and prepare the &amp;exception request…</source>
+        <translation>Dodaj i przygotuj &amp;wniosek o wyjątek…</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Dodaj</translation>
+    </message>
+    <message>
+        <source>Write the cost as a number.</source>
+        <translation>Wpisz koszt jako liczbę.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nie dodano: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitsTab</name>
+    <message>
+        <source>Cost vs budget: %1 committed of %2 (%3 of the 12-month gross margin %4 for %5) · %6 used</source>
+        <translation>Koszt a budżet: zaangażowano %1 z %2 (%3 marży brutto z 12 m-cy %4 dla %5) · wykorzystano %6</translation>
+    </message>
+    <message>
+        <source>Added; it waits for an approved exception. Prepare the request below.</source>
+        <translation>Dodano; czeka na zatwierdzony wyjątek. Przygotuj wniosek poniżej.</translation>
+    </message>
+    <message>
+        <source>Added within the policy.</source>
+        <translation>Dodano w granicach polityki.</translation>
+    </message>
+    <message>
+        <source>Select a benefit first.</source>
+        <translation>Najpierw wybierz benefit.</translation>
+    </message>
+    <message>
+        <source>Not activated: %1</source>
+        <translation>Nie aktywowano: %1</translation>
+    </message>
+    <message>
+        <source>Active.</source>
+        <translation>Aktywny.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Pokaż:</translation>
+    </message>
+    <message>
+        <source>all benefits</source>
+        <translation>wszystkie benefity</translation>
+    </message>
+    <message>
+        <source>open (proposed, waiting, active)</source>
+        <translation>otwarte (proponowane, oczekujące, aktywne)</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>wykorzystane</translation>
+    </message>
+    <message>
+        <source>expired or cancelled</source>
+        <translation>wygasłe lub anulowane</translation>
+    </message>
+    <message>
+        <source>&amp;Add benefit…</source>
+        <translation>&amp;Dodaj benefit…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivate</source>
+        <translation>&amp;Aktywuj</translation>
     </message>
 </context>
 <context>
@@ -72,6 +479,465 @@
     <message>
         <source>Please send it to your administrator. You can keep working or restart the application.</source>
         <translation>Prześlij go administratorowi. Możesz kontynuować pracę lub uruchomić aplikację ponownie.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Grade</source>
+        <translation>Poziom</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Klienci</translation>
+    </message>
+    <message>
+        <source>Gross margin 12 m</source>
+        <translation>Marża brutto, 12 m-cy</translation>
+    </message>
+    <message>
+        <source>Reward cost</source>
+        <translation>Koszt nagród</translation>
+    </message>
+    <message>
+        <source>Cost / margin</source>
+        <translation>Koszt / marża</translation>
+    </message>
+    <message>
+        <source>Computing the program&apos;s figures…</source>
+        <translation>Obliczanie wskaźników programu…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>Nie udało się obliczyć wskaźników: %1</translation>
+    </message>
+    <message>
+        <source>As of %1 · amounts in %2</source>
+        <translation>Stan na %1 · kwoty w %2</translation>
+    </message>
+    <message>
+        <source>Accounts in the program</source>
+        <translation>Klienci w programie</translation>
+    </message>
+    <message>
+        <source>LTV 12 m</source>
+        <translation>LTV 12 m-cy</translation>
+    </message>
+    <message>
+        <source>%1 against the year before</source>
+        <translation>%1 względem poprzedniego roku</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Odejścia (churn)</translation>
+    </message>
+    <message>
+        <source>%1 accounts without an invoice for %2 months</source>
+        <translation>%1 klientów bez faktury od %2 miesięcy</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>Udział w portfelu</translation>
+    </message>
+    <message>
+        <source>where potential was gathered</source>
+        <translation>tam, gdzie zebrano potencjał</translation>
+    </message>
+    <message>
+        <source>Program ROI</source>
+        <translation>ROI programu</translation>
+    </message>
+    <message>
+        <source>millions of %1</source>
+        <translation>mln %1</translation>
+    </message>
+    <message>
+        <source>ROI waterfall</source>
+        <translation>Kaskada ROI</translation>
+    </message>
+    <message>
+        <source>Cohort retention (share still buying, by quarter since enrolment)</source>
+        <translation>Retencja kohort (odsetek wciąż kupujących, wg kwartału od przystąpienia)</translation>
+    </message>
+    <message>
+        <source>Basket before / after enrolment by category</source>
+        <translation>Koszyk przed / po przystąpieniu wg kategorii</translation>
+    </message>
+    <message>
+        <source>12 months before</source>
+        <translation>12 miesięcy przed</translation>
+    </message>
+    <message>
+        <source>12 months after</source>
+        <translation>12 miesięcy po</translation>
+    </message>
+    <message>
+        <source>Potential matrix (slot per account)</source>
+        <translation>Macierz potencjału (slot na klienta)</translation>
+    </message>
+    <message>
+        <source>slot in units</source>
+        <translation>slot w jednostkach</translation>
+    </message>
+    <message>
+        <source>slot in thousands of %1</source>
+        <translation>slot w tys. %1</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Pulpit</translation>
+    </message>
+    <message>
+        <source>Grade vs margin vs reward cost</source>
+        <translation>Poziom a marża a koszt nagród</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionDialog</name>
+    <message>
+        <source>the policy&apos;s cap for the account&apos;s grade</source>
+        <translation>limit polityki dla poziomu klienta</translation>
+    </message>
+    <message>
+        <source>Write the requested value as a number.</source>
+        <translation>Wpisz wnioskowaną wartość jako liczbę.</translation>
+    </message>
+    <message>
+        <source>Say why: the approver reads the justification first.</source>
+        <translation>Podaj powód: zatwierdzający najpierw czyta uzasadnienie.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nie zapisano: %1</translation>
+    </message>
+    <message>
+        <source>Policy exception request</source>
+        <translation>Wniosek o wyjątek od polityki</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Rodzaj:</translation>
+    </message>
+    <message>
+        <source>Requested value:</source>
+        <translation>Wnioskowana wartość:</translation>
+    </message>
+    <message>
+        <source>Policy cap:</source>
+        <translation>Limit polityki:</translation>
+    </message>
+    <message>
+        <source>Expected incremental margin:</source>
+        <translation>Oczekiwana marża przyrostowa:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Ważny do:</translation>
+    </message>
+    <message>
+        <source>Justification:</source>
+        <translation>Uzasadnienie:</translation>
+    </message>
+    <message>
+        <source>The benefit goes beyond the commercial policy; the request is filled in from the check.</source>
+        <translation>Benefit wykracza poza politykę handlową; wniosek wypełniono na podstawie sprawdzenia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more cap(s) exceeded: a request for each is saved with the same justification.</source>
+        <translation>
+            <numerusform>Przekroczono jeszcze %n limit: dla każdego zapisany zostanie wniosek z tym samym uzasadnieniem.</numerusform>
+            <numerusform>Przekroczono jeszcze %n limity: dla każdego zapisany zostanie wniosek z tym samym uzasadnieniem.</numerusform>
+            <numerusform>Przekroczono jeszcze %n limitów: dla każdego zapisany zostanie wniosek z tym samym uzasadnieniem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Zapisz &amp;szkic</translation>
+    </message>
+    <message>
+        <source>Save and &amp;submit</source>
+        <translation>Zapisz i &amp;wyślij</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsTab</name>
+    <message>
+        <source>sales director</source>
+        <translation>dyrektor sprzedaży</translation>
+    </message>
+    <message>
+        <source>sales director, then finance</source>
+        <translation>dyrektor sprzedaży, potem finanse</translation>
+    </message>
+    <message>
+        <source>Route: %1</source>
+        <translation>Ścieżka: %1</translation>
+    </message>
+    <message>
+        <source>Now waiting for: %1</source>
+        <translation>Teraz czeka na: %1</translation>
+    </message>
+    <message>
+        <source>Select a request to see its justification and approval steps.</source>
+        <translation>Wybierz wniosek, aby zobaczyć uzasadnienie i kroki zatwierdzania.</translation>
+    </message>
+    <message>
+        <source>Justification: %1</source>
+        <translation>Uzasadnienie: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Zapisano: %1</translation>
+    </message>
+    <message>
+        <source>Submitted for approval.</source>
+        <translation>Wysłano do zatwierdzenia.</translation>
+    </message>
+    <message>
+        <source>Withdrawn.</source>
+        <translation>Wycofano.</translation>
+    </message>
+    <message>
+        <source>Select a request first.</source>
+        <translation>Najpierw wybierz wniosek.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Odmowa: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>&amp;Nowy wniosek…</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit</source>
+        <translation>&amp;Wyślij</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>Wy&amp;cofaj</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>proposed</source>
+        <translation>proponowany</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>czeka na zatwierdzenie</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktywny</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>wykorzystany</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>wygasły</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>anulowany</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>szkic</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>wysłany</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>zatwierdzony</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>odrzucony</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>wycofany</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>rabat</translation>
+    </message>
+    <message>
+        <source>payment terms</source>
+        <translation>termin płatności</translation>
+    </message>
+    <message>
+        <source>benefit budget</source>
+        <translation>budżet benefitów</translation>
+    </message>
+    <message>
+        <source>gift value</source>
+        <translation>wartość upominku</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>inne</translation>
+    </message>
+    <message>
+        <source>key account manager</source>
+        <translation>opiekun klienta kluczowego</translation>
+    </message>
+    <message>
+        <source>sales director</source>
+        <translation>dyrektor sprzedaży</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>finanse</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>purchasing</source>
+        <translation>zakupy</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>operacje</translation>
+    </message>
+    <message>
+        <source>technical</source>
+        <translation>technika</translation>
+    </message>
+    <message>
+        <source>management</source>
+        <translation>zarząd</translation>
+    </message>
+    <message>
+        <source>accrual</source>
+        <translation>naliczenie</translation>
+    </message>
+    <message>
+        <source>redemption</source>
+        <translation>wykorzystanie</translation>
+    </message>
+    <message>
+        <source>expiry</source>
+        <translation>wygaśnięcie</translation>
+    </message>
+    <message>
+        <source>reversal</source>
+        <translation>storno</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>korekta</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>punkty</translation>
+    </message>
+    <message>
+        <source>cashback</source>
+        <translation>cashback</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>ankieta</translation>
+    </message>
+    <message>
+        <source>interview</source>
+        <translation>wywiad</translation>
+    </message>
+    <message>
+        <source>client&apos;s sales books</source>
+        <translation>księgi sprzedaży klienta</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>szacunek</translation>
+    </message>
+    <message>
+        <source>high units, high money: growth offers</source>
+        <translation>dużo jednostek, duża wartość: oferty wzrostu</translation>
+    </message>
+    <message>
+        <source>high units, low money: volume offers</source>
+        <translation>dużo jednostek, mała wartość: oferty wolumenowe</translation>
+    </message>
+    <message>
+        <source>low units, high money: premium offers</source>
+        <translation>mało jednostek, duża wartość: oferty premium</translation>
+    </message>
+    <message>
+        <source>low units, low money: add-ons</source>
+        <translation>mało jednostek, mała wartość: dodatki</translation>
+    </message>
+    <message>
+        <source>baseline margin</source>
+        <translation>marża bazowa</translation>
+    </message>
+    <message>
+        <source>incremental margin</source>
+        <translation>marża przyrostowa</translation>
+    </message>
+    <message>
+        <source>reward cost</source>
+        <translation>koszt nagród</translation>
+    </message>
+    <message>
+        <source>operating cost</source>
+        <translation>koszt obsługi</translation>
+    </message>
+    <message>
+        <source>net result</source>
+        <translation>wynik netto</translation>
+    </message>
+    <message>
+        <source>increment against the control group (accounts not enrolled)</source>
+        <translation>przyrost względem grupy kontrolnej (klienci spoza programu)</translation>
+    </message>
+    <message>
+        <source>increment against the accounts&apos; own prior-year trend</source>
+        <translation>przyrost względem własnego trendu klientów z poprzedniego roku</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dni</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>kwota</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>jednostki</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Balance: %1 cashback · %2 points</source>
+        <translation>Saldo: %1 cashback · %2 punktów</translation>
+    </message>
+    <message>
+        <source>%1 %2 expire on %3</source>
+        <translation>%1 %2 wygasa %3</translation>
+    </message>
+    <message>
+        <source>Expiry schedule: %1</source>
+        <translation>Harmonogram wygasania: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is due to expire.</source>
+        <translation>Nic nie wygasa.</translation>
     </message>
 </context>
 <context>
@@ -95,6 +961,22 @@
     <message>
         <source>Accounts: %1 / %2</source>
         <translation>Klienci: %1 / %2</translation>
+    </message>
+    <message>
+        <source>Printing comes with the documents module: agreements, annexes and statements are not available in this version yet.</source>
+        <translation>Drukowanie przyjdzie z modułem dokumentów: umowy, aneksy i zestawienia nie są jeszcze dostępne w tej wersji.</translation>
+    </message>
+    <message>
+        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
+        <translation>Nie skonfigurowano serwera zespołu: KAM Desktop pracuje tylko na danych tego komputera. Tryb zespołowy pojawi się w kolejnej wersji.</translation>
+    </message>
+    <message>
+        <source>Acting as: %1</source>
+        <translation>Działasz jako: %1</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -219,6 +1101,177 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>&amp;About KAM Desktop</source>
         <translation>&amp;O programie KAM Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Przejdź</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Klient</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Narzędzia</translation>
+    </message>
+    <message>
+        <source>Act &amp;as</source>
+        <translation>Działaj &amp;jako</translation>
+    </message>
+    <message>
+        <source>&amp;Open account</source>
+        <translation>&amp;Otwórz klienta</translation>
+    </message>
+    <message>
+        <source>&amp;New exception request…</source>
+        <translation>&amp;Nowy wniosek o wyjątek…</translation>
+    </message>
+    <message>
+        <source>&amp;Print documents…</source>
+        <translation>&amp;Drukuj dokumenty…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with the team server</source>
+        <translation>S&amp;ynchronizuj z serwerem zespołu</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Zamknij kartę</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation>&amp;Portfel klientów</translation>
+    </message>
+    <message>
+        <source>&amp;Approvals inbox</source>
+        <translation>&amp;Skrzynka zatwierdzeń</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>P&amp;ulpit</translation>
+    </message>
+    <message>
+        <source>&amp;What-if simulator…</source>
+        <translation>&amp;Symulator „co jeśli”…</translation>
+    </message>
+    <message>
+        <source>&amp;Grade the portfolio now</source>
+        <translation>&amp;Oceń portfel teraz</translation>
+    </message>
+    <message>
+        <source>&amp;Close a quarter…</source>
+        <translation>Zamknij &amp;kwartał…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>not graded yet</source>
+        <translation>jeszcze bez poziomu</translation>
+    </message>
+    <message>
+        <source>at risk: held once by the downgrade grace</source>
+        <translation>zagrożony: utrzymany raz dzięki okresowi ochronnemu</translation>
+    </message>
+    <message>
+        <source>gross margin</source>
+        <translation>marża brutto</translation>
+    </message>
+    <message>
+        <source>net revenue</source>
+        <translation>przychód netto</translation>
+    </message>
+    <message>
+        <source>%1 (%2, 12 months)</source>
+        <translation>%1 (%2, 12 miesięcy)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (top %3)</source>
+        <translation>%1 z %2 (górne %3)</translation>
+    </message>
+    <message>
+        <source>top %1 for %2</source>
+        <translation>górne %1 dla %2</translation>
+    </message>
+    <message>
+        <source>no potential gathered</source>
+        <translation>nie zebrano potencjału</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>slot %1</translation>
+    </message>
+    <message>
+        <source>Grade the portfolio to see the progress to the next grade.</source>
+        <translation>Oceń portfel, aby zobaczyć postęp do następnego poziomu.</translation>
+    </message>
+    <message>
+        <source>The best grade: nothing above it.</source>
+        <translation>Najwyższy poziom: nic ponad nim.</translation>
+    </message>
+    <message>
+        <source>Too few accounts for %1.</source>
+        <translation>Za mało klientów dla %1.</translation>
+    </message>
+    <message>
+        <source>To %1: %2 more (needs about %3)</source>
+        <translation>Do %1: brakuje %2 (potrzeba ok. %3)</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Brak kontaktów.</translation>
+    </message>
+    <message>
+        <source>LTV trend (thousands of %1)</source>
+        <translation>Trend LTV (tys. %1)</translation>
+    </message>
+    <message>
+        <source>Net revenue per month</source>
+        <translation>Przychód netto w miesiącu</translation>
+    </message>
+    <message>
+        <source>LTV, trailing 12 months</source>
+        <translation>LTV, ostatnie 12 miesięcy</translation>
+    </message>
+    <message>
+        <source>Grade and why</source>
+        <translation>Poziom i uzasadnienie</translation>
+    </message>
+    <message>
+        <source>Key contacts by role</source>
+        <translation>Kluczowe kontakty wg roli</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>Poziom:</translation>
+    </message>
+    <message>
+        <source>Basis:</source>
+        <translation>Podstawa:</translation>
+    </message>
+    <message>
+        <source>Rank:</source>
+        <translation>Pozycja:</translation>
+    </message>
+    <message>
+        <source>Cut-off:</source>
+        <translation>Próg:</translation>
+    </message>
+    <message>
+        <source>Previous grade:</source>
+        <translation>Poprzedni poziom:</translation>
+    </message>
+    <message>
+        <source>Graded on:</source>
+        <translation>Ocena z dnia:</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Segment:</translation>
+    </message>
+    <message>
+        <source>Potential:</source>
+        <translation>Potencjał:</translation>
     </message>
 </context>
 <context>
@@ -404,6 +1457,124 @@ Baza danych nie została zmieniona.</translation>
     </message>
 </context>
 <context>
+    <name>PotentialTab</name>
+    <message>
+        <source>No potential gathered yet for this account.</source>
+        <translation>Dla tego klienta nie zebrano jeszcze potencjału.</translation>
+    </message>
+    <message>
+        <source>Slot %1 of %2 total spend · share of wallet %3 · %4</source>
+        <translation>Slot %1 z %2 łącznych wydatków · udział w portfelu %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number. Write it like %3.</source>
+        <translation>%1: „%2” nie jest liczbą. Wpisz ją np. tak: %3.</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total</source>
+        <translation>Łącznie u klienta</translation>
+    </message>
+    <message>
+        <source>Units total</source>
+        <translation>Jednostki łącznie</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nie zapisano: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Share of wallet is recalculated.</source>
+        <translation>Zapisano. Udział w portfelu przeliczono.</translation>
+    </message>
+    <message>
+        <source>Correct the gathered total</source>
+        <translation>Popraw zebrane dane</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategoria:</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total spend:</source>
+        <translation>Łączne wydatki klienta:</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>Jednostki:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Źródło:</translation>
+    </message>
+    <message>
+        <source>Gathered on:</source>
+        <translation>Data zebrania:</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>Pewność:</translation>
+    </message>
+    <message>
+        <source>&amp;Save slot</source>
+        <translation>&amp;Zapisz slot</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portfel klientów</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Zatwierdzenia</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Pulpit</translation>
+    </message>
+    <message>
+        <source>Grading the portfolio…</source>
+        <translation>Ocenianie portfela…</translation>
+    </message>
+    <message>
+        <source>Graded %1 accounts as of %2.</source>
+        <translation>Oceniono %1 klientów na dzień %2.</translation>
+    </message>
+    <message>
+        <source>Close a quarter</source>
+        <translation>Zamknij kwartał</translation>
+    </message>
+    <message>
+        <source>Quarter (e.g. %1):</source>
+        <translation>Kwartał (np. %1):</translation>
+    </message>
+    <message>
+        <source>Closing %1…</source>
+        <translation>Zamykanie %1…</translation>
+    </message>
+    <message>
+        <source>%1 closed: %2 entries booked for %3 accounts, %4 expiries.</source>
+        <translation>%1 zamknięty: %2 pozycji dla %3 klientów, %4 wygaśnięć.</translation>
+    </message>
+    <message>
+        <source>Another job is still running.</source>
+        <translation>Inne zadanie jeszcze trwa.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Niepowodzenie: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job stops before it writes anything.</source>
+        <translation>Anulowanie: zadanie zatrzyma się, zanim cokolwiek zapisze.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -448,6 +1619,65 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>A verified backup of the local data file is taken before every database upgrade and kept until the next good start. Use “kamctl backup FILE” for a backup at any time.</source>
         <translation>Przed każdą aktualizacją bazy danych tworzona jest zweryfikowana kopia lokalnego pliku danych, przechowywana do następnego udanego uruchomienia. Kopię w dowolnej chwili wykonasz poleceniem „kamctl backup PLIK”.</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorDialog</name>
+    <message>
+        <source>Now</source>
+        <translation>Teraz</translation>
+    </message>
+    <message>
+        <source>Would be</source>
+        <translation>Byłoby</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Klienci</translation>
+    </message>
+    <message>
+        <source>What-if: grades and cashback</source>
+        <translation>Co jeśli: poziomy i cashback</translation>
+    </message>
+    <message>
+        <source>Terms to try</source>
+        <translation>Warunki do sprawdzenia</translation>
+    </message>
+    <message>
+        <source>Cut-off (top % of accounts):</source>
+        <translation>Próg (górny % klientów):</translation>
+    </message>
+    <message>
+        <source>Cashback on revenue:</source>
+        <translation>Cashback od przychodu:</translation>
+    </message>
+    <message>
+        <source>Cannot simulate: %1</source>
+        <translation>Nie można zasymulować: %1</translation>
+    </message>
+    <message>
+        <source>The simulation failed: %1</source>
+        <translation>Symulacja nie powiodła się: %1</translation>
+    </message>
+    <message>
+        <source>%1 accounts move up, %2 move down, %3 stay.</source>
+        <translation>%1 klientów awansuje, %2 spada, %3 bez zmian.</translation>
+    </message>
+    <message>
+        <source>Cashback cost %1 (%2 of gross margin) → %3 (%4) on a margin of %5.</source>
+        <translation>Koszt cashbacku %1 (%2 marży brutto) → %3 (%4) przy marży %5.</translation>
+    </message>
+    <message>
+        <source>Accounts per grade</source>
+        <translation>Klienci wg poziomu</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>teraz</translation>
+    </message>
+    <message>
+        <source>with these terms</source>
+        <translation>przy tych warunkach</translation>
     </message>
 </context>
 </TS>

@@ -49,10 +49,417 @@
     </message>
 </context>
 <context>
+    <name>AccountTables</name>
+    <message>
+        <source>Booked</source>
+        <translation>Проведено</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Квартал</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Истекает</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>Привилегия</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Использовано</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Исключение</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Политика</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Запрошено</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Expected cost</source>
+        <translation>Ожидаемые затраты</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Инициатор</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total</source>
+        <translation>Всего у клиента</translation>
+    </message>
+    <message>
+        <source>Ours, 12 m</source>
+        <translation>Наши, 12 мес.</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Слот</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>Доля кошелька</translation>
+    </message>
+    <message>
+        <source>Units total</source>
+        <translation>Единиц всего</translation>
+    </message>
+    <message>
+        <source>Units slot</source>
+        <translation>Слот в единицах</translation>
+    </message>
+    <message>
+        <source>Gathered</source>
+        <translation>Собрано</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Достоверность</translation>
+    </message>
+</context>
+<context>
+    <name>AccountWorkspace</name>
+    <message>
+        <source>The account could not be read: %1</source>
+        <translation>Не удалось прочитать клиента: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Потенциал</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Привилегии</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Исключения</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Журнал баллов</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: хранилище данных</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsInbox</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Политика</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Запрошено</translation>
+    </message>
+    <message>
+        <source>Expected cost</source>
+        <translation>Ожидаемые затраты</translation>
+    </message>
+    <message>
+        <source>Incremental margin</source>
+        <translation>Дополнительная маржа</translation>
+    </message>
+    <message>
+        <source>Account margin 12 m</source>
+        <translation>Маржа клиента, 12 мес.</translation>
+    </message>
+    <message>
+        <source>Budget used</source>
+        <translation>Использование бюджета</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Инициатор</translation>
+    </message>
+    <message>
+        <source>The inbox could not be read: %1</source>
+        <translation>Не удалось прочитать входящие: %1</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your decision.</source>
+        <translation>Ничто не ждёт вашего решения.</translation>
+    </message>
+    <message>
+        <source>Select a request to decide it.</source>
+        <translation>Выберите запрос, чтобы принять решение.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Justification: %1</source>
+        <translation>Обоснование: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отказано: %1</translation>
+    </message>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 утверждён.</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 отклонён.</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Согласования</translation>
+    </message>
+    <message>
+        <source>Deciding as %1 (%2)</source>
+        <translation>Решение принимает %1 (%2)</translation>
+    </message>
+    <message>
+        <source>only the sales director and finance decide exceptions; use File › Act as</source>
+        <translation>решения по исключениям принимают только директор по продажам и финансы; используйте Файл › Действовать как</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>why, or under which condition (kept in the audit log)</source>
+        <translation>почему или на каком условии (сохраняется в журнале аудита)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Утвердить</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 exceeds the policy: %2 asked, the cap is %3</source>
+        <translation>%1 выходит за рамки политики: запрошено %2, лимит %3</translation>
+    </message>
+    <message>
+        <source>Add a benefit</source>
+        <translation>Добавить привилегию</translation>
+    </message>
+    <message>
+        <source>Benefit:</source>
+        <translation>Привилегия:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Значение:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Единица:</translation>
+    </message>
+    <message>
+        <source>Cost over a year:</source>
+        <translation>Затраты за год:</translation>
+    </message>
+    <message>
+        <source>Write the value and the cost as numbers.</source>
+        <translation>Введите значение и затраты числами.</translation>
+    </message>
+    <message>
+        <source>Within the commercial policy for %1.</source>
+        <translation>В рамках коммерческой политики для %1.</translation>
+    </message>
+    <message>
+        <source>Add and prepare the &amp;exception request…</source>
+        <translation>Добавить и подготовить &amp;запрос на исключение…</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Write the cost as a number.</source>
+        <translation>Введите затраты числом.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Не добавлено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitsTab</name>
+    <message>
+        <source>Cost vs budget: %1 committed of %2 (%3 of the 12-month gross margin %4 for %5) · %6 used</source>
+        <translation>Затраты и бюджет: задействовано %1 из %2 (%3 валовой маржи за 12 мес. %4 для %5) · использовано %6</translation>
+    </message>
+    <message>
+        <source>Added; it waits for an approved exception. Prepare the request below.</source>
+        <translation>Добавлено; ждёт утверждённого исключения. Подготовьте запрос ниже.</translation>
+    </message>
+    <message>
+        <source>Added within the policy.</source>
+        <translation>Добавлено в рамках политики.</translation>
+    </message>
+    <message>
+        <source>Select a benefit first.</source>
+        <translation>Сначала выберите привилегию.</translation>
+    </message>
+    <message>
+        <source>Not activated: %1</source>
+        <translation>Не активировано: %1</translation>
+    </message>
+    <message>
+        <source>Active.</source>
+        <translation>Активно.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>all benefits</source>
+        <translation>все привилегии</translation>
+    </message>
+    <message>
+        <source>open (proposed, waiting, active)</source>
+        <translation>открытые (предложенные, ожидающие, активные)</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>использованные</translation>
+    </message>
+    <message>
+        <source>expired or cancelled</source>
+        <translation>истёкшие или отменённые</translation>
+    </message>
+    <message>
+        <source>&amp;Add benefit…</source>
+        <translation>&amp;Добавить привилегию…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivate</source>
+        <translation>&amp;Активировать</translation>
     </message>
 </context>
 <context>
@@ -72,6 +479,465 @@
     <message>
         <source>Please send it to your administrator. You can keep working or restart the application.</source>
         <translation>Отправьте его администратору. Можно продолжить работу или перезапустить приложение.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Grade</source>
+        <translation>Грейд</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Gross margin 12 m</source>
+        <translation>Валовая маржа, 12 мес.</translation>
+    </message>
+    <message>
+        <source>Reward cost</source>
+        <translation>Затраты на вознаграждения</translation>
+    </message>
+    <message>
+        <source>Cost / margin</source>
+        <translation>Затраты / маржа</translation>
+    </message>
+    <message>
+        <source>Computing the program&apos;s figures…</source>
+        <translation>Расчёт показателей программы…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>Не удалось рассчитать показатели: %1</translation>
+    </message>
+    <message>
+        <source>As of %1 · amounts in %2</source>
+        <translation>На %1 · суммы в %2</translation>
+    </message>
+    <message>
+        <source>Accounts in the program</source>
+        <translation>Клиенты в программе</translation>
+    </message>
+    <message>
+        <source>LTV 12 m</source>
+        <translation>LTV 12 мес.</translation>
+    </message>
+    <message>
+        <source>%1 against the year before</source>
+        <translation>%1 к предыдущему году</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Отток</translation>
+    </message>
+    <message>
+        <source>%1 accounts without an invoice for %2 months</source>
+        <translation>%1 клиентов без счетов %2 мес.</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>Доля кошелька</translation>
+    </message>
+    <message>
+        <source>where potential was gathered</source>
+        <translation>где собран потенциал</translation>
+    </message>
+    <message>
+        <source>Program ROI</source>
+        <translation>ROI программы</translation>
+    </message>
+    <message>
+        <source>millions of %1</source>
+        <translation>млн %1</translation>
+    </message>
+    <message>
+        <source>ROI waterfall</source>
+        <translation>Каскад ROI</translation>
+    </message>
+    <message>
+        <source>Cohort retention (share still buying, by quarter since enrolment)</source>
+        <translation>Удержание когорт (доля продолжающих покупать, по кварталам с вступления)</translation>
+    </message>
+    <message>
+        <source>Basket before / after enrolment by category</source>
+        <translation>Корзина до / после вступления по категориям</translation>
+    </message>
+    <message>
+        <source>12 months before</source>
+        <translation>12 месяцев до</translation>
+    </message>
+    <message>
+        <source>12 months after</source>
+        <translation>12 месяцев после</translation>
+    </message>
+    <message>
+        <source>Potential matrix (slot per account)</source>
+        <translation>Матрица потенциала (слот по клиенту)</translation>
+    </message>
+    <message>
+        <source>slot in units</source>
+        <translation>слот в единицах</translation>
+    </message>
+    <message>
+        <source>slot in thousands of %1</source>
+        <translation>слот в тыс. %1</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Панель показателей</translation>
+    </message>
+    <message>
+        <source>Grade vs margin vs reward cost</source>
+        <translation>Грейд, маржа и затраты на вознаграждения</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionDialog</name>
+    <message>
+        <source>the policy&apos;s cap for the account&apos;s grade</source>
+        <translation>лимит политики для грейда клиента</translation>
+    </message>
+    <message>
+        <source>Write the requested value as a number.</source>
+        <translation>Введите запрашиваемое значение числом.</translation>
+    </message>
+    <message>
+        <source>Say why: the approver reads the justification first.</source>
+        <translation>Укажите причину: согласующий сначала читает обоснование.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Policy exception request</source>
+        <translation>Запрос на исключение из политики</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Requested value:</source>
+        <translation>Запрашиваемое значение:</translation>
+    </message>
+    <message>
+        <source>Policy cap:</source>
+        <translation>Лимит политики:</translation>
+    </message>
+    <message>
+        <source>Expected incremental margin:</source>
+        <translation>Ожидаемая дополнительная маржа:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Действует до:</translation>
+    </message>
+    <message>
+        <source>Justification:</source>
+        <translation>Обоснование:</translation>
+    </message>
+    <message>
+        <source>The benefit goes beyond the commercial policy; the request is filled in from the check.</source>
+        <translation>Привилегия выходит за рамки коммерческой политики; запрос заполнен по результатам проверки.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more cap(s) exceeded: a request for each is saved with the same justification.</source>
+        <translation>
+            <numerusform>Превышен ещё %n лимит: для каждого будет сохранён запрос с тем же обоснованием.</numerusform>
+            <numerusform>Превышено ещё %n лимита: для каждого будет сохранён запрос с тем же обоснованием.</numerusform>
+            <numerusform>Превышено ещё %n лимитов: для каждого будет сохранён запрос с тем же обоснованием.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Сохранить &amp;черновик</translation>
+    </message>
+    <message>
+        <source>Save and &amp;submit</source>
+        <translation>Сохранить и &amp;отправить</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsTab</name>
+    <message>
+        <source>sales director</source>
+        <translation>директор по продажам</translation>
+    </message>
+    <message>
+        <source>sales director, then finance</source>
+        <translation>директор по продажам, затем финансы</translation>
+    </message>
+    <message>
+        <source>Route: %1</source>
+        <translation>Маршрут: %1</translation>
+    </message>
+    <message>
+        <source>Now waiting for: %1</source>
+        <translation>Сейчас ожидает: %1</translation>
+    </message>
+    <message>
+        <source>Select a request to see its justification and approval steps.</source>
+        <translation>Выберите запрос, чтобы увидеть обоснование и шаги согласования.</translation>
+    </message>
+    <message>
+        <source>Justification: %1</source>
+        <translation>Обоснование: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Submitted for approval.</source>
+        <translation>Отправлено на согласование.</translation>
+    </message>
+    <message>
+        <source>Withdrawn.</source>
+        <translation>Отозвано.</translation>
+    </message>
+    <message>
+        <source>Select a request first.</source>
+        <translation>Сначала выберите запрос.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отказано: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>&amp;Новый запрос…</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit</source>
+        <translation>О&amp;тправить</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>Ото&amp;звать</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>proposed</source>
+        <translation>предложена</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>ожидает согласования</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>использована</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>истекла</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>утверждён</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>отозван</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>скидка</translation>
+    </message>
+    <message>
+        <source>payment terms</source>
+        <translation>отсрочка платежа</translation>
+    </message>
+    <message>
+        <source>benefit budget</source>
+        <translation>бюджет привилегий</translation>
+    </message>
+    <message>
+        <source>gift value</source>
+        <translation>стоимость подарка</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>key account manager</source>
+        <translation>менеджер по ключевым клиентам</translation>
+    </message>
+    <message>
+        <source>sales director</source>
+        <translation>директор по продажам</translation>
+    </message>
+    <message>
+        <source>finance</source>
+        <translation>финансы</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>purchasing</source>
+        <translation>закупки</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>операции</translation>
+    </message>
+    <message>
+        <source>technical</source>
+        <translation>техника</translation>
+    </message>
+    <message>
+        <source>management</source>
+        <translation>руководство</translation>
+    </message>
+    <message>
+        <source>accrual</source>
+        <translation>начисление</translation>
+    </message>
+    <message>
+        <source>redemption</source>
+        <translation>списание</translation>
+    </message>
+    <message>
+        <source>expiry</source>
+        <translation>сгорание</translation>
+    </message>
+    <message>
+        <source>reversal</source>
+        <translation>сторно</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>корректировка</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>баллы</translation>
+    </message>
+    <message>
+        <source>cashback</source>
+        <translation>кэшбэк</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>анкета</translation>
+    </message>
+    <message>
+        <source>interview</source>
+        <translation>интервью</translation>
+    </message>
+    <message>
+        <source>client&apos;s sales books</source>
+        <translation>книги продаж клиента</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>оценка</translation>
+    </message>
+    <message>
+        <source>high units, high money: growth offers</source>
+        <translation>много единиц, большая сумма: предложения роста</translation>
+    </message>
+    <message>
+        <source>high units, low money: volume offers</source>
+        <translation>много единиц, малая сумма: объёмные предложения</translation>
+    </message>
+    <message>
+        <source>low units, high money: premium offers</source>
+        <translation>мало единиц, большая сумма: премиум-предложения</translation>
+    </message>
+    <message>
+        <source>low units, low money: add-ons</source>
+        <translation>мало единиц, малая сумма: дополнения</translation>
+    </message>
+    <message>
+        <source>baseline margin</source>
+        <translation>базовая маржа</translation>
+    </message>
+    <message>
+        <source>incremental margin</source>
+        <translation>дополнительная маржа</translation>
+    </message>
+    <message>
+        <source>reward cost</source>
+        <translation>вознаграждения</translation>
+    </message>
+    <message>
+        <source>operating cost</source>
+        <translation>операционные затраты</translation>
+    </message>
+    <message>
+        <source>net result</source>
+        <translation>чистый результат</translation>
+    </message>
+    <message>
+        <source>increment against the control group (accounts not enrolled)</source>
+        <translation>прирост относительно контрольной группы (клиенты вне программы)</translation>
+    </message>
+    <message>
+        <source>increment against the accounts&apos; own prior-year trend</source>
+        <translation>прирост относительно собственного тренда клиентов за прошлый год</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>дни</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>деньги</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>единицы</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Balance: %1 cashback · %2 points</source>
+        <translation>Баланс: %1 кэшбэк · %2 баллов</translation>
+    </message>
+    <message>
+        <source>%1 %2 expire on %3</source>
+        <translation>%1 %2 сгорает %3</translation>
+    </message>
+    <message>
+        <source>Expiry schedule: %1</source>
+        <translation>График сгорания: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is due to expire.</source>
+        <translation>Ничего не сгорает.</translation>
     </message>
 </context>
 <context>
@@ -95,6 +961,22 @@
     <message>
         <source>Accounts: %1 / %2</source>
         <translation>Клиенты: %1 / %2</translation>
+    </message>
+    <message>
+        <source>Printing comes with the documents module: agreements, annexes and statements are not available in this version yet.</source>
+        <translation>Печать появится вместе с модулем документов: договоры, приложения и выписки в этой версии пока недоступны.</translation>
+    </message>
+    <message>
+        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
+        <translation>Сервер команды не настроен: KAM Desktop работает только с данными этого компьютера. Командный режим появится в следующей версии.</translation>
+    </message>
+    <message>
+        <source>Acting as: %1</source>
+        <translation>Действуете как: %1</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -219,6 +1101,177 @@ Nothing was changed in the data store.</source>
     <message>
         <source>&amp;About KAM Desktop</source>
         <translation>&amp;О программе KAM Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Переход</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Клиент</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <source>Act &amp;as</source>
+        <translation>Действовать &amp;как</translation>
+    </message>
+    <message>
+        <source>&amp;Open account</source>
+        <translation>&amp;Открыть клиента</translation>
+    </message>
+    <message>
+        <source>&amp;New exception request…</source>
+        <translation>&amp;Новый запрос на исключение…</translation>
+    </message>
+    <message>
+        <source>&amp;Print documents…</source>
+        <translation>&amp;Печать документов…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with the team server</source>
+        <translation>&amp;Синхронизировать с сервером команды</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Закрыть вкладку</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation>&amp;Портфель клиентов</translation>
+    </message>
+    <message>
+        <source>&amp;Approvals inbox</source>
+        <translation>&amp;Входящие на согласование</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>Панель &amp;показателей</translation>
+    </message>
+    <message>
+        <source>&amp;What-if simulator…</source>
+        <translation>&amp;Симулятор «что если»…</translation>
+    </message>
+    <message>
+        <source>&amp;Grade the portfolio now</source>
+        <translation>&amp;Присвоить грейды сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Close a quarter…</source>
+        <translation>Закрыть &amp;квартал…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>not graded yet</source>
+        <translation>грейд ещё не присвоен</translation>
+    </message>
+    <message>
+        <source>at risk: held once by the downgrade grace</source>
+        <translation>под угрозой: сохранён один раз благодаря льготному периоду</translation>
+    </message>
+    <message>
+        <source>gross margin</source>
+        <translation>валовая маржа</translation>
+    </message>
+    <message>
+        <source>net revenue</source>
+        <translation>чистая выручка</translation>
+    </message>
+    <message>
+        <source>%1 (%2, 12 months)</source>
+        <translation>%1 (%2, 12 месяцев)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (top %3)</source>
+        <translation>%1 из %2 (верхние %3)</translation>
+    </message>
+    <message>
+        <source>top %1 for %2</source>
+        <translation>верхние %1 для %2</translation>
+    </message>
+    <message>
+        <source>no potential gathered</source>
+        <translation>потенциал не собран</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>слот %1</translation>
+    </message>
+    <message>
+        <source>Grade the portfolio to see the progress to the next grade.</source>
+        <translation>Присвойте грейды портфелю, чтобы увидеть прогресс до следующего грейда.</translation>
+    </message>
+    <message>
+        <source>The best grade: nothing above it.</source>
+        <translation>Лучший грейд: выше ничего нет.</translation>
+    </message>
+    <message>
+        <source>Too few accounts for %1.</source>
+        <translation>Слишком мало клиентов для %1.</translation>
+    </message>
+    <message>
+        <source>To %1: %2 more (needs about %3)</source>
+        <translation>До %1: не хватает %2 (нужно около %3)</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Контактов пока нет.</translation>
+    </message>
+    <message>
+        <source>LTV trend (thousands of %1)</source>
+        <translation>Тренд LTV (тыс. %1)</translation>
+    </message>
+    <message>
+        <source>Net revenue per month</source>
+        <translation>Чистая выручка за месяц</translation>
+    </message>
+    <message>
+        <source>LTV, trailing 12 months</source>
+        <translation>LTV, последние 12 месяцев</translation>
+    </message>
+    <message>
+        <source>Grade and why</source>
+        <translation>Грейд и обоснование</translation>
+    </message>
+    <message>
+        <source>Key contacts by role</source>
+        <translation>Ключевые контакты по ролям</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>Грейд:</translation>
+    </message>
+    <message>
+        <source>Basis:</source>
+        <translation>База:</translation>
+    </message>
+    <message>
+        <source>Rank:</source>
+        <translation>Место:</translation>
+    </message>
+    <message>
+        <source>Cut-off:</source>
+        <translation>Порог:</translation>
+    </message>
+    <message>
+        <source>Previous grade:</source>
+        <translation>Предыдущий грейд:</translation>
+    </message>
+    <message>
+        <source>Graded on:</source>
+        <translation>Дата оценки:</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
+    </message>
+    <message>
+        <source>Potential:</source>
+        <translation>Потенциал:</translation>
     </message>
 </context>
 <context>
@@ -404,6 +1457,124 @@ Nothing was changed in the data store.</source>
     </message>
 </context>
 <context>
+    <name>PotentialTab</name>
+    <message>
+        <source>No potential gathered yet for this account.</source>
+        <translation>Потенциал этого клиента ещё не собран.</translation>
+    </message>
+    <message>
+        <source>Slot %1 of %2 total spend · share of wallet %3 · %4</source>
+        <translation>Слот %1 из %2 общих расходов · доля кошелька %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number. Write it like %3.</source>
+        <translation>%1: «%2» — не число. Введите, например, так: %3.</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total</source>
+        <translation>Всего у клиента</translation>
+    </message>
+    <message>
+        <source>Units total</source>
+        <translation>Единиц всего</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Share of wallet is recalculated.</source>
+        <translation>Сохранено. Доля кошелька пересчитана.</translation>
+    </message>
+    <message>
+        <source>Correct the gathered total</source>
+        <translation>Исправить собранные данные</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Категория:</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total spend:</source>
+        <translation>Общие расходы клиента:</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>Единицы:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Gathered on:</source>
+        <translation>Дата сбора:</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>Достоверность:</translation>
+    </message>
+    <message>
+        <source>&amp;Save slot</source>
+        <translation>&amp;Сохранить слот</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Portfolio</source>
+        <translation>Портфель клиентов</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Согласования</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Панель показателей</translation>
+    </message>
+    <message>
+        <source>Grading the portfolio…</source>
+        <translation>Присвоение грейдов…</translation>
+    </message>
+    <message>
+        <source>Graded %1 accounts as of %2.</source>
+        <translation>Грейды присвоены %1 клиентам на %2.</translation>
+    </message>
+    <message>
+        <source>Close a quarter</source>
+        <translation>Закрыть квартал</translation>
+    </message>
+    <message>
+        <source>Quarter (e.g. %1):</source>
+        <translation>Квартал (например, %1):</translation>
+    </message>
+    <message>
+        <source>Closing %1…</source>
+        <translation>Закрытие %1…</translation>
+    </message>
+    <message>
+        <source>%1 closed: %2 entries booked for %3 accounts, %4 expiries.</source>
+        <translation>%1 закрыт: %2 записей для %3 клиентов, %4 сгораний.</translation>
+    </message>
+    <message>
+        <source>Another job is still running.</source>
+        <translation>Другая задача ещё выполняется.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job stops before it writes anything.</source>
+        <translation>Отмена: задача остановится, ничего не записав.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -448,6 +1619,65 @@ Nothing was changed in the data store.</source>
     <message>
         <source>A verified backup of the local data file is taken before every database upgrade and kept until the next good start. Use “kamctl backup FILE” for a backup at any time.</source>
         <translation>Перед каждым обновлением базы данных создаётся проверенная резервная копия локального файла данных; она хранится до следующего успешного запуска. Резервную копию в любой момент можно сделать командой «kamctl backup ФАЙЛ».</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorDialog</name>
+    <message>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <source>Would be</source>
+        <translation>Стало бы</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>What-if: grades and cashback</source>
+        <translation>Что если: грейды и кэшбэк</translation>
+    </message>
+    <message>
+        <source>Terms to try</source>
+        <translation>Условия для проверки</translation>
+    </message>
+    <message>
+        <source>Cut-off (top % of accounts):</source>
+        <translation>Порог (верхний % клиентов):</translation>
+    </message>
+    <message>
+        <source>Cashback on revenue:</source>
+        <translation>Кэшбэк от выручки:</translation>
+    </message>
+    <message>
+        <source>Cannot simulate: %1</source>
+        <translation>Невозможно смоделировать: %1</translation>
+    </message>
+    <message>
+        <source>The simulation failed: %1</source>
+        <translation>Моделирование не удалось: %1</translation>
+    </message>
+    <message>
+        <source>%1 accounts move up, %2 move down, %3 stay.</source>
+        <translation>%1 клиентов повышаются, %2 понижаются, %3 без изменений.</translation>
+    </message>
+    <message>
+        <source>Cashback cost %1 (%2 of gross margin) → %3 (%4) on a margin of %5.</source>
+        <translation>Затраты на кэшбэк %1 (%2 валовой маржи) → %3 (%4) при марже %5.</translation>
+    </message>
+    <message>
+        <source>Accounts per grade</source>
+        <translation>Клиенты по грейдам</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>with these terms</source>
+        <translation>при этих условиях</translation>
     </message>
 </context>
 </TS>

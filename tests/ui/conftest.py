@@ -98,3 +98,73 @@ def make_window(qtbot: object, settings: UiSettings, translators: Translators): 
 @pytest.fixture
 def window(make_window, services: AppServices) -> MainWindow:  # type: ignore[no-untyped-def]
     return make_window(services)
+
+
+# -- the demo company, built once per test session and copied per test --------------------------------
+DEMO_SEED = 7
+
+
+def _demo_sources_digest() -> str:
+    """A digest of everything that shapes the demo store: a cached template is reused only while it matches."""
+    import hashlib
+
+    import kam_desktop
+
+    root = Path(kam_desktop.__file__).resolve().parent
+    digest = hashlib.sha256(str(DEMO_SEED).encode())
+    for folder in ("demo", "domain", "services", "store"):
+        for source in sorted((root / folder).rglob("*.py")):
+            digest.update(source.read_bytes())
+    for source in sorted((root.parent / "db").rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@pytest.fixture(scope="session")
+def demo_template(request: pytest.FixtureRequest) -> Path:
+    """A graded demo store (seed 7) as a closed SQLite file; tests copy it, never write to it.
+
+    Building it takes seconds, so it is kept in pytest's cache between runs, keyed by the sources.
+    """
+    from kam_desktop.services.ui_desk import load_demo
+
+    folder = Path(request.config.cache.mkdir("kam-demo-store"))
+    path = folder / f"demo-{_demo_sources_digest()}.sqlite"
+    if not path.exists():
+        for old in folder.glob("demo-*"):
+            old.unlink()
+        building = folder / "building.sqlite"
+        for leftover in folder.glob("building.sqlite*"):
+            leftover.unlink()
+        import warnings
+
+        built = Store.open(building)
+        with warnings.catch_warnings():  # building the fixture is not under test: other owners' deprecations
+            warnings.simplefilter("ignore", DeprecationWarning)
+            load_demo(built, seed=DEMO_SEED)
+        built.dispose()  # the last connection checkpoints the WAL into the file
+        building.rename(path)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+    import shutil
+
+    copy = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, copy)
+    opened = Store.open(copy)
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture
+def demo_window(make_window, demo_store: Store, settings: UiSettings):  # type: ignore[no-untyped-def]
+    """A factory: the main window on the demo data acting as `login` (a KAM by default)."""
+
+    def make(login: str | None = "a.nowak") -> MainWindow:
+        services = build_services(demo_store, login, settings)
+        assert isinstance(services, AppServices)
+        return make_window(services)
+
+    return make

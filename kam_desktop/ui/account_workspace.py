@@ -1,0 +1,152 @@
+"""The account workspace: one account in tabs (overview, potential, benefits, exceptions, ledger, contacts)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from kam_desktop.services.ui_desk import Desk
+from kam_desktop.ui.account_tabs import ContactsTab, LedgerTab, OverviewTab
+from kam_desktop.ui.benefits_tab import BenefitsTab
+from kam_desktop.ui.exceptions_tab import ExceptionsTab
+from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.potential_tab import PotentialTab
+from kam_desktop.ui.widgets import MUTED_COLOR, heading
+from kam_desktop.ui.workers import Task, run_task
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AccountData:
+    """Everything the tabs show, read in one go off the GUI thread."""
+
+    card: Any
+    progress: Any
+    series: Any
+    slots: Any
+    benefits: Any
+    exceptions: list[Any]
+    ledger: Any
+
+
+def read_account(desk: Desk, code: str) -> AccountData:
+    return AccountData(
+        card=desk.card(code), progress=desk.grade_progress(code), series=desk.ltv_series(code),
+        slots=desk.slots(code), benefits=desk.benefits(code), exceptions=_exceptions(desk, code),
+        ledger=desk.ledger(code),
+    )
+
+
+def _exceptions(desk: Desk, code: str) -> list[Any]:
+    try:
+        return desk.exceptions(code)
+    except ImportError:  # the exceptions service is not installed in this build
+        return []
+
+
+class AccountWorkspace(QWidget):
+    """Loads the account in the background; `loaded` fires after every (re)load, `failed` with the reason."""
+
+    loaded = Signal()
+    failed = Signal(str)
+    changed = Signal()  # something was saved: the portfolio's figures may have moved
+
+    def __init__(self, desk: Desk, code: str, formats: Formats, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"account-{code}")
+        self.desk, self.code, self.formats = desk, code, formats
+        self.data: AccountData | None = None
+        self._task: Task | None = None
+        self.title = heading("", self, 1.35)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet(f"color: {MUTED_COLOR}")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("accountTabs")
+        self.tabs.setDocumentMode(True)
+        self.overview = OverviewTab(formats, self)
+        self.potential = PotentialTab(desk, code, formats, self)
+        self.benefits = BenefitsTab(desk, code, formats, self)
+        self.exceptions = ExceptionsTab(desk, code, formats, self)
+        self.ledger = LedgerTab(formats, self)
+        self.contacts = ContactsTab(formats, self)
+        for tab in (self.overview, self.potential, self.benefits, self.exceptions, self.ledger, self.contacts):
+            self.tabs.addTab(tab, "")
+        for tab in (self.potential, self.benefits, self.exceptions):
+            tab.saved.connect(self._on_tab_saved)
+        self.benefits.exception_requested.connect(self._on_benefits_exception_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.subtitle, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+
+    def reload(self) -> Task:
+        if self._task is not None and not self._task.finished:
+            self._task.cancel()
+        self._task = run_task(lambda _ctx: read_account(self.desk, self.code), self._on_read_done,
+                              self._on_read_failed)
+        return self._task
+
+    def _on_read_done(self, data: AccountData) -> None:
+        self.data = data
+        self._fill()
+        self.loaded.emit()
+
+    def _on_read_failed(self, error: BaseException) -> None:
+        log.error("reading account %s failed", self.code, exc_info=error)
+        self.subtitle.setText(self.tr("The account could not be read: %1").replace("%1", str(error)))
+        self.failed.emit(str(error))
+
+    def _fill(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        summary = data.card.summary
+        self.title.setText(summary.name)
+        parts = [summary.code, summary.owner or "", data.card.industry or "", summary.region or ""]
+        self.subtitle.setText("  ·  ".join(p for p in parts if p))
+        self.overview.show_data(data)
+        self.potential.show_slots(data.slots, summary.currency)
+        self.benefits.show_benefits(data.benefits)
+        self.exceptions.show_exceptions(data.exceptions, summary.currency)
+        self.ledger.show_ledger(data.ledger, summary.currency)
+        self.contacts.show_contacts(data.card.contacts)
+
+    def set_formats(self, formats: Formats) -> None:
+        self.formats = formats
+        for tab in (self.overview, self.potential, self.benefits, self.exceptions, self.ledger, self.contacts):
+            tab.set_formats(formats)
+        self._fill()
+
+    def new_exception(self) -> None:
+        self.tabs.setCurrentWidget(self.exceptions)
+        self.exceptions.new_request()
+
+    def _on_tab_saved(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _on_benefits_exception_requested(self, draft: object, grant_id: object) -> None:
+        self.tabs.setCurrentWidget(self.exceptions)
+        self.exceptions.new_request(draft, grant_id)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        titles = (self.tr("Overview"), self.tr("Potential"), self.tr("Benefits"), self.tr("Exceptions"),
+                  self.tr("Ledger"), self.tr("Contacts"))
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)

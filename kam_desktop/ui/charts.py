@@ -1,0 +1,211 @@
+"""QtCharts helpers: one look for every chart (no animations, compact margins, legend at the bottom)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+PALETTE = ("#3b7dd8", "#e07b39", "#2e9d6a", "#8d5fd3", "#c94f6d", "#6b7a8f", "#d4a72c", "#1d9bb0")
+
+
+class ChartView(QChartView):
+    """A chart view with our defaults; `chart()` is replaced whenever the data changes."""
+
+    def __init__(self, parent: QWidget | None = None, min_height: int = 220) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(min_height)
+        self.set_chart(new_chart(""))
+
+    def set_chart(self, chart: QChart) -> None:
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+
+
+def new_chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setBackgroundRoundness(0)
+    return chart
+
+
+def _value_axis(chart: QChart, low: float, high: float, fmt: str = "%.0f") -> QValueAxis:
+    axis = QValueAxis()
+    pad = (high - low) * 0.05 or 1.0
+    axis.setRange(min(0.0, low - pad if low < 0 else 0.0), high + pad)
+    axis.setLabelFormat(fmt)
+    axis.applyNiceNumbers()
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+    return axis
+
+
+def _category_axis(chart: QChart, categories: Sequence[str]) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(list(categories))
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    return axis
+
+
+def bars_and_line(title: str, categories: Sequence[str], bars: Sequence[float], bar_name: str,
+                  line: Sequence[float], line_name: str, scale_name: str = "") -> QChart:
+    """Monthly bars with a running line over them (e.g. revenue per month and the 12-month LTV)."""
+    chart = new_chart(title)
+    bar_set = QBarSet(bar_name)
+    bar_set.setColor(QColor(PALETTE[0]))
+    bar_set.append(list(bars))
+    series = QBarSeries()
+    series.append(bar_set)
+    chart.addSeries(series)
+    trend = QLineSeries()
+    trend.setName(line_name)
+    trend.setPen(QPen(QColor(PALETTE[1]), 2.5))
+    for i, value in enumerate(line):
+        trend.append(QPointF(i, value))
+    chart.addSeries(trend)
+    x = _category_axis(chart, categories)
+    values = [*bars, *line] or [0.0]
+    y = _value_axis(chart, min(values), max(values), "%.0f")
+    y.setTitleText(scale_name)
+    for s in (series, trend):
+        s.attachAxis(x)
+        s.attachAxis(y)
+    return chart
+
+
+def grouped_bars(title: str, categories: Sequence[str], groups: Sequence[tuple[str, Sequence[float]]],
+                 fmt: str = "%.0f", scale_name: str = "") -> QChart:
+    chart = new_chart(title)
+    series = QBarSeries()
+    values: list[float] = [0.0]
+    for i, (name, data) in enumerate(groups):
+        bar_set = QBarSet(name)
+        bar_set.setColor(QColor(PALETTE[i % len(PALETTE)]))
+        bar_set.append(list(data))
+        series.append(bar_set)
+        values += list(data)
+    chart.addSeries(series)
+    x = _category_axis(chart, categories)
+    y = _value_axis(chart, min(values), max(values), fmt)
+    y.setTitleText(scale_name)
+    series.attachAxis(x)
+    series.attachAxis(y)
+    return chart
+
+
+def waterfall(title: str, steps: Sequence[tuple[str, float]], totals: Sequence[bool], scale_name: str = "") -> QChart:
+    """A waterfall: totals stand on zero, changes float from the running sum (green up, red down)."""
+    chart = new_chart(title)
+    base, up, down, total = QBarSet("base"), QBarSet(""), QBarSet(""), QBarSet("")
+    base.setColor(QColor(0, 0, 0, 0))
+    base.setBorderColor(QColor(0, 0, 0, 0))
+    up.setColor(QColor("#2e9d6a"))
+    down.setColor(QColor("#c94f6d"))
+    total.setColor(QColor(PALETTE[0]))
+    running, lows, highs = 0.0, [0.0], [0.0]
+    for (_label, amount), is_total in zip(steps, totals, strict=True):
+        if is_total:
+            base.append(0.0 if amount >= 0 else amount)
+            total.append(abs(amount))
+            up.append(0.0)
+            down.append(0.0)
+            running = amount
+        else:
+            start, end = running, running + amount
+            base.append(min(start, end))
+            up.append(amount if amount > 0 else 0.0)
+            down.append(-amount if amount < 0 else 0.0)
+            total.append(0.0)
+            running = end
+        lows.append(min(running, 0.0))
+        highs.append(max(running, amount if is_total else running))
+    series = QStackedBarSeries()
+    for s in (base, total, up, down):
+        series.append(s)
+    chart.addSeries(series)
+    chart.legend().setVisible(False)
+    x = _category_axis(chart, [label for label, _ in steps])
+    y = _value_axis(chart, min(lows), max(highs), "%.0f")
+    y.setTitleText(scale_name)
+    series.attachAxis(x)
+    series.attachAxis(y)
+    return chart
+
+
+def lines(title: str, categories: Sequence[str], named: Sequence[tuple[str, Sequence[float]]],
+          fmt: str = "%.0f", high: float | None = None) -> QChart:
+    chart = new_chart(title)
+    x = _category_axis(chart, categories)
+    values = [v for _n, data in named for v in data] or [0.0]
+    y = _value_axis(chart, 0.0, high if high is not None else max(values), fmt)
+    if high is not None:
+        y.setRange(0.0, high)
+    for i, (name, data) in enumerate(named):
+        series = QLineSeries()
+        series.setName(name)
+        series.setPen(QPen(QColor(PALETTE[i % len(PALETTE)]), 2))
+        for j, value in enumerate(data):
+            series.append(QPointF(j, value))
+        chart.addSeries(series)
+        series.attachAxis(x)
+        series.attachAxis(y)
+    return chart
+
+
+def scatter(title: str, groups: Sequence[tuple[str, Sequence[tuple[float, float]]]], x_name: str, y_name: str,
+            marks: tuple[float, float] | None = None) -> QChart:
+    """Points in named groups; `marks` draws the two thresholds that split the plane into quadrants."""
+    chart = new_chart(title)
+    xs = [p[0] for _n, pts in groups for p in pts] or [0.0, 1.0]
+    ys = [p[1] for _n, pts in groups for p in pts] or [0.0, 1.0]
+    x_axis, y_axis = QValueAxis(), QValueAxis()
+    x_axis.setRange(0.0, max(xs) * 1.05 or 1.0)
+    y_axis.setRange(0.0, max(ys) * 1.05 or 1.0)
+    x_axis.setTitleText(x_name)
+    y_axis.setTitleText(y_name)
+    x_axis.setLabelFormat("%.0f")
+    y_axis.setLabelFormat("%.0f")
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    for i, (name, points) in enumerate(groups):
+        series = QScatterSeries()
+        series.setName(name)
+        series.setMarkerSize(8.0)
+        series.setColor(QColor(PALETTE[i % len(PALETTE)]))
+        series.setBorderColor(QColor(PALETTE[i % len(PALETTE)]))
+        for px, py in points:
+            series.append(QPointF(px, py))
+        chart.addSeries(series)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+    if marks is not None:
+        for points in (((marks[0], 0.0), (marks[0], max(ys) * 1.05)), ((0.0, marks[1]), (max(xs) * 1.05, marks[1]))):
+            rule = QLineSeries()
+            rule.setPen(QPen(QColor("#9aa3b2"), 1, Qt.PenStyle.DashLine))
+            for px, py in points:
+                rule.append(QPointF(px, py))
+            chart.addSeries(rule)
+            rule.attachAxis(x_axis)
+            rule.attachAxis(y_axis)
+            marker = chart.legend().markers(rule)
+            for m in marker:
+                m.setVisible(False)
+    return chart
