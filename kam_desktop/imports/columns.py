@@ -103,7 +103,7 @@ class ChunkReader:
                           lambda v: f"holds a formula ({label_of(v)}); the import reads values only: "
                                     "copy the column and paste it as values")
             text = text.mask(formula, "")
-        limit = MAX_CODE if col.kind is Kind.CODE else MAX_TEXT
+        limit = col.max_len or (MAX_CODE if col.kind is Kind.CODE else MAX_TEXT)
         too_long = pd.Series(False, index=text.index)
         # typed kinds reject long values by their own patterns; only free text needs a length limit
         if col.kind in _FREE and max(map(len, cells(text)), default=0) > limit:
@@ -170,7 +170,7 @@ class ChunkReader:
         sink.add_rows(rows, bad, header, text,
                       lambda v: f"{label_of(v)} is not a number; write it like {example} "
                                 f"(decimal mark {self.decimal!r}, or change it in the preview)")
-        places = MAX_PLACES[col.kind]
+        places = col.places if col.places is not None else MAX_PLACES[col.kind]
         precise = too_precise(values, places) & ~bad
         what = "an amount has at most 2 decimal places" if col.kind is Kind.MONEY else \
             f"at most {places} decimal places are kept"

@@ -32,6 +32,8 @@ class ColumnSpec:
     choices: tuple[str, ...] = ()
     default: str | None = None  # used when an optional column is absent or empty
     note: str = ""
+    places: int | None = None  # decimal places the store keeps, when fewer than the kind allows
+    max_len: int | None = None  # characters the store keeps, when fewer than the kind allows
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +62,13 @@ LANGUAGES = ("pl", "ru", "en")
 ACCOUNTS = FormatSpec(
     "accounts",
     (
-        C("account_code", Kind.CODE),
-        C("name", Kind.TEXT),
-        C("tax_id", Kind.TEXT, needs_value=False, note="NIP / INN / VAT id; empty for foreign clients"),
+        C("account_code", Kind.CODE, max_len=40),
+        C("name", Kind.TEXT, max_len=300),
+        C("tax_id", Kind.TEXT, needs_value=False, note="NIP / INN / VAT id; empty for foreign clients", max_len=40),
         C("kind", Kind.ENUM, choices=("customer", "partner")),
-        C("owner_login", Kind.CODE, note="unknown logins are created as KAM users"),
-        C("region", Kind.TEXT, needs_value=False),
-        C("industry", Kind.TEXT, needs_value=False),
+        C("owner_login", Kind.CODE, note="unknown logins are created as KAM users", max_len=64),
+        C("region", Kind.TEXT, needs_value=False, max_len=100),
+        C("industry", Kind.TEXT, needs_value=False, max_len=100),
         C("currency", Kind.CURRENCY, note="must equal an existing account's currency"),
         C("language", Kind.ENUM, choices=LANGUAGES),
         C("status", Kind.ENUM, required=False, needs_value=False, choices=("active", "inactive"),
@@ -80,12 +82,12 @@ ACCOUNTS = FormatSpec(
 INVOICES = FormatSpec(
     "invoices",
     (
-        C("invoice_no", Kind.CODE),
+        C("invoice_no", Kind.CODE, max_len=60),
         C("line_no", Kind.INT),
         C("invoice_date", Kind.DATE),
-        C("account_code", Kind.CODE, note="must be a known account"),
-        C("category", Kind.TEXT, note="new categories are created"),
-        C("quantity", Kind.DECIMAL, note="negative for returns; same sign as net_amount"),
+        C("account_code", Kind.CODE, note="must be a known account", max_len=40),
+        C("category", Kind.TEXT, note="new categories are created", max_len=200),
+        C("quantity", Kind.DECIMAL, note="negative for returns; same sign as net_amount", places=3),
         C("net_amount", Kind.MONEY, note="negative for returns"),
         C("margin_amount", Kind.MONEY, note="gross margin; not beyond net_amount"),
         C("currency", Kind.CURRENCY, note="must equal the account's currency"),
@@ -97,9 +99,9 @@ INVOICES = FormatSpec(
 POTENTIAL = FormatSpec(
     "potential",
     (
-        C("account_code", Kind.CODE, note="must be a known account"),
-        C("category", Kind.TEXT, note="new categories are created"),
-        C("total_units", Kind.DECIMAL, note=">= 0: the client's whole spend in units"),
+        C("account_code", Kind.CODE, note="must be a known account", max_len=40),
+        C("category", Kind.TEXT, note="new categories are created", max_len=200),
+        C("total_units", Kind.DECIMAL, note=">= 0: the client's whole spend in units", places=3),
         C("total_value", Kind.MONEY, note=">= 0, in the account's currency"),
         C("source", Kind.ENUM, choices=("survey", "interview", "sales_book", "estimate")),
         C("collected_on", Kind.DATE),
@@ -112,11 +114,12 @@ POTENTIAL = FormatSpec(
 CONTACTS = FormatSpec(
     "contacts",
     (
-        C("account_code", Kind.CODE, note="must be a known account"),
-        C("name", Kind.TEXT),
-        C("role", Kind.TEXT, needs_value=False),
-        C("email", Kind.EMAIL, needs_value=False),
-        C("phone", Kind.TEXT, needs_value=False),
+        C("account_code", Kind.CODE, note="must be a known account", max_len=40),
+        C("name", Kind.TEXT, max_len=200),
+        C("role", Kind.TEXT, needs_value=False, max_len=200,
+          note="finance, purchasing, operations, technical, management or a job title"),
+        C("email", Kind.EMAIL, needs_value=False, max_len=200),
+        C("phone", Kind.TEXT, needs_value=False, max_len=50),
         C("language", Kind.ENUM, needs_value=False, choices=LANGUAGES),
     ),
     key=("account_code", "name"),
@@ -126,8 +129,8 @@ CONTACTS = FormatSpec(
 OPENING_BALANCES = FormatSpec(
     "opening-balances",
     (
-        C("account_code", Kind.CODE, note="must be a known account"),
-        C("points", Kind.DECIMAL, needs_value=False, default="0", note=">= 0"),
+        C("account_code", Kind.CODE, note="must be a known account", max_len=40),
+        C("points", Kind.DECIMAL, needs_value=False, default="0", note=">= 0", places=2),
         C("cashback", Kind.MONEY, needs_value=False, default="0", note=">= 0, in the account's currency"),
         C("expires_on", Kind.DATE, needs_value=False),
         C("note", Kind.TEXT, needs_value=False),

@@ -117,6 +117,16 @@ class StagedRows(Generic[T]):
     def __len__(self) -> int:
         return len(self._frame)
 
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The columnar rows for bulk writers (do not modify): numbers as exact normalised text
+        ("-1234.5"), dates as datetime64, whole numbers as text, optional text as "" when empty."""
+        return self._frame
+
+    def kind_of(self, name: str) -> str:
+        """How `name` is held in `frame`: decimal, date, int, optional or text."""
+        return self._kinds.get(name, "text")
+
     def tuples(self, batch: int = 50_000) -> Iterator[tuple[Any, ...]]:
         for start in range(0, len(self._frame), batch):
             part = self._frame.iloc[start:start + batch]

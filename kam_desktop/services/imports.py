@@ -1,0 +1,377 @@
+"""Importing ERP/CRM files into the store: preview, then validate everything and apply in one transaction.
+
+`preview` sniffs a file and validates it against the store without writing. `run_import` validates the
+whole file and, only with zero errors, applies it in one unit of work: a conflict with the store, a
+database error or a cancel at any row rolls everything back. Every applied or refused import is
+written to the audit log (who, when, file, SHA-256, counts); a cancelled one is not, as nothing happened.
+
+Natural keys: accounts by code, contacts by account + name, potential by account + category +
+collected_on, invoice lines by invoice_no + line_no, opening balances once per account and unit.
+An invoice line already stored with the same values is skipped; one stored with *different* values is
+an error naming the differences (ERP lines are facts: a correction comes as a new line, so a changed
+line means a re-numbered or edited export that someone must look at, not something to keep or overwrite
+silently).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from kam_desktop.imports import (
+    FORMATS,
+    ImportCancelled,
+    ImportFileError,
+    ImportIssue,
+    ImportResult,
+    KnownData,
+    MappingProfile,
+    ProfileError,
+    Progress,
+    ReadOptions,
+    SniffResult,
+    get_format,
+    import_file,
+    load_profile,
+    load_profiles,
+    save_profile,
+    sniff_file,
+)
+from kam_desktop.imports.options import DETECT, CancelCheck, is_cancelled
+from kam_desktop.paths import data_dir
+from kam_desktop.services import import_apply as ap
+from kam_desktop.services import import_lines as il
+from kam_desktop.services.clock import today
+from kam_desktop.services.errors import ServiceError
+from kam_desktop.store.models import Account, ProductCategory, User
+from kam_desktop.store.store import Store
+
+__all__ = [
+    "DETECT", "FORMAT_NAMES", "ImportCancelled", "ImportIssue", "ImportProgress", "ImportReport", "MappingProfile",
+    "Preview", "ReadOptions", "get_profile", "known_data", "list_profiles", "preview", "profiles_dir",
+    "run_import", "save_mapping_profile",
+]
+
+FORMAT_NAMES = tuple(FORMATS)
+_AUDITED_ERRORS = 20  # error lines kept in a refusal's audit entry
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    """Where an import is: `reading` (done/total in bytes) then `applying` (done/total in rows)."""
+
+    phase: str
+    done: int
+    total: int
+    rows: int = 0  # rows read so far (reading) or written (applying)
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.done / self.total) if self.total else 1.0
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """The outcome of `run_import`: applied (or would be, for a dry run) with counts, or refused with errors."""
+
+    format: str
+    file: str
+    sha256: str
+    dry_run: bool
+    applied: bool
+    rows_read: int
+    errors: tuple[ImportIssue, ...]
+    counts: dict[str, int] = field(default_factory=dict)  # e.g. accounts_created, invoice_lines_skipped
+    new_categories: tuple[str, ...] = ()
+    new_owner_logins: tuple[str, ...] = ()
+    ignored_columns: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    options: ReadOptions = DETECT
+    import_id: uuid.UUID | None = None  # the audit entry's id (also InvoiceLine.import_id)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error_lines(self) -> list[str]:
+        """FILE:ROW:COLUMN: message, one per error."""
+        return [str(issue) for issue in self.errors]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": self.format, "file": self.file, "sha256": self.sha256, "dry_run": self.dry_run,
+            "applied": self.applied, "rows_read": self.rows_read, "counts": dict(self.counts),
+            "errors": self.error_lines(), "new_categories": list(self.new_categories),
+            "new_owner_logins": list(self.new_owner_logins), "ignored_columns": list(self.ignored_columns),
+            "notes": list(self.notes), "import_id": str(self.import_id) if self.import_id else None,
+            "options": _options_json(self.options), "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the import dialog shows before importing: detection (None if unreadable) and a dry validation."""
+
+    sniff: SniffResult | None
+    result: ImportResult
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+
+# -- profiles ---------------------------------------------------------------------------------------
+
+def profiles_dir() -> Path:
+    """Where users' mapping profiles live: the data folder's `profiles`."""
+    return data_dir() / "profiles"
+
+
+def list_profiles(format_name: str | None = None) -> list[MappingProfile]:
+    """Saved mapping profiles by name, optionally only those for one format."""
+    try:
+        profiles = load_profiles(profiles_dir())
+    except ProfileError as exc:
+        raise ServiceError(str(exc)) from None
+    wanted = None if format_name is None else _format(format_name)
+    return [p for _, p in sorted(profiles.items()) if wanted is None or _format(p.format) == wanted]
+
+
+def get_profile(name: str) -> MappingProfile:
+    try:
+        return load_profile(profiles_dir(), name)
+    except ProfileError as exc:
+        raise ServiceError(str(exc)) from None
+
+
+def save_mapping_profile(profile: MappingProfile) -> Path:
+    """Save (or replace) a profile in the data folder; returns its file."""
+    try:
+        return save_profile(profiles_dir(), profile)
+    except ProfileError as exc:
+        raise ServiceError(str(exc)) from None
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+def known_data(session: Session, on: date | None = None) -> KnownData:
+    """What validation checks against: one query each for accounts, logins and categories."""
+    rows = session.execute(select(Account.code, Account.currency).where(Account.deleted_at.is_(None)))
+    accounts = {code: currency for code, currency in rows}
+    logins = frozenset(session.scalars(select(User.login)))
+    categories: set[str] = set()
+    for code, name in session.execute(select(ProductCategory.code, ProductCategory.name)):
+        categories.update((code, name))
+    return KnownData(accounts=accounts, owner_logins=logins, categories=frozenset(categories), today=on or today())
+
+
+def _format(name: str) -> str:
+    try:
+        return get_format(name).name
+    except KeyError as exc:
+        raise ServiceError(str(exc.args[0])) from None
+
+
+def _profile(profile: MappingProfile | str | None) -> MappingProfile | None:
+    return get_profile(profile) if isinstance(profile, str) else profile
+
+
+def preview(store: Store, path: Path, format_name: str, options: ReadOptions = DETECT,
+            profile: MappingProfile | str | None = None, *, progress: ProgressCallback | None = None,
+            cancel: CancelCheck | None = None) -> Preview:
+    """Sniff `path` and validate all of it against the store; writes nothing (not even the audit log)."""
+    fmt, chosen = _format(format_name), _profile(profile)
+    with store.read() as session:
+        known = known_data(session)
+    try:
+        sniffed: SniffResult | None = sniff_file(Path(path), get_format(fmt), options, chosen)
+    except ImportFileError:
+        sniffed = None  # the dry validation below reports why
+    result = import_file(Path(path), fmt, known, options=options, profile=chosen,
+                         progress=_reading(progress), cancel=cancel)
+    return Preview(sniffed, result)
+
+
+def _reading(progress: ProgressCallback | None) -> Callable[[Progress], None] | None:
+    if progress is None:
+        return None
+    return lambda p: progress(ImportProgress("reading", p.bytes_done, p.bytes_total, p.rows_done))
+
+
+# -- importing --------------------------------------------------------------------------------------
+
+class _Refused(Exception):
+    def __init__(self, issues: list[ImportIssue]) -> None:
+        super().__init__(f"{len(issues)} conflicts with the store")
+        self.issues = issues
+
+
+def run_import(store: Store, path: Path, format_name: str, *, actor: str, options: ReadOptions = DETECT,
+               profile: MappingProfile | str | None = None, dry_run: bool = False,
+               progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> ImportReport:
+    """Validate all of `path`; with zero errors apply it in one transaction (unless `dry_run`).
+
+    Returns a report with counts, or with every error (`FILE:ROW:COLUMN: message`) and nothing written.
+    Raises ImportCancelled if `cancel` fires (reading or applying): nothing is written.
+    A dry run also checks the rows against the store (conflicts, what would be created or updated)
+    in a transaction it rolls back, without writing invoice lines.
+    """
+    started = time.perf_counter()
+    fmt, chosen, path = _format(format_name), _profile(profile), Path(path)
+    with store.read() as session:
+        known = known_data(session)
+    result = import_file(path, fmt, known, options=options, profile=chosen, progress=_reading(progress),
+                         cancel=cancel)
+    if not result.ok:
+        return _refuse(store, actor, _report(result, dry_run, started, errors=result.errors))
+    import_id = uuid.uuid4()
+    tick = _applying(len(result.staged), progress, cancel)
+    try:
+        with store.unit_of_work(actor) as uow:
+            out = _apply(uow.session, result, import_id, tick, known.today, dry_run)
+            if out.issues:
+                raise _Refused(out.issues)
+            report = _report(result, dry_run, started, counts=dict(out.counts), applied=not dry_run,
+                             import_id=None if dry_run else import_id)
+            if dry_run:
+                return report  # the unit of work rolls back
+            entry = uow.audit("import.apply", "import", import_id, **_audit_details(report))
+            entry.id = import_id
+            uow.commit()
+    except _Refused as refused:
+        return _refuse(store, actor, _report(result, dry_run, started, errors=tuple(refused.issues)))
+    except (IntegrityError, DataError) as exc:
+        issue = ImportIssue(result.file, None, None, f"the database refused the import ({_first_line(exc)}); "
+                                                     "nothing was written. Another user may have changed the "
+                                                     "same rows: import the file again")
+        return _refuse(store, actor, _report(result, dry_run, started, errors=(issue,)))
+    return _replace_seconds(report, started)
+
+
+def _applying(total: int, progress: ProgressCallback | None,
+              cancel: CancelCheck | None) -> Callable[[int], None]:
+    def tick(done: int) -> None:
+        if is_cancelled(cancel):
+            raise ImportCancelled("import cancelled while applying; nothing was written")
+        if progress is not None:
+            progress(ImportProgress("applying", done, total, done))
+    return tick
+
+
+def _apply(session: Session, result: ImportResult, import_id: uuid.UUID, tick: Callable[[int], None],
+           on: date, dry_run: bool) -> ap.Applied:
+    out = ap.Applied()
+    keys = ap.StoreKeys.load(session)
+    rows = result.staged
+    tick(0)
+    ap.create_categories(session, keys, result.new_categories, out)
+    ap.create_owners(session, keys, result.new_owner_logins, out)
+    session.flush()
+    missing = _vanished_accounts(result, keys)
+    if missing:
+        out.issues.extend(missing)
+        return out
+    if result.format == "accounts":
+        ap.apply_accounts(session, keys, rows, result.file, set(result.columns), out)
+    elif result.format == "contacts":
+        ap.apply_contacts(session, keys, rows, out)
+    elif result.format == "potential":
+        ap.apply_potential(session, keys, rows, out)
+    elif result.format == "opening-balances":
+        ap.apply_opening_balances(session, keys, rows, result.file, on, out)
+    else:
+        _apply_lines(session, result, keys, import_id, tick, dry_run, out)
+    session.flush()
+    tick(len(rows))
+    return out
+
+
+def _vanished_accounts(result: ImportResult, keys: ap.StoreKeys) -> list[ImportIssue]:
+    """Accounts validated a moment ago but deleted before the transaction began."""
+    if result.format == "accounts" or len(result.staged) == 0:
+        return []
+    frame = result.staged.frame
+    ids = keys.account_ids()
+    gone = frame[~frame["account_code"].isin(list(ids))]
+    header = result.columns.get("account_code", "account_code")
+    return [ImportIssue(result.file, int(row), header, f"account {code} was removed while the file was read; "
+                                                       "import it again") for row, code in
+            zip(gone["row"].tolist()[:_AUDITED_ERRORS], gone["account_code"].tolist(), strict=False)]
+
+
+def _apply_lines(session: Session, result: ImportResult, keys: ap.StoreKeys, import_id: uuid.UUID,
+                 tick: Callable[[int], None], dry_run: bool, out: ap.Applied) -> None:
+    frame = result.staged.frame
+    lines = il.resolve(frame, keys.account_ids(), keys.category_ids(frame["category"].unique().tolist()))
+    existing = il.find_existing(session, lines)
+    header = result.columns.get("invoice_no", "invoice_no")
+    for row, key, what in existing.differ:
+        out.refuse(result.file, row, header, f"invoice {key} is already in the store with other values ({what}); "
+                                             "stored ERP lines are never overwritten: an ERP correction comes "
+                                             "as a new line, so check this export")
+    if out.issues:
+        return
+    new = lines.subset(~existing.same)
+    out.counts["invoice_lines_skipped"] = int(existing.same.sum())
+    out.counts["invoice_lines_inserted"] = len(new)
+    if not dry_run:
+        il.insert_lines(session, new, import_id, tick)
+
+
+def _report(result: ImportResult, dry_run: bool, started: float, *, errors: tuple[ImportIssue, ...] = (),
+            counts: dict[str, int] | None = None, applied: bool = False,
+            import_id: uuid.UUID | None = None) -> ImportReport:
+    return ImportReport(
+        format=result.format, file=result.file, sha256=result.sha256, dry_run=dry_run, applied=applied,
+        rows_read=result.rows_read, errors=errors, counts=counts or {}, new_categories=result.new_categories,
+        new_owner_logins=result.new_owner_logins, ignored_columns=result.ignored_columns, notes=result.notes,
+        options=result.options, import_id=import_id, seconds=time.perf_counter() - started,
+    )
+
+
+def _replace_seconds(report: ImportReport, started: float) -> ImportReport:
+    from dataclasses import replace
+
+    return replace(report, seconds=time.perf_counter() - started)
+
+
+def _audit_details(report: ImportReport) -> dict[str, Any]:
+    return {
+        "format": report.format, "file": report.file, "sha256": report.sha256, "rows_read": report.rows_read,
+        "counts": dict(report.counts), "new_categories": list(report.new_categories[:50]),
+        "new_owner_logins": list(report.new_owner_logins[:50]), "options": _options_json(report.options),
+    }
+
+
+def _refuse(store: Store, actor: str, report: ImportReport) -> ImportReport:
+    """Record a refused import (not a dry run: that is only a look) in its own transaction."""
+    if report.dry_run:
+        return report
+    with store.unit_of_work(actor) as uow:
+        uow.audit("import.refused", "import", None, format=report.format, file=report.file, sha256=report.sha256,
+                  rows_read=report.rows_read, errors=len(report.errors),
+                  first_errors=report.error_lines()[:_AUDITED_ERRORS])
+        uow.commit()
+    return report
+
+
+def _options_json(options: ReadOptions) -> dict[str, str | None]:
+    return {"encoding": options.encoding, "delimiter": options.delimiter, "decimal": options.decimal,
+            "date_order": options.date_order, "sheet": options.sheet}
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
