@@ -296,13 +296,15 @@ def _listed(session: Session, doc: Document) -> list[AnnexBenefit]:
                                 .order_by(AnnexBenefit.position)))
 
 
-def _agreement_for(session: Session, account: Account) -> Document:
+def _agreement_for(session: Session, account: Account, language: str) -> Document:
+    """The agreement an annex belongs to: a signed one, else one in the annex's language, else the newest."""
     agreements = _current(session, account, DocumentKind.AGREEMENT)
     signed = [d for d in agreements if d.status == DocumentStatus.SIGNED]
     if not agreements:
         raise Refused(f"{account.code} has no participation agreement yet; issue it first "
                       f"(kamctl document agreement {account.code})")
-    return (signed or agreements)[0]
+    same = [d for d in agreements if d.language == language]
+    return (signed or same or agreements)[0]
 
 
 def issue_annex_in(uow: UnitOfWork, code: str, lang: str | None = None, on: date | None = None,
@@ -334,7 +336,7 @@ def _annex(uow: UnitOfWork, account: Account, header: DocumentHeader, items: obj
 
     assert isinstance(items, AnnexItems)
     session = uow.session
-    agreement = _agreement_for(session, account)
+    agreement = _agreement_for(session, account, header.lang)
     content = annex_content(session, account, header.lang, header, items, agreement.number,
                             (agreement.issued_at or _now()).date())
     assert content.is_draft == draft
