@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.accounts",
     "kam_desktop.cli.engine",
     "kam_desktop.cli.documents",
+    "kam_desktop.cli.imports",
 )
 
 

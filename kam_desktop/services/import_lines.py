@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from kam_desktop.store.models import InvoiceLine
 
 BATCH_ROWS = 50_000
+SQLITE_CACHE_KIB = 256 * 1024
 _IN_BATCH = 5_000  # keys per IN (...) probe on SQLite (its variable limit is 32,766)
 LINE_COLUMNS = ("id", "invoice_no", "line_no", "invoice_date", "account_id", "category_id", "quantity",
                 "net_amount", "margin_amount", "currency", "import_id")
@@ -60,8 +61,23 @@ def time_ordered_ids(count: int) -> list[str]:
     return [prefix + text[i:i + 16] for i in range(0, 16 * count, 16)]
 
 
+# Below this magnitude a decimal text with at most 3 places survives text → float64 → ×10^places → rint
+# as the exact integer (the float's relative error, 2^-53, stays far below half a unit); so the
+# conversion is exact by construction, and larger values take the plain text path.
+_FLOAT_EXACT_BELOW = 1e12
+
+
 def scaled(values: Sequence[str], places: int) -> list[int]:
-    """Normalised number text ("-1234.5") as integers of 10^-places units, exactly (no float)."""
+    """Normalised number text ("-1234.5", at most `places` places) as integers of 10^-places units, exactly."""
+    if places <= 3 and len(values):
+        parsed = np.array(values, dtype=np.float64)
+        if float(np.abs(parsed).max()) < _FLOAT_EXACT_BELOW:
+            return np.rint(parsed * 10.0**places).astype(np.int64).tolist()  # type: ignore[no-any-return]
+    return scaled_exactly(values, places)
+
+
+def scaled_exactly(values: Sequence[str], places: int) -> list[int]:
+    """The same by text surgery, for any magnitude."""
     out = []
     append = out.append
     for text in values:
@@ -83,6 +99,7 @@ class Lines:
     frame: pd.DataFrame  # the staged columnar frame
     account_ids: list[uuid.UUID]
     category_ids: list[uuid.UUID]
+    keys: tuple[uuid.UUID, ...] = ()  # the distinct account and category ids, for formatting each once
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -90,12 +107,13 @@ class Lines:
     def subset(self, mask: np.ndarray) -> Lines:
         keep = np.flatnonzero(mask)
         return Lines(self.frame.iloc[keep], [self.account_ids[i] for i in keep],
-                     [self.category_ids[i] for i in keep])
+                     [self.category_ids[i] for i in keep], self.keys)
 
 
 def resolve(frame: pd.DataFrame, accounts: dict[str, uuid.UUID], categories: dict[str, uuid.UUID]) -> Lines:
     """Map account codes and category spellings to keys (few distinct values: each converted once)."""
-    return Lines(frame, _mapped(frame["account_code"], accounts), _mapped(frame["category"], categories))
+    account_ids, category_ids = _mapped(frame["account_code"], accounts), _mapped(frame["category"], categories)
+    return Lines(frame, account_ids, category_ids, tuple(set(accounts.values()) | set(categories.values())))
 
 
 def _mapped(series: pd.Series, table: dict[str, uuid.UUID]) -> list[uuid.UUID]:
@@ -188,13 +206,18 @@ def _batches(lines: Lines, batch_rows: int) -> Iterator[tuple[pd.DataFrame, list
 
 def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int) -> int:
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    # Index pages of a million new rows thrash SQLite's default 2 MB page cache; a bigger cache for this
+    # connection, for the duration of the insert only, keeps them in memory until the commit.
+    (previous_cache,) = cursor.execute("PRAGMA cache_size").fetchone()
+    cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
     sql = f"INSERT INTO invoice_lines ({', '.join(LINE_COLUMNS)}) VALUES ({', '.join('?' * len(LINE_COLUMNS))})"
-    done, hex_cache, stamp = 0, {}, import_id.hex
+    done, stamp = 0, import_id.hex
+    hexes = {key: key.hex for key in lines.keys}
     try:
         for part, accounts, categories in _batches(lines, batch_rows):
             n = len(part)
-            account_hex = [hex_cache.setdefault(a, a.hex) for a in accounts]
-            category_hex = [hex_cache.setdefault(c, c.hex) for c in categories]
+            account_hex = list(map(hexes.__getitem__, accounts))
+            category_hex = list(map(hexes.__getitem__, categories))
             rows = zip(time_ordered_ids(n), part["invoice_no"].tolist(), scaled(part["line_no"].tolist(), 0),
                        iso_dates(part["invoice_date"]), account_hex, category_hex,
                        scaled(part["quantity"].tolist(), 3), scaled(part["net_amount"].tolist(), 2),
@@ -204,6 +227,7 @@ def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: 
             done += n
             tick(done)
     finally:
+        cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
         cursor.close()
     return done
 
@@ -218,13 +242,13 @@ def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
     raw = session.connection().connection.driver_connection
     sql = f"COPY invoice_lines ({', '.join(LINE_COLUMNS)}) FROM STDIN"
     done, stamp = 0, str(import_id)
+    text = {key: str(key) for key in lines.keys}
     with raw.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
         for part, accounts, categories in _batches(lines, batch_rows):
             n = len(part)
-            text = {str(k): str(k) for k in set(accounts) | set(categories)}
             rows = zip(time_ordered_ids(n), _copy_escape(part["invoice_no"].tolist()), part["line_no"].tolist(),
-                       iso_dates(part["invoice_date"]), [text[str(a)] for a in accounts],
-                       [text[str(c)] for c in categories], part["quantity"].tolist(),
+                       iso_dates(part["invoice_date"]), list(map(text.__getitem__, accounts)),
+                       list(map(text.__getitem__, categories)), part["quantity"].tolist(),
                        part["net_amount"].tolist(), part["margin_amount"].tolist(), part["currency"].tolist(),
                        strict=True)
             copy.write("".join("\t".join(r) + "\t" + stamp + "\n" for r in rows))
