@@ -31,7 +31,8 @@ def _row(row: PortfolioRow) -> dict[str, Any]:
     return {
         "code": row.code, "name": row.name, "kind": row.kind, "status": row.status, "owner": row.owner,
         "grade": row.grade, "segment": row.segment, "at_risk": row.at_risk, "currency": row.currency,
-        "ltv_12m": row.ltv_12m, "ltv_trend_pct": row.trend_pct, "open_benefits": row.open_benefits,
+        "ltv_12m": row.ltv_12m, "ltv_12m_base": row.ltv_12m_base, "base_currency": row.base_currency,
+        "ltv_trend_pct": row.trend_pct, "open_benefits": row.open_benefits,
         "pending_exceptions": row.pending_exceptions,
     }
 

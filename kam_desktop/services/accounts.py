@@ -10,7 +10,9 @@ from sqlalchemy import select
 
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound
+from kam_desktop.services.portfolio import with_base_ltv
 from kam_desktop.store.models import Account, Contact, GradeEvaluation
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.portfolio import PortfolioRow, portfolio_rows
 from kam_desktop.store.store import Store
 
@@ -63,6 +65,7 @@ def account_card(store: Store, code: str, as_of: date | None = None) -> AccountC
         if account is None:
             raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
         (summary,) = portfolio_rows(session, as_of, account_id=account.id)
+        summary = with_base_ltv(summary, fx_table(session), as_of)
         contacts = session.scalars(
             select(Contact).where(Contact.account_id == account.id, Contact.deleted_at.is_(None)).order_by(Contact.role, Contact.name)
         )

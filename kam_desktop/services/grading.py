@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.grades import Basis, GradeOverride, GradeResult, GradeState, evaluate
 from kam_desktop.domain.periods import add_months, trailing_window
 from kam_desktop.domain.segments import SegmentInputs, growth_rate, segment_of
@@ -20,6 +21,7 @@ from kam_desktop.services.program import Program, program_in_force
 from kam_desktop.services.slots import portfolio_potential
 from kam_desktop.store import models
 from kam_desktop.store.queries import grades as q
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.sales import sales_by_account
 from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
@@ -112,16 +114,26 @@ def _evaluate(session: Session, as_of: date) -> _Evaluated:
     first, last = trailing_window(as_of, program.basis_months)
     sales = sales_by_account(session, first, last)
     margin = program.terms.rules.basis is Basis.GROSS_MARGIN
+    fx = fx_table(session)
     bases: dict[str, Decimal] = {}
     for a in accounts:
         s = sales.get(a.id)
-        bases[a.code] = ZERO if s is None else (s.gross_margin if margin else s.net_revenue)
+        amount = ZERO if s is None else (s.gross_margin if margin else s.net_revenue)
+        # Accounts invoice in different currencies: rank them in the base currency (closing rate).
+        bases[a.code] = _to_base(fx, amount, a.currency, as_of, a.code)
     before = q.latest_evaluations(session, as_of, before=True)
     previous = {a.code: _state(before[a.id]) for a in accounts if a.id in before}
     stored = q.current_overrides(session, as_of)
     overrides = {a.code: stored[a.id] for a in accounts if a.id in stored}
     results = evaluate(bases, previous, as_of, program.terms.rules, {c: _override(o) for c, o in overrides.items()})
     return _Evaluated(program, accounts, results, overrides)
+
+
+def _to_base(fx: FxTable, amount: Decimal, currency: str, day: date, code: str) -> Decimal:
+    try:
+        return fx.to_base(amount, currency, day)
+    except MissingRateError as exc:
+        raise ServiceError(f"cannot grade {code}: {exc}") from None
 
 
 def _state(e: models.GradeEvaluation) -> GradeState:

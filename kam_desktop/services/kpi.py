@@ -5,20 +5,23 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from kam_desktop.domain import kpi as dk
+from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.rewards import reward_cost
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.clock import today
+from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger import load_domain
 from kam_desktop.services.program import program_in_force
 from kam_desktop.services.slots import portfolio_potential
 from kam_desktop.store.models import Setting
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
 from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
 from kam_desktop.store.queries.slots import category_codes
@@ -61,8 +64,10 @@ def program_kpis(store: Store, as_of: date | None = None) -> ProgramKpis:
         ledger = load_domain(session, refs)
         potential = portfolio_potential(session, as_of)
         operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
+        fx = fx_table(session)
     code = {a.id: a.code for a in refs}
-    months = _months(rows, code)
+    currency = {a.code: a.currency for a in refs}
+    months = _months(rows, code, currency, fx)
     last: dict[str, date] = {}
     for r in rows:
         last[code[r.account_id]] = max(last.get(code[r.account_id], r.last_invoice_on), r.last_invoice_on)
@@ -75,7 +80,8 @@ def program_kpis(store: Store, as_of: date | None = None) -> ProgramKpis:
     churn = dk.churn({c: last.get(c) for c in members}, as_of, program.churn_months)
     first = add_months(last_month, -11)
     in_year = [e for e in ledger if first <= e.booked_on <= as_of]
-    costs = {c: reward_cost([e for e in in_year if e.account == c], program.points) for c in members}
+    costs = {c: _base(fx, reward_cost([e for e in in_year if e.account == c], program.points), currency[c], as_of)
+             for c in members}
     op_cost = Decimal(str(operating)) if operating is not None else ZERO
     roi, note = _roi(months, set(enrolled), control, as_of, sum(costs.values(), ZERO), op_cost)
     periods = [dk.AccountPeriod(c, Grade(grades[a.id]), dk.ltv(months, c, as_of, margin=True), costs[c])
@@ -91,14 +97,27 @@ def program_kpis(store: Store, as_of: date | None = None) -> ProgramKpis:
     )
 
 
-def _months(rows: Iterable[MonthCategorySales], code: dict[uuid.UUID, str]) -> list[dk.MonthFigures]:
-    """Per (account, month) figures: the category split of the one GROUP BY summed away."""
+def _months(rows: Iterable[MonthCategorySales], code: dict[uuid.UUID, str], currency: dict[str, str],
+            fx: FxTable) -> list[dk.MonthFigures]:
+    """Per (account, month) figures in the base currency (each month at its closing rate)."""
     total: dict[tuple[str, date], tuple[Decimal, Decimal]] = {}
     for r in rows:
         key = (code[r.account_id], r.month)
         net, margin = total.get(key, (ZERO, ZERO))
         total[key] = (net + r.net_revenue, margin + r.gross_margin)
-    return [dk.MonthFigures(a, m, n, g) for (a, m), (n, g) in total.items()]
+    figures = []
+    for (account, month), (net, margin) in total.items():
+        month_end = add_months(month, 1) - timedelta(days=1)
+        figures.append(dk.MonthFigures(account, month, _base(fx, net, currency[account], month_end),
+                                       _base(fx, margin, currency[account], month_end)))
+    return figures
+
+
+def _base(fx: FxTable, amount: Decimal, currency: str, day: date) -> Decimal:
+    try:
+        return fx.to_base(amount, currency, day)
+    except MissingRateError as exc:
+        raise ServiceError(f"cannot compute KPIs in {fx.base}: {exc}") from None
 
 
 def _roi(months: list[dk.MonthFigures], enrolled: set[str], control: set[str], as_of: date,

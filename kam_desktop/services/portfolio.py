@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.services.clock import today
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.portfolio import PortfolioRow, portfolio_rows
 from kam_desktop.store.store import Store
 
@@ -12,6 +15,21 @@ __all__ = ["PortfolioRow", "list_portfolio"]
 
 
 def list_portfolio(store: Store, owner_login: str | None = None, as_of: date | None = None) -> list[PortfolioRow]:
-    """The accounts (of one KAM, or all), with figures as of `as_of` (default today)."""
+    """The accounts (of one KAM, or all), with figures as of `as_of` (default today).
+
+    LTV comes in the account's currency and, for comparing and sorting across accounts, in the base
+    currency at the rate in force on `as_of` (None where no rate exists yet).
+    """
+    as_of = as_of or today()
     with store.read() as session:
-        return portfolio_rows(session, as_of or today(), owner_login)
+        rows = portfolio_rows(session, as_of, owner_login)
+        fx = fx_table(session)
+    return [with_base_ltv(row, fx, as_of) for row in rows]
+
+
+def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:
+    try:
+        base = fx.to_base(row.ltv_12m, row.currency, as_of)
+    except MissingRateError:
+        base = None
+    return replace(row, ltv_12m_base=base, base_currency=fx.base)

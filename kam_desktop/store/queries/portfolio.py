@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, and_, func, select, true
 from sqlalchemy.orm import Session
@@ -45,6 +47,9 @@ class PortfolioRow:
     ltv_prev_12m: Decimal
     open_benefits: int
     pending_exceptions: int
+    # LTV in the company's base currency (filled by the portfolio service; None without an FX rate)
+    ltv_12m_base: Decimal | None = None
+    base_currency: str | None = None
 
     @property
     def trend_pct(self) -> Decimal | None:
@@ -120,6 +125,7 @@ def portfolio_rows(
     session: Session, as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None
 ) -> list[PortfolioRow]:
     """Every (not deleted) account, optionally only those one KAM owns, or just one."""
+    rows: Iterable[Any] = session.execute(portfolio_query(as_of, owner_login, account_id))
     return [
         PortfolioRow(
             account_id=r[0], code=r[1], name=r[2], kind=r[3], status=r[4], owner=r[5], currency=r[6],
@@ -127,5 +133,5 @@ def portfolio_rows(
             ltv_12m=r[12] if r[12] is not None else ZERO, ltv_prev_12m=r[13] if r[13] is not None else ZERO,
             open_benefits=r[14] or 0, pending_exceptions=r[15] or 0,
         )
-        for r in session.execute(portfolio_query(as_of, owner_login, account_id))
+        for r in rows
     ]

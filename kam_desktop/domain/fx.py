@@ -1,0 +1,61 @@
+"""Currency conversion to the company's base currency with a dated rate table (closing rates)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from kam_desktop.domain.money import money
+
+
+class MissingRateError(LookupError):
+    """No rate for a currency on or before the day asked: amounts in it cannot be compared."""
+
+
+@dataclass(frozen=True)
+class FxTable:
+    """Rates as base units per one unit of a currency, each valid from its date until the next one.
+
+    Grades rank accounts that invoice in different currencies, so their bases must be in one
+    currency first; the rate used is the latest one on or before the day (a closing rate).
+    """
+
+    base: str
+    _dates: dict[str, list[date]] = field(default_factory=dict)
+    _rates: dict[str, list[Decimal]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, base: str, rates: Iterable[tuple[date, str, Decimal]]) -> FxTable:
+        """Build from (rate_date, currency, rate) triples in any order."""
+        table = cls(base)
+        for day, currency, rate in sorted(rates):
+            if rate <= 0:
+                raise ValueError(f"FX rate for {currency} on {day} must be positive, not {rate}")
+            table._dates.setdefault(currency, []).append(day)
+            table._rates.setdefault(currency, []).append(rate)
+        return table
+
+    def rate_on(self, currency: str, day: date) -> Decimal:
+        """Base units per one `currency` on `day`; 1 for the base currency itself."""
+        if currency == self.base:
+            return Decimal(1)
+        dates = self._dates.get(currency, [])
+        index = bisect_right(dates, day)
+        if index == 0:
+            raise MissingRateError(
+                f"no {currency}→{self.base} exchange rate on or before {day.isoformat()}; "
+                f"add one (kamctl fx set {currency} RATE --date {day.isoformat()})"
+            )
+        return self._rates[currency][index - 1]
+
+    def to_base(self, amount: Decimal, currency: str, day: date) -> Decimal:
+        """`amount` of `currency` in the base currency on `day`, rounded to cents once."""
+        if currency == self.base:
+            return amount
+        return money(amount * self.rate_on(currency, day))
+
+    def currencies(self) -> set[str]:
+        return set(self._dates) | {self.base}

@@ -1,0 +1,40 @@
+"""Conversions to the base currency use the latest rate on or before the day; a missing rate is an error."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kam_desktop.domain.fx import FxTable, MissingRateError
+
+TABLE = FxTable.of("PLN", [
+    (date(2026, 2, 1), "EUR", Decimal("4.30")),
+    (date(2026, 1, 1), "EUR", Decimal("4.20")),
+    (date(2026, 1, 1), "RUB", Decimal("0.045")),
+])
+
+
+def test_the_base_currency_converts_to_itself() -> None:
+    assert TABLE.to_base(Decimal("10.01"), "PLN", date(2020, 1, 1)) == Decimal("10.01")
+
+
+def test_the_rate_in_force_is_the_latest_on_or_before_the_day() -> None:
+    assert TABLE.rate_on("EUR", date(2026, 1, 31)) == Decimal("4.20")
+    assert TABLE.rate_on("EUR", date(2026, 2, 1)) == Decimal("4.30")
+    # 1000 EUR × 4.30 = 4300 PLN; 333.33 RUB × 0.045 = 14.99985 → 15.00 PLN (half up, once)
+    assert TABLE.to_base(Decimal("1000.00"), "EUR", date(2026, 3, 15)) == Decimal("4300.00")
+    assert TABLE.to_base(Decimal("333.33"), "RUB", date(2026, 3, 15)) == Decimal("15.00")
+
+
+def test_a_missing_rate_says_which_and_how_to_add_it() -> None:
+    with pytest.raises(MissingRateError, match=r"no EUR→PLN exchange rate on or before 2025-12-31.*kamctl fx set EUR"):
+        TABLE.rate_on("EUR", date(2025, 12, 31))
+    with pytest.raises(MissingRateError, match="GBP"):
+        TABLE.to_base(Decimal("1.00"), "GBP", date(2026, 3, 1))
+
+
+def test_non_positive_rates_are_refused() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        FxTable.of("PLN", [(date(2026, 1, 1), "EUR", Decimal("0"))])
