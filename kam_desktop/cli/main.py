@@ -17,6 +17,7 @@ from kam_desktop.services.errors import ServiceError
 COMMAND_MODULES = (
     "kam_desktop.cli.admin",
     "kam_desktop.cli.accounts",
+    "kam_desktop.cli.fx",
     "kam_desktop.cli.engine",
     "kam_desktop.cli.documents",
     "kam_desktop.cli.imports",

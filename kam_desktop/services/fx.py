@@ -1,0 +1,66 @@
+"""Use cases for exchange rates to the base currency: list them and set one for a day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+
+from kam_desktop.services.errors import ServiceError
+from kam_desktop.store.models import FxRate
+from kam_desktop.store.queries.fx import base_currency
+from kam_desktop.store.store import Store
+
+RATE_PLACES = Decimal("0.000001")
+
+
+@dataclass(frozen=True)
+class RateRow:
+    rate_date: date
+    currency: str
+    base_currency: str
+    rate: Decimal
+
+
+def list_rates(store: Store, currency: str | None = None) -> list[RateRow]:
+    """Every rate to the base currency, newest first."""
+    with store.read() as session:
+        base = base_currency(session)
+        query = select(FxRate).where(FxRate.base_currency == base, FxRate.deleted_at.is_(None))
+        if currency:
+            query = query.where(FxRate.currency == currency.upper())
+        rows = session.scalars(query.order_by(FxRate.rate_date.desc(), FxRate.currency))
+        return [RateRow(r.rate_date, r.currency, r.base_currency, r.rate) for r in rows]
+
+
+def set_rate(store: Store, currency: str, rate: str, on: date, actor: str = "admin") -> RateRow:
+    """Record how many base units one `currency` is worth from `on`; replaces that day's rate."""
+    currency = currency.strip().upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise ServiceError(f"currency {currency!r} must be a three-letter ISO code such as EUR")
+    try:
+        value = Decimal(rate.replace(",", "."))
+    except InvalidOperation:
+        raise ServiceError(f"rate {rate!r} is not a number; write it like 4.2715") from None
+    if not value.is_finite() or value <= 0:
+        raise ServiceError(f"rate {rate!r} must be a positive number")
+    if value != value.quantize(RATE_PLACES):
+        raise ServiceError(f"rate {rate!r} has more than 6 decimal places")
+    with store.unit_of_work(actor) as uow:
+        base = base_currency(uow.session)
+        if currency == base:
+            raise ServiceError(f"{currency} is the base currency; its rate is always 1")
+        row = uow.session.scalar(select(FxRate).where(
+            FxRate.rate_date == on, FxRate.currency == currency, FxRate.base_currency == base))
+        old = row.rate if row else None
+        if row is None:
+            row = FxRate(rate_date=on, currency=currency, base_currency=base, rate=value)
+            uow.session.add(row)
+        else:
+            row.rate = value
+        uow.session.flush()
+        uow.audit("fx.set", "fx_rate", row.id, currency=currency, base=base, on=on, rate=value, previous=old)
+        uow.commit()
+        return RateRow(on, currency, base, value)
