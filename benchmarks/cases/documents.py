@@ -1,0 +1,98 @@
+"""Quarterly statements for 1,000 accounts: our batch vs a raw reportlab canvas, and vs DOCX → LibreOffice.
+
+Targets (issue 5): a page rate ≥ 0.5× the raw canvas script's, and ≥ 10× faster than LibreOffice headless
+converting the same statements from DOCX. The contents are the shipped samples (varied per account,
+three languages), built before the timings; both sides render the same 1,000 statements.
+KAM_BENCH_STATEMENTS overrides the count (e.g. 100 for a quick look at LibreOffice).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.registry import CaseContext, Pair, case
+
+STATEMENTS = int(os.environ.get("KAM_BENCH_STATEMENTS", "1000"))
+
+
+def _contents() -> list[object]:
+    from kam_desktop.documents.samples import sample_statement
+
+    return [sample_statement(("pl", "ru", "en")[i % 3], i) for i in range(STATEMENTS)]
+
+
+def _ours(contents: list[object]) -> tuple[object, list[int]]:
+    from kam_desktop.documents.batch import render_statements
+
+    pages: list[int] = []
+
+    def run() -> object:
+        result = render_statements(contents, lambda _c, _pdf: None)  # type: ignore[arg-type]
+        pages.append(result.pages)
+        return result.pages
+
+    return run, pages
+
+
+@case("documents", scales=("small",), rounds={"small": 3})
+def statements_vs_raw_canvas(ctx: CaseContext) -> Pair:
+    """render_statements for 1,000 statements vs the same content drawn line by line on a raw reportlab canvas."""
+    from benchmarks.raw_statement import draw_statement
+    from kam_desktop.documents.batch import page_count
+
+    contents = _contents()
+    run, _ = _ours(contents)
+    ours_pages = page_count(__import__("kam_desktop.documents", fromlist=["render_statement"])
+                            .render_statement(contents[0]))  # type: ignore[arg-type]
+    raw_pages = page_count(draw_statement(contents[0]))  # type: ignore[arg-type]
+
+    def baseline() -> object:
+        return sum(page_count(draw_statement(c)) for c in contents)  # type: ignore[arg-type]
+
+    note = (f"{STATEMENTS} statements; pages per statement: ours {ours_pages}, raw {raw_pages}; "
+            f"page-rate ratio = ({ours_pages}/{raw_pages}) / median_ratio; target >= 0.5")
+    return Pair(run, baseline, note=note)
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@case("documents_libreoffice", scales=("small",), rounds={"small": 1}, measure_memory=False)
+def statements_vs_libreoffice(ctx: CaseContext) -> Pair:
+    """render_statements vs writing the same statements as DOCX and converting them with LibreOffice headless."""
+    soffice = _soffice()
+    if soffice is None:
+        reason = "SKIPPED: LibreOffice (soffice) is not installed; apt-get install libreoffice-writer-nogui"
+        print(f"documents_libreoffice: {reason}", file=sys.stderr)
+        return Pair(lambda: None, lambda: None, note=reason)
+    from benchmarks.docx_statement import statement_docx
+
+    contents = _contents()
+    run, _ = _ours(contents)
+    work = Path(tempfile.mkdtemp(prefix="kam-lo-"))
+    profile = (work / "profile").as_uri()  # a private profile: no first-start wizard, no lock with a desktop LO
+
+    def baseline() -> object:
+        source, target = work / "docx", work / "pdf"
+        shutil.rmtree(source, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
+        source.mkdir()
+        for i, content in enumerate(contents):
+            (source / f"s{i:05d}.docx").write_bytes(statement_docx(content))  # type: ignore[arg-type]
+        subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}", "--convert-to",
+                        "pdf", "--outdir", str(target), *sorted(str(p) for p in source.iterdir())],
+                       check=True, capture_output=True, timeout=7200)
+        converted = len(list(target.glob("*.pdf")))
+        if converted != len(contents):
+            raise RuntimeError(f"LibreOffice converted {converted} of {len(contents)} statements")
+        return converted
+
+    return Pair(run, baseline, cleanup=lambda: shutil.rmtree(work, ignore_errors=True),
+                note=f"{STATEMENTS} statements; one soffice process converts them all (its fastest use); "
+                     f"target: median_ratio <= 0.1")
