@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kam_desktop.store.models import InvoiceLine
@@ -187,15 +188,23 @@ def _text(value: object) -> str:
 
 
 def insert_lines(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick,
-                 batch_rows: int = BATCH_ROWS) -> int:
-    """Insert every line in the session's transaction; `tick` runs after each batch (cancel raises there)."""
+                 batch_rows: int | None = None) -> int:
+    """Insert every line in the session's transaction; `tick` runs after each batch (cancel raises there).
+
+    A driver error from the raw paths comes out as SQLAlchemy's (IntegrityError, DataError, …), as the
+    ORM path would raise it, so callers handle one family of exceptions.
+    """
     check_columns()
     if len(lines) == 0:
         return 0
     session.flush()  # accounts and categories created in this unit of work must exist first
-    dialect = session.get_bind().dialect.name
-    writer = {"sqlite": _sqlite_batches, "postgresql": _copy_batches}.get(dialect, _core_batches)
-    return writer(session, lines, import_id, tick, batch_rows)
+    dialect = session.get_bind().dialect
+    writer = {"sqlite": _sqlite_batches, "postgresql": _copy_batches}.get(dialect.name, _core_batches)
+    try:
+        return writer(session, lines, import_id, tick, batch_rows or BATCH_ROWS)
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance("bulk insert into invoice_lines", None, exc, dialect.loaded_dbapi.Error,
+                                  dialect=dialect) from exc
 
 
 def _batches(lines: Lines, batch_rows: int) -> Iterator[tuple[pd.DataFrame, list[uuid.UUID], list[uuid.UUID]]]:
