@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -25,6 +27,9 @@ from kam_desktop.services.errors import NotFound
 from kam_desktop.store.models import Account, BenefitGrant, User
 from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from kam_desktop.services.documents import DocumentRow
 
 Progress = Callable[[int, int], None]
 
@@ -123,11 +128,14 @@ def _portfolio(uow: UnitOfWork, owner: str | None) -> list[Account]:
 
 
 def seed_demo_documents(uow: UnitOfWork, as_of: date) -> list[str]:
-    """A handful of documents in every status for the demo; returns their numbers (with versions).
+    """A handful of documents in every status for the demo; returns "NUMBER vN status" of each.
 
-    One account gets a signed agreement, a signed annex (which activates its benefits) and a statement;
-    one with a benefit waiting for approval gets a DRAFT annex; one more gets an agreement corrected into
-    version 2 (version 1 void) and a statement. Languages differ where the demo allows.
+    * an account with no open benefits gets one training benefit running today, a signed agreement, a
+      signed annex (which activates that benefit) and last quarter's statement;
+    * an account whose benefit waits for an exception gets an issued agreement and a DRAFT annex;
+    * an account with proposed benefits gets an agreement corrected into version 2 (version 1 void), an
+      issued (unsigned) annex and a statement.
+    Languages differ where the demo allows. Other grants are left as the demo made them.
     """
     from kam_desktop.services.documents import (
         issue_agreement_in,
@@ -137,60 +145,72 @@ def seed_demo_documents(uow: UnitOfWork, as_of: date) -> list[str]:
         sign_in,
     )
 
-    session = uow.session
-    numbers = NumberAllocator(session, uow.actor)
+    numbers = NumberAllocator(uow.session, uow.actor)
     quarter = Quarter.of(as_of).previous()
-    final, draft, other = _demo_accounts(uow)
+    signed_one, draft, proposed = _demo_accounts(uow)
     made: list[str] = []
 
-    def note(issued: object) -> None:
-        row = issued.document  # type: ignore[attr-defined]
+    def note(row: DocumentRow) -> None:
         made.append(f"{row.number} v{row.version} {row.status}")
 
-    if final is not None:
+    if signed_one is not None:
+        _demo_grant(uow, signed_one, as_of)
         for issue in (issue_agreement_in, issue_annex_in):
-            issued = issue(uow, final.code, on=as_of, numbers=numbers)
-            signed = sign_in(uow, issued.document.number, _signatory(uow, final), as_of, now=as_of)
-            made.append(f"{signed.number} v{signed.version} {signed.status}")
-        note(issue_statement_in(uow, final.code, quarter, on=as_of, numbers=numbers))
+            issued = issue(uow, signed_one.code, on=as_of, numbers=numbers)
+            note(sign_in(uow, issued.document.number, _signatory(uow, signed_one), as_of, now=as_of))
+        note(issue_statement_in(uow, signed_one.code, quarter, on=as_of, numbers=numbers).document)
     if draft is not None:
-        note(issue_agreement_in(uow, draft.code, on=as_of, numbers=numbers))
-        note(issue_annex_in(uow, draft.code, on=as_of, numbers=numbers))
-    if other is not None:
-        first = issue_agreement_in(uow, other.code, on=as_of, numbers=numbers)
-        note(reissue_in(uow, first.document.number, on=as_of))
-        note(issue_statement_in(uow, other.code, quarter, on=as_of, numbers=numbers))
+        note(issue_agreement_in(uow, draft.code, on=as_of, numbers=numbers).document)
+        note(issue_annex_in(uow, draft.code, on=as_of, numbers=numbers).document)
+    if proposed is not None:
+        first = issue_agreement_in(uow, proposed.code, on=as_of, numbers=numbers).document
+        note(first)
+        note(reissue_in(uow, first.number, on=as_of).document)
+        made[-2] = f"{first.number} v1 void"
+        note(issue_annex_in(uow, proposed.code, on=as_of, numbers=numbers).document)
+        note(issue_statement_in(uow, proposed.code, quarter, on=as_of, numbers=numbers).document)
     uow.audit("demo.documents", "document", None, documents=made)
     return made
 
 
 def _demo_accounts(uow: UnitOfWork) -> tuple[Account | None, Account | None, Account | None]:
-    """An account whose open grants are all approved, one with a grant waiting, and one of a third language."""
+    """(no open benefits, a benefit waiting for approval, only proposed benefits), in different languages."""
     from kam_desktop.services.document_content import annex_items, annexable_grants
 
     session = uow.session
-    grants = session.scalars(select(BenefitGrant.account_id).where(
+    everyone = list(session.scalars(select(Account).where(Account.status == AccountStatus.ACTIVE,
+                                                          Account.deleted_at.is_(None)).order_by(Account.code)))
+    with_open = set(session.scalars(select(BenefitGrant.account_id).where(
         BenefitGrant.status.in_((GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL)),
-        BenefitGrant.deleted_at.is_(None)).distinct())
-    candidates = sorted(session.scalars(select(Account).where(Account.id.in_(list(grants)),
-                                                              Account.status == AccountStatus.ACTIVE)),
-                        key=lambda a: a.code)
-    final = draft = None
-    for account in candidates:
+        BenefitGrant.deleted_at.is_(None))))
+    draft = proposed = None
+    for account in (a for a in everyone if a.id in with_open):
         pending = any(annex_items(session, annexable_grants(session, account, set())).pending)
-        if pending and draft is None and (final is None or account.language != final.language):
+        if pending and draft is None and (proposed is None or account.language != proposed.language):
             draft = account
-        elif not pending and final is None and (draft is None or account.language != draft.language):
-            final = account
-        if final is not None and draft is not None:
-            break
-    used = {a.language for a in (final, draft) if a is not None}
-    taken = {a.id for a in (final, draft) if a is not None}
-    everyone = list(session.scalars(select(Account).where(Account.status == AccountStatus.ACTIVE)
-                                    .order_by(Account.code)))
-    other = next((a for a in everyone if a.language not in used and a.id not in taken),
-                 next((a for a in everyone if a.id not in taken), None))
-    return final, draft, other
+        elif not pending and proposed is None and (draft is None or account.language != draft.language):
+            proposed = account
+    used = {a.language for a in (draft, proposed) if a is not None}
+    quiet = [a for a in everyone if a.id not in with_open]
+    signed_one = next((a for a in quiet if a.language not in used), quiet[0] if quiet else None)
+    return signed_one, draft, proposed
+
+
+def _demo_grant(uow: UnitOfWork, account: Account, as_of: date) -> None:
+    """A certification training running from two weeks ago for a year, proposed (the annex activates it)."""
+    from kam_desktop.store.models import BenefitCatalogItem
+
+    item = uow.session.scalar(select(BenefitCatalogItem).where(BenefitCatalogItem.code == "TRAINING"))
+    if item is None:
+        return
+    start = as_of - timedelta(days=14)
+    terms = {"pl": "Dwa dni szkolenia certyfikacyjnego dla 4 osób", "ru": "Два дня сертификационного обучения "
+             "для 4 сотрудников", "en": "Two days of certification training for 4 people"}
+    uow.session.add(BenefitGrant(account_id=account.id, catalog_id=item.id, terms=terms.get(account.language,
+                                 terms["en"]), value=item.default_value, valid_from=start,
+                                 valid_to=start + timedelta(days=364), status=GrantStatus.PROPOSED,
+                                 cost_estimate=Decimal("2500.00"), currency=account.currency, granted_by=uow.actor))
+    uow.session.flush()
 
 
 def _signatory(uow: UnitOfWork, account: Account) -> str:

@@ -234,13 +234,14 @@ def _save(uow: UnitOfWork, account: Account, kind: DocumentKind, header: Documen
     version = header.version
     file_name = f"{header.number}.pdf" if version == 1 else f"{header.number}-v{version}.pdf"
     digest = sha256(pdf)
-    doc = Document(kind=kind, number=header.number, doc_version=version, account_id=account.id,
+    moment = _issue_moment(header.issued_on)
+    doc = Document(created_at=moment, updated_at=moment, kind=kind, number=header.number, doc_version=version, account_id=account.id,
                    language=header.lang, period=period, agreement_id=agreement_id,
                    supersedes_id=supersedes.id if supersedes else None, status=status, sha256=digest,
-                   file_name=file_name, issued_at=_issue_moment(header.issued_on), issued_by=uow.actor)
+                   file_name=file_name, issued_at=moment, issued_by=uow.actor)
     uow.session.add(doc)
     uow.session.flush()
-    uow.session.add(DocumentFile(document_id=doc.id, role="pdf", media_type="application/pdf",
+    uow.session.add(DocumentFile(created_at=moment, document_id=doc.id, role="pdf", media_type="application/pdf",
                                  file_name=file_name, sha256=digest, size=len(pdf), content=pdf))
     uow.audit("document.reissue" if supersedes else "document.issue", "document", doc.id, number=header.number,
               version=version, kind=kind, account=account.code, language=header.lang, period=period,
