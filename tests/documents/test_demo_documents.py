@@ -31,5 +31,6 @@ def test_seed_makes_documents_in_every_status(sqlite_store: Any, monkeypatch: py
         assert [(g.status, g.valid_from <= date(2026, 2, 10) <= g.valid_to) for g in activated] == [("active", True)]
         owner = s.get(Account, signed_annex.account_id)
         assert owner is not None and owner.code.startswith("S")  # an account without open benefits of its own
-    for d in rows:
-        assert docs.verify(sqlite_store, d.number, d.doc_version).ok
+        versions = [(d.number, d.doc_version) for d in rows]
+    for number, version in versions:
+        assert docs.verify(sqlite_store, number, version).ok
