@@ -165,7 +165,10 @@ def describe_format(spec: FormatSpec) -> str:
         kind = f"{col.kind}: {', '.join(col.choices)}" if col.choices else str(col.kind)
         header = "required" if col.required else "optional"
         value = "required" if col.needs_value else f"may be empty{f' (default {col.default})' if col.default else ''}"
-        lines.append(f"| `{col.name}` | {kind} | {header} | {value} | {col.note} |")
+        limits = [f"at most {col.places} decimal places"] if col.places is not None else []
+        limits += [f"at most {col.max_len} characters"] if col.max_len is not None else []
+        notes = "; ".join(n for n in (col.note, *limits) if n)
+        lines.append(f"| `{col.name}` | {kind} | {header} | {value} | {notes} |")
     return "\n".join(lines)
 
 
