@@ -26,6 +26,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         "else the file in the data folder)")
     parser.add_argument("--as", dest="login", metavar="LOGIN", help="act as this user (a KAM sees own accounts)")
     parser.add_argument("--lang", choices=("en", "pl", "ru"), help="UI language (default: saved, else system)")
+    parser.add_argument("--demo", action="store_true",
+                        help="if the data store has no accounts yet, load the demo company first (no question)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window, load the portfolio, exit 0 (1 if it did not load); no dialogs")
     parser.add_argument("--screenshots", metavar="DIR", type=Path,
@@ -83,6 +85,7 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     if store is None:
         return EXIT_STORE
     try:
+        _load_demo_first(args, store, headless)
         services = build_services(store, args.login, settings)
         if services is None:
             return EXIT_STORE
@@ -90,6 +93,21 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     finally:
         translators.clear()
         store.dispose()
+
+
+def _load_demo_first(args: argparse.Namespace, store: object, headless: bool) -> None:
+    """--demo into an empty store before anything reads it, when nobody watches or --as needs its users.
+
+    An interactive start without --as shows the window at once and loads the demo behind a progress dialog.
+    """
+    if not args.demo:
+        return
+    from kam_desktop.services import ui_desk, ui_support
+
+    if (headless or args.login) and ui_support.store_is_empty(store):  # type: ignore[arg-type]
+        log.info("loading the demo company")
+        print("kam-desktop: loading the demo company…", file=sys.stderr)
+        ui_desk.load_demo(store)  # type: ignore[arg-type]
 
 
 def _open_store(args: argparse.Namespace, headless: bool) -> object | None:
@@ -167,6 +185,7 @@ def _show(app: object, args: argparse.Namespace, services: object, settings: obj
     assert isinstance(app, QApplication)
     window = MainWindow(services, settings, translators, interactive=not headless)  # type: ignore[arg-type]
     try:
+        demo_needed = bool(args.demo) and services.store_is_empty()  # type: ignore[attr-defined]
         if args.smoke_test:
             return run_smoke(window, SMOKE_TIMEOUT_MS)
         if args.screenshots:
@@ -174,8 +193,11 @@ def _show(app: object, args: argparse.Namespace, services: object, settings: obj
             print("\n".join(str(path) for path in written))
             return EXIT_OK
         window.show()
-        window.load_portfolio()
-        QTimer.singleShot(0, window.offer_demo_if_empty)
+        if demo_needed:
+            window.load_demo()  # in the background, with progress; the portfolio follows
+        else:
+            window.load_portfolio()
+            QTimer.singleShot(0, window.offer_demo_if_empty)
         return app.exec()
     finally:
         window.close()

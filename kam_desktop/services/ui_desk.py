@@ -12,15 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import ExceptionStatus, Role
-from kam_desktop.services import accounts, grading, ledger, quarter_close, slots, ui_account
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import Refused, ServiceError
 from kam_desktop.services.users import UserRow, get_user, list_users
-from kam_desktop.store.store import Store
+
+if TYPE_CHECKING:  # loaded on first use, so that the window shows before the engine is imported
+    from kam_desktop.services import accounts, grading, quarter_close, ui_account
+    from kam_desktop.services import ledger as ledger_service
+    from kam_desktop.services import slots as slots_service
+    from kam_desktop.store.store import Store
 
 APPROVER_ROLES = (Role.DIRECTOR, Role.FINANCE)
 
@@ -75,35 +79,55 @@ class Desk:
 
     # -- one account ---------------------------------------------------------------------------------
     def card(self, code: str) -> accounts.AccountCard:
+        from kam_desktop.services import accounts
+
         return accounts.account_card(self.store, code)
 
-    def slots(self, code: str) -> slots.AccountSlots:
+    def slots(self, code: str) -> slots_service.AccountSlots:
+        from kam_desktop.services import slots
+
         return slots.account_slots(self.store, code)
 
     def save_slot(self, code: str, category: str, *, total_units: Decimal, total_money: Decimal, source: str,
                   collected_on: date, confidence: Decimal) -> uuid.UUID:
+        from kam_desktop.services import slots
+
         return slots.save_slot(self.store, code, category, total_units=total_units, total_money=total_money,
                                source=source, collected_on=collected_on, confidence=confidence, actor=self.actor)
 
-    def ledger(self, code: str) -> ledger.AccountLedger:
+    def ledger(self, code: str) -> ledger_service.AccountLedger:
+        from kam_desktop.services import ledger
+
         return ledger.account_ledger(self.store, code)
 
     def ltv_series(self, code: str) -> list[ui_account.LtvPoint]:
+        from kam_desktop.services import ui_account
+
         return ui_account.ltv_series(self.store, code)
 
     def grade_progress(self, code: str) -> ui_account.GradeProgress:
+        from kam_desktop.services import ui_account
+
         return ui_account.grade_progress(self.store, code)
 
     def benefits(self, code: str) -> ui_account.AccountBenefits:
+        from kam_desktop.services import ui_account
+
         return ui_account.account_benefits(self.store, code)
 
     def catalog(self) -> list[ui_account.CatalogLine]:
+        from kam_desktop.services import ui_account
+
         return ui_account.benefit_catalog(self.store)
 
     def estimate_cost(self, code: str, catalog_code: str, value: Decimal | None) -> Decimal:
+        from kam_desktop.services import ui_account
+
         return ui_account.estimate_cost(self.store, code, catalog_code, value)
 
     def live_check(self, code: str, catalog_code: str, value: Decimal | None, cost: Decimal) -> Any:
+        from kam_desktop.services import ui_account
+
         return ui_account.live_check(self.store, code, catalog_code, value, cost)
 
     def add_benefit(self, code: str, catalog_code: str, value: Decimal | None, cost: Decimal,
@@ -153,6 +177,8 @@ class Desk:
 
     def inbox(self) -> list[InboxRow]:
         """Submitted requests waiting for this person's role, not their own (nobody decides their own)."""
+        from kam_desktop.services import ui_account
+
         role = self.role()
         if role not in APPROVER_ROLES:
             return []
@@ -174,6 +200,8 @@ class Desk:
 
     def potential_matrix(self) -> list[tuple[str, Decimal, Decimal, str]]:
         """(code, slot units, slot money, quadrant) of every account with slots."""
+        from kam_desktop.services import slots
+
         with self.store.read() as session:
             potential = slots.portfolio_potential(session, today())
             codes = {str(a.id): a.code for a in slots_accounts(session)}
@@ -207,6 +235,8 @@ class Desk:
 
     def grade_now(self, cancelled: Callable[[], bool] = lambda: False) -> grading.GradingRun:
         """Grade every account as of today and store it; if `cancelled()` at the end, nothing is stored."""
+        from kam_desktop.services import grading
+
         self._require_director("grade the portfolio")
         with self.store.unit_of_work(self.actor) as uow:
             run = grading.apply_grades(uow, today())
@@ -220,6 +250,8 @@ class Desk:
 
     def close_quarter(self, quarter: str, cancelled: Callable[[], bool] = lambda: False) -> quarter_close.CloseResult:
         """Close a finished quarter in one transaction; cancelled before the commit, nothing is booked."""
+        from kam_desktop.services import quarter_close
+
         self._require_director("close a quarter")
         with self.store.unit_of_work(self.actor) as uow:
             result = quarter_close.close_in(uow, Quarter.parse(quarter))
@@ -241,6 +273,7 @@ def slots_accounts(session: Any) -> list[Any]:
 
 def load_demo(store: Store, actor: str = "admin", seed: int = 1) -> None:
     """The demo company, graded as of today, so every screen has something to show."""
+    from kam_desktop.services import grading
     from kam_desktop.services.setup import initialize
 
     initialize(store, demo=True, seed=seed, actor=actor)

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 PALETTE = ("#3b7dd8", "#e07b39", "#2e9d6a", "#8d5fd3", "#c94f6d", "#6b7a8f", "#d4a72c", "#1d9bb0")
@@ -44,8 +44,18 @@ def new_chart(title: str) -> QChart:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setFont(_small_font())
     chart.setBackgroundRoundness(0)
+    font = chart.titleFont()
+    font.setBold(True)
+    chart.setTitleFont(font)
     return chart
+
+
+def _small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    return font
 
 
 def _value_axis(chart: QChart, low: float, high: float, fmt: str = "%.0f") -> QValueAxis:
@@ -54,13 +64,21 @@ def _value_axis(chart: QChart, low: float, high: float, fmt: str = "%.0f") -> QV
     axis.setRange(min(0.0, low - pad if low < 0 else 0.0), high + pad)
     axis.setLabelFormat(fmt)
     axis.applyNiceNumbers()
+    axis.setLabelsFont(_small_font())
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     return axis
 
 
-def _category_axis(chart: QChart, categories: Sequence[str]) -> QBarCategoryAxis:
+def _category_axis(chart: QChart, categories: Sequence[str], angle: int = 0) -> QBarCategoryAxis:
+    """Categories along the bottom; an angle lets long or many labels show whole instead of elided."""
     axis = QBarCategoryAxis()
     axis.append(list(categories))
+    axis.setLabelsFont(_small_font())
+    axis.setLabelsAngle(angle)
+    axis.setTruncateLabels(False)
+    if angle:  # a slanted first label reaches left of the plot: room for it, or Qt hides it
+        margins = chart.margins()
+        chart.setMargins(QMargins(max(margins.left(), 56), margins.top(), margins.right() + 12, margins.bottom()))
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     return axis
 
@@ -81,7 +99,7 @@ def bars_and_line(title: str, categories: Sequence[str], bars: Sequence[float], 
     for i, value in enumerate(line):
         trend.append(QPointF(i, value))
     chart.addSeries(trend)
-    x = _category_axis(chart, categories)
+    x = _category_axis(chart, categories, -90)
     values = [*bars, *line] or [0.0]
     y = _value_axis(chart, min(values), max(values), "%.0f")
     y.setTitleText(scale_name)
@@ -103,7 +121,7 @@ def grouped_bars(title: str, categories: Sequence[str], groups: Sequence[tuple[s
         series.append(bar_set)
         values += list(data)
     chart.addSeries(series)
-    x = _category_axis(chart, categories)
+    x = _category_axis(chart, categories, -90 if len(categories) > 5 else 0)
     y = _value_axis(chart, min(values), max(values), fmt)
     y.setTitleText(scale_name)
     series.attachAxis(x)
@@ -142,7 +160,7 @@ def waterfall(title: str, steps: Sequence[tuple[str, float]], totals: Sequence[b
         series.append(s)
     chart.addSeries(series)
     chart.legend().setVisible(False)
-    x = _category_axis(chart, [label for label, _ in steps])
+    x = _category_axis(chart, [label.replace(" ", "<br>") for label, _ in steps])  # words stacked: whole labels
     y = _value_axis(chart, min(lows), max(highs), "%.0f")
     y.setTitleText(scale_name)
     series.attachAxis(x)
@@ -183,6 +201,9 @@ def scatter(title: str, groups: Sequence[tuple[str, Sequence[tuple[float, float]
     y_axis.setTitleText(y_name)
     x_axis.setLabelFormat("%.0f")
     y_axis.setLabelFormat("%.0f")
+    for axis in (x_axis, y_axis):
+        axis.applyNiceNumbers()
+        axis.setLabelsFont(_small_font())
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     for i, (name, points) in enumerate(groups):

@@ -9,7 +9,16 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui import charts
@@ -22,7 +31,7 @@ from kam_desktop.ui.workers import Task, run_task
 log = logging.getLogger(__name__)
 CTX = "Dashboard"
 MILLION = Decimal(1_000_000)
-COHORTS_SHOWN = 6
+COHORTS_SHOWN = 5
 QUADRANTS = ("high_units_high_money", "high_units_low_money", "low_units_high_money", "low_units_low_money")
 
 
@@ -71,7 +80,7 @@ class Dashboard(QWidget):
         self.tier_model: RowTableModel[Any] = RowTableModel(CTX, tier_columns(""), formats, self)
         self.tier_table = RowTable(self.tier_model, "tierTable", self)
         self.tier_table.setMinimumHeight(160)
-        self.tier_table.fit_columns({"grade": 50, "accounts": 70, "margin": 120, "cost": 110})
+        self.tier_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         QVBoxLayout(self.tier_box).addWidget(self.tier_table)
         self.waterfall = charts.ChartView(self, 270)
         self.cohorts = charts.ChartView(self, 270)
@@ -83,8 +92,8 @@ class Dashboard(QWidget):
         grid.addWidget(self.cohorts, 0, 2)
         grid.addWidget(self.basket, 1, 0)
         grid.addWidget(self.matrix, 1, 1, 1, 2)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        for column, stretch in enumerate((5, 4, 4)):
+            grid.setColumnStretch(column, stretch)
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(cards)
@@ -168,12 +177,14 @@ class Dashboard(QWidget):
         self.cohorts.set_chart(charts.lines(
             self.tr("Cohort retention (share still buying, by quarter since enrolment)"),
             [str(i) for i in range(longest)],
-            [(f"{c.cohort} ({c.size})", [float(v * 100) for v in c.retention]) for c in shown], "%.0f%%", 100.0))
+            [(str(c.cohort), [float(v * 100) for v in c.retention]) for c in shown], "%.0f%%", 100.0))
         self.basket.set_chart(charts.grouped_bars(
             self.tr("Basket before / after enrolment by category"), [b.category for b in k.basket],
             [(self.tr("12 months before"), [float(b.before / MILLION) for b in k.basket]),
              (self.tr("12 months after"), [float(b.after / MILLION) for b in k.basket])], "%.1f", millions))
-        groups = [(label(q), [(float(u), float(m / 1000)) for _c, u, m, quad in self.data.matrix if quad == q])
+        short = {"high_units_high_money": self.tr("growth offers"), "high_units_low_money": self.tr("volume offers"),
+                 "low_units_high_money": self.tr("premium offers"), "low_units_low_money": self.tr("add-ons")}
+        groups = [(short[q], [(float(u), float(m / 1000)) for _c, u, m, quad in self.data.matrix if quad == q])
                   for q in QUADRANTS]
         self.matrix.set_chart(charts.scatter(self.tr("Potential matrix (slot per account)"), groups,
                                              self.tr("slot in units"),

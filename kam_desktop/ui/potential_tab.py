@@ -79,7 +79,7 @@ class PotentialTab(QWidget):
         self.table = RowTable(self.model, "slotsTable", self)
         self.table.setItemDelegateForColumn(self.model.column_of("share_money"), ShareBarDelegate(self.table))
         self.table.fit_columns({"category": 130, "total_money": 130, "our_money": 130, "slot_money": 120,
-                                "share_money": 150, "total_units": 100, "slot_units": 100, "source": 130,
+                                "share_money": 150, "total_units": 120, "slot_units": 130, "source": 150,
                                 "collected_on": 110})
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.form_box = QGroupBox(self)

@@ -10,15 +10,15 @@ from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QSplitter, QTableView, QWidget
 
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.ui.account_workspace import AccountWorkspace
-from kam_desktop.ui.approvals_inbox import ApprovalsInbox
-from kam_desktop.ui.dashboard import Dashboard
 from kam_desktop.ui.labels import label
-from kam_desktop.ui.simulator_dialog import SimulatorDialog
 from kam_desktop.ui.workers import Task, TaskContext, run_task
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screens load when first opened: QtCharts and their services stay out of the start
+    from kam_desktop.ui.account_workspace import AccountWorkspace
+    from kam_desktop.ui.approvals_inbox import ApprovalsInbox
+    from kam_desktop.ui.dashboard import Dashboard
     from kam_desktop.ui.main_window import MainWindow
+    from kam_desktop.ui.simulator_dialog import SimulatorDialog
 
 log = logging.getLogger(__name__)
 LAYOUT_PREFIX = "layout/"
@@ -43,6 +43,8 @@ class Screens(QObject):
 
     # -- tabs ---------------------------------------------------------------------------------------------
     def open_account(self, code: str) -> AccountWorkspace:
+        from kam_desktop.ui.account_workspace import AccountWorkspace
+
         tabs = self.window.tabs
         if code in self.workspaces:
             tabs.setCurrentWidget(self.workspaces[code])
@@ -65,6 +67,8 @@ class Screens(QObject):
             self.window.tabs.setTabToolTip(index, f"{workspace.code} · {name}")
 
     def open_inbox(self) -> ApprovalsInbox:
+        from kam_desktop.ui.approvals_inbox import ApprovalsInbox
+
         if self.inbox is None:
             self.inbox = ApprovalsInbox(self.desk, self.window.formats, self.window.tabs)
             self.inbox.decided.connect(lambda _n: self.window.load_portfolio())
@@ -76,6 +80,8 @@ class Screens(QObject):
         return self.inbox
 
     def open_dashboard(self) -> Dashboard:
+        from kam_desktop.ui.dashboard import Dashboard
+
         if self.dashboard is None:
             self.dashboard = Dashboard(self.desk, self.window.formats, self.window.tabs)
             self.window.tabs.addTab(self.dashboard, "")
@@ -91,8 +97,9 @@ class Screens(QObject):
             return
         self.remember(widget)
         self.window.tabs.removeTab(index)
-        if isinstance(widget, AccountWorkspace):
-            self.workspaces.pop(widget.code, None)
+        code = next((c for c, w in self.workspaces.items() if w is widget), None)
+        if code is not None:
+            self.workspaces.pop(code)
         elif widget is self.inbox:
             self.inbox = None
         elif widget is self.dashboard:
@@ -101,12 +108,12 @@ class Screens(QObject):
 
     def current_workspace(self) -> AccountWorkspace | None:
         widget = self.window.tabs.currentWidget()
-        return widget if isinstance(widget, AccountWorkspace) else None
+        return widget if widget in self.workspaces.values() else None  # type: ignore[return-value]
 
     def refresh_current(self) -> None:
         widget = self.window.tabs.currentWidget()
-        if isinstance(widget, (AccountWorkspace, ApprovalsInbox, Dashboard)):
-            widget.reload()
+        if widget in (*self.workspaces.values(), self.inbox, self.dashboard):
+            widget.reload()  # type: ignore[union-attr]
 
     def set_formats(self) -> None:
         formats = self.window.formats
@@ -153,6 +160,8 @@ class Screens(QObject):
 
     # -- the simulator ------------------------------------------------------------------------------------
     def open_simulator(self) -> SimulatorDialog:
+        from kam_desktop.ui.simulator_dialog import SimulatorDialog
+
         self.simulator = SimulatorDialog(self.desk, self.window.formats, self.window)
         self.simulator.open()
         self.simulator.run()

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEventLoop, QSize, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kam_desktop.ui.i18n import LANGUAGES
 from kam_desktop.ui.main_window import MainWindow
+from kam_desktop.ui.portfolio_model import Roles
 
 log = logging.getLogger(__name__)
-WINDOW_SIZE = QSize(1400, 820)
+WINDOW_SIZE = QSize(1280, 800)
+WAIT_MS = 60_000
+ACCOUNT_TABS = ("overview", "potential", "benefits", "exceptions", "ledger", "contacts")
 
 
 def render_screens(window: MainWindow, folder: Path) -> list[Path]:
-    """Load the portfolio (synchronously), then grab every screen per language; returns the files."""
+    """Load the data (synchronously), then grab every screen per language; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     original = window.translators.language
     window.portfolio.set_rows(window.services.load_portfolio())
@@ -24,19 +29,95 @@ def render_screens(window: MainWindow, folder: Path) -> list[Path]:
     window.show()
     if window.portfolio.proxy.rowCount():
         window.portfolio.table.selectRow(0)
+    code = _showcase_account(window)
     written: list[Path] = []
     try:
+        workspace = _wait(lambda: window.open_account(code), "loaded") if code else None
+        approver = _approver(window)
+        if approver is not None:
+            window.screens.switch_user(approver)
+        inbox = _wait(window.screens.open_inbox, "loaded")
+        dashboard = _wait(window.screens.open_dashboard, "loaded")
         for language in LANGUAGES:
             window.set_language(language)
-            written.append(_grab(window, folder / f"portfolio-{language}.png"))
-            dialog = window.open_settings()
-            dialog.show()
-            written.append(_grab(dialog, folder / f"settings-{language}.png"))
-            dialog.close()
-            dialog.deleteLater()
+            written += _grab_language(window, folder, language, workspace, inbox, dashboard)
     finally:
         window.set_language(original)
     return written
+
+
+def _grab_language(window: MainWindow, folder: Path, language: str, workspace: Any, inbox: Any,
+                   dashboard: Any) -> list[Path]:
+    written = []
+    window.tabs.setCurrentIndex(0)
+    written.append(_grab(window, folder / f"portfolio-{language}.png"))
+    if workspace is not None:
+        window.tabs.setCurrentWidget(workspace)
+        if workspace.potential.model.rowCount():
+            workspace.potential.table.selectRow(0)  # the form filled, as when correcting a slot
+        for i, name in enumerate(ACCOUNT_TABS):
+            workspace.tabs.setCurrentIndex(i)
+            written.append(_grab(window, folder / f"account-{name}-{language}.png"))
+    for widget, name in ((inbox, "approvals"), (dashboard, "dashboard")):
+        window.tabs.setCurrentWidget(widget)
+        written.append(_grab(window, folder / f"{name}-{language}.png"))
+    simulator = window.screens.open_simulator()
+    simulator.resize(1100, 680)
+    _run_until(simulator.computed)
+    written.append(_grab(simulator, folder / f"simulator-{language}.png"))
+    simulator.close()
+    simulator.deleteLater()
+    dialog = window.open_settings()
+    dialog.show()
+    written.append(_grab(dialog, folder / f"settings-{language}.png"))
+    dialog.close()
+    dialog.deleteLater()
+    return written
+
+
+def _showcase_account(window: MainWindow) -> str | None:
+    """An account with benefits and exception requests, so every tab has rows; else the first one."""
+    desk = window.services.desk
+    rows = [window.portfolio.proxy.index(r, 0).data(Roles.ROW)
+            for r in range(window.portfolio.proxy.rowCount())]
+    if not rows:
+        return None
+    try:
+        with_requests = {e.account for e in desk.exceptions()}
+    except Exception:  # noqa: BLE001 - a screenshot run still shows what it can
+        with_requests = set()
+    for row in rows:
+        if row.code in with_requests and row.grade and desk.benefits(row.code).lines:
+            return str(row.code)
+    return str(rows[0].code)
+
+
+def _approver(window: MainWindow) -> str | None:
+    users = window.services.desk.users()
+    return next((u.login for u in users if u.role == "director"), None)
+
+
+def _wait(open_screen: Callable[[], Any], signal: str) -> Any:
+    """Open a screen that loads in the background and wait until it has (or the time is up)."""
+    loop = QEventLoop()
+    holder: dict[str, Any] = {}
+    QTimer.singleShot(WAIT_MS, loop.quit)
+
+    def opened() -> None:
+        screen = open_screen()
+        holder["screen"] = screen
+        getattr(screen, signal).connect(loop.quit)
+
+    QTimer.singleShot(0, opened)
+    loop.exec()
+    return holder.get("screen")
+
+
+def _run_until(signal: SignalInstance) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(WAIT_MS, loop.quit)
+    loop.exec()
 
 
 def _grab(widget: QWidget, path: Path) -> Path:

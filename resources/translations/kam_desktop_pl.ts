@@ -572,6 +572,22 @@
         <translation>12 miesięcy po</translation>
     </message>
     <message>
+        <source>growth offers</source>
+        <translation>oferty wzrostu</translation>
+    </message>
+    <message>
+        <source>volume offers</source>
+        <translation>oferty wolumenowe</translation>
+    </message>
+    <message>
+        <source>premium offers</source>
+        <translation>oferty premium</translation>
+    </message>
+    <message>
+        <source>add-ons</source>
+        <translation>dodatki</translation>
+    </message>
+    <message>
         <source>Potential matrix (slot per account)</source>
         <translation>Macierz potencjału (slot na klienta)</translation>
     </message>

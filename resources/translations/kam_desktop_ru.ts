@@ -572,6 +572,22 @@
         <translation>12 месяцев после</translation>
     </message>
     <message>
+        <source>growth offers</source>
+        <translation>предложения роста</translation>
+    </message>
+    <message>
+        <source>volume offers</source>
+        <translation>объёмные предложения</translation>
+    </message>
+    <message>
+        <source>premium offers</source>
+        <translation>премиум-предложения</translation>
+    </message>
+    <message>
+        <source>add-ons</source>
+        <translation>дополнения</translation>
+    </message>
+    <message>
         <source>Potential matrix (slot per account)</source>
         <translation>Матрица потенциала (слот по клиенту)</translation>
     </message>

@@ -55,7 +55,9 @@ def test_screenshots_render_each_screen_in_each_language(qapp: object, db: str, 
     folder = tmp_path / "shots"
     assert app.main(["--db", db, "--screenshots", str(folder)]) == 0
     names = sorted(p.name for p in folder.glob("*.png"))
-    assert names == sorted(f"{screen}-{lang}.png" for screen in ("portfolio", "settings") for lang in ("en", "pl", "ru"))
+    screens = ("portfolio", "account-overview", "account-potential", "account-benefits", "account-exceptions",
+               "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings")
+    assert names == sorted(f"{screen}-{lang}.png" for screen in screens for lang in ("en", "pl", "ru"))
     assert all(p.stat().st_size > 5000 for p in folder.glob("*.png"))
 
 

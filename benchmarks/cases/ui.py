@@ -1,0 +1,163 @@
+"""The desktop: start to portfolio shown (vs a bare PySide6 window), opening an account, filtering the portfolio.
+
+Targets (issue 6): start ≤ 4× a bare window started the same way in the same run; opening an account and
+filtering at 20,000 accounts ≤ 1.5× the same at 200 (the runner's large/small scaling line).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from typing import Any
+
+from benchmarks.registry import CaseContext, Pair, case
+from benchmarks.scale import AS_OF
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QTableView())
+window.resize(1320, 780)
+window.show()
+app.processEvents()
+"""
+FILTER_TERMS = ("nowak", "sp. z o.o.", "c100", "zzzz-nothing")
+
+
+def _env(ctx: CaseContext) -> dict[str, str]:
+    ctx.work_dir.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # an install has its .pyc
+    env.update(QT_QPA_PLATFORM="offscreen", KAM_TODAY=AS_OF.isoformat(), KAM_DATA_DIR=str(ctx.work_dir / "data"))
+    return env
+
+
+@case("ui-start", scales=("small", "large"), rounds={"small": 5, "large": 3}, measure_memory=False)
+def ui_start(ctx: CaseContext) -> Pair:
+    """`kam-desktop --smoke-test` (process start → portfolio shown) vs a bare PySide6 window in a fresh process."""
+    path = str(ctx.store())
+    env = _env(ctx)
+    subprocess.run([sys.executable, "-m", "kam_desktop.app", "--db", path, "--smoke-test"], env=env,
+                   capture_output=True, check=False)  # untimed: writes the .pyc files, as installing would
+
+    def run() -> object:
+        done = subprocess.run([sys.executable, "-m", "kam_desktop.app", "--db", path, "--smoke-test"], env=env,
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"smoke test failed: {done.stdout}{done.stderr}")
+        return done.stdout
+
+    def baseline() -> object:
+        return subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env, check=True).returncode
+
+    return Pair(run, baseline, note="both in fresh processes: interpreter, Qt and imports included")
+
+
+def _qt(ctx: CaseContext) -> Any:
+    os.environ.update(_env(ctx))
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def _wait(signal: Any, start: Any, timeout_ms: int = 600_000) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    start()
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def _middle_account(path: str) -> str:
+    with sqlite3.connect(path) as raw:
+        codes = [c for (c,) in raw.execute("SELECT code FROM accounts WHERE deleted_at IS NULL ORDER BY code")]
+    return codes[len(codes) // 2]
+
+
+@case("ui-open-account", scales=("small", "large"), rounds={"small": 5, "large": 3})
+def ui_open_account(ctx: CaseContext) -> Pair:
+    """The account workspace reads and shows one account (all six tabs); baseline: raw SQL of its 12-month sales."""
+    app = _qt(ctx)
+    from kam_desktop.services.ui_desk import Desk
+    from kam_desktop.store.store import Store
+    from kam_desktop.ui.account_workspace import AccountWorkspace
+    from kam_desktop.ui.i18n import Formats
+
+    path = str(ctx.store())
+    store = Store.open(path)
+    code = _middle_account(path)
+    workspace = AccountWorkspace(Desk(store, None), code, Formats("en"))
+    workspace.resize(1280, 760)
+    workspace.show()
+    raw = sqlite3.connect(path)
+    window = (AS_OF.replace(year=AS_OF.year - 1).isoformat(), AS_OF.isoformat())
+
+    def run() -> object:
+        workspace.data = None
+        _wait(workspace.loaded, workspace.reload)
+        app.processEvents()
+        if workspace.data is None:
+            raise RuntimeError(f"account {code} did not load")
+        return workspace.data.card.summary.code
+
+    def baseline() -> object:
+        return raw.execute(
+            "SELECT SUM(l.net_amount), SUM(l.margin_amount) FROM invoice_lines l JOIN accounts a "
+            "ON a.id = l.account_id WHERE a.code = ? AND l.invoice_date > ? AND l.invoice_date <= ?",
+            (code, *window)).fetchone()
+
+    def cleanup() -> None:
+        workspace.close()
+        workspace.deleteLater()
+        app.processEvents()
+        raw.close()
+        store.dispose()
+
+    return Pair(run, baseline, cleanup, note=f"account {code}")
+
+
+@case("ui-filter", scales=("small", "large"), rounds={"small": 7, "large": 5})
+def ui_filter(ctx: CaseContext) -> Pair:
+    """Filter-as-you-type over the loaded portfolio (four searches and clear); baseline: the same scan in Python."""
+    app = _qt(ctx)
+    from kam_desktop.services.ui_support import portfolio_for
+    from kam_desktop.store.store import Store
+    from kam_desktop.ui.i18n import Formats
+    from kam_desktop.ui.portfolio_view import PortfolioView
+
+    path = str(ctx.store())
+    store = Store.open(path)
+    rows = portfolio_for(store, None, AS_OF)
+    view = PortfolioView(Formats("en"))
+    view.resize(1280, 760)
+    view.show()
+    view.set_rows(rows)
+    app.processEvents()
+    haystacks = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".lower() for r in rows]
+
+    def run() -> object:
+        shown = []
+        for term in FILTER_TERMS:
+            view.proxy.set_filter_text(term)
+            app.processEvents()  # the view lays out the rows it now shows
+            shown.append(view.proxy.rowCount())
+        view.proxy.set_filter_text("")
+        app.processEvents()
+        return shown
+
+    def baseline() -> object:
+        return [sum(1 for h in haystacks if all(t in h for t in term.split())) for term in FILTER_TERMS]
+
+    def cleanup() -> None:
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        store.dispose()
+
+    return Pair(run, baseline, cleanup, note=f"{len(rows)} accounts")
