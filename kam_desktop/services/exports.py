@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kam_desktop.imports import write_csv, write_xlsx
@@ -166,7 +166,7 @@ def _flat(prefix: str, item: Any) -> list[list[Cell]]:
 
 def _cell(value: Any) -> Cell:
     if value is None or isinstance(value, str | int | Decimal | date):
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return,unused-ignore]
     return str(value)
 
 
@@ -191,7 +191,7 @@ def _canonical(store: Store, kind: str, codes: set[str] | None) -> Table:
     return headers, rows()
 
 
-def _accounts_query() -> tuple[Select[Any], list[str]]:
+def _accounts_query() -> tuple[Any, list[str]]:
     headers = ["account_code", "name", "tax_id", "kind", "owner_login", "region", "industry", "currency",
                "language", "status", "enrolled_on"]
     query = (select(Account.code, Account.name, Account.tax_id, Account.kind, User.login, Account.region,
@@ -200,7 +200,7 @@ def _accounts_query() -> tuple[Select[Any], list[str]]:
     return query, headers
 
 
-def _invoices_query() -> tuple[Select[Any], list[str]]:
+def _invoices_query() -> tuple[Any, list[str]]:
     headers = ["invoice_no", "line_no", "invoice_date", "account_code", "category", "quantity", "net_amount",
                "margin_amount", "currency"]
     query = (select(InvoiceLine.invoice_no, InvoiceLine.line_no, InvoiceLine.invoice_date, Account.code,
@@ -212,7 +212,7 @@ def _invoices_query() -> tuple[Select[Any], list[str]]:
     return query, headers
 
 
-def _potential_query() -> tuple[Select[Any], list[str]]:
+def _potential_query() -> tuple[Any, list[str]]:
     headers = ["account_code", "category", "total_units", "total_value", "source", "collected_on", "confidence"]
     query = (select(Account.code, ProductCategory.code, PotentialSlot.total_units, PotentialSlot.total_value,
                     PotentialSlot.source, PotentialSlot.collected_on, PotentialSlot.confidence)
@@ -223,7 +223,7 @@ def _potential_query() -> tuple[Select[Any], list[str]]:
     return query, headers
 
 
-def _contacts_query() -> tuple[Select[Any], list[str]]:
+def _contacts_query() -> tuple[Any, list[str]]:
     headers = ["account_code", "name", "role", "email", "phone", "language"]
     # a job title, when known, says more than the role it maps to; the importer maps it back the same way
     query = (select(Account.code, Contact.name, func.coalesce(Contact.position, Contact.role), Contact.email,

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -79,7 +79,7 @@ def scaled(values: Sequence[str], places: int) -> list[int]:
 
 def scaled_exactly(values: Sequence[str], places: int) -> list[int]:
     """The same by text surgery, for any magnitude."""
-    out = []
+    out: list[int] = []
     append = out.append
     for text in values:
         whole, _, frac = text.partition(".")
@@ -164,7 +164,7 @@ def _stored_lines(session: Session, numbers: list[str]) -> list[Any]:
     nearby = select(InvoiceLine.invoice_no).where(InvoiceLine.invoice_no.between(min(numbers), max(numbers)))
     if session.execute(nearby.limit(1)).first() is None:
         return []
-    found = []
+    found: list[Any] = []
     for start in range(0, len(numbers), _IN_BATCH):
         part = numbers[start:start + _IN_BATCH]
         found.extend(session.execute(select(*columns).where(InvoiceLine.invoice_no.in_(part))))
@@ -274,7 +274,7 @@ def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
 
 
 def _core_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int) -> int:
-    statement = insert(InvoiceLine.__table__)
+    statement = insert(cast(Table, InvoiceLine.__table__))  # Core, not the ORM's bulk mode
     done = 0
     for part, accounts, categories in _batches(lines, batch_rows):
         n = len(part)

@@ -91,9 +91,8 @@ def test_cancel_while_applying_writes_nothing(store: Store, tmp_path: Path, monk
         if p.phase == "applying" and p.done >= 20:
             stop.set()
 
-    with unchanged(store):
-        with pytest.raises(ImportCancelled):
-            run_import(store, path, "invoices", actor="t", progress=progress, cancel=stop)
+    with unchanged(store), pytest.raises(ImportCancelled):
+        run_import(store, path, "invoices", actor="t", progress=progress, cancel=stop)
     assert [p.phase for p in seen][0] == "reading" and seen[-1].phase == "applying"
     assert audits(store, "import.apply") == [] and audits(store, "import.refused") == []
 

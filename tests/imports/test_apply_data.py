@@ -17,7 +17,15 @@ from import_builders import INVOICE_HEADER, SAMPLES
 from kam_desktop.services.import_lines import scaled, scaled_exactly, time_ordered_ids
 from kam_desktop.services.imports import run_import
 from kam_desktop.services.ledger import account_ledger
-from kam_desktop.store.models import Account, Contact, InvoiceLine, LedgerEntry, PotentialSlot, ProductCategory, User
+from kam_desktop.store.models import (
+    Account,
+    Contact,
+    InvoiceLine,
+    LedgerEntry,
+    PotentialSlot,
+    ProductCategory,
+    User,
+)
 from kam_desktop.store.store import Store
 
 
