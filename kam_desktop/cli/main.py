@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from kam_desktop import __version__
+from kam_desktop.cli.context import close_stores
 from kam_desktop.services.errors import ServiceError
 
 # Each module has `register(subparsers, common)`; its handlers take (args) and return an exit code.
@@ -64,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # migrate.DatabaseNewerError, StoreLocationError, BackupError and file errors land here
         print(f"kamctl: error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        close_stores()
 
 
 def _first_line(exc: BaseException) -> str:

@@ -53,7 +53,7 @@ class FxTable:
 
     def to_base(self, amount: Decimal, currency: str, day: date) -> Decimal:
         """`amount` of `currency` in the base currency on `day`, rounded to cents once."""
-        if currency == self.base:
+        if currency == self.base or amount == 0:  # nothing to convert: no rate needed
             return amount
         return money(amount * self.rate_on(currency, day))
 

@@ -240,15 +240,21 @@ def expire(entries: Sequence[LedgerEntry], as_of: date, new_id: IdFactory = uuid
     run happens; running it again produces nothing, because the expired lots are then empty.
     """
     result = []
-    pairs = sorted({(e.account, e.unit) for e in entries})
-    for account, unit in pairs:
-        for lot in open_lots(entries, account, unit):
+    # One pass to group by (account, unit) and count past expiries per lot: the run touches the
+    # whole ledger, so anything per lot × per entry would be quadratic.
+    groups: dict[tuple[str, LedgerUnit], list[LedgerEntry]] = {}
+    expiries_of: dict[UUID, int] = {}
+    for e in entries:
+        groups.setdefault((e.account, e.unit), []).append(e)
+        if e.kind is LedgerKind.EXPIRY:
+            for lot_id in {a.lot_id for a in e.allocations}:
+                expiries_of[lot_id] = expiries_of.get(lot_id, 0) + 1
+    for account, unit in sorted(groups):
+        for lot in open_lots(groups[(account, unit)], account, unit):
             if not lot.is_expired_on(as_of):
                 continue
             # A lot can re-open (a reversed redemption gives back to it), so number its expiries.
-            count = sum(
-                1 for e in entries if e.kind is LedgerKind.EXPIRY and any(a.lot_id == lot.id for a in e.allocations)
-            )
+            count = expiries_of.get(lot.id, 0)
             result.append(
                 LedgerEntry(
                     account=account,

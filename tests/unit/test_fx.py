@@ -35,6 +35,11 @@ def test_a_missing_rate_says_which_and_how_to_add_it() -> None:
         TABLE.to_base(Decimal("1.00"), "GBP", date(2026, 3, 1))
 
 
+def test_zero_needs_no_rate() -> None:
+    # An account with no sales yet can be graded before its currency has a rate.
+    assert TABLE.to_base(Decimal("0.00"), "GBP", date(2026, 3, 1)) == Decimal("0.00")
+
+
 def test_non_positive_rates_are_refused() -> None:
     with pytest.raises(ValueError, match="positive"):
         FxTable.of("PLN", [(date(2026, 1, 1), "EUR", Decimal("0"))])
