@@ -41,6 +41,7 @@ class SourceKind(StrEnum):
     EXCEPTION = "exception"
     EXPIRY_RUN = "expiry_run"
     MANUAL = "manual"
+    OPENING_BALANCE = "opening_balance"  # carried over from the spreadsheets the program replaced
 
 
 class LedgerError(ValueError):

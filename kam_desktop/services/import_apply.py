@@ -33,7 +33,7 @@ from kam_desktop.store.models import Account, Contact, LedgerEntry, PotentialSlo
 
 # Opening balances are a source of their own; until the domain names one, they book as manual entries
 # (the ledger's domain translation accepts only its SourceKind values).
-OPENING_SOURCE = getattr(dl.SourceKind, "OPENING_BALANCE", dl.SourceKind.MANUAL)
+OPENING_SOURCE = dl.SourceKind.OPENING_BALANCE
 CATEGORY_CODE_LEN = 40
 
 
