@@ -71,7 +71,7 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     policy_sub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     check = policy_sub.add_parser("check", parents=[common], help="every cap an offer exceeds")
     check.add_argument("code")
-    check.add_argument("--discount", type=_decimal, required=True, help="discount in %")
+    check.add_argument("--discount", type=_decimal, required=True, help="discount in %%")
     check.add_argument("--payment-days", type=int, default=None)
     check.add_argument("--benefit-cost", type=_decimal, default=None)
     check.add_argument("--gift", type=_gift, action="append", default=[], help="PERSON=VALUE (repeatable)")
@@ -85,7 +85,7 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
 
     sim = subparsers.add_parser("simulate", parents=[common], help="what-if cut-offs and cashback")
     sim.add_argument("--cutoffs", type=_decimals, required=True, help="e.g. 0.1,0.3,0.6")
-    sim.add_argument("--cashback", type=_decimals, required=True, help="% for L1..L4, e.g. 3,2,1,0")
+    sim.add_argument("--cashback", type=_decimals, required=True, help="%% for L1..L4, e.g. 3,2,1,0")
     sim.add_argument("--as-of", type=date.fromisoformat, default=None)
     sim.set_defaults(handler=_simulate)
 
