@@ -192,6 +192,32 @@ class Desk:
             rows.append(InboxRow(request, name, currency, budget.margin_12m, budget.budget, budget.committed))
         return rows
 
+    # -- documents -----------------------------------------------------------------------------------
+    def documents(self, code: str) -> list[Any]:
+        from kam_desktop.services.documents import list_documents
+
+        return list_documents(self.store, code)
+
+    def issue_document(self, code: str, kind: str, quarter: str | None = None) -> Any:
+        """Issue the account's agreement, annex (its current benefits) or a quarter's statement."""
+        from kam_desktop.services import documents
+
+        if kind == "agreement":
+            return documents.issue_agreement(self.store, code, actor=self.actor)
+        if kind == "annex":
+            return documents.issue_annex(self.store, code, actor=self.actor)
+        return documents.issue_statement(self.store, code, quarter or self.last_finished_quarter(), actor=self.actor)
+
+    def document_pdf(self, number: str, version: int | None = None) -> bytes:
+        from kam_desktop.services.documents import document_pdf
+
+        return document_pdf(self.store, number, version)
+
+    def sign_document(self, number: str, signatory: str, signed_on: date, scan: str | None = None) -> Any:
+        from kam_desktop.services.documents import sign
+
+        return sign(self.store, number, signatory, signed_on, scan, actor=self.actor)
+
     # -- portfolio-wide --------------------------------------------------------------------------------
     def kpis(self) -> Any:
         from kam_desktop.services.kpi import program_kpis

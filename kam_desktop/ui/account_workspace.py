@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui.account_tabs import ContactsTab, LedgerTab, OverviewTab
 from kam_desktop.ui.benefits_tab import BenefitsTab
+from kam_desktop.ui.documents_tab import DocumentsTab
 from kam_desktop.ui.exceptions_tab import ExceptionsTab
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.potential_tab import PotentialTab
@@ -32,14 +34,22 @@ class AccountData:
     benefits: Any
     exceptions: list[Any]
     ledger: Any
+    documents: list[Any]
 
 
 def read_account(desk: Desk, code: str) -> AccountData:
     return AccountData(
         card=desk.card(code), progress=desk.grade_progress(code), series=desk.ltv_series(code),
         slots=desk.slots(code), benefits=desk.benefits(code), exceptions=_exceptions(desk, code),
-        ledger=desk.ledger(code),
+        ledger=desk.ledger(code), documents=_documents(desk, code),
     )
+
+
+def _documents(desk: Desk, code: str) -> list[Any]:
+    try:
+        return desk.documents(code)
+    except ImportError:  # the documents service is not installed in this build
+        return []
 
 
 def _exceptions(desk: Desk, code: str) -> list[Any]:
@@ -56,7 +66,8 @@ class AccountWorkspace(QWidget):
     failed = Signal(str)
     changed = Signal()  # something was saved: the portfolio's figures may have moved
 
-    def __init__(self, desk: Desk, code: str, formats: Formats, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, code: str, formats: Formats, parent: QWidget | None = None,
+                 documents_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"account-{code}")
         self.desk, self.code, self.formats = desk, code, formats
@@ -73,11 +84,12 @@ class AccountWorkspace(QWidget):
         self.potential = PotentialTab(desk, code, formats, self)
         self.benefits = BenefitsTab(desk, code, formats, self)
         self.exceptions = ExceptionsTab(desk, code, formats, self)
+        self.documents = DocumentsTab(desk, code, formats, documents_folder, self)
         self.ledger = LedgerTab(formats, self)
         self.contacts = ContactsTab(formats, self)
-        for tab in (self.overview, self.potential, self.benefits, self.exceptions, self.ledger, self.contacts):
+        for tab in self._tabs():
             self.tabs.addTab(tab, "")
-        for tab in (self.potential, self.benefits, self.exceptions):
+        for tab in (self.potential, self.benefits, self.exceptions, self.documents):
             tab.saved.connect(self._on_tab_saved)
         self.benefits.exception_requested.connect(self._on_benefits_exception_requested)
         top = QHBoxLayout()
@@ -90,11 +102,20 @@ class AccountWorkspace(QWidget):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
+    def _tabs(self) -> tuple[Any, ...]:
+        return (self.overview, self.potential, self.benefits, self.exceptions, self.documents, self.ledger,
+                self.contacts)
+
+    def set_desk(self, desk: Desk) -> None:
+        self.desk = desk
+        for tab in (self.potential, self.benefits, self.exceptions, self.documents):
+            tab.desk = desk
+
     def reload(self) -> Task:
         if self._task is not None and not self._task.finished:
             self._task.cancel()
         self._task = run_task(lambda _ctx: read_account(self.desk, self.code), self._on_read_done,
-                              self._on_read_failed)
+                              self._on_read_failed, owner=self)
         return self._task
 
     def _on_read_done(self, data: AccountData) -> None:
@@ -119,18 +140,26 @@ class AccountWorkspace(QWidget):
         self.potential.show_slots(data.slots, summary.currency)
         self.benefits.show_benefits(data.benefits)
         self.exceptions.show_exceptions(data.exceptions, summary.currency)
+        self.documents.show_documents(data.documents)
         self.ledger.show_ledger(data.ledger, summary.currency)
         self.contacts.show_contacts(data.card.contacts)
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
-        for tab in (self.overview, self.potential, self.benefits, self.exceptions, self.ledger, self.contacts):
+        for tab in self._tabs():
             tab.set_formats(formats)
         self._fill()
 
     def new_exception(self) -> None:
         self.tabs.setCurrentWidget(self.exceptions)
         self.exceptions.new_request()
+
+    def print_documents(self) -> None:
+        """Ctrl+P in an account: the documents tab, and the selected (else the newest) document's PDF."""
+        self.tabs.setCurrentWidget(self.documents)
+        if self.documents.table.current() is None and self.documents.model.rowCount():
+            self.documents.table.selectRow(0)
+        self.documents.preview()
 
     def _on_tab_saved(self) -> None:
         self.reload()
@@ -147,6 +176,6 @@ class AccountWorkspace(QWidget):
 
     def retranslate(self) -> None:
         titles = (self.tr("Overview"), self.tr("Potential"), self.tr("Benefits"), self.tr("Exceptions"),
-                  self.tr("Ledger"), self.tr("Contacts"))
+                  self.tr("Documents"), self.tr("Ledger"), self.tr("Contacts"))
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)

@@ -133,7 +133,8 @@ class ApprovalsInbox(QWidget):
     def reload(self) -> Task:
         if self._task is not None and not self._task.finished:
             self._task.cancel()
-        self._task = run_task(lambda _ctx: self.desk.inbox(), self._on_read_done, self._on_read_failed)
+        self._task = run_task(lambda _ctx: self.desk.inbox(), self._on_read_done, self._on_read_failed,
+                              owner=self)
         return self._task
 
     def _on_read_done(self, rows: list[Any]) -> None:

@@ -125,7 +125,7 @@ class Dashboard(QWidget):
             self._task.cancel()
         self._task = run_task(lambda _ctx: DashboardData(self.desk.kpis(), self.desk.potential_matrix(),
                                                          self.desk.base_currency()),
-                              self._on_read_done, self._on_read_failed)
+                              self._on_read_done, self._on_read_failed, owner=self)
         return self._task
 
     def _on_read_done(self, data: DashboardData) -> None:

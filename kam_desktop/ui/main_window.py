@@ -234,8 +234,13 @@ class MainWindow(QMainWindow):
             workspace.new_exception()
 
     def print_documents(self) -> None:
-        self._tell(self.tr("Printing comes with the documents module: agreements, annexes and statements are "
-                           "not available in this version yet."))
+        """Ctrl+P: in an account, its documents (the selected one opens in the PDF viewer to print)."""
+        workspace = self.screens.current_workspace()
+        if workspace is None:
+            self._tell(self.tr("Open an account first: its agreement, annexes and statements print from its "
+                               "Documents tab."))
+            return
+        workspace.print_documents()
 
     def sync_now(self) -> None:
         self._tell(self.tr("No team server is configured: KAM Desktop works on this computer's data only. "

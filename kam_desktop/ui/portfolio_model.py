@@ -211,8 +211,9 @@ def _alignment(column: Column) -> int:
 
 def _sort_key(key: str, row: PortfolioRow) -> Any:
     """A value Qt compares natively (float, int, str), so sorting stays numeric and fast."""
-    if key == "ltv_12m":
-        return float(row.ltv_12m)
+    if key == "ltv_12m":  # accounts in other currencies compare in the base currency when a rate is known
+        base = getattr(row, "ltv_12m_base", None)
+        return float(base if base is not None else row.ltv_12m)
     if key == "trend":
         trend: Decimal | None = row.trend_pct
         return _NO_VALUE if trend is None else float(trend)

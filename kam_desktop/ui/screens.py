@@ -49,7 +49,8 @@ class Screens(QObject):
         if code in self.workspaces:
             tabs.setCurrentWidget(self.workspaces[code])
             return self.workspaces[code]
-        workspace = AccountWorkspace(self.desk, code, self.window.formats, tabs)
+        folder = self.window.services.data_dir / "documents"
+        workspace = AccountWorkspace(self.desk, code, self.window.formats, tabs, folder)
         workspace.changed.connect(self.window.load_portfolio)
         self.workspaces[code] = workspace
         tabs.addTab(workspace, code)
@@ -136,9 +137,8 @@ class Screens(QObject):
         if services.for_user is None:
             return
         self.window.services = services.for_user(login)
-        for widget in (*self.workspaces.values(),):
-            widget.desk = self.desk
-            widget.potential.desk = widget.benefits.desk = widget.exceptions.desk = self.desk
+        for widget in self.workspaces.values():
+            widget.set_desk(self.desk)
         if self.inbox is not None:
             self.inbox.set_desk(self.desk)
         if self.dashboard is not None:
@@ -223,7 +223,7 @@ class Screens(QObject):
             ctx.report(0, 0, text)
             return work(ctx)
 
-        self.job = run_task(run, finished, failed)
+        self.job = run_task(run, finished, failed, owner=window)
         progress.canceled.connect(self.job.cancel)
         progress.canceled.connect(lambda: window.statusBar().showMessage(self.tr(
             "Cancelling: the job stops before it writes anything.")))

@@ -17,7 +17,7 @@ from kam_desktop.ui.portfolio_model import Roles
 log = logging.getLogger(__name__)
 WINDOW_SIZE = QSize(1280, 800)
 WAIT_MS = 60_000
-ACCOUNT_TABS = ("overview", "potential", "benefits", "exceptions", "ledger", "contacts")
+ACCOUNT_TABS = ("overview", "potential", "benefits", "exceptions", "documents", "ledger", "contacts")
 
 
 def render_screens(window: MainWindow, folder: Path) -> list[Path]:
@@ -58,6 +58,8 @@ def _grab_language(window: MainWindow, folder: Path, language: str, workspace: A
         for i, name in enumerate(ACCOUNT_TABS):
             workspace.tabs.setCurrentIndex(i)
             written.append(_grab(window, folder / f"account-{name}-{language}.png"))
+    if inbox.model.rowCount() and inbox.table.current() is None:
+        inbox.table.selectRow(0)  # a request's justification and route shown under the list
     for widget, name in ((inbox, "approvals"), (dashboard, "dashboard")):
         window.tabs.setCurrentWidget(widget)
         written.append(_grab(window, folder / f"{name}-{language}.png"))

@@ -127,7 +127,8 @@ class SimulatorDialog(QDialog):
         cashback = [Decimal(str(round(s.value(), 1))) for s in self.cashback]
         if self._task is not None and not self._task.finished:
             self._task.cancel()
-        self._task = run_task(lambda _ctx: self.desk.simulate(cutoffs, cashback), self._on_done, self._on_failed)
+        self._task = run_task(lambda _ctx: self.desk.simulate(cutoffs, cashback), self._on_done, self._on_failed,
+                              owner=self)
         return self._task
 
     def _on_done(self, simulation: Any) -> None:

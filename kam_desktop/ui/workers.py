@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,10 @@ class Task(QRunnable):
         self.finished = False
         self.was_cancelled = False
         self.progress = progress
+        self.owner: QObject | None = None  # a widget whose deletion makes the result moot
+
+    def _owner_gone(self) -> bool:
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
     def cancel(self) -> None:
         self.context.cancel.set()
@@ -101,14 +106,14 @@ class Task(QRunnable):
 
     def _deliver_result(self, result: Any) -> None:
         self._finish()
-        if self.context.cancelled:
+        if self.context.cancelled or self._owner_gone():
             self.was_cancelled = True
             return
         self._on_done(result)
 
     def _deliver_error(self, error: BaseException) -> None:
         self._finish()
-        if isinstance(error, Cancelled):
+        if isinstance(error, Cancelled) or self._owner_gone():
             return
         if self._on_error is not None:
             self._on_error(error)
@@ -124,13 +129,15 @@ class Task(QRunnable):
 def run_task(func: Callable[[TaskContext], Any], on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None] | None = None, *,
              progress: Callable[[int, int, str], None] | None = None,
-             pool: QThreadPool | None = None) -> Task:
+             pool: QThreadPool | None = None, owner: QObject | None = None) -> Task:
     """Run `func(context)` on the thread pool; `on_done(result)` or `on_error(exc)` run on the GUI thread.
 
-    A cancelled task calls neither. Without `on_error` a failure goes to the crash handler.
+    A cancelled task calls neither, nor does one whose `owner` widget was deleted meanwhile. Without
+    `on_error` a failure goes to the crash handler.
     Call from the GUI thread.
     """
     task = Task(func, on_done, on_error, progress)
+    task.owner = owner
     Task._running.add(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task

@@ -139,8 +139,64 @@
         <translation>Wyjątek</translation>
     </message>
     <message>
+        <source>agreement</source>
+        <translation>umowa</translation>
+    </message>
+    <message>
+        <source>annex</source>
+        <translation>aneks</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation>zestawienie</translation>
+    </message>
+    <message>
+        <source>DRAFT (waits for approvals)</source>
+        <translation>SZKIC (czeka na zatwierdzenia)</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>wystawiony</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>podpisany</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>zastąpiony</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Wersja</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Wystawiono</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Podpisano</translation>
+    </message>
+    <message>
+        <source>Client&apos;s signatory</source>
+        <translation>Podpisujący po stronie klienta</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Skany</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -236,6 +292,10 @@
     <message>
         <source>Contacts</source>
         <translation>Kontakty</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumenty</translation>
     </message>
 </context>
 <context>
@@ -609,6 +669,97 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Not issued: %1</source>
+        <translation>Nie wystawiono: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 issued.</source>
+        <translation>Wystawiono %1 v%2.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is current already.</source>
+        <translation>%1 v%2 jest już aktualny.</translation>
+    </message>
+    <message>
+        <source>It prints with a DRAFT mark until its benefits are approved.</source>
+        <translation>Drukuje się ze znakiem SZKIC, dopóki benefity nie zostaną zatwierdzone.</translation>
+    </message>
+    <message>
+        <source>Select a document first.</source>
+        <translation>Najpierw wybierz dokument.</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Brak podglądu: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 (print it from the viewer).</source>
+        <translation>Otwarto %1 (wydrukuj z przeglądarki).</translation>
+    </message>
+    <message>
+        <source>Scan of the signed paper</source>
+        <translation>Skan podpisanego dokumentu</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Skany (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Who signed for the client? Write the name.</source>
+        <translation>Kto podpisał w imieniu klienta? Wpisz imię i nazwisko.</translation>
+    </message>
+    <message>
+        <source>Not marked signed: %1</source>
+        <translation>Nie oznaczono jako podpisany: %1</translation>
+    </message>
+    <message>
+        <source>%1 signed.</source>
+        <translation>%1 podpisany.</translation>
+    </message>
+    <message>
+        <source>Issue a&amp;greement</source>
+        <translation>Wystaw &amp;umowę</translation>
+    </message>
+    <message>
+        <source>Issue a&amp;nnex</source>
+        <translation>Wystaw &amp;aneks</translation>
+    </message>
+    <message>
+        <source>Issue last quarter&apos;s &amp;statement</source>
+        <translation>Wystaw &amp;zestawienie za ostatni kwartał</translation>
+    </message>
+    <message>
+        <source>&amp;Preview / print…</source>
+        <translation>&amp;Podgląd / druk…</translation>
+    </message>
+    <message>
+        <source>Mark signed</source>
+        <translation>Oznacz jako podpisany</translation>
+    </message>
+    <message>
+        <source>Client&apos;s signatory:</source>
+        <translation>Podpisujący po stronie klienta:</translation>
+    </message>
+    <message>
+        <source>Signed on:</source>
+        <translation>Data podpisania:</translation>
+    </message>
+    <message>
+        <source>Scan:</source>
+        <translation>Skan:</translation>
+    </message>
+    <message>
+        <source>Attach a scan…</source>
+        <translation>Dołącz skan…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;signed</source>
+        <translation>Oznacz jako &amp;podpisany</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionDialog</name>
     <message>
         <source>the policy&apos;s cap for the account&apos;s grade</source>
@@ -979,8 +1130,8 @@
         <translation>Klienci: %1 / %2</translation>
     </message>
     <message>
-        <source>Printing comes with the documents module: agreements, annexes and statements are not available in this version yet.</source>
-        <translation>Drukowanie przyjdzie z modułem dokumentów: umowy, aneksy i zestawienia nie są jeszcze dostępne w tej wersji.</translation>
+        <source>Open an account first: its agreement, annexes and statements print from its Documents tab.</source>
+        <translation>Najpierw otwórz klienta: umowę, aneksy i zestawienia drukuje się z jego karty Dokumenty.</translation>
     </message>
     <message>
         <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>

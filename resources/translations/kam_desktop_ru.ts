@@ -139,8 +139,64 @@
         <translation>Исключение</translation>
     </message>
     <message>
+        <source>agreement</source>
+        <translation>договор</translation>
+    </message>
+    <message>
+        <source>annex</source>
+        <translation>приложение</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation>выписка</translation>
+    </message>
+    <message>
+        <source>DRAFT (waits for approvals)</source>
+        <translation>ЧЕРНОВИК (ждёт согласований)</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>выпущен</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>подписан</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>заменён</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выпущен</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписан</translation>
+    </message>
+    <message>
+        <source>Client&apos;s signatory</source>
+        <translation>Подписант клиента</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Сканы</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -236,6 +292,10 @@
     <message>
         <source>Contacts</source>
         <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
     </message>
 </context>
 <context>
@@ -609,6 +669,97 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Not issued: %1</source>
+        <translation>Не выпущено: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 issued.</source>
+        <translation>Выпущен %1 v%2.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is current already.</source>
+        <translation>%1 v%2 уже актуален.</translation>
+    </message>
+    <message>
+        <source>It prints with a DRAFT mark until its benefits are approved.</source>
+        <translation>Печатается с отметкой ЧЕРНОВИК, пока привилегии не утверждены.</translation>
+    </message>
+    <message>
+        <source>Select a document first.</source>
+        <translation>Сначала выберите документ.</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Нет предпросмотра: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 (print it from the viewer).</source>
+        <translation>Открыт %1 (печатайте из просмотрщика).</translation>
+    </message>
+    <message>
+        <source>Scan of the signed paper</source>
+        <translation>Скан подписанного документа</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Сканы (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Who signed for the client? Write the name.</source>
+        <translation>Кто подписал со стороны клиента? Введите имя.</translation>
+    </message>
+    <message>
+        <source>Not marked signed: %1</source>
+        <translation>Не отмечено как подписанное: %1</translation>
+    </message>
+    <message>
+        <source>%1 signed.</source>
+        <translation>%1 подписан.</translation>
+    </message>
+    <message>
+        <source>Issue a&amp;greement</source>
+        <translation>Выпустить &amp;договор</translation>
+    </message>
+    <message>
+        <source>Issue a&amp;nnex</source>
+        <translation>Выпустить &amp;приложение</translation>
+    </message>
+    <message>
+        <source>Issue last quarter&apos;s &amp;statement</source>
+        <translation>Выпустить &amp;выписку за прошлый квартал</translation>
+    </message>
+    <message>
+        <source>&amp;Preview / print…</source>
+        <translation>П&amp;росмотр / печать…</translation>
+    </message>
+    <message>
+        <source>Mark signed</source>
+        <translation>Отметить подписание</translation>
+    </message>
+    <message>
+        <source>Client&apos;s signatory:</source>
+        <translation>Подписант клиента:</translation>
+    </message>
+    <message>
+        <source>Signed on:</source>
+        <translation>Дата подписания:</translation>
+    </message>
+    <message>
+        <source>Scan:</source>
+        <translation>Скан:</translation>
+    </message>
+    <message>
+        <source>Attach a scan…</source>
+        <translation>Приложить скан…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;signed</source>
+        <translation>Отметить как &amp;подписанное</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionDialog</name>
     <message>
         <source>the policy&apos;s cap for the account&apos;s grade</source>
@@ -979,8 +1130,8 @@
         <translation>Клиенты: %1 / %2</translation>
     </message>
     <message>
-        <source>Printing comes with the documents module: agreements, annexes and statements are not available in this version yet.</source>
-        <translation>Печать появится вместе с модулем документов: договоры, приложения и выписки в этой версии пока недоступны.</translation>
+        <source>Open an account first: its agreement, annexes and statements print from its Documents tab.</source>
+        <translation>Сначала откройте клиента: договор, приложения и выписки печатаются с его вкладки «Документы».</translation>
     </message>
     <message>
         <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>

@@ -204,6 +204,8 @@ def test_the_workspace_switches_to_polish_and_russian(demo_window, qtbot) -> Non
 def test_keyboard_new_exception_print_and_sync(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = demo_window()
     assert not window.act_new_exception.isEnabled()  # only in an account
+    window.act_print.trigger()
+    assert window.statusBar().currentMessage().startswith("Open an account first")
     code, _name = biggest_account(window)
     workspace = open_account(window, qtbot, code)
     assert window.act_new_exception.isEnabled()
@@ -215,8 +217,9 @@ def test_keyboard_new_exception_print_and_sync(demo_window, qtbot) -> None:  # t
     workspace.exceptions.dialog.reject()
     window.act_sync.trigger()
     assert "No team server is configured" in window.statusBar().currentMessage()
+    workspace.documents.open_files = False
     window.act_print.trigger()
-    assert "not available in this version yet" in window.statusBar().currentMessage()
+    assert workspace.tabs.currentWidget() is workspace.documents
     qtbot.keyClick(workspace.tabs, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.portfolio.search.hasFocus(), timeout=3000)
     assert window.tabs.currentIndex() == 0
@@ -294,3 +297,40 @@ def test_every_table_model_keeps_the_qt_model_contract(demo_window, qtbot, qtmod
         model.set_rows(shown.rows())
         qtmodeltester.check(model, force_py=True)
         assert model.data(model.index(0, 0)) == shown.data(shown.index(0, 0))
+
+
+def test_issue_preview_and_sign_an_annex(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window(KAM)
+    desk = window.services.desk
+    code = next(r.code for r in desk_rows(window) if any(b.status in ("proposed", "active")
+                                                         for b in desk.benefits(r.code).lines))
+    workspace = open_account(window, qtbot, code)
+    tab = workspace.documents
+    tab.open_files = False
+    workspace.tabs.setCurrentWidget(tab)
+    if not any(r.kind == "agreement" for r in tab.model.rows()):
+        assert tab.issue("annex") is None  # an annex belongs to a participation agreement: said in words
+        assert tab.message.text().startswith(f"Not issued: {code} has no participation agreement yet")
+        with qtbot.waitSignal(workspace.loaded, timeout=TIMEOUT):
+            assert tab.issue("agreement") is not None
+    with qtbot.waitSignal(workspace.loaded, timeout=TIMEOUT):
+        issued = tab.issue("annex")
+    assert issued is not None, tab.message.text()
+    number = issued.document.number
+    assert number.startswith("ANX-")
+    assert tab.select(number)
+    path = tab.preview()
+    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    assert not tab.sign()  # nobody named
+    assert tab.message.text() == "Who signed for the client? Write the name."
+    tab.signatory.setText("Jan Kowalski, Prezes Zarządu")
+    if tab.status_of(number) == "issued":
+        reloaded(workspace, qtbot, tab.sign)
+        assert tab.status_of(number) == "signed"
+    else:  # an annex with benefits waiting for approvals is a DRAFT and cannot be signed
+        assert tab.status_of(number) == "draft" and not tab.sign_button.isEnabled()
+
+
+def desk_rows(window: MainWindow) -> list[object]:
+    model = window.portfolio.model
+    return sorted((model.row_at(r) for r in range(model.rowCount())), key=lambda r: -r.ltv_12m)

@@ -52,3 +52,26 @@ def test_progress_is_reported_and_cancel_stops_the_task(qtbot) -> None:  # type:
     qtbot.waitUntil(lambda: task.finished, timeout=5000)
     assert task.was_cancelled
     assert outcomes == []
+
+
+def test_a_result_for_a_deleted_owner_is_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from kam_desktop.ui.workers import run_task
+
+    owner = QWidget()
+    release = threading.Event()
+    delivered: list[object] = []
+    task = run_task(lambda _ctx: release.wait(5) and "late", delivered.append, delivered.append, owner=owner)
+    shiboken6.delete(owner)  # the screen was closed while its data was being read
+    release.set()
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert delivered == []
+    kept = QWidget()
+    qtbot.addWidget(kept)
+    with qtbot.waitSignal(run_task(lambda _ctx: "in time", delivered.append, owner=kept).relay.ended, timeout=5000):
+        pass
+    assert delivered == ["in time"]
