@@ -88,9 +88,16 @@ def _showcase_account(window: MainWindow) -> str | None:
         with_requests = {e.account for e in desk.exceptions()}
     except Exception:  # noqa: BLE001 - a screenshot run still shows what it can
         with_requests = set()
-    for row in rows:
-        if row.code in with_requests and row.grade and desk.benefits(row.code).lines:
-            return str(row.code)
+    def documents(code: str) -> int:
+        try:
+            return len(desk.documents(code))
+        except Exception:  # noqa: BLE001 - no documents service in this build
+            return 0
+
+    candidates = [r for r in rows if r.code in with_requests and r.grade][:40]
+    scored = [(bool(desk.benefits(r.code).lines) + (documents(r.code) > 0), r.code) for r in candidates]
+    if scored:
+        return str(max(scored, key=lambda item: item[0])[1])
     return str(rows[0].code)
 
 
