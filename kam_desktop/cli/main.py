@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -61,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SQLAlchemyError as exc:
         print(f"kamctl: error: database error: {_first_line(exc)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `kamctl … | head`: the reader left; say nothing more (Python's own advice for CLIs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (OSError, ValueError, RuntimeError) as exc:
         # migrate.DatabaseNewerError, StoreLocationError, BackupError and file errors land here
         print(f"kamctl: error: {exc}", file=sys.stderr)
