@@ -79,6 +79,9 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
         app.setApplicationName("KAM Desktop")
         app.setOrganizationName(paths.APP_AUTHOR)
         app.setApplicationVersion(kam_desktop.__version__)
+    from kam_desktop.ui.qt_workarounds import guard_bool_refcount
+
+    guard_bool_refcount()
     translators = Translators()
     translators.switch(args.lang or settings.language() or system_language())
     store = _open_store(args, headless)

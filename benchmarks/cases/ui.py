@@ -60,7 +60,11 @@ def _qt(ctx: CaseContext) -> Any:
     os.environ.update(_env(ctx))
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication(sys.argv[:1])
+    from kam_desktop.ui.qt_workarounds import guard_bool_refcount
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    guard_bool_refcount()  # as the app does: thousands of emits would otherwise abort the run
+    return app
 
 
 def _wait(signal: Any, start: Any, timeout_ms: int = 600_000) -> None:

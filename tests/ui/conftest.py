@@ -27,6 +27,14 @@ from .builders import populate  # noqa: E402
 IGNORED_QT_MESSAGES = ("propagateSizeHints", "This plugin does not support")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _bool_refcount_guard(qapp: object) -> None:
+    """The same guard the app applies at start (PySide6 6.12 loses a ref to True per emit)."""
+    from kam_desktop.ui.qt_workarounds import guard_bool_refcount
+
+    guard_bool_refcount()
+
+
 @pytest.fixture(autouse=True)
 def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Logs, backups and settings of every test stay in its own temporary folder."""
