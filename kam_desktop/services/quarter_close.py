@@ -63,8 +63,13 @@ def close_quarter(store: Store, quarter: Quarter | str, actor: str, on: date | N
     return result
 
 
-def close_in(uow: UnitOfWork, quarter: Quarter, on: date | None = None, only: Collection[str] | None = None) -> CloseResult:
-    """The close inside the caller's unit of work; `only` limits it to some account codes."""
+def close_in(uow: UnitOfWork, quarter: Quarter, on: date | None = None, only: Collection[str] | None = None,
+             expire: bool = True) -> CloseResult:
+    """The close inside the caller's unit of work; `only` limits it to some account codes.
+
+    `expire=False` leaves the expiry run to the caller (a batch of closes runs it once at the end: expiry
+    entries are dated by their lot, not by the run, so the ledger comes out the same).
+    """
     on = on or today()
     if quarter.end >= on:
         raise Refused(f"{uow.actor}: {quarter} ends on {quarter.end.isoformat()}; close it after that day "
@@ -93,7 +98,7 @@ def close_in(uow: UnitOfWork, quarter: Quarter, on: date | None = None, only: Co
     expiry = default_expiry(quarter.end, program.expiry_quarters)
     entries = [e if e.expires_on == expiry else replace(e, expires_on=expiry) for e in entries]
     book(session, entries, by_code, quarter)
-    expired = expire_in(uow, quarter.end)
+    expired = expire_in(uow, quarter.end) if expire else 0
     cashback = sum((e.amount for e in entries if e.unit is LedgerUnit.CASHBACK), ZERO)
     points = sum((e.amount for e in entries if e.unit is LedgerUnit.POINTS), ZERO)
     uow.audit("quarter.close", "quarter", str(quarter), accounts=len(inputs), booked=len(entries),
