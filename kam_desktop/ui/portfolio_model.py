@@ -94,6 +94,8 @@ class PortfolioModel(QAbstractTableModel):
     def __init__(self, formats: Formats, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PortfolioRow] = []
+        self._search: list[str] = []  # per row, computed once per load: filtering 20,000 rows stays cheap
+        self._sort_keys: dict[int, list[Any]] = {}  # per column, filled on first sort
         self._formats = formats
         self._display: dict[str, Callable[[PortfolioRow], str]] = {
             "code": lambda r: r.code,
@@ -116,7 +118,20 @@ class PortfolioModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._search = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".lower() for r in self._rows]
+        self._sort_keys = {}
         self.endResetModel()
+
+    def search_texts(self) -> list[str]:
+        """Each row's searchable text, lower case (what the filter proxy matches against)."""
+        return self._search
+
+    def sort_key(self, row: int, column: int) -> Any:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            key = COLUMNS[column].key
+            keys = self._sort_keys[column] = [_sort_key(key, r) for r in self._rows]
+        return keys[row]
 
     def row_at(self, row: int) -> PortfolioRow:
         return self._rows[row]
@@ -158,7 +173,9 @@ class PortfolioModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display[column.key](row)
         if role == Roles.SORT:
-            return _sort_key(column.key, row)
+            return self.sort_key(index.row(), index.column())
+        if role == Roles.SEARCH:
+            return self._search[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(column)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -168,8 +185,6 @@ class PortfolioModel(QAbstractTableModel):
         return self._custom(role, row)
 
     def _custom(self, role: int, row: PortfolioRow) -> Any:
-        if role == Roles.SEARCH:
-            return f"{row.code} {row.name} {row.owner or ''} {row.region or ''}".lower()
         if role == Roles.ROW:
             return row
         if role == Roles.GRADE:

@@ -65,7 +65,11 @@ class PortfolioFilterProxy(QSortFilterProxyModel):
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._terms:
             return True
-        haystack = self.sourceModel().index(source_row, 0, source_parent).data(Roles.SEARCH) or ""
+        source = self.sourceModel()
+        if isinstance(source, PortfolioModel):  # the cached texts: no model call per row
+            haystack = source.search_texts()[source_row]
+        else:
+            haystack = source.index(source_row, 0, source_parent).data(Roles.SEARCH) or ""
         return all(term in haystack for term in self._terms)
 
 

@@ -14,7 +14,7 @@ import ctypes
 import logging
 import sys
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 
 log = logging.getLogger(__name__)
 PROBE_EMITS = 64
@@ -36,14 +36,40 @@ def emit_leaks_true() -> bool:
     return lost >= PROBE_EMITS
 
 
+class _NoneModel(QAbstractListModel):
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        return None
+
+
+def virtual_none_leaks() -> bool:
+    """True when a Python override that returns None (e.g. a model's data()) loses a reference to None."""
+    model = _NoneModel()
+    index = model.index(0, 0)
+    before = sys.getrefcount(None)
+    for _ in range(PROBE_EMITS):
+        index.data()
+    return before - sys.getrefcount(None) >= PROBE_EMITS
+
+
 def guard_bool_refcount() -> bool:
-    """Apply the guard if this binding leaks; returns whether it was applied (logged either way)."""
+    """Apply the guards this binding needs; returns whether any was applied (logged when so).
+
+    Besides True on emit, PySide6 6.12.0 loses a reference to None each time a Python override returns
+    None to C++ (a table model answers None for most roles: filtering 20,000 rows a few times aborts).
+    """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False  # True is immortal there
-    if not emit_leaks_true():
-        return False
-    count = ctypes.c_ssize_t.from_address(id(True))
-    count.value += HEADROOM + PROBE_EMITS
-    log.warning("this PySide6 build loses a reference to True on every signal emit; compensated "
-                "(upgrade PySide6 to a fixed release)")
-    return True
+        return False  # True and None are immortal there
+    applied = False
+    if emit_leaks_true():
+        ctypes.c_ssize_t.from_address(id(True)).value += HEADROOM + PROBE_EMITS
+        log.warning("this PySide6 build loses a reference to True on every signal emit; compensated "
+                    "(upgrade PySide6 to a fixed release)")
+        applied = True
+    if virtual_none_leaks():
+        ctypes.c_ssize_t.from_address(id(None)).value += HEADROOM + PROBE_EMITS
+        log.warning("this PySide6 build loses a reference to None when an override returns None; compensated")
+        applied = True
+    return applied
