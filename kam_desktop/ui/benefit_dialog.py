@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,12 +28,22 @@ from kam_desktop.ui.widgets import ERROR_COLOR, OK_COLOR, MessageLine
 CHECK_DELAY_MS = 150
 
 
+class BenefitUnits(QObject):
+    """Plural unit words; a QObject because lupdate only reads `self.tr(text, "", n)` as a plural form."""
+
+    def days(self, count: int) -> str:
+        return self.tr("%n day(s)", "", count)
+
+
+_UNITS = BenefitUnits()
+
+
 def value_text(value: Decimal, unit: str | None, currency: str, f: Formats) -> str:
     """A requested or capped value in its unit: 12 %, 45 days, PLN 4,000.00."""
     if unit == "pct":
         return f.percent(value)
     if unit == "days":
-        return QCoreApplication.translate("BenefitDialog", "%n day(s)", "", int(value))
+        return _UNITS.days(int(value))
     if unit == "money":
         return f.money(value, currency, cents=True)
     return f.number(value.normalize())

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>BenefitDialog</name>
+    <name>BenefitUnits</name>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>

@@ -410,14 +410,6 @@
 </context>
 <context>
     <name>BenefitDialog</name>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n dzień</numerusform>
-            <numerusform>%n dni</numerusform>
-            <numerusform>%n dni</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 exceeds the policy: %2 asked, the cap is %3</source>
         <translation>%1 przekracza politykę: wnioskowano %2, limit to %3</translation>
@@ -465,6 +457,17 @@
     <message>
         <source>Not added: %1</source>
         <translation>Nie dodano: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitUnits</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dzień</numerusform>
+            <numerusform>%n dni</numerusform>
+            <numerusform>%n dni</numerusform>
+        </translation>
     </message>
 </context>
 <context>

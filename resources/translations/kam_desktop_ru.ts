@@ -410,14 +410,6 @@
 </context>
 <context>
     <name>BenefitDialog</name>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n день</numerusform>
-            <numerusform>%n дня</numerusform>
-            <numerusform>%n дней</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 exceeds the policy: %2 asked, the cap is %3</source>
         <translation>%1 выходит за рамки политики: запрошено %2, лимит %3</translation>
@@ -465,6 +457,17 @@
     <message>
         <source>Not added: %1</source>
         <translation>Не добавлено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitUnits</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
     </message>
 </context>
 <context>
