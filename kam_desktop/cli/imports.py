@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
+from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json
 from kam_desktop.services.exports import EXPORT_KINDS, export
 from kam_desktop.services.imports import FORMAT_NAMES, ImportCancelled, ReadOptions, run_import
-from kam_desktop.services.stores import open_store
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -56,7 +56,7 @@ def _import(args: argparse.Namespace) -> int:
     options = ReadOptions(encoding=args.encoding, delimiter=args.delimiter, decimal=args.decimal,
                           date_order=_DATE_ORDERS.get(args.date_order or ""), sheet=args.sheet)
     try:
-        report = run_import(open_store(getattr(args, "db", None)), args.file, args.format, actor=args.actor,
+        report = run_import(store_from(args), args.file, args.format, actor=args.actor,
                             options=options, profile=args.profile, dry_run=args.dry_run)
     except ImportCancelled:
         print("kamctl: import cancelled; nothing was written", file=sys.stderr)
@@ -82,7 +82,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    result = export(open_store(getattr(args, "db", None)), args.kind, args.file, owner=args.owner,
+    result = export(store_from(args), args.kind, args.file, owner=args.owner,
                     account=args.account, as_of=args.as_of)
     if args.json:
         print_json({"kind": result.kind, "file": str(result.path), "rows": result.rows})
