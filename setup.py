@@ -2,11 +2,8 @@
 
 from setuptools import find_packages, setup
 
-RESOURCE_FILES = ["fonts/*", "translations/*.qm", "icons/*", "samples/*"]
-
 setup(
     packages=find_packages(include=["kam_desktop", "kam_desktop.*"])
     + ["kam_desktop._db", "kam_desktop._db.versions", "kam_desktop._resources"],
     package_dir={"kam_desktop._db": "db", "kam_desktop._resources": "resources"},
-    package_data={"kam_desktop._db": ["alembic.ini", "script.py.mako"], "kam_desktop._resources": RESOURCE_FILES},
 )
