@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import statistics
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.periods import trailing_window
@@ -25,7 +27,7 @@ from kam_desktop.domain.slots import (
 from kam_desktop.domain.vocabulary import SlotSource
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound, ServiceError
-from kam_desktop.store.models import PotentialSlot, ProductCategory
+from kam_desktop.store.models import AuditEntry, PotentialSlot, ProductCategory
 from kam_desktop.store.queries.grades import account_by_code
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import SlotRow, latest_slots
@@ -92,8 +94,122 @@ def _spend(row: SlotRow) -> CategorySpend:
     )
 
 
+@dataclass(frozen=True)
+class MatrixThresholds:
+    """The portfolio medians that split the potential matrix (slot units, slot money)."""
+
+    units: Decimal
+    money: Decimal
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    lines: tuple[object, ...]  # invoice lines: audited imports (+ the largest rowid on SQLite)
+    slots: tuple[object, ...]  # potential slots: count, latest update, sum of versions
+
+
+@dataclass(frozen=True)
+class _Remembered:
+    fingerprint: _Fingerprint
+    potentials: dict[str, tuple[Decimal, Decimal]]  # account id → (slot units, slot money)
+    thresholds: MatrixThresholds
+
+
+_CACHE: dict[tuple[str, date], _Remembered] = {}
+_CACHE_LOCK = threading.Lock()
+_CACHE_KEEP = 4  # (store, day) pairs remembered
+_INCREMENTAL_LIMIT = 200  # more changed accounts than this: recompute the whole portfolio
+
+
+def _fingerprint(session: Session) -> _Fingerprint:
+    """A cheap key that changes whenever the inputs of the portfolio's potential may have changed.
+
+    Invoice lines are append-only and written only by audited imports: the number of import entries
+    (an index range of audit_log) and, on SQLite, the largest rowid (O(log n)) move with every insert.
+    Slots are synced rows never hard-deleted: a save or a pulled change moves their count, the latest
+    update or the sum of their versions.
+    """
+    imports = select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "import").scalar_subquery()
+    row = session.execute(select(
+        imports, func.count(), func.max(PotentialSlot.updated_at), func.sum(PotentialSlot.version),
+    ).select_from(PotentialSlot)).one()
+    lines: tuple[object, ...] = (row[0],)
+    if session.get_bind().dialect.name == "sqlite":
+        lines += (session.scalar(text("SELECT max(rowid) FROM invoice_lines")),)
+    return _Fingerprint(lines, tuple(row[1:]))
+
+
+def matrix_thresholds(session: Session, as_of: date, store_key: str) -> MatrixThresholds:
+    """The portfolio medians as of a day, computed once per (store, day) and kept until the data changes.
+
+    The full computation reads twelve months of every account's sales by category (seconds at millions
+    of lines); placing one account needs only these two numbers. After slots were saved (and no lines
+    imported) only the accounts whose slots changed are recomputed, by account-filtered queries.
+    """
+    fingerprint = _fingerprint(session)
+    with _CACHE_LOCK:
+        cached = _CACHE.get((store_key, as_of))
+    if cached is not None and cached.fingerprint == fingerprint:
+        return cached.thresholds
+    potentials = None
+    if cached is not None and cached.fingerprint.lines == fingerprint.lines:
+        potentials = _updated(session, as_of, cached)
+    if potentials is None:
+        potentials = {k: (p.slot_units, p.slot_money) for k, p in portfolio_potential(session, as_of).potentials.items()}
+    values = list(potentials.values())
+    thresholds = MatrixThresholds(_median([u for u, _ in values]), _median([m for _, m in values]))
+    with _CACHE_LOCK:
+        _CACHE.pop((store_key, as_of), None)
+        _CACHE[(store_key, as_of)] = _Remembered(fingerprint, potentials, thresholds)
+        while len(_CACHE) > _CACHE_KEEP:
+            del _CACHE[next(iter(_CACHE))]
+    return thresholds
+
+
+def _updated(session: Session, as_of: date, cached: _Remembered) -> dict[str, tuple[Decimal, Decimal]] | None:
+    """The cached potentials with the accounts whose slots changed since recomputed; None: do it all."""
+    since = cached.fingerprint.slots[1]
+    if since is None:
+        return None
+    changed = set(session.scalars(
+        select(PotentialSlot.account_id).where(PotentialSlot.updated_at > since).distinct()
+        .limit(_INCREMENTAL_LIMIT + 1)))
+    if not changed or len(changed) > _INCREMENTAL_LIMIT:  # e.g. a pulled change stamped in the past
+        return None
+    first, last = trailing_window(as_of, 12)
+    potentials = dict(cached.potentials)
+    for account_id in changed:
+        key = str(account_id)
+        mine = _account_potential(session, account_id, as_of, first, last).get(key)
+        if mine is None:
+            potentials.pop(key, None)
+        else:
+            potentials[key] = (mine.slot_units, mine.slot_money)
+    return potentials
+
+
+def _account_potential(
+    session: Session, account_id: uuid.UUID, as_of: date, first: date, last: date
+) -> dict[str, AccountPotential]:
+    ours = {
+        (str(s.account_id), str(s.category_id)): OurSales(s.units, s.net_revenue)
+        for s in sales_by_category(session, first, last, account_id)
+    }
+    return roll_up(category_slots((_spend(r) for r in latest_slots(session, as_of, account_id)), ours))
+
+
+def _median(values: list[Decimal]) -> Decimal:
+    return statistics.median(values) if values else Decimal(0)  # as the domain's matrix
+
+
+def forget_thresholds() -> None:
+    """Drop every remembered threshold (tests; after restoring a backup over an open store)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
+
+
 def account_slots(store: Store, code: str, as_of: date | None = None) -> AccountSlots:
-    """The slot view of one account (the matrix is computed over the whole portfolio)."""
+    """The slot view of one account, placed on the portfolio's matrix (its medians are cached per day)."""
     as_of = as_of or today()
     with store.read() as session:
         account = account_by_code(session, code)
@@ -106,13 +222,15 @@ def account_slots(store: Store, code: str, as_of: date | None = None) -> Account
             for s in sales_by_category(session, first, last, account.id)
         }
         slots = category_slots((_spend(r) for r in rows), ours)
-        portfolio = portfolio_potential(session, as_of)
+        thresholds = matrix_thresholds(session, as_of, store.url)
     key = str(account.id)
     lines = [_line(slot, row) for slot, row in zip(slots, rows, strict=True)]
+    total = roll_up(slots).get(key)
+    placed = potential_matrix({key: total}, thresholds.units, thresholds.money) if total else None
     return AccountSlots(
-        code=code, as_of=as_of, categories=lines, total=roll_up(slots).get(key),
-        quadrant=portfolio.matrix.placements.get(key), units_threshold=portfolio.matrix.units_threshold,
-        money_threshold=portfolio.matrix.money_threshold,
+        code=code, as_of=as_of, categories=lines, total=total,
+        quadrant=placed.placements.get(key) if placed else None, units_threshold=thresholds.units,
+        money_threshold=thresholds.money,
     )
 
 

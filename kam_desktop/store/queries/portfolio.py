@@ -66,6 +66,10 @@ def portfolio_query(
     first, last = trailing_window(as_of, 12)
     prev_first, _ = trailing_window(as_of, 24)
     in_last_12 = InvoiceLine.invoice_date >= first
+
+    def only(column: Any) -> Any:  # one account (the card): each aggregate filters by it before grouping
+        return column == account_id if account_id is not None else true()
+
     sales = (
         select(
             InvoiceLine.account_id.label("account_id"),
@@ -73,13 +77,13 @@ def portfolio_query(
             money_sum(money_if(~in_last_12, InvoiceLine.net_amount)).label("ltv_prev"),
         )
         .where(InvoiceLine.invoice_date.between(prev_first, last))
-        .where(InvoiceLine.account_id == account_id if account_id is not None else true())
+        .where(only(InvoiceLine.account_id))
         .group_by(InvoiceLine.account_id)
         .subquery()
     )
     latest = (
         select(GradeEvaluation.account_id, func.max(GradeEvaluation.evaluated_on).label("on"))
-        .where(GradeEvaluation.evaluated_on <= as_of)
+        .where(GradeEvaluation.evaluated_on <= as_of, only(GradeEvaluation.account_id))
         .group_by(GradeEvaluation.account_id)
         .subquery()
     )
@@ -90,13 +94,15 @@ def portfolio_query(
     )
     benefits = (
         select(BenefitGrant.account_id, func.count().label("n"))
-        .where(BenefitGrant.status.in_(OPEN_GRANT_STATUSES), BenefitGrant.deleted_at.is_(None))
+        .where(BenefitGrant.status.in_(OPEN_GRANT_STATUSES), BenefitGrant.deleted_at.is_(None),
+               only(BenefitGrant.account_id))
         .group_by(BenefitGrant.account_id)
         .subquery()
     )
     exceptions = (
         select(ExceptionRequest.account_id, func.count().label("n"))
-        .where(ExceptionRequest.status.in_(PENDING_EXCEPTION_STATUSES), ExceptionRequest.deleted_at.is_(None))
+        .where(ExceptionRequest.status.in_(PENDING_EXCEPTION_STATUSES), ExceptionRequest.deleted_at.is_(None),
+               only(ExceptionRequest.account_id))
         .group_by(ExceptionRequest.account_id)
         .subquery()
     )

@@ -35,6 +35,8 @@ class SlotRow:
 def latest_slots(session: Session, on: date, account_id: uuid.UUID | None = None) -> list[SlotRow]:
     """The most recent slot collected on or before `on` per (account, category), not deleted."""
     live = and_(PotentialSlot.deleted_at.is_(None), PotentialSlot.collected_on <= on)
+    if account_id is not None:  # filter first: the latest survey of one account, not of every account
+        live = and_(live, PotentialSlot.account_id == account_id)
     latest = (
         select(PotentialSlot.account_id, PotentialSlot.category_id, func.max(PotentialSlot.collected_on).label("on"))
         .where(live)
@@ -59,8 +61,6 @@ def latest_slots(session: Session, on: date, account_id: uuid.UUID | None = None
         .where(live)
         .order_by(ProductCategory.code)
     )
-    if account_id is not None:
-        query = query.where(PotentialSlot.account_id == account_id)
     rows: list[tuple[Any, ...]] = [tuple(row) for row in session.execute(query)]
     return [SlotRow(*row) for row in rows]
 
