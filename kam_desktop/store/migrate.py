@@ -1,4 +1,8 @@
-"""Alembic migrations at start-up: find the scripts, back up first, refuse a database newer than us."""
+"""Alembic migrations at start-up: find the scripts, back up first, refuse a database newer than us.
+
+Alembic itself is imported only when the database is not already at `schema_head.SCHEMA_HEAD` (the
+usual start), checked by plain SQL: its import costs about a second of the application's start.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,17 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from kam_desktop.store.backup import backup_sqlite, timestamped_name
 from kam_desktop.store.engine import sqlite_path
+from kam_desktop.store.schema_head import at_head
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 PRE_MIGRATION_PREFIX = "pre-migration"
@@ -41,6 +47,8 @@ def script_location() -> Path:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location()))
     return config
@@ -57,6 +65,9 @@ class SchemaState:
 
 
 def schema_state(engine: Engine) -> SchemaState:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
@@ -84,6 +95,10 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
 
     Returns the backup's path, if one was taken. Raises DatabaseNewerError before touching anything.
     """
+    if at_head(engine):  # the usual start: nothing to do, and no Alembic import
+        return None
+    from alembic import command
+
     state = schema_state(engine)
     if state.up_to_date:
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from kam_desktop.store import migrate
+from kam_desktop.store import migrate, schema_head
 from kam_desktop.store.engine import open_engine
 from kam_desktop.store.models import Base
 from kam_desktop.store.store import Store
@@ -49,6 +51,24 @@ def test_each_revision_upgrades_from_the_previous_one_and_downgrades(kind: str, 
     assert migrate.schema_state(store.engine).up_to_date
     assert _drift(store.engine) == []
     store.dispose()
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    assert head == schema_head.SCHEMA_HEAD, "db/versions has a new head: update kam_desktop/store/schema_head.py"
+
+
+def test_opening_a_store_at_head_does_not_import_alembic(sqlite_path: Path) -> None:
+    Store.open(sqlite_path).dispose()
+    probe = (
+        "import sys\n"
+        "from kam_desktop.store.store import Store\n"
+        f"store = Store.open({str(sqlite_path)!r})\n"
+        "store.dispose()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
 
 
 def test_a_database_from_a_newer_version_is_refused_untouched(sqlite_path: Path) -> None:
@@ -112,6 +132,7 @@ def test_migration_takes_a_verified_backup_that_restores_the_same_rows(
 
     next_release = _scripts_with_extra_revision(tmp_path)
     monkeypatch.setattr(migrate, "script_location", lambda: next_release)
+    monkeypatch.setattr(schema_head, "SCHEMA_HEAD", "9001")  # the next release ships its head with it
     upgraded = Store.open(sqlite_path)
     assert upgraded.migration_backup is not None and upgraded.migration_backup.is_file()
     assert migrate.schema_state(upgraded.engine).current == "9001"
