@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -29,6 +30,9 @@ from kam_desktop.ui.screens import Screens
 from kam_desktop.ui.settings import UiSettings
 from kam_desktop.ui.settings_dialog import SettingsDialog
 from kam_desktop.ui.workers import Task, run_task
+
+if TYPE_CHECKING:
+    from kam_desktop.ui.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         self.act_new_exception = self._action(QKeySequence.StandardKey.New, self.new_exception)
         self.act_print = self._action(QKeySequence.StandardKey.Print, self.print_documents)
         self.act_sync = self._action("Ctrl+Shift+S", self.sync_now)
+        self.act_import = self._action("Ctrl+I", self.open_import)
         self.act_close_tab = self._action(None, lambda: self.screens.close_tab(self.tabs.currentIndex()))
         self.act_close_tab.setShortcut(QKeySequence("Ctrl+W"))
         self.act_go_portfolio = self._action("Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
@@ -125,6 +130,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_refresh)
+        self.menu_file.addAction(self.act_import)
         self.menu_file.addAction(self.act_sync)
         self.menu_file.addAction(self.act_print)
         self.menu_file.addAction(self.act_demo)
@@ -332,6 +338,18 @@ class MainWindow(QMainWindow):
             dialog.open()
         return dialog
 
+    def open_import(self) -> ImportDialog:
+        """File › Import…: preview a file, see its errors by row, apply it; the portfolio reloads after."""
+        from kam_desktop.services.ui_import import Importer  # pandas loads on first use, not at start
+        from kam_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(Importer.for_desk(self.services.desk), self.formats, self, interactive=self.interactive)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
+        dialog.imported.connect(lambda _report: self.refresh())
+        if self.interactive:
+            dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About KAM Desktop"), self.tr(
             "<b>KAM Desktop</b> %1<br>The back office of a key account manager running a B2B loyalty program.")
@@ -416,6 +434,7 @@ class MainWindow(QMainWindow):
         self.act_find.setText(self.tr("&Find account…"))
         self.act_settings.setText(self.tr("&Settings…"))
         self.act_demo.setText(self.tr("Load &demo data…"))
+        self.act_import.setText(self.tr("&Import…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
         self.act_log_folder.setText(self.tr("Open &log folder"))

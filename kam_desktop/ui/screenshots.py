@@ -74,7 +74,30 @@ def _grab_language(window: MainWindow, folder: Path, language: str, workspace: A
     written.append(_grab(dialog, folder / f"settings-{language}.png"))
     dialog.close()
     dialog.deleteLater()
+    written += _grab_import(window, folder, language)
     return written
+
+
+def _grab_import(window: MainWindow, folder: Path, language: str) -> list[Path]:
+    """The import preview of the Polish ERP sample (Windows-1250, semicolons): its accounts are unknown here."""
+    from kam_desktop.resources import resource
+
+    sample = resource("samples", "invoices_pl_cp1250.csv")
+    if not sample.exists() or window.services.desk is None:
+        return []
+    dialog = window.open_import()
+    dialog.resize(1100, 680)
+    dialog.show()
+    loop = QEventLoop()
+    dialog.previewed.connect(loop.quit)
+    QTimer.singleShot(WAIT_MS, loop.quit)
+    dialog.set_file(sample, "invoices")
+    loop.exec()
+    try:
+        return [_grab(dialog, folder / f"import-{language}.png")]
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def _showcase_account(window: MainWindow) -> str | None:

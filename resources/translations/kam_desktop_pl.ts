@@ -889,6 +889,313 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Klienci</translation>
+    </message>
+    <message>
+        <source>Invoice lines</source>
+        <translation>Pozycje faktur</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Potencjał</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakty</translation>
+    </message>
+    <message>
+        <source>Opening balances</source>
+        <translation>Salda otwarcia</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 z BOM</translation>
+    </message>
+    <message>
+        <source>Windows-1250 (Central European)</source>
+        <translation>Windows-1250 (środkowoeuropejskie)</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Cyrillic)</source>
+        <translation>Windows-1251 (cyrylica)</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Średnik ;</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Przecinek ,</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Vertical bar |</source>
+        <translation>Kreska pionowa |</translation>
+    </message>
+    <message>
+        <source>Decimal comma 1,5</source>
+        <translation>Przecinek dziesiętny 1,5</translation>
+    </message>
+    <message>
+        <source>Decimal point 1.5</source>
+        <translation>Kropka dziesiętna 1.5</translation>
+    </message>
+    <message>
+        <source>Year first (2026-02-03)</source>
+        <translation>Najpierw rok (2026-02-03)</translation>
+    </message>
+    <message>
+        <source>Day first (03.02.2026)</source>
+        <translation>Najpierw dzień (03.02.2026)</translation>
+    </message>
+    <message>
+        <source>Month first (02/03/2026)</source>
+        <translation>Najpierw miesiąc (02/03/2026)</translation>
+    </message>
+    <message>
+        <source>accounts created</source>
+        <translation>utworzeni klienci</translation>
+    </message>
+    <message>
+        <source>accounts updated</source>
+        <translation>zaktualizowani klienci</translation>
+    </message>
+    <message>
+        <source>accounts unchanged</source>
+        <translation>klienci bez zmian</translation>
+    </message>
+    <message>
+        <source>contacts created</source>
+        <translation>utworzone kontakty</translation>
+    </message>
+    <message>
+        <source>contacts updated</source>
+        <translation>zaktualizowane kontakty</translation>
+    </message>
+    <message>
+        <source>contacts unchanged</source>
+        <translation>kontakty bez zmian</translation>
+    </message>
+    <message>
+        <source>potential slots created</source>
+        <translation>utworzone pozycje potencjału</translation>
+    </message>
+    <message>
+        <source>potential slots updated</source>
+        <translation>zaktualizowane pozycje potencjału</translation>
+    </message>
+    <message>
+        <source>potential slots unchanged</source>
+        <translation>pozycje potencjału bez zmian</translation>
+    </message>
+    <message>
+        <source>invoice lines added</source>
+        <translation>dodane pozycje faktur</translation>
+    </message>
+    <message>
+        <source>invoice lines already there</source>
+        <translation>pozycje faktur już zapisane</translation>
+    </message>
+    <message>
+        <source>opening balances booked</source>
+        <translation>zaksięgowane salda otwarcia</translation>
+    </message>
+    <message>
+        <source>opening balances already there</source>
+        <translation>salda otwarcia już zapisane</translation>
+    </message>
+    <message>
+        <source>categories created</source>
+        <translation>utworzone kategorie</translation>
+    </message>
+    <message>
+        <source>KAM users created</source>
+        <translation>utworzeni użytkownicy KAM</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>Czytanie i sprawdzanie pliku…</translation>
+    </message>
+    <message>
+        <source>Writing to the data store…</source>
+        <translation>Zapisywanie w bazie danych…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Wiersz</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolumna</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>Nagłówek w pliku</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Wykryj</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Wykryto: %1</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>Wybierz plik do importu</translation>
+    </message>
+    <message>
+        <source>ERP/CRM exports (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Eksporty ERP/CRM (*.csv *.txt *.xlsx *.xlsm);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be previewed: %1</source>
+        <translation>Nie udało się wyświetlić podglądu pliku: %1</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>Błędy (%1)</translation>
+    </message>
+    <message>
+        <source>Ignored columns: %1</source>
+        <translation>Pominięte kolumny: %1</translation>
+    </message>
+    <message>
+        <source>No column is ignored.</source>
+        <translation>Żadna kolumna nie jest pomijana.</translation>
+    </message>
+    <message>
+        <source>%1 rows read.</source>
+        <translation>Wczytano wierszy: %1.</translation>
+    </message>
+    <message>
+        <source>%1 errors: fix the file (or the reading options) and preview again; nothing can be imported until there are none.</source>
+        <translation>Błędy: %1. Popraw plik (lub opcje odczytu) i wyświetl podgląd ponownie; dopóki są błędy, nic nie zostanie zaimportowane.</translation>
+    </message>
+    <message>
+        <source>No errors: ready to import.</source>
+        <translation>Brak błędów: gotowe do importu.</translation>
+    </message>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>Plik nie zawiera wierszy z danymi.</translation>
+    </message>
+    <message>
+        <source>New categories: %1.</source>
+        <translation>Nowe kategorie: %1.</translation>
+    </message>
+    <message>
+        <source>New owners (created as KAM users): %1.</source>
+        <translation>Nowi opiekunowie (zostaną utworzeni jako użytkownicy KAM): %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 conflicts with the data store.</source>
+        <translation>Nic nie zaimportowano: konflikty z bazą danych: %1.</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2: %3.</source>
+        <translation>Zaimportowano wierszy: %1 z pliku %2: %3.</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nic nowego</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import anulowany: nic nie zapisano.</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>Import nie powiódł się i nic nie zapisano: %1</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>Podgląd anulowany.</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Import pliku</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Pl&amp;ik:</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or XLSX export…</source>
+        <translation>Wybierz eksport CSV lub XLSX…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodowanie:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Separator:</translation>
+    </message>
+    <message>
+        <source>Decimal &amp;mark:</source>
+        <translation>Znak &amp;dziesiętny:</translation>
+    </message>
+    <message>
+        <source>Date &amp;order:</source>
+        <translation>K&amp;olejność daty:</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>Pierwsze wiersze</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Przypisanie kolumn</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importuj</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anuluj</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Zamknij</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>proposed</source>
@@ -1251,6 +1558,10 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>Load &amp;demo data…</source>
         <translation>Wczytaj &amp;dane demonstracyjne…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importuj…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

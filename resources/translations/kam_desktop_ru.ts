@@ -889,6 +889,313 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Invoice lines</source>
+        <translation>Строки счетов</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Потенциал</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Opening balances</source>
+        <translation>Начальные остатки</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 с BOM</translation>
+    </message>
+    <message>
+        <source>Windows-1250 (Central European)</source>
+        <translation>Windows-1250 (центральноевропейская)</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Cyrillic)</source>
+        <translation>Windows-1251 (кириллица)</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Точка с запятой ;</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Запятая ,</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Табуляция</translation>
+    </message>
+    <message>
+        <source>Vertical bar |</source>
+        <translation>Вертикальная черта |</translation>
+    </message>
+    <message>
+        <source>Decimal comma 1,5</source>
+        <translation>Десятичная запятая 1,5</translation>
+    </message>
+    <message>
+        <source>Decimal point 1.5</source>
+        <translation>Десятичная точка 1.5</translation>
+    </message>
+    <message>
+        <source>Year first (2026-02-03)</source>
+        <translation>Сначала год (2026-02-03)</translation>
+    </message>
+    <message>
+        <source>Day first (03.02.2026)</source>
+        <translation>Сначала день (03.02.2026)</translation>
+    </message>
+    <message>
+        <source>Month first (02/03/2026)</source>
+        <translation>Сначала месяц (02/03/2026)</translation>
+    </message>
+    <message>
+        <source>accounts created</source>
+        <translation>клиентов создано</translation>
+    </message>
+    <message>
+        <source>accounts updated</source>
+        <translation>клиентов обновлено</translation>
+    </message>
+    <message>
+        <source>accounts unchanged</source>
+        <translation>клиентов без изменений</translation>
+    </message>
+    <message>
+        <source>contacts created</source>
+        <translation>контактов создано</translation>
+    </message>
+    <message>
+        <source>contacts updated</source>
+        <translation>контактов обновлено</translation>
+    </message>
+    <message>
+        <source>contacts unchanged</source>
+        <translation>контактов без изменений</translation>
+    </message>
+    <message>
+        <source>potential slots created</source>
+        <translation>позиций потенциала создано</translation>
+    </message>
+    <message>
+        <source>potential slots updated</source>
+        <translation>позиций потенциала обновлено</translation>
+    </message>
+    <message>
+        <source>potential slots unchanged</source>
+        <translation>позиций потенциала без изменений</translation>
+    </message>
+    <message>
+        <source>invoice lines added</source>
+        <translation>строк счетов добавлено</translation>
+    </message>
+    <message>
+        <source>invoice lines already there</source>
+        <translation>строк счетов уже было</translation>
+    </message>
+    <message>
+        <source>opening balances booked</source>
+        <translation>начальных остатков проведено</translation>
+    </message>
+    <message>
+        <source>opening balances already there</source>
+        <translation>начальных остатков уже было</translation>
+    </message>
+    <message>
+        <source>categories created</source>
+        <translation>категорий создано</translation>
+    </message>
+    <message>
+        <source>KAM users created</source>
+        <translation>пользователей KAM создано</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>Чтение и проверка файла…</translation>
+    </message>
+    <message>
+        <source>Writing to the data store…</source>
+        <translation>Запись в базу данных…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>Заголовок в файле</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Определить</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Определено: %1</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>Выберите файл для импорта</translation>
+    </message>
+    <message>
+        <source>ERP/CRM exports (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Выгрузки ERP/CRM (*.csv *.txt *.xlsx *.xlsm);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be previewed: %1</source>
+        <translation>Не удалось показать файл: %1</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>Ошибки (%1)</translation>
+    </message>
+    <message>
+        <source>Ignored columns: %1</source>
+        <translation>Пропущенные столбцы: %1</translation>
+    </message>
+    <message>
+        <source>No column is ignored.</source>
+        <translation>Ни один столбец не пропущен.</translation>
+    </message>
+    <message>
+        <source>%1 rows read.</source>
+        <translation>Прочитано строк: %1.</translation>
+    </message>
+    <message>
+        <source>%1 errors: fix the file (or the reading options) and preview again; nothing can be imported until there are none.</source>
+        <translation>Ошибок: %1. Исправьте файл (или параметры чтения) и проверьте снова; пока есть ошибки, ничего не будет импортировано.</translation>
+    </message>
+    <message>
+        <source>No errors: ready to import.</source>
+        <translation>Ошибок нет: можно импортировать.</translation>
+    </message>
+    <message>
+        <source>The file has no data rows.</source>
+        <translation>В файле нет строк с данными.</translation>
+    </message>
+    <message>
+        <source>New categories: %1.</source>
+        <translation>Новые категории: %1.</translation>
+    </message>
+    <message>
+        <source>New owners (created as KAM users): %1.</source>
+        <translation>Новые менеджеры (будут созданы как пользователи KAM): %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 conflicts with the data store.</source>
+        <translation>Ничего не импортировано: конфликтов с базой данных: %1.</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2: %3.</source>
+        <translation>Импортировано строк: %1 из файла %2: %3.</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>ничего нового</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Импорт отменён: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>Импорт не удался, ничего не записано: %1</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>Просмотр отменён.</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Импорт файла</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Ф&amp;айл:</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or XLSX export…</source>
+        <translation>Выберите выгрузку CSV или XLSX…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Кодировка:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Разделитель:</translation>
+    </message>
+    <message>
+        <source>Decimal &amp;mark:</source>
+        <translation>&amp;Десятичный знак:</translation>
+    </message>
+    <message>
+        <source>Date &amp;order:</source>
+        <translation>П&amp;орядок даты:</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>Первые строки</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Сопоставление столбцов</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>О&amp;тмена</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>proposed</source>
@@ -1251,6 +1558,10 @@ Nothing was changed in the data store.</source>
     <message>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демо-данные…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

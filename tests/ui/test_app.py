@@ -56,7 +56,7 @@ def test_screenshots_render_each_screen_in_each_language(qapp: object, db: str, 
     assert app.main(["--db", db, "--screenshots", str(folder)]) == 0
     names = sorted(p.name for p in folder.glob("*.png"))
     screens = ("portfolio", "account-overview", "account-potential", "account-benefits", "account-exceptions",
-               "account-documents", "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings")
+               "account-documents", "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings", "import")
     assert names == sorted(f"{screen}-{lang}.png" for screen in screens for lang in ("en", "pl", "ru"))
     assert all(p.stat().st_size > 5000 for p in folder.glob("*.png"))
 

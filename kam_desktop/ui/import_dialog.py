@@ -1,0 +1,591 @@
+"""File › Import…: choose a format and a file, see what was detected and every error by row, then apply.
+
+Preview and apply both run off the GUI thread. Each reading option (encoding, delimiter, decimal mark,
+date order) starts as "detected" and can be forced; any change previews again. Apply is enabled only
+for a file with rows and zero errors; it runs in one transaction that Cancel rolls back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kam_desktop.services.ui_import import (
+    DATE_ORDERS,
+    DECIMALS,
+    DELIMITERS,
+    ENCODINGS,
+    FORMAT_NAMES,
+    ImportCancelled,
+    Importer,
+    ImportIssue,
+    ImportProgress,
+    ImportReport,
+    Preview,
+    ReadOptions,
+)
+from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.table_model import Col, RowTableModel
+from kam_desktop.ui.widgets import MessageLine, RowTable
+from kam_desktop.ui.workers import Cancelled, Task, TaskContext, run_task
+
+log = logging.getLogger(__name__)
+CTX = "ImportDialog"
+_ROOT = QModelIndex()
+PROGRESS_STEPS = 1000
+
+FORMAT_TITLES = {
+    "accounts": QT_TRANSLATE_NOOP("ImportDialog", "Accounts"),
+    "invoices": QT_TRANSLATE_NOOP("ImportDialog", "Invoice lines"),
+    "potential": QT_TRANSLATE_NOOP("ImportDialog", "Potential"),
+    "contacts": QT_TRANSLATE_NOOP("ImportDialog", "Contacts"),
+    "opening-balances": QT_TRANSLATE_NOOP("ImportDialog", "Opening balances"),
+}
+ENCODING_TITLES = {
+    "utf-8": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8"),
+    "utf-8-sig": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 with BOM"),
+    "cp1250": QT_TRANSLATE_NOOP("ImportDialog", "Windows-1250 (Central European)"),
+    "cp1251": QT_TRANSLATE_NOOP("ImportDialog", "Windows-1251 (Cyrillic)"),
+    "utf-16": QT_TRANSLATE_NOOP("ImportDialog", "UTF-16"),
+}  # for the values services.ui_import.ENCODINGS lists; likewise below
+DELIMITER_TITLES = {
+    ";": QT_TRANSLATE_NOOP("ImportDialog", "Semicolon ;"),
+    ",": QT_TRANSLATE_NOOP("ImportDialog", "Comma ,"),
+    "\t": QT_TRANSLATE_NOOP("ImportDialog", "Tab"),
+    "|": QT_TRANSLATE_NOOP("ImportDialog", "Vertical bar |"),
+}
+DECIMAL_TITLES = {
+    ",": QT_TRANSLATE_NOOP("ImportDialog", "Decimal comma 1,5"),
+    ".": QT_TRANSLATE_NOOP("ImportDialog", "Decimal point 1.5"),
+}
+DATE_ORDER_TITLES = {
+    "ISO": QT_TRANSLATE_NOOP("ImportDialog", "Year first (2026-02-03)"),
+    "DMY": QT_TRANSLATE_NOOP("ImportDialog", "Day first (03.02.2026)"),
+    "MDY": QT_TRANSLATE_NOOP("ImportDialog", "Month first (02/03/2026)"),
+}
+COUNT_TITLES = {
+    "accounts_created": QT_TRANSLATE_NOOP("ImportDialog", "accounts created"),
+    "accounts_updated": QT_TRANSLATE_NOOP("ImportDialog", "accounts updated"),
+    "accounts_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "accounts unchanged"),
+    "contacts_created": QT_TRANSLATE_NOOP("ImportDialog", "contacts created"),
+    "contacts_updated": QT_TRANSLATE_NOOP("ImportDialog", "contacts updated"),
+    "contacts_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "contacts unchanged"),
+    "potential_created": QT_TRANSLATE_NOOP("ImportDialog", "potential slots created"),
+    "potential_updated": QT_TRANSLATE_NOOP("ImportDialog", "potential slots updated"),
+    "potential_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "potential slots unchanged"),
+    "invoice_lines_inserted": QT_TRANSLATE_NOOP("ImportDialog", "invoice lines added"),
+    "invoice_lines_skipped": QT_TRANSLATE_NOOP("ImportDialog", "invoice lines already there"),
+    "ledger_entries_created": QT_TRANSLATE_NOOP("ImportDialog", "opening balances booked"),
+    "ledger_entries_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "opening balances already there"),
+    "categories_created": QT_TRANSLATE_NOOP("ImportDialog", "categories created"),
+    "users_created": QT_TRANSLATE_NOOP("ImportDialog", "KAM users created"),
+}
+PHASE_TITLES = {
+    "reading": QT_TRANSLATE_NOOP("ImportDialog", "Reading and checking the file…"),
+    "applying": QT_TRANSLATE_NOOP("ImportDialog", "Writing to the data store…"),
+}
+
+
+def _t(text: object) -> str:
+    """A title marked with QT_TRANSLATE_NOOP above, translated now."""
+    return QCoreApplication.translate(CTX, str(text))
+
+
+# -- table models -----------------------------------------------------------------------------------
+
+def issue_columns() -> list[Col[ImportIssue]]:
+    return [
+        Col("file", QT_TRANSLATE_NOOP("ImportDialog", "File"), lambda r, f: r.file),
+        Col("row", QT_TRANSLATE_NOOP("ImportDialog", "Row"), lambda r, f: "" if r.row is None else str(r.row),
+            sort=lambda r: -1 if r.row is None else r.row, numeric=True),
+        Col("column", QT_TRANSLATE_NOOP("ImportDialog", "Column"), lambda r, f: r.column or ""),
+        Col("message", QT_TRANSLATE_NOOP("ImportDialog", "Problem"), lambda r, f: r.message,
+            tip=lambda r, f: r.message),
+    ]
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """One column of the format and the header that feeds it (empty: not in the file)."""
+
+    column: str
+    header: str
+
+
+def mapping_columns() -> list[Col[Mapped]]:
+    return [
+        Col("column", QT_TRANSLATE_NOOP("ImportDialog", "Field"), lambda r, f: r.column),
+        Col("header", QT_TRANSLATE_NOOP("ImportDialog", "Header in the file"), lambda r, f: r.header),
+    ]
+
+
+class SampleModel(QAbstractTableModel):
+    """The first rows of the file as text, under the file's own headers."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers: tuple[str, ...] = ()
+        self._rows: tuple[tuple[str, ...], ...] = ()
+
+    def set_sample(self, headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> None:
+        self.beginResetModel()
+        self._headers, self._rows = tuple(headers), tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        if index.row() >= len(self._rows) or index.column() >= len(self._headers):
+            return None
+        row = self._rows[index.row()]
+        return row[index.column()] if index.column() < len(row) else ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return str(section + 2) if 0 <= section < len(self._rows) else None  # spreadsheet rows: header is 1
+
+
+# -- the dialog -------------------------------------------------------------------------------------
+
+class _OptionCombo(QComboBox):
+    """"Detected (X)" first, then the values the option may be forced to."""
+
+    def __init__(self, name: str, values: tuple[str, ...], titles: dict[str, object], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.titles = {value: titles.get(value, value) for value in values}
+        self.detected: str | None = None
+        self.addItem("", None)
+        for value in values:
+            self.addItem("", value)
+        self.retranslate()
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return None if data is None else str(data)
+
+    def set_value(self, value: str | None) -> None:
+        self.setCurrentIndex(max(0, self.findData(value)) if value is not None else 0)
+
+    def set_detected(self, value: str | None) -> None:
+        self.detected = value
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.detected is None:
+            self.setItemText(0, QCoreApplication.translate("ImportDialog", "Detect"))
+        else:
+            shown = _t(self.titles[self.detected]) if self.detected in self.titles else self.detected
+            self.setItemText(0, QCoreApplication.translate("ImportDialog", "Detected: %1").replace("%1", shown))
+        for i, title in enumerate(self.titles.values(), start=1):
+            self.setItemText(i, _t(title))
+
+
+class ImportDialog(QDialog):
+    """`previewed` after each preview (or its failure); `imported(report)` after an apply that wrote rows;
+    `apply_ended` after every apply, whatever its outcome."""
+
+    previewed = Signal()
+    imported = Signal(object)
+    apply_ended = Signal()
+
+    def __init__(self, importer: Importer, formats: Formats, parent: QWidget | None = None,
+                 *, interactive: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.resize(1000, 680)
+        self.importer, self.formats, self.interactive = importer, formats, interactive
+        self.path: Path | None = None
+        self.preview_result: Preview | None = None
+        self.report: ImportReport | None = None
+        self._preview_task: Task | None = None
+        self._apply_task: Task | None = None
+        self._apply_cancel: threading.Event | None = None
+        self._phase = ""
+
+        self.format_label, self.file_label = QLabel(self), QLabel(self)
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("formatCombo")
+        for name in FORMAT_NAMES:
+            self.format_combo.addItem("", name)
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setObjectName("fileEdit")
+        self.file_edit.setReadOnly(True)
+        self.browse_button = QPushButton(self)
+        self.browse_button.setObjectName("browseButton")
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.encoding_combo = _OptionCombo("encodingCombo", ENCODINGS, ENCODING_TITLES, self)
+        self.delimiter_combo = _OptionCombo("delimiterCombo", DELIMITERS, DELIMITER_TITLES, self)
+        self.decimal_combo = _OptionCombo("decimalCombo", DECIMALS, DECIMAL_TITLES, self)
+        self.date_combo = _OptionCombo("dateOrderCombo", DATE_ORDERS, DATE_ORDER_TITLES, self)
+        self.option_labels = [QLabel(self) for _ in range(4)]
+        top = QFormLayout()
+        top.addRow(self.format_label, self.format_combo)
+        top.addRow(self.file_label, file_row)
+        options = QGridLayout()
+        for i, (label, combo) in enumerate(zip(self.option_labels, self._option_combos(), strict=True)):
+            options.addWidget(label, i // 2, (i % 2) * 2)
+            options.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+        options.setColumnStretch(1, 1)
+        options.setColumnStretch(3, 1)
+        self.notes_label = QLabel(self)
+        self.notes_label.setObjectName("notesLabel")
+        self.notes_label.setWordWrap(True)
+
+        self.sample_model = SampleModel(self)
+        self.sample_table = QTableView(self)
+        self.sample_table.setObjectName("sampleTable")
+        self.sample_table.setModel(self.sample_model)
+        self.sample_table.setWordWrap(False)
+        self.sample_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.mapping_model: RowTableModel[Mapped] = RowTableModel(CTX, mapping_columns(), formats, self)
+        self.mapping_table = RowTable(self.mapping_model, "mappingTable", self)
+        self.ignored_label = QLabel(self)
+        self.ignored_label.setObjectName("ignoredLabel")
+        self.ignored_label.setWordWrap(True)
+        mapping_page = QWidget(self)
+        mapping_layout = QVBoxLayout(mapping_page)
+        mapping_layout.addWidget(self.mapping_table, 1)
+        mapping_layout.addWidget(self.ignored_label)
+        self.error_model: RowTableModel[ImportIssue] = RowTableModel(CTX, issue_columns(), formats, self)
+        self.error_table = RowTable(self.error_model, "errorTable", self)
+        self.error_table.fit_columns({"file": 180, "row": 60, "column": 150})
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("importPages")
+        self.pages.addTab(self.sample_table, "")
+        self.pages.addTab(mapping_page, "")
+        self.pages.addTab(self.error_table, "")
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.message = MessageLine(self)
+        self.message.setObjectName("importMessage")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setVisible(False)
+        self.apply_button = QPushButton(self)
+        self.apply_button.setObjectName("applyButton")
+        self.apply_button.setEnabled(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setEnabled(False)
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("closeButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 4)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.browse_button.clicked.connect(self.browse)
+        self.format_combo.currentIndexChanged.connect(lambda _i: self.run_preview())
+        for combo in self._option_combos():
+            combo.currentIndexChanged.connect(lambda _i: self.run_preview())
+        self.apply_button.clicked.connect(self.apply)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.retranslate()
+
+    def _option_combos(self) -> tuple[_OptionCombo, ...]:
+        return (self.encoding_combo, self.delimiter_combo, self.decimal_combo, self.date_combo)
+
+    # -- choosing ------------------------------------------------------------------------------------
+    def format_name(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def set_format(self, name: str) -> None:
+        self.format_combo.setCurrentIndex(self.format_combo.findData(name))
+
+    def options(self) -> ReadOptions:
+        return ReadOptions(encoding=self.encoding_combo.value(), delimiter=self.delimiter_combo.value(),
+                           decimal=self.decimal_combo.value(), date_order=self.date_combo.value())
+
+    def browse(self) -> None:
+        if not self.interactive:
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a file to import"), str(self.path.parent if self.path else Path.home()),
+            self.tr("ERP/CRM exports (*.csv *.txt *.xlsx *.xlsm);;All files (*)"))
+        if chosen:
+            self.set_file(Path(chosen))
+
+    def set_file(self, path: Path | str, format_name: str | None = None) -> Task | None:
+        """Choose the file (and optionally the format), reset forced options, and preview it."""
+        self.path = Path(path)
+        self.file_edit.setText(str(self.path))
+        for combo in self._option_combos():
+            combo.blockSignals(True)
+            combo.set_value(None)
+            combo.blockSignals(False)
+        if format_name is not None and format_name != self.format_name():
+            self.format_combo.blockSignals(True)
+            self.set_format(format_name)
+            self.format_combo.blockSignals(False)
+        return self.run_preview()
+
+    # -- preview -------------------------------------------------------------------------------------
+    def run_preview(self) -> Task | None:
+        """Preview the file with the options shown (off the GUI thread); a running preview is dropped."""
+        if self.path is None or self._apply_running():
+            return None
+        if self._preview_task is not None and not self._preview_task.finished:
+            self._preview_task.cancel()
+        self.preview_result, self.report = None, None
+        self.apply_button.setEnabled(False)
+        self.message.clear_message()
+        path, fmt, options = self.path, self.format_name(), self.options()
+
+        def work(ctx: TaskContext) -> Preview:
+            try:
+                return self.importer.preview(path, fmt, options, progress=_reporter(ctx), cancel=ctx.cancel)
+            except ImportCancelled:
+                raise Cancelled() from None  # a dropped preview: no callback at all
+
+        self._start_busy("reading")
+        self._preview_task = run_task(work, self._on_previewed, self._on_preview_failed,
+                                      progress=self._on_progress, owner=self)
+        return self._preview_task
+
+    def _on_previewed(self, preview: Preview) -> None:
+        self._end_busy()
+        self.preview_result = preview
+        sniff, result = preview.sniff, preview.result
+        detected = sniff.options if sniff else ReadOptions()
+        self.encoding_combo.set_detected(detected.encoding)
+        self.delimiter_combo.set_detected(detected.delimiter)
+        self.decimal_combo.set_detected(detected.decimal)
+        self.date_combo.set_detected(detected.date_order)
+        self.encoding_combo.setEnabled(sniff is None or sniff.file_kind == "csv")
+        self.delimiter_combo.setEnabled(sniff is None or sniff.file_kind == "csv")
+        self.notes_label.setText("\n".join(sniff.notes) if sniff else "")
+        self.sample_model.set_sample(sniff.headers if sniff else (), sniff.sample if sniff else ())
+        self.mapping_model.set_rows([Mapped(column, header) for column, header in result.columns.items()])
+        self.error_model.set_rows(result.errors)
+        self._fill_preview_texts()
+        self.apply_button.setEnabled(result.ok and result.rows_read > 0)
+        if result.errors:
+            self.pages.setCurrentWidget(self.error_table)
+        self.previewed.emit()
+
+    def _on_preview_failed(self, error: BaseException) -> None:
+        self._end_busy()
+        log.error("import preview failed", exc_info=error)
+        self.message.error(self.tr("The file could not be previewed: %1").replace("%1", str(error)))
+        self.previewed.emit()
+
+    def _fill_preview_texts(self) -> None:
+        preview = self.preview_result
+        self.pages.setTabText(2, self.tr("Errors (%1)").replace("%1", self.formats.number(self.error_model.rowCount())))
+        if preview is None:
+            self.ignored_label.setText("")
+            self.summary.setText("")
+            return
+        result = preview.result
+        self.ignored_label.setText(self.tr("Ignored columns: %1").replace("%1", ", ".join(result.ignored_columns))
+                                   if result.ignored_columns else self.tr("No column is ignored."))
+        parts = [self.tr("%1 rows read.").replace("%1", self.formats.number(result.rows_read))]
+        if result.errors:
+            parts.append(self.tr("%1 errors: fix the file (or the reading options) and preview again; nothing can be "
+                            "imported until there are none.").replace("%1", self.formats.number(len(result.errors))))
+        elif result.rows_read:
+            parts.append(self.tr("No errors: ready to import."))
+        else:
+            parts.append(self.tr("The file has no data rows."))
+        if result.new_categories:
+            parts.append(self.tr("New categories: %1.").replace("%1", ", ".join(result.new_categories)))
+        if result.new_owner_logins:
+            parts.append(self.tr("New owners (created as KAM users): %1.").replace("%1", ", ".join(result.new_owner_logins)))
+        self.summary.setText(" ".join(parts))
+
+    # -- apply ---------------------------------------------------------------------------------------
+    def _apply_running(self) -> bool:
+        return self._apply_task is not None and not self._apply_task.finished
+
+    def apply(self) -> Task | None:
+        """Import the previewed file in one transaction, off the GUI thread."""
+        preview = self.preview_result
+        if self.path is None or preview is None or not preview.ok or self._apply_running():
+            return None
+        path, fmt, options = self.path, self.format_name(), self.options()
+        cancel = threading.Event()  # our own flag: the result (even an applied one) always comes back
+        self._apply_cancel = cancel
+
+        def work(ctx: TaskContext) -> ImportReport:
+            return self.importer.apply(path, fmt, options, progress=_reporter(ctx), cancel=cancel)
+
+        self._set_inputs_enabled(False)
+        self.apply_button.setEnabled(False)
+        self.message.clear_message()
+        self._start_busy("reading")
+        self._apply_task = run_task(work, self._on_applied, self._on_apply_failed, progress=self._on_progress,
+                                    owner=self)
+        return self._apply_task
+
+    def _on_applied(self, report: ImportReport) -> None:
+        self._end_busy()
+        self._set_inputs_enabled(True)
+        self.report = report
+        if report.errors:  # the store changed since the preview: show why nothing was written
+            self.error_model.set_rows(report.errors)
+            self._fill_preview_texts()
+            self.pages.setCurrentWidget(self.error_table)
+            self.message.error(self.tr("Nothing was imported: %1 conflicts with the data store.")
+                               .replace("%1", self.formats.number(len(report.errors))))
+        else:
+            counts = [f"{self.formats.number(n)} {_t(COUNT_TITLES.get(key, key))}"
+                      for key, n in report.counts.items() if n]
+            self.message.ok(self.tr("Imported %1 rows from %2: %3.").replace("%1", self.formats.number(report.rows_read))
+                            .replace("%2", report.file).replace("%3", ", ".join(counts) or self.tr("nothing new")))
+            self.imported.emit(report)
+        self.apply_ended.emit()
+
+    def _on_apply_failed(self, error: BaseException) -> None:
+        self._end_busy()
+        self._set_inputs_enabled(True)
+        self.apply_button.setEnabled(bool(self.preview_result and self.preview_result.ok))
+        if isinstance(error, ImportCancelled):
+            self.message.error(self.tr("Import cancelled: nothing was written."))
+        else:
+            log.error("import failed", exc_info=error)
+            self.message.error(self.tr("The import failed and nothing was written: %1").replace("%1", str(error)))
+        self.apply_ended.emit()
+
+    def cancel(self) -> None:
+        """Stop the preview or the import under way (an import rolls back: nothing is written)."""
+        if self._apply_running() and self._apply_cancel is not None:
+            self._apply_cancel.set()
+            self.cancel_button.setEnabled(False)
+        elif self._preview_task is not None and not self._preview_task.finished:
+            self._preview_task.cancel()
+            self._end_busy()
+            self.message.error(self.tr("Preview cancelled."))
+            self.previewed.emit()
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.format_combo, self.browse_button, *self._option_combos()):
+            widget.setEnabled(enabled)
+
+    # -- progress ------------------------------------------------------------------------------------
+    def _start_busy(self, phase: str) -> None:
+        self._phase = phase
+        self.progress.setValue(0)
+        self.progress.setFormat(_t(PHASE_TITLES[phase]))
+        self.progress.setVisible(True)
+        self.cancel_button.setEnabled(True)
+
+    def _end_busy(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int, phase: str) -> None:
+        if phase in PHASE_TITLES and phase != self._phase:
+            self._phase = phase
+            self.progress.setFormat(_t(PHASE_TITLES[phase]))
+        self.progress.setValue(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total) if total else 0)
+
+    # -- lifetime and language -------------------------------------------------------------------------
+    def done(self, result: int) -> None:  # noqa: D102 - closing cancels work under way
+        if self._apply_running() and self._apply_cancel is not None:
+            self._apply_cancel.set()
+        if self._preview_task is not None and not self._preview_task.finished:
+            self._preview_task.cancel()
+        super().done(result)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import a file"))
+        self.format_label.setText(self.tr("&Format:"))
+        self.format_label.setBuddy(self.format_combo)
+        self.file_label.setText(self.tr("F&ile:"))
+        self.file_label.setBuddy(self.browse_button)
+        for i, name in enumerate(FORMAT_NAMES):
+            self.format_combo.setItemText(i, _t(FORMAT_TITLES.get(name, name)))
+        self.file_edit.setPlaceholderText(self.tr("Choose a CSV or XLSX export…"))
+        self.browse_button.setText(self.tr("&Browse…"))
+        for label, text in zip(self.option_labels, (self.tr("&Encoding:"), self.tr("&Delimiter:"), self.tr("Decimal &mark:"),
+                                                     self.tr("Date &order:")), strict=True):
+            label.setText(text)
+        for label, combo in zip(self.option_labels, self._option_combos(), strict=True):
+            label.setBuddy(combo)
+            combo.retranslate()
+        self.pages.setTabText(0, self.tr("First rows"))
+        self.pages.setTabText(1, self.tr("Column mapping"))
+        self.apply_button.setText(self.tr("&Import"))
+        self.cancel_button.setText(self.tr("&Cancel"))
+        self.close_button.setText(self.tr("C&lose"))
+        self.mapping_model.retranslate()
+        self.error_model.retranslate()
+        self._fill_preview_texts()
+
+
+def _reporter(ctx: TaskContext) -> Any:
+    """An ImportProgress callback for the worker thread that reports only when the bar would move."""
+    last = [-1, ""]
+
+    def report(progress: ImportProgress) -> None:
+        step = int(progress.fraction * PROGRESS_STEPS)
+        if step != last[0] or progress.phase != last[1]:
+            last[0], last[1] = step, progress.phase
+            ctx.report(step, PROGRESS_STEPS, progress.phase)
+
+    return report
