@@ -105,7 +105,7 @@ class MatrixThresholds:
 @dataclass(frozen=True)
 class _Fingerprint:
     lines: tuple[object, ...]  # invoice lines: audited imports (+ the largest rowid on SQLite)
-    slots: tuple[object, ...]  # potential slots: count, latest update, sum of versions
+    slots: tuple[object, ...]  # potential slots: the latest update (+ the largest rowid on SQLite)
 
 
 @dataclass(frozen=True)
@@ -126,17 +126,19 @@ def _fingerprint(session: Session) -> _Fingerprint:
 
     Invoice lines are append-only and written only by audited imports: the number of import entries
     (an index range of audit_log) and, on SQLite, the largest rowid (O(log n)) move with every insert.
-    Slots are synced rows never hard-deleted: a save or a pulled change moves their count, the latest
-    update or the sum of their versions.
+    Slots are never hard-deleted and every save or soft delete stamps `updated_at` (indexed, so its
+    maximum is O(log n)); on SQLite the largest rowid also catches rows inserted with an older stamp.
     """
     imports = select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "import").scalar_subquery()
-    row = session.execute(select(
-        imports, func.count(), func.max(PotentialSlot.updated_at), func.sum(PotentialSlot.version),
-    ).select_from(PotentialSlot)).one()
+    latest = select(func.max(PotentialSlot.updated_at)).scalar_subquery()
+    row = session.execute(select(imports, latest)).one()
     lines: tuple[object, ...] = (row[0],)
+    slots: tuple[object, ...] = (row[1],)
     if session.get_bind().dialect.name == "sqlite":
-        lines += (session.scalar(text("SELECT max(rowid) FROM invoice_lines")),)
-    return _Fingerprint(lines, tuple(row[1:]))
+        rowids = session.execute(text(
+            "SELECT (SELECT max(rowid) FROM invoice_lines), (SELECT max(rowid) FROM potential_slots)")).one()
+        lines, slots = (*lines, rowids[0]), (*slots, rowids[1])
+    return _Fingerprint(lines, slots)
 
 
 def matrix_thresholds(session: Session, as_of: date, store_key: str) -> MatrixThresholds:
@@ -168,7 +170,7 @@ def matrix_thresholds(session: Session, as_of: date, store_key: str) -> MatrixTh
 
 def _updated(session: Session, as_of: date, cached: _Remembered) -> dict[str, tuple[Decimal, Decimal]] | None:
     """The cached potentials with the accounts whose slots changed since recomputed; None: do it all."""
-    since = cached.fingerprint.slots[1]
+    since = cached.fingerprint.slots[0]
     if since is None:
         return None
     changed = set(session.scalars(

@@ -50,6 +50,8 @@ class PotentialSlot(SyncedMixin, Base):
     __table_args__ = (
         UniqueConstraint("account_id", "category_id", "collected_on"),
         one_of("source", SlotSource),
+        # The latest change keys the cached potential-matrix medians: MAX(updated_at) in O(log n).
+        Index("ix_potential_slots_updated_at", "updated_at"),
     )
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), index=True, nullable=False)
