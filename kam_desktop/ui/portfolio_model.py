@@ -95,7 +95,11 @@ class PortfolioModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PortfolioRow] = []
         self._search: list[str] = []  # per row, computed once per load: filtering 20,000 rows stays cheap
-        self._sort_keys: dict[int, list[Any]] = {}  # per column, filled on first sort
+        self._loaded: list[PortfolioRow] = []  # in the service's order
+        self._search_loaded: list[str] = []
+        self._load_index: list[int] = []  # per shown row, its position in `_loaded`
+        self._sort_keys: dict[int, list[Any]] = {}  # per column, by load position, filled on first sort
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._formats = formats
         self._display: dict[str, Callable[[PortfolioRow], str]] = {
             "code": lambda r: r.code,
@@ -116,22 +120,60 @@ class PortfolioModel(QAbstractTableModel):
 
     # -- the adapted list -------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
+        """New rows, kept in the order of the last `sort` (the service's order if none)."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._search = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".lower() for r in self._rows]
+        self._loaded = list(rows)
         self._sort_keys = {}
+        self._search_loaded = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".lower() for r in self._loaded]
+        self._arrange(self._order(self._sort_column, self._sort_order))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by the column's cached keys: one Python sort, no comparison through Qt.
+
+        A filter proxy over this model then only filters (sorting 20,000 rows through a proxy asks
+        data() half a million times). Ties keep the service's order, in either direction.
+        """
+        self._sort_column, self._sort_order = column, order
+        if len(self._loaded) < 2:
+            return
+        self.layoutAboutToBeChanged.emit()
+        order_now = self._order(column, order)
+        new_row = [0] * len(order_now)  # load position -> shown row
+        for shown, loaded in enumerate(order_now):
+            new_row[loaded] = shown
+        persistent = self.persistentIndexList()
+        moved = [self.index(new_row[self._load_index[i.row()]], i.column()) for i in persistent]
+        self._arrange(order_now)
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Load positions in the order to show them."""
+        positions = list(range(len(self._loaded)))
+        if not 0 <= column < len(COLUMNS):
+            return positions
+        keys = self._column_keys(column)
+        return sorted(positions, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _arrange(self, order: list[int]) -> None:
+        self._load_index = order
+        self._rows = [self._loaded[i] for i in order]
+        self._search = [self._search_loaded[i] for i in order]
+
+    def _column_keys(self, column: int) -> list[Any]:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            key = COLUMNS[column].key
+            keys = self._sort_keys[column] = [_sort_key(key, r) for r in self._loaded]
+        return keys
 
     def search_texts(self) -> list[str]:
         """Each row's searchable text, lower case (what the filter proxy matches against)."""
         return self._search
 
     def sort_key(self, row: int, column: int) -> Any:
-        keys = self._sort_keys.get(column)
-        if keys is None:
-            key = COLUMNS[column].key
-            keys = self._sort_keys[column] = [_sort_key(key, r) for r in self._rows]
-        return keys[row]
+        return self._column_keys(column)[self._load_index[row]]
 
     def row_at(self, row: int) -> PortfolioRow:
         return self._rows[row]

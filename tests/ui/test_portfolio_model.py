@@ -96,3 +96,23 @@ def test_headers_are_translated_source_texts(model: PortfolioModel) -> None:
     titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
     assert titles == [QCoreApplication.translate("PortfolioModel", c.title) for c in COLUMNS]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_the_proxy_sorts_by_reordering_the_model_and_keeps_the_selection(qtmodeltester, model: PortfolioModel) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPersistentModelIndex
+
+    proxy = PortfolioFilterProxy()
+    proxy.setSourceModel(model)
+    kept = QPersistentModelIndex(proxy.index(1, 0))  # C-2
+    proxy.sort(COLUMN_INDEX["ltv_12m"], Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 0).data() for r in range(4)] == ["C-1", "C-2", "C-3", "C-4"]
+    proxy.sort(COLUMN_INDEX["ltv_12m"], Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(r).code for r in range(4)] == ["C-4", "C-3", "C-2", "C-1"]  # the model itself is ordered
+    assert proxy.sortColumn() == -1  # the proxy only filters
+    assert kept.isValid() and kept.data() == "C-2" and kept.row() == 2
+    assert model.sort_key(0, COLUMN_INDEX["ltv_12m"]) == 0.0
+    proxy.set_filter_text("c-")
+    assert proxy.rowCount() == 4
+    model.set_rows(ROWS)  # a reload keeps the chosen order
+    assert [model.row_at(r).code for r in range(4)] == ["C-4", "C-3", "C-2", "C-1"]
+    qtmodeltester.check(proxy, force_py=True)
