@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 # Before anything imports Qt: no display on CI machines, and one fixed business date.
@@ -138,21 +139,41 @@ def demo_template(request: pytest.FixtureRequest) -> Path:
 
     folder = Path(request.config.cache.mkdir("kam-demo-store"))
     path = folder / f"demo-{_demo_sources_digest()}.sqlite"
-    if not path.exists():
-        for old in folder.glob("demo-*"):
-            old.unlink()
-        building = folder / "building.sqlite"
-        for leftover in folder.glob("building.sqlite*"):
-            leftover.unlink()
-        import warnings
+    # pytest-xdist workers share the cache: one builds while the others wait on the lock, and the file
+    # only appears under its final name once complete (atomic rename of a per-process build file).
+    with _exclusive(folder / "build.lock"):
+        if not path.exists():
+            for old in folder.glob("demo-*"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+            building = folder / f"building-{os.getpid()}.sqlite"
+            for leftover in folder.glob(f"{building.name}*"):
+                leftover.unlink()
+            import warnings
 
-        built = Store.open(building)
-        with warnings.catch_warnings():  # building the fixture is not under test: other owners' deprecations
-            warnings.simplefilter("ignore", DeprecationWarning)
-            load_demo(built, seed=DEMO_SEED)
-        built.dispose()  # the last connection checkpoints the WAL into the file
-        building.rename(path)
+            built = Store.open(building)
+            with warnings.catch_warnings():  # building the fixture is not under test: other owners' deprecations
+                warnings.simplefilter("ignore", DeprecationWarning)
+                load_demo(built, seed=DEMO_SEED)
+            built.dispose()  # the last connection checkpoints the WAL into the file
+            os.replace(building, path)
     return path
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """An inter-process lock (POSIX flock); elsewhere a no-op, where tests run in one process anyway."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture
