@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
-import uuid
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
-
-def to_jsonable(value: Any) -> Any:
-    """Plain JSON types; Decimal becomes a string so no amount ever passes through a float."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, Enum):
-        return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_jsonable(v) for v in value]
-    return value
+from kam_desktop.jsonable import to_jsonable
 
 
 def print_json(value: Any) -> None:

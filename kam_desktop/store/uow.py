@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
@@ -11,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session
 
+from kam_desktop.jsonable import to_jsonable
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import AuditEntry, SyncedMixin
 
@@ -52,7 +52,7 @@ class UnitOfWork:
             action=action,
             entity=entity,
             entity_id=None if entity_id is None else str(entity_id),
-            details=_jsonable(details) or None,
+            details=to_jsonable(details) or None,
             created_by=self.actor,
         )
         self.session.add(entry)
@@ -68,26 +68,6 @@ def read_session(engine: Engine) -> Iterator[Session]:
     finally:
         session.rollback()
         session.close()
-
-
-def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
-    from datetime import date, datetime
-    from decimal import Decimal
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, Decimal):
-            return format(value, "f")
-        if isinstance(value, datetime | date):
-            return value.isoformat()
-        if isinstance(value, uuid.UUID):
-            return str(value)
-        if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in value.items()}
-        if isinstance(value, list | tuple | set):
-            return [convert(v) for v in value]
-        return value
-
-    return {key: convert(value) for key, value in details.items()}
 
 
 @event.listens_for(Session, "before_flush")
