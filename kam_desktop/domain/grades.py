@@ -128,6 +128,9 @@ def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) 
     """
     cut = cutoffs or Cutoffs()
     population = len(bases)
+    # rank / N ≤ cutoff  ⇔  rank ≤ cutoff × N; the product is exact in Decimal, the quotient
+    # (e.g. 1/3) is not, so a boundary account can never fall on the wrong side by rounding.
+    limits = tuple((grade, cutoff, cutoff * population) for grade, cutoff in cut.as_tuple())
     ordered = sorted(bases.items(), key=lambda item: item[1], reverse=True)
     result: dict[str, Ranking] = {}
     rank = 0
@@ -137,18 +140,20 @@ def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) 
             # Everyone before this position has a strictly higher basis, so rank = position + 1.
             rank = position + 1
             previous = basis
-        grade, applied = _grade_for(rank, population, basis, cut)
+        grade, applied = _grade_for(rank, basis, limits)
         result[account] = Ranking(account, basis, rank, population, grade, applied)
     return result
 
 
-def _grade_for(rank: int, population: int, basis: Decimal, cut: Cutoffs) -> tuple[Grade, Decimal | None]:
+Limits = tuple[tuple[Grade, Decimal, Decimal], ...]  # (grade, cut-off, cut-off × N), best grade first
+
+
+def _grade_for(rank: int, basis: Decimal, limits: Limits) -> tuple[Grade, Decimal | None]:
+    """The grade a rank earns, and the cut-off that placed it (None for L4)."""
     if basis <= 0:
         return Grade.L4, None
-    for grade, cutoff in cut.as_tuple():
-        # rank / N ≤ cutoff  ⇔  rank ≤ cutoff × N; the product is exact in Decimal, the quotient
-        # (e.g. 1/3) is not, so a boundary account can never fall on the wrong side by rounding.
-        if Decimal(rank) <= cutoff * population:
+    for grade, cutoff, limit in limits:
+        if rank <= limit:
             return grade, cutoff
     return Grade.L4, None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -32,23 +32,60 @@ RATE = Decimal("0.000001")
 
 @dataclass(frozen=True)
 class GradeRow:
-    """One account's grade with every input that explains it."""
+    """One account's grade with every input that explains it: a view over the domain's result."""
 
     code: str
     kind: str
-    basis: Decimal
-    rank: int
-    population: int
-    percentile: Decimal
-    cutoff: Decimal | None
-    computed_grade: str
-    grade: str  # in force: after downgrade grace and a valid override
     grade_name: str  # e.g. Gold for an L2 partner
-    previous_grade: str | None
-    at_risk: bool
-    overridden: bool
-    why: tuple[str, ...]
+    result: GradeResult
     segment: str | None = None  # filled when applied
+
+    @property
+    def basis(self) -> Decimal:
+        return self.result.ranking.basis
+
+    @property
+    def rank(self) -> int:
+        return self.result.ranking.rank
+
+    @property
+    def population(self) -> int:
+        return self.result.ranking.population
+
+    @property
+    def percentile(self) -> Decimal:
+        return self.result.ranking.percentile
+
+    @property
+    def cutoff(self) -> Decimal | None:
+        return self.result.ranking.cutoff
+
+    @property
+    def computed_grade(self) -> str:
+        return self.result.computed_grade.value
+
+    @property
+    def grade(self) -> str:
+        """The grade in force: after downgrade grace and a valid override."""
+        return self.result.effective_grade.value
+
+    @property
+    def previous_grade(self) -> str | None:
+        previous = self.result.previous_grade
+        return previous.value if previous else None
+
+    @property
+    def at_risk(self) -> bool:
+        return self.result.at_risk
+
+    @property
+    def overridden(self) -> bool:
+        return self.result.override is not None
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The explanation, written when asked for: a portfolio is graded far more often than read line by line."""
+        return self.result.why()
 
 
 @dataclass(frozen=True)
@@ -64,7 +101,7 @@ class GradingRun:
 @dataclass(frozen=True)
 class _Evaluated:
     program: Program
-    accounts: list[q.AccountRef]
+    kinds: dict[str, str]  # account code -> kind, for every graded account
     results: dict[str, GradeResult]  # keyed by account code
     overrides: dict[str, models.GradeOverride]
 
@@ -96,37 +133,28 @@ def apply_grades(uow: UnitOfWork, as_of: date) -> GradingRun:
     if latest is not None and latest > as_of:
         raise Refused(f"a later evaluation exists ({latest.isoformat()}); grades are applied in date order")
     evaluated = _evaluate(session, as_of)
-    segments = _segments(session, evaluated, as_of)
-    by_code = {a.code: a for a in evaluated.accounts}
-    for code, result in evaluated.results.items():
-        session.add(_evaluation_row(evaluated, by_code[code], result, segments[code], as_of))
+    accounts = [a for a in q.accounts(session) if a.code in evaluated.results]
+    segments = _segments(session, evaluated, accounts, as_of)
+    for account in accounts:
+        session.add(_evaluation_row(evaluated, account, evaluated.results[account.code], segments[account.code],
+                                    as_of))
     uow.audit("grades.apply", "grade_evaluation", None, as_of=as_of, accounts=len(evaluated.results),
               basis=evaluated.program.terms.rules.basis)
-    rows = [
-        GradeRow(**{**r.__dict__, "segment": segments[r.code][0]}) for r in _rows(evaluated)
-    ]
+    rows = [replace(r, segment=segments[r.code][0]) for r in _rows(evaluated)]
     return GradingRun(as_of, evaluated.program.terms.rules.basis, True, rows)
 
 
 def _evaluate(session: Session, as_of: date) -> _Evaluated:
     program = program_in_force(session, as_of)
-    accounts = q.accounts(session)
     first, last = trailing_window(as_of, program.basis_months)
-    sales = sales_by_account(session, first, last)
-    margin = program.terms.rules.basis is Basis.GROSS_MARGIN
+    accounts = q.grading_bases(session, first, last, margin=program.terms.rules.basis is Basis.GROSS_MARGIN)
     fx = fx_table(session)
-    bases: dict[str, Decimal] = {}
-    for a in accounts:
-        s = sales.get(a.id)
-        amount = ZERO if s is None else (s.gross_margin if margin else s.net_revenue)
-        # Accounts invoice in different currencies: rank them in the base currency (closing rate).
-        bases[a.code] = _to_base(fx, amount, a.currency, as_of, a.code)
-    before = q.latest_evaluations(session, as_of, before=True)
-    previous = {a.code: _state(before[a.id]) for a in accounts if a.id in before}
-    stored = q.current_overrides(session, as_of)
-    overrides = {a.code: stored[a.id] for a in accounts if a.id in stored}
+    # Accounts invoice in different currencies: rank them in the base currency (closing rate).
+    bases = {a.code: _to_base(fx, a.amount, a.currency, as_of, a.code) for a in accounts}
+    previous = {code: _state(e) for code, e in q.latest_states_by_code(session, as_of).items() if code in bases}
+    overrides = {code: o for code, o in q.current_overrides_by_code(session, as_of).items() if code in bases}
     results = evaluate(bases, previous, as_of, program.terms.rules, {c: _override(o) for c, o in overrides.items()})
-    return _Evaluated(program, accounts, results, overrides)
+    return _Evaluated(program, {a.code: a.kind for a in accounts}, results, overrides)
 
 
 def _to_base(fx: FxTable, amount: Decimal, currency: str, day: date, code: str) -> Decimal:
@@ -136,7 +164,7 @@ def _to_base(fx: FxTable, amount: Decimal, currency: str, day: date, code: str) 
         raise ServiceError(f"cannot grade {code}: {exc}") from None
 
 
-def _state(e: models.GradeEvaluation) -> GradeState:
+def _state(e: q.EvaluationState) -> GradeState:
     """The state an evaluation carries forward: the grade by rules (held grade while at risk)."""
     by_rules = e.previous_grade if e.at_risk and e.previous_grade else e.computed_grade
     return GradeState(Grade(by_rules), e.held_evaluations)
@@ -147,29 +175,22 @@ def _override(row: models.GradeOverride) -> GradeOverride:
 
 
 def _rows(evaluated: _Evaluated) -> list[GradeRow]:
-    kinds = {a.code: a.kind for a in evaluated.accounts}
-    terms = evaluated.program.terms
-    rows = []
-    for code, r in sorted(evaluated.results.items(), key=lambda item: (item[1].ranking.rank, item[0])):
-        rows.append(GradeRow(
-            code=code, kind=kinds[code], basis=r.ranking.basis, rank=r.ranking.rank,
-            population=r.ranking.population, percentile=r.ranking.percentile, cutoff=r.ranking.cutoff,
-            computed_grade=r.computed_grade.value, grade=r.effective_grade.value,
-            grade_name=terms.name_of(r.effective_grade, AccountKind(kinds[code])),
-            previous_grade=r.previous_grade.value if r.previous_grade else None, at_risk=r.at_risk,
-            overridden=r.override is not None, why=r.why(),
-        ))
-    return rows
+    kinds = evaluated.kinds
+    name_of = evaluated.program.terms.name_of
+    ordered = sorted(evaluated.results.items(), key=lambda item: (item[1].ranking.rank, item[0]))
+    return [GradeRow(code, kinds[code], name_of(r.effective_grade, AccountKind(kinds[code])), r) for code, r in ordered]
 
 
-def _segments(session: Session, evaluated: _Evaluated, as_of: date) -> dict[str, tuple[str, Decimal | None, Decimal]]:
+def _segments(
+    session: Session, evaluated: _Evaluated, accounts: list[q.AccountRef], as_of: date
+) -> dict[str, tuple[str, Decimal | None, Decimal]]:
     """(segment, growth, slot money) per account code, from grade, potential and year-on-year growth."""
     first, last = trailing_window(as_of, 12)
     current = sales_by_account(session, first, last)
     prior = sales_by_account(session, add_months(first, -12), add_months(last, -12))
     potential = portfolio_potential(session, as_of)
     result = {}
-    for a in evaluated.accounts:
+    for a in accounts:
         now = current[a.id].net_revenue if a.id in current else ZERO
         before = prior[a.id].net_revenue if a.id in prior else ZERO
         growth = growth_rate(now, before)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kam_desktop.domain.vocabulary import AccountStatus
-from kam_desktop.store.models import Account, GradeEvaluation, GradeOverride
+from kam_desktop.store.models import Account, GradeEvaluation, GradeOverride, InvoiceLine
+from kam_desktop.store.sql import money_sum
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,39 @@ def accounts(session: Session, active_only: bool = True) -> list[AccountRef]:
     if active_only:
         query = query.where(Account.status == AccountStatus.ACTIVE)
     return [AccountRef(*row) for row in session.execute(query.order_by(Account.code))]
+
+
+@dataclass(frozen=True)
+class GradingBasis:
+    """One active account as grading sees it: who it is and its summed basis in the window (0 when no sales)."""
+
+    code: str
+    kind: str
+    currency: str
+    amount: Decimal
+
+
+def grading_bases(session: Session, first: date, last: date, margin: bool) -> list[GradingBasis]:
+    """Every active account with its net revenue (or margin) for invoice dates in [first, last].
+
+    One statement: the GROUP BY over the lines, joined to accounts after grouping, so only the one
+    summed column comes back and no account id is decoded (grading 20,000 accounts is keyed by code).
+    """
+    amount = InvoiceLine.margin_amount if margin else InvoiceLine.net_amount
+    sales = (
+        select(InvoiceLine.account_id.label("account_id"), money_sum(amount).label("amount"))
+        .where(InvoiceLine.invoice_date.between(first, last))
+        .group_by(InvoiceLine.account_id)
+        .subquery()
+    )
+    query = (
+        select(Account.code, Account.kind, Account.currency, sales.c.amount)
+        .outerjoin(sales, sales.c.account_id == Account.id)
+        .where(Account.deleted_at.is_(None), Account.status == AccountStatus.ACTIVE)
+    )
+    zero = Decimal("0.00")
+    return [GradingBasis(code, kind, currency, zero if total is None else total)
+            for code, kind, currency, total in session.execute(query)]
 
 
 def account_by_code(session: Session, code: str) -> AccountRef | None:
@@ -65,6 +101,35 @@ def latest_evaluations(session: Session, on_or_before: date, before: bool = Fals
     return {e.account_id: e for e in rows}
 
 
+@dataclass(frozen=True)
+class EvaluationState:
+    """The fields of an account's latest evaluation that the next evaluation carries forward."""
+
+    computed_grade: str
+    previous_grade: str | None
+    at_risk: bool
+    held_evaluations: int
+
+
+def latest_states_by_code(session: Session, before: date) -> dict[str, EvaluationState]:
+    """Each account's latest evaluation dated strictly before a day, by account code (columns only)."""
+    latest = (
+        select(GradeEvaluation.account_id, func.max(GradeEvaluation.evaluated_on).label("on"))
+        .where(GradeEvaluation.evaluated_on < before)
+        .group_by(GradeEvaluation.account_id)
+        .subquery()
+    )
+    query = (
+        select(Account.code, GradeEvaluation.computed_grade, GradeEvaluation.previous_grade,
+               GradeEvaluation.at_risk, GradeEvaluation.held_evaluations)
+        .join(latest, and_(latest.c.account_id == GradeEvaluation.account_id,
+                           latest.c.on == GradeEvaluation.evaluated_on))
+        .join(Account, Account.id == GradeEvaluation.account_id)
+    )
+    return {code: EvaluationState(computed, previous, at_risk, held)
+            for code, computed, previous, at_risk, held in session.execute(query)}
+
+
 def evaluation_count(session: Session, on: date) -> int:
     """How many evaluations are dated exactly `on`."""
     return session.scalar(select(func.count()).where(GradeEvaluation.evaluated_on == on)) or 0
@@ -75,16 +140,29 @@ def last_evaluation_date(session: Session) -> date | None:
     return session.scalar(select(func.max(GradeEvaluation.evaluated_on)))
 
 
-def current_overrides(session: Session, on: date) -> dict[uuid.UUID, GradeOverride]:
-    """Each account's latest override set on or before `on` that no later row revokes (expired ones too)."""
+def _standing_overrides(on: date, *extra: Any) -> Select[Any]:
+    """Overrides set on or before `on` that no row set by then revokes, oldest first per account."""
     revoker = aliased(GradeOverride)
     revoked = select(revoker.revokes_id).where(revoker.revokes_id.is_not(None), revoker.valid_from <= on)
-    rows = session.scalars(
-        select(GradeOverride)
+    return (
+        select(GradeOverride, *extra)
         .where(GradeOverride.valid_from <= on, GradeOverride.id.not_in(revoked))
         .order_by(GradeOverride.account_id, GradeOverride.valid_from, GradeOverride.created_at)
     )
+
+
+def current_overrides(session: Session, on: date) -> dict[uuid.UUID, GradeOverride]:
+    """Each account's latest override set on or before `on` that no later row revokes (expired ones too)."""
     result: dict[uuid.UUID, GradeOverride] = {}
-    for row in rows:
+    for row in session.scalars(_standing_overrides(on)):
         result[row.account_id] = row  # later rows win
+    return result
+
+
+def current_overrides_by_code(session: Session, on: date) -> dict[str, GradeOverride]:
+    """`current_overrides`, keyed by account code."""
+    query = _standing_overrides(on, Account.code).join(Account, Account.id == GradeOverride.account_id)
+    result: dict[str, GradeOverride] = {}
+    for row, code in session.execute(query):
+        result[code] = row  # later rows win
     return result
