@@ -189,6 +189,12 @@ class PortfolioModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     # -- QAbstractTableModel ----------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: ModelIndex = _ROOT) -> QModelIndex:
+        """As Qt's, without its two calls back into Python for the counts (the filter proxy asks per cell)."""
+        if parent.isValid() or not 0 <= row < len(self._rows) or not 0 <= column < len(COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: ModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
