@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QPoint,
     QRectF,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kam_desktop.services.ui_support import PortfolioRow
 from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, PortfolioModel, Roles
 
 ROW_HEIGHT = 26
@@ -43,45 +43,6 @@ INITIAL_WIDTHS = {"code": 78, "name": 230, "kind": 90, "grade": 58, "segment": 1
                   "status": 80, "evaluated_on": 110}
 HIDDEN_BY_DEFAULT = ("kind", "region", "status", "evaluated_on")  # the column chooser shows them
 FILTER_DELAY_MS = 80
-
-
-class PortfolioFilterProxy(QSortFilterProxyModel):
-    """Keeps rows whose searchable text contains every word typed (any order, any case).
-
-    Over a PortfolioModel it never sorts itself: `sort` reorders the source model (a Python sort on
-    cached keys), so a keystroke costs one filter pass, not a re-sort of 20,000 rows through data().
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._terms: tuple[str, ...] = ()
-        self.setSortRole(Roles.SORT)
-        self.setDynamicSortFilter(True)
-
-    def set_filter_text(self, text: str) -> None:
-        terms = tuple(text.casefold().split())
-        if terms != self._terms:
-            self.beginFilterChange()
-            self._terms = terms
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, PortfolioModel):
-            source.sort(column, order)
-        else:
-            super().sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt API
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self._terms:
-            return True
-        source = self.sourceModel()
-        if isinstance(source, PortfolioModel):  # the cached texts: no model call per row
-            haystack = source.search_texts()[source_row]
-        else:
-            haystack = source.index(source_row, 0, source_parent).data(Roles.SEARCH) or ""
-        return all(term in haystack for term in self._terms)
 
 
 class GradeBadgeDelegate(QStyledItemDelegate):
@@ -130,6 +91,7 @@ class PortfolioView(QWidget):
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PortfolioModel(formats, self)
+        self._reported: PortfolioRow | None = None  # the row current_row_changed last named
         self.proxy = PortfolioFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build()
@@ -142,7 +104,7 @@ class PortfolioView(QWidget):
         self.proxy.rowsInserted.connect(self._emit_counts)
         self.proxy.rowsRemoved.connect(self._emit_counts)
         self.proxy.modelReset.connect(self._emit_counts)
-        self.proxy.layoutChanged.connect(self._emit_counts)
+        self.proxy.layoutChanged.connect(self._on_proxy_layout_changed)
         self.retranslate()
 
     def _build(self) -> None:
@@ -255,7 +217,16 @@ class PortfolioView(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_row_changed.emit(current.data(Roles.ROW) if current.isValid() else None)
+        self._report_current(current.data(Roles.ROW) if current.isValid() else None)
+
+    def _on_proxy_layout_changed(self, *_args: object) -> None:
+        self._emit_counts()
+        if self._reported is not None and not self.table.currentIndex().isValid():
+            self._report_current(None)  # filtered out: a layout change moves no current row, so say it
+
+    def _report_current(self, row: PortfolioRow | None) -> None:
+        self._reported = row
+        self.current_row_changed.emit(row)
 
     # -- columns ---------------------------------------------------------------------------------------
     def reset_columns(self, table: QTableView | None = None) -> None:

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 
 from kam_desktop.services.ui_support import PortfolioRow
 from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, DOWN_COLOR, UP_COLOR, PortfolioModel, Roles
-from kam_desktop.ui.portfolio_view import PortfolioFilterProxy
 
 
 def row(code: str, ltv: str, prev: str = "0", grade: str | None = "L2", name: str = "Firma", **extra: object) -> PortfolioRow:
@@ -108,7 +108,7 @@ def test_the_proxy_sorts_by_reordering_the_model_and_keeps_the_selection(qtmodel
     assert [proxy.index(r, 0).data() for r in range(4)] == ["C-1", "C-2", "C-3", "C-4"]
     proxy.sort(COLUMN_INDEX["ltv_12m"], Qt.SortOrder.AscendingOrder)
     assert [model.row_at(r).code for r in range(4)] == ["C-4", "C-3", "C-2", "C-1"]  # the model itself is ordered
-    assert proxy.sortColumn() == -1  # the proxy only filters
+    assert [proxy.index(r, 0).data() for r in range(4)] == ["C-4", "C-3", "C-2", "C-1"]  # it only follows
     assert kept.isValid() and kept.data() == "C-2" and kept.row() == 2
     assert model.sort_key(0, COLUMN_INDEX["ltv_12m"]) == 0.0
     proxy.set_filter_text("c-")
