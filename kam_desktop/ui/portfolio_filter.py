@@ -202,6 +202,7 @@ class PortfolioFilterProxy(QAbstractProxyModel):
             (source.columnsRemoved, self._on_source_model_reset),
             (source.columnsAboutToBeMoved, self.beginResetModel),
             (source.columnsMoved, self._on_source_model_reset),
+            (source.destroyed, self._on_source_destroyed),
         ]
 
     def _connect(self, source: QAbstractItemModel) -> None:
@@ -211,6 +212,9 @@ class PortfolioFilterProxy(QAbstractProxyModel):
     def _disconnect(self, source: QAbstractItemModel) -> None:
         for signal, slot in self._signal_slots(source):
             signal.disconnect(slot)
+
+    def _on_source_destroyed(self, *_args: object) -> None:
+        self._rows = []  # as the base class, which drops the persistent indexes and emits nothing
 
     def _on_source_model_reset(self, *_args: object) -> None:
         self._rows = self._matching()

@@ -226,6 +226,17 @@ def test_rows_inserted_or_removed_in_another_source_model_are_followed(qtmodelte
     assert shown.mapFromSource(model.index(0, 0)) == QModelIndex()
 
 
+def test_a_destroyed_source_leaves_an_empty_proxy(qapp: object) -> None:
+    from shiboken6 import delete
+
+    model = _search_model(["alpha", "beta"])
+    shown = PortfolioFilterProxy()
+    shown.setSourceModel(model)
+    delete(model)
+    assert shown.sourceModel() is None
+    assert (shown.rowCount(), shown.index(0, 0).isValid()) == (0, False)
+
+
 # -- the view --------------------------------------------------------------------------------------------------
 def test_filter_then_sort_then_clear_keeps_the_selected_account(view: PortfolioView, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert view.select_account("C-4")
