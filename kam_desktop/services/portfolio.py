@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
-from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.services.clock import today
+from kam_desktop.store.portfolio_row import PortfolioRow, with_base_ltv
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.portfolio import PortfolioRow, portfolio_rows
+from kam_desktop.store.queries.portfolio import portfolio_rows
 from kam_desktop.store.store import Store
 
 __all__ = ["PortfolioRow", "list_portfolio"]
@@ -26,10 +25,3 @@ def list_portfolio(store: Store, owner_login: str | None = None, as_of: date | N
         fx = fx_table(session)
     return [with_base_ltv(row, fx, as_of) for row in rows]
 
-
-def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:
-    try:
-        base = fx.to_base(row.ltv_12m, row.currency, as_of)
-    except MissingRateError:
-        base = None
-    return replace(row, ltv_12m_base=base, base_currency=fx.base)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from kam_desktop.domain.vocabulary import Role
-from kam_desktop.services.portfolio import PortfolioRow, list_portfolio
+from kam_desktop.services.portfolio import list_portfolio
+from kam_desktop.services.ui_types import PortfolioRow, StoreInfo, SyncStatus
 from kam_desktop.services.users import get_user
 from kam_desktop.store.engine import sqlite_path
 from kam_desktop.store.models import Account, OutboxEntry, SyncConflict, SyncState
@@ -18,29 +17,6 @@ from kam_desktop.store.store import Store
 
 __all__ = ["PortfolioRow", "StoreInfo", "SyncStatus", "describe_store", "portfolio_for", "store_is_empty",
            "sync_status"]
-
-
-@dataclass(frozen=True)
-class StoreInfo:
-    """Where the data lives, fit to show: a SQLite file, or a server without its password."""
-
-    kind: str  # "sqlite" | "postgresql"
-    location: str
-    file: Path | None
-
-    @property
-    def is_server(self) -> bool:
-        return self.kind != "sqlite"
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """Team-mode state: the server last synced with (if any), when, and what waits to be pushed."""
-
-    server: str | None
-    last_sync: datetime | None
-    pending_changes: int
-    open_conflicts: int
 
 
 def describe_store(store: Store) -> StoreInfo:

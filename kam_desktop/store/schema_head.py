@@ -6,14 +6,19 @@ second of imports) is never loaded. A test keeps the constant equal to Alembic's
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: the quick first paint reads SCHEMA_HEAD without it
+    from sqlalchemy import Engine
 
 SCHEMA_HEAD = "0004"
 
 
 def stored_revisions(engine: Engine) -> list[str] | None:
     """The revisions recorded in the database's `alembic_version`; None when it has no such table."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
     try:
         with engine.connect() as connection:
             return [str(v) for (v,) in connection.execute(text("SELECT version_num FROM alembic_version"))]

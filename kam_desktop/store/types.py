@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import BigInteger, DateTime, Dialect, Numeric, String
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from kam_desktop.store.codec import scaled_decimal
+
 
 class InexactValueError(ValueError):
     """A Decimal with more places than its column keeps: the caller must round it first."""
@@ -53,9 +55,7 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         if value is None:
             return None
         if dialect.name == "sqlite":
-            if isinstance(value, float):  # e.g. AVG(); exact enough for display, never stored back
-                return Decimal(repr(value)).scaleb(-self.scale).quantize(self._quantum)
-            return (Decimal(int(value)) / self._factor).quantize(self._quantum)
+            return scaled_decimal(value, self.scale)
         return Decimal(value).quantize(self._quantum)
 
 

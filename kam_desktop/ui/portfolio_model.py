@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from kam_desktop.services.ui_support import PortfolioRow
+from kam_desktop.services.ui_types import PortfolioRow
 from kam_desktop.ui.i18n import Formats
 
 CONTEXT = "PortfolioModel"

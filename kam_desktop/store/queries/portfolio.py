@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, and_, func, select, true
@@ -23,40 +21,11 @@ from kam_desktop.store.models import (
     InvoiceLine,
     User,
 )
+from kam_desktop.store.portfolio_row import PortfolioRow
 from kam_desktop.store.sql import money_if, money_sum
 
 OPEN_GRANT_STATUSES = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE)
 PENDING_EXCEPTION_STATUSES = (ExceptionStatus.DRAFT, ExceptionStatus.SUBMITTED)
-
-
-@dataclass(frozen=True)
-class PortfolioRow:
-    account_id: uuid.UUID
-    code: str
-    name: str
-    kind: str
-    status: str
-    owner: str | None
-    currency: str
-    region: str | None
-    grade: str | None
-    segment: str | None
-    at_risk: bool
-    evaluated_on: date | None
-    ltv_12m: Decimal
-    ltv_prev_12m: Decimal
-    open_benefits: int
-    pending_exceptions: int
-    # LTV in the company's base currency (filled by the portfolio service; None without an FX rate)
-    ltv_12m_base: Decimal | None = None
-    base_currency: str | None = None
-
-    @property
-    def trend_pct(self) -> Decimal | None:
-        """Change of LTV against the 12 months before, in %; None when there was nothing before."""
-        if self.ltv_prev_12m <= 0:
-            return None
-        return ((self.ltv_12m - self.ltv_prev_12m) * 100 / self.ltv_prev_12m).quantize(Decimal("0.1"))
 
 
 def portfolio_query(

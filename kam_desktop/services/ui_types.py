@@ -1,0 +1,34 @@
+"""The plain values the windows are given: no SQLAlchemy behind them, so the first paint can import them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kam_desktop.store.portfolio_row import PortfolioRow
+
+__all__ = ["PortfolioRow", "StoreInfo", "SyncStatus"]
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """Where the data lives, fit to show: a SQLite file, or a server without its password."""
+
+    kind: str  # "sqlite" | "postgresql"
+    location: str
+    file: Path | None
+
+    @property
+    def is_server(self) -> bool:
+        return self.kind != "sqlite"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """Team-mode state: the server last synced with (if any), when, and what waits to be pushed."""
+
+    server: str | None
+    last_sync: datetime | None
+    pending_changes: int
+    open_conflicts: int

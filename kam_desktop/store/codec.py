@@ -1,0 +1,13 @@
+"""Stored SQLite values back to Python ones, without SQLAlchemy: the column types and the quick reader share them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def scaled_decimal(value: int | float, scale: int) -> Decimal:
+    """An integer of 10^-scale units (how SQLite keeps money) as an exact Decimal with `scale` places."""
+    quantum = Decimal(1).scaleb(-scale)
+    if isinstance(value, float):  # e.g. AVG(); exact enough for display, never stored back
+        return Decimal(repr(value)).scaleb(-scale).quantize(quantum)
+    return Decimal(int(value)).scaleb(-scale).quantize(quantum)

@@ -1,0 +1,49 @@
+"""One portfolio row as the screens show it; plain values, no SQLAlchemy (the first paint imports it)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from kam_desktop.domain.fx import FxTable, MissingRateError
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    account_id: uuid.UUID
+    code: str
+    name: str
+    kind: str
+    status: str
+    owner: str | None
+    currency: str
+    region: str | None
+    grade: str | None
+    segment: str | None
+    at_risk: bool
+    evaluated_on: date | None
+    ltv_12m: Decimal
+    ltv_prev_12m: Decimal
+    open_benefits: int
+    pending_exceptions: int
+    # LTV in the company's base currency (filled by the portfolio service; None without an FX rate)
+    ltv_12m_base: Decimal | None = None
+    base_currency: str | None = None
+
+    @property
+    def trend_pct(self) -> Decimal | None:
+        """Change of LTV against the 12 months before, in %; None when there was nothing before."""
+        if self.ltv_prev_12m <= 0:
+            return None
+        return ((self.ltv_12m - self.ltv_prev_12m) * 100 / self.ltv_prev_12m).quantize(Decimal("0.1"))
+
+
+def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:
+    """The row with its LTV also in the base currency (None where no rate exists yet on `as_of`)."""
+    try:
+        base = fx.to_base(row.ltv_12m, row.currency, as_of)
+    except MissingRateError:
+        base = None
+    return replace(row, ltv_12m_base=base, base_currency=fx.base)
