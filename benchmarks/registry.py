@@ -27,6 +27,13 @@ class CaseContext:
         return ensure_store(self.scale, self.seed)
 
 
+@dataclass(frozen=True)
+class Measured:
+    """What a side returns when it times itself: e.g. a process up to a moment it reports, not to its exit."""
+
+    seconds: float
+
+
 @dataclass
 class Pair:
     run: Callable[[], object]

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from benchmarks import OUT_DIR, use_bench_data_dir
-from benchmarks.registry import Case, CaseContext, discover
+from benchmarks.registry import Case, CaseContext, Measured, discover
 
 DEFAULT_ROUNDS, QUICK_ROUNDS = 5, 3
 MEMORY_METHOD = "tracemalloc peak (Python allocations) in one extra untimed round"
@@ -43,8 +43,9 @@ class Result:
 
 def _timed(func: Callable[[], object]) -> float:
     started = time.perf_counter()
-    func()
-    return time.perf_counter() - started
+    result = func()
+    elapsed = time.perf_counter() - started
+    return result.seconds if isinstance(result, Measured) else elapsed
 
 
 def _peak_kib(func: Callable[[], object]) -> float:

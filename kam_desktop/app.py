@@ -7,8 +7,10 @@ import argparse
 import logging
 import logging.handlers
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import kam_desktop
 from kam_desktop import paths
@@ -84,6 +86,11 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     guard_bool_refcount()
     translators = Translators()
     translators.switch(args.lang or settings.language() or system_language())
+    from kam_desktop.services.quick_start import quick_start_store
+
+    local = quick_start_store(args.db, args.login)
+    if local is not None:
+        return _run_quick(app, args, local, settings, translators, headless)
     store = _open_store(args, headless)
     if store is None:
         return EXIT_STORE
@@ -96,6 +103,118 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     finally:
         translators.clear()
         store.dispose()
+
+
+def _run_quick(app: object, args: argparse.Namespace, local: object, settings: object, translators: object,
+               headless: bool) -> int:
+    """Show the portfolio of a local store at once and open the store itself behind it.
+
+    The store's imports (SQLAlchemy, the models) take longer than Qt's start: paying them before the
+    window would double the time to the first portfolio for nothing the user sees.
+    """
+    from kam_desktop.services.quick_start import LocalStore
+
+    assert isinstance(local, LocalStore)
+    log.info("quick start: the portfolio of %s shows before the store opens", local.path)
+    opening = OpeningStore(args.db)
+    try:
+        services = _services_while_opening(opening, local, settings)
+        return _show(app, args, services, settings, translators, headless, opening)
+    finally:
+        translators.clear()  # type: ignore[attr-defined]
+        opening.dispose()
+
+
+class OpeningStore:
+    """The store a quick start opens after the first paint; whoever needs it first opens it, others wait."""
+
+    def __init__(self, db: str | None) -> None:
+        self._db = db
+        self._lock = threading.Lock()
+        self._store: object | None = None
+        self._error: BaseException | None = None
+        self._tried = False
+
+    def ready(self) -> bool:
+        return self._store is not None
+
+    def get(self) -> object:
+        """The open store (opening it now if nobody has); raises what opening it raised."""
+        with self._lock:
+            if not self._tried:
+                self._tried = True
+                try:
+                    from kam_desktop.store.store import Store
+
+                    self._store = Store.open(self._db)
+                except BaseException as error:  # noqa: BLE001 - kept and raised to every caller
+                    self._error = error
+            if self._error is not None:
+                raise self._error
+            return self._store
+
+    def dispose(self) -> None:
+        with self._lock:  # an open in progress finishes first
+            store, self._store = self._store, None
+        if store is not None:
+            store.dispose()  # type: ignore[attr-defined]
+
+
+class _DeskWhenOpen:
+    """The Desk of a store still opening: the first call waits for the store (a moment after the start)."""
+
+    def __init__(self, opening: OpeningStore, login: str | None) -> None:
+        self._opening, self._login = opening, login
+        self._desk: object | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._desk is None:
+            from kam_desktop.services.ui_desk import Desk
+
+            self._desk = Desk(self._opening.get(), self._login)  # type: ignore[arg-type]
+        return getattr(self._desk, name)
+
+
+def _services_while_opening(opening: OpeningStore, local: object, settings: object) -> object:
+    """The window's services for a quick start: the first portfolio load reads the file plainly, the rest
+    goes through the store once it is open."""
+    from kam_desktop.services.quick_start import LocalStore
+    from kam_desktop.ui.context import AppServices
+
+    assert isinstance(local, LocalStore)
+    first_load = [True]
+
+    def load_portfolio() -> list[object]:
+        if first_load[0]:
+            first_load[0] = False
+            return local.read_portfolio()  # type: ignore[return-value]
+        from kam_desktop.services import ui_support
+
+        return ui_support.portfolio_for(opening.get(), None)  # type: ignore[arg-type,return-value]
+
+    def through_store(name: str) -> Callable[..., Any]:
+        def call(*args: object) -> object:
+            from kam_desktop.services import ui_desk, ui_support
+
+            module = ui_desk if name == "load_demo" else ui_support
+            return getattr(module, name)(opening.get(), *args)
+        return call
+
+    return AppServices(
+        load_portfolio=load_portfolio,  # type: ignore[arg-type]
+        store_info=local.info,
+        sync_status=through_store("sync_status"),  # type: ignore[arg-type]
+        store_is_empty=through_store("store_is_empty"),  # type: ignore[arg-type]
+        load_demo=through_store("load_demo"),
+        data_dir=paths.data_dir(),
+        log_dir=paths.log_dir(),
+        backups_dir=local.backups_dir,
+        settings_file=getattr(settings, "file", ""),
+        actor=None,
+        desk=_DeskWhenOpen(opening, None),
+        for_user=lambda other: build_services(opening.get(), other, settings),  # type: ignore[arg-type,return-value]
+        store_ready=opening.ready,
+    )
 
 
 def _load_demo_first(args: argparse.Namespace, store: object, headless: bool) -> None:
@@ -177,26 +296,29 @@ def build_services(store: object, login: str | None, settings: object) -> object
 
 
 def _show(app: object, args: argparse.Namespace, services: object, settings: object, translators: object,
-          headless: bool) -> int:
+          headless: bool, opening: OpeningStore | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kam_desktop.ui.main_window import MainWindow
-    from kam_desktop.ui.screenshots import render_screens
     from kam_desktop.ui.smoke import run_smoke
 
     assert isinstance(app, QApplication)
     window = MainWindow(services, settings, translators, interactive=not headless)  # type: ignore[arg-type]
     try:
-        demo_needed = bool(args.demo) and services.store_is_empty()  # type: ignore[attr-defined]
         if args.smoke_test:
-            return run_smoke(window, SMOKE_TIMEOUT_MS)
+            return run_smoke(window, SMOKE_TIMEOUT_MS, then=opening.get if opening else None)
         if args.screenshots:
+            from kam_desktop.ui.screenshots import render_screens
+
             written = render_screens(window, args.screenshots)
             print("\n".join(str(path) for path in written))
             return EXIT_OK
         window.show()
-        if demo_needed:
+        if opening is not None:  # a quick start: the store opens once the portfolio shows
+            _open_after_first_paint(app, window, opening)
+            window.load_portfolio()
+        elif bool(args.demo) and services.store_is_empty():  # type: ignore[attr-defined]
             window.load_demo()  # in the background, with progress; the portfolio follows
         else:
             window.load_portfolio()
@@ -206,6 +328,27 @@ def _show(app: object, args: argparse.Namespace, services: object, settings: obj
         window.close()
         window.deleteLater()
         QApplication.processEvents()
+
+
+def _open_after_first_paint(app: object, window: object, opening: OpeningStore) -> None:
+    """Open the store off the GUI thread after the first portfolio shows; a failure ends the app, explained."""
+    from PySide6.QtWidgets import QApplication
+
+    from kam_desktop.ui.main_window import MainWindow
+    from kam_desktop.ui.workers import run_task
+
+    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+
+    def failed(error: BaseException) -> None:
+        log.error("opening the data store failed", exc_info=error)
+        _store_error(False, f"The data store could not be opened: {error}")
+        app.exit(EXIT_STORE)
+
+    def start(_count: int) -> None:
+        window.portfolio_loaded.disconnect(start)
+        run_task(lambda _ctx: opening.get(), lambda _store: window.store_opened(), failed, owner=window)
+
+    window.portfolio_loaded.connect(start)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kam_desktop.services.ui_support import PortfolioRow, StoreInfo, SyncStatus
+from kam_desktop.services.ui_types import PortfolioRow, StoreInfo, SyncStatus
 
 
 @dataclass(frozen=True)
@@ -26,3 +26,6 @@ class AppServices:
     actor: str | None = None
     desk: Any = None  # services.ui_desk.Desk bound to the store and the actor
     for_user: Callable[[str | None], AppServices] | None = None  # the same services acting as another person
+    # False while the store is still being opened behind a window that already shows the portfolio: the
+    # status bar waits for it instead of blocking (any other call simply waits the moment it takes)
+    store_ready: Callable[[], bool] = lambda: True

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import kam_desktop
-from kam_desktop.services.ui_support import PortfolioRow
+from kam_desktop.services.ui_types import PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
@@ -257,7 +257,14 @@ class MainWindow(QMainWindow):
         if self.interactive:
             QMessageBox.information(self, "KAM Desktop", text)
 
+    def store_opened(self) -> None:
+        """The store behind a quick start is open: fill in what the status bar could not show yet."""
+        self.update_user_label()
+        self._update_sync_label()
+
     def update_user_label(self) -> None:
+        if not self.services.store_ready():
+            return  # store_opened() comes back to it
         desk = self.services.desk
         if desk is None:
             self.user_label.setText("")
@@ -376,6 +383,8 @@ class MainWindow(QMainWindow):
         self.store_label.setToolTip(info.location)
 
     def _update_sync_label(self) -> None:
+        if not self.services.store_ready():
+            return  # store_opened() comes back to it
         try:
             state = self.services.sync_status()
         except Exception:  # noqa: BLE001 - the status bar must not take the window down

@@ -1,0 +1,95 @@
+"""The quick start: the portfolio of a local store shows before SQLAlchemy loads, and the store opens behind it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kam_desktop import app
+from kam_desktop.services.portfolio import list_portfolio
+from kam_desktop.services.quick_start import quick_start_store
+from kam_desktop.store import quick_read
+from kam_desktop.store.store import Store
+
+
+@pytest.fixture
+def demo_file(demo_template: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, copy)
+    return copy
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 3, 31), date(2025, 6, 30), date(2024, 1, 15)])
+def test_the_plain_read_gives_exactly_the_rows_of_the_portfolio_service(demo_file: Path, as_of: date) -> None:
+    store = Store.open(demo_file)
+    try:
+        expected = list_portfolio(store, None, as_of)
+    finally:
+        store.dispose()
+    rows = quick_read.read_portfolio(demo_file, as_of)
+    assert len(rows) == len(expected) >= 200
+    assert rows == expected  # ids, grades, money to the cent, base-currency LTV, counts
+    # the demo is varied enough for the comparison to mean something
+    assert {r.currency for r in rows} > {"PLN"} and any(r.grade for r in rows)
+    assert any(r.open_benefits for r in rows) and any(r.pending_exceptions for r in rows)
+
+
+def test_a_start_with_a_login_a_server_or_a_missing_file_takes_the_ordinary_path(demo_file: Path,
+                                                                                tmp_path: Path) -> None:
+    assert quick_start_store(demo_file, None) is not None
+    assert quick_start_store(demo_file, "a.nowak") is None  # a KAM's portfolio needs the users' roles
+    assert quick_start_store("postgresql://kam@server/kam", None) is None
+    assert quick_start_store(tmp_path / "absent.sqlite", None) is None
+    assert quick_start_store(f"sqlite:///{demo_file}", None) is not None
+
+
+def test_an_older_empty_or_foreign_file_takes_the_ordinary_path(demo_file: Path, tmp_path: Path) -> None:
+    with sqlite3.connect(demo_file) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0003'")
+    assert not quick_read.ready_store(demo_file)  # the ordinary open migrates (and backs up) first
+
+    empty = Store.open(tmp_path / "empty.sqlite")
+    empty.dispose()
+    assert not quick_read.ready_store(tmp_path / "empty.sqlite")  # the ordinary start offers the demo
+
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a database", encoding="utf-8")
+    assert not quick_read.ready_store(text)
+
+
+def test_the_quick_start_opens_the_store_behind_the_window(qapp: object, demo_file: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert app.main(["--db", str(demo_file), "--smoke-test"]) == 0
+    out = capsys.readouterr().out
+    assert "smoke test passed: the portfolio shows" in out and "portfolio shown at" in out
+
+
+def test_a_store_that_fails_to_open_behind_the_window_fails_the_smoke_test(
+        qapp: object, demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(Store, "open", refuse)
+    assert app.main(["--db", str(demo_file), "--smoke-test"]) == 1
+    assert "the data store did not open: database is locked" in capsys.readouterr().out
+
+
+def _smoke_in_a_fresh_process(db: Path, *extra: str) -> str:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "kam_desktop.app", "--db", str(db), "--smoke-test", *extra],
+                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_the_first_paint_does_not_wait_for_sqlalchemy(demo_file: Path) -> None:
+    assert "SQLAlchemy not loaded" in _smoke_in_a_fresh_process(demo_file)
+    # with --as the ordinary path runs: the login is checked against the store first
+    assert "SQLAlchemy loaded" in _smoke_in_a_fresh_process(demo_file, "--as", "a.nowak")
