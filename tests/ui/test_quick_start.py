@@ -93,3 +93,37 @@ def test_the_first_paint_does_not_wait_for_sqlalchemy(demo_file: Path) -> None:
     assert "SQLAlchemy not loaded" in _smoke_in_a_fresh_process(demo_file)
     # with --as the ordinary path runs: the login is checked against the store first
     assert "SQLAlchemy loaded" in _smoke_in_a_fresh_process(demo_file, "--as", "a.nowak")
+
+
+def test_an_interactive_quick_start_fills_the_status_bar_and_opens_accounts_once_the_store_is_open(
+        qtbot, qapp, demo_file: Path, settings, translators) -> None:  # type: ignore[no-untyped-def]
+    from kam_desktop.ui.account_workspace import AccountWorkspace
+    from kam_desktop.ui.main_window import MainWindow
+
+    local = quick_start_store(demo_file, None)
+    assert local is not None
+    opening = app.OpeningStore(str(demo_file))
+    try:
+        services = app._services_while_opening(opening, local, settings)
+        window = MainWindow(services, settings, translators, interactive=False)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        app._open_after_first_paint(qapp, window, opening)
+        window.show()
+        assert window.sync_label.text() == ""  # nothing waits for the store before the first paint
+        with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):
+            window.load_portfolio()
+        qtbot.waitUntil(lambda: window.sync_label.text() != "", timeout=30_000)  # store_opened() ran
+        assert opening.ready() and "Offline" in window.sync_label.text()
+        code = window.portfolio.model.row_at(0).code
+        with qtbot.waitSignal(window.tabs.currentChanged, timeout=30_000):
+            workspace = window.open_account(code)
+        assert isinstance(workspace, AccountWorkspace)
+        qtbot.waitUntil(lambda: workspace.data is not None, timeout=30_000)
+        assert workspace.data.card.summary.code == code
+        with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):  # F5 now reads through the store
+            window.refresh()
+        assert window.portfolio.model.rowCount() == len(local.read_portfolio())
+        window.close()
+    finally:
+        opening.dispose()
+
