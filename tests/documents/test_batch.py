@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
+from kam_desktop.documents import pool
 from kam_desktop.documents.batch import directory_sink, page_count, render_statements
 from kam_desktop.documents.content import StatementContent
 
@@ -64,3 +68,62 @@ def test_directory_sink_writes_one_file_per_number(tmp_path: Path) -> None:
     assert files == ["STM-2026-00001.pdf", "STM-2026-00002.pdf"]
     assert page_count((tmp_path / "out" / files[0]).read_bytes()) == len(
         page_texts((tmp_path / "out" / files[0]).read_bytes()))
+
+
+# ---------------------------------------------------------------- worker processes
+
+
+def test_small_batches_stay_in_this_process_and_large_ones_use_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "_cores", lambda: 4)
+    assert pool.worker_count(0) == pool.worker_count(pool.PER_WORKER - 1) == 1
+    assert pool.worker_count(2 * pool.PER_WORKER) == 2
+    assert pool.worker_count(1_000) == 4
+    assert pool.worker_count(1_000, requested=1) == 1
+    monkeypatch.setattr(pool, "_cores", lambda: 64)
+    assert pool.worker_count(100_000) == pool.MAX_WORKERS
+
+
+def test_workers_hand_back_the_same_bytes_in_the_same_order_with_progress() -> None:
+    items = statements(11)
+    serial: list[tuple[str, bytes]] = []
+    render_statements(items, lambda c, pdf: serial.append((c.header.number, pdf)), workers=1)
+    parallel: list[tuple[str, bytes]] = []
+    progress: list[tuple[int, int]] = []
+    result = render_statements(items, lambda c, pdf: parallel.append((c.header.number, pdf)), workers=2,
+                               progress=lambda done, total: progress.append((done, total)))
+    assert parallel == serial
+    assert progress == [(n, 11) for n in range(1, 12)]
+    assert result.rendered == 11 and result.pages == sum(page_count(pdf) for _, pdf in serial)
+
+
+def test_with_workers_a_bad_ledger_is_still_reported_and_skipped() -> None:
+    items = statements(6)
+    points = items[4].ledgers[0]
+    items[4] = replace(items[4], ledgers=(replace(points, closing=points.closing + Decimal(1)), items[4].ledgers[1]))
+    received: list[str] = []
+    result = render_statements(items, lambda c, pdf: received.append(c.header.number), workers=2)
+    assert received == [c.header.number for i, c in enumerate(items) if i != 4]
+    assert [(f.index, f.number) for f in result.failures] == [(4, items[4].header.number)]
+
+
+def test_with_workers_a_cancel_stops_reading_and_every_statement_read_reaches_the_sink() -> None:
+    read: list[str] = []
+
+    def source() -> Iterator[StatementContent]:
+        for content in statements(40):
+            read.append(content.header.number)
+            yield content
+
+    received: list[str] = []
+    result = render_statements(source(), lambda c, pdf: received.append(c.header.number), total=40, workers=2,
+                               cancelled=lambda: len(read) >= 9)
+    assert result.cancelled
+    assert received == read == [c.header.number for c in statements(9)]
+
+
+def test_a_failing_sink_stops_the_workers_and_raises() -> None:
+    def sink(content: StatementContent, pdf: bytes) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        render_statements(statements(8), sink, workers=2)
