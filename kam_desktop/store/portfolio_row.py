@@ -42,8 +42,12 @@ class PortfolioRow:
 
 def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:
     """The row with its LTV also in the base currency (None where no rate exists yet on `as_of`)."""
+    return replace(row, ltv_12m_base=base_ltv(fx, row.ltv_12m, row.currency, as_of), base_currency=fx.base)
+
+
+def base_ltv(fx: FxTable, ltv: Decimal, currency: str, as_of: date) -> Decimal | None:
+    """An LTV in the base currency at the rate in force on `as_of`; None where no rate exists yet."""
     try:
-        base = fx.to_base(row.ltv_12m, row.currency, as_of)
+        return fx.to_base(ltv, currency, as_of)
     except MissingRateError:
-        base = None
-    return replace(row, ltv_12m_base=base, base_currency=fx.base)
+        return None

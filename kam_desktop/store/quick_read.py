@@ -24,7 +24,7 @@ from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.vocabulary import ExceptionStatus, GrantStatus
 from kam_desktop.paths import default_database_path
 from kam_desktop.store.codec import scaled_decimal
-from kam_desktop.store.portfolio_row import PortfolioRow, with_base_ltv
+from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -97,9 +97,7 @@ def ready_store(path: Path) -> bool:
 def read_portfolio(path: Path, as_of: date) -> list[PortfolioRow]:
     """Every account of the store at `path` with its figures as of a day (sqlite3.Error when it cannot)."""
     with closing(_connect(path)) as connection:
-        rows = _portfolio(connection, as_of)
-        fx = _fx_table(connection)
-    return [with_base_ltv(row, fx, as_of) for row in rows]
+        return _portfolio(connection, as_of, _fx_table(connection))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -115,20 +113,24 @@ def _revisions(connection: sqlite3.Connection) -> list[str] | None:
         return None
 
 
-def _portfolio(connection: sqlite3.Connection, as_of: date) -> list[PortfolioRow]:
+def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list[PortfolioRow]:
     first, last = trailing_window(as_of, 12)
     prev_first, _ = trailing_window(as_of, 24)
     params = {"first": first.isoformat(), "prev_first": prev_first.isoformat(), "last": last.isoformat(),
               "as_of": as_of.isoformat()}
     zero = Decimal("0.00")
+
+    def ltv_of(amount: int | None) -> Decimal:
+        return zero if amount is None else scaled_decimal(amount, MONEY_SCALE)
+
     return [
         PortfolioRow(
             account_id=uuid.UUID(hex=account_id), code=code, name=name, kind=kind, status=status, owner=owner,
             currency=currency, region=region, grade=grade, segment=segment, at_risk=bool(at_risk),
             evaluated_on=date.fromisoformat(evaluated_on) if evaluated_on else None,
-            ltv_12m=zero if ltv is None else scaled_decimal(ltv, MONEY_SCALE),
-            ltv_prev_12m=zero if ltv_prev is None else scaled_decimal(ltv_prev, MONEY_SCALE),
+            ltv_12m=(ltv_12m := ltv_of(ltv)), ltv_prev_12m=ltv_of(ltv_prev),
             open_benefits=benefits or 0, pending_exceptions=exceptions or 0,
+            ltv_12m_base=base_ltv(fx, ltv_12m, currency, as_of), base_currency=fx.base,
         )
         for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
              ltv, ltv_prev, benefits, exceptions) in connection.execute(PORTFOLIO_SQL, params)
