@@ -3,8 +3,10 @@
 Platypus' `Table` saves and restores the graphics state and builds a text object for every cell; for the
 long tables of statements (ledger entries, expiries) that is most of a page's cost. `FastTable` draws the
 same look (shaded header, zebra rows, bold balance rows, rules) with one `drawString` per line, wraps
-long text at word boundaries, and splits across pages repeating its header. `layout.data_table` picks it
-whenever every cell is a plain string; anything else (paragraphs, drawings) goes to platypus' `Table`.
+long text at word boundaries, and splits across pages repeating its header. A cell may also hold one
+flowable (a paragraph with markup, a share bar), placed at the cell's top-left as platypus places it.
+`layout.data_table` picks it whenever every header cell is a plain string and every cell a string or
+one flowable; anything else (lists of flowables in a cell) goes to platypus' `Table`.
 """
 
 from __future__ import annotations
@@ -35,31 +37,45 @@ class TableLook:
 
 
 @dataclass(frozen=True)
+class _Box:
+    """A flowable cell, wrapped to its column once when the row is laid out."""
+
+    flowable: Flowable
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
 class _Row:
-    lines: tuple[tuple[str, ...], ...]  # per cell
+    cells: tuple[tuple[str, ...] | _Box, ...]  # per cell: its lines, or a flowable
     sizes: tuple[float, ...]  # font size per cell
     bold: bool
     index: int  # position in the whole table (zebra striping survives a page split)
-
-    @property
-    def height(self) -> float:
-        return max(len(cell) for cell in self.lines) * LEADING + 2 * V_PADDING
+    height: float
 
 
-def layout_row(cells: Sequence[str], look: TableLook, font: str, index: int, bold: bool) -> _Row:
-    """Break each cell into lines that fit its column; amounts stay on one line, smaller if need be."""
-    lines: list[tuple[str, ...]] = []
+def layout_row(
+    cells: Sequence[str | Flowable], look: TableLook, font: str, index: int, bold: bool, header: bool = False
+) -> _Row:
+    """Break each cell into lines that fit its column; amounts stay on one line, smaller if need be.
+
+    Header cells wrap in every column (a long column title in a number column too, right-aligned).
+    """
+    laid: list[tuple[str, ...] | _Box] = []
     sizes: list[float] = []
     for col, value in enumerate(cells):
         room = look.widths[col] - 2 * PADDING
-        if col in look.right:
+        sizes.append(SIZE)
+        if isinstance(value, Flowable):
+            laid.append(_Box(value, *value.wrap(room, 1e6)))
+        elif col in look.right and not header:
             width = stringWidth(value, font, SIZE)
-            sizes.append(SIZE if width <= room else max(5.0, SIZE * room / width))
-            lines.append((value,))
+            sizes[-1] = SIZE if width <= room else max(5.0, SIZE * room / width)
+            laid.append((value,))
         else:
-            sizes.append(SIZE)
-            lines.append(tuple(simpleSplit(value, font, SIZE, room)) or ("",))
-    return _Row(tuple(lines), tuple(sizes), bold, index)
+            laid.append(tuple(simpleSplit(value, font, SIZE, room)) or ("",))
+    tallest = max(c.height if isinstance(c, _Box) else len(c) * LEADING for c in laid)
+    return _Row(tuple(laid), tuple(sizes), bold, index, tallest + 2 * V_PADDING)
 
 
 class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
@@ -73,9 +89,10 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
 
     @classmethod
     def build(
-        cls, header: Sequence[str], rows: Sequence[Sequence[str]], look: TableLook, bold_rows: frozenset[int]
+        cls, header: Sequence[str], rows: Sequence[Sequence[str | Flowable]], look: TableLook,
+        bold_rows: frozenset[int],
     ) -> FastTable:
-        head = layout_row(header, look, BOLD, -1, True)
+        head = layout_row(header, look, BOLD, -1, True, header=True)
         body = [layout_row(r, look, BOLD if i in bold_rows else REGULAR, i, i in bold_rows)
                 for i, r in enumerate(rows)]
         return cls(head, body, look)
@@ -103,6 +120,7 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         canvas.rect(0, y, self.width, self.header.height, stroke=0, fill=1)
         canvas.setFillColor(ACCENT)
         self._draw_cells(self.header, y, BOLD)
+        canvas.setLineCap(1)  # round ends, as platypus' table rules have
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(0, y, self.width, y)
@@ -123,14 +141,19 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         canvas = self.canv
         x = 0.0
         top = y + row.height - V_PADDING
-        for col, lines in enumerate(row.lines):
+        for col, cell in enumerate(row.cells):
             width = self.look.widths[col]
-            canvas.setFont(font, row.sizes[col])
-            baseline = top - SIZE
-            for line in lines:
-                if col in self.look.right:
-                    canvas.drawRightString(x + width - PADDING, baseline, line)
-                else:
-                    canvas.drawString(x + PADDING, baseline, line)
-                baseline -= LEADING
+            right = col in self.look.right
+            if isinstance(cell, _Box):
+                left = x + width - PADDING - cell.width if right else x + PADDING
+                cell.flowable.drawOn(canvas, left, top - cell.height)
+            else:
+                canvas.setFont(font, row.sizes[col])
+                baseline = top - SIZE
+                for line in cell:
+                    if right:
+                        canvas.drawRightString(x + width - PADDING, baseline, line)
+                    else:
+                        canvas.drawString(x + PADDING, baseline, line)
+                    baseline -= LEADING
             x += width

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from kam_desktop.documents.blocks import Columns, KeyValues, Look
 from kam_desktop.documents.content import Lang, Party
 from kam_desktop.documents.fasttable import FastTable, TableLook
 from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
@@ -78,15 +79,9 @@ def party_block(lang: Lang, party: Party, role: str) -> list[Flowable]:
     return [Paragraph("<br/>".join(lines), st.party), para(role, st.small)]
 
 
-def two_columns(left: list[Flowable], right: list[Flowable], gap: float = GAP) -> Table:
-    width = (FRAME_WIDTH - gap) / 2
-    table = Table([[left, "", right]], colWidths=[width, gap, width])
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the default would pull in an unembedded Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return table
+def two_columns(left: list[Flowable], right: list[Flowable], gap: float = GAP) -> Columns:
+    """Two stacks of flowables side by side across the frame, top-aligned."""
+    return Columns(left, right, FRAME_WIDTH, gap)
 
 
 _PADDING = 4
@@ -160,10 +155,13 @@ def _fast_table(
     right: Sequence[int],
     bold_rows: Sequence[int],
 ) -> FastTable | None:
-    """A `FastTable` when every cell is a plain string (paragraphs and drawings need platypus)."""
-    if not all(isinstance(h, str) for h in header):
+    """A `FastTable` when the header is plain strings and every cell a string or one flowable.
+
+    A list of flowables in a cell (a title over its terms) still needs platypus.
+    """
+    if not all(isinstance(h, str) and "\n" not in h for h in header):
         return None
-    if not all(isinstance(v, str) and "\n" not in v for row in rows for v in row):
+    if not all(isinstance(v, Flowable) or (isinstance(v, str) and "\n" not in v) for row in rows for v in row):
         return None
     look = TableLook(tuple(col_widths), frozenset(right), HEAD_BG, ZEBRA)
     return FastTable.build(header, rows, look, frozenset(bold_rows))  # type: ignore[arg-type]
@@ -186,33 +184,26 @@ def _fit(value: object, width: float, font: str, style: ParagraphStyle) -> objec
 
 def key_values(
     pairs: Sequence[tuple[str, str]], bold_last: bool = False, width: float = FRAME_WIDTH, split: float = 0.72
-) -> Table:
+) -> KeyValues:
     """Label / value lines, values right-aligned (totals, balances); `split` is the label's share.
 
     A label or value too long for its side wraps instead of running into the other.
     """
     st = styles()
-    widths = [split * width, (1 - split) * width]
+    widths = (split * width, (1 - split) * width)
     font = BOLD if bold_last else REGULAR
-    data = []
+    rows: list[tuple[object, object]] = []
     for index, (label, value) in enumerate(pairs):
         bold = bold_last and index == len(pairs) - 1
-        data.append([
+        rows.append((
             label if stringWidth(label, font, 9) <= widths[0] - 8 else para(label, st.bold if bold else st.body),
             value if stringWidth(value, font, 9) <= widths[1] - 8 else para(value, st.body_right),
-        ])
-    table = Table(data, colWidths=widths)
-    commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if bold_last:
-        commands.append(("FONTNAME", (0, -1), (-1, -1), BOLD))
-    table.setStyle(TableStyle(commands))
-    return table
+        ))
+    return KeyValues(rows, widths, _KEY_VALUES_BOLD_LAST if bold_last else _KEY_VALUES)
+
+
+_KEY_VALUES = Look(REGULAR, REGULAR, size=9, padding=4, v_padding=2.5, rule_width=0.3)
+_KEY_VALUES_BOLD_LAST = Look(REGULAR, BOLD, size=9, padding=4, v_padding=2.5, rule_width=0.3)
 
 
 def banner(value: str) -> Table:
