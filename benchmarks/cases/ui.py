@@ -148,7 +148,7 @@ def ui_filter(ctx: CaseContext) -> Pair:
     view.show()
     view.set_rows(rows)
     app.processEvents()
-    haystacks = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".lower() for r in rows]
+    haystacks = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".casefold() for r in rows]
 
     def run() -> object:
         shown = []

@@ -30,7 +30,7 @@ class Roles(IntEnum):
     """Custom data roles; views and proxies ask for these instead of parsing display text."""
 
     SORT = Qt.ItemDataRole.UserRole + 1  # a key that sorts numerically (money, counts, %)
-    SEARCH = Qt.ItemDataRole.UserRole + 2  # the row's searchable text, lower case
+    SEARCH = Qt.ItemDataRole.UserRole + 2  # the row's searchable text, case-folded
     ROW = Qt.ItemDataRole.UserRole + 3  # the PortfolioRow itself
     GRADE = Qt.ItemDataRole.UserRole + 4  # grade code for the badge delegate ("" when ungraded)
     BADGE_COLOR = Qt.ItemDataRole.UserRole + 5  # the grade badge's fill colour
@@ -124,7 +124,7 @@ class PortfolioModel(QAbstractTableModel):
         self.beginResetModel()
         self._loaded = list(rows)
         self._sort_keys = {}
-        self._search_loaded = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".lower() for r in self._loaded]
+        self._search_loaded = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".casefold() for r in self._loaded]
         self._arrange(self._order(self._sort_column, self._sort_order))
         self.endResetModel()
 
@@ -169,7 +169,7 @@ class PortfolioModel(QAbstractTableModel):
         return keys
 
     def search_texts(self) -> list[str]:
-        """Each row's searchable text, lower case (what the filter proxy matches against)."""
+        """Each row's searchable text, case-folded (what the filter proxy matches against)."""
         return self._search
 
     def sort_key(self, row: int, column: int) -> Any:

@@ -125,6 +125,17 @@ def test_polish_and_cyrillic_text_match_whatever_the_case(proxy: PortfolioFilter
     assert codes(proxy) == ["C-3"]
 
 
+def test_letters_that_fold_to_several_match_either_spelling(qapp: object) -> None:
+    shown = PortfolioFilterProxy()
+    model = PortfolioModel(Formats("en"), shown)
+    model.set_rows([account("D-1", "Müller Straße GmbH", region="Bayern"), account("D-2", "Strasser AG")])
+    shown.setSourceModel(model)
+    shown.set_filter_text("STRASSE gmbh")
+    assert codes(shown) == ["D-1"]
+    shown.set_filter_text("straße")
+    assert codes(shown) == ["D-1", "D-2"]  # "strasser" contains "strasse" once both are folded
+
+
 def test_an_empty_or_blank_filter_shows_every_row(proxy: PortfolioFilterProxy) -> None:
     proxy.set_filter_text("nowak")
     proxy.set_filter_text("   ")
