@@ -344,11 +344,13 @@ def _open_after_first_paint(app: object, window: object, opening: OpeningStore) 
         _store_error(False, f"The data store could not be opened: {error}")
         app.exit(EXIT_STORE)
 
-    def start(_count: int) -> None:
+    def start(*_outcome: object) -> None:  # after the first load, whether it showed rows or an error
         window.portfolio_loaded.disconnect(start)
+        window.portfolio_failed.disconnect(start)
         run_task(lambda _ctx: opening.get(), lambda _store: window.store_opened(), failed, owner=window)
 
     window.portfolio_loaded.connect(start)
+    window.portfolio_failed.connect(start)
 
 
 if __name__ == "__main__":

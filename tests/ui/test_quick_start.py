@@ -127,3 +127,34 @@ def test_an_interactive_quick_start_fills_the_status_bar_and_opens_accounts_once
     finally:
         opening.dispose()
 
+
+
+def test_a_failed_quick_read_still_opens_the_store_and_f5_loads_through_it(
+        qtbot, qapp, demo_file: Path, settings, translators,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kam_desktop.services.quick_start import LocalStore
+    from kam_desktop.ui.main_window import MainWindow
+
+    local = quick_start_store(demo_file, None)
+    assert local is not None
+
+    def locked(_self: LocalStore) -> list[object]:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(LocalStore, "read_portfolio", locked)
+    opening = app.OpeningStore(str(demo_file))
+    try:
+        window = MainWindow(app._services_while_opening(opening, local, settings), settings,  # type: ignore[arg-type]
+                            translators, interactive=False)
+        qtbot.addWidget(window)
+        app._open_after_first_paint(qapp, window, opening)
+        window.show()
+        with qtbot.waitSignal(window.portfolio_failed, timeout=30_000):
+            window.load_portfolio()
+        qtbot.waitUntil(lambda: window.sync_label.text() != "", timeout=30_000)
+        with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):
+            window.refresh()
+        assert window.portfolio.model.rowCount() >= 200
+        window.close()
+    finally:
+        opening.dispose()
