@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, black
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from kam_desktop.documents.fonts import BOLD, REGULAR
@@ -114,46 +116,83 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
                 FastTable(self.header, self.rows[fits:], self.look)]
 
     def draw(self) -> None:
+        self._draw_rules()
+        run = _TextRun(self.canv)
+        y = self.height - self.header.height
+        self._draw_cells(run, self.header, y, BOLD, ACCENT)
+        for row in self.rows:
+            y -= row.height
+            self._draw_cells(run, row, y, BOLD if row.bold else REGULAR, black)
+        run.flush()
+
+    def _draw_rules(self) -> None:
+        """Header shading and zebra stripes first (the text goes over them), then the rules."""
         canvas = self.canv
         y = self.height - self.header.height
         canvas.setFillColor(self.look.header_bg)
         canvas.rect(0, y, self.width, self.header.height, stroke=0, fill=1)
-        canvas.setFillColor(ACCENT)
-        self._draw_cells(self.header, y, BOLD)
         canvas.setLineCap(1)  # round ends, as platypus' table rules have
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(0, y, self.width, y)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
+        canvas.setFillColor(self.look.zebra_bg)
         for position, row in enumerate(self.rows):
             y -= row.height
             if row.index % 2 == 1:
-                canvas.setFillColor(self.look.zebra_bg)
                 canvas.rect(0, y, self.width, row.height, stroke=0, fill=1)
             if row.bold and position > 0:
                 canvas.line(0, y + row.height, self.width, y + row.height)
-            canvas.setFillColorRGB(0, 0, 0)
-            self._draw_cells(row, y, BOLD if row.bold else REGULAR)
         canvas.line(0, 0, self.width, 0)
 
-    def _draw_cells(self, row: _Row, y: float, font: str) -> None:
-        canvas = self.canv
+    def _draw_cells(self, run: _TextRun, row: _Row, y: float, font: str, color: Color) -> None:
         x = 0.0
         top = y + row.height - V_PADDING
         for col, cell in enumerate(row.cells):
             width = self.look.widths[col]
             right = col in self.look.right
             if isinstance(cell, _Box):
+                run.flush()  # a text object cannot hold a flowable; ending it keeps the reading order
                 left = x + width - PADDING - cell.width if right else x + PADDING
-                cell.flowable.drawOn(canvas, left, top - cell.height)
+                cell.flowable.drawOn(self.canv, left, top - cell.height)
             else:
-                canvas.setFont(font, row.sizes[col])
+                size = row.sizes[col]
                 baseline = top - SIZE
                 for line in cell:
-                    if right:
-                        canvas.drawRightString(x + width - PADDING, baseline, line)
-                    else:
-                        canvas.drawString(x + PADDING, baseline, line)
+                    left = x + width - PADDING - stringWidth(line, font, size) if right else x + PADDING
+                    run.line(left, baseline, line, font, size, color)
                     baseline -= LEADING
             x += width
+
+
+class _TextRun:
+    """Consecutive cell lines set in one PDF text object: a font and colour change only when they differ.
+
+    A `drawString` per line would open a text object and set the font for every one, which was most of
+    a long table's cost and size.
+    """
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.text: PDFTextObject | None = None
+        self.font: tuple[str, float] | None = None
+        self.color: Color | None = None
+
+    def line(self, x: float, y: float, value: str, font: str, size: float, color: Color) -> None:
+        if self.text is None:
+            self.text = self.canvas.beginText()
+            self.font = self.color = None
+        if color != self.color:
+            self.text.setFillColor(color)
+            self.color = color
+        if (font, size) != self.font:
+            self.text.setFont(font, size)
+            self.font = (font, size)
+        self.text.setTextOrigin(x, y)
+        self.text.textLine(value)  # its line feed is harmless (each line sets its origin) and reads as one
+
+    def flush(self) -> None:
+        if self.text is not None:
+            self.canvas.drawText(self.text)
+            self.text = None
