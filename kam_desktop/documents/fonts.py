@@ -9,9 +9,9 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from kam_desktop.documents.errors import FontsNotFoundError
+from kam_desktop.documents.subsets import CachedSubsetFont
 from kam_desktop.resources import resource
 
 REGULAR = "KamSans"
@@ -50,10 +50,16 @@ def register_fonts() -> str:
     """Register the fonts with reportlab once per process and return the regular font's name."""
     folder = fonts_dir()
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+        pdfmetrics.registerFont(CachedSubsetFont(name, str(folder / filename)))
     # <b> and <i> in paragraphs must map onto our fonts, not onto the Latin-1-only Helvetica.
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD)
     return REGULAR
+
+
+def document_fonts() -> list[CachedSubsetFont]:
+    """Our registered fonts (registering them first if need be)."""
+    register_fonts()
+    return [pdfmetrics.getFont(name) for name in _FILES]

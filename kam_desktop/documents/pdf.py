@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kam_desktop.documents.content import CompanyIdentity, Lang
-from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
+from kam_desktop.documents.fonts import BOLD, REGULAR, document_fonts, register_fonts
 from kam_desktop.documents.texts import text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -70,6 +70,8 @@ class _DecoratedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type
         super().__init__(*args, **kwargs)
         self.decor = decor
         self._doc._timeStamp = _fixed_timestamp(moment)
+        for font in document_fonts():
+            font.seed(self._doc, decor.lang)  # the same subset in every document: built once, see `subsets`
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
