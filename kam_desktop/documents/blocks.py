@@ -1,4 +1,4 @@
-"""Two side-by-side columns and label/value lines, drawn without platypus' general `Table`.
+"""Side-by-side columns, label/value lines and one-line paragraphs, drawn without platypus' general flowables.
 
 Every statement has two of each. As one-row and two-column tables they cost as much as a ledger table:
 the table wraps every flowable twice, and draws every cell inside its own saved graphics state. These
@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import black
-from reportlab.platypus import Flowable
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
 
 from kam_desktop.documents.pdf import RULE
 
@@ -132,3 +136,63 @@ class KeyValues(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
             else:
                 canvas.drawString(x + look.padding, baseline, line)
             baseline -= _TABLE_LEADING
+
+
+class Line(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """Plain text in a paragraph style, set as `Paragraph` sets a one-line paragraph; wrapped by one if longer.
+
+    Most paragraphs of a statement are one line (titles, headings, notes); `Paragraph` parses markup,
+    splits words and builds fragments even for those.
+    """
+
+    def __init__(self, value: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = value
+        self.style = style
+        self.simple = _plain_line(value, style)
+        self._paragraph: Paragraph | None = None
+        self._text_width = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if not self._fits(available_width):
+            self.width, self.height = self.paragraph.wrap(available_width, available_height)
+            return self.width, self.height
+        self.width, self.height = available_width, self.style.leading
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self._fits(available_width):
+            return []  # one line does not split
+        return list(self.paragraph.split(available_width, available_height))
+
+    def draw(self) -> None:
+        if self._paragraph is not None and not self._fits(self.width):
+            self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        style = self.style
+        canvas = self.canv
+        room = self.width - self._text_width
+        x = {TA_RIGHT: room, TA_CENTER: room / 2}.get(style.alignment, 0.0)  # justified: a last line is not
+        canvas.setFillColor(style.textColor)
+        canvas.setFont(style.fontName, style.fontSize, style.leading)
+        canvas.drawString(x, self.height - style.fontSize, self.text)
+
+    @property
+    def paragraph(self) -> Paragraph:
+        if self._paragraph is None:
+            self._paragraph = Paragraph(escape(self.text), self.style)
+        return self._paragraph
+
+    def _fits(self, available_width: float) -> bool:
+        if not self.simple:
+            return False
+        self._text_width = stringWidth(self.text, self.style.fontName, self.style.fontSize)
+        return bool(self._text_width <= available_width)
+
+
+def _plain_line(value: str, style: ParagraphStyle) -> bool:
+    """Whether `Line` may set `value` itself: single spaces only, and a style without indents or frames."""
+    if not value or value != " ".join(value.split()):  # Paragraph would fold other white space
+        return False
+    return not (style.leftIndent or style.rightIndent or style.firstLineIndent or style.backColor
+                or style.borderWidth)

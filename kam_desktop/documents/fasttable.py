@@ -75,9 +75,16 @@ def layout_row(
             sizes[-1] = SIZE if width <= room else max(5.0, SIZE * room / width)
             laid.append((value,))
         else:
-            laid.append(tuple(simpleSplit(value, font, SIZE, room)) or ("",))
+            laid.append(_lines(value, font, room))
     tallest = max(c.height if isinstance(c, _Box) else len(c) * LEADING for c in laid)
     return _Row(tuple(laid), tuple(sizes), bold, index, tallest + 2 * V_PADDING)
+
+
+def _lines(value: str, font: str, room: float) -> tuple[str, ...]:
+    """The cell's lines: most cells fit as they are, which one width tells without splitting into words."""
+    if value == " ".join(value.split()) and stringWidth(value, font, SIZE) <= room:
+        return (value,)
+    return tuple(simpleSplit(value, font, SIZE, room)) or ("",)
 
 
 class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints

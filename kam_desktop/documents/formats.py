@@ -35,6 +35,8 @@ class Formats:
         self._money_pattern = _MONEY_PATTERNS[lang]
         self.money = lru_cache(maxsize=8192)(self._money)  # type: ignore[method-assign]
         self.date = lru_cache(maxsize=2048)(self._date)  # type: ignore[method-assign]
+        self.quantity = lru_cache(maxsize=8192)(self._quantity)  # type: ignore[method-assign]
+        self.ratio = lru_cache(maxsize=4096)(self._ratio)  # type: ignore[method-assign]
 
     def money(self, amount: Decimal, currency: str) -> str:
         return self._money(amount, currency)
@@ -48,6 +50,9 @@ class Formats:
 
     def quantity(self, value: Decimal) -> str:
         """A count or points: up to two decimals, none when whole."""
+        return self._quantity(value)
+
+    def _quantity(self, value: Decimal) -> str:
         return format_decimal(value, format="#,##0.##", locale=self.locale)
 
     def signed(self, value: Decimal) -> str:
@@ -60,6 +65,9 @@ class Formats:
 
     def ratio(self, value: Decimal) -> str:
         """`value` as a fraction (0.125 → "12,5%")."""
+        return self._ratio(value)
+
+    def _ratio(self, value: Decimal) -> str:
         return format_percent(value, format="#,##0.#%", locale=self.locale)
 
     def date(self, day: dt.date) -> str:

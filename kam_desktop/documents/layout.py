@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from kam_desktop.documents.blocks import Columns, KeyValues, Look
+from kam_desktop.documents.blocks import Columns, KeyValues, Line, Look
 from kam_desktop.documents.content import Lang, Party
 from kam_desktop.documents.fasttable import FastTable, TableLook
 from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
@@ -58,12 +58,12 @@ def styles() -> Styles:
     return Styles()
 
 
-def para(value: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped: client names may contain '&' or '<')."""
-    return Paragraph(escape(value), style)
+def para(value: str, style: ParagraphStyle) -> Flowable:
+    """A paragraph of plain text (no markup: client names may contain '&' or '<'); see `blocks.Line`."""
+    return Line(value, style)
 
 
-def heading(value: str) -> Paragraph:
+def heading(value: str) -> Flowable:
     return para(value, styles().h2)
 
 
