@@ -25,3 +25,15 @@ def test_markup_characters_are_text_and_other_white_space_goes_to_the_paragraph(
     assert not Line("12\u00a0000 zł", styles().body).simple
     assert not Line("two  spaces", styles().body).simple
     assert "&amp;" in Line("A & B\u00a0C", styles().body).paragraph.text
+
+
+def test_names_with_markup_characters_print_as_written_short_or_wrapped() -> None:
+    from dataclasses import replace
+
+    from kam_desktop.documents import render_statement
+
+    from . import builders as build
+    from .pdfcheck import flat_text
+
+    for name in ("Smith & <Sons>", "Smith & <Sons> Wholesale Distribution of Electrical Goods & Lighting"):
+        assert name in flat_text(render_statement(replace(build.statement("en"), kam_name=name)))
