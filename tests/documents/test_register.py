@@ -240,6 +240,27 @@ def test_batch_issues_each_account_once_with_progress_and_cancel(world: World) -
         docs.issue_statements(store, "2025Q4", "nobody", actor="kasia")
 
 
+def test_a_batch_large_enough_for_worker_processes_issues_the_same_statements(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kam_desktop.documents import pool
+
+    monkeypatch.setattr(pool, "PER_WORKER", 1)  # ten accounts: worth two workers
+    monkeypatch.setattr(pool, "_cores", lambda: 2)
+    rendered: list[bytes] = []
+    real = pool.render_outcome
+    monkeypatch.setattr(pool, "render_outcome", lambda c, at: rendered.append(real(c, at)) or rendered[-1])
+    written: dict[str, bytes] = {}
+    progress: list[int] = []
+    batch = docs.issue_statements(world.store, "2025Q4", actor="kasia", progress=lambda d, t: progress.append(d),
+                                  sink=lambda r, pdf: written.update({r.number: pdf}))  # type: ignore[attr-defined]
+    assert rendered == []  # none in this process: the workers rendered them
+    assert batch.issued == 10 and not batch.failures and progress == list(range(1, 11))
+    numbers = [r.number for r in batch.documents]  # type: ignore[attr-defined]
+    assert list(written) == numbers and len(set(numbers)) == 10
+    assert all(docs.verify(world.store, number).ok for number in numbers)
+    assert all(docs.document_pdf(world.store, number) == pdf for number, pdf in written.items())
+
+
 def test_two_devices_issuing_offline_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kam_desktop.documents.numbering import RESERVE_START, lease_block
     from kam_desktop.services.document_numbering import record_lease, register_device
