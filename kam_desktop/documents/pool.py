@@ -1,7 +1,7 @@
 """Rendering a batch's statements in worker processes, handing each PDF back in the batch's order.
 
-A statement takes ~15 ms of pure-Python work (reportlab), so a batch of 1,000 keeps one core busy for
-15 s; worker processes use the laptop's other cores. The PDFs are byte-identical to serial rendering
+A statement takes ~10 ms of pure-Python work (reportlab), so a batch of 1,000 keeps one core busy for
+10 s; worker processes use the laptop's other cores. The PDFs are byte-identical to serial rendering
 (rendering depends on the content and creation date only). Workers are started with "spawn" on every
 platform: forking a process that runs Qt and SQLAlchemy threads is not safe, and it is what Windows does.
 """
@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 Outcome = bytes | str  # the PDF, or why the statement was not rendered
 Numbered = tuple[int, StatementContent]
 
-MAX_WORKERS = 8  # each worker holds ~45 MB (interpreter, reportlab, parsed fonts)
+# Beyond ~4 workers this process is the bottleneck of a real batch (reading each account's facts, storing
+# each PDF: ~2.5 ms a statement), and each worker holds ~45 MB (interpreter, reportlab, parsed fonts).
+MAX_WORKERS = 4
 PER_WORKER = 40  # statements a worker must get to repay its ~0.4 s start
 CHUNK = 4  # statements per task: few enough to balance the load, enough to amortise the hand-over
 AHEAD = 3  # chunks in flight per worker, so that no worker waits while the batch's order is kept
@@ -104,27 +106,36 @@ def render_in_pool(
     try:
         more = True
         while more or pending:
-            while more and len(pending) < workers * AHEAD:
-                chunk = _take(source, stop)
-                more = len(chunk) == CHUNK
-                if chunk:
-                    pending.append((chunk, pool.submit(_render_chunk, [c for _, c in chunk], created_at)))
+            more = more and _submit(pool, pending, workers * AHEAD, source, stop, created_at)
             if not pending:
-                break
+                return
             chunk, future = pending.popleft()
             try:
                 outcomes = future.result()
             except BrokenProcessPool:  # workers could not start (e.g. an unguarded main module): go on here
-                log.warning("statement workers failed to start; rendering the rest of the batch serially",
-                            exc_info=True)
-                read = [chunk, *(c for c, _ in pending)]
+                log.warning("statement workers failed; rendering the rest of the batch here", exc_info=True)
+                read = [*chunk, *chain.from_iterable(c for c, _ in pending)]
                 pending.clear()
-                yield from _in_this_process(chain(chain.from_iterable(read), _until(source, stop)), created_at)
+                yield from _in_this_process(chain(read, _until(source, stop)), created_at)
                 return
             for (index, content), outcome in zip(chunk, outcomes, strict=True):
                 yield index, content, outcome
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, pending: deque[tuple[list[Numbered], Future[list[Outcome]]]], limit: int,
+    source: Iterator[Numbered], stop: Callable[[], bool], created_at: datetime | None,
+) -> bool:
+    """Read and hand out chunks until `limit` are in flight; False once `items` are exhausted or stopped."""
+    while len(pending) < limit:
+        chunk = _take(source, stop)
+        if chunk:
+            pending.append((chunk, pool.submit(_render_chunk, [c for _, c in chunk], created_at)))
+        if len(chunk) < CHUNK:
+            return False
+    return True
 
 
 def _until(source: Iterator[Numbered], stop: Callable[[], bool]) -> Iterator[Numbered]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -127,3 +129,26 @@ def test_a_failing_sink_stops_the_workers_and_raises() -> None:
 
     with pytest.raises(OSError, match="disk full"):
         render_statements(statements(8), sink, workers=2)
+
+
+class _BrokenPool:
+    """A process pool whose workers never start (as with an unguarded main module or a killed worker)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def submit(self, *args: object) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_when_workers_cannot_run_the_batch_is_rendered_here_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", _BrokenPool)
+    items = statements(9)
+    received: list[str] = []
+    result = render_statements(items, lambda c, pdf: received.append(c.header.number), workers=2)
+    assert received == [c.header.number for c in items] and result.rendered == 9
