@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from kam_desktop.documents.pdf import RULE
+from kam_desktop.documents.textrun import TextRun
 
 _TABLE_LEADING = 12.0  # platypus' table leading, kept when only the font size is set
 _TABLE_PADDING = 3.0  # platypus' default top and bottom cell padding
@@ -108,33 +109,35 @@ class KeyValues(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         canvas.setLineCap(1)  # round ends, as platypus' table rules have
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(self.look.rule_width)
+        run = TextRun(canvas)
         top = self.height
         for index, (row, height) in enumerate(zip(self.rows, self.heights, strict=True)):
             bottom = top - height
             font = self.look.last_font if index == len(self.rows) - 1 else self.look.font
-            self._draw_cell(row[0], 0.0, bottom, height, font, right=False)
-            self._draw_cell(row[1], self.widths[0], bottom, height, font, right=True)
+            self._draw_cell(run, row[0], 0.0, bottom, height, font, right=False)
+            self._draw_cell(run, row[1], self.widths[0], bottom, height, font, right=True)
             canvas.line(0, bottom, self.width, bottom)
             top = bottom
+        run.flush()
 
-    def _draw_cell(self, cell: object, x: float, bottom: float, height: float, font: str, right: bool) -> None:
-        canvas = self.canv
+    def _draw_cell(
+        self, run: TextRun, cell: object, x: float, bottom: float, height: float, font: str, right: bool
+    ) -> None:
         look = self.look
         width = self.widths[1] if right else self.widths[0]
         if isinstance(cell, Flowable):
-            cell_width, cell_height = cell.wrapOn(canvas, width - 2 * look.padding, height)
+            run.flush()  # keeps the reading order
+            cell_width, cell_height = cell.wrapOn(self.canv, width - 2 * look.padding, height)
             left = x + width - look.padding - cell_width if right else x + look.padding
-            cell.drawOn(canvas, left, bottom + (height + cell_height) / 2 - cell_height)
+            cell.drawOn(self.canv, left, bottom + (height + cell_height) / 2 - cell_height)
             return
         lines = str(cell).split("\n")
-        canvas.setFillColor(black)
-        canvas.setFont(font, look.size, _TABLE_LEADING)
         baseline = bottom + (height + len(lines) * _TABLE_LEADING) / 2 - look.size
         for line in lines:
             if right:
-                canvas.drawRightString(x + width - look.padding, baseline, line)
+                run.right(x + width - look.padding, baseline, line, font, look.size, black)
             else:
-                canvas.drawString(x + look.padding, baseline, line)
+                run.left(x + look.padding, baseline, line, font, look.size, black)
             baseline -= _TABLE_LEADING
 
 

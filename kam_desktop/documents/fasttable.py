@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color, black
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from kam_desktop.documents.fonts import BOLD, REGULAR
 from kam_desktop.documents.pdf import ACCENT, RULE
+from kam_desktop.documents.textrun import TextRun
 
 PADDING = 4.0
 V_PADDING = 2.5
@@ -124,7 +123,7 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
 
     def draw(self) -> None:
         self._draw_rules()
-        run = _TextRun(self.canv)
+        run = TextRun(self.canv)
         y = self.height - self.header.height
         self._draw_cells(run, self.header, y, BOLD, ACCENT)
         for row in self.rows:
@@ -153,7 +152,7 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
                 canvas.line(0, y + row.height, self.width, y + row.height)
         canvas.line(0, 0, self.width, 0)
 
-    def _draw_cells(self, run: _TextRun, row: _Row, y: float, font: str, color: Color) -> None:
+    def _draw_cells(self, run: TextRun, row: _Row, y: float, font: str, color: Color) -> None:
         x = 0.0
         top = y + row.height - V_PADDING
         for col, cell in enumerate(row.cells):
@@ -167,39 +166,9 @@ class FastTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
                 size = row.sizes[col]
                 baseline = top - SIZE
                 for line in cell:
-                    left = x + width - PADDING - stringWidth(line, font, size) if right else x + PADDING
-                    run.line(left, baseline, line, font, size, color)
+                    if right:
+                        run.right(x + width - PADDING, baseline, line, font, size, color)
+                    else:
+                        run.left(x + PADDING, baseline, line, font, size, color)
                     baseline -= LEADING
             x += width
-
-
-class _TextRun:
-    """Consecutive cell lines set in one PDF text object: a font and colour change only when they differ.
-
-    A `drawString` per line would open a text object and set the font for every one, which was most of
-    a long table's cost and size.
-    """
-
-    def __init__(self, canvas: Canvas) -> None:
-        self.canvas = canvas
-        self.text: PDFTextObject | None = None
-        self.font: tuple[str, float] | None = None
-        self.color: Color | None = None
-
-    def line(self, x: float, y: float, value: str, font: str, size: float, color: Color) -> None:
-        if self.text is None:
-            self.text = self.canvas.beginText()
-            self.font = self.color = None
-        if color != self.color:
-            self.text.setFillColor(color)
-            self.color = color
-        if (font, size) != self.font:
-            self.text.setFont(font, size)
-            self.font = (font, size)
-        self.text.setTextOrigin(x, y)
-        self.text.textLine(value)  # its line feed is harmless (each line sets its origin) and reads as one
-
-    def flush(self) -> None:
-        if self.text is not None:
-            self.canvas.drawText(self.text)
-            self.text = None

@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kam_desktop.documents.content import CompanyIdentity, Lang
 from kam_desktop.documents.fonts import BOLD, REGULAR, document_fonts, register_fonts
+from kam_desktop.documents.textrun import TextRun
 from kam_desktop.documents.texts import text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -96,40 +97,31 @@ def _draw_page_frame(canvas: Canvas, decor: PageDecor, total: int) -> None:
         canvas.drawImage(logo, x, top - 10 * mm, height=11 * mm, width=30 * mm,
                          preserveAspectRatio=True, anchor="sw", mask="auto")
         x += 33 * mm
-    canvas.setFillColor(ACCENT)
-    canvas.setFont(BOLD, 10)
-    canvas.drawString(x, top - 4 * mm, decor.company.party.name)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 7.5)
-    canvas.drawString(x, top - 8.5 * mm, ", ".join(decor.company.party.address_lines))
-    canvas.setFont(BOLD, 9)
-    canvas.setFillColor(ACCENT)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 4 * mm, decor.title)
-    canvas.setFont(REGULAR, 8)
-    canvas.setFillColor(MUTED)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 8.5 * mm, decor.number)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, top - 12 * mm, PAGE_WIDTH - MARGIN, top - 12 * mm)
-    _draw_footer(canvas, decor, total)
+    canvas.line(MARGIN, 16 * mm, PAGE_WIDTH - MARGIN, 16 * mm)
+    run = TextRun(canvas)
+    run.left(x, top - 4 * mm, decor.company.party.name, BOLD, 10, ACCENT)
+    run.left(x, top - 8.5 * mm, ", ".join(decor.company.party.address_lines), REGULAR, 7.5, MUTED)
+    run.right(PAGE_WIDTH - MARGIN, top - 4 * mm, decor.title, BOLD, 9, ACCENT)
+    run.right(PAGE_WIDTH - MARGIN, top - 8.5 * mm, decor.number, REGULAR, 8, MUTED)
+    _set_footer(run, decor, canvas.getPageNumber(), total)
+    run.flush()
     if decor.draft:
         _draw_draft_mark(canvas, decor.lang)
     canvas.restoreState()
 
 
-def _draw_footer(canvas: Canvas, decor: PageDecor, total: int) -> None:
+def _set_footer(run: TextRun, decor: PageDecor, page_number: int, total: int) -> None:
     party = decor.company.party
     y = 12 * mm
-    canvas.setStrokeColor(RULE)
-    canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
-    canvas.setFont(REGULAR, 7)
-    canvas.setFillColor(MUTED)
     contact = " · ".join(p for p in (decor.company.email, decor.company.phone, decor.company.website) if p)
-    canvas.drawString(MARGIN, y, f"{party.name} · {text(decor.lang, 'tax_id')}: {party.tax_id}")
+    run.left(MARGIN, y, f"{party.name} · {text(decor.lang, 'tax_id')}: {party.tax_id}", REGULAR, 7, MUTED)
     if contact:
-        canvas.drawString(MARGIN, y - 3.2 * mm, contact)
-    page = text(decor.lang, "page", page=canvas.getPageNumber(), pages=total)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, y, f"{decor.number} · {page}")
+        run.left(MARGIN, y - 3.2 * mm, contact, REGULAR, 7, MUTED)
+    page = text(decor.lang, "page", page=page_number, pages=total)
+    run.right(PAGE_WIDTH - MARGIN, y, f"{decor.number} · {page}", REGULAR, 7, MUTED)
 
 
 def _draw_draft_mark(canvas: Canvas, lang: Lang) -> None:
