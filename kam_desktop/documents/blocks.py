@@ -1,9 +1,10 @@
 """Side-by-side columns, label/value lines and one-line paragraphs, drawn without platypus' general flowables.
 
-Every statement has two of each. As one-row and two-column tables they cost as much as a ledger table:
-the table wraps every flowable twice, and draws every cell inside its own saved graphics state. These
-flowables place the same things at the same points as those tables did (cell paddings, round-capped
-rules, vertical alignment), so the page looks the same.
+A statement has two column blocks and two label/value blocks. As platypus tables (one row of two
+columns, two columns of a few rows) they cost as much as a ledger table: a table wraps every flowable
+twice and draws every cell inside its own saved graphics state. `Columns` and `KeyValues` place the same
+things at the same points as those tables did (cell paddings, round-capped rules, vertical alignment),
+and `Line` sets a one-line paragraph where `Paragraph` does, so the pages look the same.
 """
 
 from __future__ import annotations
