@@ -33,7 +33,8 @@ def _row(row: PortfolioRow) -> dict[str, Any]:
         "grade": row.grade, "segment": row.segment, "at_risk": row.at_risk, "currency": row.currency,
         "ltv_12m": row.ltv_12m, "ltv_12m_base": row.ltv_12m_base, "base_currency": row.base_currency,
         "ltv_trend_pct": row.trend_pct, "open_benefits": row.open_benefits,
-        "pending_exceptions": row.pending_exceptions,
+        "pending_exceptions": row.pending_exceptions, "churned": row.churned, "last_invoice_on": row.last_invoice_on,
+        "last_statement": row.last_statement,
     }
 
 

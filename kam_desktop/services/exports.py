@@ -91,9 +91,11 @@ def _table(store: Store, kind: str, codes: set[str] | None, as_of: date) -> Tabl
 
 def _portfolio(store: Store, codes: set[str] | None, as_of: date) -> Table:
     headers = ["code", "name", "kind", "status", "owner", "currency", "region", "grade", "segment", "at_risk",
-               "evaluated_on", "ltv_12m", "ltv_prev_12m", "ltv_trend_pct", "open_benefits", "pending_exceptions"]
+               "evaluated_on", "ltv_12m", "ltv_prev_12m", "ltv_trend_pct", "open_benefits", "pending_exceptions",
+               "churned", "last_invoice_on", "last_statement"]
     rows = [[r.code, r.name, r.kind, r.status, r.owner, r.currency, r.region, r.grade, r.segment, _yes(r.at_risk),
-             r.evaluated_on, r.ltv_12m, r.ltv_prev_12m, r.trend_pct, r.open_benefits, r.pending_exceptions]
+             r.evaluated_on, r.ltv_12m, r.ltv_prev_12m, r.trend_pct, r.open_benefits, r.pending_exceptions,
+             _yes(r.churned), r.last_invoice_on, r.last_statement]
             for r in list_portfolio(store, as_of=as_of) if codes is None or r.code in codes]
     return headers, rows
 

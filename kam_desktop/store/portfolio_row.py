@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
+from kam_desktop.domain.periods import add_months, trailing_window
+
+DEFAULT_CHURN_MONTHS = 6  # the program configuration's default
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class PortfolioRow:
     # LTV in the company's base currency (filled by the portfolio service; None without an FX rate)
     ltv_12m_base: Decimal | None = None
     base_currency: str | None = None
+    last_invoice_on: date | None = None  # within the window the portfolio reads (at least 24 months)
+    churned: bool = False  # no invoice for the program's churn period (never bought counts too)
+    last_statement: str | None = None  # period of the latest issued quarterly statement, e.g. 2026Q1
 
     @property
     def trend_pct(self) -> Decimal | None:
@@ -38,6 +44,12 @@ class PortfolioRow:
         if self.ltv_prev_12m <= 0:
             return None
         return ((self.ltv_12m - self.ltv_prev_12m) * 100 / self.ltv_prev_12m).quantize(Decimal("0.1"))
+
+
+def sales_window_start(as_of: date, churn_months: int) -> date:
+    """The first invoice day the portfolio reads: 24 months for LTV and its trend, longer if churn looks further."""
+    prev_first, _ = trailing_window(as_of, 24)
+    return min(prev_first, add_months(as_of, -churn_months) + timedelta(days=1))
 
 
 def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:

@@ -20,11 +20,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from kam_desktop.domain.fx import FxTable
+from kam_desktop.domain.kpi import is_churned
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.vocabulary import ExceptionStatus, GrantStatus
 from kam_desktop.paths import default_database_path
 from kam_desktop.store.codec import scaled_decimal
-from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv
+from kam_desktop.store.portfolio_row import DEFAULT_CHURN_MONTHS, PortfolioRow, base_ltv, sales_window_start
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -34,15 +35,17 @@ DEFAULT_BASE_CURRENCY = "PLN"  # as store.queries.fx
 
 PORTFOLIO_SQL = """
 SELECT a.id, a.code, a.name, a.kind, a.status, u.login, a.currency, a.region,
-       g.grade, g.segment, g.at_risk, g.evaluated_on, s.ltv, s.ltv_prev, b.n, x.n
+       g.grade, g.segment, g.at_risk, g.evaluated_on, s.ltv, s.ltv_prev, b.n, x.n, s.last_on, d.period
 FROM accounts AS a
 LEFT OUTER JOIN users AS u ON u.id = a.owner_id
 LEFT OUTER JOIN (
     SELECT account_id,
            coalesce(sum(CASE WHEN invoice_date >= :first THEN net_amount ELSE 0 END), 0) AS ltv,
-           coalesce(sum(CASE WHEN invoice_date < :first THEN net_amount ELSE 0 END), 0) AS ltv_prev
+           coalesce(sum(CASE WHEN invoice_date >= :prev_first AND invoice_date < :first
+                             THEN net_amount ELSE 0 END), 0) AS ltv_prev,
+           max(invoice_date) AS last_on
     FROM invoice_lines
-    WHERE invoice_date BETWEEN :prev_first AND :last
+    WHERE invoice_date BETWEEN :window_start AND :last
     GROUP BY account_id
 ) AS s ON s.account_id = a.id
 LEFT OUTER JOIN (
@@ -60,6 +63,10 @@ LEFT OUTER JOIN (
     SELECT account_id, count(*) AS n FROM exception_requests
     WHERE status IN ({exceptions}) AND deleted_at IS NULL GROUP BY account_id
 ) AS x ON x.account_id = a.id
+LEFT OUTER JOIN (
+    SELECT account_id, max(period) AS period FROM documents
+    WHERE kind = 'statement' AND status IN ('issued', 'signed') AND deleted_at IS NULL GROUP BY account_id
+) AS d ON d.account_id = a.id
 WHERE a.deleted_at IS NULL
 ORDER BY a.code
 """.format(
@@ -116,8 +123,9 @@ def _revisions(connection: sqlite3.Connection) -> list[str] | None:
 def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list[PortfolioRow]:
     first, last = trailing_window(as_of, 12)
     prev_first, _ = trailing_window(as_of, 24)
+    churn_after = _churn_months(connection, as_of)
     params = {"first": first.isoformat(), "prev_first": prev_first.isoformat(), "last": last.isoformat(),
-              "as_of": as_of.isoformat()}
+              "as_of": as_of.isoformat(), "window_start": sales_window_start(as_of, churn_after).isoformat()}
     zero = Decimal("0.00")
 
     def ltv_of(amount: int | None) -> Decimal:
@@ -131,10 +139,19 @@ def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list
             ltv_12m=(ltv_12m := ltv_of(ltv)), ltv_prev_12m=ltv_of(ltv_prev),
             open_benefits=benefits or 0, pending_exceptions=exceptions or 0,
             ltv_12m_base=base_ltv(fx, ltv_12m, currency, as_of), base_currency=fx.base,
+            last_invoice_on=(last_on := date.fromisoformat(last_invoice) if last_invoice else None),
+            churned=is_churned(last_on, as_of, churn_after), last_statement=statement,
         )
         for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
-             ltv, ltv_prev, benefits, exceptions) in connection.execute(PORTFOLIO_SQL, params)
+             ltv, ltv_prev, benefits, exceptions, last_invoice, statement) in connection.execute(PORTFOLIO_SQL, params)
     ]
+
+
+def _churn_months(connection: sqlite3.Connection, on: date) -> int:
+    found = connection.execute(
+        "SELECT churn_months FROM program_configs WHERE valid_from <= ? AND deleted_at IS NULL "
+        "ORDER BY valid_from DESC LIMIT 1", (on.isoformat(),)).fetchone()
+    return int(found[0]) if found and found[0] else DEFAULT_CHURN_MONTHS
 
 
 def _fx_table(connection: sqlite3.Connection) -> FxTable:

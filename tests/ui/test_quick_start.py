@@ -39,6 +39,9 @@ def test_the_plain_read_gives_exactly_the_rows_of_the_portfolio_service(demo_fil
     # the demo is varied enough for the comparison to mean something
     assert {r.currency for r in rows} > {"PLN"} and any(r.grade for r in rows)
     assert any(r.open_benefits for r in rows) and any(r.pending_exceptions for r in rows)
+    assert any(r.churned for r in rows) and not all(r.churned for r in rows)
+    if as_of.year >= 2025:
+        assert any(r.last_statement for r in rows)
 
 
 def test_a_start_with_a_login_a_server_or_a_missing_file_takes_the_ordinary_path(demo_file: Path,

@@ -10,31 +10,48 @@ from typing import Any
 from sqlalchemy import Select, and_, func, select, true
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.kpi import is_churned
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import trailing_window
-from kam_desktop.domain.vocabulary import ExceptionStatus, GrantStatus
+from kam_desktop.domain.vocabulary import DocumentKind, DocumentStatus, ExceptionStatus, GrantStatus
 from kam_desktop.store.models import (
     Account,
     BenefitGrant,
+    Document,
     ExceptionRequest,
     GradeEvaluation,
     InvoiceLine,
+    ProgramConfig,
     User,
 )
-from kam_desktop.store.portfolio_row import PortfolioRow
+from kam_desktop.store.portfolio_row import DEFAULT_CHURN_MONTHS, PortfolioRow, sales_window_start
 from kam_desktop.store.sql import money_if, money_sum
 
 OPEN_GRANT_STATUSES = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE)
 PENDING_EXCEPTION_STATUSES = (ExceptionStatus.DRAFT, ExceptionStatus.SUBMITTED)
+ISSUED_DOCUMENT_STATUSES = (DocumentStatus.ISSUED, DocumentStatus.SIGNED)
+
+
+def churn_months(session: Session, on: date) -> int:
+    """Months without an invoice after which the program in force on `on` counts an account as churned."""
+    months = session.scalar(
+        select(ProgramConfig.churn_months)
+        .where(ProgramConfig.valid_from <= on, ProgramConfig.deleted_at.is_(None))
+        .order_by(ProgramConfig.valid_from.desc())
+        .limit(1)
+    )
+    return int(months) if months else DEFAULT_CHURN_MONTHS
 
 
 def portfolio_query(
-    as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None
+    as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None,
+    churn_after: int = DEFAULT_CHURN_MONTHS,
 ) -> Select[tuple[object, ...]]:
     """The whole portfolio in one statement: aggregates are subqueries joined once per account."""
     first, last = trailing_window(as_of, 12)
     prev_first, _ = trailing_window(as_of, 24)
     in_last_12 = InvoiceLine.invoice_date >= first
+    in_prev_12 = and_(InvoiceLine.invoice_date >= prev_first, InvoiceLine.invoice_date < first)
 
     def only(column: Any) -> Any:  # one account (the card): each aggregate filters by it before grouping
         return column == account_id if account_id is not None else true()
@@ -43,9 +60,10 @@ def portfolio_query(
         select(
             InvoiceLine.account_id.label("account_id"),
             money_sum(money_if(in_last_12, InvoiceLine.net_amount)).label("ltv"),
-            money_sum(money_if(~in_last_12, InvoiceLine.net_amount)).label("ltv_prev"),
+            money_sum(money_if(in_prev_12, InvoiceLine.net_amount)).label("ltv_prev"),
+            func.max(InvoiceLine.invoice_date).label("last_on"),
         )
-        .where(InvoiceLine.invoice_date.between(prev_first, last))
+        .where(InvoiceLine.invoice_date.between(sales_window_start(as_of, churn_after), last))
         .where(only(InvoiceLine.account_id))
         .group_by(InvoiceLine.account_id)
         .subquery()
@@ -75,17 +93,25 @@ def portfolio_query(
         .group_by(ExceptionRequest.account_id)
         .subquery()
     )
+    statements = (
+        select(Document.account_id, func.max(Document.period).label("period"))
+        .where(Document.kind == DocumentKind.STATEMENT, Document.status.in_(ISSUED_DOCUMENT_STATUSES),
+               Document.deleted_at.is_(None), only(Document.account_id))
+        .group_by(Document.account_id)
+        .subquery()
+    )
     query = (
         select(
             Account.id, Account.code, Account.name, Account.kind, Account.status, User.login, Account.currency,
             Account.region, grades.c.grade, grades.c.segment, grades.c.at_risk, grades.c.evaluated_on,
-            sales.c.ltv, sales.c.ltv_prev, benefits.c.n, exceptions.c.n,
+            sales.c.ltv, sales.c.ltv_prev, benefits.c.n, exceptions.c.n, sales.c.last_on, statements.c.period,
         )
         .outerjoin(User, User.id == Account.owner_id)
         .outerjoin(sales, sales.c.account_id == Account.id)
         .outerjoin(grades, grades.c.account_id == Account.id)
         .outerjoin(benefits, benefits.c.account_id == Account.id)
         .outerjoin(exceptions, exceptions.c.account_id == Account.id)
+        .outerjoin(statements, statements.c.account_id == Account.id)
         .where(Account.deleted_at.is_(None))
         .order_by(Account.code)
     )
@@ -100,13 +126,15 @@ def portfolio_rows(
     session: Session, as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None
 ) -> list[PortfolioRow]:
     """Every (not deleted) account, optionally only those one KAM owns, or just one."""
-    rows: Iterable[Any] = session.execute(portfolio_query(as_of, owner_login, account_id))
+    months = churn_months(session, as_of)
+    rows: Iterable[Any] = session.execute(portfolio_query(as_of, owner_login, account_id, months))
     return [
         PortfolioRow(
             account_id=r[0], code=r[1], name=r[2], kind=r[3], status=r[4], owner=r[5], currency=r[6],
             region=r[7], grade=r[8], segment=r[9], at_risk=bool(r[10]), evaluated_on=r[11],
             ltv_12m=r[12] if r[12] is not None else ZERO, ltv_prev_12m=r[13] if r[13] is not None else ZERO,
             open_benefits=r[14] or 0, pending_exceptions=r[15] or 0,
+            last_invoice_on=r[16], churned=is_churned(r[16], as_of, months), last_statement=r[17],
         )
         for r in rows
     ]
