@@ -214,6 +214,7 @@ def _services_while_opening(opening: OpeningStore, local: object, settings: obje
         desk=_DeskWhenOpen(opening, None),
         for_user=lambda other: build_services(opening.get(), other, settings),  # type: ignore[arg-type,return-value]
         store_ready=opening.ready,
+        load_wallets=through_store("portfolio_wallets"),  # type: ignore[arg-type]
     )
 
 
@@ -281,6 +282,7 @@ def build_services(store: object, login: str | None, settings: object) -> object
             return None
     return AppServices(
         load_portfolio=lambda: ui_support.portfolio_for(store, login),
+        load_wallets=lambda: ui_support.portfolio_wallets(store),
         store_info=ui_support.describe_store(store),
         sync_status=lambda: ui_support.sync_status(store),
         store_is_empty=lambda: ui_support.store_is_empty(store),

@@ -8,15 +8,17 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from kam_desktop.domain.vocabulary import Role
+from kam_desktop.services.clock import today
 from kam_desktop.services.portfolio import list_portfolio
-from kam_desktop.services.ui_types import PortfolioRow, StoreInfo, SyncStatus
+from kam_desktop.services.slots import portfolio_potential
+from kam_desktop.services.ui_types import AccountWallet, PortfolioRow, StoreInfo, SyncStatus
 from kam_desktop.services.users import get_user
 from kam_desktop.store.engine import sqlite_path
 from kam_desktop.store.models import Account, OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store
 
-__all__ = ["PortfolioRow", "StoreInfo", "SyncStatus", "describe_store", "portfolio_for", "store_is_empty",
-           "sync_status"]
+__all__ = ["AccountWallet", "PortfolioRow", "StoreInfo", "SyncStatus", "describe_store", "portfolio_for",
+           "portfolio_wallets", "store_is_empty", "sync_status"]
 
 
 def describe_store(store: Store) -> StoreInfo:
@@ -48,6 +50,17 @@ def store_is_empty(store: Store) -> bool:
     """True when the store has no accounts yet (the first start: offer the demo)."""
     with store.read() as session:
         return not session.scalar(select(func.count()).select_from(Account).where(Account.deleted_at.is_(None)))
+
+
+def portfolio_wallets(store: Store, as_of: date | None = None) -> dict[str, AccountWallet]:
+    """Every account's share of wallet and slot value (keyed by account id text): the portfolio's last columns.
+
+    Read after the portfolio itself: it sums sales per account and category, which at 20,000 accounts
+    takes seconds, and the rows must not wait for it.
+    """
+    with store.read() as session:
+        potential = portfolio_potential(session, as_of or today())
+    return {key: AccountWallet(p.share_money, p.slot_money) for key, p in potential.potentials.items()}
 
 
 def portfolio_for(store: Store, login: str | None = None, as_of: date | None = None) -> list[PortfolioRow]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from kam_desktop.store.portfolio_row import PortfolioRow
 
-__all__ = ["PortfolioRow", "StoreInfo", "SyncStatus"]
+__all__ = ["AccountWallet", "PortfolioRow", "StoreInfo", "SyncStatus"]
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,11 @@ class SyncStatus:
     last_sync: datetime | None
     pending_changes: int
     open_conflicts: int
+
+
+@dataclass(frozen=True)
+class AccountWallet:
+    """An account's potential rolled up over its surveyed categories, as the portfolio shows it."""
+
+    share_of_wallet: Decimal | None  # our sales / the client's total spend; None when nothing was surveyed
+    slot_money: Decimal  # what is left to win, in the account's currency

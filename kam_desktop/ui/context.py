@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kam_desktop.services.ui_types import PortfolioRow, StoreInfo, SyncStatus
+from kam_desktop.services.ui_types import AccountWallet, PortfolioRow, StoreInfo, SyncStatus
 
 
 @dataclass(frozen=True)
@@ -29,3 +29,4 @@ class AppServices:
     # False while the store is still being opened behind a window that already shows the portfolio: the
     # status bar waits for it instead of blocking (any other call simply waits the moment it takes)
     store_ready: Callable[[], bool] = lambda: True
+    load_wallets: Callable[[], Mapping[str, AccountWallet]] | None = None  # the portfolio's potential columns

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QUrl, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 import kam_desktop
-from kam_desktop.services.ui_types import PortfolioRow
+from kam_desktop.services.ui_types import AccountWallet, PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
     portfolio_loaded = Signal(int)
     portfolio_failed = Signal(str)
     language_changed = Signal(str)
+    wallets_loaded = Signal(int)  # the portfolio's share of wallet and slot values arrived (accounts with slots)
     job_finished = Signal(str)  # a long job (grading, quarter close) ended: what happened, in words
 
     def __init__(self, services: AppServices, settings: UiSettings, translators: Translators,
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.interactive = interactive
         self.formats = Formats(translators.language)
         self._tasks: list[Task] = []
+        self._wallet_task: Task | None = None
         self.portfolio = PortfolioView(self.formats, self)
         self.account_pane = AccountPane(self.formats, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -194,6 +197,30 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self._update_sync_label()
         self.portfolio_loaded.emit(len(rows))
+        self._load_wallets()
+
+    def _load_wallets(self) -> None:
+        """The potential columns (share of wallet, slot value) after the rows: they take longer to read."""
+        load = self.services.load_wallets
+        if load is None or not self.services.store_ready() or not self.portfolio.model.rowCount():
+            return  # store_opened() comes back to it
+        if self._wallet_task is not None:
+            self._wallet_task.cancel()  # an older read would show figures of an older portfolio
+        task = run_task(lambda _ctx: load(), self._on_wallets_done, self._on_wallets_error, owner=self)
+        self._wallet_task = task
+        self._tasks.append(task)
+        task.relay.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+
+    def _on_wallets_done(self, wallets: Mapping[str, AccountWallet]) -> None:
+        self._wallet_task = None
+        self.portfolio.model.set_wallets(wallets)
+        self.wallets_loaded.emit(len(wallets))
+
+    def _on_wallets_error(self, error: BaseException) -> None:
+        self._wallet_task = None
+        log.error("reading the portfolio's potential failed", exc_info=error)
+        self.statusBar().showMessage(self.tr("The share of wallet and slot values could not be read: %1")
+                                     .replace("%1", str(error)), 10_000)
 
     def _on_portfolio_error(self, error: BaseException) -> None:
         self.act_refresh.setEnabled(True)
@@ -258,9 +285,10 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "KAM Desktop", text)
 
     def store_opened(self) -> None:
-        """The store behind a quick start is open: fill in what the status bar could not show yet."""
+        """The store behind a quick start is open: fill in what could not be shown before it."""
         self.update_user_label()
         self._update_sync_label()
+        self._load_wallets()
 
     def update_user_label(self) -> None:
         if not self.services.store_ready():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from kam_desktop.services.ui_types import PortfolioRow
+from kam_desktop.services.ui_types import AccountWallet, PortfolioRow
 from kam_desktop.ui.i18n import Formats
 
 CONTEXT = "PortfolioModel"
@@ -71,12 +71,22 @@ COLUMNS: tuple[Column, ...] = (
            QT_TRANSLATE_NOOP("PortfolioModel", "Net revenue over the last 12 months"), numeric=True),
     Column("trend", QT_TRANSLATE_NOOP("PortfolioModel", "Trend"),
            QT_TRANSLATE_NOOP("PortfolioModel", "LTV change against the 12 months before"), numeric=True),
+    Column("share_of_wallet", QT_TRANSLATE_NOOP("PortfolioModel", "Share of wallet"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Our sales over the client's total spend in the surveyed categories"),
+           numeric=True),
+    Column("slot_money", QT_TRANSLATE_NOOP("PortfolioModel", "Slot value"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Potential left to win: the client's spend beyond our sales, summed over categories"),
+           numeric=True),
     Column("open_benefits", QT_TRANSLATE_NOOP("PortfolioModel", "Open benefits"),
            QT_TRANSLATE_NOOP("PortfolioModel", "Benefits proposed, waiting for approval or active"), numeric=True),
     Column("pending_exceptions", QT_TRANSLATE_NOOP("PortfolioModel", "Pending exceptions"),
            QT_TRANSLATE_NOOP("PortfolioModel", "Policy exception requests in draft or submitted"), numeric=True),
     Column("at_risk", QT_TRANSLATE_NOOP("PortfolioModel", "At risk"),
            QT_TRANSLATE_NOOP("PortfolioModel", "Would drop a grade after the grace period")),
+    Column("churned", QT_TRANSLATE_NOOP("PortfolioModel", "Churn"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "No invoice for the program's churn period")),
+    Column("last_statement", QT_TRANSLATE_NOOP("PortfolioModel", "Last statement"),
+           QT_TRANSLATE_NOOP("PortfolioModel", "Quarter of the latest issued quarterly statement")),
     Column("owner", QT_TRANSLATE_NOOP("PortfolioModel", "KAM"), QT_TRANSLATE_NOOP("PortfolioModel", "Key account manager")),
     Column("region", QT_TRANSLATE_NOOP("PortfolioModel", "Region"), QT_TRANSLATE_NOOP("PortfolioModel", "Sales region")),
     Column("status", QT_TRANSLATE_NOOP("PortfolioModel", "Status"), QT_TRANSLATE_NOOP("PortfolioModel", "Account status")),
@@ -84,6 +94,7 @@ COLUMNS: tuple[Column, ...] = (
            QT_TRANSLATE_NOOP("PortfolioModel", "Date of the grade evaluation in force")),
 )
 COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
+WALLET_COLUMNS = ("share_of_wallet", "slot_money")  # filled when the potential arrives, after the rows
 _GRADE_ORDER = {"L1": 1, "L2": 2, "L3": 3, "L4": 4}
 _NO_VALUE = float("-inf")
 
@@ -101,6 +112,7 @@ class PortfolioModel(QAbstractTableModel):
         self._sort_keys: dict[int, list[Any]] = {}  # per column, by load position, filled on first sort
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._formats = formats
+        self._wallets: Mapping[str, AccountWallet] = {}  # by account id text; empty until the potential is read
         self._display: dict[str, Callable[[PortfolioRow], str]] = {
             "code": lambda r: r.code,
             "name": lambda r: r.name,
@@ -109,9 +121,13 @@ class PortfolioModel(QAbstractTableModel):
             "segment": lambda r: tr(SEGMENT_LABELS[r.segment]) if r.segment in SEGMENT_LABELS else (r.segment or ""),
             "ltv_12m": lambda r: self._formats.money(r.ltv_12m, r.currency),
             "trend": self._trend_text,
+            "share_of_wallet": self._share_text,
+            "slot_money": self._slot_text,
             "open_benefits": lambda r: self._formats.number(r.open_benefits) if r.open_benefits else "",
             "pending_exceptions": lambda r: self._formats.number(r.pending_exceptions) if r.pending_exceptions else "",
             "at_risk": lambda r: QCoreApplication.translate("PortfolioModel", "At risk") if r.at_risk else "",
+            "churned": lambda r: QCoreApplication.translate("PortfolioModel", "Churned") if r.churned else "",
+            "last_statement": lambda r: _quarter_text(r.last_statement),
             "owner": lambda r: r.owner or "",
             "region": lambda r: r.region or "",
             "status": lambda r: tr(STATUS_LABELS.get(r.status, r.status)),
@@ -127,6 +143,20 @@ class PortfolioModel(QAbstractTableModel):
         self._search_loaded = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".casefold() for r in self._loaded]
         self._arrange(self._order(self._sort_column, self._sort_order))
         self.endResetModel()
+
+    def set_wallets(self, wallets: Mapping[str, AccountWallet]) -> None:
+        """Each account's share of wallet and slot value (keyed by account id text), read after the rows."""
+        self._wallets = wallets
+        columns = [COLUMN_INDEX[key] for key in WALLET_COLUMNS]
+        for column in columns:
+            self._sort_keys.pop(column, None)
+        if self._sort_column in columns:
+            self.sort(self._sort_column, self._sort_order)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, min(columns)), self.index(len(self._rows) - 1, max(columns)))
+
+    def wallet(self, row: PortfolioRow) -> AccountWallet | None:
+        return self._wallets.get(str(row.account_id))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows by the column's cached keys: one Python sort, no comparison through Qt.
@@ -165,7 +195,11 @@ class PortfolioModel(QAbstractTableModel):
         keys = self._sort_keys.get(column)
         if keys is None:
             key = COLUMNS[column].key
-            keys = self._sort_keys[column] = [_sort_key(key, r) for r in self._loaded]
+            if key in WALLET_COLUMNS:
+                keys = [_wallet_sort_key(key, self.wallet(r)) for r in self._loaded]
+            else:
+                keys = [_sort_key(key, r) for r in self._loaded]
+            self._sort_keys[column] = keys
         return keys
 
     def search_texts(self) -> list[str]:
@@ -249,6 +283,16 @@ class PortfolioModel(QAbstractTableModel):
         arrow = "▲" if trend > 0 else "▼" if trend < 0 else "▶"
         return f"{arrow} {self._formats.percent(trend, signed=True)}"
 
+    def _share_text(self, row: PortfolioRow) -> str:
+        wallet = self.wallet(row)
+        if wallet is None or wallet.share_of_wallet is None:
+            return ""
+        return self._formats.percent(wallet.share_of_wallet * 100)
+
+    def _slot_text(self, row: PortfolioRow) -> str:
+        wallet = self.wallet(row)
+        return "" if wallet is None else self._formats.money(wallet.slot_money, row.currency)
+
     @staticmethod
     def _foreground(key: str, row: PortfolioRow) -> QColor | None:
         if key == "trend" and row.trend_pct is not None and row.trend_pct != 0:
@@ -272,6 +316,21 @@ def _alignment(column: Column) -> int:
     return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
 
 
+def _quarter_text(period: str | None) -> str:
+    """2026Q1 → "Q1 2026" (the same in the three languages)."""
+    if not period or "Q" not in period:
+        return period or ""
+    year, quarter = period.split("Q", 1)
+    return f"Q{quarter} {year}"
+
+
+def _wallet_sort_key(key: str, wallet: AccountWallet | None) -> float:
+    if wallet is None:
+        return _NO_VALUE
+    value = wallet.share_of_wallet if key == "share_of_wallet" else wallet.slot_money
+    return _NO_VALUE if value is None else float(value)
+
+
 def _sort_key(key: str, row: PortfolioRow) -> Any:
     """A value Qt compares natively (float, int, str), so sorting stays numeric and fast."""
     if key == "ltv_12m":  # accounts in other currencies compare in the base currency when a rate is known
@@ -284,8 +343,8 @@ def _sort_key(key: str, row: PortfolioRow) -> Any:
         return _GRADE_ORDER.get(row.grade or "", 9)
     if key in ("open_benefits", "pending_exceptions"):
         return int(getattr(row, key))
-    if key == "at_risk":
-        return int(row.at_risk)
+    if key in ("at_risk", "churned"):
+        return int(getattr(row, key))
     if key == "evaluated_on":
         return row.evaluated_on.toordinal() if row.evaluated_on else 0
     value = getattr(row, key, None)

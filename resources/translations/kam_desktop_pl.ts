@@ -1424,6 +1424,10 @@
         <translation>Wczytywanie portfela…</translation>
     </message>
     <message>
+        <source>The share of wallet and slot values could not be read: %1</source>
+        <translation>Nie udało się odczytać udziału w portfelu i wartości slotów: %1</translation>
+    </message>
+    <message>
         <source>The portfolio could not be loaded: %1</source>
         <translation>Nie udało się wczytać portfela: %1</translation>
     </message>
@@ -1846,6 +1850,22 @@ Baza danych nie została zmieniona.</translation>
         <translation>Zmiana LTV względem poprzednich 12 miesięcy</translation>
     </message>
     <message>
+        <source>Share of wallet</source>
+        <translation>Udział w portfelu</translation>
+    </message>
+    <message>
+        <source>Our sales over the client&apos;s total spend in the surveyed categories</source>
+        <translation>Nasza sprzedaż wobec całkowitych wydatków klienta w zbadanych kategoriach</translation>
+    </message>
+    <message>
+        <source>Slot value</source>
+        <translation>Wartość slotów</translation>
+    </message>
+    <message>
+        <source>Potential left to win: the client&apos;s spend beyond our sales, summed over categories</source>
+        <translation>Potencjał do zdobycia: wydatki klienta ponad naszą sprzedaż, zsumowane po kategoriach</translation>
+    </message>
+    <message>
         <source>Open benefits</source>
         <translation>Otwarte benefity</translation>
     </message>
@@ -1868,6 +1888,22 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>Would drop a grade after the grace period</source>
         <translation>Spadnie o poziom po okresie karencji</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Odejście</translation>
+    </message>
+    <message>
+        <source>No invoice for the program&apos;s churn period</source>
+        <translation>Brak faktury przez okres odejścia określony w programie</translation>
+    </message>
+    <message>
+        <source>Last statement</source>
+        <translation>Ostatnie zestawienie</translation>
+    </message>
+    <message>
+        <source>Quarter of the latest issued quarterly statement</source>
+        <translation>Kwartał ostatniego wystawionego zestawienia kwartalnego</translation>
     </message>
     <message>
         <source>KAM</source>
@@ -1900,6 +1936,10 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>Date of the grade evaluation in force</source>
         <translation>Data obowiązującej oceny poziomu</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>Odszedł</translation>
     </message>
     <message>
         <source>new</source>

@@ -1424,6 +1424,10 @@
         <translation>Загрузка портфеля…</translation>
     </message>
     <message>
+        <source>The share of wallet and slot values could not be read: %1</source>
+        <translation>Не удалось прочитать долю кошелька и стоимость слотов: %1</translation>
+    </message>
+    <message>
         <source>The portfolio could not be loaded: %1</source>
         <translation>Не удалось загрузить портфель: %1</translation>
     </message>
@@ -1846,6 +1850,22 @@ Nothing was changed in the data store.</source>
         <translation>Изменение LTV к предыдущим 12 месяцам</translation>
     </message>
     <message>
+        <source>Share of wallet</source>
+        <translation>Доля кошелька</translation>
+    </message>
+    <message>
+        <source>Our sales over the client&apos;s total spend in the surveyed categories</source>
+        <translation>Наши продажи к общим расходам клиента в обследованных категориях</translation>
+    </message>
+    <message>
+        <source>Slot value</source>
+        <translation>Стоимость слотов</translation>
+    </message>
+    <message>
+        <source>Potential left to win: the client&apos;s spend beyond our sales, summed over categories</source>
+        <translation>Потенциал, который ещё можно получить: расходы клиента сверх наших продаж, по всем категориям</translation>
+    </message>
+    <message>
         <source>Open benefits</source>
         <translation>Открытые привилегии</translation>
     </message>
@@ -1868,6 +1888,22 @@ Nothing was changed in the data store.</source>
     <message>
         <source>Would drop a grade after the grace period</source>
         <translation>Понизится в грейде после льготного периода</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Отток</translation>
+    </message>
+    <message>
+        <source>No invoice for the program&apos;s churn period</source>
+        <translation>Нет счетов в течение периода оттока, заданного программой</translation>
+    </message>
+    <message>
+        <source>Last statement</source>
+        <translation>Последняя выписка</translation>
+    </message>
+    <message>
+        <source>Quarter of the latest issued quarterly statement</source>
+        <translation>Квартал последней выпущенной квартальной выписки</translation>
     </message>
     <message>
         <source>KAM</source>
@@ -1900,6 +1936,10 @@ Nothing was changed in the data store.</source>
     <message>
         <source>Date of the grade evaluation in force</source>
         <translation>Дата действующей оценки грейда</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>Ушёл</translation>
     </message>
     <message>
         <source>new</source>

@@ -92,6 +92,28 @@ def test_editing_a_slot_changes_the_share_of_wallet(demo_window, qtbot) -> None:
     assert tab.table.current().category == line.category  # the selection survives the reload
 
 
+def test_the_portfolio_shows_share_of_wallet_slot_value_churn_and_last_statement(  # type: ignore[no-untyped-def]
+        demo_window, demo_store, qtbot) -> None:
+    from kam_desktop.services.slots import account_slots
+    from kam_desktop.ui.portfolio_model import COLUMN_INDEX
+
+    window = demo_window(DIRECTOR)  # every account: some have issued statements
+    model = window.portfolio.model
+    code, _name = biggest_account(window)
+    r = next(i for i in range(model.rowCount()) if model.row_at(i).code == code)
+    share_cell = model.index(r, COLUMN_INDEX["share_of_wallet"])
+    qtbot.waitUntil(lambda: share_cell.data() != "", timeout=TIMEOUT)  # read after the rows
+    total = account_slots(demo_store, code).total
+    assert total is not None and total.share_money is not None
+    assert share_cell.data() == window.formats.percent(total.share_money * 100)
+    assert model.index(r, COLUMN_INDEX["slot_money"]).data() == window.formats.money(
+        total.slot_money, model.row_at(r).currency)
+    rows = [model.row_at(i) for i in range(model.rowCount())]
+    assert any(row.last_statement for row in rows)
+    statement_row = next(i for i, row in enumerate(rows) if row.last_statement)
+    assert model.index(statement_row, COLUMN_INDEX["last_statement"]).data().startswith("Q")
+
+
 def test_slot_errors_are_shown_in_words_and_nothing_is_saved(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = demo_window()
     code, _name = biggest_account(window)

@@ -116,3 +116,31 @@ def test_the_proxy_sorts_by_reordering_the_model_and_keeps_the_selection(qtmodel
     model.set_rows(ROWS)  # a reload keeps the chosen order
     assert [model.row_at(r).code for r in range(4)] == ["C-4", "C-3", "C-2", "C-1"]
     qtmodeltester.check(proxy, force_py=True)
+
+
+def test_share_of_wallet_and_slot_value_arrive_after_the_rows_and_sort(qtbot, model: PortfolioModel) -> None:  # type: ignore[no-untyped-def]
+    from kam_desktop.services.ui_types import AccountWallet
+
+    model.sort(COLUMN_INDEX["share_of_wallet"], Qt.SortOrder.DescendingOrder)
+    assert cell(model, 0, "share_of_wallet") == "" and cell(model, 0, "slot_money") == ""  # not read yet
+    wallets = {str(ROWS[1].account_id): AccountWallet(Decimal("0.4200"), Decimal("135000.00")),
+               str(ROWS[2].account_id): AccountWallet(Decimal("0.0500"), Decimal("7000.00")),
+               str(ROWS[3].account_id): AccountWallet(None, Decimal("0.00"))}  # nothing surveyed: no share
+    with qtbot.waitSignal(model.dataChanged):
+        model.set_wallets(wallets)
+    shown = [cell(model, r, "code") for r in range(4)]
+    assert shown[:2] == ["C-2", "C-3"]  # re-sorted by the share that just arrived
+    assert cell(model, 0, "share_of_wallet") == "42.0%" and cell(model, 0, "slot_money") == "PLN\xa0135,000"
+    assert cell(model, shown.index("C-4"), "share_of_wallet") == ""
+    assert cell(model, shown.index("C-1"), "slot_money") == ""  # an account without slots
+    model.sort(COLUMN_INDEX["slot_money"], Qt.SortOrder.AscendingOrder)
+    assert [cell(model, r, "code") for r in range(4)][-2:] == ["C-3", "C-2"]
+
+
+def test_churn_and_last_statement_columns(qapp: object) -> None:
+    adapted = PortfolioModel(Formats("pl"))
+    adapted.set_rows([row("C-1", "10.00", churned=True, last_statement="2026Q1"), row("C-2", "20.00")])
+    assert cell(adapted, 0, "churned") != "" and cell(adapted, 1, "churned") == ""
+    assert cell(adapted, 0, "last_statement") == "Q1 2026" and cell(adapted, 1, "last_statement") == ""
+    adapted.sort(COLUMN_INDEX["churned"], Qt.SortOrder.DescendingOrder)
+    assert cell(adapted, 0, "code") == "C-1"
