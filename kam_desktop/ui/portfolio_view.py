@@ -39,7 +39,7 @@ from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, PortfolioModel
 
 ROW_HEIGHT = 26
 INITIAL_WIDTHS = {"code": 78, "name": 230, "kind": 90, "grade": 58, "segment": 120, "ltv_12m": 120, "trend": 88,
-                  "share_of_wallet": 96, "slot_money": 110, "open_benefits": 100, "pending_exceptions": 118,
+                  "share_of_wallet": 96, "slot_money": 130, "open_benefits": 100, "pending_exceptions": 118,
                   "at_risk": 76, "churned": 76, "last_statement": 100, "owner": 76, "region": 110, "status": 80,
                   "evaluated_on": 110}
 HIDDEN_BY_DEFAULT = ("kind", "region", "status", "evaluated_on")  # the column chooser shows them

@@ -25,6 +25,8 @@ def render_screens(window: MainWindow, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     original = window.translators.language
     window.portfolio.set_rows(window.services.load_portfolio())
+    if window.services.load_wallets is not None:  # the share of wallet and slot value columns, filled
+        window.portfolio.model.set_wallets(window.services.load_wallets())
     window.resize(WINDOW_SIZE)
     window.show()
     if window.portfolio.proxy.rowCount():
