@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import kam_desktop
-from kam_desktop import paths
+from kam_desktop import frozen, paths
 
 log = logging.getLogger("kam_desktop")
 LOG_FILE = "kam-desktop.log"
@@ -51,6 +51,7 @@ def setup_logging(folder: Path) -> logging.Handler:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    frozen.support()  # before anything else: a statement batch's worker process starts here too
     args = parse_args(argv)
     headless = bool(args.smoke_test or args.screenshots)
     log_folder = paths.log_dir()

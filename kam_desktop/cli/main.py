@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from kam_desktop import __version__
+from kam_desktop import __version__, frozen
 from kam_desktop.cli.context import close_stores
 from kam_desktop.services.errors import ServiceError
 
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    frozen.support()  # before anything else: a statement batch's worker process starts here too
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")

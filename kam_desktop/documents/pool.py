@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from itertools import chain, islice
 
+from kam_desktop import frozen
 from kam_desktop.documents.content import StatementContent
 from kam_desktop.documents.errors import DocumentError
 from kam_desktop.documents.layout import styles
@@ -37,19 +37,6 @@ PER_WORKER = 40  # statements a worker must get to repay its ~0.4 s start
 CHUNK = 4  # statements per task: few enough to balance the load, enough to amortise the hand-over
 AHEAD = 3  # chunks in flight per worker, so that no worker waits while the batch's order is kept
 
-_frozen_ready = False
-
-
-def frozen_support() -> None:
-    """Call first thing in a frozen app's entry point: lets worker processes start (PyInstaller + spawn).
-
-    Without it a spawned worker would run the app's `main()` again, so a frozen app renders serially.
-    """
-    global _frozen_ready
-    multiprocessing.freeze_support()
-    _frozen_ready = True
-
-
 def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))  # the cores this process may use, not all the machine's
@@ -64,7 +51,7 @@ def worker_count(total: int, requested: int | None = None) -> int:
     """
     if requested is not None:
         return max(1, requested)
-    if getattr(sys, "frozen", False) and not _frozen_ready:
+    if not frozen.workers_can_start():  # a frozen entry point that did not call kam_desktop.frozen.support()
         return 1
     return max(1, min(_cores(), MAX_WORKERS, total // PER_WORKER))
 

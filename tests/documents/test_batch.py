@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -152,3 +153,17 @@ def test_when_workers_cannot_run_the_batch_is_rendered_here_in_order(monkeypatch
     received: list[str] = []
     result = render_statements(items, lambda c, pdf: received.append(c.header.number), workers=2)
     assert received == [c.header.number for c in items] and result.rendered == 9
+
+
+def test_a_frozen_app_uses_worker_processes_only_once_its_entry_point_called_support(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kam_desktop import frozen
+    from kam_desktop.documents.pool import worker_count
+
+    monkeypatch.setattr(frozen, "_ready", False)
+    monkeypatch.setattr("kam_desktop.documents.pool._cores", lambda: 4)
+    assert worker_count(1000) == 4  # not frozen: the pool is always there
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert worker_count(1000) == 1  # a spawned worker would run the app's main() again
+    frozen.support()
+    assert worker_count(1000) == 4
