@@ -2,7 +2,8 @@
 
 `python installer/build.py` → dist/KAM-Desktop-<version>/ with kam-desktop and kamctl. The smoke test
 creates a store with the demo in a temp folder through the frozen kamctl, then opens the frozen GUI
-offscreen with `--smoke-test` (which loads the portfolio and exits 0). A failure stops the build.
+offscreen with `--smoke-test` (which loads the portfolio and exits 0) and issues the last quarter's
+statements through the frozen kamctl (worker processes). A failure stops the build.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,12 +28,24 @@ def build() -> Path:
     return ROOT / "dist" / f"KAM-Desktop-{__version__}"
 
 
+def last_quarter(today: date) -> str:
+    """The quarter before today's, e.g. 2026Q3 in November 2026."""
+    quarter = (today.month - 1) // 3  # 0-based index of today's quarter; the previous one is this, 1-based
+    return f"{today.year}Q{quarter}" if quarter else f"{today.year - 1}Q4"
+
+
 def smoke_test(folder: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "KAM_DATA_DIR": tmp, "QT_QPA_PLATFORM": "offscreen"}
         db = str(Path(tmp) / "smoke.sqlite")
         subprocess.run([str(folder / f"kamctl{EXE}"), "--db", db, "init", "--demo"], check=True, env=env, timeout=600)
         subprocess.run([str(folder / f"kam-desktop{EXE}"), "--db", db, "--smoke-test"], check=True, env=env, timeout=300)
+        # a batch big enough for worker processes: spawning them from a frozen app is the classic failure
+        out = Path(tmp) / "statements"
+        subprocess.run([str(folder / f"kamctl{EXE}"), "--db", db, "document", "statements", "--quarter",
+                        last_quarter(date.today()), "--out-dir", str(out)], check=True, env=env, timeout=600)
+        if len(list(out.glob("*.pdf"))) < 100:
+            raise SystemExit(f"the frozen kamctl wrote {len(list(out.glob('*.pdf')))} statements, expected the demo's ~190")
     print(f"smoke test passed: {folder}")
 
 
