@@ -4,6 +4,7 @@ store → QApplication → main window, with the services passed in. Nothing con
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import logging.handlers
 import sys
@@ -193,20 +194,18 @@ def _services_while_opening(opening: OpeningStore, local: object, settings: obje
 
         return ui_support.portfolio_for(opening.get(), None)  # type: ignore[arg-type,return-value]
 
-    def through_store(name: str) -> Callable[..., Any]:
+    def through_store(module: str, name: str) -> Callable[..., Any]:
+        """`services.<module>.<name>(store, …)` once the store is open (the module is imported only then)."""
         def call(*args: object) -> object:
-            from kam_desktop.services import ui_desk, ui_support
-
-            module = ui_desk if name == "load_demo" else ui_support
-            return getattr(module, name)(opening.get(), *args)
+            return getattr(importlib.import_module(f"kam_desktop.services.{module}"), name)(opening.get(), *args)
         return call
 
     return AppServices(
         load_portfolio=load_portfolio,  # type: ignore[arg-type]
         store_info=local.info,
-        sync_status=through_store("sync_status"),  # type: ignore[arg-type]
-        store_is_empty=through_store("store_is_empty"),  # type: ignore[arg-type]
-        load_demo=through_store("load_demo"),
+        sync_status=through_store("ui_support", "sync_status"),  # type: ignore[arg-type]
+        store_is_empty=through_store("ui_support", "store_is_empty"),  # type: ignore[arg-type]
+        load_demo=through_store("ui_desk", "load_demo"),
         data_dir=paths.data_dir(),
         log_dir=paths.log_dir(),
         backups_dir=local.backups_dir,
@@ -215,7 +214,7 @@ def _services_while_opening(opening: OpeningStore, local: object, settings: obje
         desk=_DeskWhenOpen(opening, None),
         for_user=lambda other: build_services(opening.get(), other, settings),  # type: ignore[arg-type,return-value]
         store_ready=opening.ready,
-        load_wallets=through_store("portfolio_wallets"),  # type: ignore[arg-type]
+        load_wallets=through_store("ui_support", "portfolio_wallets"),  # type: ignore[arg-type]
     )
 
 
