@@ -26,7 +26,7 @@ from kam_desktop.documents.layout import (
     two_columns,
 )
 from kam_desktop.documents.pdf import PageDecor, build_pdf, creation_moment
-from kam_desktop.documents.texts import text
+from kam_desktop.documents.texts import grade_label, text
 
 
 def render_annex(content: AnnexContent, *, created_at: datetime | None = None) -> bytes:
@@ -58,7 +58,7 @@ def _story(content: AnnexContent) -> list[Flowable]:
     ))
     story.append(Spacer(1, 8))
     story.append(para(text(lang, "annex_intro"), st.clause))
-    grade = f"{content.grade_code} · {content.grade_name}"
+    grade = grade_label(content.grade_code, content.grade_name)
     story.append(Paragraph(escape(text(lang, "grade_at_issue", grade="\0")).replace(
         "\0", f"<b>{escape(grade)}</b>"), st.body))
     story.append(heading(text(lang, "benefits_granted")))

@@ -29,7 +29,7 @@ from kam_desktop.documents.layout import (
     two_columns,
 )
 from kam_desktop.documents.pdf import FRAME_WIDTH, PageDecor, build_pdf, creation_moment
-from kam_desktop.documents.texts import quarter_name, text
+from kam_desktop.documents.texts import grade_label, quarter_name, text
 
 
 def check_statement(content: StatementContent) -> None:
@@ -78,14 +78,14 @@ def _progress(content: StatementContent, fmt: Formats) -> list[Flowable]:
     lang = content.header.lang
     progress = content.progress
     pairs = [
-        (text(lang, "your_grade"), f"{progress.grade_code} · {progress.grade_name}"),
+        (text(lang, "your_grade"), grade_label(progress.grade_code, progress.grade_name)),
         (text(lang, "basis"), text(lang, "basis_line", basis=text(lang, f"basis_{progress.basis}"),
                                    months=progress.window_months)),
         (text(lang, "grade_value"), fmt.money(progress.value, progress.currency)),
     ]
     if progress.next_threshold is not None:
         missing = max(progress.next_threshold - progress.value, Decimal(0))
-        pairs.append((text(lang, "next_threshold", grade=f"{progress.next_grade_code} · {progress.next_grade_name}"),
+        pairs.append((text(lang, "next_threshold", grade=grade_label(progress.next_grade_code, progress.next_grade_name)),
                       fmt.money(progress.next_threshold, progress.currency)))
         pairs.append((text(lang, "missing"), fmt.money(missing, progress.currency)))
     left: list[Flowable] = [key_values(pairs, width=HALF_WIDTH, split=0.5)]

@@ -203,6 +203,11 @@ def text(lang: Lang, key: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def grade_label(code: str, name: str) -> str:
+    """"L2 · Gold"; just "L2" where the program gives the grade no other name (customers' grades often)."""
+    return f"{code} · {name}" if name and name != code else code
+
+
 def quarter_name(lang: Lang, quarter: Quarter) -> str:
     if lang == "pl":
         return f"{_ROMAN[quarter.number - 1]} kwartał {quarter.year} r."

@@ -124,3 +124,13 @@ def test_a_long_description_wraps_instead_of_running_over() -> None:
     pdf_pages = page_texts(render_statement(replace(content, ledgers=(wrapped, content.ledgers[1]))))
     assert long_text in flat(" ".join(pdf_pages))
     assert long_text not in " ".join(pdf_pages)  # it was broken into lines
+
+
+def test_a_grade_without_a_name_of_its_own_prints_once() -> None:
+    content = build.statement("en")
+    plain = replace(content.progress, grade_code="L3", grade_name="L3", next_grade_code="L2", next_grade_name="L2")
+    pdf_text = flat_text(render_statement(replace(content, progress=plain)))
+    assert "L3 · L3" not in pdf_text and "L2 · L2" not in pdf_text
+    assert "L3" in pdf_text and "L2" in pdf_text
+    named = replace(content.progress, grade_code="L3", grade_name="Silver")
+    assert "L3 · Silver" in flat_text(render_statement(replace(content, progress=named)))
