@@ -22,6 +22,8 @@ from kam_desktop.services.slots import account_slots
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
+EXIT_OUTSIDE_POLICY = 3  # `policy check --strict`: the offer breaks a cap (1 and 2 are errors)
+
 
 def _decimal(text: str) -> Decimal:
     try:
@@ -75,6 +77,8 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     check.add_argument("--payment-days", type=int, default=None)
     check.add_argument("--benefit-cost", type=_decimal, default=None)
     check.add_argument("--gift", type=_gift, action="append", default=[], help="PERSON=VALUE (repeatable)")
+    check.add_argument("--strict", action="store_true",
+                       help=f"exit {EXIT_OUTSIDE_POLICY} when the offer breaks a cap (for scripts; default: exit 0 and report)")
     check.set_defaults(handler=_policy_check)
 
     _register_exceptions(subparsers, common)
@@ -181,7 +185,8 @@ def _policy_check(args: argparse.Namespace) -> int:
             "ok": result.ok, "violations": [{"rule": v.rule, "cap": v.cap, "requested": v.requested,
                                              "person": v.person, "message": v.message} for v in result.violations]}
     text = "within policy" if result.ok else "\n".join(v.message for v in result.violations)
-    return _out(args, data, f"{result.code} ({result.grade}): {text}")
+    _out(args, data, f"{result.code} ({result.grade}): {text}")
+    return EXIT_OUTSIDE_POLICY if args.strict and not result.ok else 0
 
 
 def _exc_show(args: argparse.Namespace, row: exc_service.ExceptionRow) -> int:

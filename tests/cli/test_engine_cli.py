@@ -72,6 +72,10 @@ def test_slots_and_policy_check(db: str, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0 and check["grade"] == "L4" and not check["graded"]
     assert [(v["rule"], v["cap"], v["requested"]) for v in check["violations"]] == [
         ("discount", "3", "5"), ("payment_terms", "14", "30"), ("gift_value", "200.00", "250")]
+    code, out, _ = run(capsys, "policy", "check", "C1", "--discount", "5", "--strict", "--db", db)
+    assert code == 3 and "discount" in out  # scripts can stop on an offer beyond the policy
+    code, _, _ = run(capsys, "policy", "check", "C1", "--discount", "1", "--strict", "--db", db)
+    assert code == 0
 
 
 def test_exception_commands(db: str, capsys: pytest.CaptureFixture[str]) -> None:
