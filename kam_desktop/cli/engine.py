@@ -162,8 +162,9 @@ def _slots(args: argparse.Namespace) -> int:
 
 def _close(args: argparse.Namespace) -> int:
     result = close_quarter(store_from(args), args.quarter, args.actor)
+    cashback = ", ".join(f"{currency} {amount}" for currency, amount in result.cashback_by_currency.items()) or "0"
     return _out(args, result, f"{result.quarter}: booked {result.booked} entries for {result.accounts} accounts "
-                f"(cashback {result.cashback}, points {result.points}), {result.expiries} expiries"
+                f"(cashback {cashback}, points {result.points}), {result.expiries} expiries"
                 + (f"; not graded, skipped: {', '.join(result.ungraded)}" if result.ungraded else ""))
 
 

@@ -13,7 +13,7 @@ never graded by the quarter's end is skipped and reported (grade the portfolio f
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -43,10 +43,11 @@ class CloseResult:
     quarter: str
     accounts: int
     booked: int
-    cashback: Decimal
+    cashback: Decimal  # the accounts' own currencies added up: read `cashback_by_currency` when they differ
     points: Decimal
     expiries: int
     ungraded: list[str]
+    cashback_by_currency: dict[str, Decimal] = field(default_factory=dict)
 
 
 def close_quarter(store: Store, quarter: Quarter | str, actor: str, on: date | None = None) -> CloseResult:
@@ -100,7 +101,13 @@ def close_in(uow: UnitOfWork, quarter: Quarter, on: date | None = None, only: Co
     book(session, entries, by_code, quarter)
     expired = expire_in(uow, quarter.end) if expire else 0
     cashback = sum((e.amount for e in entries if e.unit is LedgerUnit.CASHBACK), ZERO)
+    by_currency: dict[str, Decimal] = {}
+    for e in entries:
+        if e.unit is LedgerUnit.CASHBACK:  # cashback is paid in each account's own currency
+            currency = by_code[e.account].currency
+            by_currency[currency] = by_currency.get(currency, ZERO) + e.amount
     points = sum((e.amount for e in entries if e.unit is LedgerUnit.POINTS), ZERO)
     uow.audit("quarter.close", "quarter", str(quarter), accounts=len(inputs), booked=len(entries),
-              cashback=cashback, points=points, expiries=expired, ungraded=ungraded)
-    return CloseResult(str(quarter), len(inputs), len(entries), cashback, points, expired, ungraded)
+              cashback=by_currency, points=points, expiries=expired, ungraded=ungraded)
+    return CloseResult(str(quarter), len(inputs), len(entries), cashback, points, expired, ungraded,
+                       dict(sorted(by_currency.items())))

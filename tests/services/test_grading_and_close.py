@@ -78,6 +78,7 @@ def test_quarter_close_worked_example_and_twice_books_once(ten: Any) -> None:
     sale(ten, "A10", date(2026, 2, 1), "10000.00")
     result = close_quarter(ten, "2026Q1", "money", on=LATER)  # A10 is L1 since 2025-12-31: 3 % of 10 000
     assert result.cashback == Decimal("300.00") and result.booked == 2
+    assert result.cashback_by_currency == {"PLN": Decimal("300.00")}  # paid in the account's currency
     before = _entries(ten)
     again = close_quarter(ten, "2026Q1", "money", on=LATER)
     assert again.booked == 0 and _entries(ten) == before
