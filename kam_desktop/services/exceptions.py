@@ -5,11 +5,11 @@ outcome with an audit line in the same transaction. A decision names the version
 the domain refuses it when the row changed since, and the row's optimistic version column refuses a
 concurrent write that slipped in between reading and committing.
 
-Numbers `EXC-YYYY-NNNNN` come from `documents.numbering` (the same scheme as annexes): sequences in
+Numbers `EXC-YYYY-NNNNN` come from the same numbering as documents: sequences in
 blocks owned by one device — the single-user install owns the whole leasable range (device 1); in team
 mode each laptop issues from blocks leased from the server and, offline, from its own reserve slice,
-so two laptops never produce the same number. The device number and leases are settings
-(`device.number`, `numbering.blocks`).
+so two laptops never produce the same number. The device and its leases are the store's numbering
+tables, shared with documents (`services.document_numbering`).
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from kam_desktop.documents.numbering import NumberBlock, next_number, solo_block
 from kam_desktop.domain import exceptions as dx
 from kam_desktop.domain.periods import add_months
 from kam_desktop.domain.vocabulary import Decision, ExceptionKind, ExceptionStatus, Role
 from kam_desktop.services.clock import today
+from kam_desktop.services.document_numbering import NumberAllocator
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.services.program import plain, program_in_force
-from kam_desktop.store.models import Account, ApprovalStep, ExceptionRequest, Setting, User
+from kam_desktop.store.models import Account, ApprovalStep, ExceptionRequest, User
 from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
 
@@ -121,23 +121,16 @@ def _show(session: Session, row: ExceptionRequest) -> ExceptionRow:
     )
 
 
-def next_exception_number(session: Session, year: int) -> str:
+def next_exception_number(session: Session, year: int, actor: str = "system") -> str:
     """The next free EXC number of this device for the year (see the module docstring)."""
-    device_setting = _setting(session, "device.number")
-    device = int(device_setting) if isinstance(device_setting, int | str) else 1
-    leases = _setting(session, "numbering.blocks")
-    leases = leases if isinstance(leases, list) else []
-    blocks = [NumberBlock(b["prefix"], b["year"], b["first"], b["last"], b["device"])
-              for b in leases if isinstance(b, dict)]
-    if device == 1 and not blocks:
-        blocks = [solo_block(PREFIX, year)]
-    used = {int(n.rsplit("-", 1)[1]) for n in session.scalars(
-        select(ExceptionRequest.number).where(ExceptionRequest.number.startswith(f"{PREFIX}-{year}-")))}
-    return str(next_number(blocks, used, PREFIX, year, device))
+    return NumberAllocator(session, actor, used_loader=_issued_exception_sequences).next(PREFIX, year)
 
 
-def _setting(session: Session, key: str) -> object:
-    return session.scalar(select(Setting.value).where(Setting.key == key))
+def _issued_exception_sequences(session: Session, prefix: str, year: int) -> set[int]:
+    """Sequences already on exception requests of (prefix, year), from any device."""
+    numbers = session.scalars(
+        select(ExceptionRequest.number).where(ExceptionRequest.number.startswith(f"{prefix}-{year}-")))
+    return {int(n.rsplit("-", 1)[1]) for n in numbers}
 
 
 def request_exception(
@@ -173,7 +166,7 @@ def request_in(
     facts = check_in(session, account, on)
     cap_value = cap if cap is not None else _cap(session, kind, facts.grade, facts.gross_margin_12m, on)
     cost = expected_cost if expected_cost is not None else _estimate(session, kind, requested, cap_value, account.id, on)
-    number = next_exception_number(session, on.year)
+    number = next_exception_number(session, on.year, uow.actor)
     domain = dx.ExceptionRequest(
         number=number, account=code, kind=kind, requested=requested, cap=cap_value,
         justification=justification, expected_cost=cost, expected_incremental_margin=expected_margin or ZERO,

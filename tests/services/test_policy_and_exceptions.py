@@ -111,10 +111,10 @@ def test_a_grant_beyond_a_cap_needs_a_valid_exception(acme: Any) -> None:
 
 
 def test_numbers_follow_the_device_block(acme: Any) -> None:
-    from kam_desktop.store.models import Setting
+    from kam_desktop.services.document_numbering import register_device
 
     with acme.unit_of_work("admin") as uow:
-        uow.session.add(Setting(key="device.number", value=3))
+        register_device(uow.session, 3, "laptop 3", "admin")  # as the sync layer registers a team laptop
         uow.commit()
     row = ex.request_exception(acme, "ACME", "discount", Decimal(15), "x", "kam1")
     assert row.number == "EXC-2026-90101"  # device 3 without a lease issues from its own reserve slice
