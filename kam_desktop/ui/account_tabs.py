@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kam_desktop.ui.charts import ChartView, bars_and_line
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.portfolio_model import GRADE_COLORS, SEGMENT_LABELS
 from kam_desktop.ui.table_model import Col, RowTableModel

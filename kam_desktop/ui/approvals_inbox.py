@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +20,7 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui.benefit_dialog import value_text
 from kam_desktop.ui.exceptions_tab import steps_text
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable, heading

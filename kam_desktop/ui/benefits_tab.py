@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui.benefit_dialog import BenefitDialog, value_text
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable

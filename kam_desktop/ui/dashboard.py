@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui import charts
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MUTED_COLOR, RowTable, heading

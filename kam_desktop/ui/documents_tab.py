@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QUrl, Signal
+from PySide6.QtCore import QDate, QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ui_desk import Desk
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 

@@ -25,6 +25,14 @@ _LETTER_DIGIT = re.compile(r"([^\W\d_])([-−]?\d)")
 _BABEL_LOCALES = {"en": "en_GB", "pl": "pl_PL", "ru": "ru_RU"}
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark `source` for translation in `context` (lupdate reads the call); returns it unchanged.
+
+    Qt's own returns `object` in PySide6's stubs, so every table of marked titles failed type checking.
+    """
+    return source
+
+
 def translations_dir() -> Path:
     """`resources/translations`: beside the package in a checkout, or inside a frozen app."""
     import kam_desktop

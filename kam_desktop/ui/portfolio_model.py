@@ -9,7 +9,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -19,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kam_desktop.services.ui_types import AccountWallet, PortfolioRow
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 
 CONTEXT = "PortfolioModel"
 ModelIndex = QModelIndex | QPersistentModelIndex

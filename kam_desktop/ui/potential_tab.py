@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ui_desk import Desk
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable, ShareBarDelegate

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui import charts
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 from kam_desktop.ui.workers import Task, run_task
