@@ -11,10 +11,21 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import kam_desktop
 from kam_desktop import frozen, paths
+
+if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported where a start needs them
+    from PySide6.QtWidgets import QApplication
+
+    from kam_desktop.services.quick_start import LocalStore
+    from kam_desktop.services.ui_types import PortfolioRow
+    from kam_desktop.store.store import Store
+    from kam_desktop.ui.context import AppServices
+    from kam_desktop.ui.i18n import Translators
+    from kam_desktop.ui.main_window import MainWindow
+    from kam_desktop.ui.settings import UiSettings
 
 log = logging.getLogger("kam_desktop")
 LOG_FILE = "kam-desktop.log"
@@ -107,23 +118,20 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
         store.dispose()
 
 
-def _run_quick(app: object, args: argparse.Namespace, local: object, settings: object, translators: object,
-               headless: bool) -> int:
+def _run_quick(app: QApplication, args: argparse.Namespace, local: LocalStore, settings: UiSettings,
+               translators: Translators, headless: bool) -> int:
     """Show the portfolio of a local store at once and open the store itself behind it.
 
     The store's imports (SQLAlchemy, the models) take longer than Qt's start: paying them before the
     window would double the time to the first portfolio for nothing the user sees.
     """
-    from kam_desktop.services.quick_start import LocalStore
-
-    assert isinstance(local, LocalStore)
     log.info("quick start: the portfolio of %s shows before the store opens", local.path)
     opening = OpeningStore(args.db)
     try:
         services = _services_while_opening(opening, local, settings)
         return _show(app, args, services, settings, translators, headless, opening)
     finally:
-        translators.clear()  # type: ignore[attr-defined]
+        translators.clear()
         opening.dispose()
 
 
@@ -133,14 +141,14 @@ class OpeningStore:
     def __init__(self, db: str | None) -> None:
         self._db = db
         self._lock = threading.Lock()
-        self._store: object | None = None
+        self._store: Store | None = None
         self._error: BaseException | None = None
         self._tried = False
 
     def ready(self) -> bool:
         return self._store is not None
 
-    def get(self) -> object:
+    def get(self) -> Store:
         """The open store (opening it now if nobody has); raises what opening it raised."""
         with self._lock:
             if not self._tried:
@@ -153,13 +161,15 @@ class OpeningStore:
                     self._error = error
             if self._error is not None:
                 raise self._error
+            if self._store is None:
+                raise RuntimeError("the data store was closed")  # a call after dispose(), at shutdown
             return self._store
 
     def dispose(self) -> None:
         with self._lock:  # an open in progress finishes first
             store, self._store = self._store, None
         if store is not None:
-            store.dispose()  # type: ignore[attr-defined]
+            store.dispose()
 
 
 class _DeskWhenOpen:
@@ -173,26 +183,24 @@ class _DeskWhenOpen:
         if self._desk is None:
             from kam_desktop.services.ui_desk import Desk
 
-            self._desk = Desk(self._opening.get(), self._login)  # type: ignore[arg-type]
+            self._desk = Desk(self._opening.get(), self._login)
         return getattr(self._desk, name)
 
 
-def _services_while_opening(opening: OpeningStore, local: object, settings: object) -> object:
+def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: UiSettings) -> AppServices:
     """The window's services for a quick start: the first portfolio load reads the file plainly, the rest
     goes through the store once it is open."""
-    from kam_desktop.services.quick_start import LocalStore
     from kam_desktop.ui.context import AppServices
 
-    assert isinstance(local, LocalStore)
     first_load = [True]
 
-    def load_portfolio() -> list[object]:
+    def load_portfolio() -> list[PortfolioRow]:
         if first_load[0]:
             first_load[0] = False
-            return local.read_portfolio()  # type: ignore[return-value]
+            return local.read_portfolio()
         from kam_desktop.services import ui_support
 
-        return ui_support.portfolio_for(opening.get(), None)  # type: ignore[arg-type,return-value]
+        return ui_support.portfolio_for(opening.get(), None)
 
     def through_store(module: str, name: str) -> Callable[..., Any]:
         """`services.<module>.<name>(store, …)` once the store is open (the module is imported only then)."""
@@ -201,24 +209,24 @@ def _services_while_opening(opening: OpeningStore, local: object, settings: obje
         return call
 
     return AppServices(
-        load_portfolio=load_portfolio,  # type: ignore[arg-type]
+        load_portfolio=load_portfolio,
         store_info=local.info,
-        sync_status=through_store("ui_support", "sync_status"),  # type: ignore[arg-type]
-        store_is_empty=through_store("ui_support", "store_is_empty"),  # type: ignore[arg-type]
+        sync_status=through_store("ui_support", "sync_status"),
+        store_is_empty=through_store("ui_support", "store_is_empty"),
         load_demo=through_store("ui_desk", "load_demo"),
         data_dir=paths.data_dir(),
         log_dir=paths.log_dir(),
         backups_dir=local.backups_dir,
-        settings_file=getattr(settings, "file", ""),
+        settings_file=settings.file,
         actor=None,
         desk=_DeskWhenOpen(opening, None),
-        for_user=lambda other: build_services(opening.get(), other, settings),  # type: ignore[arg-type,return-value]
+        for_user=lambda other: build_services(opening.get(), other, settings),
         store_ready=opening.ready,
-        load_wallets=through_store("ui_support", "portfolio_wallets"),  # type: ignore[arg-type]
+        load_wallets=through_store("ui_support", "portfolio_wallets"),
     )
 
 
-def _load_demo_first(args: argparse.Namespace, store: object, headless: bool) -> None:
+def _load_demo_first(args: argparse.Namespace, store: Store, headless: bool) -> None:
     """--demo into an empty store before anything reads it, when nobody watches or --as needs its users.
 
     An interactive start without --as shows the window at once and loads the demo behind a progress dialog.
@@ -227,13 +235,13 @@ def _load_demo_first(args: argparse.Namespace, store: object, headless: bool) ->
         return
     from kam_desktop.services import ui_desk, ui_support
 
-    if (headless or args.login) and ui_support.store_is_empty(store):  # type: ignore[arg-type]
+    if (headless or args.login) and ui_support.store_is_empty(store):
         log.info("loading the demo company")
         print("kam-desktop: loading the demo company…", file=sys.stderr)
-        ui_desk.load_demo(store)  # type: ignore[arg-type]
+        ui_desk.load_demo(store)
 
 
-def _open_store(args: argparse.Namespace, headless: bool) -> object | None:
+def _open_store(args: argparse.Namespace, headless: bool) -> Store | None:
     """The store at --db, migrated; on an environmental failure a clear message and None."""
     from sqlalchemy.exc import OperationalError
 
@@ -264,14 +272,12 @@ def _store_error(headless: bool, message: str) -> None:
         QMessageBox.critical(None, QCoreApplication.translate("App", "KAM Desktop: data store"), message)
 
 
-def build_services(store: object, login: str | None, settings: object) -> object | None:
+def build_services(store: Store, login: str | None, settings: UiSettings) -> AppServices | None:
     """Bind the services the windows call to the open store (None, after a message, for an unknown --as)."""
     from kam_desktop.services import ui_desk, ui_support
     from kam_desktop.services.errors import ServiceError
-    from kam_desktop.store.store import Store
     from kam_desktop.ui.context import AppServices
 
-    assert isinstance(store, Store)
     if login is not None:
         from kam_desktop.services.users import get_user
 
@@ -290,23 +296,22 @@ def build_services(store: object, login: str | None, settings: object) -> object
         data_dir=paths.data_dir(),
         log_dir=paths.log_dir(),
         backups_dir=store.backup_folder(),
-        settings_file=getattr(settings, "file", ""),
+        settings_file=settings.file,
         actor=login,
         desk=ui_desk.Desk(store, login),
-        for_user=lambda other: build_services(store, other, settings),  # type: ignore[return-value]
+        for_user=lambda other: build_services(store, other, settings),
     )
 
 
-def _show(app: object, args: argparse.Namespace, services: object, settings: object, translators: object,
-          headless: bool, opening: OpeningStore | None = None) -> int:
+def _show(app: QApplication, args: argparse.Namespace, services: AppServices, settings: UiSettings,
+          translators: Translators, headless: bool, opening: OpeningStore | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kam_desktop.ui.main_window import MainWindow
     from kam_desktop.ui.smoke import run_smoke
 
-    assert isinstance(app, QApplication)
-    window = MainWindow(services, settings, translators, interactive=not headless)  # type: ignore[arg-type]
+    window = MainWindow(services, settings, translators, interactive=not headless)
     try:
         if args.smoke_test:
             return run_smoke(window, SMOKE_TIMEOUT_MS, then=opening.get if opening else None)
@@ -320,7 +325,7 @@ def _show(app: object, args: argparse.Namespace, services: object, settings: obj
         if opening is not None:  # a quick start: the store opens once the portfolio shows
             _open_after_first_paint(app, window, opening)
             window.load_portfolio()
-        elif bool(args.demo) and services.store_is_empty():  # type: ignore[attr-defined]
+        elif bool(args.demo) and services.store_is_empty():
             window.load_demo()  # in the background, with progress; the portfolio follows
         else:
             window.load_portfolio()
@@ -332,14 +337,9 @@ def _show(app: object, args: argparse.Namespace, services: object, settings: obj
         QApplication.processEvents()
 
 
-def _open_after_first_paint(app: object, window: object, opening: OpeningStore) -> None:
+def _open_after_first_paint(app: QApplication, window: MainWindow, opening: OpeningStore) -> None:
     """Open the store off the GUI thread after the first portfolio shows; a failure ends the app, explained."""
-    from PySide6.QtWidgets import QApplication
-
-    from kam_desktop.ui.main_window import MainWindow
     from kam_desktop.ui.workers import run_task
-
-    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
 
     def failed(error: BaseException) -> None:
         log.error("opening the data store failed", exc_info=error)

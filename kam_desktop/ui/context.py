@@ -25,7 +25,7 @@ class AppServices:
     settings_file: str = ""
     actor: str | None = None
     desk: Any = None  # services.ui_desk.Desk bound to the store and the actor
-    for_user: Callable[[str | None], AppServices] | None = None  # the same services acting as another person
+    for_user: Callable[[str | None], AppServices | None] | None = None  # as another person (None: unknown login)
     # False while the store is still being opened behind a window that already shows the portfolio: the
     # status bar waits for it instead of blocking (any other call simply waits the moment it takes)
     store_ready: Callable[[], bool] = lambda: True

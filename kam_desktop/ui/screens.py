@@ -136,7 +136,10 @@ class Screens(QObject):
         services = self.window.services
         if services.for_user is None:
             return
-        self.window.services = services.for_user(login)
+        other = services.for_user(login)
+        if other is None:  # an unknown login (the reason is logged): stay who we are
+            return
+        self.window.services = other
         for widget in self.workspaces.values():
             widget.set_desk(self.desk)
         if self.inbox is not None:
