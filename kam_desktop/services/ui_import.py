@@ -2,7 +2,9 @@
 
 The dialog never holds the store: it builds an `Importer` from its desk (or a store and an actor in tests)
 and gets plain values back — a `Preview` (detection and a dry validation) and an `ImportReport`.
-The choices the dialog offers for each detected reading option are listed here too.
+The choices the dialog offers for each detected reading option are listed here too, and the mapping
+profiles it offers and saves (a profile saved here pins what the preview resolved: reading options and
+the header of each column).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kam_desktop.imports.formats import get_format
+from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.imports import (
     DETECT,
     FORMAT_NAMES,
@@ -18,16 +22,21 @@ from kam_desktop.services.imports import (
     ImportIssue,
     ImportProgress,
     ImportReport,
+    MappingProfile,
     Preview,
     ReadOptions,
+    list_profiles,
     preview,
     run_import,
+    save_mapping_profile,
 )
 from kam_desktop.services.imports import ProgressCallback as ProgressCallback
 
 __all__ = [
     "DATE_ORDERS", "DECIMALS", "DELIMITERS", "DETECT", "ENCODINGS", "FORMAT_NAMES", "ImportCancelled",
-    "ImportIssue", "ImportProgress", "ImportReport", "Importer", "Preview", "ReadOptions",
+    "ImportIssue", "ImportProgress", "ImportReport", "Importer", "MappingProfile", "Preview", "ReadOptions",
+    "ServiceError", "can_save_profile", "profile_named", "profile_options", "profiles_for",
+    "save_preview_as_profile",
 ]
 
 # The values each reading option may be forced to (None, shown as "detect", leaves it to detection).
@@ -35,6 +44,7 @@ ENCODINGS = ("utf-8", "utf-8-sig", "cp1250", "cp1251", "utf-16")
 DELIMITERS = (";", ",", "\t", "|")
 DECIMALS = (",", ".")
 DATE_ORDERS = ("ISO", "DMY", "MDY")
+_PROFILE_OPTIONS = ("encoding", "delimiter", "decimal", "date_order", "sheet")  # what a profile may pin
 
 
 @dataclass(frozen=True)
@@ -50,12 +60,69 @@ class Importer:
         return cls(desk.store, desk.actor)
 
     def preview(self, path: Path | str, format_name: str, options: ReadOptions = DETECT, *,
-                progress: ProgressCallback | None = None, cancel: Any = None) -> Preview:
-        """Detection and a dry validation of the whole file; writes nothing."""
-        return preview(self.store, Path(path), format_name, options, progress=progress, cancel=cancel)
+                profile: MappingProfile | None = None, progress: ProgressCallback | None = None,
+                cancel: Any = None) -> Preview:
+        """Detection and a dry validation of the whole file (`options` win over the profile's); writes nothing."""
+        return preview(self.store, Path(path), format_name, options, profile, progress=progress, cancel=cancel)
 
     def apply(self, path: Path | str, format_name: str, options: ReadOptions = DETECT, *,
-              progress: ProgressCallback | None = None, cancel: Any = None) -> ImportReport:
+              profile: MappingProfile | None = None, progress: ProgressCallback | None = None,
+              cancel: Any = None) -> ImportReport:
         """Validate and apply in one transaction; raises ImportCancelled (nothing written) on cancel."""
         return run_import(self.store, Path(path), format_name, actor=self.actor, options=options,
-                          progress=progress, cancel=cancel)
+                          profile=profile, progress=progress, cancel=cancel)
+
+
+# -- mapping profiles -------------------------------------------------------------------------------
+
+def profiles_for(format_name: str) -> list[MappingProfile]:
+    """The saved mapping profiles of one format, by name; ServiceError if a saved file is malformed."""
+    return list_profiles(format_name)
+
+
+def profile_named(name: str) -> MappingProfile | None:
+    """The saved profile called `name`, of any format, or None.
+
+    Case is ignored: on Windows `Comarch.json` and `comarch.json` are one file, so they are one profile.
+    """
+    wanted = name.strip().casefold()
+    return next((p for p in list_profiles() if p.name.casefold() == wanted), None)
+
+
+def profile_options(profile: MappingProfile | None) -> ReadOptions:
+    """The reading options `profile` pins (no profile: detect everything), to show as the dialog's choices."""
+    if profile is None:
+        return DETECT
+    return ReadOptions(**{key: profile.options[key] for key in _PROFILE_OPTIONS if key in profile.options})
+
+
+def can_save_profile(previewed: Preview | None) -> bool:
+    """Whether a preview is worth saving as a profile: the file was read and every required column found.
+
+    Row errors (an unknown account, a bad date) do not matter: the profile is about reading the file.
+    """
+    if previewed is None or previewed.sniff is None:
+        return False
+    found = previewed.result.columns
+    return all(column.name in found for column in get_format(previewed.result.format).columns
+               if column.required)
+
+
+def save_preview_as_profile(name: str, previewed: Preview) -> MappingProfile:
+    """Save what `previewed` resolved (its format, reading options, each column's header) as profile `name`.
+
+    A profile of that name (case ignored) is replaced and keeps its spelling; the caller asks first.
+    """
+    if not name.strip():
+        raise ServiceError("a mapping profile needs a name")
+    if not can_save_profile(previewed):
+        raise ServiceError("only a file whose required columns were all found can be saved as a profile")
+    existing = profile_named(name)
+    result = previewed.result
+    profile = MappingProfile(
+        name=existing.name if existing else name.strip(), format=result.format,
+        columns={header: column for column, header in result.columns.items()},
+        options={key: value for key in _PROFILE_OPTIONS if (value := getattr(result.options, key)) is not None},
+    )
+    save_mapping_profile(profile)
+    return profile

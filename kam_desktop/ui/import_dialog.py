@@ -1,8 +1,10 @@
 """File › Import…: choose a format and a file, see what was detected and every error by row, then apply.
 
 Preview and apply both run off the GUI thread. Each reading option (encoding, delimiter, decimal mark,
-date order) starts as "detected" and can be forced; any change previews again. Apply is enabled only
-for a file with rows and zero errors; it runs in one transaction that Cancel rolls back.
+date order) starts as "detected" and can be forced; any change previews again. A saved mapping profile
+of the format sets those options and maps the file's headers; what a preview resolved can be saved as
+one. Apply is enabled only for a file with rows and zero errors; it runs in one transaction that Cancel
+rolls back.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -51,8 +55,15 @@ from kam_desktop.services.ui_import import (
     ImportIssue,
     ImportProgress,
     ImportReport,
+    MappingProfile,
     Preview,
     ReadOptions,
+    ServiceError,
+    can_save_profile,
+    profile_named,
+    profile_options,
+    profiles_for,
+    save_preview_as_profile,
 )
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.table_model import Col, RowTableModel
@@ -242,8 +253,10 @@ class ImportDialog(QDialog):
         self._apply_task: Task | None = None
         self._apply_cancel: threading.Event | None = None
         self._phase = ""
+        self._profiles: dict[str, MappingProfile] = {}
+        self._profiles_error = ""  # shown until the profiles folder reads again, whatever else is said
 
-        self.format_label, self.file_label = QLabel(self), QLabel(self)
+        self.format_label, self.file_label, self.profile_label = QLabel(self), QLabel(self), QLabel(self)
         self.format_combo = QComboBox(self)
         self.format_combo.setObjectName("formatCombo")
         for name in FORMAT_NAMES:
@@ -256,6 +269,16 @@ class ImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
+        # created after Browse so that Tab goes format → file → profile → save → reading options
+        self.profile_combo = QComboBox(self)
+        self.profile_combo.setObjectName("profileCombo")
+        self.profile_combo.addItem("", None)
+        self.save_profile_button = QPushButton(self)
+        self.save_profile_button.setObjectName("saveProfileButton")
+        self.save_profile_button.setEnabled(False)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_combo, 1)
+        profile_row.addWidget(self.save_profile_button)
         self.encoding_combo = _OptionCombo("encodingCombo", ENCODINGS, ENCODING_TITLES, self)
         self.delimiter_combo = _OptionCombo("delimiterCombo", DELIMITERS, DELIMITER_TITLES, self)
         self.decimal_combo = _OptionCombo("decimalCombo", DECIMALS, DECIMAL_TITLES, self)
@@ -264,6 +287,7 @@ class ImportDialog(QDialog):
         top = QFormLayout()
         top.addRow(self.format_label, self.format_combo)
         top.addRow(self.file_label, file_row)
+        top.addRow(self.profile_label, profile_row)
         options = QGridLayout()
         for i, (label, combo) in enumerate(zip(self.option_labels, self._option_combos(), strict=True)):
             options.addWidget(label, i // 2, (i % 2) * 2)
@@ -332,13 +356,16 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
 
         self.browse_button.clicked.connect(self.browse)
-        self.format_combo.currentIndexChanged.connect(lambda _i: self.run_preview())
+        self.format_combo.currentIndexChanged.connect(self._on_format_combo_changed)
+        self.profile_combo.currentIndexChanged.connect(self._on_profile_combo_changed)
+        self.save_profile_button.clicked.connect(lambda _checked=False: self.save_profile())
         for combo in self._option_combos():
             combo.currentIndexChanged.connect(lambda _i: self.run_preview())
         self.apply_button.clicked.connect(self.apply)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.retranslate()
+        self.refresh_profiles()
 
     def _option_combos(self) -> tuple[_OptionCombo, ...]:
         return (self.encoding_combo, self.delimiter_combo, self.decimal_combo, self.date_combo)
@@ -364,18 +391,111 @@ class ImportDialog(QDialog):
             self.set_file(Path(chosen))
 
     def set_file(self, path: Path | str, format_name: str | None = None) -> Task | None:
-        """Choose the file (and optionally the format), reset forced options, and preview it."""
+        """Choose the file (and optionally the format), reset the options to the profile's, and preview it."""
         self.path = Path(path)
         self.file_edit.setText(str(self.path))
-        for combo in self._option_combos():
-            combo.blockSignals(True)
-            combo.set_value(None)
-            combo.blockSignals(False)
         if format_name is not None and format_name != self.format_name():
             self.format_combo.blockSignals(True)
             self.set_format(format_name)
             self.format_combo.blockSignals(False)
+            self.refresh_profiles()
+        self._show_options(profile_options(self.profile()))
         return self.run_preview()
+
+    def _show_options(self, options: ReadOptions) -> None:
+        """Set the option choices without previewing once per choice."""
+        for combo, value in zip(self._option_combos(), (options.encoding, options.delimiter, options.decimal,
+                                                         options.date_order), strict=True):
+            combo.blockSignals(True)
+            combo.set_value(value)
+            combo.blockSignals(False)
+
+    def _on_format_combo_changed(self, _index: int) -> None:
+        had_profile = self.profile() is not None
+        self.refresh_profiles()  # a profile belongs to one format: the choice goes back to none
+        if had_profile:
+            self._show_options(profile_options(None))
+        self.run_preview()
+
+    # -- mapping profiles ----------------------------------------------------------------------------
+    def profile(self) -> MappingProfile | None:
+        """The chosen mapping profile (None: headers are matched by their names alone)."""
+        name = self.profile_combo.currentData()
+        return None if name is None else self._profiles.get(str(name))
+
+    def set_profile(self, name: str | None) -> None:
+        """Choose a profile by name (None: no profile); its options are shown and the file previewed."""
+        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(name)) if name else 0)
+
+    def refresh_profiles(self, select: str | None = None) -> None:
+        """List the saved profiles of the chosen format, keeping (or making) `select` the current one."""
+        keep = select if select is not None else self.profile_combo.currentData()
+        try:
+            self._profiles, self._profiles_error = {p.name: p for p in profiles_for(self.format_name())}, ""
+        except ServiceError as exc:  # a malformed file in the profiles folder: say which, offer none
+            self._profiles = {}
+            self._profiles_error = self.tr("The saved mapping profiles could not be read: %1").replace("%1", str(exc))
+            self.message.error(self._profiles_error)
+        self.profile_combo.blockSignals(True)
+        while self.profile_combo.count() > 1:
+            self.profile_combo.removeItem(1)
+        for name in self._profiles:
+            self.profile_combo.addItem(name, name)
+        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(keep)) if keep else 0)
+        self.profile_combo.blockSignals(False)
+
+    def _on_profile_combo_changed(self, _index: int) -> None:
+        self._show_options(profile_options(self.profile()))
+        self.run_preview()
+
+    def save_profile(self, name: str | None = None, *, replace: bool = False) -> MappingProfile | None:
+        """Save the previewed reading options and column mapping as a profile, then choose it.
+
+        Without `name` the user is asked for one; an existing profile of that name is replaced only if
+        the user agrees (or `replace`). A non-interactive dialog opens no dialog: it needs `name`.
+        """
+        preview = self.preview_result
+        if not can_save_profile(preview) or self._apply_running():
+            return None
+        name = self._ask_profile_name() if name is None else name
+        if name is None:
+            return None
+        if not name.strip():
+            self.message.error(self.tr("Type a name for the mapping profile: nothing was saved."))
+            return None
+        existing = profile_named(name)
+        if existing is not None and not (replace or self._confirm_replace(existing.name)):
+            self.message.error(self.tr("A mapping profile named “%1” already exists: nothing was saved.")
+                               .replace("%1", existing.name))
+            return None
+        assert preview is not None  # can_save_profile said so
+        try:
+            profile = save_preview_as_profile(name, preview)
+        except (ServiceError, OSError) as exc:
+            self.message.error(self.tr("The mapping profile could not be saved: %1").replace("%1", str(exc)))
+            return None
+        self.refresh_profiles(select=profile.name)
+        self._show_options(profile_options(profile))  # the same options the preview resolved: no new preview
+        self.message.ok(self.tr("Saved the mapping profile “%1”.").replace("%1", profile.name))
+        return profile
+
+    def _ask_profile_name(self) -> str | None:
+        if not self.interactive:
+            return None
+        current = self.profile()
+        name, ok = QInputDialog.getText(self, self.tr("Save as mapping profile"),
+                                        self.tr("Name of the mapping profile (e.g. our ERP's monthly export):"),
+                                        text=current.name if current else "")
+        return name if ok else None
+
+    def _confirm_replace(self, name: str) -> bool:
+        if not self.interactive:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Save as mapping profile"),
+            self.tr("A mapping profile named “%1” already exists. Replace it?").replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- preview -------------------------------------------------------------------------------------
     def run_preview(self) -> Task | None:
@@ -386,12 +506,16 @@ class ImportDialog(QDialog):
             self._preview_task.cancel()
         self.preview_result, self.report = None, None
         self.apply_button.setEnabled(False)
+        self.save_profile_button.setEnabled(False)
         self.message.clear_message()
-        path, fmt, options = self.path, self.format_name(), self.options()
+        if self._profiles_error:
+            self.message.error(self._profiles_error)
+        path, fmt, options, profile = self.path, self.format_name(), self.options(), self.profile()
 
         def work(ctx: TaskContext) -> Preview:
             try:
-                return self.importer.preview(path, fmt, options, progress=_reporter(ctx), cancel=ctx.cancel)
+                return self.importer.preview(path, fmt, options, profile=profile, progress=_reporter(ctx),
+                                             cancel=ctx.cancel)
             except ImportCancelled:
                 raise Cancelled() from None  # a dropped preview: no callback at all
 
@@ -417,6 +541,7 @@ class ImportDialog(QDialog):
         self.error_model.set_rows(result.errors)
         self._fill_preview_texts()
         self.apply_button.setEnabled(result.ok and result.rows_read > 0)
+        self.save_profile_button.setEnabled(can_save_profile(preview))
         if result.errors:
             self.pages.setCurrentWidget(self.error_table)
         self.previewed.emit()
@@ -460,12 +585,13 @@ class ImportDialog(QDialog):
         preview = self.preview_result
         if self.path is None or preview is None or not preview.ok or self._apply_running():
             return None
-        path, fmt, options = self.path, self.format_name(), self.options()
+        path, fmt, options, profile = self.path, self.format_name(), self.options(), self.profile()
         cancel = threading.Event()  # our own flag: the result (even an applied one) always comes back
         self._apply_cancel = cancel
 
         def work(ctx: TaskContext) -> ImportReport:
-            return self.importer.apply(path, fmt, options, progress=_reporter(ctx), cancel=cancel)
+            return self.importer.apply(path, fmt, options, profile=profile, progress=_reporter(ctx),
+                                       cancel=cancel)
 
         self._set_inputs_enabled(False)
         self.apply_button.setEnabled(False)
@@ -516,8 +642,9 @@ class ImportDialog(QDialog):
             self.previewed.emit()
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
-        for widget in (self.format_combo, self.browse_button, *self._option_combos()):
+        for widget in (self.format_combo, self.browse_button, self.profile_combo, *self._option_combos()):
             widget.setEnabled(enabled)
+        self.save_profile_button.setEnabled(enabled and can_save_profile(self.preview_result))
 
     # -- progress ------------------------------------------------------------------------------------
     def _start_busy(self, phase: str) -> None:
@@ -562,6 +689,14 @@ class ImportDialog(QDialog):
             self.format_combo.setItemText(i, _t(FORMAT_TITLES.get(name, name)))
         self.file_edit.setPlaceholderText(self.tr("Choose a CSV or XLSX export…"))
         self.browse_button.setText(self.tr("&Browse…"))
+        self.profile_label.setText(self.tr("&Profile:"))
+        self.profile_label.setBuddy(self.profile_combo)
+        self.profile_combo.setItemText(0, self.tr("None: match headers by name"))
+        self.profile_combo.setToolTip(self.tr("A saved mapping profile: reading options and the header of each "
+                                              "column, for an export that comes in the same shape every time"))
+        self.save_profile_button.setText(self.tr("&Save as profile…"))
+        self.save_profile_button.setToolTip(self.tr("Save these reading options and this column mapping as a "
+                                                    "mapping profile of the format"))
         for label, text in zip(self.option_labels, (self.tr("&Encoding:"), self.tr("&Delimiter:"), self.tr("Decimal &mark:"),
                                                      self.tr("Date &order:")), strict=True):
             label.setText(text)

@@ -1075,6 +1075,38 @@
         <translation>Eksporty ERP/CRM (*.csv *.txt *.xlsx *.xlsm);;Wszystkie pliki (*)</translation>
     </message>
     <message>
+        <source>The saved mapping profiles could not be read: %1</source>
+        <translation>Nie udało się odczytać zapisanych profili mapowania: %1</translation>
+    </message>
+    <message>
+        <source>Type a name for the mapping profile: nothing was saved.</source>
+        <translation>Wpisz nazwę profilu mapowania: nic nie zapisano.</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “%1” already exists: nothing was saved.</source>
+        <translation>Profil mapowania o nazwie „%1” już istnieje: nic nie zapisano.</translation>
+    </message>
+    <message>
+        <source>The mapping profile could not be saved: %1</source>
+        <translation>Nie udało się zapisać profilu mapowania: %1</translation>
+    </message>
+    <message>
+        <source>Saved the mapping profile “%1”.</source>
+        <translation>Zapisano profil mapowania „%1”.</translation>
+    </message>
+    <message>
+        <source>Save as mapping profile</source>
+        <translation>Zapisz jako profil mapowania</translation>
+    </message>
+    <message>
+        <source>Name of the mapping profile (e.g. our ERP&apos;s monthly export):</source>
+        <translation>Nazwa profilu mapowania (np. miesięczny eksport z naszego ERP):</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “%1” already exists. Replace it?</source>
+        <translation>Profil mapowania o nazwie „%1” już istnieje. Zastąpić go?</translation>
+    </message>
+    <message>
         <source>The file could not be previewed: %1</source>
         <translation>Nie udało się wyświetlić podglądu pliku: %1</translation>
     </message>
@@ -1157,6 +1189,26 @@
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>P&amp;rofil:</translation>
+    </message>
+    <message>
+        <source>None: match headers by name</source>
+        <translation>Brak: dopasuj nagłówki po nazwach</translation>
+    </message>
+    <message>
+        <source>A saved mapping profile: reading options and the header of each column, for an export that comes in the same shape every time</source>
+        <translation>Zapisany profil mapowania: opcje odczytu i nagłówek każdej kolumny, dla eksportu, który za każdym razem ma ten sam układ</translation>
+    </message>
+    <message>
+        <source>&amp;Save as profile…</source>
+        <translation>Zapisz &amp;jako profil…</translation>
+    </message>
+    <message>
+        <source>Save these reading options and this column mapping as a mapping profile of the format</source>
+        <translation>Zapisz te opcje odczytu i to przypisanie kolumn jako profil mapowania tego formatu</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>

@@ -1075,6 +1075,38 @@
         <translation>Выгрузки ERP/CRM (*.csv *.txt *.xlsx *.xlsm);;Все файлы (*)</translation>
     </message>
     <message>
+        <source>The saved mapping profiles could not be read: %1</source>
+        <translation>Не удалось прочитать сохранённые профили сопоставления: %1</translation>
+    </message>
+    <message>
+        <source>Type a name for the mapping profile: nothing was saved.</source>
+        <translation>Введите имя профиля сопоставления: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “%1” already exists: nothing was saved.</source>
+        <translation>Профиль сопоставления «%1» уже существует: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The mapping profile could not be saved: %1</source>
+        <translation>Не удалось сохранить профиль сопоставления: %1</translation>
+    </message>
+    <message>
+        <source>Saved the mapping profile “%1”.</source>
+        <translation>Профиль сопоставления «%1» сохранён.</translation>
+    </message>
+    <message>
+        <source>Save as mapping profile</source>
+        <translation>Сохранить как профиль сопоставления</translation>
+    </message>
+    <message>
+        <source>Name of the mapping profile (e.g. our ERP&apos;s monthly export):</source>
+        <translation>Имя профиля сопоставления (например, ежемесячная выгрузка из нашей ERP):</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “%1” already exists. Replace it?</source>
+        <translation>Профиль сопоставления «%1» уже существует. Заменить его?</translation>
+    </message>
+    <message>
         <source>The file could not be previewed: %1</source>
         <translation>Не удалось показать файл: %1</translation>
     </message>
@@ -1157,6 +1189,26 @@
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Профиль:</translation>
+    </message>
+    <message>
+        <source>None: match headers by name</source>
+        <translation>Нет: сопоставлять заголовки по названиям</translation>
+    </message>
+    <message>
+        <source>A saved mapping profile: reading options and the header of each column, for an export that comes in the same shape every time</source>
+        <translation>Сохранённый профиль сопоставления: параметры чтения и заголовок каждого столбца — для выгрузки, которая каждый раз приходит в одном и том же виде</translation>
+    </message>
+    <message>
+        <source>&amp;Save as profile…</source>
+        <translation>&amp;Сохранить как профиль…</translation>
+    </message>
+    <message>
+        <source>Save these reading options and this column mapping as a mapping profile of the format</source>
+        <translation>Сохранить эти параметры чтения и это сопоставление столбцов как профиль сопоставления формата</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>

@@ -101,7 +101,7 @@ def test_cancel_while_applying_writes_nothing(admin_window, demo_store, qtbot, m
     real_apply = Importer.apply
     writing = threading.Event()
 
-    def held_apply(self, path, format_name, options, *, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+    def held_apply(self, path, format_name, options, *, profile=None, progress=None, cancel=None):  # type: ignore[no-untyped-def]
         def hold(step):  # type: ignore[no-untyped-def]
             if progress is not None:
                 progress(step)
@@ -110,7 +110,7 @@ def test_cancel_while_applying_writes_nothing(admin_window, demo_store, qtbot, m
                 deadline = time.monotonic() + 10
                 while not cancel.is_set() and time.monotonic() < deadline:
                     time.sleep(0.01)
-        return real_apply(self, path, format_name, options, progress=hold, cancel=cancel)
+        return real_apply(self, path, format_name, options, profile=profile, progress=hold, cancel=cancel)
 
     monkeypatch.setattr(Importer, "apply", held_apply)
     before = counts(demo_store)
