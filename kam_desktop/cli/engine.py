@@ -9,6 +9,7 @@ from typing import Any, TypeAlias
 
 from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
 from kam_desktop.services import exceptions as exc_service
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import ServiceError
@@ -99,7 +100,7 @@ def _register_exceptions(subparsers: Sub, common: argparse.ArgumentParser) -> No
     sub = exc.add_subparsers(dest="exception_command", metavar="ACTION", required=True)
     request = sub.add_parser("request", parents=[common], help="draft a request")
     request.add_argument("code")
-    request.add_argument("--kind", required=True, choices=[k.value for k in exc_service.ExceptionKind])
+    request.add_argument("--kind", required=True, choices=[k.value for k in ExceptionKind])
     request.add_argument("--requested", type=_decimal, required=True)
     request.add_argument("--justification", required=True)
     request.add_argument("--as", dest="login", required=True)
@@ -121,7 +122,7 @@ def _register_exceptions(subparsers: Sub, common: argparse.ArgumentParser) -> No
     decide.add_argument("--seen-version", type=int, default=None, help="the version you read (stale check)")
     decide.set_defaults(handler=_exc_decide)
     listing = sub.add_parser("list", parents=[common], help="list requests")
-    listing.add_argument("--status", default=None, choices=[s.value for s in exc_service.ExceptionStatus])
+    listing.add_argument("--status", default=None, choices=[s.value for s in ExceptionStatus])
     listing.set_defaults(handler=_exc_list)
 
 

@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound
-from kam_desktop.services.portfolio import with_base_ltv
 from kam_desktop.store.models import Account, Contact, GradeEvaluation
+from kam_desktop.store.portfolio_row import PortfolioRow, with_base_ltv
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.portfolio import PortfolioRow, portfolio_rows
+from kam_desktop.store.queries.portfolio import portfolio_rows
 from kam_desktop.store.store import Store
 
 
