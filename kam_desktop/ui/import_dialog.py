@@ -11,17 +11,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -66,142 +60,34 @@ from kam_desktop.services.ui_import import (
     save_preview_as_profile,
 )
 from kam_desktop.ui.i18n import Formats
-from kam_desktop.ui.table_model import Col, RowTableModel
+from kam_desktop.ui.import_models import (
+    COUNT_TITLES,
+    CTX,
+    DATE_ORDER_TITLES,
+    DECIMAL_TITLES,
+    DELIMITER_TITLES,
+    ENCODING_TITLES,
+    FORMAT_TITLES,
+    PHASE_TITLES,
+    Mapped,
+    SampleModel,
+    issue_columns,
+    mapping_columns,
+    translated,
+)
+from kam_desktop.ui.table_model import RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 from kam_desktop.ui.workers import Cancelled, Task, TaskContext, run_task
 
 log = logging.getLogger(__name__)
-CTX = "ImportDialog"
-_ROOT = QModelIndex()
 PROGRESS_STEPS = 1000
-
-FORMAT_TITLES = {
-    "accounts": QT_TRANSLATE_NOOP("ImportDialog", "Accounts"),
-    "invoices": QT_TRANSLATE_NOOP("ImportDialog", "Invoice lines"),
-    "potential": QT_TRANSLATE_NOOP("ImportDialog", "Potential"),
-    "contacts": QT_TRANSLATE_NOOP("ImportDialog", "Contacts"),
-    "opening-balances": QT_TRANSLATE_NOOP("ImportDialog", "Opening balances"),
-}
-ENCODING_TITLES = {
-    "utf-8": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8"),
-    "utf-8-sig": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 with BOM"),
-    "cp1250": QT_TRANSLATE_NOOP("ImportDialog", "Windows-1250 (Central European)"),
-    "cp1251": QT_TRANSLATE_NOOP("ImportDialog", "Windows-1251 (Cyrillic)"),
-    "utf-16": QT_TRANSLATE_NOOP("ImportDialog", "UTF-16"),
-}  # for the values services.ui_import.ENCODINGS lists; likewise below
-DELIMITER_TITLES = {
-    ";": QT_TRANSLATE_NOOP("ImportDialog", "Semicolon ;"),
-    ",": QT_TRANSLATE_NOOP("ImportDialog", "Comma ,"),
-    "\t": QT_TRANSLATE_NOOP("ImportDialog", "Tab"),
-    "|": QT_TRANSLATE_NOOP("ImportDialog", "Vertical bar |"),
-}
-DECIMAL_TITLES = {
-    ",": QT_TRANSLATE_NOOP("ImportDialog", "Decimal comma 1,5"),
-    ".": QT_TRANSLATE_NOOP("ImportDialog", "Decimal point 1.5"),
-}
-DATE_ORDER_TITLES = {
-    "ISO": QT_TRANSLATE_NOOP("ImportDialog", "Year first (2026-02-03)"),
-    "DMY": QT_TRANSLATE_NOOP("ImportDialog", "Day first (03.02.2026)"),
-    "MDY": QT_TRANSLATE_NOOP("ImportDialog", "Month first (02/03/2026)"),
-}
-COUNT_TITLES = {
-    "accounts_created": QT_TRANSLATE_NOOP("ImportDialog", "accounts created"),
-    "accounts_updated": QT_TRANSLATE_NOOP("ImportDialog", "accounts updated"),
-    "accounts_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "accounts unchanged"),
-    "contacts_created": QT_TRANSLATE_NOOP("ImportDialog", "contacts created"),
-    "contacts_updated": QT_TRANSLATE_NOOP("ImportDialog", "contacts updated"),
-    "contacts_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "contacts unchanged"),
-    "potential_created": QT_TRANSLATE_NOOP("ImportDialog", "potential slots created"),
-    "potential_updated": QT_TRANSLATE_NOOP("ImportDialog", "potential slots updated"),
-    "potential_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "potential slots unchanged"),
-    "invoice_lines_inserted": QT_TRANSLATE_NOOP("ImportDialog", "invoice lines added"),
-    "invoice_lines_skipped": QT_TRANSLATE_NOOP("ImportDialog", "invoice lines already there"),
-    "ledger_entries_created": QT_TRANSLATE_NOOP("ImportDialog", "opening balances booked"),
-    "ledger_entries_unchanged": QT_TRANSLATE_NOOP("ImportDialog", "opening balances already there"),
-    "categories_created": QT_TRANSLATE_NOOP("ImportDialog", "categories created"),
-    "users_created": QT_TRANSLATE_NOOP("ImportDialog", "KAM users created"),
-}
-PHASE_TITLES = {
-    "reading": QT_TRANSLATE_NOOP("ImportDialog", "Reading and checking the file…"),
-    "applying": QT_TRANSLATE_NOOP("ImportDialog", "Writing to the data store…"),
-}
-
-
-def _t(text: object) -> str:
-    """A title marked with QT_TRANSLATE_NOOP above, translated now."""
-    return QCoreApplication.translate(CTX, str(text))
-
-
-# -- table models -----------------------------------------------------------------------------------
-
-def issue_columns() -> list[Col[ImportIssue]]:
-    return [
-        Col("file", QT_TRANSLATE_NOOP("ImportDialog", "File"), lambda r, f: r.file),
-        Col("row", QT_TRANSLATE_NOOP("ImportDialog", "Row"), lambda r, f: "" if r.row is None else str(r.row),
-            sort=lambda r: -1 if r.row is None else r.row, numeric=True),
-        Col("column", QT_TRANSLATE_NOOP("ImportDialog", "Column"), lambda r, f: r.column or ""),
-        Col("message", QT_TRANSLATE_NOOP("ImportDialog", "Problem"), lambda r, f: r.message,
-            tip=lambda r, f: r.message),
-    ]
-
-
-@dataclass(frozen=True)
-class Mapped:
-    """One column of the format and the header that feeds it (empty: not in the file)."""
-
-    column: str
-    header: str
-
-
-def mapping_columns() -> list[Col[Mapped]]:
-    return [
-        Col("column", QT_TRANSLATE_NOOP("ImportDialog", "Field"), lambda r, f: r.column),
-        Col("header", QT_TRANSLATE_NOOP("ImportDialog", "Header in the file"), lambda r, f: r.header),
-    ]
-
-
-class SampleModel(QAbstractTableModel):
-    """The first rows of the file as text, under the file's own headers."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers: tuple[str, ...] = ()
-        self._rows: tuple[tuple[str, ...], ...] = ()
-
-    def set_sample(self, headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> None:
-        self.beginResetModel()
-        self._headers, self._rows = tuple(headers), tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        if index.row() >= len(self._rows) or index.column() >= len(self._headers):
-            return None
-        row = self._rows[index.row()]
-        return row[index.column()] if index.column() < len(row) else ""
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 2) if 0 <= section < len(self._rows) else None  # spreadsheet rows: header is 1
-
 
 # -- the dialog -------------------------------------------------------------------------------------
 
 class _OptionCombo(QComboBox):
     """"Detected (X)" first, then the values the option may be forced to."""
 
-    def __init__(self, name: str, values: tuple[str, ...], titles: dict[str, object], parent: QWidget) -> None:
+    def __init__(self, name: str, values: tuple[str, ...], titles: dict[str, str], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.titles = {value: titles.get(value, value) for value in values}
@@ -226,10 +112,10 @@ class _OptionCombo(QComboBox):
         if self.detected is None:
             self.setItemText(0, QCoreApplication.translate("ImportDialog", "Detect"))
         else:
-            shown = _t(self.titles[self.detected]) if self.detected in self.titles else self.detected
+            shown = translated(self.titles[self.detected]) if self.detected in self.titles else self.detected
             self.setItemText(0, QCoreApplication.translate("ImportDialog", "Detected: %1").replace("%1", shown))
         for i, title in enumerate(self.titles.values(), start=1):
-            self.setItemText(i, _t(title))
+            self.setItemText(i, translated(title))
 
 
 class ImportDialog(QDialog):
@@ -612,7 +498,7 @@ class ImportDialog(QDialog):
             self.message.error(self.tr("Nothing was imported: %1 conflicts with the data store.")
                                .replace("%1", self.formats.number(len(report.errors))))
         else:
-            counts = [f"{self.formats.number(n)} {_t(COUNT_TITLES.get(key, key))}"
+            counts = [f"{self.formats.number(n)} {translated(COUNT_TITLES.get(key, key))}"
                       for key, n in report.counts.items() if n]
             self.message.ok(self.tr("Imported %1 rows from %2: %3.").replace("%1", self.formats.number(report.rows_read))
                             .replace("%2", report.file).replace("%3", ", ".join(counts) or self.tr("nothing new")))
@@ -650,7 +536,7 @@ class ImportDialog(QDialog):
     def _start_busy(self, phase: str) -> None:
         self._phase = phase
         self.progress.setValue(0)
-        self.progress.setFormat(_t(PHASE_TITLES[phase]))
+        self.progress.setFormat(translated(PHASE_TITLES[phase]))
         self.progress.setVisible(True)
         self.cancel_button.setEnabled(True)
 
@@ -661,7 +547,7 @@ class ImportDialog(QDialog):
     def _on_progress(self, done: int, total: int, phase: str) -> None:
         if phase in PHASE_TITLES and phase != self._phase:
             self._phase = phase
-            self.progress.setFormat(_t(PHASE_TITLES[phase]))
+            self.progress.setFormat(translated(PHASE_TITLES[phase]))
         self.progress.setValue(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total) if total else 0)
 
     # -- lifetime and language -------------------------------------------------------------------------
@@ -686,7 +572,7 @@ class ImportDialog(QDialog):
         self.file_label.setText(self.tr("F&ile:"))
         self.file_label.setBuddy(self.browse_button)
         for i, name in enumerate(FORMAT_NAMES):
-            self.format_combo.setItemText(i, _t(FORMAT_TITLES.get(name, name)))
+            self.format_combo.setItemText(i, translated(FORMAT_TITLES.get(name, name)))
         self.file_edit.setPlaceholderText(self.tr("Choose a CSV or XLSX export…"))
         self.browse_button.setText(self.tr("&Browse…"))
         self.profile_label.setText(self.tr("&Profile:"))
