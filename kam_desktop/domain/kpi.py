@@ -107,13 +107,18 @@ class CohortRow:
 
     cohort: Quarter
     size: int
-    retention: tuple[Decimal, ...]  # index 0 = the enrolment quarter itself
+    retention: tuple[Decimal | None, ...]  # index 0 = the enrolment quarter; None = before the data begins
 
 
 def cohort_retention(
-    enrolled_on: Mapping[str, date], rows: Iterable[MonthFigures], through: Quarter
+    enrolled_on: Mapping[str, date], rows: Iterable[MonthFigures], through: Quarter,
+    data_from: Quarter | None = None,
 ) -> list[CohortRow]:
-    """Cohorts by enrolment quarter; an account is retained in a quarter if it had positive net revenue."""
+    """Cohorts by enrolment quarter; an account is retained in a quarter if it had positive net revenue.
+
+    Quarters before `data_from` (the first quarter the figures cover whole) are unknown, not 0 %: a
+    cohort that enrolled before the data window would otherwise look as if everyone had left.
+    """
     active: set[tuple[str, Quarter]] = {
         (r.account, Quarter.of(r.month)) for r in rows if r.net_revenue > 0
     }
@@ -125,11 +130,14 @@ def cohort_retention(
         if cohort > through:
             continue
         members = cohorts[cohort]
-        shares = []
+        shares: list[Decimal | None] = []
         quarter = cohort
         while quarter <= through:
-            kept = sum(1 for a in members if (a, quarter) in active)
-            shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
+            if data_from is not None and quarter < data_from:
+                shares.append(None)
+            else:
+                kept = sum(1 for a in members if (a, quarter) in active)
+                shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
             quarter = quarter.next()
         result.append(CohortRow(cohort, len(members), tuple(shares)))
     return result

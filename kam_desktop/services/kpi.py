@@ -58,7 +58,8 @@ def program_kpis(store: Store, as_of: date | None = None) -> ProgramKpis:
         program = program_in_force(session, as_of)
         refs = accounts(session, active_only=False)
         last_month = dk.month_of(as_of)
-        rows = monthly_sales(session, add_months(last_month, -35), as_of)
+        first_month = add_months(last_month, -35)
+        rows = monthly_sales(session, first_month, as_of)
         codes = category_codes(session)
         grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
         ledger = load_domain(session, refs)
@@ -92,9 +93,16 @@ def program_kpis(store: Store, as_of: date | None = None) -> ProgramKpis:
         churn_months=program.churn_months, churned=list(churn.churned), churn_rate=churn.rate,
         share_of_wallet=dk.portfolio_share_of_wallet(potential.potentials.values()), roi=roi, roi_note=note,
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
-        cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of)),
+        cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of),
+                                    data_from=_first_whole_quarter(first_month)),
         basket=dk.basket_before_after(enrolled, basket_rows),
     )
+
+
+def _first_whole_quarter(first_month: date) -> Quarter:
+    """The first quarter the monthly figures cover from its first month."""
+    quarter = Quarter.of(first_month)
+    return quarter if quarter.start == first_month else quarter.next()
 
 
 def _months(rows: Iterable[MonthCategorySales], code: dict[uuid.UUID, str], currency: dict[str, str],

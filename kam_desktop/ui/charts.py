@@ -168,11 +168,12 @@ def waterfall(title: str, steps: Sequence[tuple[str, float]], totals: Sequence[b
     return chart
 
 
-def lines(title: str, categories: Sequence[str], named: Sequence[tuple[str, Sequence[float]]],
+def lines(title: str, categories: Sequence[str], named: Sequence[tuple[str, Sequence[float | None]]],
           fmt: str = "%.0f", high: float | None = None) -> QChart:
+    """One line per name; a None value (unknown, e.g. before the data begins) leaves that point out."""
     chart = new_chart(title)
     x = _category_axis(chart, categories)
-    values = [v for _n, data in named for v in data] or [0.0]
+    values = [v for _n, data in named for v in data if v is not None] or [0.0]
     y = _value_axis(chart, 0.0, high if high is not None else max(values), fmt)
     if high is not None:
         y.setRange(0.0, high)
@@ -181,7 +182,8 @@ def lines(title: str, categories: Sequence[str], named: Sequence[tuple[str, Sequ
         series.setName(name)
         series.setPen(QPen(QColor(PALETTE[i % len(PALETTE)]), 2))
         for j, value in enumerate(data):
-            series.append(QPointF(j, value))
+            if value is not None:
+                series.append(QPointF(j, value))
         chart.addSeries(series)
         series.attachAxis(x)
         series.attachAxis(y)

@@ -177,7 +177,8 @@ class Dashboard(QWidget):
         self.cohorts.set_chart(charts.lines(
             self.tr("Cohort retention (share still buying, by quarter since enrolment)"),
             [str(i) for i in range(longest)],
-            [(str(c.cohort), [float(v * 100) for v in c.retention]) for c in shown], "%.0f%%", 100.0))
+            [(str(c.cohort), [None if v is None else float(v * 100) for v in c.retention]) for c in shown],
+            "%.0f%%", 100.0))
         self.basket.set_chart(charts.grouped_bars(
             self.tr("Basket before / after enrolment by category"), [b.category for b in k.basket],
             [(self.tr("12 months before"), [float(b.before / MILLION) for b in k.basket]),

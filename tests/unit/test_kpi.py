@@ -78,6 +78,11 @@ def test_cohort_retention_by_enrolment_quarter() -> None:
         (Quarter(2026, 1), 2, (Decimal(1), Decimal("0.5"), Decimal("0.5"))),
         (Quarter(2026, 2), 1, (Decimal(1), Decimal(1))),
     ]
+    # the figures begin in Q2: Q1 is unknown for the Q1 cohort, not "nobody bought"
+    later = cohort_retention(enrolled, [r for r in rows if r.month >= d("2026-04-01")], Quarter(2026, 3),
+                             data_from=Quarter(2026, 2))
+    assert later[0].retention == (None, Decimal("0.5"), Decimal("0.5"))
+    assert later[1].retention == (Decimal(1), Decimal(1))
 
 
 def test_roi_against_a_control_group_states_its_method() -> None:
