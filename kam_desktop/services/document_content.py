@@ -41,6 +41,7 @@ from kam_desktop.domain.vocabulary import (
     Grade,
     GrantStatus,
 )
+from kam_desktop.services.company import fields_in
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.services.policy import account_grade
 from kam_desktop.services.program import plain, policy_in_force, program_in_force
@@ -51,7 +52,6 @@ from kam_desktop.store.models import (
     BenefitGrant,
     Contact,
     ExceptionRequest,
-    Setting,
     User,
 )
 from kam_desktop.store.queries.grades import AccountRef, account_by_code
@@ -105,18 +105,11 @@ def account_ref(session: Session, account: Account) -> AccountRef:
 
 
 def company_identity(session: Session) -> CompanyIdentity:
-    """Our company from the `company.*` settings (see services.setup.DEFAULT_COMPANY)."""
-    values = {k: v for k, v in session.execute(select(Setting.key, Setting.value).where(
-        Setting.key.startswith("company."), Setting.deleted_at.is_(None)))}
-
-    def get(key: str) -> str:
-        value = values.get(f"company.{key}")
-        return str(value) if value is not None else ""
-
-    signatory, _, title = get("signatory").partition(",")
-    address = tuple(part.strip() for part in get("address").split(",") if part.strip())
-    party = Party(get("name") or "—", get("tax_id"), address, signatory.strip(), title.strip())
-    return CompanyIdentity(party, email=get("email"), phone=get("phone"), website=get("website"))
+    """Our company from the `company.*` settings (see services.company and setup.DEFAULT_COMPANY)."""
+    fields = fields_in(session)
+    party = Party(fields.name or "—", fields.tax_id, fields.address, fields.signatory_name, fields.signatory_title)
+    return CompanyIdentity(party, email=fields.email, phone=fields.phone, website=fields.website,
+                           logo_png=fields.logo_png)
 
 
 def client_party(session: Session, account: Account, lang: Lang) -> Party:

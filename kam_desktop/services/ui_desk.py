@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # loaded on first use, so that the window shows before the en
     from kam_desktop.services import accounts, grading, quarter_close, ui_account
     from kam_desktop.services import ledger as ledger_service
     from kam_desktop.services import slots as slots_service
+    from kam_desktop.services.company import CompanyFields
     from kam_desktop.store.store import Store
 
 APPROVER_ROLES = (Role.DIRECTOR, Role.FINANCE)
@@ -285,6 +286,23 @@ class Desk:
                 raise Cancelled(f"closing {quarter} cancelled; nothing was booked")
             uow.commit()
         return result
+
+    # -- our company on documents ----------------------------------------------------------------------
+    def company(self) -> CompanyFields:
+        from kam_desktop.services.company import company_fields
+
+        return company_fields(self.store)
+
+    def may_change_company(self) -> bool:
+        from kam_desktop.services.company import EDITOR_ROLES
+
+        return self.role() in EDITOR_ROLES
+
+    def save_company(self, fields: CompanyFields) -> list[str]:
+        """Refused for a KAM; invalid fields raise services.company.CompanyInvalid naming each field."""
+        from kam_desktop.services.company import save_company
+
+        return save_company(self.store, fields, self.actor)
 
     def _require_director(self, what: str) -> None:
         if self.role() not in (Role.DIRECTOR, Role.ADMIN, Role.FINANCE):
