@@ -1,4 +1,4 @@
-"""Settings: the UI language, and where the data, logs and backups live."""
+"""Settings: the UI language, our company as documents print it, and where the data, logs and backups live."""
 
 from __future__ import annotations
 
@@ -20,12 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kam_desktop.services.errors import ServiceError
+from kam_desktop.ui.company_form import CompanyForm
 from kam_desktop.ui.context import AppServices
 from kam_desktop.ui.i18n import LANGUAGES
+from kam_desktop.ui.widgets import MessageLine
 
 
 class SettingsDialog(QDialog):
-    """Emits `language_chosen` when accepted with another language; the rest is shown for reference."""
+    """Emits `language_chosen` when accepted with another language; saves the company identity if it changed.
+
+    The data locations and backups are shown for reference.
+    """
 
     language_chosen = Signal(str)
 
@@ -42,6 +48,13 @@ class SettingsDialog(QDialog):
         general = QFormLayout(self.general)
         self.language_label = QLabel(self)
         general.addRow(self.language_label, self.language)
+        self.desk = services.desk
+        self.company: CompanyForm | None = None
+        if self.desk is not None:
+            # in a quick start the store may still be opening: this read waits for it, a moment at most
+            self.company = CompanyForm(self)
+            self.company.set_fields(self.desk.company())
+            self.company.set_editable(self.desk.may_change_company())
         self.storage = QGroupBox(self)
         storage = QFormLayout(self.storage)
         info = services.store_info
@@ -67,10 +80,13 @@ class SettingsDialog(QDialog):
                                    self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.message = MessageLine(self)
         layout = QVBoxLayout(self)
-        for box in (self.general, self.storage, self.backups):
-            layout.addWidget(box)
+        for box in (self.general, self.company, self.storage, self.backups):
+            if box is not None:
+                layout.addWidget(box)
         layout.addStretch(1)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._is_server = info.is_server
         self.retranslate()
@@ -94,9 +110,24 @@ class SettingsDialog(QDialog):
         return str(self.language.currentData())
 
     def accept(self) -> None:
+        if not self._save_company():
+            return  # the message says what to fix; everything typed stays
         super().accept()
         if self.chosen_language() != self._initial_language:
             self.language_chosen.emit(self.chosen_language())
+
+    def _save_company(self) -> bool:
+        if self.company is None or not self.company.changed():
+            return True
+        try:
+            self.desk.save_company(self.company.fields())
+        except ServiceError as error:
+            self.message.error(self.tr("The company identity was not saved: %1").replace("%1", str(error)))
+            problems = getattr(error, "problems", None)  # services.company.CompanyInvalid names the fields
+            if problems:
+                self.company.focus_field(next(iter(problems)))
+            return False
+        return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

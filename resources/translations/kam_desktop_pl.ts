@@ -526,6 +526,85 @@
     </message>
 </context>
 <context>
+    <name>CompanyForm</name>
+    <message>
+        <source>No logo</source>
+        <translation>Brak logo</translation>
+    </message>
+    <message>
+        <source>(not an image)</source>
+        <translation>(to nie jest obraz)</translation>
+    </message>
+    <message>
+        <source>Company logo</source>
+        <translation>Logo firmy</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Obrazy PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Nie można odczytać %1: %2</translation>
+    </message>
+    <message>
+        <source>Company on documents</source>
+        <translation>Firma na dokumentach</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adres:</translation>
+    </message>
+    <message>
+        <source>&amp;Signatory:</source>
+        <translation>&amp;Podpisujący:</translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s t&amp;itle:</source>
+        <translation>&amp;Stanowisko podpisującego:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>Strona &amp;WWW:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>One line per address line</source>
+        <translation>Jedna linia na każdy wiersz adresu</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>W&amp;ybierz…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <source>Only a sales director, finance or an admin may change the company identity printed on documents.</source>
+        <translation>Dane firmy drukowane na dokumentach może zmienić tylko dyrektor sprzedaży, finanse lub administrator.</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Unexpected error</source>
@@ -2149,6 +2228,10 @@ Baza danych nie została zmieniona.</translation>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>The company identity was not saved: %1</source>
+        <translation>Dane firmy nie zostały zapisane: %1</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Ustawienia</translation>

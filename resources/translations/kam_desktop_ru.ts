@@ -526,6 +526,85 @@
     </message>
 </context>
 <context>
+    <name>CompanyForm</name>
+    <message>
+        <source>No logo</source>
+        <translation>Без логотипа</translation>
+    </message>
+    <message>
+        <source>(not an image)</source>
+        <translation>(не изображение)</translation>
+    </message>
+    <message>
+        <source>Company logo</source>
+        <translation>Логотип компании</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>Company on documents</source>
+        <translation>Компания в документах</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Signatory:</source>
+        <translation>&amp;Подписант:</translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s t&amp;itle:</source>
+        <translation>&amp;Должность подписанта:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Веб-сайт:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Логотип:</translation>
+    </message>
+    <message>
+        <source>One line per address line</source>
+        <translation>Одна строка на каждую строку адреса</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>Вы&amp;брать…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Only a sales director, finance or an admin may change the company identity printed on documents.</source>
+        <translation>Реквизиты компании, печатаемые в документах, может изменить только директор по продажам, финансы или администратор.</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Unexpected error</source>
@@ -2149,6 +2228,10 @@ Nothing was changed in the data store.</source>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>The company identity was not saved: %1</source>
+        <translation>Реквизиты компании не сохранены: %1</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Настройки</translation>
