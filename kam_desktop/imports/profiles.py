@@ -68,7 +68,8 @@ class MappingProfile:
                                f"{', '.join(unknown)}; known: {', '.join(spec.names)}")
 
 
-def _file_name(name: str) -> str:
+def profile_file_name(name: str) -> str:
+    """The file a profile called `name` is saved in: two names with the same file name are one profile."""
     # A profile name is user text; keep the file name portable across Windows and Linux.
     slug = re.sub(r"[^\w\-]+", "_", name.strip(), flags=re.UNICODE).strip("_") or "profile"
     return slug[:80] + PROFILE_SUFFIX
@@ -78,7 +79,7 @@ def save_profile(directory: Path, profile: MappingProfile) -> Path:
     """Write `profile` as JSON into `directory` (created if needed), atomically; returns the path."""
     profile.check()
     directory.mkdir(parents=True, exist_ok=True)
-    target = directory / _file_name(profile.name)
+    target = directory / profile_file_name(profile.name)
     fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kam_desktop.imports.formats import get_format
+from kam_desktop.imports.profiles import profile_file_name
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.imports import (
     DETECT,
@@ -81,12 +82,13 @@ def profiles_for(format_name: str) -> list[MappingProfile]:
 
 
 def profile_named(name: str) -> MappingProfile | None:
-    """The saved profile called `name`, of any format, or None.
+    """The saved profile that saving one called `name` would replace, of any format, or None.
 
-    Case is ignored: on Windows `Comarch.json` and `comarch.json` are one file, so they are one profile.
+    Names are compared by the file they are saved in, case ignored: on Windows `Comarch.json` and
+    `comarch.json` are one file, and "A/B" and "A_B" both become `A_B.json`.
     """
-    wanted = name.strip().casefold()
-    return next((p for p in list_profiles() if p.name.casefold() == wanted), None)
+    wanted = profile_file_name(name).casefold()
+    return next((p for p in list_profiles() if profile_file_name(p.name).casefold() == wanted), None)
 
 
 def profile_options(profile: MappingProfile | None) -> ReadOptions:

@@ -131,6 +131,14 @@ def test_an_existing_profile_is_replaced_only_when_the_user_agrees(admin_window,
     assert list_profiles()[0].columns["account_code"] == "account_code"
 
 
+def test_a_name_saved_in_the_same_file_counts_as_the_same_profile(admin_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = previewed(qtbot, admin_window.open_import(), SAMPLES / "accounts.csv", "accounts")
+    save_erp_profile("ERP A_B")
+    assert dialog.save_profile("erp a/b") is None  # "A/B" is saved as A_B.json too: it would overwrite
+    assert "already exists" in dialog.message.text()
+    assert [p.name for p in list_profiles()] == ["ERP A_B"] and list_profiles()[0].columns == ERP_HEADERS
+
+
 def test_a_profile_of_another_format_is_not_offered(admin_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     save_mapping_profile(MappingProfile("Contacts from the CRM", "contacts", {"ERP Klucz": "account_code"}))
     save_erp_profile("Our ERP monthly", "accounts")
