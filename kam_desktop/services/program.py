@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +20,8 @@ from kam_desktop.domain.segments import SegmentRules
 from kam_desktop.domain.vocabulary import AccountKind, Grade
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.store.models import CommercialPolicy, ProductCategory, ProgramConfig
+
+V = TypeVar("V", ProgramConfig, CommercialPolicy)  # the dated configurations
 
 
 @dataclass(frozen=True)
@@ -37,14 +40,16 @@ class Program:
     base_currency: str
 
 
+def _version_in_force(session: Session, model: type[V], on: date) -> V | None:
+    """The version of a dated configuration (program, policy) valid on `on`: the latest `valid_from` not after it."""
+    return session.scalar(
+        select(model).where(model.valid_from <= on, model.deleted_at.is_(None)).order_by(model.valid_from.desc()).limit(1)
+    )
+
+
 def program_in_force(session: Session, on: date) -> Program:
     """The program version valid on `on` (the latest `valid_from` not after it)."""
-    config = session.scalar(
-        select(ProgramConfig)
-        .where(ProgramConfig.valid_from <= on, ProgramConfig.deleted_at.is_(None))
-        .order_by(ProgramConfig.valid_from.desc())
-        .limit(1)
-    )
+    config = _version_in_force(session, ProgramConfig, on)
     if config is None:
         raise ServiceError(f"no loyalty program is configured for {on.isoformat()}; run `kamctl init`")
     return _program(session, config)
@@ -126,12 +131,7 @@ class Policy:
 
 def policy_in_force(session: Session, on: date) -> Policy:
     """The commercial policy valid on `on`."""
-    row = session.scalar(
-        select(CommercialPolicy)
-        .where(CommercialPolicy.valid_from <= on, CommercialPolicy.deleted_at.is_(None))
-        .order_by(CommercialPolicy.valid_from.desc())
-        .limit(1)
-    )
+    row = _version_in_force(session, CommercialPolicy, on)
     if row is None:
         raise ServiceError(f"no commercial policy is configured for {on.isoformat()}; run `kamctl init`")
     caps = {

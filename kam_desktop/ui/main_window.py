@@ -185,8 +185,11 @@ class MainWindow(QMainWindow):
         """Load the portfolio off the GUI thread; `portfolio_loaded` / `portfolio_failed` tell the outcome."""
         self.statusBar().showMessage(self.tr("Loading the portfolio…"))
         self.act_refresh.setEnabled(False)
-        task = run_task(lambda _ctx: self.services.load_portfolio(), self._on_portfolio_done,
-                        self._on_portfolio_error)
+        return self._track(run_task(lambda _ctx: self.services.load_portfolio(), self._on_portfolio_done,
+                                    self._on_portfolio_error))
+
+    def _track(self, task: Task) -> Task:
+        """Keep `task` until it ends, so closing the window cancels it."""
         self._tasks.append(task)
         task.relay.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         return task
@@ -206,10 +209,8 @@ class MainWindow(QMainWindow):
             return  # store_opened() comes back to it
         if self._wallet_task is not None:
             self._wallet_task.cancel()  # an older read would show figures of an older portfolio
-        task = run_task(lambda _ctx: load(), self._on_wallets_done, self._on_wallets_error, owner=self)
-        self._wallet_task = task
-        self._tasks.append(task)
-        task.relay.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+        self._wallet_task = self._track(run_task(lambda _ctx: load(), self._on_wallets_done,
+                                                 self._on_wallets_error, owner=self))
 
     def _on_wallets_done(self, wallets: Mapping[str, AccountWallet]) -> None:
         self._wallet_task = None

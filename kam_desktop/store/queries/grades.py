@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kam_desktop.domain.vocabulary import AccountStatus
@@ -84,20 +84,21 @@ def account_by_code(session: Session, code: str) -> AccountRef | None:
     return AccountRef(*row) if row else None
 
 
-def latest_evaluations(session: Session, on_or_before: date, before: bool = False) -> dict[uuid.UUID, GradeEvaluation]:
-    """Each account's latest evaluation dated on or before a day (strictly before it when `before`)."""
-    condition = GradeEvaluation.evaluated_on < on_or_before if before else GradeEvaluation.evaluated_on <= on_or_before
+def _latest_of_each_account(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Join condition picking each account's latest evaluation among those meeting `condition`."""
     latest = (
         select(GradeEvaluation.account_id, func.max(GradeEvaluation.evaluated_on).label("on"))
         .where(condition)
         .group_by(GradeEvaluation.account_id)
         .subquery()
     )
-    rows = session.scalars(
-        select(GradeEvaluation).join(
-            latest, and_(latest.c.account_id == GradeEvaluation.account_id, latest.c.on == GradeEvaluation.evaluated_on)
-        )
-    )
+    return and_(latest.c.account_id == GradeEvaluation.account_id, latest.c.on == GradeEvaluation.evaluated_on)
+
+
+def latest_evaluations(session: Session, on_or_before: date, before: bool = False) -> dict[uuid.UUID, GradeEvaluation]:
+    """Each account's latest evaluation dated on or before a day (strictly before it when `before`)."""
+    condition = GradeEvaluation.evaluated_on < on_or_before if before else GradeEvaluation.evaluated_on <= on_or_before
+    rows = session.scalars(select(GradeEvaluation).where(_latest_of_each_account(condition)))
     return {e.account_id: e for e in rows}
 
 
@@ -113,18 +114,11 @@ class EvaluationState:
 
 def latest_states_by_code(session: Session, before: date) -> dict[str, EvaluationState]:
     """Each account's latest evaluation dated strictly before a day, by account code (columns only)."""
-    latest = (
-        select(GradeEvaluation.account_id, func.max(GradeEvaluation.evaluated_on).label("on"))
-        .where(GradeEvaluation.evaluated_on < before)
-        .group_by(GradeEvaluation.account_id)
-        .subquery()
-    )
     query = (
         select(Account.code, GradeEvaluation.computed_grade, GradeEvaluation.previous_grade,
                GradeEvaluation.at_risk, GradeEvaluation.held_evaluations)
-        .join(latest, and_(latest.c.account_id == GradeEvaluation.account_id,
-                           latest.c.on == GradeEvaluation.evaluated_on))
         .join(Account, Account.id == GradeEvaluation.account_id)
+        .where(_latest_of_each_account(GradeEvaluation.evaluated_on < before))
     )
     return {code: EvaluationState(computed, previous, at_risk, held)
             for code, computed, previous, at_risk, held in session.execute(query)}
