@@ -4,14 +4,13 @@ store → QApplication → main window, with the services passed in. Nothing con
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import logging.handlers
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import kam_desktop
 from kam_desktop import frozen, paths
@@ -20,7 +19,9 @@ if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported
     from PySide6.QtWidgets import QApplication
 
     from kam_desktop.services.admin.quick_start import LocalStore
-    from kam_desktop.services.plain import PortfolioRow
+    from kam_desktop.services.clock import Clock
+    from kam_desktop.services.desk import Desk
+    from kam_desktop.services.plain import PortfolioRow, StoreInfo
     from kam_desktop.store.store import Store
     from kam_desktop.ui.context import AppServices
     from kam_desktop.ui.i18n import Translators
@@ -84,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, headless: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from kam_desktop.services.admin.quick_start import quick_start_store
+    from kam_desktop.services.clock import clock_from_environment
     from kam_desktop.ui.i18n import Translators, system_language
     from kam_desktop.ui.settings import UiSettings
 
@@ -99,145 +102,138 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     guard_bool_refcount()
     translators = Translators()
     translators.switch(args.lang or settings.language() or system_language())
-    from kam_desktop.services.admin.quick_start import quick_start_store
-
+    clock = clock_from_environment()
     local = quick_start_store(args.db, args.login)
     if local is not None:
-        return _run_quick(app, args, local, settings, translators, headless)
+        return _run_quick(app, args, local, settings, translators, headless, clock)
     store = _open_store(args, headless)
     if store is None:
         return EXIT_STORE
     try:
-        _load_demo_first(args, store, headless)
-        services = build_services(store, args.login, settings)
-        if services is None:
+        desk = _desk_of(store, args, headless, clock)
+        if desk is None:
             return EXIT_STORE
-        return _show(app, args, services, settings, translators, headless)
+        return _show(app, args, services_for(desk, settings), settings, translators, headless)
     finally:
         translators.clear()
         store.dispose()
 
 
 def _run_quick(app: QApplication, args: argparse.Namespace, local: LocalStore, settings: UiSettings,
-               translators: Translators, headless: bool) -> int:
+               translators: Translators, headless: bool, clock: Clock) -> int:
     """Show the portfolio of a local store at once and open the store itself behind it.
 
     The store's imports (SQLAlchemy, the models) take longer than Qt's start: paying them before the
     window would double the time to the first portfolio for nothing the user sees.
     """
     log.info("quick start: the portfolio of %s shows before the store opens", local.path)
-    opening = OpeningStore(args.db)
+    opening = OpeningStore(args.db, clock)
     try:
-        services = _services_while_opening(opening, local, settings)
-        return _show(app, args, services, settings, translators, headless, opening)
+        return _show(app, args, _services_while_opening(opening, local, settings, clock), settings, translators,
+                     headless, opening)
     finally:
         translators.clear()
         opening.dispose()
 
 
 class OpeningStore:
-    """The store a quick start opens after the first paint; whoever needs it first opens it, others wait."""
+    """The store a quick start opens after the first paint, and its administrator's desk; whoever needs it
+    first opens it, the others wait for it."""
 
-    def __init__(self, db: str | None) -> None:
-        self._db = db
+    def __init__(self, db: str | None, clock: Clock) -> None:
+        self._db, self._clock = db, clock
         self._lock = threading.Lock()
-        self._store: Store | None = None
+        self._desk: Desk | None = None
         self._error: BaseException | None = None
         self._tried = False
 
     def ready(self) -> bool:
-        return self._store is not None
+        return self._desk is not None
 
-    def get(self) -> Store:
-        """The open store (opening it now if nobody has); raises what opening it raised."""
+    def desk(self) -> Desk:
+        """The desk on the open store (opening it now if nobody has); raises what opening it raised."""
         with self._lock:
             if not self._tried:
                 self._tried = True
                 try:
+                    # the engine loads here, after the first paint (the reason for the quick start)
+                    from kam_desktop.services.desk import Desk
                     from kam_desktop.store.store import Store
 
-                    self._store = Store.open(self._db)
+                    self._desk = Desk.open(Store.open(self._db), None, self._clock)
                 except BaseException as error:  # noqa: BLE001 - kept and raised to every caller
                     self._error = error
             if self._error is not None:
                 raise self._error
-            if self._store is None:
+            if self._desk is None:
                 raise RuntimeError("the data store was closed")  # a call after dispose(), at shutdown
-            return self._store
+            return self._desk
 
     def dispose(self) -> None:
         with self._lock:  # an open in progress finishes first
-            store, self._store = self._store, None
-        if store is not None:
-            store.dispose()
+            desk, self._desk = self._desk, None
+        if desk is not None:
+            desk.ctx.store.dispose()
 
 
-class _DeskWhenOpen:
-    """The Desk of a store still opening: the first call waits for the store (a moment after the start)."""
-
-    def __init__(self, opening: OpeningStore, login: str | None) -> None:
-        self._opening, self._login = opening, login
-        self._desk: object | None = None
-
-    def __getattr__(self, name: str) -> object:
-        if self._desk is None:
-            from kam_desktop.services.desk import Desk
-
-            self._desk = Desk(self._opening.get(), self._login)
-        return getattr(self._desk, name)
-
-
-def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: UiSettings) -> AppServices:
+def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: UiSettings,
+                            clock: Clock) -> AppServices:
     """The window's services for a quick start: the first portfolio load reads the file plainly, the rest
-    goes through the store once it is open."""
-    from kam_desktop.ui.context import AppServices
-
+    goes through the desk once the store is open."""
     first_load = [True]
 
     def load_portfolio() -> list[PortfolioRow]:
         if first_load[0]:
             first_load[0] = False
-            return local.read_portfolio()
-        from kam_desktop.services.admin import status as ui_support
-        return ui_support.portfolio_for(opening.get(), None)
+            return local.read_portfolio(clock.today())
+        return opening.desk().portfolio()
 
-    def through_store(module: str, name: str) -> Callable[..., Any]:
-        """`services.<module>.<name>(store, …)` once the store is open (the module is imported only then)."""
-        def call(*args: object) -> object:
-            return getattr(importlib.import_module(f"kam_desktop.services.{module}"), name)(opening.get(), *args)
-        return call
+    return _services(opening.desk, local.info, local.backups_dir, settings, load_portfolio, opening.ready)
+
+
+def services_for(desk: Desk, settings: UiSettings) -> AppServices:
+    """The window's services bound to `desk` (the store is open)."""
+    return _services(lambda: desk, desk.store_info(), desk.ctx.store.backup_folder(), settings, desk.portfolio)
+
+
+def _services(desk: Callable[[], Desk], info: StoreInfo, backups: Path | None, settings: UiSettings,
+              load_portfolio: Callable[[], list[PortfolioRow]],
+              ready: Callable[[], bool] = lambda: True) -> AppServices:
+    from kam_desktop.services.errors import ServiceError
+    from kam_desktop.ui.context import AppServices
+
+    def for_user(login: str) -> AppServices | None:
+        try:
+            return services_for(desk().as_user(login), settings)
+        except ServiceError as error:
+            log.warning("cannot act as %s: %s", login, error)
+            return None
 
     return AppServices(
-        load_portfolio=load_portfolio,
-        store_info=local.info,
-        sync_status=through_store("admin.status", "sync_status"),
-        store_is_empty=through_store("admin.status", "store_is_empty"),
-        load_demo=through_store("ui_desk", "load_demo"),
-        data_dir=paths.data_dir(),
-        log_dir=paths.log_dir(),
-        backups_dir=local.backups_dir,
-        settings_file=settings.file,
-        actor=None,
-        desk=_DeskWhenOpen(opening, None),
-        for_user=lambda other: build_services(opening.get(), other, settings),
-        store_ready=opening.ready,
-        load_wallets=through_store("admin.status", "portfolio_wallets"),
+        load_portfolio=load_portfolio, store_info=info, sync_status=lambda: desk().sync_status(),
+        store_is_empty=lambda: desk().store_is_empty(), load_demo=lambda: desk().load_demo(),
+        data_dir=paths.data_dir(), log_dir=paths.log_dir(), desk_source=desk, backups_dir=backups,
+        settings_file=settings.file, for_user=for_user, store_ready=ready, load_wallets=lambda: desk().wallets(),
     )
 
 
-def _load_demo_first(args: argparse.Namespace, store: Store, headless: bool) -> None:
-    """--demo into an empty store before anything reads it, when nobody watches or --as needs its users.
+def _desk_of(store: Store, args: argparse.Namespace, headless: bool, clock: Clock) -> Desk | None:
+    """The desk of `--as` (default: the store's administrator) on a ready store; the demo first when asked
+    and nobody watches (an interactive start shows the window and loads it behind a progress dialog)."""
+    from kam_desktop.services.demo.setup import ensure_ready, load_demo
+    from kam_desktop.services.desk import Desk
+    from kam_desktop.services.errors import ServiceError
 
-    An interactive start without --as shows the window at once and loads the demo behind a progress dialog.
-    """
-    if not args.demo:
-        return
-    from kam_desktop.services import desk as ui_desk
-    from kam_desktop.services.admin import status as ui_support
-    if (headless or args.login) and ui_support.store_is_empty(store):
+    ensure_ready(store, clock)
+    if args.demo and (headless or args.login) and Desk.open(store, None, clock).store_is_empty():
         log.info("loading the demo company")
         print("kam-desktop: loading the demo company…", file=sys.stderr)
-        ui_desk.load_demo(store)
+        load_demo(store, clock=clock)
+    try:
+        return Desk.open(store, args.login, clock)
+    except ServiceError as error:
+        _store_error(True, str(error))
+        return None
 
 
 def _open_store(args: argparse.Namespace, headless: bool) -> Store | None:
@@ -271,38 +267,6 @@ def _store_error(headless: bool, message: str) -> None:
         QMessageBox.critical(None, QCoreApplication.translate("App", "KAM Desktop: data store"), message)
 
 
-def build_services(store: Store, login: str | None, settings: UiSettings) -> AppServices | None:
-    """Bind the services the windows call to the open store (None, after a message, for an unknown --as)."""
-    from kam_desktop.services import desk as ui_desk
-    from kam_desktop.services.admin import status as ui_support
-    from kam_desktop.services.errors import ServiceError
-    from kam_desktop.ui.context import AppServices
-
-    if login is not None:
-        from kam_desktop.services.people import get_user
-
-        try:
-            get_user(store, login)
-        except ServiceError as error:
-            _store_error(True, str(error))
-            return None
-    return AppServices(
-        load_portfolio=lambda: ui_support.portfolio_for(store, login),
-        load_wallets=lambda: ui_support.portfolio_wallets(store),
-        store_info=ui_support.describe_store(store),
-        sync_status=lambda: ui_support.sync_status(store),
-        store_is_empty=lambda: ui_support.store_is_empty(store),
-        load_demo=lambda: ui_desk.load_demo(store, actor=login or "admin"),
-        data_dir=paths.data_dir(),
-        log_dir=paths.log_dir(),
-        backups_dir=store.backup_folder(),
-        settings_file=settings.file,
-        actor=login,
-        desk=ui_desk.Desk(store, login),
-        for_user=lambda other: build_services(store, other, settings),
-    )
-
-
 def _show(app: QApplication, args: argparse.Namespace, services: AppServices, settings: UiSettings,
           translators: Translators, headless: bool, opening: OpeningStore | None = None) -> int:
     from PySide6.QtCore import QTimer
@@ -314,7 +278,7 @@ def _show(app: QApplication, args: argparse.Namespace, services: AppServices, se
     window = MainWindow(services, settings, translators, interactive=not headless)
     try:
         if args.smoke_test:
-            return run_smoke(window, SMOKE_TIMEOUT_MS, then=opening.get if opening else None)
+            return run_smoke(window, SMOKE_TIMEOUT_MS, then=opening.desk if opening else None)
         if args.screenshots:
             from kam_desktop.ui.screenshots import render_screens
 
@@ -349,7 +313,7 @@ def _open_after_first_paint(app: QApplication, window: MainWindow, opening: Open
     def start(*_outcome: object) -> None:  # after the first load, whether it showed rows or an error
         window.portfolio_loaded.disconnect(start)
         window.portfolio_failed.disconnect(start)
-        run_task(lambda _ctx: opening.get(), lambda _store: window.store_opened(), failed, owner=window)
+        run_task(lambda _ctx: opening.desk(), lambda _desk: window.store_opened(), failed, owner=window)
 
     window.portfolio_loaded.connect(start)
     window.portfolio_failed.connect(start)

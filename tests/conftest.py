@@ -92,3 +92,4 @@ def any_store(request: pytest.FixtureRequest) -> object:
         request.applymarker(pytest.mark.pg)
         return request.getfixturevalue("pg_store")
     return request.getfixturevalue("sqlite_store")
+

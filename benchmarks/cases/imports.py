@@ -46,10 +46,12 @@ def write_csv(path: Path, count: int, seed: int) -> None:
 
 
 def template_store(path: Path) -> None:
+    from kam_desktop.services.demo.setup import ensure_ready
     from kam_desktop.store.models import Account, ProductCategory
     from kam_desktop.store.store import Store
 
     store = Store.open(path)
+    ensure_ready(store)  # the program's defaults and the administrator who imports
     with store.unit_of_work("bench") as uow:
         uow.session.add_all([Account(code=code, name=code, currency="PLN") for code in ACCOUNTS])
         uow.session.add_all([ProductCategory(code=name, name=name) for name in CATEGORIES])
@@ -98,6 +100,7 @@ def raw_insert(store_path: Path, csv_path: Path) -> int:
 @case("import_invoices", scales=("small", "large"), rounds={"large": 3}, measure_memory=False)
 def import_invoices(ctx: CaseContext) -> Pair:
     """run_import of N invoice lines from CSV (validated) vs csv.reader + raw sqlite3 executemany."""
+    from kam_desktop.services.context import open_context
     from kam_desktop.services.imports.files import run_import
     from kam_desktop.store.store import Store
 
@@ -114,7 +117,7 @@ def import_invoices(ctx: CaseContext) -> Pair:
         fresh_copy(template, target)
         store = Store.open(target)
         try:
-            report = run_import(store, source, "invoices", actor="bench")
+            report = run_import(open_context(store), source, "invoices")
         finally:
             store.dispose()
         assert report.ok and report.counts["invoice_lines_inserted"] == count, report.error_lines()[:5]

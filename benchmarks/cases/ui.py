@@ -93,6 +93,7 @@ def _middle_account(path: str) -> str:
 def ui_open_account(ctx: CaseContext) -> Pair:
     """The account workspace reads and shows one account (all six tabs); baseline: raw SQL of its 12-month sales."""
     app = _qt(ctx)
+    from kam_desktop.services.clock import FixedClock
     from kam_desktop.services.desk import Desk
     from kam_desktop.store.store import Store
     from kam_desktop.ui.account_workspace import AccountWorkspace
@@ -101,7 +102,7 @@ def ui_open_account(ctx: CaseContext) -> Pair:
     path = str(ctx.store())
     store = Store.open(path)
     code = _middle_account(path)
-    workspace = AccountWorkspace(Desk(store, None), code, Formats("en"))
+    workspace = AccountWorkspace(Desk.open(store, None, FixedClock(AS_OF)), code, Formats("en"))
     workspace.resize(1280, 760)
     workspace.show()
     raw = sqlite3.connect(path)
@@ -135,14 +136,14 @@ def ui_open_account(ctx: CaseContext) -> Pair:
 def ui_filter(ctx: CaseContext) -> Pair:
     """Filter-as-you-type over the loaded portfolio (four searches and clear); baseline: the same scan in Python."""
     app = _qt(ctx)
-    from kam_desktop.services.admin.status import portfolio_for
+    from kam_desktop.services.desk import Desk
     from kam_desktop.store.store import Store
     from kam_desktop.ui.i18n import Formats
     from kam_desktop.ui.portfolio_view import PortfolioView
 
     path = str(ctx.store())
     store = Store.open(path)
-    rows = portfolio_for(store, None, AS_OF)
+    rows = Desk.open(store).portfolio(as_of=AS_OF)
     view = PortfolioView(Formats("en"))
     view.resize(1280, 760)
     view.show()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kam_desktop.cli.context import store_from
+from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.accounts.card import account_card
-from kam_desktop.services.accounts.portfolio import PortfolioRow, list_portfolio
+from kam_desktop.services.plain import PortfolioRow
 
 LIST_COLUMNS = ["code", "name", "kind", "owner", "grade", "segment", "ltv_12m", "open_benefits", "pending_exceptions"]
 
@@ -39,7 +38,7 @@ def _row(row: PortfolioRow) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    rows = [_row(r) for r in list_portfolio(store_from(args), owner_login=args.owner)]
+    rows = [_row(r) for r in desk_from(args).portfolio(owner=args.owner)]
     if args.json:
         print_json(rows)
     else:
@@ -48,7 +47,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    card = account_card(store_from(args), args.code)
+    card = desk_from(args).card(args.code)
     data = _row(card.summary) | {
         "tax_id": card.tax_id, "industry": card.industry, "language": card.language,
         "enrolled_on": card.enrolled_on, "address": card.address, "contacts": card.contacts,

@@ -6,10 +6,9 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from kam_desktop.cli.context import store_from
+from kam_desktop.cli.context import desk_from, store_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services import people as users
-from kam_desktop.services.admin import backup as backup_service
+from kam_desktop.services.clock import FixedClock, clock_from_environment
 from kam_desktop.services.demo import setup
 
 
@@ -25,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
     listing = users_sub.add_parser("list", parents=[common], help="list users")
     listing.set_defaults(handler=_users_list)
     add = users_sub.add_parser("add", parents=[common], help="add a user")
-    add.add_argument("login")
+    add.add_argument("new_login", metavar="LOGIN")
     add.add_argument("--role", required=True, choices=["kam", "director", "finance", "admin"])
     add.add_argument("--name", default=None)
     add.set_defaults(handler=_users_add)
@@ -40,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
 
 def _init(args: argparse.Namespace) -> int:
     store = store_from(args)
-    result = setup.initialize(store, demo=args.demo, seed=args.seed, as_of=args.as_of)
+    clock = FixedClock(args.as_of) if args.as_of else clock_from_environment()
+    result = setup.initialize(store, demo=args.demo, seed=args.seed, clock=clock)
     if args.json:
         print_json({"created_defaults": result.created_defaults, "demo": result.demo})
     else:
@@ -49,7 +49,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _users_list(args: argparse.Namespace) -> int:
-    rows = users.list_users(store_from(args))
+    rows = desk_from(args).users()
     if args.json:
         print_json([{"login": u.login, "name": u.name, "role": u.role, "active": u.active} for u in rows])
     else:
@@ -58,7 +58,7 @@ def _users_list(args: argparse.Namespace) -> int:
 
 
 def _users_add(args: argparse.Namespace) -> int:
-    user = users.add_user(store_from(args), args.login, args.role, args.name)
+    user = desk_from(args).add_user(args.new_login, args.role, args.name)
     if args.json:
         print_json(user)
     else:
@@ -67,7 +67,7 @@ def _users_add(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    path = backup_service.backup(store_from(args), args.file)
+    path = desk_from(args).backup(args.file)
     if args.json:
         print_json({"backup": str(path)})
     else:
@@ -76,7 +76,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    safety = backup_service.restore(store_from(args), args.file)
+    safety = desk_from(args).restore(args.file)
     if args.json:
         print_json({"restored_from": str(args.file), "previous_content_saved_to": str(safety)})
     else:

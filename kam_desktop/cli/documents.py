@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from kam_desktop.cli.context import store_from
+from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.documents import register as service
-from kam_desktop.services.documents.register import DocumentRow, Issued
+from kam_desktop.services.documents.issue import Issued
+from kam_desktop.services.documents.records import DocumentRow
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 LIST_COLUMNS = ["number", "version", "kind", "status", "language", "period", "issued_at", "signed_on",
@@ -29,34 +29,29 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     document = subparsers.add_parser("document", help="agreements, annexes, statements: issue, sign, verify")
     sub = document.add_subparsers(dest="document_command", metavar="ACTION", required=True)
 
-    def command(name: str, help_text: str, handler: Any, *, out: bool = False, lang: bool = False,
-                actor: bool = False) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, handler: Any, *, out: bool = False,
+                lang: bool = False) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, parents=[common], help=help_text)
         if out:
             parser.add_argument("--out", type=Path, required=True, help="where to write the PDF")
         if lang:
             parser.add_argument("--lang", choices=("pl", "ru", "en"), default=None,
                                 help="document language (default: the account's)")
-        if actor:
-            parser.add_argument("--as", dest="actor", default="admin", help="who does it (audit)")
         parser.set_defaults(handler=handler)
         return parser
 
-    command("agreement", "issue the participation agreement", _agreement, out=True, lang=True,
-            actor=True).add_argument("code")
+    command("agreement", "issue the participation agreement", _agreement, out=True, lang=True).add_argument("code")
     command("annex", "issue the benefit annex (a DRAFT while a benefit waits for approval)", _annex, out=True,
-            lang=True, actor=True).add_argument("code")
-    statement = command("statement", "issue an account's quarterly statement", _statement, out=True, lang=True,
-                        actor=True)
+            lang=True).add_argument("code")
+    statement = command("statement", "issue an account's quarterly statement", _statement, out=True, lang=True)
     statement.add_argument("code")
     statement.add_argument("--quarter", required=True, help="e.g. 2026Q1")
     batch = command("statements", "issue the quarter's statements of every active account", _statements,
-                    lang=True, actor=True)
+                    lang=True)
     batch.add_argument("--quarter", required=True, help="e.g. 2026Q1")
     batch.add_argument("--out-dir", type=Path, required=True, help="folder for the PDFs (created if missing)")
     batch.add_argument("--owner", default=None, help="only this KAM's accounts (login)")
-    signing = command("sign", "record the client's signature (an annex activates its benefits)", _sign,
-                      actor=True)
+    signing = command("sign", "record the client's signature (an annex activates its benefits)", _sign)
     signing.add_argument("number")
     signing.add_argument("--signatory", required=True, help="the client's signatory, as on the paper")
     signing.add_argument("--date", type=_date, required=True, help="signing date YYYY-MM-DD")
@@ -66,7 +61,7 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     check.add_argument("--version", type=int, default=None)
     command("list", "an account's document register", _list).add_argument("code")
     again = command("reissue", "issue version n+1 of a document (version n becomes void)", _reissue, out=True,
-                    lang=True, actor=True)
+                    lang=True)
     again.add_argument("number")
     pdf = command("pdf", "write the stored PDF of a document", _pdf, out=True)
     pdf.add_argument("number")
@@ -104,33 +99,30 @@ def _issued(args: argparse.Namespace, result: Issued) -> int:
 
 
 def _agreement(args: argparse.Namespace) -> int:
-    return _issued(args, service.issue_agreement(store_from(args), args.code, args.lang, actor=args.actor))
+    return _issued(args, desk_from(args).issue_document(args.code, "agreement", lang=args.lang))
 
 
 def _annex(args: argparse.Namespace) -> int:
-    return _issued(args, service.issue_annex(store_from(args), args.code, args.lang, actor=args.actor))
+    return _issued(args, desk_from(args).issue_document(args.code, "annex", lang=args.lang))
 
 
 def _statement(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    return _issued(args, service.issue_statement(store, args.code, args.quarter, args.lang, actor=args.actor))
+    return _issued(args, desk_from(args).issue_document(args.code, "statement", args.quarter, args.lang))
 
 
 def _reissue(args: argparse.Namespace) -> int:
-    return _issued(args, service.reissue(store_from(args), args.number, args.lang, actor=args.actor))
+    return _issued(args, desk_from(args).reissue_document(args.number, args.lang))
 
 
 def _statements(args: argparse.Namespace) -> int:
     folder: Path = args.out_dir
     folder.mkdir(parents=True, exist_ok=True)
 
-    def write(row: object, pdf: bytes) -> None:
-        assert isinstance(row, DocumentRow)
+    def write(row: DocumentRow, pdf: bytes) -> None:
         name = re.sub(r"[^\w.-]", "_", f"{row.account}-{row.period}-{row.number}") + ".pdf"
         (folder / name).write_bytes(pdf)
 
-    result = service.issue_statements(store_from(args), args.quarter, args.owner, actor=args.actor,
-                                      lang=args.lang, sink=write)
+    result = desk_from(args).issue_statements(args.quarter, args.owner, lang=args.lang, sink=write)
     data: dict[str, Any] = {"quarter": result.quarter, "issued": result.issued, "existing": result.existing, "pages": result.pages,
             "seconds": round(result.seconds, 3), "pages_per_second": round(result.pages_per_second, 1),
             "out_dir": str(folder), "failures": [f"{f.account_code}: {f.message}" for f in result.failures]}
@@ -145,7 +137,7 @@ def _statements(args: argparse.Namespace) -> int:
 
 
 def _sign(args: argparse.Namespace) -> int:
-    row = service.sign(store_from(args), args.number, args.signatory, args.date, args.scan, actor=args.actor)
+    row = desk_from(args).sign_document(args.number, args.signatory, args.date, args.scan)
     if args.json:
         print_json(_doc(row))
     else:
@@ -155,7 +147,7 @@ def _sign(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    result = service.verify(store_from(args), args.number, args.version)
+    result = desk_from(args).verify_document(args.number, args.version)
     if args.json:
         print_json({"number": result.number, "version": result.version, "ok": result.ok,
                     "recorded": result.recorded,
@@ -170,7 +162,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    rows = [_doc(r) for r in service.list_documents(store_from(args), args.code)]
+    rows = [_doc(r) for r in desk_from(args).documents(args.code)]
     if args.json:
         print_json(rows)
     else:
@@ -181,7 +173,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    _write(args.out, service.document_pdf(store_from(args), args.number, args.version))
+    _write(args.out, desk_from(args).document_pdf(args.number, args.version))
     if not args.json:
         print(f"{args.number} → {args.out}")
     else:

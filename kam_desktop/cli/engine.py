@@ -7,19 +7,11 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeAlias
 
-from kam_desktop.cli.context import store_from
+from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
-from kam_desktop.services.clock import today
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.exceptions import requests as exc_service
-from kam_desktop.services.grading import grade_portfolio
-from kam_desktop.services.ledger.close import close_quarter
-from kam_desktop.services.ledger.entries import account_ledger
-from kam_desktop.services.potential import account_slots
-from kam_desktop.services.program.policy import policy_check
-from kam_desktop.services.reports.kpi import program_kpis
-from kam_desktop.services.reports.simulate import simulate
+from kam_desktop.services.exceptions.requests import ExceptionRow
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -49,9 +41,8 @@ def _gift(text: str) -> tuple[str, Decimal]:
 
 def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     grade = subparsers.add_parser("grade", parents=[common], help="grade the portfolio (dry run unless --apply)")
-    grade.add_argument("--as-of", type=date.fromisoformat, required=True)
+    grade.add_argument("--as-of", type=date.fromisoformat, default=None, help="default: today")
     grade.add_argument("--apply", action="store_true", help="store the evaluations")
-    grade.add_argument("--as", dest="actor", default="admin", help="who applies (audit)")
     grade.set_defaults(handler=_grade)
 
     slots = subparsers.add_parser("slots", parents=[common], help="an account's potential slots")
@@ -63,7 +54,6 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     quarter_sub = quarter.add_subparsers(dest="quarter_command", metavar="ACTION", required=True)
     close = quarter_sub.add_parser("close", parents=[common], help="accrue cashback and points (idempotent)")
     close.add_argument("quarter", help="e.g. 2026Q1")
-    close.add_argument("--as", dest="actor", default="admin")
     close.set_defaults(handler=_close)
 
     ledger = subparsers.add_parser("ledger", parents=[common], help="an account's ledger and balance")
@@ -103,21 +93,18 @@ def _register_exceptions(subparsers: Sub, common: argparse.ArgumentParser) -> No
     request.add_argument("--kind", required=True, choices=[k.value for k in ExceptionKind])
     request.add_argument("--requested", type=_decimal, required=True)
     request.add_argument("--justification", required=True)
-    request.add_argument("--as", dest="login", required=True)
     request.add_argument("--expected-cost", type=_decimal, default=None)
     request.add_argument("--expected-margin", type=_decimal, default=None)
     request.set_defaults(handler=_exc_request)
     for name, handler, text in (("submit", _exc_submit, "send for approval"), ("withdraw", _exc_withdraw, "take back")):
         p = sub.add_parser(name, parents=[common], help=text)
         p.add_argument("number")
-        p.add_argument("--as", dest="login", required=True)
         p.set_defaults(handler=handler)
     decide = sub.add_parser("decide", parents=[common], help="approve or reject the current step")
     decide.add_argument("number")
     verdict = decide.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--approve", action="store_true")
     verdict.add_argument("--reject", action="store_true")
-    decide.add_argument("--as", dest="login", required=True)
     decide.add_argument("--note", default="")
     decide.add_argument("--seen-version", type=int, default=None, help="the version you read (stale check)")
     decide.set_defaults(handler=_exc_decide)
@@ -135,7 +122,7 @@ def _out(args: argparse.Namespace, data: Any, text: str) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    run = grade_portfolio(store_from(args), args.as_of, apply=args.apply, actor=args.actor)
+    run = desk_from(args).grade(args.as_of, apply=args.apply)
     rows = [{"code": r.code, "basis": r.basis, "rank": r.rank, "grade": r.grade, "previous_grade": r.previous_grade,
              "at_risk": r.at_risk, "computed_grade": r.computed_grade, "population": r.population,
              "percentile": r.percentile, "cutoff": r.cutoff, "overridden": r.overridden, "segment": r.segment,
@@ -150,7 +137,7 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _slots(args: argparse.Namespace) -> int:
-    view = account_slots(store_from(args), args.code, args.as_of)
+    view = desk_from(args).slots(args.code, args.as_of)
     if args.json:
         print_json(view)
         return 0
@@ -162,7 +149,7 @@ def _slots(args: argparse.Namespace) -> int:
 
 
 def _close(args: argparse.Namespace) -> int:
-    result = close_quarter(store_from(args), args.quarter, args.actor)
+    result = desk_from(args).close_quarter(args.quarter)
     cashback = ", ".join(f"{currency} {amount}" for currency, amount in result.cashback_by_currency.items()) or "0"
     return _out(args, result, f"{result.quarter}: booked {result.booked} entries for {result.accounts} accounts "
                 f"(cashback {cashback}, points {result.points}), {result.expiries} expiries"
@@ -170,7 +157,7 @@ def _close(args: argparse.Namespace) -> int:
 
 
 def _ledger(args: argparse.Namespace) -> int:
-    view = account_ledger(store_from(args), args.code)
+    view = desk_from(args).ledger(args.code)
     if args.json:
         print_json(view)
         return 0
@@ -181,7 +168,7 @@ def _ledger(args: argparse.Namespace) -> int:
 
 
 def _policy_check(args: argparse.Namespace) -> int:
-    result = policy_check(store_from(args), args.code, discount=args.discount, payment_days=args.payment_days,
+    result = desk_from(args).policy_check(args.code, discount=args.discount, payment_days=args.payment_days,
                           benefit_cost=args.benefit_cost, gifts=dict(args.gift))
     data = {"code": result.code, "grade": result.grade, "graded": result.graded, "policy": result.policy,
             "ok": result.ok, "violations": [{"rule": v.rule, "cap": v.cap, "requested": v.requested,
@@ -191,34 +178,31 @@ def _policy_check(args: argparse.Namespace) -> int:
     return EXIT_OUTSIDE_POLICY if args.strict and not result.ok else 0
 
 
-def _exc_show(args: argparse.Namespace, row: exc_service.ExceptionRow) -> int:
+def _exc_show(args: argparse.Namespace, row: ExceptionRow) -> int:
     return _out(args, row, f"{row.number} {row.status}" + (f", waiting for {row.waiting_for}" if row.waiting_for else ""))
 
 
 def _exc_request(args: argparse.Namespace) -> int:
-    row = exc_service.request_exception(
-        store_from(args), args.code, args.kind, args.requested, args.justification, args.login,
-        expected_cost=args.expected_cost, expected_margin=args.expected_margin,
-    )
+    row = desk_from(args).request_exception(args.code, args.kind, args.requested, args.justification,
+                                            expected_cost=args.expected_cost, expected_margin=args.expected_margin)
     return _exc_show(args, row)
 
 
 def _exc_submit(args: argparse.Namespace) -> int:
-    return _exc_show(args, exc_service.submit_exception(store_from(args), args.number, args.login))
+    return _exc_show(args, desk_from(args).submit_exception(args.number))
 
 
 def _exc_withdraw(args: argparse.Namespace) -> int:
-    return _exc_show(args, exc_service.withdraw_exception(store_from(args), args.number, args.login))
+    return _exc_show(args, desk_from(args).withdraw_exception(args.number))
 
 
 def _exc_decide(args: argparse.Namespace) -> int:
-    row = exc_service.decide_exception(store_from(args), args.number, bool(args.approve), args.login, args.note,
-                                       args.seen_version)
+    row = desk_from(args).decide_exception(args.number, bool(args.approve), args.note, args.seen_version)
     return _exc_show(args, row)
 
 
 def _exc_list(args: argparse.Namespace) -> int:
-    rows = exc_service.list_exceptions(store_from(args), args.status)
+    rows = desk_from(args).exceptions(status=args.status)
     if args.json:
         print_json(rows)
     else:
@@ -228,7 +212,7 @@ def _exc_list(args: argparse.Namespace) -> int:
 
 
 def _kpi(args: argparse.Namespace) -> int:
-    k = program_kpis(store_from(args), args.as_of)
+    k = desk_from(args).kpis(args.as_of)
     roi = k.roi
     data = {
         "as_of": k.as_of, "accounts": k.accounts, "ltv_12m": k.ltv_12m, "ltv_prev_12m": k.ltv_prev_12m,
@@ -250,9 +234,10 @@ def _kpi(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    if args.as_of is not None and args.as_of > today():
-        raise ServiceError(f"--as-of {args.as_of} is in the future")
-    sim = simulate(store_from(args), args.cutoffs, args.cashback, args.as_of)
+    desk = desk_from(args)
+    if args.as_of is not None and args.as_of > desk.today():
+        raise ServiceError("--as-of {as_of} is in the future", as_of=args.as_of)
+    sim = desk.simulate(args.cutoffs, args.cashback, args.as_of)
     r = sim.result
     data = {"as_of": sim.as_of, "cutoffs": sim.cutoffs, "cashback": sim.cashback, "upgrades": r.upgrades,
             "downgrades": r.downgrades, "unchanged": r.unchanged,

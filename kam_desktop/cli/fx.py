@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from kam_desktop.cli.context import store_from
+from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.clock import today
-from kam_desktop.services.program import fx
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -21,12 +19,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
     setter.add_argument("currency")
     setter.add_argument("rate", help="base units per one unit of CURRENCY, e.g. 4.2715")
     setter.add_argument("--date", type=date.fromisoformat, default=None, help="valid from (default today)")
-    setter.add_argument("--as", dest="actor", default="admin", help="who sets it (login)")
     setter.set_defaults(handler=_set)
 
 
 def _list(args: argparse.Namespace) -> int:
-    rows = fx.list_rates(store_from(args), args.currency)
+    rows = desk_from(args).fx_rates(args.currency)
     if args.json:
         print_json(rows)
     else:
@@ -35,7 +32,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace) -> int:
-    row = fx.set_rate(store_from(args), args.currency, args.rate, args.date or today(), args.actor)
+    row = desk_from(args).set_fx_rate(args.currency, args.rate, args.date)
     if args.json:
         print_json(row)
     else:

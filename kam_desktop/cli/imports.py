@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
-from kam_desktop.cli.context import store_from
+from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json
-from kam_desktop.services.imports.exports import EXPORT_KINDS, export
-from kam_desktop.services.imports.files import FORMAT_NAMES, ImportCancelled, ReadOptions, run_import
+from kam_desktop.services.imports.exports import EXPORT_KINDS
+from kam_desktop.services.imports.files import FORMAT_NAMES, ImportCancelled, ReadOptions
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -37,7 +37,6 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--date-order", choices=sorted(_DATE_ORDERS), default=None, help="default: detected")
     imp.add_argument("--sheet", default=None, help="XLSX: the sheet to read (default the first)")
     imp.add_argument("--dry-run", action="store_true", help="validate and check against the store; write nothing")
-    imp.add_argument("--as", dest="actor", default="admin", help="who imports (audit)")
     imp.set_defaults(handler=_import)
 
     exp = subparsers.add_parser("export", parents=[common], help="export to .xlsx or .csv")
@@ -56,8 +55,8 @@ def _import(args: argparse.Namespace) -> int:
     options = ReadOptions(encoding=args.encoding, delimiter=args.delimiter, decimal=args.decimal,
                           date_order=_DATE_ORDERS.get(args.date_order or ""), sheet=args.sheet)
     try:
-        report = run_import(store_from(args), args.file, args.format, actor=args.actor,
-                            options=options, profile=args.profile, dry_run=args.dry_run)
+        report = desk_from(args).importer().apply(args.file, args.format, options, profile=args.profile,
+                                                  dry_run=args.dry_run)
     except ImportCancelled:
         print("kamctl: import cancelled; nothing was written", file=sys.stderr)
         return 1
@@ -82,8 +81,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    result = export(store_from(args), args.kind, args.file, owner=args.owner,
-                    account=args.account, as_of=args.as_of)
+    result = desk_from(args).export(args.kind, args.file, owner=args.owner, account=args.account,
+                                    as_of=args.as_of)
     if args.json:
         print_json({"kind": result.kind, "file": str(result.path), "rows": result.rows})
     else:

@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from kam_desktop import __version__, frozen
 from kam_desktop.cli.context import close_stores
-from kam_desktop.services.errors import ServiceError
+from kam_desktop.services.errors import NotPermittedError, ServiceError
 
 # Each module has `register(subparsers, common)`; its handlers take (args) and return an exit code.
 COMMAND_MODULES = (
@@ -26,6 +26,9 @@ COMMAND_MODULES = (
 )
 
 
+EXIT_NOT_PERMITTED = 4  # the person's role may not do this (1: refused or failed, 2: usage, 3: policy --strict)
+
+
 class CliError(Exception):
     """A usage or input problem found by the CLI itself (exit 2)."""
 
@@ -36,10 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="SQLite file or postgresql:// URL (or KAM_DB)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    common.add_argument("--as", dest="login", metavar="LOGIN", default=argparse.SUPPRESS,
+                        help="act as this person (default: KAM_USER, else the store's administrator)")
     parser = argparse.ArgumentParser(prog="kamctl", description="KAM Desktop without a screen.")
     parser.add_argument("--version", action="version", version=f"kamctl {__version__}")
     parser.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (or KAM_DB)")
     parser.add_argument("--json", action="store_true", default=False, help="machine-readable output")
+    parser.add_argument("--as", dest="login", metavar="LOGIN", default=os.environ.get("KAM_USER") or None,
+                        help="act as this person (default: KAM_USER, else the store's administrator)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
@@ -54,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
     try:
         return int(args.handler(args) or 0)
+    except NotPermittedError as exc:
+        print(f"kamctl: not permitted: {exc}", file=sys.stderr)
+        return EXIT_NOT_PERMITTED
     except (ServiceError, CliError) as exc:
         print(f"kamctl: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, CliError) else 1

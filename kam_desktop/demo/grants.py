@@ -11,6 +11,7 @@ from kam_desktop.demo.defaults import CatalogEntry, Defaults
 from kam_desktop.demo.exceptions import ClientFacts
 from kam_desktop.demo.money import from_pln, money, rate
 from kam_desktop.demo.people import new_uuid, stamp
+from kam_desktop.domain.costs import FINANCING_RATE
 from kam_desktop.domain.vocabulary import CostModel, ExceptionKind, ExceptionStatus, GrantStatus
 
 # the catalog item a granted exception unlocks
@@ -22,7 +23,6 @@ LINKED_STATUS = {ExceptionStatus.APPROVED: GrantStatus.ACTIVE, ExceptionStatus.E
                  ExceptionStatus.REJECTED: GrantStatus.CANCELLED}
 _PLAIN_STATUSES = ((GrantStatus.ACTIVE, 0.42), (GrantStatus.EXPIRED, 0.2), (GrantStatus.USED, 0.14),
                    (GrantStatus.PROPOSED, 0.14), (GrantStatus.CANCELLED, 0.1))
-FINANCING_RATE = Decimal("0.09")
 TERMS = {
     "pl": "{name}: {value} ({unit}), od {start} do {end}. Rozliczenie zgodnie z polityką handlową.",
     "ru": "{name}: {value} ({unit}), с {start} по {end}. Расчёт согласно коммерческой политике.",

@@ -21,7 +21,3 @@ class StatementBalanceError(DocumentError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = list(problems)
         super().__init__("statement does not balance: " + "; ".join(self.problems))
-
-
-class NumberingError(DocumentError):
-    """A document number that cannot be read, or no number left in a device's blocks."""

@@ -287,18 +287,27 @@ def evaluate(
     return results
 
 
-def distance_to_next_grade(ranking: Ranking, bases: Mapping[str, Decimal], cutoffs: Cutoffs) -> Decimal | None:
-    """How much more basis would lift the account one grade now (None for L1), all else unchanged."""
-    better = {Grade.L2: cutoffs.l1, Grade.L3: cutoffs.l2, Grade.L4: cutoffs.l3}.get(ranking.grade)
+def basis_for_next_grade(
+    grade: Grade, population: int, other_bases: Iterable[Decimal], cutoffs: Cutoffs
+) -> Decimal | None:
+    """The least basis that would lift an account computed at `grade` one grade now (None for L1), all else
+    unchanged: `other_bases` are the bases of the other accounts of the same grading."""
+    better = {Grade.L2: cutoffs.l1, Grade.L3: cutoffs.l2, Grade.L4: cutoffs.l3}.get(grade)
     if better is None:
         return None
     # To reach rank ≤ cutoff × N the account must beat everyone but the first ⌊cutoff × N⌋ − 1 others.
-    allowed_rank = int(better * ranking.population)
+    allowed_rank = int(better * population)
     if allowed_rank < 1:
         return None
-    others = sorted((b for a, b in bases.items() if a != ranking.account), reverse=True)
+    others = sorted(other_bases, reverse=True)
     # rank = 1 + count strictly above; we need at most allowed_rank − 1 others strictly above us,
-    # so we must at least equal the allowed_rank-th highest other basis.
+    # so we must at least equal the allowed_rank-th highest other basis (and a basis ≤ 0 is always L4).
     target = others[allowed_rank - 1] if allowed_rank - 1 < len(others) else Decimal(0)
-    needed = max(target, Decimal("0.01")) - ranking.basis
-    return max(needed, Decimal(0))
+    return max(target, Decimal("0.01"))
+
+
+def distance_to_next_grade(ranking: Ranking, bases: Mapping[str, Decimal], cutoffs: Cutoffs) -> Decimal | None:
+    """How much more basis would lift the account one grade now (None for L1), all else unchanged."""
+    others = (b for a, b in bases.items() if a != ranking.account)
+    needed = basis_for_next_grade(ranking.grade, ranking.population, others, cutoffs)
+    return None if needed is None else max(needed - ranking.basis, Decimal(0))

@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from kam_desktop.domain.vocabulary import SlotSource
+
 SHARE_PLACES = Decimal("0.0001")
 ZERO = Decimal(0)
 
@@ -188,3 +190,20 @@ def _quadrant(high_units: bool, high_money: bool) -> Quadrant:
     if high_units:
         return Quadrant.HIGH_UNITS_HIGH_MONEY if high_money else Quadrant.HIGH_UNITS_LOW_MONEY
     return Quadrant.LOW_UNITS_HIGH_MONEY if high_money else Quadrant.LOW_UNITS_LOW_MONEY
+
+
+def slot_problems(units: Decimal, money: Decimal, source: str, on: date, confidence: Decimal,
+                  today: date) -> list[str]:
+    """Every reason a gathered total cannot be recorded (empty: it can)."""
+    problems = []
+    if units < 0 or money < 0:
+        problems.append("totals cannot be negative")
+    if units != units.quantize(Decimal("0.001")) or money != money.quantize(Decimal("0.01")):
+        problems.append("units take at most 3 decimal places and money 2")
+    if source not in {s.value for s in SlotSource}:
+        problems.append(f"source {source!r} is not one of {', '.join(s.value for s in SlotSource)}")
+    if not Decimal(0) <= confidence <= Decimal(1):
+        problems.append(f"confidence {confidence} must be between 0 and 1")
+    if on > today:
+        problems.append(f"collected on {on.isoformat()} is in the future")
+    return problems

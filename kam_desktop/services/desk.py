@@ -1,313 +1,320 @@
-"""The desk: every service the windows call, bound to the open store and the person at the keyboard.
+"""The desk: every use case, bound to one store, the person acting and the clock — the GUI's and the CLI's door.
 
-Windows hold a Desk and never the store; tests build one over a temporary SQLite file. The engine's
-newer modules (exceptions, grants, KPIs, simulation) are imported when first used.
+A Desk holds a `Context` and nothing else; each method is one call of a use-case function, which checks the
+actor's permission itself (so the sync applier, calling the same functions, gets the same answer). Windows and
+`kamctl` commands hold a Desk and never the store.
 """
 
 from __future__ import annotations
 
-import contextlib
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kam_desktop.domain.periods import Quarter
-from kam_desktop.domain.vocabulary import ExceptionStatus, Role
-from kam_desktop.services.clock import today
-from kam_desktop.services.errors import Refused, ServiceError
-from kam_desktop.services.people import UserRow, get_user, list_users
+from kam_desktop.domain.permissions import UseCase, permits
+from kam_desktop.domain.vocabulary import Grade, Role
+from kam_desktop.services import people as _people
+from kam_desktop.services import potential as _potential
+from kam_desktop.services.accounts import card as _card
+from kam_desktop.services.accounts import portfolio as _portfolio
+from kam_desktop.services.accounts import workspace as _workspace
+from kam_desktop.services.admin import backup as _backup
+from kam_desktop.services.admin import status as _status
+from kam_desktop.services.benefits import approval as _approval
+from kam_desktop.services.benefits import catalog as _catalog
+from kam_desktop.services.benefits import grants as _grants
+from kam_desktop.services.clock import Clock
+from kam_desktop.services.context import Actor, Context, open_context
+from kam_desktop.services.documents import register as _register
+from kam_desktop.services.exceptions import inbox as _inbox
+from kam_desktop.services.exceptions import requests as _requests
+from kam_desktop.services.grading import GradingRun, grade_portfolio
+from kam_desktop.services.ledger import close as _close
+from kam_desktop.services.ledger import entries as _entries
+from kam_desktop.services.plain import StoreInfo, SyncStatus
+from kam_desktop.services.program import company as _company
+from kam_desktop.services.program import fx as _fx
+from kam_desktop.services.program import policy as _policy
+from kam_desktop.services.program.in_force import program_in_force
+from kam_desktop.services.reports import kpi as _kpi
+from kam_desktop.services.reports import simulate as _simulate
+from kam_desktop.store.portfolio_row import PortfolioRow
+from kam_desktop.store.store import Store
 
-if TYPE_CHECKING:  # loaded on first use, so that the window shows before the engine is imported
-    from kam_desktop.services import grading
-    from kam_desktop.services import potential as slots_service
-    from kam_desktop.services.accounts import card as accounts
-    from kam_desktop.services.accounts import workspace as ui_account
-    from kam_desktop.services.ledger import close as quarter_close
-    from kam_desktop.services.ledger import entries as ledger_service
-    from kam_desktop.services.program.company import CompanyFields
-    from kam_desktop.store.store import Store
+if TYPE_CHECKING:  # reportlab (documents), pandas (files) and the demo generator load when first used
+    from kam_desktop.services.documents.batch import Progress, StatementsBatch
+    from kam_desktop.services.documents.issue import Issued
+    from kam_desktop.services.imports.exports import ExportResult
+    from kam_desktop.services.imports.preview import Importer
 
-APPROVER_ROLES = (Role.DIRECTOR, Role.FINANCE)
-
-
-class Cancelled(ServiceError):
-    """The person stopped a long job before it was committed: nothing was changed."""
-
-
-@dataclass(frozen=True)
-class InboxRow:
-    """A request waiting for the approver, with the account's margin and how much of its budget is used."""
-
-    request: Any  # services.exceptions.ExceptionRow
-    account_name: str
-    currency: str
-    margin_12m: Decimal
-    budget: Decimal
-    committed: Decimal
-
-    @property
-    def budget_use(self) -> Decimal | None:
-        return None if self.budget <= 0 else (self.committed / self.budget).quantize(Decimal("0.0001"))
+PotentialPoint = tuple[str, Decimal, Decimal, str]  # code, slot units, slot money, quadrant
 
 
 class Desk:
-    """Service calls as `login` (None: the single user of a laptop, acting as admin)."""
+    """Use cases as one person on one store."""
 
-    def __init__(self, store: Store, login: str | None) -> None:
-        self.store = store
-        self.login = login
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @classmethod
+    def open(cls, store: Store, login: str | None = None, clock: Clock | None = None) -> Desk:
+        """The desk of `login` (default: the store's administrator); unknown or inactive people are refused."""
+        return cls(open_context(store, login, clock))
+
+    # -- who and when ------------------------------------------------------------------------------------
+    @property
+    def actor(self) -> Actor:
+        return self.ctx.actor
 
     @property
-    def actor(self) -> str:
-        return self.login or "admin"
+    def login(self) -> str:
+        return self.ctx.actor.login
 
-    def user(self) -> UserRow | None:
-        return get_user(self.store, self.login) if self.login else None
+    @property
+    def role(self) -> Role:
+        return self.ctx.actor.role
 
-    def role(self) -> str:
-        user = self.user()
-        return user.role if user else Role.ADMIN.value
+    def may(self, use_case: UseCase) -> bool:
+        """Whether the actor's role may use `use_case` at all (to offer or hide an action; the use case decides)."""
+        return permits(self.role, use_case)
 
     def today(self) -> date:
-        """The business date (KAM_TODAY in tests and demos)."""
-        return today()
+        return self.ctx.today()
 
-    def users(self) -> list[UserRow]:
-        return list_users(self.store)
+    def as_user(self, login: str) -> Desk:
+        """The same store and clock, another person (a solo or demo store only: team stores are bound)."""
+        return Desk(self.ctx.as_(login))
 
-    def as_user(self, login: str | None) -> Desk:
-        return Desk(self.store, login)
+    def users(self) -> list[_people.UserRow]:
+        return _people.list_users(self.ctx)
 
-    # -- one account ---------------------------------------------------------------------------------
-    def card(self, code: str) -> accounts.AccountCard:
-        from kam_desktop.services.accounts import card as accounts
-        return accounts.account_card(self.store, code)
+    def add_user(self, login: str, role: str, name: str | None = None) -> _people.UserRow:
+        return _people.add_user(self.ctx, login, role, name)
 
-    def slots(self, code: str) -> slots_service.AccountSlots:
-        from kam_desktop.services import potential as slots
-        return slots.account_slots(self.store, code)
+    # -- the portfolio and one account -------------------------------------------------------------------
+    def portfolio(self, owner: str | None = None, as_of: date | None = None) -> list[PortfolioRow]:
+        return _portfolio.portfolio(self.ctx, owner, as_of)
+
+    def wallets(self) -> dict[str, _portfolio.AccountWallet]:
+        return _portfolio.portfolio_wallets(self.ctx)
+
+    def card(self, code: str) -> _card.AccountCard:
+        return _card.account_card(self.ctx, code)
+
+    def slots(self, code: str, as_of: date | None = None) -> _potential.AccountSlots:
+        return _potential.account_slots(self.ctx, code, as_of)
 
     def save_slot(self, code: str, category: str, *, total_units: Decimal, total_money: Decimal, source: str,
                   collected_on: date, confidence: Decimal) -> uuid.UUID:
-        from kam_desktop.services import potential as slots
-        return slots.save_slot(self.store, code, category, total_units=total_units, total_money=total_money,
-                               source=source, collected_on=collected_on, confidence=confidence, actor=self.actor)
+        return _potential.save_slot(self.ctx, code, category, total_units=total_units, total_money=total_money,
+                                   source=source, collected_on=collected_on, confidence=confidence)
 
-    def ledger(self, code: str) -> ledger_service.AccountLedger:
-        from kam_desktop.services.ledger import entries as ledger
-        return ledger.account_ledger(self.store, code)
+    def ledger(self, code: str) -> _entries.AccountLedger:
+        return _entries.account_ledger(self.ctx, code)
 
-    def ltv_series(self, code: str) -> list[ui_account.LtvPoint]:
-        from kam_desktop.services.accounts import workspace as ui_account
-        return ui_account.ltv_series(self.store, code)
+    def ltv_series(self, code: str) -> list[_workspace.LtvPoint]:
+        return _workspace.ltv_series(self.ctx, code)
 
-    def grade_progress(self, code: str) -> ui_account.GradeProgress:
-        from kam_desktop.services.accounts import workspace as ui_account
-        return ui_account.grade_progress(self.store, code)
+    def grade_progress(self, code: str) -> _workspace.GradeProgress:
+        return _workspace.grade_progress(self.ctx, code)
 
-    def benefits(self, code: str) -> ui_account.AccountBenefits:
-        from kam_desktop.services.accounts import workspace as ui_account
-        return ui_account.account_benefits(self.store, code)
+    def policy_check(self, code: str, *, discount: Decimal | None = None, payment_days: int | None = None,
+                     benefit_cost: Decimal | None = None, gifts: dict[str, Decimal] | None = None) -> _policy.PolicyCheck:
+        return _policy.policy_check(self.ctx, code, discount=discount, payment_days=payment_days,
+                                   benefit_cost=benefit_cost, gifts=gifts)
 
-    def catalog(self) -> list[ui_account.CatalogLine]:
-        from kam_desktop.services.accounts import workspace as ui_account
-        return ui_account.benefit_catalog(self.store)
+    # -- benefits -----------------------------------------------------------------------------------------
+    def benefits(self, code: str) -> _catalog.AccountBenefits:
+        return _catalog.account_benefits(self.ctx, code)
+
+    def catalog(self) -> list[_catalog.CatalogLine]:
+        return _catalog.benefit_catalog(self.ctx)
 
     def estimate_cost(self, code: str, catalog_code: str, value: Decimal | None) -> Decimal:
-        from kam_desktop.services.accounts import workspace as ui_account
-        return ui_account.estimate_cost(self.store, code, catalog_code, value)
+        return _catalog.estimate_cost(self.ctx, code, catalog_code, value)
 
-    def live_check(self, code: str, catalog_code: str, value: Decimal | None, cost: Decimal) -> Any:
-        from kam_desktop.services.accounts import workspace as ui_account
-        return ui_account.live_check(self.store, code, catalog_code, value, cost)
+    def live_check(self, code: str, catalog_code: str, value: Decimal | None, cost: Decimal) -> _policy.PolicyCheck:
+        return _catalog.live_check(self.ctx, code, catalog_code, value, cost)
 
     def add_benefit(self, code: str, catalog_code: str, value: Decimal | None, cost: Decimal,
-                    valid_to: date | None = None) -> Any:
-        from kam_desktop.services.benefits.grants import add_benefit_grant
-
-        return add_benefit_grant(self.store, code, catalog_code, cost_estimate=cost, actor=self.actor, value=value,
-                                 valid_to=valid_to)
+                    valid_to: date | None = None) -> _grants.GrantOutcome:
+        return _grants.add_benefit_grant(self.ctx, code, catalog_code, cost_estimate=cost, value=value,
+                                        valid_to=valid_to)
 
     def activate_benefit(self, grant_id: uuid.UUID) -> str:
-        from kam_desktop.services.benefits.grants import activate_grant
-
-        return activate_grant(self.store, grant_id, self.actor)
+        return _grants.activate_grant(self.ctx, grant_id)
 
     def link_exception(self, grant_id: uuid.UUID, number: str) -> None:
-        from kam_desktop.services.benefits.grants import link_exception
+        _grants.link_exception(self.ctx, grant_id, number)
 
-        link_exception(self.store, grant_id, number, self.actor)
-
-    # -- exceptions ------------------------------------------------------------------------------------
-    def exceptions(self, code: str | None = None, status: str | None = None) -> list[Any]:
-        from kam_desktop.services.exceptions.requests import list_exceptions
-
-        return list_exceptions(self.store, status=status, code=code)
+    # -- exceptions ---------------------------------------------------------------------------------------
+    def exceptions(self, code: str | None = None, status: str | None = None) -> list[_requests.ExceptionRow]:
+        return _requests.list_exceptions(self.ctx, status=status, code=code)
 
     def request_exception(self, code: str, kind: str, requested: Decimal, justification: str, *,
-                          expected_margin: Decimal | None = None, valid_until: date | None = None) -> Any:
-        from kam_desktop.services.exceptions.requests import request_exception
+                          expected_cost: Decimal | None = None, expected_margin: Decimal | None = None,
+                          valid_until: date | None = None) -> _requests.ExceptionRow:
+        return _requests.request_exception(self.ctx, code, kind, requested, justification,
+                                          expected_cost=expected_cost, expected_margin=expected_margin,
+                                          valid_until=valid_until)
 
-        return request_exception(self.store, code, kind, requested, justification, self.actor,
-                                 expected_margin=expected_margin, valid_until=valid_until)
+    def request_exceptions(self, code: str, wanted: Sequence[tuple[str, Decimal]], justification: str, *,
+                           grant_id: uuid.UUID | None = None, expected_margin: Decimal | None = None,
+                           valid_until: date | None = None, submit: bool = False) -> list[_requests.ExceptionRow]:
+        """Every request one form asks for, linked to its grant and submitted when asked: all or nothing."""
+        return _approval.request_exceptions_for_grant(self.ctx, code, wanted, justification, grant_id=grant_id,
+                                                     expected_margin=expected_margin, valid_until=valid_until,
+                                                     submit=submit)
 
-    def submit_exception(self, number: str) -> Any:
-        from kam_desktop.services.exceptions.requests import submit_exception
+    def submit_exception(self, number: str) -> _requests.ExceptionRow:
+        return _requests.submit_exception(self.ctx, number)
 
-        return submit_exception(self.store, number, self.actor)
+    def withdraw_exception(self, number: str, note: str = "") -> _requests.ExceptionRow:
+        return _requests.withdraw_exception(self.ctx, number, note)
 
-    def withdraw_exception(self, number: str, note: str = "") -> Any:
-        from kam_desktop.services.exceptions.requests import withdraw_exception
+    def decide_exception(self, number: str, approve: bool, note: str = "",
+                         seen_version: int | None = None) -> _requests.ExceptionRow:
+        return _requests.decide_exception(self.ctx, number, approve, note, seen_version)
 
-        return withdraw_exception(self.store, number, self.actor, note)
+    def inbox(self) -> list[_inbox.InboxRow]:
+        return _inbox.inbox(self.ctx)
 
-    def decide_exception(self, number: str, approve: bool, note: str, seen_version: int | None) -> Any:
-        from kam_desktop.services.exceptions.requests import decide_exception
+    # -- documents ----------------------------------------------------------------------------------------
+    def documents(self, code: str) -> list[_register.DocumentRow]:
+        return _register.list_documents(self.ctx, code)
 
-        return decide_exception(self.store, number, approve, self.actor, note, seen_version)
-
-    def inbox(self) -> list[InboxRow]:
-        """Submitted requests waiting for this person's role, not their own (nobody decides their own)."""
-        from kam_desktop.services.accounts import workspace as ui_account
-        role = self.role()
-        if role not in APPROVER_ROLES:
-            return []
-        names = ui_account.account_names(self.store)
-        rows = []
-        for request in self.exceptions(status=ExceptionStatus.SUBMITTED.value):
-            if request.waiting_for != role:
-                continue
-            budget = ui_account.account_benefits(self.store, request.account).budget
-            name, currency = names.get(request.account, (request.account, budget.currency))
-            rows.append(InboxRow(request, name, currency, budget.margin_12m, budget.budget, budget.committed))
-        return rows
-
-    # -- documents -----------------------------------------------------------------------------------
-    def documents(self, code: str) -> list[Any]:
-        from kam_desktop.services.documents.register import list_documents
-
-        return list_documents(self.store, code)
-
-    def issue_document(self, code: str, kind: str, quarter: str | None = None) -> Any:
+    def issue_document(self, code: str, kind: str, quarter: str | None = None,
+                       lang: str | None = None) -> Issued:
         """Issue the account's agreement, annex (its current benefits) or a quarter's statement."""
-        from kam_desktop.services.documents import register as documents
+        from kam_desktop.services.documents import issue as _issue  # reportlab: only when a document is made
+
         if kind == "agreement":
-            return documents.issue_agreement(self.store, code, actor=self.actor)
+            return _issue.issue_agreement(self.ctx, code, lang)
         if kind == "annex":
-            return documents.issue_annex(self.store, code, actor=self.actor)
-        return documents.issue_statement(self.store, code, quarter or self.last_finished_quarter(), actor=self.actor)
+            return _issue.issue_annex(self.ctx, code, lang)
+        return _issue.issue_statement(self.ctx, code, quarter or self.last_finished_quarter(), lang)
+
+    def reissue_document(self, number: str, lang: str | None = None) -> Issued:
+        from kam_desktop.services.documents import issue as _issue  # reportlab: only when a document is made
+
+        return _issue.reissue(self.ctx, number, lang)
+
+    def document(self, number: str, version: int | None = None) -> _register.DocumentRow:
+        return _register.get_document(self.ctx, number, version)
 
     def document_pdf(self, number: str, version: int | None = None) -> bytes:
-        from kam_desktop.services.documents.register import document_pdf
+        return _register.document_pdf(self.ctx, number, version)
 
-        return document_pdf(self.store, number, version)
+    def document_scan(self, number: str, version: int | None = None) -> tuple[str, str, bytes] | None:
+        return _register.document_scan(self.ctx, number, version)
 
-    def sign_document(self, number: str, signatory: str, signed_on: date, scan: str | None = None) -> Any:
-        from kam_desktop.services.documents.register import sign
+    def verify_document(self, number: str, version: int | None = None) -> _register.Verification:
+        return _register.verify(self.ctx, number, version)
 
-        return sign(self.store, number, signatory, signed_on, scan, actor=self.actor)
+    def sign_document(self, number: str, signatory: str, signed_on: date,
+                      scan: Path | str | None = None) -> _register.DocumentRow:
+        from kam_desktop.services.documents import signing as _signing  # reportlab, through the annex's rules
 
-    # -- portfolio-wide --------------------------------------------------------------------------------
-    def kpis(self) -> Any:
-        from kam_desktop.services.reports.kpi import program_kpis
+        return _signing.sign(self.ctx, number, signatory, signed_on, scan)
 
-        return program_kpis(self.store)
+    def attach_scan(self, number: str, scan: Path | str) -> _register.DocumentRow:
+        from kam_desktop.services.documents import signing as _signing  # reportlab, through the annex's rules
 
-    def potential_matrix(self) -> list[tuple[str, Decimal, Decimal, str]]:
+        return _signing.attach_scan(self.ctx, number, scan)
+
+    def issue_statements(self, quarter: str, owner: str | None = None, *, lang: str | None = None,
+                         progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                         sink: Callable[[_register.DocumentRow, bytes], None] | None = None,
+                         chunk: int = 100) -> StatementsBatch:
+        from kam_desktop.services.documents import batch as _batch  # reportlab: only when documents are made
+
+        return _batch.issue_statements(self.ctx, quarter, owner, lang=lang, progress=progress, cancelled=cancelled,
+                                       sink=sink, chunk=chunk)
+
+    def last_finished_quarter(self) -> str:
+        return str(Quarter.of(self.today()).previous())
+
+    # -- the program ----------------------------------------------------------------------------------------
+    def kpis(self, as_of: date | None = None) -> _kpi.ProgramKpis:
+        return _kpi.program_kpis(self.ctx, as_of)
+
+    def potential_matrix(self) -> list[PotentialPoint]:
         """(code, slot units, slot money, quadrant) of every account with slots."""
-        from kam_desktop.services import potential as slots
-        with self.store.read() as session:
-            potential = slots.portfolio_potential(session, today())
-            codes = {str(a.id): a.code for a in slots_accounts(session)}
-        result = []
-        for key, p in potential.potentials.items():
-            placed = potential.matrix.placements.get(key)
-            result.append((codes.get(key, key), p.slot_units, p.slot_money, placed.value if placed else ""))
-        return result
+        return _potential.matrix_points(self.ctx)
 
     def base_currency(self) -> str:
         """The company's base currency (KPIs are stated in it)."""
-        from kam_desktop.services.program.in_force import program_in_force
-
-        with self.store.read() as session:
-            return program_in_force(session, today()).base_currency
+        with self.ctx.read() as session:
+            return program_in_force(session, self.today()).base_currency
 
     def current_terms(self) -> tuple[tuple[Decimal, Decimal, Decimal], tuple[Decimal, ...]]:
         """The cut-offs (fractions) and cashback % (L1..L4) in force: where the what-if starts."""
-        from kam_desktop.domain.vocabulary import Grade
-        from kam_desktop.services.program.in_force import program_in_force
-
-        with self.store.read() as session:
-            terms = program_in_force(session, today()).terms
+        with self.ctx.read() as session:
+            terms = program_in_force(session, self.today()).terms
         cut = terms.rules.cutoffs
         return (cut.l1, cut.l2, cut.l3), tuple(terms.cashback_percent[g] for g in Grade)
 
-    def simulate(self, cutoffs: list[Decimal], cashback: list[Decimal]) -> Any:
-        from kam_desktop.services.reports.simulate import simulate
+    def simulate(self, cutoffs: Sequence[Decimal], cashback: Sequence[Decimal],
+                 as_of: date | None = None) -> _simulate.Simulation:
+        return _simulate.simulate(self.ctx, cutoffs, cashback, as_of)
 
-        return simulate(self.store, cutoffs, cashback)
+    def grade(self, as_of: date | None = None, apply: bool = False,
+              cancelled: Callable[[], bool] = lambda: False) -> GradingRun:
+        """Grade every account as of a day (today); with `apply` store it, unless `cancelled()` at the end."""
+        return grade_portfolio(self.ctx, as_of, apply, cancelled)
 
-    def grade_now(self, cancelled: Callable[[], bool] = lambda: False) -> grading.GradingRun:
-        """Grade every account as of today and store it; if `cancelled()` at the end, nothing is stored."""
-        from kam_desktop.services import grading
-        self._require_director("grade the portfolio")
-        with self.store.unit_of_work(self.actor) as uow:
-            run = grading.apply_grades(uow, today())
-            if cancelled():
-                raise Cancelled("grading cancelled; nothing was stored")
-            uow.commit()
-        return run
-
-    def last_finished_quarter(self) -> str:
-        return str(Quarter.of(today()).previous())
-
-    def close_quarter(self, quarter: str, cancelled: Callable[[], bool] = lambda: False) -> quarter_close.CloseResult:
+    def close_quarter(self, quarter: str, cancelled: Callable[[], bool] = lambda: False) -> _close.CloseResult:
         """Close a finished quarter in one transaction; cancelled before the commit, nothing is booked."""
-        from kam_desktop.services.ledger import close as quarter_close
-        self._require_director("close a quarter")
-        with self.store.unit_of_work(self.actor) as uow:
-            result = quarter_close.close_in(uow, Quarter.parse(quarter))
-            if cancelled():
-                raise Cancelled(f"closing {quarter} cancelled; nothing was booked")
-            uow.commit()
-        return result
+        return _close.close_quarter(self.ctx, quarter, cancelled)
 
-    # -- our company on documents ----------------------------------------------------------------------
-    def company(self) -> CompanyFields:
-        from kam_desktop.services.program.company import company_fields
+    def fx_rates(self, currency: str | None = None) -> list[_fx.RateRow]:
+        return _fx.list_rates(self.ctx, currency)
 
-        return company_fields(self.store)
+    def set_fx_rate(self, currency: str, rate: str, on: date | None = None) -> _fx.RateRow:
+        return _fx.set_rate(self.ctx, currency, rate, on)
 
-    def may_change_company(self) -> bool:
-        from kam_desktop.services.program.company import EDITOR_ROLES
+    # -- our company on documents ---------------------------------------------------------------------------
+    def company(self) -> _company.CompanyFields:
+        return _company.company_fields(self.ctx)
 
-        return self.role() in EDITOR_ROLES
+    def save_company(self, fields: _company.CompanyFields) -> list[str]:
+        """Refused for a KAM; invalid fields raise `CompanyInvalid` naming each field."""
+        return _company.save_company(self.ctx, fields)
 
-    def save_company(self, fields: CompanyFields) -> list[str]:
-        """Refused for a KAM; invalid fields raise services.company.CompanyInvalid naming each field."""
-        from kam_desktop.services.program.company import save_company
+    # -- files in and out, the store ------------------------------------------------------------------------
+    def importer(self) -> Importer:
+        from kam_desktop.services.imports.preview import Importer  # pandas: only when a file is read
 
-        return save_company(self.store, fields, self.actor)
+        return Importer(self.ctx)
 
-    def _require_director(self, what: str) -> None:
-        if self.role() not in (Role.DIRECTOR, Role.ADMIN, Role.FINANCE):
-            raise Refused(f"{self.actor}: only a sales director, finance or an admin may {what}")
+    def export(self, kind: str, path: Path, *, owner: str | None = None, account: str | None = None,
+               as_of: date | None = None) -> ExportResult:
+        from kam_desktop.services.imports.exports import export  # pandas: only when a file is written
 
+        return export(self.ctx, kind, path, owner=owner, account=account, as_of=as_of)
 
-def slots_accounts(session: Any) -> list[Any]:
-    from kam_desktop.store.queries.grades import accounts as account_refs
+    def backup(self, target: Path) -> Path:
+        return _backup.backup(self.ctx, target)
 
-    return account_refs(session, active_only=False)
+    def restore(self, source: Path) -> Path:
+        return _backup.restore(self.ctx, source)
 
+    # -- the store itself -------------------------------------------------------------------------------------
+    def store_info(self) -> StoreInfo:
+        return _status.describe_store(self.ctx.store)
 
-def load_demo(store: Store, actor: str = "admin", seed: int = 1) -> None:
-    """The demo company, graded as of today, so every screen has something to show."""
-    from kam_desktop.services import grading
-    from kam_desktop.services.demo.setup import initialize
+    def sync_status(self) -> SyncStatus:
+        return _status.sync_status(self.ctx.store)
 
-    initialize(store, demo=True, seed=seed, actor=actor)
-    with contextlib.suppress(Refused):  # the demo came graded already
-        grading.grade_portfolio(store, today(), apply=True, actor=actor)
+    def store_is_empty(self) -> bool:
+        return _status.store_is_empty(self.ctx.store)
+
+    def load_demo(self) -> None:
+        """The demo company into this (empty) store, as of the desk's business date."""
+        from kam_desktop.services.demo import setup as _setup  # the demo generator and reportlab
+
+        _setup.load_demo(self.ctx.store, clock=self.ctx.clock)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -12,21 +12,22 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.grades import Basis, GradeOverride, GradeResult, GradeState, evaluate
+from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import add_months, trailing_window
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.segments import SegmentInputs, growth_rate, segment_of
 from kam_desktop.domain.vocabulary import AccountKind, Grade
-from kam_desktop.services.clock import today
-from kam_desktop.services.errors import NotFound, Refused, ServiceError
+from kam_desktop.services.access import account_for
+from kam_desktop.services.context import Context
+from kam_desktop.services.errors import Cancelled, Refused, ServiceError
 from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.services.program.in_force import Program, program_in_force
 from kam_desktop.store import models
 from kam_desktop.store.queries import grades as q
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.sales import sales_by_account
-from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
 
-ZERO = Decimal("0.00")
 RATE = Decimal("0.000001")
 
 
@@ -106,14 +107,21 @@ class _Evaluated:
     overrides: dict[str, models.GradeOverride]
 
 
-def grade_portfolio(store: Store, as_of: date, apply: bool = False, actor: str = "admin") -> GradingRun:
-    """Grade every active account as of a day; with `apply`, store the evaluations (once per day)."""
+def grade_portfolio(ctx: Context, as_of: date | None = None, apply: bool = False,
+                    cancelled: Callable[[], bool] = lambda: False) -> GradingRun:
+    """Grade every active account as of a day (default today); with `apply`, store the evaluations (once per
+    day) — unless `cancelled()` says so at the end, when nothing is stored."""
+    day = as_of or ctx.today()
     if not apply:
-        with store.read() as session:
-            evaluated = _evaluate(session, as_of)
-            return GradingRun(as_of, evaluated.program.terms.rules.basis, False, _rows(evaluated))
-    with store.unit_of_work(actor) as uow:
-        run = apply_grades(uow, as_of)
+        ctx.permit(UseCase.PREVIEW_GRADES)
+        with ctx.read() as session:
+            evaluated = _evaluate(session, day)
+            return GradingRun(day, evaluated.program.terms.rules.basis, False, _rows(evaluated))
+    ctx.permit(UseCase.APPLY_GRADES)
+    with ctx.unit_of_work() as uow:
+        run = apply_grades(uow, day)
+        if cancelled():
+            raise Cancelled("grading cancelled; nothing was stored")
         uow.commit()
     return run
 
@@ -127,11 +135,11 @@ def apply_grades(uow: UnitOfWork, as_of: date) -> GradingRun:
     session = uow.session
     existing = q.evaluation_count(session, as_of)
     if existing:
-        raise Refused(f"grades as of {as_of.isoformat()} are already applied ({existing} evaluations); "
-                      "grading history is append-only [one evaluation per day]")
+        raise Refused("grades as of {day} are already applied ({existing} evaluations); grading history is "
+                      "append-only [one evaluation per day]", day=as_of, existing=existing)
     latest = q.last_evaluation_date(session)
     if latest is not None and latest > as_of:
-        raise Refused(f"a later evaluation exists ({latest.isoformat()}); grades are applied in date order")
+        raise Refused("a later evaluation exists ({latest}); grades are applied in date order", latest=latest)
     evaluated = _evaluate(session, as_of)
     accounts = [a for a in q.accounts(session) if a.code in evaluated.results]
     segments = _segments(session, evaluated, accounts, as_of)
@@ -161,7 +169,7 @@ def _to_base(fx: FxTable, amount: Decimal, currency: str, day: date, code: str) 
     try:
         return fx.to_base(amount, currency, day)
     except MissingRateError as exc:
-        raise ServiceError(f"cannot grade {code}: {exc}") from None
+        raise ServiceError("cannot grade {code}: {problem}", code=code, problem=str(exc)) from None
 
 
 def _state(e: q.EvaluationState) -> GradeState:
@@ -233,18 +241,17 @@ class OverrideRow:
 
 
 def set_override(
-    store: Store, code: str, grade: str, reason: str, expires_on: date, actor: str, valid_from: date | None = None
+    ctx: Context, code: str, grade: str, reason: str, expires_on: date, valid_from: date | None = None
 ) -> OverrideRow:
     """A manual grade with a reason and an expiry; it applies from the next evaluation, shown as an override."""
-    start = valid_from or today()
+    ctx.permit(UseCase.APPLY_GRADES)
+    start = valid_from or ctx.today()
     try:
-        domain = GradeOverride(Grade(grade), reason, expires_on, actor, start)
+        domain = GradeOverride(Grade(grade), reason, expires_on, ctx.actor.login, start)
     except ValueError as exc:
-        raise ServiceError(f"grade override for {code}: {exc}") from None
-    with store.unit_of_work(actor) as uow:
-        account = q.account_by_code(uow.session, code)
-        if account is None:
-            raise NotFound(f"no account with code {code!r}")
+        raise ServiceError("grade override for {code}: {problem}", code=code, problem=str(exc)) from None
+    with ctx.unit_of_work() as uow:
+        account = account_for(ctx, uow.session, UseCase.APPLY_GRADES, code)
         row = models.GradeOverride(account_id=account.id, grade=domain.grade, reason=domain.reason.strip(),
                                    valid_from=start, expires_on=expires_on)
         uow.session.add(row)
@@ -252,7 +259,7 @@ def set_override(
         uow.audit("grade.override", "grade_override", row.id, account=code, grade=domain.grade,
                   reason=domain.reason, expires_on=expires_on)
         uow.commit()
-    return OverrideRow(code, domain.grade, domain.reason, start, expires_on, actor)
+    return OverrideRow(account.code, domain.grade, domain.reason, start, expires_on, ctx.actor.login)
 
 
 def grade_in_force(evaluations: Mapping[uuid.UUID, models.GradeEvaluation], account_id: uuid.UUID) -> Grade | None:

@@ -1,56 +1,63 @@
-"""Use cases for the people of the program: list and add users."""
+"""Use cases for the people of the program: who they are, and adding one (an administrator's job)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 from sqlalchemy import select
 
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.vocabulary import Role
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.store.models import User
-from kam_desktop.store.store import Store
+from kam_desktop.store.queries.people import PersonRow, people, person_by_login
+
+UserRow = PersonRow
+LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")  # ASCII only: a look-alike letter never makes a second person
 
 
-@dataclass(frozen=True)
-class UserRow:
-    login: str
-    name: str
-    role: str
-    active: bool
+def list_users(ctx: Context) -> list[UserRow]:
+    """Every person, by login."""
+    ctx.permit(UseCase.VIEW_PROGRAM)
+    with ctx.read() as session:
+        return people(session)
 
 
-def list_users(store: Store) -> list[UserRow]:
-    """Every user, by login."""
-    with store.read() as session:
-        users = session.scalars(select(User).where(User.deleted_at.is_(None)).order_by(User.login))
-        return [UserRow(u.login, u.name, u.role, u.active) for u in users]
+def get_user(ctx: Context, login: str) -> UserRow:
+    """One person by login."""
+    ctx.permit(UseCase.VIEW_PROGRAM)
+    with ctx.read() as session:
+        user = person_by_login(session, login)
+    if user is None:
+        raise NotFound("no person with login {login!r}; see `kamctl users list`", login=login)
+    return user
 
 
-def add_user(store: Store, login: str, role: str, name: str | None = None, actor: str = "admin") -> UserRow:
-    """Create a user; the login must be new and the role one of kam, director, finance, admin."""
-    login = login.strip()
-    if not login or not login.replace(".", "").replace("_", "").replace("-", "").isalnum():
-        raise ServiceError(f"login {login!r} must be letters, digits, '.', '_' or '-'")
+def valid_login(login: str) -> str:
+    """The login as stored (trimmed, lower case), or a refusal saying what a login may contain."""
+    cleaned = login.strip().lower()
+    if not LOGIN.fullmatch(cleaned):
+        raise ServiceError("login {login!r} must be 1–64 letters a–z, digits, '.', '_' or '-', starting with a "
+                           "letter or digit", login=login)
+    return cleaned
+
+
+def add_user(ctx: Context, login: str, role: str, name: str | None = None) -> UserRow:
+    """Create a person; the login must be new and the role one of kam, director, finance, admin."""
+    ctx.permit(UseCase.MANAGE_USERS)
+    login = valid_login(login)
     try:
         role_value = Role(role)
     except ValueError:
-        allowed = ", ".join(r.value for r in Role)
-        raise ServiceError(f"role {role!r} is not one of: {allowed}") from None
-    with store.unit_of_work(actor) as uow:
+        raise ServiceError("role {role!r} is not one of: {allowed}", role=role,
+                           allowed=", ".join(r.value for r in Role)) from None
+    with ctx.unit_of_work() as uow:
         if uow.session.scalar(select(User).where(User.login == login)) is not None:
-            raise ServiceError(f"user {login!r} already exists")
-        user = User(login=login, name=name or login, role=role_value)
+            raise ServiceError("person {login!r} already exists", login=login)
+        user = User(login=login, name=(name or login).strip(), role=role_value)
         uow.session.add(user)
         uow.session.flush()
         uow.audit("user.add", "user", user.id, login=login, role=role_value)
         uow.commit()
     return UserRow(user.login, user.name, user.role, user.active)
-
-
-def get_user(store: Store, login: str) -> UserRow:
-    with store.read() as session:
-        user = session.scalar(select(User).where(User.login == login))
-        if user is None:
-            raise NotFound(f"no user with login {login!r}; see `kamctl users list`")
-        return UserRow(user.login, user.name, user.role, user.active)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.periods import trailing_window
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.slots import (
     AccountPotential,
     CategorySlot,
@@ -23,15 +24,15 @@ from kam_desktop.domain.slots import (
     category_slots,
     potential_matrix,
     roll_up,
+    slot_problems,
 )
-from kam_desktop.domain.vocabulary import SlotSource
-from kam_desktop.services.clock import today
+from kam_desktop.services.access import account_for
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.store.models import AuditEntry, PotentialSlot, ProductCategory
-from kam_desktop.store.queries.grades import account_by_code
+from kam_desktop.store.queries.grades import accounts
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import SlotRow, latest_slots
-from kam_desktop.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -210,13 +211,11 @@ def forget_thresholds() -> None:
         _CACHE.clear()
 
 
-def account_slots(store: Store, code: str, as_of: date | None = None) -> AccountSlots:
+def account_slots(ctx: Context, code: str, as_of: date | None = None) -> AccountSlots:
     """The slot view of one account, placed on the portfolio's matrix (its medians are cached per day)."""
-    as_of = as_of or today()
-    with store.read() as session:
-        account = account_by_code(session, code)
-        if account is None:
-            raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
+    as_of = as_of or ctx.today()
+    with ctx.read() as session:
+        account = account_for(ctx, session, UseCase.VIEW_ACCOUNT, code)
         first, last = trailing_window(as_of, 12)
         rows = latest_slots(session, as_of, account.id)
         ours = {
@@ -224,13 +223,13 @@ def account_slots(store: Store, code: str, as_of: date | None = None) -> Account
             for s in sales_by_category(session, first, last, account.id)
         }
         slots = category_slots((_spend(r) for r in rows), ours)
-        thresholds = matrix_thresholds(session, as_of, store.url)
+        thresholds = matrix_thresholds(session, as_of, ctx.store.url)
     key = str(account.id)
     lines = [_line(slot, row) for slot, row in zip(slots, rows, strict=True)]
     total = roll_up(slots).get(key)
     placed = potential_matrix({key: total}, thresholds.units, thresholds.money) if total else None
     return AccountSlots(
-        code=code, as_of=as_of, categories=lines, total=total,
+        code=account.code, as_of=as_of, categories=lines, total=total,
         quadrant=placed.placements.get(key) if placed else None, units_threshold=thresholds.units,
         money_threshold=thresholds.money,
     )
@@ -247,21 +246,21 @@ def _line(slot: CategorySlot, row: SlotRow) -> SlotLine:
 
 
 def save_slot(
-    store: Store, code: str, category: str, *, total_units: Decimal, total_money: Decimal, source: str,
-    collected_on: date, confidence: Decimal, note: str | None = None, actor: str = "admin",
+    ctx: Context, code: str, category: str, *, total_units: Decimal, total_money: Decimal, source: str,
+    collected_on: date, confidence: Decimal, note: str | None = None,
 ) -> uuid.UUID:
     """Record a gathered total for (account, category, date); the same date again updates it. Validated."""
-    problems = _slot_problems(total_units, total_money, source, collected_on, confidence)
+    ctx.permit(UseCase.SAVE_SLOT)
+    problems = slot_problems(total_units, total_money, source, collected_on, confidence, ctx.today())
     if problems:
-        raise ServiceError(f"slot {code}/{category}: " + "; ".join(problems))
-    with store.unit_of_work(actor) as uow:
+        raise ServiceError("slot {code}/{category}: {problems}", code=code, category=category,
+                           problems="; ".join(problems))
+    with ctx.unit_of_work() as uow:
         session = uow.session
-        account = account_by_code(session, code)
-        if account is None:
-            raise NotFound(f"no account with code {code!r}")
+        account = account_for(ctx, session, UseCase.SAVE_SLOT, code)
         category_id = session.scalar(select(ProductCategory.id).where(ProductCategory.code == category))
         if category_id is None:
-            raise NotFound(f"no product category {category!r}")
+            raise NotFound("no product category {category!r}", category=category)
         row = session.scalar(select(PotentialSlot).where(
             PotentialSlot.account_id == account.id, PotentialSlot.category_id == category_id,
             PotentialSlot.collected_on == collected_on,
@@ -278,16 +277,14 @@ def save_slot(
         return row.id
 
 
-def _slot_problems(units: Decimal, money: Decimal, source: str, on: date, confidence: Decimal) -> list[str]:
-    problems = []
-    if units < 0 or money < 0:
-        problems.append("totals cannot be negative")
-    if units != units.quantize(Decimal("0.001")) or money != money.quantize(Decimal("0.01")):
-        problems.append("units take at most 3 decimal places and money 2")
-    if source not in {s.value for s in SlotSource}:
-        problems.append(f"source {source!r} is not one of {', '.join(s.value for s in SlotSource)}")
-    if not Decimal(0) <= confidence <= Decimal(1):
-        problems.append(f"confidence {confidence} must be between 0 and 1")
-    if on > today():
-        problems.append(f"collected on {on.isoformat()} is in the future")
-    return problems
+def matrix_points(ctx: Context, as_of: date | None = None) -> list[tuple[str, Decimal, Decimal, str]]:
+    """(code, slot units, slot money, quadrant) of every account with slots: the dashboard's matrix."""
+    ctx.permit(UseCase.VIEW_REPORTS)
+    with ctx.read() as session:
+        potential = portfolio_potential(session, as_of or ctx.today())
+        codes = {str(a.id): a.code for a in accounts(session, active_only=False)}
+    result = []
+    for key, p in potential.potentials.items():
+        placed = potential.matrix.placements.get(key)
+        result.append((codes.get(key, key), p.slot_units, p.slot_money, placed.value if placed else ""))
+    return result

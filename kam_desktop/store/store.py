@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kam_desktop.paths import backups_dir
 from kam_desktop.store import migrate
 from kam_desktop.store.engine import is_sqlite, open_engine, resolve_url, sqlite_path
+from kam_desktop.store.queries.people import PersonRow, person_by_login
 from kam_desktop.store.uow import UnitOfWork, read_session
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,11 @@ class Store:
     def read(self) -> Iterator[Session]:
         with read_session(self.engine) as session:
             yield session
+
+    def person(self, login: str) -> PersonRow | None:
+        """The person with this login (who may act on the store), or None."""
+        with self.read() as session:
+            return person_by_login(session, login)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -192,8 +192,8 @@ class ApprovalsInbox(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Approvals"))
-        user = self.desk.login or "admin"
-        role = self.desk.role()
+        user = self.desk.login
+        role = self.desk.role
         text = self.tr("Deciding as %1 (%2)").replace("%1", user).replace("%2", label(role))
         if role not in ("director", "finance"):
             text += " — " + self.tr("only the sales director and finance decide exceptions; use File › Act as")

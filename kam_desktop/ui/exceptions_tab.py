@@ -3,6 +3,7 @@ submit, withdraw."""
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -76,7 +77,7 @@ class ExceptionDialog(QDialog):
     """A new request, pre-filled from policy violations; `submit_after` says which button was pressed."""
 
     def __init__(self, desk: Desk, code: str, currency: str, formats: Formats, drafts: list[Any] | None = None,
-                 grant_id: object = None, parent: QWidget | None = None) -> None:
+                 grant_id: uuid.UUID | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exceptionDialog")
         self.setMinimumWidth(560)
@@ -157,18 +158,12 @@ class ExceptionDialog(QDialog):
             self.message.error(self.tr("Say why: the approver reads the justification first."))
             self.justification.setFocus()
             return False
-        wanted = [(self.kind.currentData(), requested)]
+        wanted = [(str(self.kind.currentData()), requested)]
         wanted += [(d.kind, d.requested) for d in self.drafts if d.kind != self.kind.currentData()]
-        try:
-            for kind, value in wanted:
-                row = self.desk.request_exception(self.code, str(kind), value, justification,
-                                                  expected_margin=margin,
-                                                  valid_until=self.valid_until.date().toPython())
-                self.created.append(row)
-            if self.grant_id is not None and self.created:
-                self.desk.link_exception(self.grant_id, self.created[0].number)  # type: ignore[arg-type]
-            if submit:
-                self.created = [self.desk.submit_exception(r.number) for r in self.created]
+        try:  # one unit of work: every request (and its link and submission) is saved, or none is
+            self.created = self.desk.request_exceptions(
+                self.code, wanted, justification, grant_id=self.grant_id, expected_margin=margin,
+                valid_until=self.valid_until.date().toPython(), submit=submit)
         except ServiceError as error:
             self.message.error(self.tr("Not saved: %1").replace("%1", str(error)))
             return False
@@ -264,7 +259,7 @@ class ExceptionsTab(QWidget):
         self.details.setText(self.tr("Justification: %1").replace("%1", row.justification) + "\n\n"
                              + steps_text(row, self.formats))
 
-    def new_request(self, drafts: list[Any] | None = None, grant_id: object = None) -> ExceptionDialog:
+    def new_request(self, drafts: list[Any] | None = None, grant_id: uuid.UUID | None = None) -> ExceptionDialog:
         self.dialog = ExceptionDialog(self.desk, self.code, self.currency, self.formats, drafts, grant_id, self)
         self.dialog.accepted.connect(self._on_dialog_accepted)
         self.dialog.open()

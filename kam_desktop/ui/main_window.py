@@ -294,16 +294,8 @@ class MainWindow(QMainWindow):
     def update_user_label(self) -> None:
         if not self.services.store_ready():
             return  # store_opened() comes back to it
-        desk = self.services.desk
-        if desk is None:
-            self.user_label.setText("")
-            return
-        try:
-            user = desk.user()
-        except Exception:  # noqa: BLE001 - the status bar must not take the window down
-            log.exception("reading the current user failed")
-            return
-        self.user_label.setText(self.tr("Acting as: %1").replace("%1", user.name if user else self.tr("administrator")))
+        actor = self.services.desk.actor
+        self.user_label.setText(self.tr("Acting as: %1").replace("%1", f"{actor.name} ({actor.login})"))
 
     # -- demo ------------------------------------------------------------------------------------------
     def offer_demo_if_empty(self) -> None:
@@ -376,10 +368,9 @@ class MainWindow(QMainWindow):
 
     def open_import(self) -> ImportDialog:
         """File › Import…: preview a file, see its errors by row, apply it; the portfolio reloads after."""
-        from kam_desktop.services.imports.preview import Importer  # pandas loads on first use, not at start
-        from kam_desktop.ui.import_dialog import ImportDialog
+        from kam_desktop.ui.import_dialog import ImportDialog  # pandas loads on first use, not at start
 
-        dialog = ImportDialog(Importer.for_desk(self.services.desk), self.formats, self, interactive=self.interactive)
+        dialog = ImportDialog(self.services.desk.importer(), self.formats, self, interactive=self.interactive)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
         dialog.imported.connect(lambda _report: self.refresh())
         if self.interactive:

@@ -14,6 +14,7 @@ from kam_desktop.ui.labels import label
 from kam_desktop.ui.workers import Task, TaskContext, run_task
 
 if TYPE_CHECKING:  # the screens load when first opened: QtCharts and their services stay out of the start
+    from kam_desktop.services.desk import Desk
     from kam_desktop.ui.account_workspace import AccountWorkspace
     from kam_desktop.ui.approvals_inbox import ApprovalsInbox
     from kam_desktop.ui.dashboard import Dashboard
@@ -38,7 +39,7 @@ class Screens(QObject):
         self.job_progress: QProgressDialog | None = None
 
     @property
-    def desk(self) -> Any:
+    def desk(self) -> Desk:
         return self.window.services.desk
 
     # -- tabs ---------------------------------------------------------------------------------------------
@@ -131,7 +132,7 @@ class Screens(QObject):
             tabs.setTabText(tabs.indexOf(self.dashboard), self.tr("Dashboard"))
 
     # -- acting as another person ------------------------------------------------------------------------
-    def switch_user(self, login: str | None) -> None:
+    def switch_user(self, login: str) -> None:
         """Act as `login` from now on: the portfolio, open workspaces and the inbox follow."""
         services = self.window.services
         if services.for_user is None:
@@ -172,7 +173,7 @@ class Screens(QObject):
 
     # -- long jobs -------------------------------------------------------------------------------------------
     def grade_now(self) -> Task | None:
-        return self._job(self.tr("Grading the portfolio…"), lambda ctx: self.desk.grade_now(lambda: ctx.cancelled),
+        return self._job(self.tr("Grading the portfolio…"), lambda ctx: self.desk.grade(apply=True, cancelled=lambda: ctx.cancelled),
                          lambda run: self.tr("Graded %1 accounts as of %2.").replace("%1", str(len(run.rows)))
                          .replace("%2", self.window.formats.date(run.as_of)))
 

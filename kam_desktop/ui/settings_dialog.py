@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.company_form import CompanyForm
 from kam_desktop.ui.context import AppServices
@@ -54,7 +55,7 @@ class SettingsDialog(QDialog):
             # in a quick start the store may still be opening: this read waits for it, a moment at most
             self.company = CompanyForm(self)
             self.company.set_fields(self.desk.company())
-            self.company.set_editable(self.desk.may_change_company())
+            self.company.set_editable(self.desk.may(UseCase.EDIT_COMPANY))
         self.storage = QGroupBox(self)
         storage = QFormLayout(self.storage)
         info = services.store_info

@@ -1587,10 +1587,6 @@
         <translation>Działasz jako: %1</translation>
     </message>
     <message>
-        <source>administrator</source>
-        <translation>administrator</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>Dane demonstracyjne</translation>
     </message>

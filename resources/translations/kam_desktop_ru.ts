@@ -1587,10 +1587,6 @@
         <translation>Действуете как: %1</translation>
     </message>
     <message>
-        <source>administrator</source>
-        <translation>администратор</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>

@@ -106,7 +106,7 @@ def test_verify_fails_on_tampered_bytes(db: str, tmp_path: Path, capsys: pytest.
     (("document", "verify", "ANX-2026-00099"), "no document 'ANX-2026-00099'"),
     (("document", "sign", "AGR-2026-00001", "--signatory", "X", "--date", "2026-02-10", "--scan", "x.docx"),
      "PDF, JPG or PNG"),
-    (("document", "statements", "--quarter", "2025Q4", "--out-dir", "o", "--owner", "ghost"), "no user"),
+    (("document", "statements", "--quarter", "2025Q4", "--out-dir", "o", "--owner", "ghost"), "no person"),
 ])
 def test_errors_are_one_clear_line(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...], message: str) -> None:

@@ -84,7 +84,8 @@ def test_exception_commands(db: str, capsys: pytest.CaptureFixture[str]) -> None
     assert code == 0 and (row["number"], row["status"]) == ("EXC-2026-00001", "draft")
     assert run(capsys, "exception", "submit", "EXC-2026-00001", "--as", "kam1", "--json", "--db", db)[1]["status"] == "submitted"
     code, _, err = run(capsys, "exception", "decide", "EXC-2026-00001", "--approve", "--as", "kam2", "--db", db)
-    assert code == 1 and err.startswith("kamctl: error: kam2: a KAM cannot decide") and err.count("\n") == 1
+    assert code == 4 and err.startswith("kamctl: not permitted: kam2 (kam) may not decide a policy exception")
+    assert err.count("\n") == 1
     code, row, _ = run(capsys, "exception", "decide", "EXC-2026-00001", "--approve", "--as", "boss",
                        "--note", "ok", "--json", "--db", db)
     assert code == 0 and row["status"] == "approved"

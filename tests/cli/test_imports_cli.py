@@ -25,6 +25,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
 @pytest.fixture
 def db(sqlite_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
     monkeypatch.setenv("KAM_TODAY", "2026-03-01")
+    assert run(capsys, "init", "--db", str(sqlite_path))[0] == 0
     code, _, err = run(capsys, "import", "accounts", str(SAMPLES / "accounts.csv"), "--db", str(sqlite_path))
     assert code == 0, err
     return str(sqlite_path)
@@ -42,6 +43,8 @@ def _lines(db: str) -> int:
 def test_import_prints_counts_and_exits_0(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "import", "invoices", str(SAMPLES / "invoices_pl_cp1250.csv"), "--db", db,
                          "--as", "anowak")
+    assert code == 4 and "anowak (kam) may not import invoices" in err  # ERP sales come from finance or an admin
+    code, out, err = run(capsys, "import", "invoices", str(SAMPLES / "invoices_pl_cp1250.csv"), "--db", db)
     assert code == 0, err
     assert "imported invoices_pl_cp1250.csv (invoices): 4 rows" in out
     assert "invoice_lines_inserted: 4" in out and "new categories: Kable, Rozdzielnice, Oświetlenie" in out

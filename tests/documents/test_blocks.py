@@ -30,7 +30,7 @@ def test_markup_characters_are_text_and_other_white_space_goes_to_the_paragraph(
 def test_names_with_markup_characters_print_as_written_short_or_wrapped() -> None:
     from dataclasses import replace
 
-    from kam_desktop.documents import render_statement
+    from kam_desktop.documents.statement import render_statement
 
     from . import builders as build
     from .pdfcheck import flat_text

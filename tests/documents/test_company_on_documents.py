@@ -5,12 +5,13 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
 
-from kam_desktop.services.documents import register as docs
 from kam_desktop.services.program.company import company_fields, save_company
+from tests.acting import as_, desk
 
 from .pdfcheck import flat_text, read
 from .world import TODAY, World, build
@@ -26,18 +27,18 @@ def _png(width: int = 60, height: int = 20) -> bytes:
 
 
 @pytest.fixture
-def world(sqlite_store: Any, monkeypatch: pytest.MonkeyPatch) -> World:
-    monkeypatch.setenv("KAM_TODAY", TODAY)
+def world(sqlite_store: Any) -> World:
     return build(sqlite_store)
 
 
 def test_an_agreement_prints_the_saved_name_and_logo(world: World) -> None:
-    before = docs.issue_agreement(world.store, "EN1", actor="kasia")
+    kasia = desk(world.store, "kasia", date.fromisoformat(TODAY))
+    before = kasia.issue_document("EN1", "agreement")
     assert not read(before.pdf).pages[0].images  # no logo in the settings yet
 
-    fields = replace(company_fields(world.store), name="Żuraw Logistyka S.A.", logo_png=_png())
-    save_company(world.store, fields, "boss")
-    issued = docs.issue_agreement(world.store, "PL1", actor="kasia")
+    fields = replace(company_fields(as_(world.store)), name="Żuraw Logistyka S.A.", logo_png=_png())
+    save_company(as_(world.store, "boss"), fields)
+    issued = kasia.issue_document("PL1", "agreement")
     first_page = read(issued.pdf).pages[0]
     assert len(first_page.images) == 1
     body = flat_text(issued.pdf)

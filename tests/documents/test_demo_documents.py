@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
-from kam_desktop.services.documents import register as docs
+from kam_desktop.services.demo.documents import seed_demo_documents
+from kam_desktop.services.documents.register import verify
 from kam_desktop.store.models import Account, BenefitGrant, Document
+from tests.acting import as_
 
-from .world import TODAY, build
+from .world import build
 
 
-def test_seed_makes_documents_in_every_status(sqlite_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KAM_TODAY", TODAY)
+def test_seed_makes_documents_in_every_status(sqlite_store: Any) -> None:
     build(sqlite_store)
     with sqlite_store.unit_of_work("admin") as uow:
-        made = docs.seed_demo_documents(uow, date(2026, 2, 10))
+        made = seed_demo_documents(uow, date(2026, 2, 10), datetime(2026, 2, 10, 9, 0, tzinfo=UTC))
         uow.commit()
     assert len(made) == 9
     with sqlite_store.read() as s:
@@ -33,4 +33,4 @@ def test_seed_makes_documents_in_every_status(sqlite_store: Any, monkeypatch: py
         assert owner is not None and owner.code.startswith("S")  # an account without open benefits of its own
         versions = [(d.number, d.doc_version) for d in rows]
     for number, version in versions:
-        assert docs.verify(sqlite_store, number, version).ok
+        assert verify(as_(sqlite_store), number, version).ok

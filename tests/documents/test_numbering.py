@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kam_desktop.documents.errors import NumberingError
-from kam_desktop.documents.numbering import (
+from kam_desktop.domain.numbering import (
     LOW_WATER,
     MAX_DEVICES,
     RESERVE_START,
     DocumentNumber,
     NumberBlock,
+    NumberingError,
     lease_block,
     needs_new_lease,
     next_number,

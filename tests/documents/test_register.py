@@ -12,10 +12,12 @@ import pytest
 from sqlalchemy import select, text, update
 
 from kam_desktop.domain.vocabulary import LedgerUnit
-from kam_desktop.services.documents import register as docs
+from kam_desktop.services.desk import Desk
+from kam_desktop.services.documents.records import sha256
 from kam_desktop.services.errors import Refused, ServiceError
 from kam_desktop.store.models import AuditEntry, BenefitGrant, DocumentFile, LedgerEntry
 from kam_desktop.store.sql import money_sum
+from tests.acting import desk
 
 from .builders import CLIENT_PL, CLIENT_RU, SIGNATORY_RU
 from .pdfcheck import flat, flat_text, fonts
@@ -25,15 +27,23 @@ SIGNED_ON = date(2026, 2, 10)
 
 
 @pytest.fixture
-def world(any_store: Any, monkeypatch: pytest.MonkeyPatch) -> World:
-    monkeypatch.setenv("KAM_TODAY", TODAY)
+def world(any_store: Any) -> World:
     return build(any_store)
 
 
 @pytest.fixture
-def sqlite_world(sqlite_store: Any, monkeypatch: pytest.MonkeyPatch) -> World:
-    monkeypatch.setenv("KAM_TODAY", TODAY)
+def sqlite_world(sqlite_store: Any) -> World:
     return build(sqlite_store)
+
+
+def _kasia(store: Any) -> Desk:
+    """The desk of the KAM who owns PL1, RU1 and EN1, on the world's business day."""
+    return desk(store, "kasia", date.fromisoformat(TODAY))
+
+
+def _finance(store: Any) -> Desk:
+    """Finance's desk (every account), on the world's business day."""
+    return desk(store, "money", date.fromisoformat(TODAY))
 
 
 @dataclass(frozen=True)
@@ -63,7 +73,7 @@ def _audit(store: Any, action: str) -> list[dict[str, Any]]:
                                                          ("EN1", CLIENT_EN, "Olivia Grant")])
 def test_agreement_prints_names_exactly_in_the_accounts_language(sqlite_world: World, code: str, name: str,
                                                                  signatory: str) -> None:
-    issued = docs.issue_agreement(sqlite_world.store, code, actor="kasia")
+    issued = _kasia(sqlite_world.store).issue_document(code, "agreement")
     body = flat_text(issued.pdf)
     assert flat(name) in body and signatory in body
     assert "Nordwind Supply Sp. z o.o." in body and "Katarzyna Wiśniewska" in body  # the company settings
@@ -73,23 +83,23 @@ def test_agreement_prints_names_exactly_in_the_accounts_language(sqlite_world: W
 
 
 def test_language_can_be_chosen_and_a_bad_one_is_refused(sqlite_world: World) -> None:
-    english = docs.issue_agreement(sqlite_world.store, "PL1", "en", actor="kasia")
+    english = _kasia(sqlite_world.store).issue_document("PL1", "agreement", lang="en")
     assert "PARTICIPATION AGREEMENT" in flat_text(english.pdf).upper() and english.document.language == "en"
     with pytest.raises(ServiceError, match="use pl, ru or en"):
-        docs.issue_agreement(sqlite_world.store, "PL1", "de", actor="kasia")
+        _kasia(sqlite_world.store).issue_document("PL1", "agreement", lang="de")
 
 
 def test_issuing_freezes_and_verify_detects_tampering(world: World) -> None:
     store = world.store
-    issued = docs.issue_agreement(store, "PL1", actor="kasia")
-    assert issued.document.sha256 == docs.sha256(issued.pdf)
-    assert docs.document_pdf(store, issued.document.number) == issued.pdf
-    assert docs.verify(store, issued.document.number).ok
-    again = docs.issue_agreement(store, "PL1", actor="kasia")  # idempotent: the same frozen document
+    issued = _kasia(store).issue_document("PL1", "agreement")
+    assert issued.document.sha256 == sha256(issued.pdf)
+    assert _kasia(store).document_pdf(issued.document.number) == issued.pdf
+    assert _kasia(store).verify_document(issued.document.number).ok
+    again = _kasia(store).issue_document("PL1", "agreement")  # idempotent: the same frozen document
     assert again.existing and again.pdf == issued.pdf and again.document.id == issued.document.id
     with store.engine.begin() as connection:  # someone edits the stored bytes behind the app's back
         connection.execute(update(DocumentFile).values(content=issued.pdf + b"\n% edited\n"))
-    result = docs.verify(store, issued.document.number)
+    result = _kasia(store).verify_document(issued.document.number)
     assert not result.ok and result.files[0].actual != result.recorded
     assert _audit(store, "document.issue")[0]["sha256"] == issued.document.sha256
 
@@ -97,20 +107,20 @@ def test_issuing_freezes_and_verify_detects_tampering(world: World) -> None:
 def test_annex_lists_every_benefit_and_is_a_draft_while_an_exception_waits(world: World) -> None:
     store = world.store
     with pytest.raises(Refused, match="no participation agreement"):
-        docs.issue_annex(store, "PL1", actor="kasia")
-    docs.issue_agreement(store, "PL1", actor="kasia")
-    draft = docs.issue_annex(store, "PL1", actor="kasia")
+        _kasia(store).issue_document("PL1", "annex")
+    _kasia(store).issue_document("PL1", "agreement")
+    draft = _kasia(store).issue_document("PL1", "annex")
     body = flat_text(draft.pdf)
     assert draft.document.status == "draft" and draft.document.agreement == "AGR-2026-00001"
     assert "DRAFT" in body and "Rozszerzone SLA" in body and "Fundusz marketingowy (MDF)" in body
     assert world.pending_exception in body and flat(CLIENT_PL) in body
     with pytest.raises(Refused, match="DRAFT"):
-        docs.sign(store, draft.document.number, SIGNATORY_PL, SIGNED_ON, actor="kasia")
+        _kasia(store).sign_document(draft.document.number, SIGNATORY_PL, SIGNED_ON)
     assert {g.status for g in _grants(store).values()} == {"proposed", "pending_approval"}
     approve(world)
     with pytest.raises(Refused, match="still open .* reissue"):
-        docs.issue_annex(store, "PL1", actor="kasia")  # the open draft says something else now
-    final = docs.reissue(store, draft.document.number, actor="kasia")
+        _kasia(store).issue_document("PL1", "annex")  # the open draft says something else now
+    final = _kasia(store).reissue_document(draft.document.number)
     body = flat_text(final.pdf)
     assert final.document.status == "issued" and final.document.version == 2 and "DRAFT" not in body
     assert "Rozszerzone SLA" in body and "Fundusz marketingowy (MDF)" in body and "Piotr Żak" in body
@@ -118,60 +128,60 @@ def test_annex_lists_every_benefit_and_is_a_draft_while_an_exception_waits(world
 
 def test_v2_supersedes_v1_and_both_are_kept_unchanged(world: World) -> None:
     store = world.store
-    v1 = docs.issue_agreement(store, "EN1", actor="kasia")
-    v2 = docs.supersede(store, v1.document.number, actor="kasia")
+    v1 = _kasia(store).issue_document("EN1", "agreement")
+    v2 = _kasia(store).reissue_document(v1.document.number)
     assert (v2.document.number, v2.document.version) == (v1.document.number, 2)
     assert v2.document.supersedes == f"{v1.document.number} v1" and v2.pdf != v1.pdf
-    rows = docs.list_documents(store, "EN1")
+    rows = _kasia(store).documents("EN1")
     assert [(r.version, r.status) for r in rows] == [(1, "void"), (2, "issued")]
-    assert docs.document_pdf(store, v1.document.number, 1) == v1.pdf and docs.verify(store, v1.document.number, 1).ok
-    assert docs.document_pdf(store, v1.document.number) == v2.pdf
+    assert _kasia(store).document_pdf(v1.document.number, 1) == v1.pdf and _kasia(store).verify_document(v1.document.number, 1).ok
+    assert _kasia(store).document_pdf(v1.document.number) == v2.pdf
     assert "supersedes" in flat_text(v2.pdf).lower() or "replaces" in flat_text(v2.pdf).lower()
-    v3 = docs.reissue(store, v1.document.number, actor="kasia")  # a correction of the correction
-    assert [r.status for r in docs.list_documents(store, "EN1")] == ["void", "void", "issued"]
+    v3 = _kasia(store).reissue_document(v1.document.number)  # a correction of the correction
+    assert [r.status for r in _kasia(store).documents("EN1")] == ["void", "void", "issued"]
     assert v3.document.supersedes == f"{v1.document.number} v2"
-    signed = docs.sign(store, v1.document.number, "Olivia Grant", SIGNED_ON, actor="kasia")
+    signed = _kasia(store).sign_document(v1.document.number, "Olivia Grant", SIGNED_ON)
     assert signed.version == 3
     with pytest.raises(Refused, match="signed; a signed document is not corrected"):
-        docs.reissue(store, v1.document.number, actor="kasia")
+        _kasia(store).reissue_document(v1.document.number)
 
 
 def test_signing_records_date_signatory_scan_and_only_then_activates(world: World, tmp_path: Path) -> None:
     store = world.store
     approve(world)
-    docs.issue_agreement(store, "PL1", actor="kasia")
-    annex = docs.issue_annex(store, "PL1", actor="kasia")
+    _kasia(store).issue_document("PL1", "agreement")
+    annex = _kasia(store).issue_document("PL1", "annex")
     assert annex.document.status == "issued"
     assert {g.status for g in _grants(store).values()} == {"proposed", "pending_approval"}  # not yet
     scan = tmp_path / "podpisany.png"
     scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     with pytest.raises(ServiceError, match="between the issue date"):
-        docs.sign(store, annex.document.number, SIGNATORY_PL, date(2026, 3, 1), scan, actor="kasia")
-    row = docs.sign(store, annex.document.number, SIGNATORY_PL, SIGNED_ON, scan, actor="kasia")
+        _kasia(store).sign_document(annex.document.number, SIGNATORY_PL, date(2026, 3, 1), scan)
+    row = _kasia(store).sign_document(annex.document.number, SIGNATORY_PL, SIGNED_ON, scan)
     assert (row.status, row.signed_on, row.client_signatory, row.scans) == ("signed", SIGNED_ON, SIGNATORY_PL, 1)
     grants = _grants(store)
     assert {g.status for g in grants.values()} == {"active"}
     assert {g.annex_id for g in grants.values()} == {annex.document.id}
-    name, media, data = docs.document_scan(store, annex.document.number) or ("", "", b"")
+    name, media, data = _kasia(store).document_scan(annex.document.number) or ("", "", b"")
     assert (name, media, data) == ("podpisany.png", "image/png", scan.read_bytes())
-    assert docs.verify(store, annex.document.number).ok and len(docs.verify(store, annex.document.number).files) == 2
+    assert _kasia(store).verify_document(annex.document.number).ok and len(_kasia(store).verify_document(annex.document.number).files) == 2
     assert len(_audit(store, "grant.activate")) == 2 and len(_audit(store, "document.sign")) == 1
     with pytest.raises(Refused, match="signed"):
-        docs.sign(store, annex.document.number, SIGNATORY_PL, SIGNED_ON, actor="kasia")
+        _kasia(store).sign_document(annex.document.number, SIGNATORY_PL, SIGNED_ON)
     with pytest.raises(Refused, match="no proposed or pending benefits"):
-        docs.issue_annex(store, "PL1", actor="kasia")  # everything is on the signed annex
+        _kasia(store).issue_document("PL1", "annex")  # everything is on the signed annex
 
 
 def test_a_scan_must_be_what_its_name_says(sqlite_world: World, tmp_path: Path) -> None:
     store = sqlite_world.store
-    agreement = docs.issue_agreement(store, "RU1", actor="kasia")
+    agreement = _kasia(store).issue_document("RU1", "agreement")
     fake = tmp_path / "scan.pdf"
     fake.write_bytes(b"not a pdf")
     with pytest.raises(ServiceError, match="not a PDF"):
-        docs.sign(store, agreement.document.number, SIGNATORY_RU, SIGNED_ON, fake, actor="kasia")
+        _kasia(store).sign_document(agreement.document.number, SIGNATORY_RU, SIGNED_ON, fake)
     with pytest.raises(ServiceError, match="PDF, JPG or PNG"):
-        docs.sign(store, agreement.document.number, SIGNATORY_RU, SIGNED_ON, tmp_path / "scan.docx", actor="kasia")
-    assert docs.get_document(store, agreement.document.number).status == "issued"
+        _kasia(store).sign_document(agreement.document.number, SIGNATORY_RU, SIGNED_ON, tmp_path / "scan.docx")
+    assert _kasia(store).document(agreement.document.number).status == "issued"
 
 
 def _ledger_balance(store: Any, code: str, unit: LedgerUnit, up_to: date) -> Decimal:
@@ -187,7 +197,7 @@ def test_statement_totals_equal_the_ledger_in_the_store(world: World) -> None:
     from kam_desktop.documents.formats import formats_for
 
     store = world.store
-    issued = docs.issue_statement(store, "PL1", "2025Q4", actor="kasia")
+    issued = _kasia(store).issue_document("PL1", "statement", "2025Q4")
     body = flat_text(issued.pdf)
     fmt = formats_for("pl")
     cashback = _ledger_balance(store, "PL1", LedgerUnit.CASHBACK, QUARTER.end)
@@ -199,9 +209,9 @@ def test_statement_totals_equal_the_ledger_in_the_store(world: World) -> None:
     assert "CN-2025-11" in body and KAM_NAME in body and flat(CLIENT_PL) in body
     assert issued.document.period == "2025Q4" and issued.document.number.startswith("STM-2026-")
     with pytest.raises(Refused, match="not over yet"):
-        docs.issue_statement(store, "PL1", "2026Q1", actor="kasia")
+        _kasia(store).issue_document("PL1", "statement", "2026Q1")
     with pytest.raises(ServiceError, match="not a quarter"):
-        docs.issue_statement(store, "PL1", "2025-13", actor="kasia")
+        _kasia(store).issue_document("PL1", "statement", "2025-13")
 
 
 def test_statement_content_balances_for_every_account(sqlite_world: World) -> None:
@@ -224,20 +234,24 @@ def test_batch_issues_each_account_once_with_progress_and_cancel(world: World) -
     store = world.store
     calls: list[tuple[int, int]] = []
     stop_after = 2
-    batch = docs.issue_statements(store, "2025Q4", "kasia", actor="kasia", progress=lambda d, t: calls.append((d, t)),
+    batch = _kasia(store).issue_statements("2025Q4", "kasia", progress=lambda d, t: calls.append((d, t)),
                                   cancelled=lambda: len(calls) >= stop_after, chunk=1)
     assert batch.cancelled and batch.issued == 2 and calls == [(1, 3), (2, 3)]
     written: dict[str, bytes] = {}
-    rest = docs.issue_statements(store, "2025Q4", "kasia", actor="kasia", sink=lambda r, pdf: written.update(
+    rest = _kasia(store).issue_statements("2025Q4", "kasia", sink=lambda r, pdf: written.update(
         {r.account: pdf}))  # type: ignore[attr-defined]
     assert (rest.issued, rest.existing, rest.cancelled) == (1, 2, False)
     assert sorted(written) == ["EN1", "PL1", "RU1"] and rest.pages >= 1
     numbers = [r.number for r in rest.documents]  # type: ignore[attr-defined]
     assert len(set(numbers)) == 3
-    everyone = docs.issue_statements(store, "2025Q4", actor="kasia")
+    mine = _kasia(store).issue_statements("2025Q4")  # a KAM's batch is their own portfolio
+    assert (mine.issued, mine.existing) == (0, 3)
+    with pytest.raises(Refused, match="kasia \\(kam\\) may not issue statements for a portfolio of boss's accounts"):
+        _kasia(store).issue_statements("2025Q4", "boss")
+    everyone = _finance(store).issue_statements("2025Q4")
     assert everyone.issued == 7 and everyone.existing == 3
-    with pytest.raises(ServiceError, match="no user"):
-        docs.issue_statements(store, "2025Q4", "nobody", actor="kasia")
+    with pytest.raises(ServiceError, match="no person with login 'nobody'"):
+        _finance(store).issue_statements("2025Q4", "nobody")
 
 
 def test_a_batch_large_enough_for_worker_processes_issues_the_same_statements(
@@ -251,22 +265,21 @@ def test_a_batch_large_enough_for_worker_processes_issues_the_same_statements(
     monkeypatch.setattr(pool, "render_outcome", lambda c, at: rendered.append(real(c, at)) or rendered[-1])
     written: dict[str, bytes] = {}
     progress: list[int] = []
-    batch = docs.issue_statements(world.store, "2025Q4", actor="kasia", progress=lambda d, t: progress.append(d),
+    batch = _finance(world.store).issue_statements("2025Q4", progress=lambda d, t: progress.append(d),
                                   sink=lambda r, pdf: written.update({r.number: pdf}))  # type: ignore[attr-defined]
     assert rendered == []  # none in this process: the workers rendered them
     assert batch.issued == 10 and not batch.failures and progress == list(range(1, 11))
     numbers = [r.number for r in batch.documents]  # type: ignore[attr-defined]
     assert list(written) == numbers and len(set(numbers)) == 10
-    assert all(docs.verify(world.store, number).ok for number in numbers)
-    assert all(docs.document_pdf(world.store, number) == pdf for number, pdf in written.items())
+    assert all(_finance(world.store).verify_document(number).ok for number in numbers)
+    assert all(_finance(world.store).document_pdf(number) == pdf for number, pdf in written.items())
 
 
-def test_two_devices_issuing_offline_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kam_desktop.documents.numbering import RESERVE_START, lease_block
-    from kam_desktop.services.documents.numbering import record_lease, register_device
+def test_two_devices_issuing_offline_never_collide(tmp_path: Path) -> None:
+    from kam_desktop.domain.numbering import RESERVE_START, lease_block
+    from kam_desktop.services.numbering import record_lease, register_device
     from kam_desktop.store.store import Store
 
-    monkeypatch.setenv("KAM_TODAY", TODAY)
     server: list[Any] = []
     laptops = []
     for device in (2, 3):
@@ -282,7 +295,7 @@ def test_two_devices_issuing_offline_never_collide(tmp_path: Path, monkeypatch: 
     numbers: list[str] = []
     for store in laptops:  # offline: 10 statements each, far more than the lease holds
         for code in ("PL1", "RU1", "EN1", "S0", "S1", "S2", "S3", "S4", "S5", "S6"):
-            numbers.append(docs.issue_statement(store, code, "2025Q4", actor="kasia").document.number)
+            numbers.append(_finance(store).issue_document(code, "statement", "2025Q4").document.number)
         store.dispose()
     assert len(numbers) == len(set(numbers)) == 20
     sequences = sorted(int(n.rsplit("-", 1)[1]) for n in numbers)
@@ -294,8 +307,8 @@ def test_a_solo_store_is_device_one_with_a_solo_block(sqlite_world: World) -> No
     from kam_desktop.store.models import LocalDevice, NumberBlockLease
 
     store = sqlite_world.store
-    first = docs.issue_agreement(store, "PL1", actor="kasia").document.number
-    second = docs.issue_agreement(store, "RU1", actor="kasia").document.number
+    first = _kasia(store).issue_document("PL1", "agreement").document.number
+    second = _kasia(store).issue_document("RU1", "agreement").document.number
     assert (first, second) == ("AGR-2026-00001", "AGR-2026-00002")
     with store.read() as s:
         device = s.get(LocalDevice, 1)
@@ -306,8 +319,8 @@ def test_a_solo_store_is_device_one_with_a_solo_block(sqlite_world: World) -> No
 
 def test_every_action_is_audited(sqlite_world: World) -> None:
     store = sqlite_world.store
-    issued = docs.issue_agreement(store, "EN1", actor="kasia")
-    docs.sign(store, issued.document.number, "Olivia Grant", SIGNED_ON, actor="kasia")
+    issued = _kasia(store).issue_document("EN1", "agreement")
+    _kasia(store).sign_document(issued.document.number, "Olivia Grant", SIGNED_ON)
     with store.read() as s:
         actions = [(a.action, a.created_by) for a in s.scalars(
             select(AuditEntry).where(AuditEntry.entity == "document").order_by(AuditEntry.created_at))]

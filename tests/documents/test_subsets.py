@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kam_desktop.documents import render_statement
 from kam_desktop.documents.content import Lang, Party
+from kam_desktop.documents.statement import render_statement
 
 from . import builders as build
 from .pdfcheck import flat_text, fonts, read

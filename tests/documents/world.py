@@ -19,6 +19,7 @@ from kam_desktop.services.grading import grade_portfolio
 from kam_desktop.services.ledger.close import close_quarter
 from kam_desktop.services.ledger.entries import redeem
 from kam_desktop.store.models import Account, Contact, InvoiceLine, ProductCategory, User
+from tests.acting import as_
 
 from .builders import CLIENT_PL, CLIENT_RU, SIGNATORY_RU
 
@@ -73,31 +74,33 @@ def build(store: Any) -> World:
                                   quantity=Decimal(3), net_amount=net, margin_amount=net * Decimal("0.3"),
                                   currency="PLN"))
         uow.commit()
+    today = date.fromisoformat(TODAY)
     for quarter_end in (date(2025, 9, 30), date(2025, 12, 31)):
-        grade_portfolio(store, quarter_end, apply=True, actor="test")
-    close_quarter(store, Quarter(2025, 3), "test", on=date(2026, 1, 5))
-    close_quarter(store, QUARTER, "test", on=date(2026, 1, 5))
-    redeem(store, "PL1", "cashback", Decimal("500.00"), "CN-2025-11", "test", on=date(2025, 11, 20))
-    add_benefit_grant(store, "PL1", "SLA-PLUS", cost_estimate=Decimal("4000.00"), actor="kasia",
-                      valid_from=date(2026, 3, 1), valid_to=date(2026, 12, 31), terms="Czas reakcji 4 h, linia priorytetowa")
-    mdf = add_benefit_grant(store, "PL1", "MDF", cost_estimate=Decimal("90000.00"), actor="kasia",
-                            valid_from=date(2026, 3, 1), valid_to=date(2026, 12, 31), terms="Współfinansowanie 50% kampanii")
+        grade_portfolio(as_(store, on=today), quarter_end, apply=True)
+    close_quarter(as_(store, "money", date(2026, 1, 5)), Quarter(2025, 3))
+    close_quarter(as_(store, "money", date(2026, 1, 5)), QUARTER)
+    redeem(as_(store, "money", today), "PL1", "cashback", Decimal("500.00"), "CN-2025-11", on=date(2025, 11, 20))
+    kasia = as_(store, "kasia", today)
+    add_benefit_grant(kasia, "PL1", "SLA-PLUS", cost_estimate=Decimal("4000.00"), valid_from=date(2026, 3, 1),
+                      valid_to=date(2026, 12, 31), terms="Czas reakcji 4 h, linia priorytetowa")
+    mdf = add_benefit_grant(kasia, "PL1", "MDF", cost_estimate=Decimal("90000.00"), valid_from=date(2026, 3, 1),
+                            valid_to=date(2026, 12, 31), terms="Współfinansowanie 50% kampanii")
     assert mdf.status == "pending_approval", mdf
-    row = ex.request_exception(store, "PL1", "benefit_budget", Decimal("90000.00"), "launch campaign", "kasia",
+    row = ex.request_exception(kasia, "PL1", "benefit_budget", Decimal("90000.00"), "launch campaign",
                                expected_cost=Decimal("90000.00"), valid_from=date(2026, 1, 1),
                                valid_until=date(2026, 12, 31))
-    ex.submit_exception(store, row.number, "kasia")
-    link_exception(store, mdf.grant_id, row.number, "kasia")
+    ex.submit_exception(kasia, row.number)
+    link_exception(kasia, mdf.grant_id, row.number)
     for code in ("RU1", "EN1"):
-        add_benefit_grant(store, code, "TRAINING", cost_estimate=Decimal("2500.00"), actor="kasia",
-                          valid_from=date(2026, 3, 1), valid_to=date(2026, 12, 31))
+        add_benefit_grant(kasia, code, "TRAINING", cost_estimate=Decimal("2500.00"), valid_from=date(2026, 3, 1),
+                          valid_to=date(2026, 12, 31))
     return World(store, row.number)
 
 
 def approve(world: World) -> None:
     """Both approval steps of PL1's exception (director, then finance when the amount needs it)."""
     for login in ("boss", "money"):
-        row = ex.get_exception(world.store, world.pending_exception)
+        row = ex.get_exception(as_(world.store), world.pending_exception)
         if row.status == "approved":
             return
-        ex.decide_exception(world.store, world.pending_exception, True, login)
+        ex.decide_exception(as_(world.store, login, date.fromisoformat(TODAY)), world.pending_exception, True)

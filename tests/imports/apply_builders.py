@@ -24,6 +24,8 @@ def seed(store: Store) -> None:
     with store.unit_of_work("test") as uow:
         users = {login: User(login=login, name=login, role="kam") for login in LOGINS}
         uow.session.add_all(users.values())
+        uow.session.add_all([User(login="admin", name="Administrator", role="admin"),
+                             User(login="fin", name="Finance", role="finance")])
         uow.session.flush()
         for code, currency in ACCOUNTS.items():
             uow.session.add(Account(code=code, name=f"Account {code}", currency=currency,

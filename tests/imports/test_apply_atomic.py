@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,11 @@ from apply_builders import TODAY, audits, count, csv_file, seed, snapshot, uncha
 from import_builders import INVOICE_HEADER
 from test_import_bad_files import CASES
 
+from kam_desktop.services.context import Context
 from kam_desktop.services.imports import lines as il
 from kam_desktop.services.imports.files import ImportCancelled, ImportProgress, run_import
 from kam_desktop.store.store import Store
+from tests.acting import as_
 
 
 @pytest.fixture
@@ -33,7 +36,7 @@ def test_every_bad_file_of_the_corpus_leaves_the_store_unchanged(store: Store, t
         path = case.build(folder)
         before = snapshot(store)
         refused = len(audits(store, "import.refused"))
-        report = run_import(store, path, case.format, actor="tester", options=case.options)
+        report = run_import(_as(store), path, case.format, options=case.options)
         assert not report.ok and not report.applied, case.name
         assert snapshot(store) == before, case.name
         assert len(audits(store, "import.refused")) == refused + 1, case.name
@@ -46,14 +49,14 @@ def test_a_unique_violation_mid_insert_rolls_everything_back(store: Store, tmp_p
     # placed so that it fails a later batch after earlier ones, and a new category, were written.
     path = csv_file(tmp_path / "lines.csv", INVOICE_HEADER, *_lines(30),
                     "LATE/1,1,2026-02-05,PL-0002,Brand new,1,1.00,0.10,PLN")
-    first = run_import(store, csv_file(tmp_path / "one.csv", INVOICE_HEADER,
-                                       "LATE/1,1,2026-02-05,PL-0002,Cables,1,1.00,0.10,PLN"), "invoices", actor="t")
+    first = run_import(_as(store), csv_file(tmp_path / "one.csv", INVOICE_HEADER,
+                                       "LATE/1,1,2026-02-05,PL-0002,Cables,1,1.00,0.10,PLN"), "invoices")
     assert first.ok
     monkeypatch.setattr(il, "BATCH_ROWS", 7)
     monkeypatch.setattr(il, "_stored_lines", lambda session, numbers: [])
     ticks: list[int] = []
     with unchanged(store):
-        report = run_import(store, path, "invoices", actor="t",
+        report = run_import(_as(store), path, "invoices",
                             progress=lambda p: ticks.append(p.done) if p.phase == "applying" else None)
     assert not report.ok
     assert "the database refused the import" in report.errors[0].message
@@ -76,7 +79,7 @@ def test_a_category_code_taken_by_another_name_fails_in_the_database_and_rolls_b
                     "PL-0001,Cables,10,100.00,survey,2026-01-10,0.5",
                     f"PL-0002,{long_name},10,100.00,survey,2026-01-10,0.5")
     with unchanged(store):
-        report = run_import(store, path, "potential", actor="t")
+        report = run_import(_as(store), path, "potential")
     assert not report.ok and "the database refused the import" in report.errors[0].message
 
 
@@ -92,7 +95,7 @@ def test_cancel_while_applying_writes_nothing(store: Store, tmp_path: Path, monk
             stop.set()
 
     with unchanged(store), pytest.raises(ImportCancelled):
-        run_import(store, path, "invoices", actor="t", progress=progress, cancel=stop)
+        run_import(_as(store), path, "invoices", progress=progress, cancel=stop)
     assert [p.phase for p in seen][0] == "reading" and seen[-1].phase == "applying"
     assert audits(store, "import.apply") == [] and audits(store, "import.refused") == []
 
@@ -100,15 +103,15 @@ def test_cancel_while_applying_writes_nothing(store: Store, tmp_path: Path, monk
 def test_cancel_while_reading_writes_nothing(store: Store, tmp_path: Path) -> None:
     path = csv_file(tmp_path / "lines.csv", INVOICE_HEADER, *_lines(50))
     with unchanged(store), pytest.raises(ImportCancelled):
-        run_import(store, path, "invoices", actor="t", cancel=lambda: True)
+        run_import(_as(store), path, "invoices", cancel=lambda: True)
 
 
 def test_a_changed_line_is_an_error_and_nothing_of_the_file_is_written(store: Store, tmp_path: Path) -> None:
-    assert run_import(store, csv_file(tmp_path / "jan.csv", INVOICE_HEADER, *_lines(6)), "invoices", actor="t").ok
+    assert run_import(_as(store), csv_file(tmp_path / "jan.csv", INVOICE_HEADER, *_lines(6)), "invoices").ok
     edited = _lines(9)
     edited[4] = edited[4].replace("5.50", "5.51")
     with unchanged(store):
-        report = run_import(store, csv_file(tmp_path / "edited.csv", INVOICE_HEADER, *edited), "invoices", actor="t")
+        report = run_import(_as(store), csv_file(tmp_path / "edited.csv", INVOICE_HEADER, *edited), "invoices")
     assert [(e.row, e.column) for e in report.errors] == [(6, "invoice_no")]
     assert "FV/1 line 2 is already in the store with other values (net_amount 5.5 in the store, 5.51 here)" \
         in report.errors[0].message
@@ -117,7 +120,12 @@ def test_a_changed_line_is_an_error_and_nothing_of_the_file_is_written(store: St
 def test_a_dry_run_writes_nothing_not_even_the_audit_log(store: Store, tmp_path: Path) -> None:
     path = csv_file(tmp_path / "lines.csv", INVOICE_HEADER, *_lines(5), "N/1,1,2026-02-05,PL-0001,Fresh,1,1,0,PLN")
     before = snapshot(store, skip=())
-    report = run_import(store, path, "invoices", actor="t", dry_run=True)
+    report = run_import(_as(store), path, "invoices", dry_run=True)
     assert report.ok and not report.applied and report.dry_run
     assert report.counts == {"categories_created": 1, "invoice_lines_skipped": 0, "invoice_lines_inserted": 6}
     assert snapshot(store, skip=()) == before
+
+
+def _as(store: Store, login: str = "admin") -> Context:
+    """The store's administrator (or `login`) on the business day the apply builders use."""
+    return as_(store, login, date.fromisoformat(TODAY))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,16 +12,20 @@ from apply_builders import TODAY, csv_file, seed
 from import_builders import SAMPLES
 from openpyxl import load_workbook
 
+from kam_desktop.services.context import Context
+from kam_desktop.services.demo.setup import ensure_ready
 from kam_desktop.services.imports.exports import CANONICAL_KINDS, export
 from kam_desktop.services.imports.files import run_import
 from kam_desktop.store.store import Store
+from tests.acting import as_
 
 
 def _fill(store: Store) -> None:
+    ensure_ready(store)  # the program's defaults and its administrator, who imports
     for fmt, name in (("accounts", "accounts.csv"), ("invoices", "invoices.csv"),
                       ("invoices", "invoices_pl_cp1250.csv"), ("invoices", "invoices_ru_cp1251.csv"),
                       ("potential", "potential.csv"), ("contacts", "contacts.csv")):
-        report = run_import(store, SAMPLES / name, fmt, actor="t")
+        report = run_import(_as(store), SAMPLES / name, fmt)
         assert report.ok, report.error_lines()
 
 
@@ -41,19 +46,20 @@ def test_canonical_exports_import_back_into_an_empty_store_as_the_same_data(
     monkeypatch.setenv("KAM_TODAY", TODAY)
     _fill(any_store)
     second = Store.open(tmp_path / "second.sqlite")
+    ensure_ready(second)
     try:
         for kind in CANONICAL_KINDS:  # accounts first: the others refer to them
             out = tmp_path / f"{kind}{suffix}"
-            written = export(any_store, kind, out)
+            written = export(_as(any_store), kind, out)
             assert written.rows > 0
-            report = run_import(second, out, kind, actor="t")
+            report = run_import(_as(second), out, kind)
             assert report.ok, report.error_lines()
         for kind in CANONICAL_KINDS:
             again = tmp_path / f"again-{kind}{suffix}"
-            export(second, kind, again)
+            export(_as(second), kind, again)
             assert _rows(again) == _rows(tmp_path / f"{kind}{suffix}"), kind
             # and once more into the first store: everything is already there
-            report = run_import(any_store, again, kind, actor="t")
+            report = run_import(_as(any_store), again, kind)
             assert report.ok and not any(k.endswith(("_created", "_updated", "_inserted")) and v
                                          for k, v in report.counts.items()), (kind, report.counts)
     finally:
@@ -66,14 +72,14 @@ def test_report_exports_neutralise_formulas(sqlite_store: Store, tmp_path: Path,
     seed(sqlite_store)
     header = "account_code,name,tax_id,kind,owner_login,region,industry,currency,language"
     path = csv_file(tmp_path / "a.csv", header, 'EVIL-1,"=HYPERLINK(""http://x"")",,customer,anowak,@SUM(A1),,PLN,en')
-    assert run_import(sqlite_store, path, "accounts", actor="t").ok
-    export(sqlite_store, "portfolio", tmp_path / "p.xlsx", account="EVIL-1")
-    export(sqlite_store, "accounts", tmp_path / "a.csv", account="EVIL-1")
+    assert run_import(_as(sqlite_store), path, "accounts").ok
+    export(_as(sqlite_store), "portfolio", tmp_path / "p.xlsx", account="EVIL-1")
+    export(_as(sqlite_store), "accounts", tmp_path / "a.csv", account="EVIL-1")
     (head, row) = _rows(tmp_path / "p.xlsx")
     assert row[head.index("name")] == "'=HYPERLINK(\"http://x\")" and row[head.index("region")] == "'@SUM(A1)"
     assert _rows(tmp_path / "a.csv")[1][1] == "'=HYPERLINK(\"http://x\")"
     # and the importer takes the quote back off: the name survives the round trip
-    report = run_import(sqlite_store, tmp_path / "a.csv", "accounts", actor="t")
+    report = run_import(_as(sqlite_store), tmp_path / "a.csv", "accounts")
     assert report.counts == {"accounts_unchanged": 1}
 
 
@@ -81,10 +87,15 @@ def test_report_exports_filter_by_owner_and_account(sqlite_store: Store, tmp_pat
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KAM_TODAY", TODAY)
     _fill(sqlite_store)
-    assert export(sqlite_store, "portfolio", tmp_path / "all.csv").rows == 6
-    assert export(sqlite_store, "portfolio", tmp_path / "mine.csv", owner="anowak").rows == 2
-    assert export(sqlite_store, "slots", tmp_path / "slots.csv", account="PL-0001").rows == 2
+    assert export(_as(sqlite_store), "portfolio", tmp_path / "all.csv").rows == 6
+    assert export(_as(sqlite_store), "portfolio", tmp_path / "mine.csv", owner="anowak").rows == 2
+    assert export(_as(sqlite_store), "slots", tmp_path / "slots.csv", account="PL-0001").rows == 2
     assert [r[1] for r in _rows(tmp_path / "slots.csv")[1:]] == ["Cables", "Switchgear"]
-    assert export(sqlite_store, "invoices", tmp_path / "i.xlsx", owner="ipetrov").rows == 3
-    run_import(sqlite_store, SAMPLES / "opening-balances.csv", "opening-balances", actor="t")
-    assert export(sqlite_store, "ledger", tmp_path / "l.csv", account="PL-0001").rows == 2
+    assert export(_as(sqlite_store), "invoices", tmp_path / "i.xlsx", owner="ipetrov").rows == 3
+    run_import(_as(sqlite_store), SAMPLES / "opening-balances.csv", "opening-balances")
+    assert export(_as(sqlite_store), "ledger", tmp_path / "l.csv", account="PL-0001").rows == 2
+
+
+def _as(store: Store, login: str = "admin") -> Context:
+    """The store's administrator (or `login`) on the business day the apply builders use."""
+    return as_(store, login, date.fromisoformat(TODAY))

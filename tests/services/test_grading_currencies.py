@@ -12,6 +12,7 @@ from sqlalchemy import update
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.grading import grade_portfolio
 from kam_desktop.store.models import Account, FxRate, InvoiceLine
+from tests.acting import as_
 
 from .builders import account, sale, world
 
@@ -47,7 +48,7 @@ def test_bases_are_converted_at_the_rate_in_force_on_the_grading_day(mixed: Any)
     # 1000 EUR × 4.30 = 4300 PLN > 4000 PLN > 80000 RUB × 0.045 = 3600 PLN. In RUB, 80000 would rank first.
     _rates(mixed, (date(2025, 12, 1), "EUR", "4.30"), (date(2026, 1, 1), "EUR", "9.99"),
            (date(2025, 11, 1), "RUB", "0.045"))
-    rows = {r.code: r for r in grade_portfolio(mixed, AS_OF).rows}
+    rows = {r.code: r for r in grade_portfolio(as_(mixed), AS_OF).rows}
     assert [(c, rows[c].rank, rows[c].basis) for c in ("EUR-1000", "PLN-4000", "RUB-80000")] == [
         ("EUR-1000", 1, Decimal("4300.00")), ("PLN-4000", 2, Decimal("4000.00")), ("RUB-80000", 3, Decimal("3600.00"))]
 
@@ -55,4 +56,4 @@ def test_bases_are_converted_at_the_rate_in_force_on_the_grading_day(mixed: Any)
 def test_a_missing_rate_refuses_grading_and_says_what_to_add(mixed: Any) -> None:
     _rates(mixed, (date(2025, 12, 1), "EUR", "4.30"))
     with pytest.raises(ServiceError, match=r"cannot grade RUB-80000: no RUB→PLN exchange rate on or before 2025-12-31"):
-        grade_portfolio(mixed, AS_OF)
+        grade_portfolio(as_(mixed), AS_OF)

@@ -14,15 +14,16 @@ from kam_desktop.services.ledger.close import close_quarter
 from kam_desktop.services.potential import account_slots, save_slot
 from kam_desktop.services.reports.kpi import program_kpis
 from kam_desktop.services.reports.simulate import simulate
+from tests.acting import as_
 
 from .builders import account, sale, world
 
 AS_OF = date(2025, 12, 31)
+TODAY = date(2026, 2, 1)
 
 
 @pytest.fixture
-def two(any_store: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("KAM_TODAY", "2026-02-01")
+def two(any_store: Any) -> Any:
     world(any_store)
     account(any_store, "IN", enrolled_on=date(2025, 1, 15))
     account(any_store, "CTRL", control_group=True, enrolled_on=None)
@@ -33,23 +34,23 @@ def two(any_store: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def test_slot_share_of_wallet_worked_example(two: Any) -> None:
-    save_slot(two, "IN", "HW", total_units=Decimal(40), total_money=Decimal("8000.00"), source="survey",
-              collected_on=date(2025, 11, 1), confidence=Decimal("0.8"), actor="kam1")
-    view = account_slots(two, "IN", AS_OF)
+    save_slot(as_(two, "kam1", TODAY), "IN", "HW", total_units=Decimal(40), total_money=Decimal("8000.00"), source="survey",
+              collected_on=date(2025, 11, 1), confidence=Decimal("0.8"))
+    view = account_slots(as_(two, "kam1", TODAY), "IN", AS_OF)
     (hw,) = view.categories
     assert (hw.our_units, hw.our_money, hw.slot_units, hw.slot_money, hw.share_money) == (
         Decimal("10.000"), Decimal("2000.00"), Decimal("30.000"), Decimal("6000.00"), Decimal("0.2500"))
     assert view.quadrant is not None and view.quadrant.high_money
     with pytest.raises(ServiceError, match="confidence 2 must be between 0 and 1"):
-        save_slot(two, "IN", "HW", total_units=Decimal(1), total_money=Decimal(1), source="survey",
-                  collected_on=date(2025, 11, 1), confidence=Decimal(2), actor="kam1")
+        save_slot(as_(two, "kam1", TODAY), "IN", "HW", total_units=Decimal(1), total_money=Decimal(1), source="survey",
+                  collected_on=date(2025, 11, 1), confidence=Decimal(2))
 
 
 def test_kpis_roi_against_the_control_group(two: Any) -> None:
-    grade_portfolio(two, date(2025, 9, 30), apply=True)
-    grade_portfolio(two, AS_OF, apply=True)
-    close_quarter(two, "2025Q4", "money")
-    k = program_kpis(two, AS_OF)
+    grade_portfolio(as_(two, on=TODAY), date(2025, 9, 30), apply=True)
+    grade_portfolio(as_(two, on=TODAY), AS_OF, apply=True)
+    close_quarter(as_(two, "money", TODAY), "2025Q4")
+    k = program_kpis(as_(two, "money", TODAY), AS_OF)
     assert (k.ltv_12m, k.ltv_prev_12m, k.ltv_trend) == (Decimal("2000.00"), Decimal("1000.00"), Decimal("1.0000"))
     roi = k.roi
     assert roi is not None and roi.method == "control_group"
@@ -62,10 +63,10 @@ def test_kpis_roi_against_the_control_group(two: Any) -> None:
 
 
 def test_simulate_moves_and_cost(two: Any) -> None:
-    grade_portfolio(two, AS_OF, apply=True)  # N = 1 active non-control? both active: IN L1, CTRL L2..
-    sim = simulate(two, [Decimal("0.5"), Decimal("0.75"), Decimal("1")], [Decimal(5), Decimal(2), Decimal(1), Decimal(0)],
+    grade_portfolio(as_(two, on=TODAY), AS_OF, apply=True)  # N = 1 active non-control? both active: IN L1, CTRL L2..
+    sim = simulate(as_(two, "boss", TODAY), [Decimal("0.5"), Decimal("0.75"), Decimal("1")], [Decimal(5), Decimal(2), Decimal(1), Decimal(0)],
                    AS_OF)
     assert sim.result.new_grades == {"IN": "L1", "CTRL": "L3"}  # ranks 1/2 → 0.5 and 1.0
     assert sim.result.cost_scenario == Decimal("100.00") + Decimal("11.00")
     with pytest.raises(ServiceError, match="cut-offs must rise"):
-        simulate(two, [Decimal("0.5"), Decimal("0.4"), Decimal("1")], [Decimal(1)] * 4, AS_OF)
+        simulate(as_(two, "boss", TODAY), [Decimal("0.5"), Decimal("0.4"), Decimal("1")], [Decimal(1)] * 4, AS_OF)

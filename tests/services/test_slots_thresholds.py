@@ -11,15 +11,16 @@ import pytest
 
 from kam_desktop.services import potential as slots
 from kam_desktop.services.potential import account_slots, portfolio_potential, save_slot
+from tests.acting import as_
 
 from .builders import account, sale, world
 
 AS_OF = date(2025, 12, 31)
+TODAY = date(2026, 2, 1)
 
 
 @pytest.fixture
 def three(any_store: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("KAM_TODAY", "2026-02-01")
     slots.forget_thresholds()
     world(any_store)
     for code, units, money in (("A", 10, "1000.00"), ("B", 20, "2000.00"), ("C", 30, "3000.00")):
@@ -30,8 +31,8 @@ def three(any_store: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def _save(store: Any, code: str, units: int, money: str) -> None:
-    save_slot(store, code, "HW", total_units=Decimal(units), total_money=Decimal(money), source="survey",
-              collected_on=date(2025, 11, 1), confidence=Decimal("0.8"), actor="kam1")
+    save_slot(as_(store, "kam1", TODAY), code, "HW", total_units=Decimal(units), total_money=Decimal(money),
+              source="survey", collected_on=date(2025, 11, 1), confidence=Decimal("0.8"))
 
 
 def _full(store: Any) -> tuple[Decimal, Decimal]:
@@ -41,7 +42,7 @@ def _full(store: Any) -> tuple[Decimal, Decimal]:
 
 
 def _shown(store: Any, code: str = "A") -> tuple[Decimal, Decimal]:
-    view = account_slots(store, code, AS_OF)
+    view = account_slots(as_(store, on=TODAY), code, AS_OF)
     return view.units_threshold, view.money_threshold
 
 
@@ -56,7 +57,7 @@ def test_thresholds_are_remembered_and_follow_saved_slots(three: Any, monkeypatc
     _save(three, "A", 90, "9000.00")  # A's slot 89 / 8900: the median moves to C's 29 / 2900
     assert _shown(three) == _full(three) == (Decimal("29.000"), Decimal("2900.00"))
     assert calls == []  # only the account whose slot changed was recomputed
-    assert account_slots(three, "A", AS_OF).quadrant is not None
+    assert account_slots(as_(three, on=TODAY), "A", AS_OF).quadrant is not None
 
 
 def test_imported_sales_change_the_thresholds(three: Any) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from kam_desktop.services.context import open_context
 from kam_desktop.services.demo.setup import initialize
 from kam_desktop.services.people import add_user
 from kam_desktop.store.models import (
@@ -50,9 +51,10 @@ ACCOUNTS = (
 def populate(store: Store, accounts: tuple[A, ...] = ACCOUNTS) -> None:
     """Defaults, two KAMs and a director, then the accounts with invoice lines and a grade evaluation."""
     initialize(store, demo=False)
-    add_user(store, "anna", "kam", "Anna Zielińska")
-    add_user(store, "boris", "kam", "Борис Петров")
-    add_user(store, "dora", "director", "Dorota Kamińska")
+    admin = open_context(store)
+    add_user(admin, "anna", "kam", "Anna Zielińska")
+    add_user(admin, "boris", "kam", "Борис Петров")
+    add_user(admin, "dora", "director", "Dorota Kamińska")
     with store.unit_of_work("test") as uow:
         session = uow.session
         users = {u.login: u for u in session.scalars(select(User))}

@@ -15,7 +15,9 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QtMsgType  # noqa: E402
 
-from kam_desktop.app import build_services  # noqa: E402
+from kam_desktop.app import services_for  # noqa: E402
+from kam_desktop.services.clock import clock_from_environment  # noqa: E402
+from kam_desktop.services.desk import Desk  # noqa: E402
 from kam_desktop.store.store import Store  # noqa: E402
 from kam_desktop.ui.context import AppServices  # noqa: E402
 from kam_desktop.ui.i18n import Translators  # noqa: E402
@@ -84,9 +86,12 @@ def translators() -> Iterator[Translators]:
 
 @pytest.fixture
 def services(filled_store: Store, settings: UiSettings) -> AppServices:
-    built = build_services(filled_store, None, settings)
-    assert isinstance(built, AppServices)
-    return built
+    return services_of(filled_store, None, settings)
+
+
+def services_of(store: Store, login: str | None, settings: UiSettings) -> AppServices:
+    """The window's services as app.py binds them: the desk of `login` (None: the administrator)."""
+    return services_for(Desk.open(store, login, clock_from_environment()), settings)
 
 
 @pytest.fixture
@@ -135,7 +140,7 @@ def demo_template(request: pytest.FixtureRequest) -> Path:
 
     Building it takes seconds, so it is kept in pytest's cache between runs, keyed by the sources.
     """
-    from kam_desktop.services.desk import load_demo
+    from kam_desktop.services.demo.setup import load_demo
 
     folder = Path(request.config.cache.mkdir("kam-demo-store"))
     path = folder / f"demo-{_demo_sources_digest()}.sqlite"
@@ -154,7 +159,7 @@ def demo_template(request: pytest.FixtureRequest) -> Path:
             built = Store.open(building)
             with warnings.catch_warnings():  # building the fixture is not under test: other owners' deprecations
                 warnings.simplefilter("ignore", DeprecationWarning)
-                load_demo(built, seed=DEMO_SEED)
+                load_demo(built, seed=DEMO_SEED, clock=clock_from_environment())
             built.dispose()  # the last connection checkpoints the WAL into the file
             os.replace(building, path)
     return path
@@ -192,8 +197,6 @@ def demo_window(make_window, demo_store: Store, settings: UiSettings):  # type: 
     """A factory: the main window on the demo data acting as `login` (a KAM by default)."""
 
     def make(login: str | None = "a.nowak") -> MainWindow:
-        services = build_services(demo_store, login, settings)
-        assert isinstance(services, AppServices)
-        return make_window(services)
+        return make_window(services_of(demo_store, login, settings))
 
     return make

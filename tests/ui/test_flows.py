@@ -9,10 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kam_desktop.services.clock import clock_from_environment
+from kam_desktop.services.desk import Desk
 from kam_desktop.ui.account_workspace import AccountWorkspace
 from kam_desktop.ui.main_window import MainWindow
 from kam_desktop.ui.portfolio_model import Roles
 from kam_desktop.ui.table_model import RowTableModel
+from tests.acting import as_
 
 KAM, DIRECTOR = "a.nowak", "k.wisniewska"
 TIMEOUT = 20_000
@@ -103,7 +106,7 @@ def test_the_portfolio_shows_share_of_wallet_slot_value_churn_and_last_statement
     r = next(i for i in range(model.rowCount()) if model.row_at(i).code == code)
     share_cell = model.index(r, COLUMN_INDEX["share_of_wallet"])
     qtbot.waitUntil(lambda: share_cell.data() != "", timeout=TIMEOUT)  # read after the rows
-    total = account_slots(demo_store, code).total
+    total = account_slots(as_(demo_store), code).total
     assert total is not None and total.share_money is not None
     assert share_cell.data() == window.formats.percent(total.share_money * 100)
     assert model.index(r, COLUMN_INDEX["slot_money"]).data() == window.formats.money(
@@ -281,18 +284,18 @@ def test_long_jobs_run_off_the_gui_thread_and_refusals_are_words(demo_window, qt
     kam = demo_window(KAM)
     with qtbot.waitSignal(kam.job_finished, timeout=TIMEOUT) as blocker:
         kam.screens.close_quarter("2025Q4")
-    assert "only a sales director, finance or an admin may close a quarter" in blocker.args[0]
+    assert "a.nowak (kam) may not close a quarter" in blocker.args[0]
     QApplication.processEvents()
 
 
 def test_cancelled_grading_stores_nothing(filled_store) -> None:  # type: ignore[no-untyped-def]
-    from kam_desktop.services.desk import Cancelled, Desk
+    from kam_desktop.services.errors import Cancelled
 
-    desk = Desk(filled_store, "dora")  # the builders' director; their grades date from 1 January
+    desk = Desk.open(filled_store, "dora", clock_from_environment())  # the builders' director; their grades date from 1 January
     with pytest.raises(Cancelled):
-        desk.grade_now(cancelled=lambda: True)
+        desk.grade(apply=True, cancelled=lambda: True)
     assert desk.card("C-0001").grade_why.evaluated_on.isoformat() == "2026-01-01"
-    assert len(desk.grade_now().rows) == 5  # not cancelled, it is stored
+    assert len(desk.grade(apply=True).rows) == 5  # not cancelled, it is stored
     assert desk.card("C-0001").grade_why.evaluated_on.isoformat() == "2026-03-31"
 
 

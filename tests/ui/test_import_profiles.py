@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
 from kam_desktop.services.imports.files import MappingProfile, list_profiles, save_mapping_profile
-from kam_desktop.services.imports.preview import Importer
 from kam_desktop.store.models import Account
 from kam_desktop.store.store import Store
 from kam_desktop.ui.import_dialog import ImportDialog
@@ -152,7 +151,7 @@ def test_a_profile_of_another_format_is_not_offered(admin_window, qtbot) -> None
 
 
 def interactive_dialog(window, qtbot) -> ImportDialog:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(Importer.for_desk(window.services.desk), window.formats, window, interactive=True)
+    dialog = ImportDialog(window.services.desk.importer(), window.formats, window, interactive=True)
     qtbot.addWidget(dialog)
     return previewed(qtbot, dialog, SAMPLES / "accounts.csv", "accounts")
 

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kam_desktop.app import build_services
 from kam_desktop.store.store import Store
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.main_window import MainWindow
@@ -16,6 +15,7 @@ from kam_desktop.ui.portfolio_model import COLUMN_INDEX, Roles
 from kam_desktop.ui.settings import UiSettings
 
 from .builders import ACCOUNTS
+from .conftest import services_of
 
 
 def shown_codes(window: MainWindow) -> list[str]:
@@ -33,7 +33,7 @@ def test_the_window_shows_every_account_of_the_portfolio(window: MainWindow) -> 
 
 
 def test_a_kam_sees_only_own_accounts(make_window, filled_store: Store, settings: UiSettings) -> None:  # type: ignore[no-untyped-def]
-    window = make_window(build_services(filled_store, "boris", settings))
+    window = make_window(services_of(filled_store, "boris", settings))
     assert sorted(shown_codes(window)) == ["C-0003", "P-0004"]
 
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
-from kam_desktop.services.admin.status import PortfolioRow
+from kam_desktop.services.plain import PortfolioRow
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, DOWN_COLOR, UP_COLOR, PortfolioModel, Roles

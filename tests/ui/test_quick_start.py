@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from kam_desktop import app
-from kam_desktop.services.accounts.portfolio import list_portfolio
+from kam_desktop.services.accounts.portfolio import portfolio
 from kam_desktop.services.admin.quick_start import quick_start_store
+from kam_desktop.services.clock import clock_from_environment
+from kam_desktop.services.context import open_context
 from kam_desktop.store import quick_read
 from kam_desktop.store.store import Store
 
@@ -30,7 +32,7 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
 def test_the_plain_read_gives_exactly_the_rows_of_the_portfolio_service(demo_file: Path, as_of: date) -> None:
     store = Store.open(demo_file)
     try:
-        expected = list_portfolio(store, None, as_of)
+        expected = portfolio(open_context(store), None, as_of)
     finally:
         store.dispose()
     rows = quick_read.read_portfolio(demo_file, as_of)
@@ -105,9 +107,9 @@ def test_an_interactive_quick_start_fills_the_status_bar_and_opens_accounts_once
 
     local = quick_start_store(demo_file, None)
     assert local is not None
-    opening = app.OpeningStore(str(demo_file))
+    opening = app.OpeningStore(str(demo_file), clock_from_environment())
     try:
-        services = app._services_while_opening(opening, local, settings)
+        services = app._services_while_opening(opening, local, settings, clock_from_environment())
         window = MainWindow(services, settings, translators, interactive=False)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         app._open_after_first_paint(qapp, window, opening)
@@ -125,7 +127,7 @@ def test_an_interactive_quick_start_fills_the_status_bar_and_opens_accounts_once
         assert workspace.data.card.summary.code == code
         with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):  # F5 now reads through the store
             window.refresh()
-        assert window.portfolio.model.rowCount() == len(local.read_portfolio())
+        assert window.portfolio.model.rowCount() == len(local.read_portfolio(clock_from_environment().today()))
         window.close()
     finally:
         opening.dispose()
@@ -141,13 +143,13 @@ def test_a_failed_quick_read_still_opens_the_store_and_f5_loads_through_it(
     local = quick_start_store(demo_file, None)
     assert local is not None
 
-    def locked(_self: LocalStore) -> list[object]:
+    def locked(_self: LocalStore, _as_of: date) -> list[object]:
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(LocalStore, "read_portfolio", locked)
-    opening = app.OpeningStore(str(demo_file))
+    opening = app.OpeningStore(str(demo_file), clock_from_environment())
     try:
-        window = MainWindow(app._services_while_opening(opening, local, settings), settings,  # type: ignore[arg-type]
+        window = MainWindow(app._services_while_opening(opening, local, settings, clock_from_environment()), settings,  # type: ignore[arg-type]
                             translators, interactive=False)
         qtbot.addWidget(window)
         app._open_after_first_paint(qapp, window, opening)

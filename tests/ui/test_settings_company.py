@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from kam_desktop.services.program.company import company_fields
 from kam_desktop.store.store import Store
+from tests.acting import as_
 
 
 def _png(width: int = 30, height: int = 10) -> bytes:
@@ -34,7 +35,7 @@ def test_the_director_changes_the_name_and_logo(demo_window, demo_store: Store, 
     assert not form.logo_preview.pixmap().isNull() and form.remove_button.isEnabled()
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    saved = company_fields(demo_store)
+    saved = company_fields(as_(demo_store))
     assert saved.name == "Żuraw Logistyka S.A." and saved.logo_png == logo.read_bytes()
     assert saved.address == ("ul. Grzybowska 62", "00-844 Warszawa", "Polska")  # untouched fields kept
 
@@ -60,7 +61,7 @@ def test_an_invalid_email_keeps_the_dialog_open_with_the_message(demo_window, de
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert "E-mail" in dialog.message.text() and "not saved" in dialog.message.text()
     assert form.name.text() == "Żuraw Logistyka S.A." and form.email.text() == "biuro at zuraw.pl"  # nothing lost
-    assert company_fields(demo_store).name == "Nordwind Supply Sp. z o.o."
+    assert company_fields(as_(demo_store)).name == "Nordwind Supply Sp. z o.o."
     form.email.setText("biuro@zuraw.pl")
     dialog.accept()
-    assert not dialog.isVisible() and company_fields(demo_store).email == "biuro@zuraw.pl"
+    assert not dialog.isVisible() and company_fields(as_(demo_store)).email == "biuro@zuraw.pl"

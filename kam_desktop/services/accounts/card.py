@@ -8,13 +8,14 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from kam_desktop.services.clock import today
-from kam_desktop.services.errors import NotFound
+from kam_desktop.domain.permissions import UseCase
+from kam_desktop.services.access import account_for
+from kam_desktop.services.context import Context
 from kam_desktop.store.models import Account, Contact, GradeEvaluation
 from kam_desktop.store.portfolio_row import PortfolioRow, with_base_ltv
 from kam_desktop.store.queries.fx import fx_table
+from kam_desktop.store.queries.grades import latest_evaluation
 from kam_desktop.store.queries.portfolio import portfolio_rows
-from kam_desktop.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -57,24 +58,18 @@ class AccountCard:
     grade_why: GradeWhy | None = None
 
 
-def account_card(store: Store, code: str, as_of: date | None = None) -> AccountCard:
+def account_card(ctx: Context, code: str, as_of: date | None = None) -> AccountCard:
     """Everything the account's header and overview show."""
-    as_of = as_of or today()
-    with store.read() as session:
-        account = session.scalar(select(Account).where(Account.code == code, Account.deleted_at.is_(None)))
-        if account is None:
-            raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
+    as_of = as_of or ctx.today()
+    with ctx.read() as session:
+        ref = account_for(ctx, session, UseCase.VIEW_ACCOUNT, code)
+        account = session.get_one(Account, ref.id)
         (summary,) = portfolio_rows(session, as_of, account_id=account.id)
         summary = with_base_ltv(summary, fx_table(session), as_of)
         contacts = session.scalars(
             select(Contact).where(Contact.account_id == account.id, Contact.deleted_at.is_(None)).order_by(Contact.role, Contact.name)
         )
-        evaluation = session.scalar(
-            select(GradeEvaluation)
-            .where(GradeEvaluation.account_id == account.id, GradeEvaluation.evaluated_on <= as_of)
-            .order_by(GradeEvaluation.evaluated_on.desc())
-            .limit(1)
-        )
+        evaluation = latest_evaluation(session, account.id, as_of)
         return AccountCard(
             summary=summary, tax_id=account.tax_id, industry=account.industry, language=account.language,
             enrolled_on=account.enrolled_on, address=account.address,

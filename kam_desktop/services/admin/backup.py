@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kam_desktop.domain.permissions import UseCase
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.store import migrate
 from kam_desktop.store.backup import (
@@ -17,8 +19,10 @@ from kam_desktop.store.engine import open_engine, sqlite_path
 from kam_desktop.store.store import Store
 
 
-def backup(store: Store, target: Path) -> Path:
+def backup(ctx: Context, target: Path) -> Path:
     """Write a verified backup of the SQLite store to `target` (online: the app may stay open)."""
+    ctx.permit(UseCase.BACKUP)
+    store = ctx.store
     source = _sqlite_file(store, "back up")
     try:
         return backup_sqlite(source, target)
@@ -26,12 +30,14 @@ def backup(store: Store, target: Path) -> Path:
         raise ServiceError(str(exc)) from exc
 
 
-def restore(store: Store, source: Path) -> Path:
+def restore(ctx: Context, source: Path) -> Path:
     """Replace the store's content with the backup `source`; the current content is saved first.
 
     Refuses a file that is not a sound KAM Desktop store, or one from a newer version. Returns the
     path of the safety copy of what was there before.
     """
+    ctx.permit(UseCase.RESTORE)
+    store = ctx.store
     target = _sqlite_file(store, "restore")
     try:
         verify_sqlite(source)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from kam_desktop.paths import backups_dir
-from kam_desktop.services.clock import today
 from kam_desktop.services.plain import PortfolioRow, StoreInfo
 from kam_desktop.store import quick_read
 
@@ -26,9 +26,10 @@ class LocalStore:
     def backups_dir(self) -> Path:
         return backups_dir() / self.path.stem  # as Store.backup_folder
 
-    def read_portfolio(self) -> list[PortfolioRow]:
-        """Every account with its figures as of today, as `ui_support.portfolio_for(store, None)` gives them."""
-        return quick_read.read_portfolio(self.path, today())
+    def read_portfolio(self, as_of: date) -> list[PortfolioRow]:
+        """Every account with its figures as of a day, as `accounts.portfolio.portfolio` gives them to a
+        director or an administrator."""
+        return quick_read.read_portfolio(self.path, as_of)
 
 
 def quick_start_store(db: str | os.PathLike[str] | None, login: str | None) -> LocalStore | None:

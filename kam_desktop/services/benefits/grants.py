@@ -1,8 +1,9 @@
-"""Granting benefits under the commercial policy: a live check, a pre-filled exception, activation rules.
+"""Granting benefits under the commercial policy: a live check, pre-filled exceptions, one activation rule.
 
 A grant within every cap is saved as proposed (a signed annex activates it). A grant beyond a cap is saved
-as pending approval, with a pre-filled exception draft per violation for the UI to offer; it can become
-active only when every violation is covered by an approved exception valid on the day (`activate_grant`).
+as pending approval, with a pre-filled exception draft per violation for the UI to offer; it becomes active
+only when every violation is covered by an approved exception valid on the day — whether it is activated
+directly (`activate_grant`) or by signing the annex that lists it (`activation_refusals` is that one rule).
 """
 
 from __future__ import annotations
@@ -16,16 +17,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain import exceptions as dx
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.policy import Violation
-from kam_desktop.domain.vocabulary import BenefitType, ExceptionKind, ExceptionStatus, GrantStatus
-from kam_desktop.services.clock import today
+from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus, GrantStatus
+from kam_desktop.services.access import account_for, permit_on_account_id
+from kam_desktop.services.benefits.catalog import catalog_item, check_benefit
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, Refused
 from kam_desktop.services.exceptions.requests import UNITS, to_domain
 from kam_desktop.services.program.in_force import plain
-from kam_desktop.services.program.policy import PolicyCheck, check_in
-from kam_desktop.store.models import BenefitCatalogItem, BenefitGrant, ExceptionRequest
-from kam_desktop.store.queries.grades import AccountRef, account_by_code
-from kam_desktop.store.store import Store
+from kam_desktop.services.program.policy import PolicyCheck
+from kam_desktop.store.models import BenefitGrant, ExceptionRequest
+from kam_desktop.store.queries.grades import AccountRef
+
+ACTIVATABLE = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL)
 
 
 @dataclass(frozen=True)
@@ -50,46 +55,30 @@ class GrantOutcome:
     drafts: list[ExceptionDraft] = field(default_factory=list)
 
 
-def _check(session: Session, account: AccountRef, item: BenefitCatalogItem, value: Decimal | None,
-           cost: Decimal, on: date, person: str | None, exclude: object = None) -> PolicyCheck:
-    btype = BenefitType(item.benefit_type)
-    value = plain(value) if value is not None else None
-    return check_in(
-        session, account, on,
-        discount=value if btype is BenefitType.VOLUME_DISCOUNT else None,
-        payment_days=int(value) if btype is BenefitType.PAYMENT_TERMS and value is not None else None,
-        benefit_cost=cost, gifts={person or "recipient": cost} if btype is BenefitType.GIFT else None,
-        exclude_grant=exclude,
-    )
-
-
 def add_benefit_grant(
-    store: Store, code: str, catalog_code: str, *, cost_estimate: Decimal, actor: str, value: Decimal | None = None,
+    ctx: Context, code: str, catalog_code: str, *, cost_estimate: Decimal, value: Decimal | None = None,
     valid_from: date | None = None, valid_to: date | None = None, terms: str | None = None,
     person: str | None = None,
 ) -> GrantOutcome:
     """Save a grant after a live policy check: proposed when within policy, else pending with drafts."""
-    start = valid_from or today()
-    with store.unit_of_work(actor) as uow:
+    start = valid_from or ctx.today()
+    with ctx.unit_of_work() as uow:
         session = uow.session
-        account = account_by_code(session, code)
-        if account is None:
-            raise NotFound(f"no account with code {code!r}")
-        item = session.scalar(select(BenefitCatalogItem).where(BenefitCatalogItem.code == catalog_code))
-        if item is None:
-            raise NotFound(f"no benefit {catalog_code!r} in the catalog")
-        result = _check(session, account, item, value, cost_estimate, start, person)
+        account = account_for(ctx, session, UseCase.GRANT_BENEFIT, code)
+        item = catalog_item(session, catalog_code)
+        amount = plain(value) if value is not None else None
+        result = check_benefit(session, account, item, amount, cost_estimate, start, person)
         status = GrantStatus.PROPOSED if result.ok else GrantStatus.PENDING_APPROVAL
         grant = BenefitGrant(
             account_id=account.id, catalog_id=item.id, terms=terms, value=value, valid_from=start, valid_to=valid_to,
-            status=status, cost_estimate=cost_estimate, currency=account.currency, granted_by=actor,
+            status=status, cost_estimate=cost_estimate, currency=account.currency, granted_by=ctx.actor.login,
         )
         session.add(grant)
         session.flush()
         uow.audit("grant.add", "benefit_grant", grant.id, account=code, benefit=catalog_code, status=status,
                   violations=[v.message for v in result.violations])
         uow.commit()
-    drafts = [_draft(code, v) for v in result.violations]
+    drafts = [_draft(account.code, v) for v in result.violations]
     return GrantOutcome(grant.id, status, result, drafts)
 
 
@@ -97,59 +86,89 @@ def _draft(code: str, v: Violation) -> ExceptionDraft:
     return ExceptionDraft(code, v.rule.value, v.requested, v.cap, UNITS[v.rule])
 
 
-def activate_grant(store: Store, grant_id: uuid.UUID, actor: str, on: date | None = None) -> str:
+@dataclass(frozen=True)
+class Activation:
+    """The outcome of trying to activate a grant: why not (nothing changed), or the exceptions covering it."""
+
+    refusals: list[str]
+    covering: list[str]
+
+
+def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: date, actor: str) -> Activation:
+    """Set `grant` active on `day` unless a rule refuses it — the one rule both doors of activation use
+    (`activate_grant`, and signing the annex that lists the grant). Refused: nothing is changed."""
+    name = grant.catalog_item.code
+    if grant.status not in ACTIVATABLE or grant.annex_id is not None or grant.deleted_at is not None:
+        return Activation([f"{name} is {grant.status}; only a proposed or pending benefit is activated"], [])
+    requests = _approved_requests(session, grant.account_id)
+    refusals = []
+    linked = next((r for r in requests if r.id == grant.exception_id), None)
+    if grant.exception_id is not None and linked is None:
+        number = session.scalar(select(ExceptionRequest.number).where(ExceptionRequest.id == grant.exception_id))
+        refusals.append(f"{name}: exception {number} is not approved")
+    elif linked is not None:
+        try:
+            dx.require_valid(linked, day, actor)
+        except dx.ExceptionRefused as exc:
+            refusals.append(f"{name}: {exc}")
+    value = plain(grant.value) if grant.value is not None else None
+    check = check_benefit(session, account, grant.catalog_item, value, grant.cost_estimate, day, exclude=grant.id)
+    refusals += [f"{name}: {v.message} [a benefit beyond a cap needs an approved, still valid exception]"
+                 for v in dx.uncovered(check.violations, account.code, requests, day)]
+    if refusals:
+        return Activation(refusals, [])
+    covering = [c for c in (dx.covering(v, account.code, requests, day) for v in check.violations) if c]
+    if grant.exception_id is None and covering:
+        grant.exception_id = covering[0].id
+    grant.status = GrantStatus.ACTIVE
+    return Activation([], [c.number for c in covering])
+
+
+def _approved_requests(session: Session, account_id: uuid.UUID) -> list[dx.ExceptionRequest]:
+    rows = session.scalars(select(ExceptionRequest).where(
+        ExceptionRequest.account_id == account_id,
+        ExceptionRequest.status.in_((ExceptionStatus.APPROVED, ExceptionStatus.EXPIRED))))
+    # only requests in the unit the policy check uses (e.g. a budget in money, not in %)
+    return [to_domain(session, r) for r in rows if r.value_unit in (None, UNITS[ExceptionKind(r.kind)])]
+
+
+def activate_grant(ctx: Context, grant_id: uuid.UUID, on: date | None = None) -> str:
     """Make a grant active: refused while any cap it exceeds lacks an approved exception valid on the day."""
-    day = on or today()
-    with store.unit_of_work(actor) as uow:
+    day = on or ctx.today()
+    with ctx.unit_of_work() as uow:
         session = uow.session
-        grant = session.get(BenefitGrant, grant_id)
-        if grant is None:
-            raise NotFound(f"no benefit grant {grant_id}")
-        if grant.status not in (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL):
-            raise Refused(f"{actor}: the grant is {grant.status}; only a proposed or pending grant is activated")
-        account = account_by_code(session, _code(session, grant.account_id))
-        assert account is not None
-        result = _check(session, account, grant.catalog_item, grant.value, grant.cost_estimate, day, None,
-                        exclude=grant.id)
-        rows = session.scalars(select(ExceptionRequest).where(
-            ExceptionRequest.account_id == grant.account_id,
-            ExceptionRequest.status.in_((ExceptionStatus.APPROVED, ExceptionStatus.EXPIRED))))
-        # only requests in the unit the policy check uses (e.g. a budget in money, not in %)
-        requests = [to_domain(session, r) for r in rows if r.value_unit in (None, UNITS[ExceptionKind(r.kind)])]
-        if grant.exception_id is not None:
-            linked = next((r for r in requests if r.id == grant.exception_id), None)
-            if linked is not None:
-                try:
-                    dx.require_valid(linked, day, actor)
-                except dx.ExceptionRefused as exc:
-                    raise Refused(str(exc)) from None
-        missing = dx.uncovered(result.violations, account.code, requests, day)
-        if missing:
-            raise Refused(f"{actor}: cannot activate: " + "; ".join(v.message for v in missing)
-                          + " [a benefit beyond a cap needs an approved, still valid exception]")
-        covering = [dx.covering(v, account.code, requests, day) for v in result.violations]
-        if covering and covering[0] is not None:
-            grant.exception_id = covering[0].id
-        grant.status = GrantStatus.ACTIVE
-        uow.audit("grant.activate", "benefit_grant", grant.id, account=account.code,
-                  exceptions=[c.number for c in covering if c is not None])
+        grant = _grant(session, grant_id)
+        account = permit_on_account_id(ctx, session, UseCase.GRANT_BENEFIT, grant.account_id)
+        outcome = activate(session, grant, account, day, ctx.actor.login)
+        if outcome.refusals:
+            raise Refused("{login}: cannot activate: {problems}", login=ctx.actor.login,
+                          problems="; ".join(outcome.refusals))
+        uow.audit("grant.activate", "benefit_grant", grant.id, account=account.code, exceptions=outcome.covering)
         uow.commit()
     return GrantStatus.ACTIVE
 
 
-def link_exception(store: Store, grant_id: uuid.UUID, number: str, actor: str) -> None:
+def _grant(session: Session, grant_id: uuid.UUID) -> BenefitGrant:
+    grant = session.get(BenefitGrant, grant_id)
+    if grant is None or grant.deleted_at is not None:
+        raise NotFound("no benefit grant {grant}", grant=grant_id)
+    return grant
+
+
+def link_exception(ctx: Context, grant_id: uuid.UUID, number: str) -> None:
     """Record which exception request a pending grant waits for."""
-    with store.unit_of_work(actor) as uow:
-        grant = uow.session.get(BenefitGrant, grant_id)
-        exc = uow.session.scalar(select(ExceptionRequest).where(ExceptionRequest.number == number))
-        if grant is None or exc is None:
-            raise NotFound(f"no grant {grant_id} or no exception {number}")
-        grant.exception_id = exc.id
-        uow.audit("grant.link_exception", "benefit_grant", grant.id, exception=number)
+    with ctx.unit_of_work() as uow:
+        link_in(ctx, uow.session, grant_id, number)
+        uow.audit("grant.link_exception", "benefit_grant", grant_id, exception=number)
         uow.commit()
 
 
-def _code(session: Session, account_id: uuid.UUID) -> str:
-    from kam_desktop.store.models import Account
-
-    return session.scalar(select(Account.code).where(Account.id == account_id)) or ""
+def link_in(ctx: Context, session: Session, grant_id: uuid.UUID, number: str) -> None:
+    """`link_exception` inside the caller's unit of work."""
+    grant = _grant(session, grant_id)
+    permit_on_account_id(ctx, session, UseCase.GRANT_BENEFIT, grant.account_id)
+    request_id = session.scalar(select(ExceptionRequest.id).where(ExceptionRequest.number == number,
+                                                                  ExceptionRequest.account_id == grant.account_id))
+    if request_id is None:
+        raise NotFound("no exception {number} on the grant's account", number=number)
+    grant.exception_id = request_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -9,9 +10,16 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.vocabulary import BenefitType, CostModel, Hardness, Role
-from kam_desktop.services.clock import today
-from kam_desktop.services.errors import ServiceError
+from kam_desktop.demo.company import build_demo
+from kam_desktop.domain.periods import Quarter
+from kam_desktop.domain.vocabulary import BenefitType, CostModel, Hardness, LedgerUnit, Role
+from kam_desktop.services.clock import Clock, SystemClock
+from kam_desktop.services.context import DEFAULT_LOGIN, open_context
+from kam_desktop.services.demo.documents import seed_demo_documents
+from kam_desktop.services.errors import Refused, ServiceError
+from kam_desktop.services.grading import apply_grades, grade_portfolio
+from kam_desktop.services.ledger.close import close_in
+from kam_desktop.services.ledger.entries import expire_in, redeem_in
 from kam_desktop.store.models import (
     Account,
     BenefitCatalogItem,
@@ -22,6 +30,7 @@ from kam_desktop.store.models import (
     Setting,
     User,
 )
+from kam_desktop.store.queries.grades import accounts
 from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
 
@@ -80,24 +89,22 @@ class InitResult:
     demo: object | None  # the demo generator's summary when --demo
 
 
-def initialize(store: Store, *, demo: bool = False, seed: int = 1, as_of: date | None = None,
-               actor: str = "admin") -> InitResult:
-    """Write the default program rules, policy, catalog and company settings (once), and the demo."""
-    with store.unit_of_work(actor) as uow:
+def initialize(store: Store, *, demo: bool = False, seed: int = 1, clock: Clock | None = None) -> InitResult:
+    """Write the default program rules, policy, catalog and company settings (once), and the demo as of the
+    clock's day. Making a store needs no person yet: it creates the administrator every store starts with."""
+    clock = clock or SystemClock()
+    as_of = clock.today()
+    with store.unit_of_work(DEFAULT_LOGIN) as uow:
         session = uow.session
         created = ensure_defaults(session)
         summary = None
         if demo:
             if session.scalar(select(func.count()).select_from(Account)):
                 raise ServiceError("this store already has accounts; the demo needs an empty store (use a new --db)")
-            from kam_desktop.demo.company import build_demo  # heavy: only when asked
-
-            summary = build_demo(session, seed=seed, as_of=as_of or today())
+            summary = build_demo(session, seed=seed, as_of=as_of)
             session.flush()
-            run_demo_engine(uow, as_of or today())
-            from kam_desktop.services.documents.batch import seed_demo_documents
-
-            seed_demo_documents(uow, as_of or today())  # last: documents read the engine's results
+            run_demo_engine(uow, as_of)
+            seed_demo_documents(uow, as_of, clock.now())  # last: documents read the engine's results
         uow.audit("store.init", "store", None, demo=demo, seed=seed if demo else None)
         uow.commit()
     return InitResult(created, summary)
@@ -141,12 +148,6 @@ def run_demo_engine(uow: UnitOfWork, as_of: date) -> None:
     Every quarter end of the three years is graded in order (so grace and at-risk are real), each
     finished quarter is closed (accruals, expiries), and a few accounts redeem part of their cashback.
     """
-    from kam_desktop.domain.periods import Quarter
-    from kam_desktop.domain.vocabulary import LedgerUnit
-    from kam_desktop.services.grading import apply_grades
-    from kam_desktop.services.ledger.close import close_in
-    from kam_desktop.services.ledger.entries import expire_in, redeem_in
-    from kam_desktop.store.queries.grades import accounts
 
     first = Quarter.of(as_of).plus(-12)
     quarters = [first.plus(i) for i in range(12) if first.plus(i).end < as_of]
@@ -157,8 +158,26 @@ def run_demo_engine(uow: UnitOfWork, as_of: date) -> None:
     for index, account in enumerate(refs[::7]):
         for quarter in quarters[-4::2]:
             try:
-                redeem_in(uow, account.code, LedgerUnit.CASHBACK, Decimal("100.00") * (index % 5 + 1),
+                redeem_in(uow, account, LedgerUnit.CASHBACK, Decimal("100.00") * (index % 5 + 1),
                           f"CN-{quarter}-{account.code}", quarter.end.replace(day=quarter.end.day - 14))
             except ServiceError:
                 continue  # not enough cashback yet: the demo simply skips it
     expire_in(uow, as_of)
+
+
+def ensure_ready(store: Store, clock: Clock | None = None) -> bool:
+    """Give a new store its defaults and its administrator (the app's zero set-up); True when it did."""
+    with store.read() as session:
+        if session.scalar(select(func.count()).select_from(User)):
+            return False
+    initialize(store, clock=clock)
+    return True
+
+
+def load_demo(store: Store, seed: int = 1, clock: Clock | None = None) -> None:
+    """The demo company, graded as of the clock's day, so every screen has something to show."""
+    clock = clock or SystemClock()
+    initialize(store, demo=True, seed=seed, clock=clock)
+    ctx = open_context(store, DEFAULT_LOGIN, clock)
+    with contextlib.suppress(Refused):  # the demo came graded already
+        grade_portfolio(ctx, apply=True)

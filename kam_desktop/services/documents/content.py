@@ -32,6 +32,7 @@ from kam_desktop.documents.content import (
     ProgramRules,
 )
 from kam_desktop.documents.formats import LOCALES
+from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.vocabulary import (
     AccountKind,
@@ -57,7 +58,6 @@ from kam_desktop.store.models import (
 from kam_desktop.store.queries.grades import AccountRef, account_by_code
 from kam_desktop.store.queries.sales import sales_by_account
 
-ZERO = Decimal("0.00")
 ANNEXABLE = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL)
 # the store's benefit types → the words the documents print
 BENEFIT_TYPES: dict[str, BenefitType] = {

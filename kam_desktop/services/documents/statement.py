@@ -31,6 +31,7 @@ from kam_desktop.documents.content import (
     WalletShare,
 )
 from kam_desktop.domain import ledger as dl
+from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, trailing_window
 from kam_desktop.domain.vocabulary import AccountKind, Grade, GrantStatus, LedgerKind, LedgerUnit
 from kam_desktop.services.documents.content import client_party, company_identity
@@ -41,7 +42,6 @@ from kam_desktop.store.queries.grades import AccountRef
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import latest_slots
 
-ZERO = Decimal("0.00")
 USED_STATUSES = (GrantStatus.ACTIVE, GrantStatus.USED, GrantStatus.EXPIRED)
 OFFER_STATUSES = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL)
 _SOURCES = {

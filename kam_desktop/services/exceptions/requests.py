@@ -14,9 +14,8 @@ tables, shared with documents (`services.document_numbering`).
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -24,21 +23,24 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kam_desktop.domain import exceptions as dx
-from kam_desktop.domain.periods import add_months
-from kam_desktop.domain.vocabulary import Decision, ExceptionKind, ExceptionStatus, Role
-from kam_desktop.services.clock import today
-from kam_desktop.services.documents.numbering import NumberAllocator
+from kam_desktop.domain.costs import exception_cost
+from kam_desktop.domain.money import ZERO, percent_of
+from kam_desktop.domain.periods import add_months, trailing_window
+from kam_desktop.domain.permissions import Scope, UseCase
+from kam_desktop.domain.vocabulary import Decision, ExceptionKind, ExceptionStatus, Grade, Role
+from kam_desktop.services.access import account_for, permit_on_account_id
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
-from kam_desktop.services.program.in_force import plain, program_in_force
+from kam_desktop.services.numbering import NumberAllocator
+from kam_desktop.services.program.in_force import plain, policy_in_force, program_in_force
+from kam_desktop.services.program.policy import check_in
 from kam_desktop.store.models import Account, ApprovalStep, ExceptionRequest, User
-from kam_desktop.store.store import Store
+from kam_desktop.store.queries.sales import sales_by_account
 from kam_desktop.store.uow import UnitOfWork
 
-ZERO = Decimal("0.00")
 PREFIX = "EXC"
 UNITS = {ExceptionKind.DISCOUNT: "pct", ExceptionKind.PAYMENT_TERMS: "days", ExceptionKind.BENEFIT_BUDGET: "money",
          ExceptionKind.GIFT_VALUE: "money", ExceptionKind.OTHER: "units"}
-FINANCING_RATE = Decimal("0.09")  # yearly cost of money for deferred payment, for the default cost estimate
 
 
 @dataclass(frozen=True)
@@ -64,22 +66,21 @@ class ExceptionRow:
     version: int
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _user(session: Session, login: str) -> User:
     user = session.scalar(select(User).where(User.login == login, User.deleted_at.is_(None)))
     if user is None or not user.active:
-        raise NotFound(f"no active user with login {login!r}; see `kamctl users list`")
+        raise NotFound("no active person with login {login!r}; see `kamctl users list`", login=login)
     return user
 
 
-def _row(session: Session, number: str) -> ExceptionRequest:
-    row = session.scalar(select(ExceptionRequest).where(ExceptionRequest.number == number,
+def _row(ctx: Context, session: Session, number: str, use_case: UseCase) -> ExceptionRequest:
+    """The request `number`, when the actor may use `use_case` on its account."""
+    ctx.permit(use_case)
+    row = session.scalar(select(ExceptionRequest).where(ExceptionRequest.number == number.strip(),
                                                         ExceptionRequest.deleted_at.is_(None)))
     if row is None:
-        raise NotFound(f"no exception request {number!r}; see `kamctl exception list`")
+        raise NotFound("no exception request {number!r}; see `kamctl exception list`", number=number)
+    permit_on_account_id(ctx, session, use_case, row.account_id)
     return row
 
 
@@ -108,7 +109,7 @@ def to_domain(session: Session, row: ExceptionRequest) -> dx.ExceptionRequest:
     )
 
 
-def _show(session: Session, row: ExceptionRequest) -> ExceptionRow:
+def show(session: Session, row: ExceptionRequest) -> ExceptionRow:
     d = to_domain(session, row)
     return ExceptionRow(
         number=row.number, account=d.account, kind=row.kind, status=row.status, requested=d.requested,
@@ -121,11 +122,6 @@ def _show(session: Session, row: ExceptionRequest) -> ExceptionRow:
     )
 
 
-def next_exception_number(session: Session, year: int, actor: str = "system") -> str:
-    """The next free EXC number of this device for the year (see the module docstring)."""
-    return NumberAllocator(session, actor, used_loader=_issued_exception_sequences).next(PREFIX, year)
-
-
 def _issued_exception_sequences(session: Session, prefix: str, year: int) -> set[int]:
     """Sequences already on exception requests of (prefix, year), from any device."""
     numbers = session.scalars(
@@ -134,43 +130,39 @@ def _issued_exception_sequences(session: Session, prefix: str, year: int) -> set
 
 
 def request_exception(
-    store: Store, code: str, kind: str, requested: Decimal, justification: str, as_login: str, *,
+    ctx: Context, code: str, kind: str, requested: Decimal, justification: str, *,
     cap: Decimal | None = None, expected_cost: Decimal | None = None, expected_margin: Decimal | None = None,
     valid_from: date | None = None, valid_until: date | None = None,
 ) -> ExceptionRow:
     """A draft request; the cap defaults to the policy's for the account's grade, the cost to an estimate."""
-    with store.unit_of_work(as_login) as uow:
-        row = request_in(uow, code, ExceptionKind(kind), requested, justification, as_login, cap=cap,
+    with ctx.unit_of_work() as uow:
+        row = request_in(ctx, uow, code, ExceptionKind(kind), requested, justification, cap=cap,
                          expected_cost=expected_cost, expected_margin=expected_margin,
                          valid_from=valid_from, valid_until=valid_until)
-        shown = _show(uow.session, row)
+        shown = show(uow.session, row)
         uow.commit()
     return shown
 
 
 def request_in(
-    uow: UnitOfWork, code: str, kind: ExceptionKind, requested: Decimal, justification: str, as_login: str, *,
-    cap: Decimal | None, expected_cost: Decimal | None, expected_margin: Decimal | None,
-    valid_from: date | None, valid_until: date | None,
+    ctx: Context, uow: UnitOfWork, code: str, kind: ExceptionKind, requested: Decimal, justification: str, *,
+    cap: Decimal | None = None, expected_cost: Decimal | None = None, expected_margin: Decimal | None = None,
+    valid_from: date | None = None, valid_until: date | None = None,
 ) -> ExceptionRequest:
     """`request_exception` inside the caller's unit of work."""
-    from kam_desktop.services.program.policy import check_in
-    from kam_desktop.store.queries.grades import account_by_code
-
     session = uow.session
-    user = _user(session, as_login)
-    account = account_by_code(session, code)
-    if account is None:
-        raise NotFound(f"no account with code {code!r}")
-    on = valid_from or today()
+    account = account_for(ctx, session, UseCase.REQUEST_EXCEPTION, code)
+    user = _user(session, ctx.actor.login)
+    on = valid_from or ctx.today()
     facts = check_in(session, account, on)
     cap_value = cap if cap is not None else _cap(session, kind, facts.grade, facts.gross_margin_12m, on)
     cost = expected_cost if expected_cost is not None else _estimate(session, kind, requested, cap_value, account.id, on)
-    number = next_exception_number(session, on.year, uow.actor)
+    number = NumberAllocator(session, uow.actor, used_loader=_issued_exception_sequences).next(PREFIX, on.year)
     domain = dx.ExceptionRequest(
-        number=number, account=code, kind=kind, requested=requested, cap=cap_value,
+        number=number, account=account.code, kind=kind, requested=requested, cap=cap_value,
         justification=justification, expected_cost=cost, expected_incremental_margin=expected_margin or ZERO,
-        requested_by=as_login, valid_from=on, valid_until=valid_until or add_months(on, 12) - timedelta(days=1),
+        requested_by=ctx.actor.login, valid_from=on,
+        valid_until=valid_until or add_months(on, 12) - timedelta(days=1),
     )
     try:
         dx.new_request(domain)
@@ -184,16 +176,12 @@ def request_in(
     )
     session.add(row)
     session.flush()
-    uow.audit("exception.request", "exception_request", row.id, number=number, account=code, kind=kind,
+    uow.audit("exception.request", "exception_request", row.id, number=number, account=account.code, kind=kind,
               requested=requested, cap=cap_value, expected_cost=cost)
     return row
 
 
 def _cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on: date) -> Decimal:
-    from kam_desktop.domain.money import percent_of
-    from kam_desktop.domain.vocabulary import Grade
-    from kam_desktop.services.program.in_force import policy_in_force
-
     caps = policy_in_force(session, on).terms.caps_for(Grade(grade))
     return {
         ExceptionKind.DISCOUNT: caps.max_discount_percent,
@@ -204,24 +192,12 @@ def _cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on:
     }[kind]
 
 
-def _estimate(session: Session, kind: ExceptionKind, requested: Decimal, cap: Decimal, account_id: uuid.UUID,
+def _estimate(session: Session, kind: ExceptionKind, requested: Decimal, cap: Decimal, account_id: object,
               on: date) -> Decimal:
     """What going beyond the cap costs over a year, from the account's last 12 months."""
-    from kam_desktop.domain.money import money
-    from kam_desktop.domain.periods import trailing_window
-    from kam_desktop.store.queries.sales import sales_by_account
-
     first, last = trailing_window(on, 12)
-    sales = sales_by_account(session, first, last, [account_id]).get(account_id)
-    revenue = max(sales.net_revenue if sales else ZERO, ZERO)
-    beyond = max(requested - cap, ZERO)
-    if kind is ExceptionKind.DISCOUNT:
-        return money(revenue * beyond / 100)
-    if kind is ExceptionKind.PAYMENT_TERMS:
-        return money(revenue * beyond / 365 * FINANCING_RATE)
-    if kind in (ExceptionKind.BENEFIT_BUDGET, ExceptionKind.GIFT_VALUE):
-        return money(beyond)
-    return ZERO
+    sales = sales_by_account(session, first, last, [account_id]).get(account_id)  # type: ignore[list-item]
+    return exception_cost(kind, requested, cap, sales.net_revenue if sales else ZERO)
 
 
 def _apply(uow: UnitOfWork, row: ExceptionRequest, change: dx.Change, action: str) -> None:
@@ -235,45 +211,51 @@ def _apply(uow: UnitOfWork, row: ExceptionRequest, change: dx.Change, action: st
     try:
         uow.session.flush()
     except StaleDataError:
-        raise Refused(f"{t.actor}: {row.number} changed meanwhile; reload and decide again "
-                      f"[{dx.StaleDecisionError.rule}]") from None
+        raise Refused("{login}: {number} changed meanwhile; reload and decide again [{rule}]", login=t.actor,
+                      number=row.number, rule=dx.StaleDecisionError.rule) from None
     uow.audit(f"exception.{action}", "exception_request", row.id, number=row.number,
               from_status=t.from_status, to_status=t.to_status, version=row.version, note=t.note)
 
 
-def _refused(exc: dx.ExceptionRefused) -> Refused:
-    return Refused(str(exc))
-
-
-def submit_exception(store: Store, number: str, as_login: str) -> ExceptionRow:
+def submit_exception(ctx: Context, number: str) -> ExceptionRow:
     """The requester sends the draft for approval; the route follows the program's director limit."""
-    with store.unit_of_work(as_login) as uow:
-        session = uow.session
-        row, user = _row(session, number), _user(session, as_login)
-        limit = program_in_force(session, today()).director_limit
-        try:
-            change = dx.submit(to_domain(session, row), dx.Actor(user.login, Role(user.role)), _now(),
-                               dx.RoutingRules(limit))
-        except dx.ExceptionRefused as exc:
-            raise _refused(exc) from None
-        _apply(uow, row, change, "submit")
-        shown = _show(session, row)
+    with ctx.unit_of_work() as uow:
+        row = submit_in(ctx, uow, number)
+        shown = show(uow.session, row)
         uow.commit()
     return shown
 
 
-def decide_exception(store: Store, number: str, approve: bool, as_login: str, note: str = "",
+def submit_in(ctx: Context, uow: UnitOfWork, number: str) -> ExceptionRequest:
+    """`submit_exception` inside the caller's unit of work."""
+    session = uow.session
+    row = _row(ctx, session, number, UseCase.REQUEST_EXCEPTION)
+    limit = program_in_force(session, ctx.today()).director_limit
+    try:
+        change = dx.submit(to_domain(session, row), _actor(ctx), ctx.now(), dx.RoutingRules(limit))
+    except dx.ExceptionRefused as exc:
+        raise Refused(str(exc)) from None
+    _apply(uow, row, change, "submit")
+    return row
+
+
+def _actor(ctx: Context) -> dx.Actor:
+    return dx.Actor(ctx.actor.login, ctx.actor.role)
+
+
+def decide_exception(ctx: Context, number: str, approve: bool, note: str = "",
                      seen_version: int | None = None) -> ExceptionRow:
     """An approver answers the current step; `seen_version` is the version they read (default: current)."""
-    with store.unit_of_work(as_login) as uow:
+    with ctx.unit_of_work() as uow:
         session = uow.session
-        row, user = _row(session, number), _user(session, as_login)
+        row = _row(ctx, session, number, UseCase.DECIDE_EXCEPTION)
+        user = _user(session, ctx.actor.login)
         request = to_domain(session, row)
         seen = request.version if seen_version is None else seen_version
         try:
-            change = dx.decide(request, dx.Actor(user.login, Role(user.role)), approve, seen, _now(), note)
+            change = dx.decide(request, _actor(ctx), approve, seen, ctx.now(), note)
         except dx.ExceptionRefused as exc:
-            raise _refused(exc) from None
+            raise Refused(str(exc)) from None
         decision = change.request.decisions[-1]
         session.add(ApprovalStep(
             exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
@@ -282,54 +264,64 @@ def decide_exception(store: Store, number: str, approve: bool, as_login: str, no
         ))
         _apply(uow, row, change, "approve" if approve else "reject")
         session.expire(row, ["steps"])
-        shown = _show(session, row)
+        shown = show(session, row)
         uow.commit()
     return shown
 
 
-def withdraw_exception(store: Store, number: str, as_login: str, note: str = "") -> ExceptionRow:
+def withdraw_exception(ctx: Context, number: str, note: str = "") -> ExceptionRow:
     """The requester takes back a draft or a request still waiting."""
-    with store.unit_of_work(as_login) as uow:
+    with ctx.unit_of_work() as uow:
         session = uow.session
-        row, user = _row(session, number), _user(session, as_login)
+        row = _row(ctx, session, number, UseCase.REQUEST_EXCEPTION)
         try:
-            change = dx.withdraw(to_domain(session, row), dx.Actor(user.login, Role(user.role)), _now(), note)
+            change = dx.withdraw(to_domain(session, row), _actor(ctx), ctx.now(), note)
         except dx.ExceptionRefused as exc:
-            raise _refused(exc) from None
+            raise Refused(str(exc)) from None
         _apply(uow, row, change, "withdraw")
-        shown = _show(session, row)
+        shown = show(session, row)
         uow.commit()
     return shown
 
 
-def list_exceptions(store: Store, status: str | None = None, code: str | None = None) -> list[ExceptionRow]:
-    """Requests by number, optionally of one status or one account."""
-    with store.read() as session:
+def list_exceptions(ctx: Context, status: str | None = None, code: str | None = None) -> list[ExceptionRow]:
+    """Requests by number, optionally of one status or one account; a KAM sees those of their accounts."""
+    with ctx.read() as session:
         query = select(ExceptionRequest).where(ExceptionRequest.deleted_at.is_(None)).order_by(ExceptionRequest.number)
         if status is not None:
             query = query.where(ExceptionRequest.status == ExceptionStatus(status))
         if code is not None:
-            query = query.join(Account, Account.id == ExceptionRequest.account_id).where(Account.code == code)
-        return [_show(session, row) for row in session.scalars(query)]
+            account = account_for(ctx, session, UseCase.VIEW_ACCOUNT, code)
+            query = query.where(ExceptionRequest.account_id == account.id)
+        elif ctx.permit(UseCase.VIEW_ACCOUNT) is Scope.OWN:
+            mine = select(Account.id).join(User, User.id == Account.owner_id).where(User.login == ctx.actor.login)
+            query = query.where(ExceptionRequest.account_id.in_(mine))
+        return [show(session, row) for row in session.scalars(query)]
 
 
-def get_exception(store: Store, number: str) -> ExceptionRow:
+def get_exception(ctx: Context, number: str) -> ExceptionRow:
     """One request."""
-    with store.read() as session:
-        return _show(session, _row(session, number))
+    with ctx.read() as session:
+        return show(session, _row(ctx, session, number, UseCase.VIEW_ACCOUNT))
 
 
-def expire_due(store: Store, actor: str = "system", on: date | None = None) -> list[str]:
-    """Mark approved requests past their validity expired; returns their numbers."""
-    on = on or today()
-    with store.unit_of_work(actor) as uow:
-        expired = []
-        rows = uow.session.scalars(select(ExceptionRequest).where(
-            ExceptionRequest.status == ExceptionStatus.APPROVED, ExceptionRequest.valid_to < on))
-        for row in rows:
-            change = dx.expire(to_domain(uow.session, row), on, _now(), actor)
-            if change is not None:
-                _apply(uow, row, change, "expire")
-                expired.append(row.number)
+def expire_due(ctx: Context, on: date | None = None) -> list[str]:
+    """Mark approved requests past their validity expired (part of closing a period); returns their numbers."""
+    ctx.permit(UseCase.CLOSE_QUARTER)
+    with ctx.unit_of_work() as uow:
+        expired = expire_in(uow, on or ctx.today(), ctx.now())
         uow.commit()
+    return expired
+
+
+def expire_in(uow: UnitOfWork, on: date, at: object) -> list[str]:
+    """`expire_due` inside the caller's unit of work."""
+    expired = []
+    rows = uow.session.scalars(select(ExceptionRequest).where(
+        ExceptionRequest.status == ExceptionStatus.APPROVED, ExceptionRequest.valid_to < on))
+    for row in rows:
+        change = dx.expire(to_domain(uow.session, row), on, at, uow.actor)  # type: ignore[arg-type]
+        if change is not None:
+            _apply(uow, row, change, "expire")
+            expired.append(row.number)
     return expired

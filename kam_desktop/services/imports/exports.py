@@ -19,17 +19,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.imports import write_csv, write_xlsx
 from kam_desktop.imports.export import Cell
-from kam_desktop.services.accounts.portfolio import list_portfolio
-from kam_desktop.services.clock import today
+from kam_desktop.services.accounts.portfolio import portfolio
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.services.grading import grade_portfolio
 from kam_desktop.services.ledger.entries import account_ledger
 from kam_desktop.services.potential import account_slots
 from kam_desktop.services.reports.kpi import program_kpis
 from kam_desktop.store.models import Account, Contact, InvoiceLine, PotentialSlot, ProductCategory, User
-from kam_desktop.store.store import Store
 
 REPORT_KINDS = ("portfolio", "grades", "slots", "ledger", "kpi")
 CANONICAL_KINDS = ("accounts", "invoices", "potential", "contacts")
@@ -45,7 +45,7 @@ class ExportResult:
     rows: int
 
 
-def export(store: Store, kind: str, path: Path, *, owner: str | None = None, account: str | None = None,
+def export(ctx: Context, kind: str, path: Path, *, owner: str | None = None, account: str | None = None,
            as_of: date | None = None) -> ExportResult:
     """Write `kind` to `path` (.xlsx or .csv), optionally only one KAM's or one account's rows."""
     path = Path(path)
@@ -54,10 +54,14 @@ def export(store: Store, kind: str, path: Path, *, owner: str | None = None, acc
         raise ServiceError(f"{path.name}: export to a .xlsx or .csv file")
     if kind not in EXPORT_KINDS:
         raise ServiceError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
-    as_of = as_of or today()
-    with store.read() as session:
+    if kind == "portfolio":
+        owner = ctx.owner_filter(UseCase.EXPORT_PORTFOLIO, owner)
+    else:
+        ctx.permit(UseCase.EXPORT_DATA)
+    as_of = as_of or ctx.today()
+    with ctx.read() as session:
         codes = _codes(session, owner, account)
-    headers, rows = _table(store, kind, codes, as_of)
+    headers, rows = _table(ctx, kind, codes, as_of)
     if suffix == ".csv":
         count = write_csv(path, headers, rows)
     else:
@@ -82,67 +86,67 @@ def _codes(session: Session, owner: str | None, account: str | None) -> set[str]
     return codes
 
 
-def _table(store: Store, kind: str, codes: set[str] | None, as_of: date) -> Table:
+def _table(ctx: Context, kind: str, codes: set[str] | None, as_of: date) -> Table:
     if kind in CANONICAL_KINDS:
-        return _canonical(store, kind, codes)
+        return _canonical(ctx, kind, codes)
     return {"portfolio": _portfolio, "grades": _grades, "slots": _slots, "ledger": _ledger,
-            "kpi": _kpi}[kind](store, codes, as_of)
+            "kpi": _kpi}[kind](ctx, codes, as_of)
 
 
-def _portfolio(store: Store, codes: set[str] | None, as_of: date) -> Table:
+def _portfolio(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
     headers = ["code", "name", "kind", "status", "owner", "currency", "region", "grade", "segment", "at_risk",
                "evaluated_on", "ltv_12m", "ltv_prev_12m", "ltv_trend_pct", "open_benefits", "pending_exceptions",
                "churned", "last_invoice_on", "last_statement"]
     rows = [[r.code, r.name, r.kind, r.status, r.owner, r.currency, r.region, r.grade, r.segment, _yes(r.at_risk),
              r.evaluated_on, r.ltv_12m, r.ltv_prev_12m, r.trend_pct, r.open_benefits, r.pending_exceptions,
              _yes(r.churned), r.last_invoice_on, r.last_statement]
-            for r in list_portfolio(store, as_of=as_of) if codes is None or r.code in codes]
+            for r in portfolio(ctx, as_of=as_of) if codes is None or r.code in codes]
     return headers, rows
 
 
-def _grades(store: Store, codes: set[str] | None, as_of: date) -> Table:
+def _grades(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
     headers = ["code", "kind", "basis", "rank", "population", "percentile", "cutoff", "computed_grade", "grade",
                "grade_name", "previous_grade", "at_risk", "overridden", "why"]
-    run = grade_portfolio(store, as_of, apply=False)
+    run = grade_portfolio(ctx, as_of)
     rows = [[r.code, r.kind, r.basis, r.rank, r.population, r.percentile, r.cutoff, r.computed_grade, r.grade,
              r.grade_name, r.previous_grade, _yes(r.at_risk), _yes(r.overridden), "; ".join(r.why)]
             for r in run.rows if codes is None or r.code in codes]
     return headers, rows
 
 
-def _in_scope(store: Store, codes: set[str] | None, as_of: date) -> list[str]:
-    return sorted(r.code for r in list_portfolio(store, as_of=as_of) if codes is None or r.code in codes)
+def _in_scope(ctx: Context, codes: set[str] | None, as_of: date) -> list[str]:
+    return sorted(r.code for r in portfolio(ctx, as_of=as_of) if codes is None or r.code in codes)
 
 
-def _slots(store: Store, codes: set[str] | None, as_of: date) -> Table:
+def _slots(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
     headers = ["account_code", "category", "total_units", "total_money", "our_units", "our_money", "slot_units",
                "slot_money", "share_units", "share_money", "source", "collected_on", "confidence", "needs_refresh"]
 
     def rows() -> Iterator[list[Cell]]:
-        for code in _in_scope(store, codes, as_of):
-            for s in account_slots(store, code, as_of).categories:
+        for code in _in_scope(ctx, codes, as_of):
+            for s in account_slots(ctx, code, as_of).categories:
                 yield [code, s.category, s.total_units, s.total_money, s.our_units, s.our_money, s.slot_units,
                        s.slot_money, s.share_units, s.share_money, s.source, s.collected_on, s.confidence,
                        _yes(s.needs_refresh)]
     return headers, rows()
 
 
-def _ledger(store: Store, codes: set[str] | None, as_of: date) -> Table:
+def _ledger(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
     headers = ["account_code", "booked_on", "unit", "kind", "amount", "quarter", "expires_on", "source_kind",
                "source_ref", "idempotency_key", "note"]
 
     def rows() -> Iterator[list[Cell]]:
-        for code in _in_scope(store, codes, as_of):
-            for e in account_ledger(store, code, as_of).entries:
+        for code in _in_scope(ctx, codes, as_of):
+            for e in account_ledger(ctx, code, as_of).entries:
                 yield [code, e.booked_on, e.unit, e.kind, e.amount, e.quarter, e.expires_on, e.source_kind,
                        e.source_ref, e.key, e.note]
     return headers, rows()
 
 
-def _kpi(store: Store, codes: set[str] | None, as_of: date) -> Table:
+def _kpi(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
     if codes is not None:
         raise ServiceError("KPIs are program-wide: export them without --owner or --account")
-    k = program_kpis(store, as_of)
+    k = program_kpis(ctx, as_of)
     rows: list[list[Cell]] = [["as_of", as_of], ["accounts", k.accounts], ["ltv_12m", k.ltv_12m],
                               ["ltv_prev_12m", k.ltv_prev_12m], ["ltv_trend", k.ltv_trend],
                               ["churn_months", k.churn_months], ["churned", ", ".join(k.churned)],
@@ -178,7 +182,7 @@ def _yes(flag: bool) -> str:
 
 # -- canonical formats: what the importer reads back --------------------------------------------------
 
-def _canonical(store: Store, kind: str, codes: set[str] | None) -> Table:
+def _canonical(ctx: Context, kind: str, codes: set[str] | None) -> Table:
     query, headers = {
         "accounts": _accounts_query, "invoices": _invoices_query, "potential": _potential_query,
         "contacts": _contacts_query,
@@ -187,7 +191,7 @@ def _canonical(store: Store, kind: str, codes: set[str] | None) -> Table:
         query = query.where(Account.code.in_(sorted(codes)))
 
     def rows() -> Iterator[Sequence[Cell]]:
-        with store.read() as session:
+        with ctx.read() as session:
             for row in session.execute(query.execution_options(yield_per=20_000)):
                 yield tuple(row)
     return headers, rows()

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.permissions import Scope, UseCase
 from kam_desktop.imports import (
     FORMATS,
     ImportCancelled,
@@ -48,12 +49,11 @@ from kam_desktop.imports import (
 )
 from kam_desktop.imports.options import DETECT, CancelCheck, is_cancelled
 from kam_desktop.paths import data_dir
-from kam_desktop.services.clock import today
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.imports import apply as ap
 from kam_desktop.services.imports import lines as il
 from kam_desktop.store.models import Account, ProductCategory, User
-from kam_desktop.store.store import Store
 
 __all__ = [
     "DETECT", "FORMAT_NAMES", "ImportCancelled", "ImportIssue", "ImportProgress", "ImportReport", "MappingProfile",
@@ -167,7 +167,7 @@ def save_mapping_profile(profile: MappingProfile) -> Path:
 
 # -- reading ----------------------------------------------------------------------------------------
 
-def known_data(session: Session, on: date | None = None) -> KnownData:
+def known_data(session: Session, on: date) -> KnownData:
     """What validation checks against: one query each for accounts, logins and categories."""
     rows = session.execute(select(Account.code, Account.currency).where(Account.deleted_at.is_(None)))
     accounts = {code: currency for code, currency in rows}
@@ -175,7 +175,7 @@ def known_data(session: Session, on: date | None = None) -> KnownData:
     categories: set[str] = set()
     for code, name in session.execute(select(ProductCategory.code, ProductCategory.name)):
         categories.update((code, name))
-    return KnownData(accounts=accounts, owner_logins=logins, categories=frozenset(categories), today=on or today())
+    return KnownData(accounts=accounts, owner_logins=logins, categories=frozenset(categories), today=on)
 
 
 def _format(name: str) -> str:
@@ -189,13 +189,19 @@ def _profile(profile: MappingProfile | str | None) -> MappingProfile | None:
     return get_profile(profile) if isinstance(profile, str) else profile
 
 
-def preview(store: Store, path: Path, format_name: str, options: ReadOptions = DETECT,
+IMPORT_USE_CASES = {"accounts": UseCase.IMPORT_ACCOUNTS, "invoices": UseCase.IMPORT_SALES,
+                    "opening-balances": UseCase.IMPORT_BALANCES, "potential": UseCase.IMPORT_CRM,
+                    "contacts": UseCase.IMPORT_CRM}
+
+
+def preview(ctx: Context, path: Path, format_name: str, options: ReadOptions = DETECT,
             profile: MappingProfile | str | None = None, *, progress: ProgressCallback | None = None,
             cancel: CancelCheck | None = None) -> Preview:
     """Sniff `path` and validate all of it against the store; writes nothing (not even the audit log)."""
     fmt, chosen = _format(format_name), _profile(profile)
-    with store.read() as session:
-        known = known_data(session)
+    ctx.permit(IMPORT_USE_CASES[fmt])
+    with ctx.read() as session:
+        known = known_data(session, ctx.today())
     try:
         sniffed: SniffResult | None = sniff_file(Path(path), get_format(fmt), options, chosen)
     except ImportFileError:
@@ -219,7 +225,7 @@ class _Refused(Exception):
         self.issues = issues
 
 
-def run_import(store: Store, path: Path, format_name: str, *, actor: str, options: ReadOptions = DETECT,
+def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptions = DETECT,
                profile: MappingProfile | str | None = None, dry_run: bool = False,
                progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> ImportReport:
     """Validate all of `path`; with zero errors apply it in one transaction (unless `dry_run`).
@@ -231,16 +237,20 @@ def run_import(store: Store, path: Path, format_name: str, *, actor: str, option
     """
     started = time.perf_counter()
     fmt, chosen, path = _format(format_name), _profile(profile), Path(path)
-    with store.read() as session:
-        known = known_data(session)
+    use_case = IMPORT_USE_CASES[fmt]
+    scope = ctx.permit(use_case)
+    with ctx.read() as session:
+        known = known_data(session, ctx.today())
     result = import_file(path, fmt, known, options=options, profile=chosen, progress=_reading(progress),
                          cancel=cancel)
     if not result.ok:
-        return _refuse(store, actor, _report(result, dry_run, started, errors=result.errors))
+        return _refuse(ctx, _report(result, dry_run, started, errors=result.errors))
     import_id = uuid.uuid4()
     tick = _applying(len(result.staged), progress, cancel)
     try:
-        with store.unit_of_work(actor) as uow:
+        with ctx.unit_of_work() as uow:
+            if scope is Scope.OWN:
+                _refuse_others_accounts(ctx, uow.session, result, use_case)
             out = _apply(uow.session, result, import_id, tick, known.today, dry_run)
             if out.issues:
                 raise _Refused(out.issues)
@@ -252,12 +262,12 @@ def run_import(store: Store, path: Path, format_name: str, *, actor: str, option
             entry.id = import_id
             uow.commit()
     except _Refused as refused:
-        return _refuse(store, actor, _report(result, dry_run, started, errors=tuple(refused.issues)))
+        return _refuse(ctx, _report(result, dry_run, started, errors=tuple(refused.issues)))
     except (IntegrityError, DataError) as exc:
         issue = ImportIssue(result.file, None, None, f"the database refused the import ({_first_line(exc)}); "
                                                      "nothing was written. Another user may have changed the "
                                                      "same rows: import the file again")
-        return _refuse(store, actor, _report(result, dry_run, started, errors=(issue,)))
+        return _refuse(ctx, _report(result, dry_run, started, errors=(issue,)))
     return _replace_seconds(report, started)
 
 
@@ -297,6 +307,22 @@ def _apply(session: Session, result: ImportResult, import_id: uuid.UUID, tick: C
     session.flush()
     tick(len(rows))
     return out
+
+
+def _refuse_others_accounts(ctx: Context, session: Session, result: ImportResult, use_case: UseCase) -> None:
+    """A KAM imports rows of their own accounts only: any other account's row refuses the whole file."""
+    if len(result.staged) == 0:
+        return
+    frame = result.staged.frame
+    owners = dict(session.execute(select(Account.code, User.login).outerjoin(User, User.id == Account.owner_id)
+                                  .where(Account.code.in_(frame["account_code"].unique().tolist()))).all())
+    header = result.columns.get("account_code", "account_code")
+    issues = [ImportIssue(result.file, int(row), header, f"account {code} belongs to another KAM; you may "
+                                                           f"{use_case} of your own accounts only")
+              for row, code in zip(frame["row"].tolist(), frame["account_code"].tolist(), strict=False)
+              if owners.get(code) not in (None, ctx.actor.login) or code not in owners]
+    if issues:
+        raise _Refused(issues[:_AUDITED_ERRORS])
 
 
 def _vanished_accounts(result: ImportResult, keys: ap.StoreKeys) -> list[ImportIssue]:
@@ -356,11 +382,11 @@ def _audit_details(report: ImportReport) -> dict[str, Any]:
     }
 
 
-def _refuse(store: Store, actor: str, report: ImportReport) -> ImportReport:
+def _refuse(ctx: Context, report: ImportReport) -> ImportReport:
     """Record a refused import (not a dry run: that is only a look) in its own transaction."""
     if report.dry_run:
         return report
-    with store.unit_of_work(actor) as uow:
+    with ctx.unit_of_work() as uow:
         uow.audit("import.refused", "import", None, format=report.format, file=report.file, sha256=report.sha256,
                   rows_read=report.rows_read, errors=len(report.errors),
                   first_errors=report.error_lines()[:_AUDITED_ERRORS])

@@ -1,6 +1,6 @@
 """What the import dialog asks of the engine: preview and apply a file as the person at the keyboard.
 
-The dialog never holds the store: it builds an `Importer` from its desk (or a store and an actor in tests)
+The dialog never holds the store: its desk gives it an `Importer` bound to the store and the actor
 and gets plain values back — a `Preview` (detection and a dry validation) and an `ImportReport`.
 The choices the dialog offers for each detected reading option are listed here too, and the mapping
 profiles it offers and saves (a profile saved here pins what the preview resolved: reading options and
@@ -15,6 +15,7 @@ from typing import Any
 
 from kam_desktop.imports.formats import get_format
 from kam_desktop.imports.profiles import profile_file_name
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.imports.files import (
     DETECT,
@@ -50,28 +51,23 @@ _PROFILE_OPTIONS = ("encoding", "delimiter", "decimal", "date_order", "sheet")  
 
 @dataclass(frozen=True)
 class Importer:
-    """Imports into one store as `actor`; every call may take a progress callback and a cancel flag."""
+    """Imports into one store as the context's actor; every call may take a progress callback and a cancel flag."""
 
-    store: Any  # kam_desktop.store.store.Store
-    actor: str
-
-    @classmethod
-    def for_desk(cls, desk: Any) -> Importer:
-        """The importer of a `ui_desk.Desk`: its store, its actor."""
-        return cls(desk.store, desk.actor)
+    ctx: Context
 
     def preview(self, path: Path | str, format_name: str, options: ReadOptions = DETECT, *,
                 profile: MappingProfile | None = None, progress: ProgressCallback | None = None,
                 cancel: Any = None) -> Preview:
         """Detection and a dry validation of the whole file (`options` win over the profile's); writes nothing."""
-        return preview(self.store, Path(path), format_name, options, profile, progress=progress, cancel=cancel)
+        return preview(self.ctx, Path(path), format_name, options, profile, progress=progress, cancel=cancel)
 
     def apply(self, path: Path | str, format_name: str, options: ReadOptions = DETECT, *,
-              profile: MappingProfile | None = None, progress: ProgressCallback | None = None,
-              cancel: Any = None) -> ImportReport:
-        """Validate and apply in one transaction; raises ImportCancelled (nothing written) on cancel."""
-        return run_import(self.store, Path(path), format_name, actor=self.actor, options=options,
-                          profile=profile, progress=progress, cancel=cancel)
+              profile: MappingProfile | str | None = None, progress: ProgressCallback | None = None,
+              cancel: Any = None, dry_run: bool = False) -> ImportReport:
+        """Validate and apply in one transaction (a dry run checks against the store and writes nothing);
+        raises ImportCancelled (nothing written) on cancel."""
+        return run_import(self.ctx, Path(path), format_name, options=options, profile=profile,
+                          progress=progress, cancel=cancel, dry_run=dry_run)
 
 
 # -- mapping profiles -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ never graded by the quarter's end is skipped and reported (grade the portfolio f
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -20,20 +20,20 @@ from decimal import Decimal
 from sqlalchemy.exc import IntegrityError
 
 from kam_desktop.domain.ledger import default_expiry
+from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.rewards import AccountQuarter, quarter_close_entries
 from kam_desktop.domain.vocabulary import Grade, LedgerUnit
-from kam_desktop.services.clock import today
-from kam_desktop.services.errors import Refused, ServiceError
+from kam_desktop.services.context import Context
+from kam_desktop.services.errors import Cancelled, Refused, ServiceError
 from kam_desktop.services.ledger.entries import book, expire_in, is_duplicate_key, load_domain
+from kam_desktop.services.parsing import parse_quarter
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import category_codes
-from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
-
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -50,31 +50,36 @@ class CloseResult:
     cashback_by_currency: dict[str, Decimal] = field(default_factory=dict)
 
 
-def close_quarter(store: Store, quarter: Quarter | str, actor: str, on: date | None = None) -> CloseResult:
-    """Close a finished quarter: accruals for every account with sales in it, then the expiry run."""
-    q = Quarter.parse(quarter) if isinstance(quarter, str) else quarter
+def close_quarter(ctx: Context, quarter: Quarter | str,
+                  cancelled: Callable[[], bool] = lambda: False) -> CloseResult:
+    """Close a finished quarter in one transaction: accruals for every account with sales in it, then the
+    expiry run. `cancelled()` is asked before the commit: when it says so, nothing is booked."""
+    ctx.permit(UseCase.CLOSE_QUARTER)
+    q = parse_quarter(quarter)
     try:
-        with store.unit_of_work(actor) as uow:
-            result = close_in(uow, q, on=on)
+        with ctx.unit_of_work() as uow:
+            result = close_in(uow, q, ctx.today())
+            if cancelled():
+                raise Cancelled("closing {quarter} cancelled; nothing was booked", quarter=str(q))
             uow.commit()
     except IntegrityError as exc:
         if is_duplicate_key(exc):
-            raise ServiceError(f"another close of {q} booked entries meanwhile; run it again to complete") from None
+            raise ServiceError("another close of {quarter} booked entries meanwhile; run it again to complete",
+                               quarter=str(q)) from None
         raise
     return result
 
 
-def close_in(uow: UnitOfWork, quarter: Quarter, on: date | None = None, only: Collection[str] | None = None,
+def close_in(uow: UnitOfWork, quarter: Quarter, on: date, only: Collection[str] | None = None,
              expire: bool = True) -> CloseResult:
-    """The close inside the caller's unit of work; `only` limits it to some account codes.
+    """The close on business day `on`, inside the caller's unit of work; `only` limits it to some accounts.
 
     `expire=False` leaves the expiry run to the caller (a batch of closes runs it once at the end: expiry
     entries are dated by their lot, not by the run, so the ledger comes out the same).
     """
-    on = on or today()
     if quarter.end >= on:
-        raise Refused(f"{uow.actor}: {quarter} ends on {quarter.end.isoformat()}; close it after that day "
-                      "[only a finished quarter is closed]")
+        raise Refused("{login}: {quarter} ends on {end}; close it after that day [only a finished quarter is "
+                      "closed]", login=uow.actor, quarter=str(quarter), end=quarter.end)
     session = uow.session
     program = program_in_force(session, quarter.end)
     refs = {a.id: a for a in accounts(session, active_only=False)}

@@ -17,19 +17,19 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.grades import ProgramTerms
-from kam_desktop.domain.money import money
+from kam_desktop.domain.money import ZERO, money
 from kam_desktop.domain.periods import Quarter
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.rewards import PointsRules, return_reversals
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
-from kam_desktop.services.clock import today
-from kam_desktop.services.errors import NotFound, Refused, ServiceError
+from kam_desktop.services.access import account_for
+from kam_desktop.services.context import Context
+from kam_desktop.services.errors import Refused, ServiceError
+from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store import models
-from kam_desktop.store.queries.grades import AccountRef, account_by_code, accounts
+from kam_desktop.store.queries.grades import AccountRef, accounts
 from kam_desktop.store.queries.ledger import StoredEntry, ledger_entries
-from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
-
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -107,19 +107,13 @@ def _row(e: dl.LedgerEntry, quarter: str | None = None) -> EntryRow:
                     e.expires_on, e.source_kind, e.source_ref or None, e.idempotency_key, e.reverses, e.note or None)
 
 
-def _account(session: Session, code: str) -> AccountRef:
-    account = account_by_code(session, code)
-    if account is None:
-        raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
-    return account
-
-
-def account_ledger(store: Store, code: str, as_of: date | None = None) -> AccountLedger:
+def account_ledger(ctx: Context, code: str, as_of: date | None = None) -> AccountLedger:
     """Entries oldest first, the balance per unit, what can be redeemed, and the expiry schedule."""
-    as_of = as_of or today()
-    with store.read() as session:
-        account = _account(session, code)
+    as_of = as_of or ctx.today()
+    with ctx.read() as session:
+        account = account_for(ctx, session, UseCase.VIEW_ACCOUNT, code)
         entries = load_domain(session, [account])
+    code = account.code
     units = [u.value for u in LedgerUnit]
     return AccountLedger(
         code=code, as_of=as_of, entries=[_row(e) for e in entries],
@@ -129,27 +123,29 @@ def account_ledger(store: Store, code: str, as_of: date | None = None) -> Accoun
     )
 
 
-def redeem(store: Store, code: str, unit: str, amount: Decimal, ref: str, actor: str,
-           on: date | None = None) -> EntryRow:
+def redeem(ctx: Context, code: str, unit: str, amount: Decimal, ref: str, on: date | None = None) -> EntryRow:
     """Redeem from the soonest-expiring lots; `ref` (e.g. the credit note) makes it idempotent per account."""
-    with store.unit_of_work(actor) as uow:
-        entry = redeem_in(uow, code, LedgerUnit(unit), amount, ref, on or today())
+    ctx.permit(UseCase.REDEEM)
+    with ctx.unit_of_work() as uow:
+        account = account_for(ctx, uow.session, UseCase.REDEEM, code)
+        entry = redeem_in(uow, account, LedgerUnit(unit), amount, ref, on or ctx.today())
         uow.commit()
     return entry
 
 
-def redeem_in(uow: UnitOfWork, code: str, unit: LedgerUnit, amount: Decimal, ref: str, on: date) -> EntryRow:
+def redeem_in(uow: UnitOfWork, account: AccountRef, unit: LedgerUnit, amount: Decimal, ref: str,
+              on: date) -> EntryRow:
     """`redeem` inside the caller's unit of work (used by the demo)."""
     if not ref.strip():
         raise ServiceError("a redemption needs a reference (credit note, order, …)")
     session = uow.session
-    account = _account(session, code)
+    code = account.code
     entries = load_domain(session, [account])
     key = f"redeem:{code}:{ref}"
     try:
         result = dl.redeem(entries, code, unit, amount, on, ref, key)
     except dl.InsufficientBalanceError as exc:
-        raise Refused(f"{uow.actor}: {exc} [no overdraft]") from None
+        raise Refused("{login}: {problem} [no overdraft]", login=uow.actor, problem=str(exc)) from None
     except dl.LedgerError as exc:
         raise ServiceError(str(exc)) from None
     if not result.entries:
@@ -160,10 +156,11 @@ def redeem_in(uow: UnitOfWork, code: str, unit: LedgerUnit, amount: Decimal, ref
     return _row(result.entries[0])
 
 
-def expire_due(store: Store, actor: str, on: date | None = None) -> int:
+def expire_due(ctx: Context, on: date | None = None) -> int:
     """Book expiry entries for every lot expired by `on` (default today); returns how many were booked."""
-    with store.unit_of_work(actor) as uow:
-        count = expire_in(uow, on or today())
+    ctx.permit(UseCase.REDEEM)
+    with ctx.unit_of_work() as uow:
+        count = expire_in(uow, on or ctx.today())
         uow.commit()
     return count
 
@@ -182,7 +179,7 @@ def expire_in(uow: UnitOfWork, on: date) -> int:
 
 
 def reverse_for_return(
-    store: Store, code: str, quarter: Quarter, category: str, returned_net: Decimal, return_ref: str, actor: str,
+    ctx: Context, code: str, quarter: Quarter, category: str, returned_net: Decimal, return_ref: str,
     on: date | None = None,
 ) -> list[EntryRow]:
     """Reverse the part of a closed quarter's cashback and points that a later return takes back.
@@ -190,19 +187,19 @@ def reverse_for_return(
     The cashback reversed is the return × the % of the grade the quarter was closed at (read from the
     accrual); idempotent per return reference.
     """
-    from kam_desktop.services.program.in_force import program_in_force
-
-    with store.unit_of_work(actor) as uow:
+    with ctx.unit_of_work() as uow:
         session = uow.session
-        account = _account(session, code)
+        account = account_for(ctx, session, UseCase.REDEEM, code)
+        code = account.code
         entries = load_domain(session, [account])
         accrual = next((e for e in entries if e.idempotency_key == f"close:{quarter}:{code}:cashback"), None)
         if accrual is None or not accrual.note.startswith("grade "):
-            raise ServiceError(f"{code} has no cashback accrual for {quarter}: nothing to reverse")
+            raise ServiceError("{code} has no cashback accrual for {quarter}: nothing to reverse", code=code,
+                               quarter=str(quarter))
         program = program_in_force(session, quarter.end)
         grade = Grade(accrual.note.split()[1])
         created = _reversals(entries, code, quarter, grade, category, returned_net, return_ref,
-                             on or today(), program.terms, program.points)
+                             on or ctx.today(), program.terms, program.points)
         book(session, created, {code: account})
         if created:
             uow.audit("ledger.reverse_return", "ledger_entry", None, account=code, quarter=str(quarter),

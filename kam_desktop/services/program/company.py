@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.vocabulary import Role
-from kam_desktop.services.errors import Refused, ServiceError
-from kam_desktop.store.models import Setting, User
-from kam_desktop.store.store import Store
+from kam_desktop.domain.permissions import UseCase
+from kam_desktop.services.context import Context
+from kam_desktop.services.errors import ServiceError
+from kam_desktop.store.models import Setting
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_LOGO_BYTES = 512 * 1024
-EDITOR_ROLES = (Role.DIRECTOR, Role.FINANCE, Role.ADMIN)
 # the settings a save writes, each from one field; the address and the signatory are kept as the
 # comma-separated text that setup.DEFAULT_COMPANY started with
 KEYS = ("name", "tax_id", "address", "signatory", "email", "phone", "website", "logo_png")
@@ -49,9 +48,10 @@ class CompanyInvalid(ServiceError):
         super().__init__("; ".join(self.problems.values()))
 
 
-def company_fields(store: Store) -> CompanyFields:
+def company_fields(ctx: Context) -> CompanyFields:
     """The company identity as stored now."""
-    with store.read() as session:
+    ctx.permit(UseCase.VIEW_PROGRAM)
+    with ctx.read() as session:
         return fields_in(session)
 
 
@@ -72,19 +72,20 @@ def fields_in(session: Session) -> CompanyFields:
     )
 
 
-def save_company(store: Store, fields: CompanyFields, actor: str) -> list[str]:
+def save_company(ctx: Context, fields: CompanyFields) -> list[str]:
     """Write every `company.*` key in one unit of work with one audit entry; returns the keys that changed.
 
     Refused for a KAM (only a sales director, finance or an admin); every invalid field is reported at once
     and nothing is written.
     """
+    ctx.permit(UseCase.EDIT_COMPANY)
+    actor = ctx.actor.login
     fields = _cleaned(fields)
     problems = validate(fields)
     if problems:
         raise CompanyInvalid(problems)
     wanted = _stored_values(fields)
-    with store.unit_of_work(actor) as uow:
-        _require_editor(uow.session, actor)
+    with ctx.unit_of_work() as uow:
         rows = {s.key: s for s in uow.session.scalars(select(Setting).where(Setting.key.in_(wanted)))}
         changed = []
         for key, value in wanted.items():
@@ -140,15 +141,6 @@ def _logo_problem(data: bytes) -> str | None:
     if width <= 0 or height <= 0:
         return "Logo: the PNG image is empty; choose another file"
     return None
-
-
-def _require_editor(session: Session, actor: str) -> None:
-    user = session.scalar(select(User).where(User.login == actor, User.deleted_at.is_(None)))
-    if user is None or not user.active:
-        raise Refused(f"{actor}: no active user with this login may change the company identity")
-    if user.role not in EDITOR_ROLES:
-        raise Refused(f"{actor}: only a sales director, finance or an admin may change the company identity "
-                      "printed on documents; ask one of them")
 
 
 def _cleaned(fields: CompanyFields) -> CompanyFields:

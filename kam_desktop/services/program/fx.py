@@ -8,10 +8,11 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
+from kam_desktop.domain.permissions import UseCase
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.store.models import FxRate
 from kam_desktop.store.queries.fx import base_currency
-from kam_desktop.store.store import Store
 
 RATE_PLACES = Decimal("0.000001")
 
@@ -24,9 +25,10 @@ class RateRow:
     rate: Decimal
 
 
-def list_rates(store: Store, currency: str | None = None) -> list[RateRow]:
+def list_rates(ctx: Context, currency: str | None = None) -> list[RateRow]:
     """Every rate to the base currency, newest first."""
-    with store.read() as session:
+    ctx.permit(UseCase.VIEW_PROGRAM)
+    with ctx.read() as session:
         base = base_currency(session)
         query = select(FxRate).where(FxRate.base_currency == base, FxRate.deleted_at.is_(None))
         if currency:
@@ -35,8 +37,10 @@ def list_rates(store: Store, currency: str | None = None) -> list[RateRow]:
         return [RateRow(r.rate_date, r.currency, r.base_currency, r.rate) for r in rows]
 
 
-def set_rate(store: Store, currency: str, rate: str, on: date, actor: str = "admin") -> RateRow:
-    """Record how many base units one `currency` is worth from `on`; replaces that day's rate."""
+def set_rate(ctx: Context, currency: str, rate: str, on: date | None = None) -> RateRow:
+    """Record how many base units one `currency` is worth from `on` (default today); replaces that day's rate."""
+    ctx.permit(UseCase.SET_FX)
+    on = on or ctx.today()
     currency = currency.strip().upper()
     if len(currency) != 3 or not currency.isalpha():
         raise ServiceError(f"currency {currency!r} must be a three-letter ISO code such as EUR")
@@ -48,7 +52,7 @@ def set_rate(store: Store, currency: str, rate: str, on: date, actor: str = "adm
         raise ServiceError(f"rate {rate!r} must be a positive number")
     if value != value.quantize(RATE_PLACES):
         raise ServiceError(f"rate {rate!r} has more than 6 decimal places")
-    with store.unit_of_work(actor) as uow:
+    with ctx.unit_of_work() as uow:
         base = base_currency(uow.session)
         if currency == base:
             raise ServiceError(f"{currency} is the base currency; its rate is always 1")

@@ -10,17 +10,18 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.money import ZERO
+from kam_desktop.domain.periods import trailing_window
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.policy import BenefitRequest, GiftRequest, Violation, check
 from kam_desktop.domain.vocabulary import Grade, GrantStatus
-from kam_desktop.services.clock import today
-from kam_desktop.services.errors import NotFound
+from kam_desktop.services.access import account_for
+from kam_desktop.services.context import Context
 from kam_desktop.services.program.in_force import policy_in_force
-from kam_desktop.store.models import BenefitGrant, GradeEvaluation
-from kam_desktop.store.queries.grades import AccountRef, account_by_code
+from kam_desktop.store.models import BenefitGrant
+from kam_desktop.store.queries.grades import AccountRef, latest_evaluation
 from kam_desktop.store.queries.sales import sales_by_account
-from kam_desktop.store.store import Store
 
-ZERO = Decimal("0.00")
 COUNTED_GRANTS = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE, GrantStatus.USED)
 
 
@@ -43,15 +44,13 @@ class PolicyCheck:
 
 
 def policy_check(
-    store: Store, code: str, *, discount: Decimal | None = None, payment_days: int | None = None,
+    ctx: Context, code: str, *, discount: Decimal | None = None, payment_days: int | None = None,
     benefit_cost: Decimal | None = None, gifts: Mapping[str, Decimal] | None = None, as_of: date | None = None,
 ) -> PolicyCheck:
     """Check a prospective grant or offer against the policy in force; returns all violations."""
-    as_of = as_of or today()
-    with store.read() as session:
-        account = account_by_code(session, code)
-        if account is None:
-            raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
+    as_of = as_of or ctx.today()
+    with ctx.read() as session:
+        account = account_for(ctx, session, UseCase.VIEW_ACCOUNT, code)
         return check_in(session, account, as_of, discount=discount, payment_days=payment_days,
                         benefit_cost=benefit_cost, gifts=gifts)
 
@@ -64,8 +63,6 @@ def check_in(
     """The check inside an open session (the grant service reuses it)."""
     policy = policy_in_force(session, as_of)
     grade, graded = account_grade(session, account, as_of)
-    from kam_desktop.domain.periods import trailing_window
-
     first, last = trailing_window(as_of, 12)
     sales = sales_by_account(session, first, last, [account.id]).get(account.id)
     margin = sales.gross_margin if sales else ZERO
@@ -83,13 +80,8 @@ def check_in(
 
 def account_grade(session: Session, account: AccountRef, as_of: date) -> tuple[Grade, bool]:
     """The grade in force (latest evaluation on or before `as_of`); L4 if never graded."""
-    grade = session.scalar(
-        select(GradeEvaluation.grade)
-        .where(GradeEvaluation.account_id == account.id, GradeEvaluation.evaluated_on <= as_of)
-        .order_by(GradeEvaluation.evaluated_on.desc())
-        .limit(1)
-    )
-    return (Grade(grade), True) if grade else (Grade.L4, False)
+    evaluation = latest_evaluation(session, account.id, as_of)
+    return (Grade(evaluation.grade), True) if evaluation else (Grade.L4, False)
 
 
 def _benefits_in_period(session: Session, account: AccountRef, first: date, last: date, exclude: object) -> Decimal:

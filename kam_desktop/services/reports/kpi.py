@@ -12,10 +12,12 @@ from sqlalchemy import select
 
 from kam_desktop.domain import kpi as dk
 from kam_desktop.domain.fx import FxTable, MissingRateError
+from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, add_months
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.rewards import reward_cost
 from kam_desktop.domain.vocabulary import Grade
-from kam_desktop.services.clock import today
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger.entries import load_domain
 from kam_desktop.services.potential import portfolio_potential
@@ -25,9 +27,6 @@ from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
 from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
 from kam_desktop.store.queries.slots import category_codes
-from kam_desktop.store.store import Store
-
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -51,10 +50,11 @@ class ProgramKpis:
     basket: list[dk.BasketLine]
 
 
-def program_kpis(store: Store, as_of: date | None = None) -> ProgramKpis:
+def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
     """LTV and trend, churn, cohort retention, share of wallet, ROI (control group) and the report tables."""
-    as_of = as_of or today()
-    with store.read() as session:
+    ctx.permit(UseCase.VIEW_REPORTS)
+    as_of = as_of or ctx.today()
+    with ctx.read() as session:
         program = program_in_force(session, as_of)
         refs = accounts(session, active_only=False)
         last_month = dk.month_of(as_of)

@@ -8,18 +8,17 @@ from datetime import date
 from decimal import Decimal
 
 from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_accounts
+from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import trailing_window
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.simulate import Scenario, SimulatedAccount, SimulationResult
 from kam_desktop.domain.simulate import simulate as run
 from kam_desktop.domain.vocabulary import Grade
-from kam_desktop.services.clock import today
+from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
 from kam_desktop.store.queries.sales import sales_by_account
-from kam_desktop.store.store import Store
-
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,10 @@ class Simulation:
     result: SimulationResult
 
 
-def simulate(store: Store, cutoffs: Sequence[Decimal], cashback: Sequence[Decimal], as_of: date | None = None) -> Simulation:
+def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decimal], as_of: date | None = None) -> Simulation:
     """Re-rank under `cutoffs` (three fractions) and price cashback (four %, L1..L4) against 12-month margin."""
-    as_of = as_of or today()
+    ctx.permit(UseCase.VIEW_REPORTS)
+    as_of = as_of or ctx.today()
     if len(cutoffs) != 3 or len(cashback) != 4:
         raise ServiceError("give three cut-offs (e.g. 0.1,0.3,0.6) and four cashback % (e.g. 3,2,1,0)")
     try:
@@ -43,7 +43,7 @@ def simulate(store: Store, cutoffs: Sequence[Decimal], cashback: Sequence[Decima
         raise ServiceError(str(exc)) from None
     if any(c < 0 for c in cashback):
         raise ServiceError("cashback % cannot be negative")
-    with store.read() as session:
+    with ctx.read() as session:
         program = program_in_force(session, as_of)
         refs = accounts(session)
         first, last = trailing_window(as_of, program.basis_months)

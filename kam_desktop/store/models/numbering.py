@@ -1,6 +1,6 @@
 """Document numbering that works offline (devices, leased blocks) and the benefits each annex lists.
 
-The scheme is in `kam_desktop.documents.numbering`: every laptop has a device number; it issues numbers
+The scheme is in `kam_desktop.domain.numbering`: every laptop has a device number; it issues numbers
 from blocks the team server leased to it, and offline from a reserve slice computed from its device
 number alone. `NumberingDevice` and `NumberBlockLease` are the server's registry (synced, so every
 laptop sees all leases); `LocalDevice` is the one local, never-synced row that says which device *this*

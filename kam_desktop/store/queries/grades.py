@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kam_desktop.domain.vocabulary import AccountStatus
-from kam_desktop.store.models import Account, GradeEvaluation, GradeOverride, InvoiceLine
+from kam_desktop.store.models import Account, GradeEvaluation, GradeOverride, InvoiceLine, User
 from kam_desktop.store.sql import money_sum
 
 
@@ -27,6 +27,7 @@ class AccountRef:
     status: str
     enrolled_on: date | None
     control_group: bool
+    owner: str | None = None  # the owning KAM's login (filled by `account_by_code`)
 
 
 def accounts(session: Session, active_only: bool = True) -> list[AccountRef]:
@@ -74,12 +75,12 @@ def grading_bases(session: Session, first: date, last: date, margin: bool) -> li
 
 
 def account_by_code(session: Session, code: str) -> AccountRef | None:
-    """One account (active or not) by its ERP code."""
+    """One account (active or not) by its ERP code, with its owner's login."""
     row = session.execute(
         select(
             Account.id, Account.code, Account.kind, Account.currency, Account.status, Account.enrolled_on,
-            Account.control_group,
-        ).where(Account.code == code, Account.deleted_at.is_(None))
+            Account.control_group, User.login,
+        ).outerjoin(User, User.id == Account.owner_id).where(Account.code == code, Account.deleted_at.is_(None))
     ).first()
     return AccountRef(*row) if row else None
 
@@ -100,6 +101,16 @@ def latest_evaluations(session: Session, on_or_before: date, before: bool = Fals
     condition = GradeEvaluation.evaluated_on < on_or_before if before else GradeEvaluation.evaluated_on <= on_or_before
     rows = session.scalars(select(GradeEvaluation).where(_latest_of_each_account(condition)))
     return {e.account_id: e for e in rows}
+
+
+def latest_evaluation(session: Session, account_id: uuid.UUID, on_or_before: date) -> GradeEvaluation | None:
+    """One account's latest evaluation dated on or before a day (the grade in force then), or None."""
+    return session.scalar(
+        select(GradeEvaluation)
+        .where(GradeEvaluation.account_id == account_id, GradeEvaluation.evaluated_on <= on_or_before)
+        .order_by(GradeEvaluation.evaluated_on.desc())
+        .limit(1)
+    )
 
 
 @dataclass(frozen=True)

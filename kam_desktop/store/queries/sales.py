@@ -121,3 +121,18 @@ def monthly_sales(session: Session, first: date, last: date) -> list[MonthCatego
             MonthCategorySales(account_id, category_id, date(int(year), int(number), 1), net, margin, last_day)
         )
     return result
+
+
+def account_months(session: Session, account_id: uuid.UUID, first: date, last: date) -> dict[date, tuple[Decimal, Decimal]]:
+    """One account's (net revenue, margin) per month (keyed by the month's first day) in [first, last]."""
+    month = _month_key(session).label("month")
+    query = (
+        select(month, money_sum(InvoiceLine.net_amount), money_sum(InvoiceLine.margin_amount))
+        .where(InvoiceLine.account_id == account_id, InvoiceLine.invoice_date.between(first, last))
+        .group_by(month)
+    )
+    result = {}
+    for key, net, margin in session.execute(query):
+        year, number = str(key).split("-")
+        result[date(int(year), int(number), 1)] = (net, margin)
+    return result

@@ -1,6 +1,6 @@
 """Human document numbers (AGR/ANX/STM-YYYY-NNNNN) from this store's device blocks; never a collision.
 
-The scheme is `kam_desktop.documents.numbering` (pure); this module keeps its state in the store:
+The scheme is `kam_desktop.domain.numbering` (pure); this module keeps its state in the store:
 `LocalDevice` says which device this store is, `NumberBlockLease` holds the blocks leased to it.
 A store that was never registered becomes device 1 in solo mode and leases itself the whole leasable
 range of a (prefix, year) the first time it needs one. A team laptop is registered by the sync layer
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kam_desktop.documents.numbering import (
+from kam_desktop.domain.numbering import (
     DocumentNumber,
     NumberBlock,
     needs_new_lease,

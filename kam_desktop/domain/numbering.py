@@ -28,7 +28,10 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from kam_desktop.documents.errors import NumberingError
+
+class NumberingError(ValueError):
+    """A document number that cannot be read, or no number left in a device's blocks."""
+
 
 PREFIXES = ("AGR", "ANX", "STM")
 MAX_SEQUENCE = 99_999

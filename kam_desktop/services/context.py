@@ -1,0 +1,104 @@
+"""The one door: who is acting, on which store, by which clock — and the permission check every use case asks.
+
+A use case is a function `fn(ctx, …)`. Its first act is `ctx.permit(UseCase.X)` (or `ctx.permit_on(…)` once
+it has loaded the account), so every door that calls it — the GUI's desk, `kamctl`, the sync applier — gets
+the same answer from the one table in `domain.permissions`. The actor is a known, active person of the store,
+resolved once when the context is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from kam_desktop.domain.permissions import NotPermitted, Person, Scope, UseCase, require, require_on
+from kam_desktop.domain.vocabulary import Role
+from kam_desktop.services.clock import Clock, SystemClock
+from kam_desktop.services.errors import NotFound, NotPermittedError, Refused
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kam_desktop.store.store import Store
+    from kam_desktop.store.uow import UnitOfWork
+
+DEFAULT_LOGIN = "admin"  # the administrator every store is created with: a solo laptop's person by default
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person at the keyboard (or behind a pushed change): a login of the store, its role and name."""
+
+    login: str
+    role: Role
+    name: str
+
+    @property
+    def person(self) -> Person:
+        return Person(self.login, self.role)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A store, the person acting on it and the clock: what every use case receives."""
+
+    store: Store
+    actor: Actor
+    clock: Clock = field(default_factory=SystemClock)
+
+    # -- permissions ---------------------------------------------------------------------------------
+    def permit(self, use_case: UseCase) -> Scope:
+        """The actor's scope for `use_case`; refused when their role may not use it at all."""
+        try:
+            return require(self.actor.person, use_case)
+        except NotPermitted as exc:
+            raise NotPermittedError.of(exc) from None
+
+    def permit_on(self, use_case: UseCase, account: str, owner: str | None) -> None:
+        """Refused unless the actor may use `use_case` on `account`, owned by `owner` (a login or None)."""
+        try:
+            require_on(self.actor.person, use_case, account, owner)
+        except NotPermitted as exc:
+            raise NotPermittedError.of(exc) from None
+
+    def owner_filter(self, use_case: UseCase, owner: str | None = None) -> str | None:
+        """The owner a list must be limited to: the actor's own login for an OWN scope, else `owner`."""
+        if self.permit(use_case) is Scope.OWN:
+            if owner not in (None, self.actor.login):
+                raise NotPermittedError.of(NotPermitted(self.actor.person, use_case, f"{owner}'s accounts"))
+            return self.actor.login
+        return owner
+
+    # -- the store ----------------------------------------------------------------------------------------
+    def unit_of_work(self) -> UnitOfWork:
+        """One transaction as the actor; it rolls back unless committed."""
+        return self.store.unit_of_work(self.actor.login)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.store.read() as session:
+            yield session
+
+    def today(self) -> date:
+        return self.clock.today()
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def as_(self, login: str) -> Context:
+        """The same store and clock, acted on by another known person (solo stores and tests only)."""
+        return open_context(self.store, login, self.clock)
+
+
+def open_context(store: Store, login: str | None = None, clock: Clock | None = None) -> Context:
+    """A context for `login` (default: the store's administrator); unknown or inactive people are refused."""
+    wanted = login or DEFAULT_LOGIN
+    user = store.person(wanted)
+    if user is None:
+        raise NotFound(f"no person with login {wanted!r} in this store; see `kamctl users list`")
+    if not user.active:
+        raise Refused(f"{wanted} is no longer active in this store; ask an administrator")
+    return Context(store, Actor(user.login, Role(user.role), user.name), clock or SystemClock())
