@@ -119,7 +119,7 @@ def late_fact_entries(
         before = _rewards(cats, closed.grade, terms, points)
         cats[fact.category] = cats.get(fact.category, ZERO) + fact.signed_net
         after = _rewards(cats, closed.grade, terms, points)
-        for unit in LedgerUnit:
+        for unit in (LedgerUnit.CASHBACK, LedgerUnit.POINTS):
             change = after[unit] - before[unit]
             if change == 0:
                 continue

@@ -198,7 +198,7 @@ def pay_out(
 
 def _check(request: PayoutRequest, method: PayoutMethod) -> None:
     if not request.amount.is_positive or request.amount.rounded() != request.amount:
-        raise SettlementError(f"a payout is a positive amount in whole cents, not {request.amount}")
+        raise SettlementError(f"a payout is a positive amount in whole cents, not {request.amount.currency} {request.amount.amount}")
     if not request.number.strip():
         raise SettlementError("a payout needs its document number (rebate note, voucher or transfer)")
     if method is PayoutMethod.REBATE_NOTE and (request.seller is None or request.buyer is None):
