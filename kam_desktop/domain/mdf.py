@@ -121,7 +121,7 @@ def submit(fund: MdfFund, claim: MdfClaim) -> MdfClaim:
     if not fund.holds(claim):
         raise ClaimPeriodError(actor, f"{claim.number} is for {claim.partner} {claim.quarter}, not this fund")
     if claim.amount.currency != fund.currency:
-        raise CurrencyMismatch(f"claim {claim.number} against the fund", claim.amount.currency, fund.currency)
+        raise CurrencyMismatch(f"match claim {claim.number} to its fund:", claim.amount.currency, fund.currency)
     if not claim.amount.is_positive or claim.amount.rounded() != claim.amount:
         raise ClaimPeriodError(actor, f"{claim.number}: claim a positive amount in whole cents, not {claim.amount.currency} {claim.amount.amount}")
     if not fund.quarter.contains(claim.performed_on):
