@@ -154,7 +154,7 @@ def historical_breakage(entries: Iterable[LedgerEntry], as_of: date, unit: Ledge
     """
     pool = list(entries)
     lots = {e.id: e for e in pool if e.is_lot and e.unit is unit and e.expires_on and e.expires_on < as_of}
-    base, expired = ZERO, ZERO
+    expired = ZERO
     taken_back: dict[UUID, Decimal] = {}
     for e in pool:
         for a in e.allocations:

@@ -9,11 +9,21 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kam_desktop.domain.grades import ProgramTerms
 from kam_desktop.domain.late_facts import ClosedQuarter, FactKind, LateFact, corrected_by, late_fact_entries
 from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, SourceKind, balance, redeem, validate
 from kam_desktop.domain.periods import Quarter
-from kam_desktop.domain.rewards import AccountQuarter, quarter_close_entries, return_reversals
+from kam_desktop.domain.rewards import (
+    AccountQuarter,
+    PointsRules,
+    cashback_for,
+    points_for,
+    quarter_close_entries,
+    return_reversals,
+)
 from kam_desktop.domain.vocabulary import Grade, LedgerUnit
 
 from .builders import d, next_id
@@ -117,3 +127,31 @@ def test_cashback_already_paid_out_cannot_be_reversed_and_is_reported_as_a_short
     assert cashback.amount == Decimal("-10.01")  # all that is left of the lot
     assert result.shortfall(CB) == Decimal("9.99")  # 20.00 − 10.01: owed back under the clawback rule
     assert balance([*ledger, *result.entries], "BERLIN", CB) == Decimal(0)
+
+
+late_facts = st.lists(
+    st.builds(
+        LateFact, st.uuids().map(lambda u: f"DOC-{u.hex[:8]}"), st.sampled_from(list(FactKind)),
+        st.dates(Q1.start, Q1.end), st.decimals(Decimal("0.01"), Decimal("3000"), places=2),
+        st.sampled_from(["servers", "storage"]),
+    ),
+    max_size=8,
+    unique_by=lambda f: f.ref,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(late_facts)
+def test_property_late_facts_bring_the_quarter_to_its_recomputed_reward_exactly(facts: list[LateFact]) -> None:
+    ledger = closed_ledger()
+    result = late_fact_entries(ledger, BERLIN_Q1, facts, OPEN_DAY, TERMS)
+    final = {"servers": Decimal("10000.25")}
+    for f in facts:
+        final[f.category] = final.get(f.category, Decimal(0)) + f.signed_net
+    book = [*ledger, *result.entries]
+    # Nothing was spent, so every reversal is covered: the quarter holds what a close would book today.
+    assert result.shortfall(CB) == 0
+    assert balance(book, "BERLIN", CB) == cashback_for(sum(final.values()), Grade.L2, TERMS)
+    assert balance(book, "BERLIN", PT) == points_for(final, PointsRules())
+    assert validate(book) == []
+    assert late_fact_entries(book, BERLIN_Q1, facts, OPEN_DAY, TERMS).entries == ()
