@@ -63,7 +63,7 @@ def build(scale: str, out: Path, *, seed: int = DEFAULT_SEED, accounts: int | No
     from benchmarks.rawsql import RawSqliteWriter
     from kam_desktop.demo.company import populate
     from kam_desktop.demo.defaults import load_defaults
-    from kam_desktop.services.setup import ensure_defaults
+    from kam_desktop.services.demo.setup import ensure_defaults
     from kam_desktop.store.store import Store
 
     for suffix in ("", "-wal", "-shm"):

@@ -19,8 +19,8 @@ from kam_desktop import frozen, paths
 if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported where a start needs them
     from PySide6.QtWidgets import QApplication
 
-    from kam_desktop.services.quick_start import LocalStore
-    from kam_desktop.services.ui_types import PortfolioRow
+    from kam_desktop.services.admin.quick_start import LocalStore
+    from kam_desktop.services.plain import PortfolioRow
     from kam_desktop.store.store import Store
     from kam_desktop.ui.context import AppServices
     from kam_desktop.ui.i18n import Translators
@@ -99,7 +99,7 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     guard_bool_refcount()
     translators = Translators()
     translators.switch(args.lang or settings.language() or system_language())
-    from kam_desktop.services.quick_start import quick_start_store
+    from kam_desktop.services.admin.quick_start import quick_start_store
 
     local = quick_start_store(args.db, args.login)
     if local is not None:
@@ -181,7 +181,7 @@ class _DeskWhenOpen:
 
     def __getattr__(self, name: str) -> object:
         if self._desk is None:
-            from kam_desktop.services.ui_desk import Desk
+            from kam_desktop.services.desk import Desk
 
             self._desk = Desk(self._opening.get(), self._login)
         return getattr(self._desk, name)
@@ -198,8 +198,7 @@ def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: 
         if first_load[0]:
             first_load[0] = False
             return local.read_portfolio()
-        from kam_desktop.services import ui_support
-
+        from kam_desktop.services.admin import status as ui_support
         return ui_support.portfolio_for(opening.get(), None)
 
     def through_store(module: str, name: str) -> Callable[..., Any]:
@@ -211,8 +210,8 @@ def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: 
     return AppServices(
         load_portfolio=load_portfolio,
         store_info=local.info,
-        sync_status=through_store("ui_support", "sync_status"),
-        store_is_empty=through_store("ui_support", "store_is_empty"),
+        sync_status=through_store("admin.status", "sync_status"),
+        store_is_empty=through_store("admin.status", "store_is_empty"),
         load_demo=through_store("ui_desk", "load_demo"),
         data_dir=paths.data_dir(),
         log_dir=paths.log_dir(),
@@ -222,7 +221,7 @@ def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: 
         desk=_DeskWhenOpen(opening, None),
         for_user=lambda other: build_services(opening.get(), other, settings),
         store_ready=opening.ready,
-        load_wallets=through_store("ui_support", "portfolio_wallets"),
+        load_wallets=through_store("admin.status", "portfolio_wallets"),
     )
 
 
@@ -233,8 +232,8 @@ def _load_demo_first(args: argparse.Namespace, store: Store, headless: bool) -> 
     """
     if not args.demo:
         return
-    from kam_desktop.services import ui_desk, ui_support
-
+    from kam_desktop.services import desk as ui_desk
+    from kam_desktop.services.admin import status as ui_support
     if (headless or args.login) and ui_support.store_is_empty(store):
         log.info("loading the demo company")
         print("kam-desktop: loading the demo company…", file=sys.stderr)
@@ -274,12 +273,13 @@ def _store_error(headless: bool, message: str) -> None:
 
 def build_services(store: Store, login: str | None, settings: UiSettings) -> AppServices | None:
     """Bind the services the windows call to the open store (None, after a message, for an unknown --as)."""
-    from kam_desktop.services import ui_desk, ui_support
+    from kam_desktop.services import desk as ui_desk
+    from kam_desktop.services.admin import status as ui_support
     from kam_desktop.services.errors import ServiceError
     from kam_desktop.ui.context import AppServices
 
     if login is not None:
-        from kam_desktop.services.users import get_user
+        from kam_desktop.services.people import get_user
 
         try:
             get_user(store, login)

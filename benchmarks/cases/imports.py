@@ -71,7 +71,7 @@ def fresh_copy(template: Path, target: Path) -> None:
 
 
 def raw_insert(store_path: Path, csv_path: Path) -> int:
-    from kam_desktop.services.import_lines import LINE_COLUMNS, SQLITE_CACHE_KIB
+    from kam_desktop.services.imports.lines import LINE_COLUMNS, SQLITE_CACHE_KIB
 
     conn = sqlite3.connect(store_path, isolation_level=None)
     try:
@@ -98,7 +98,7 @@ def raw_insert(store_path: Path, csv_path: Path) -> int:
 @case("import_invoices", scales=("small", "large"), rounds={"large": 3}, measure_memory=False)
 def import_invoices(ctx: CaseContext) -> Pair:
     """run_import of N invoice lines from CSV (validated) vs csv.reader + raw sqlite3 executemany."""
-    from kam_desktop.services.imports import run_import
+    from kam_desktop.services.imports.files import run_import
     from kam_desktop.store.store import Store
 
     ctx.work_dir.mkdir(parents=True, exist_ok=True)

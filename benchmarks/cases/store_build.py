@@ -20,7 +20,7 @@ def store_build(ctx: CaseContext) -> Pair:
     """Store.open + migrate + defaults + all demo tables at scale; baseline: same rows, bare tables, no indexes."""
     from kam_desktop.demo.company import populate
     from kam_desktop.demo.defaults import load_defaults
-    from kam_desktop.services.setup import ensure_defaults
+    from kam_desktop.services.demo.setup import ensure_defaults
     from kam_desktop.store.store import Store
 
     ctx.work_dir.mkdir(parents=True, exist_ok=True)

@@ -93,7 +93,7 @@ def _middle_account(path: str) -> str:
 def ui_open_account(ctx: CaseContext) -> Pair:
     """The account workspace reads and shows one account (all six tabs); baseline: raw SQL of its 12-month sales."""
     app = _qt(ctx)
-    from kam_desktop.services.ui_desk import Desk
+    from kam_desktop.services.desk import Desk
     from kam_desktop.store.store import Store
     from kam_desktop.ui.account_workspace import AccountWorkspace
     from kam_desktop.ui.i18n import Formats
@@ -135,7 +135,7 @@ def ui_open_account(ctx: CaseContext) -> Pair:
 def ui_filter(ctx: CaseContext) -> Pair:
     """Filter-as-you-type over the loaded portfolio (four searches and clear); baseline: the same scan in Python."""
     app = _qt(ctx)
-    from kam_desktop.services.ui_support import portfolio_for
+    from kam_desktop.services.admin.status import portfolio_for
     from kam_desktop.store.store import Store
     from kam_desktop.ui.i18n import Formats
     from kam_desktop.ui.portfolio_view import PortfolioView

@@ -7,8 +7,8 @@ from typing import Any
 
 from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.accounts import account_card
-from kam_desktop.services.portfolio import PortfolioRow, list_portfolio
+from kam_desktop.services.accounts.card import account_card
+from kam_desktop.services.accounts.portfolio import PortfolioRow, list_portfolio
 
 LIST_COLUMNS = ["code", "name", "kind", "owner", "grade", "segment", "ltv_12m", "open_benefits", "pending_exceptions"]
 

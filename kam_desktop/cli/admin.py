@@ -8,8 +8,9 @@ from pathlib import Path
 
 from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services import backup as backup_service
-from kam_desktop.services import setup, users
+from kam_desktop.services import people as users
+from kam_desktop.services.admin import backup as backup_service
+from kam_desktop.services.demo import setup
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kam_desktop.services.stores import Store, open_store
+from kam_desktop.services.admin.stores import Store, open_store
 
 _OPENED: list[Store] = []
 

@@ -10,8 +10,8 @@ from typing import Any, TypeAlias
 
 from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services import documents as service
-from kam_desktop.services.documents import DocumentRow, Issued
+from kam_desktop.services.documents import register as service
+from kam_desktop.services.documents.register import DocumentRow, Issued
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 LIST_COLUMNS = ["number", "version", "kind", "status", "language", "period", "issued_at", "signed_on",

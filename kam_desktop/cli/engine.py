@@ -10,16 +10,16 @@ from typing import Any, TypeAlias
 from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json, print_table
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
-from kam_desktop.services import exceptions as exc_service
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import ServiceError
+from kam_desktop.services.exceptions import requests as exc_service
 from kam_desktop.services.grading import grade_portfolio
-from kam_desktop.services.kpi import program_kpis
-from kam_desktop.services.ledger import account_ledger
-from kam_desktop.services.policy import policy_check
-from kam_desktop.services.quarter_close import close_quarter
-from kam_desktop.services.simulate import simulate
-from kam_desktop.services.slots import account_slots
+from kam_desktop.services.ledger.close import close_quarter
+from kam_desktop.services.ledger.entries import account_ledger
+from kam_desktop.services.potential import account_slots
+from kam_desktop.services.program.policy import policy_check
+from kam_desktop.services.reports.kpi import program_kpis
+from kam_desktop.services.reports.simulate import simulate
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 

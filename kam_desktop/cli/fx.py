@@ -7,8 +7,8 @@ from datetime import date
 
 from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services import fx
 from kam_desktop.services.clock import today
+from kam_desktop.services.program import fx
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:

@@ -10,8 +10,8 @@ from typing import TypeAlias
 
 from kam_desktop.cli.context import store_from
 from kam_desktop.cli.output import print_json
-from kam_desktop.services.exports import EXPORT_KINDS, export
-from kam_desktop.services.imports import FORMAT_NAMES, ImportCancelled, ReadOptions, run_import
+from kam_desktop.services.imports.exports import EXPORT_KINDS, export
+from kam_desktop.services.imports.files import FORMAT_NAMES, ImportCancelled, ReadOptions, run_import
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 

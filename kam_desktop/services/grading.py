@@ -17,8 +17,8 @@ from kam_desktop.domain.segments import SegmentInputs, growth_rate, segment_of
 from kam_desktop.domain.vocabulary import AccountKind, Grade
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
-from kam_desktop.services.program import Program, program_in_force
-from kam_desktop.services.slots import portfolio_potential
+from kam_desktop.services.potential import portfolio_potential
+from kam_desktop.services.program.in_force import Program, program_in_force
 from kam_desktop.store import models
 from kam_desktop.store.queries import grades as q
 from kam_desktop.store.queries.fx import fx_table

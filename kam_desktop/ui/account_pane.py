@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from kam_desktop.services.ui_types import PortfolioRow
+from kam_desktop.services.plain import PortfolioRow
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.portfolio_model import (
     CONTEXT,

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from kam_desktop.services.ui_desk import Desk
+from kam_desktop.services.desk import Desk
 from kam_desktop.ui.account_tabs import ContactsTab, LedgerTab, OverviewTab
 from kam_desktop.ui.benefits_tab import BenefitsTab
 from kam_desktop.ui.documents_tab import DocumentsTab

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui.benefit_dialog import BenefitDialog, value_text
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label

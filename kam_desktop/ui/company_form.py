@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kam_desktop.ui.widgets import MUTED_COLOR
 
 if TYPE_CHECKING:  # the services load with the store, after the window shows
-    from kam_desktop.services.company import CompanyFields
+    from kam_desktop.services.program.company import CompanyFields
 
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 160, 48
 
@@ -88,7 +88,7 @@ class CompanyForm(QGroupBox):
         self.set_logo(fields.logo_png)
 
     def fields(self) -> CompanyFields:
-        from kam_desktop.services.company import CompanyFields
+        from kam_desktop.services.program.company import CompanyFields
 
         lines = tuple(line.strip() for line in self.address.toPlainText().splitlines() if line.strip())
         return CompanyFields(

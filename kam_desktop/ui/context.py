@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kam_desktop.services.ui_types import AccountWallet, PortfolioRow, StoreInfo, SyncStatus
+from kam_desktop.services.plain import AccountWallet, PortfolioRow, StoreInfo, SyncStatus
 
 
 @dataclass(frozen=True)

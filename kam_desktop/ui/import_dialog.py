@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kam_desktop.services.ui_import import (
+from kam_desktop.services.imports.preview import (
     DATE_ORDERS,
     DECIMALS,
     DELIMITERS,

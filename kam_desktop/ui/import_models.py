@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from kam_desktop.services.ui_import import ImportIssue
+from kam_desktop.services.imports.preview import ImportIssue
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from kam_desktop.ui.table_model import Col
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 import kam_desktop
-from kam_desktop.services.ui_types import AccountWallet, PortfolioRow
+from kam_desktop.services.plain import AccountWallet, PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def open_import(self) -> ImportDialog:
         """File › Import…: preview a file, see its errors by row, apply it; the portfolio reloads after."""
-        from kam_desktop.services.ui_import import Importer  # pandas loads on first use, not at start
+        from kam_desktop.services.imports.preview import Importer  # pandas loads on first use, not at start
         from kam_desktop.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(Importer.for_desk(self.services.desk), self.formats, self, interactive=self.interactive)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from kam_desktop.services.ui_types import AccountWallet, PortfolioRow
+from kam_desktop.services.plain import AccountWallet, PortfolioRow
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 
 CONTEXT = "PortfolioModel"

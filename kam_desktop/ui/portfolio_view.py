@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kam_desktop.services.ui_types import PortfolioRow
+from kam_desktop.services.plain import PortfolioRow
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, PortfolioModel, Roles

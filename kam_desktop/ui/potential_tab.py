@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.ui_desk import Desk
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.table_model import Col, RowTableModel

@@ -95,7 +95,7 @@ def test_reading_options_and_dry_run(db: str, tmp_path: Path, capsys: pytest.Cap
 
 
 def test_profile_by_name(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from kam_desktop.services.imports import MappingProfile, save_mapping_profile
+    from kam_desktop.services.imports.files import MappingProfile, save_mapping_profile
 
     save_mapping_profile(MappingProfile("erp-x", "invoices", {"Beleg": "invoice_no", "Pos": "line_no"}))
     path = tmp_path / "x.csv"

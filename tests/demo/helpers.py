@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from kam_desktop.demo.company import DemoSummary, build_demo
-from kam_desktop.services.setup import ensure_defaults
+from kam_desktop.services.demo.setup import ensure_defaults
 from kam_desktop.store.models import Base
 from kam_desktop.store.store import Store
 

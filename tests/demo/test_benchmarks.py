@@ -15,7 +15,7 @@ from benchmarks.registry import REGISTRY, case
 from benchmarks.scale import AS_OF, build
 from kam_desktop.demo.company import OrmWriter, populate
 from kam_desktop.demo.defaults import load_defaults
-from kam_desktop.services.setup import ensure_defaults
+from kam_desktop.services.demo.setup import ensure_defaults
 from kam_desktop.store.store import Store
 
 from .helpers import dump_tables

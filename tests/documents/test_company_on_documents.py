@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from kam_desktop.services import documents as docs
-from kam_desktop.services.company import company_fields, save_company
+from kam_desktop.services.documents import register as docs
+from kam_desktop.services.program.company import company_fields, save_company
 
 from .pdfcheck import flat_text, read
 from .world import TODAY, World, build

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from kam_desktop.services import documents as docs
+from kam_desktop.services.documents import register as docs
 from kam_desktop.store.models import Account, BenefitGrant, Document
 
 from .world import TODAY, build

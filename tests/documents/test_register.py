@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, text, update
 
 from kam_desktop.domain.vocabulary import LedgerUnit
-from kam_desktop.services import documents as docs
+from kam_desktop.services.documents import register as docs
 from kam_desktop.services.errors import Refused, ServiceError
 from kam_desktop.store.models import AuditEntry, BenefitGrant, DocumentFile, LedgerEntry
 from kam_desktop.store.sql import money_sum
@@ -206,8 +206,8 @@ def test_statement_totals_equal_the_ledger_in_the_store(world: World) -> None:
 
 def test_statement_content_balances_for_every_account(sqlite_world: World) -> None:
     from kam_desktop.documents.content import DocumentHeader
-    from kam_desktop.services.document_content import load_account
-    from kam_desktop.services.document_statement import StatementSource
+    from kam_desktop.services.documents.content import load_account
+    from kam_desktop.services.documents.statement import StatementSource
 
     store = sqlite_world.store
     with store.read() as s:
@@ -263,7 +263,7 @@ def test_a_batch_large_enough_for_worker_processes_issues_the_same_statements(
 
 def test_two_devices_issuing_offline_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kam_desktop.documents.numbering import RESERVE_START, lease_block
-    from kam_desktop.services.document_numbering import record_lease, register_device
+    from kam_desktop.services.documents.numbering import record_lease, register_device
     from kam_desktop.store.store import Store
 
     monkeypatch.setenv("KAM_TODAY", TODAY)

@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import select
 
 from kam_desktop.domain.periods import Quarter
-from kam_desktop.services import exceptions as ex
+from kam_desktop.services.benefits.grants import add_benefit_grant, link_exception
+from kam_desktop.services.demo.setup import initialize
+from kam_desktop.services.exceptions import requests as ex
 from kam_desktop.services.grading import grade_portfolio
-from kam_desktop.services.grants import add_benefit_grant, link_exception
-from kam_desktop.services.ledger import redeem
-from kam_desktop.services.quarter_close import close_quarter
-from kam_desktop.services.setup import initialize
+from kam_desktop.services.ledger.close import close_quarter
+from kam_desktop.services.ledger.entries import redeem
 from kam_desktop.store.models import Account, Contact, InvoiceLine, ProductCategory, User
 
 from .builders import CLIENT_PL, CLIENT_RU, SIGNATORY_RU

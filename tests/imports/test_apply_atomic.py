@@ -10,8 +10,8 @@ from apply_builders import TODAY, audits, count, csv_file, seed, snapshot, uncha
 from import_builders import INVOICE_HEADER
 from test_import_bad_files import CASES
 
-from kam_desktop.services import import_lines as il
-from kam_desktop.services.imports import ImportCancelled, ImportProgress, run_import
+from kam_desktop.services.imports import lines as il
+from kam_desktop.services.imports.files import ImportCancelled, ImportProgress, run_import
 from kam_desktop.store.store import Store
 
 
@@ -65,7 +65,7 @@ def test_a_unique_violation_mid_insert_rolls_everything_back(store: Store, tmp_p
 
 def test_a_category_code_taken_by_another_name_fails_in_the_database_and_rolls_back(
         store: Store, tmp_path: Path) -> None:
-    from kam_desktop.services.import_apply import category_code
+    from kam_desktop.services.imports.apply import category_code
     from kam_desktop.store.models import ProductCategory
 
     long_name = "Przewody i kable energetyczne niskiego napięcia"  # 47 characters: code is shortened

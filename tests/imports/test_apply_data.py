@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from import_builders import INVOICE_HEADER, SAMPLES
 
-from kam_desktop.services.import_lines import scaled, scaled_exactly, time_ordered_ids
-from kam_desktop.services.imports import run_import
-from kam_desktop.services.ledger import account_ledger
+from kam_desktop.services.imports.files import run_import
+from kam_desktop.services.imports.lines import scaled, scaled_exactly, time_ordered_ids
+from kam_desktop.services.ledger.entries import account_ledger
 from kam_desktop.store.models import (
     Account,
     Contact,

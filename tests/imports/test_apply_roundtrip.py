@@ -11,8 +11,8 @@ from apply_builders import TODAY, csv_file, seed
 from import_builders import SAMPLES
 from openpyxl import load_workbook
 
-from kam_desktop.services.exports import CANONICAL_KINDS, export
-from kam_desktop.services.imports import run_import
+from kam_desktop.services.imports.exports import CANONICAL_KINDS, export
+from kam_desktop.services.imports.files import run_import
 from kam_desktop.store.store import Store
 
 

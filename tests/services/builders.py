@@ -6,7 +6,7 @@ import itertools
 from datetime import date
 from decimal import Decimal
 
-from kam_desktop.services.setup import initialize
+from kam_desktop.services.demo.setup import initialize
 from kam_desktop.store.models import Account, InvoiceLine, ProductCategory, User
 from kam_desktop.store.store import Store
 

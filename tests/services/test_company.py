@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from kam_desktop.services.company import CompanyFields, CompanyInvalid, company_fields, save_company
-from kam_desktop.services.document_content import company_identity
+from kam_desktop.services.documents.content import company_identity
 from kam_desktop.services.errors import Refused
+from kam_desktop.services.program.company import CompanyFields, CompanyInvalid, company_fields, save_company
 from kam_desktop.store.models import AuditEntry, Setting
 
 from .builders import world

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from kam_desktop.domain.periods import Quarter
-from kam_desktop.services import quarter_close
 from kam_desktop.services.errors import Refused
 from kam_desktop.services.grading import grade_portfolio, set_override
-from kam_desktop.services.ledger import account_ledger, redeem
-from kam_desktop.services.quarter_close import close_in, close_quarter
+from kam_desktop.services.ledger import close as quarter_close
+from kam_desktop.services.ledger.close import close_in, close_quarter
+from kam_desktop.services.ledger.entries import account_ledger, redeem
 from kam_desktop.store.models import AuditEntry, GradeEvaluation, LedgerEntry
 
 from .builders import account, sale, world

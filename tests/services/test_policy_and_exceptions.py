@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from kam_desktop.services import exceptions as ex
+from kam_desktop.services.benefits.grants import activate_grant, add_benefit_grant
 from kam_desktop.services.errors import Refused
+from kam_desktop.services.exceptions import requests as ex
 from kam_desktop.services.grading import grade_portfolio
-from kam_desktop.services.grants import activate_grant, add_benefit_grant
-from kam_desktop.services.policy import policy_check
+from kam_desktop.services.program.policy import policy_check
 from kam_desktop.store.models import ApprovalStep, AuditEntry, ExceptionRequest
 
 from .builders import account, sale, world
@@ -111,7 +111,7 @@ def test_a_grant_beyond_a_cap_needs_a_valid_exception(acme: Any) -> None:
 
 
 def test_numbers_follow_the_device_block(acme: Any) -> None:
-    from kam_desktop.services.document_numbering import register_device
+    from kam_desktop.services.documents.numbering import register_device
 
     with acme.unit_of_work("admin") as uow:
         register_device(uow.session, 3, "laptop 3", "admin")  # as the sync layer registers a team laptop

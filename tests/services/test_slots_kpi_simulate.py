@@ -10,10 +10,10 @@ import pytest
 
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.grading import grade_portfolio
-from kam_desktop.services.kpi import program_kpis
-from kam_desktop.services.quarter_close import close_quarter
-from kam_desktop.services.simulate import simulate
-from kam_desktop.services.slots import account_slots, save_slot
+from kam_desktop.services.ledger.close import close_quarter
+from kam_desktop.services.potential import account_slots, save_slot
+from kam_desktop.services.reports.kpi import program_kpis
+from kam_desktop.services.reports.simulate import simulate
 
 from .builders import account, sale, world
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from kam_desktop.services import slots
-from kam_desktop.services.slots import account_slots, portfolio_potential, save_slot
+from kam_desktop.services import potential as slots
+from kam_desktop.services.potential import account_slots, portfolio_potential, save_slot
 
 from .builders import account, sale, world
 

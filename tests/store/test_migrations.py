@@ -120,8 +120,7 @@ def _all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def test_migration_takes_a_verified_backup_that_restores_the_same_rows(
     sqlite_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kam_desktop.services import setup
-
+    from kam_desktop.services.demo import setup
     store = Store.open(sqlite_path)
     setup.initialize(store)
     with UnitOfWork(store.engine, "tester") as uow:

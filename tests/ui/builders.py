@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from kam_desktop.services.setup import initialize
-from kam_desktop.services.users import add_user
+from kam_desktop.services.demo.setup import initialize
+from kam_desktop.services.people import add_user
 from kam_desktop.store.models import (
     Account,
     GradeEvaluation,

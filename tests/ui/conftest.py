@@ -135,7 +135,7 @@ def demo_template(request: pytest.FixtureRequest) -> Path:
 
     Building it takes seconds, so it is kept in pytest's cache between runs, keyed by the sources.
     """
-    from kam_desktop.services.ui_desk import load_demo
+    from kam_desktop.services.desk import load_demo
 
     folder = Path(request.config.cache.mkdir("kam-demo-store"))
     path = folder / f"demo-{_demo_sources_digest()}.sqlite"

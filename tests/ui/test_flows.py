@@ -94,7 +94,7 @@ def test_editing_a_slot_changes_the_share_of_wallet(demo_window, qtbot) -> None:
 
 def test_the_portfolio_shows_share_of_wallet_slot_value_churn_and_last_statement(  # type: ignore[no-untyped-def]
         demo_window, demo_store, qtbot) -> None:
-    from kam_desktop.services.slots import account_slots
+    from kam_desktop.services.potential import account_slots
     from kam_desktop.ui.portfolio_model import COLUMN_INDEX
 
     window = demo_window(DIRECTOR)  # every account: some have issued statements
@@ -286,7 +286,7 @@ def test_long_jobs_run_off_the_gui_thread_and_refusals_are_words(demo_window, qt
 
 
 def test_cancelled_grading_stores_nothing(filled_store) -> None:  # type: ignore[no-untyped-def]
-    from kam_desktop.services.ui_desk import Cancelled, Desk
+    from kam_desktop.services.desk import Cancelled, Desk
 
     desk = Desk(filled_store, "dora")  # the builders' director; their grades date from 1 January
     with pytest.raises(Cancelled):

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from kam_desktop.services.ui_import import Importer
+from kam_desktop.services.imports.preview import Importer
 from kam_desktop.store.models import Account, User
 from kam_desktop.store.store import Store
 from kam_desktop.ui.import_dialog import ImportDialog

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
-from kam_desktop.services.imports import MappingProfile, list_profiles, save_mapping_profile
-from kam_desktop.services.ui_import import Importer
+from kam_desktop.services.imports.files import MappingProfile, list_profiles, save_mapping_profile
+from kam_desktop.services.imports.preview import Importer
 from kam_desktop.store.models import Account
 from kam_desktop.store.store import Store
 from kam_desktop.ui.import_dialog import ImportDialog

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from kam_desktop.services.ui_support import PortfolioRow
+from kam_desktop.services.admin.status import PortfolioRow
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy, filter_words, matching_rows, narrows
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, PortfolioModel, Roles

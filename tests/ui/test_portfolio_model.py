@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
-from kam_desktop.services.ui_support import PortfolioRow
+from kam_desktop.services.admin.status import PortfolioRow
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, DOWN_COLOR, UP_COLOR, PortfolioModel, Roles
@@ -119,7 +119,7 @@ def test_the_proxy_sorts_by_reordering_the_model_and_keeps_the_selection(qtmodel
 
 
 def test_share_of_wallet_and_slot_value_arrive_after_the_rows_and_sort(qtbot, model: PortfolioModel) -> None:  # type: ignore[no-untyped-def]
-    from kam_desktop.services.ui_types import AccountWallet
+    from kam_desktop.services.plain import AccountWallet
 
     model.sort(COLUMN_INDEX["share_of_wallet"], Qt.SortOrder.DescendingOrder)
     assert cell(model, 0, "share_of_wallet") == "" and cell(model, 0, "slot_money") == ""  # not read yet

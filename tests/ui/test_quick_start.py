@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kam_desktop import app
-from kam_desktop.services.portfolio import list_portfolio
-from kam_desktop.services.quick_start import quick_start_store
+from kam_desktop.services.accounts.portfolio import list_portfolio
+from kam_desktop.services.admin.quick_start import quick_start_store
 from kam_desktop.store import quick_read
 from kam_desktop.store.store import Store
 
@@ -135,7 +135,7 @@ def test_an_interactive_quick_start_fills_the_status_bar_and_opens_accounts_once
 def test_a_failed_quick_read_still_opens_the_store_and_f5_loads_through_it(
         qtbot, qapp, demo_file: Path, settings, translators,  # type: ignore[no-untyped-def]
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from kam_desktop.services.quick_start import LocalStore
+    from kam_desktop.services.admin.quick_start import LocalStore
     from kam_desktop.ui.main_window import MainWindow
 
     local = quick_start_store(demo_file, None)

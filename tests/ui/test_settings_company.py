@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from kam_desktop.services.company import company_fields
+from kam_desktop.services.program.company import company_fields
 from kam_desktop.store.store import Store
 
 

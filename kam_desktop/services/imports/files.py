@@ -48,10 +48,10 @@ from kam_desktop.imports import (
 )
 from kam_desktop.imports.options import DETECT, CancelCheck, is_cancelled
 from kam_desktop.paths import data_dir
-from kam_desktop.services import import_apply as ap
-from kam_desktop.services import import_lines as il
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import ServiceError
+from kam_desktop.services.imports import apply as ap
+from kam_desktop.services.imports import lines as il
 from kam_desktop.store.models import Account, ProductCategory, User
 from kam_desktop.store.store import Store
 

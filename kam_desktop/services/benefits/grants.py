@@ -20,9 +20,9 @@ from kam_desktop.domain.policy import Violation
 from kam_desktop.domain.vocabulary import BenefitType, ExceptionKind, ExceptionStatus, GrantStatus
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound, Refused
-from kam_desktop.services.exceptions import UNITS, to_domain
-from kam_desktop.services.policy import PolicyCheck, check_in
-from kam_desktop.services.program import plain
+from kam_desktop.services.exceptions.requests import UNITS, to_domain
+from kam_desktop.services.program.in_force import plain
+from kam_desktop.services.program.policy import PolicyCheck, check_in
 from kam_desktop.store.models import BenefitCatalogItem, BenefitGrant, ExceptionRequest
 from kam_desktop.store.queries.grades import AccountRef, account_by_code
 from kam_desktop.store.store import Store

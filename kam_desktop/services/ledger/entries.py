@@ -190,7 +190,7 @@ def reverse_for_return(
     The cashback reversed is the return × the % of the grade the quarter was closed at (read from the
     accrual); idempotent per return reference.
     """
-    from kam_desktop.services.program import program_in_force
+    from kam_desktop.services.program.in_force import program_in_force
 
     with store.unit_of_work(actor) as uow:
         session = uow.session

@@ -14,7 +14,7 @@ from kam_desktop.domain.simulate import simulate as run
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.program import program_in_force
+from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
 from kam_desktop.store.queries.sales import sales_by_account
 from kam_desktop.store.store import Store

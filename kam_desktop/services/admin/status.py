@@ -8,11 +8,11 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from kam_desktop.domain.vocabulary import Role
+from kam_desktop.services.accounts.portfolio import list_portfolio
 from kam_desktop.services.clock import today
-from kam_desktop.services.portfolio import list_portfolio
-from kam_desktop.services.slots import portfolio_potential
-from kam_desktop.services.ui_types import AccountWallet, PortfolioRow, StoreInfo, SyncStatus
-from kam_desktop.services.users import get_user
+from kam_desktop.services.people import get_user
+from kam_desktop.services.plain import AccountWallet, PortfolioRow, StoreInfo, SyncStatus
+from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.store.engine import sqlite_path
 from kam_desktop.store.models import Account, OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store

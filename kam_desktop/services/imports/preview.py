@@ -16,7 +16,7 @@ from typing import Any
 from kam_desktop.imports.formats import get_format
 from kam_desktop.imports.profiles import profile_file_name
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.imports import (
+from kam_desktop.services.imports.files import (
     DETECT,
     FORMAT_NAMES,
     ImportCancelled,
@@ -31,7 +31,7 @@ from kam_desktop.services.imports import (
     run_import,
     save_mapping_profile,
 )
-from kam_desktop.services.imports import ProgressCallback as ProgressCallback
+from kam_desktop.services.imports.files import ProgressCallback as ProgressCallback
 
 __all__ = [
     "DATE_ORDERS", "DECIMALS", "DELIMITERS", "DETECT", "ENCODINGS", "FORMAT_NAMES", "ImportCancelled",

@@ -95,7 +95,7 @@ def initialize(store: Store, *, demo: bool = False, seed: int = 1, as_of: date |
             summary = build_demo(session, seed=seed, as_of=as_of or today())
             session.flush()
             run_demo_engine(uow, as_of or today())
-            from kam_desktop.services.document_batch import seed_demo_documents
+            from kam_desktop.services.documents.batch import seed_demo_documents
 
             seed_demo_documents(uow, as_of or today())  # last: documents read the engine's results
         uow.audit("store.init", "store", None, demo=demo, seed=seed if demo else None)
@@ -144,8 +144,8 @@ def run_demo_engine(uow: UnitOfWork, as_of: date) -> None:
     from kam_desktop.domain.periods import Quarter
     from kam_desktop.domain.vocabulary import LedgerUnit
     from kam_desktop.services.grading import apply_grades
-    from kam_desktop.services.ledger import expire_in, redeem_in
-    from kam_desktop.services.quarter_close import close_in
+    from kam_desktop.services.ledger.close import close_in
+    from kam_desktop.services.ledger.entries import expire_in, redeem_in
     from kam_desktop.store.queries.grades import accounts
 
     first = Quarter.of(as_of).plus(-12)

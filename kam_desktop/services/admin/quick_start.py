@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kam_desktop.paths import backups_dir
 from kam_desktop.services.clock import today
-from kam_desktop.services.ui_types import PortfolioRow, StoreInfo
+from kam_desktop.services.plain import PortfolioRow, StoreInfo
 from kam_desktop.store import quick_read
 
 

@@ -15,8 +15,8 @@ from kam_desktop.domain.periods import add_months, trailing_window
 from kam_desktop.domain.vocabulary import BenefitType, CostModel, Grade, GrantStatus
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound
-from kam_desktop.services.policy import PolicyCheck, account_grade, check_in
-from kam_desktop.services.program import policy_in_force, program_in_force
+from kam_desktop.services.program.in_force import policy_in_force, program_in_force
+from kam_desktop.services.program.policy import PolicyCheck, account_grade, check_in
 from kam_desktop.store.models import (
     Account,
     BenefitCatalogItem,

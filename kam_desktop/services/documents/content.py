@@ -41,10 +41,10 @@ from kam_desktop.domain.vocabulary import (
     Grade,
     GrantStatus,
 )
-from kam_desktop.services.company import fields_in
 from kam_desktop.services.errors import NotFound, ServiceError
-from kam_desktop.services.policy import account_grade
-from kam_desktop.services.program import plain, policy_in_force, program_in_force
+from kam_desktop.services.program.company import fields_in
+from kam_desktop.services.program.in_force import plain, policy_in_force, program_in_force
+from kam_desktop.services.program.policy import account_grade
 from kam_desktop.store.models import (
     Account,
     ApprovalStep,

@@ -20,16 +20,16 @@ from kam_desktop.documents.content import DocumentHeader, StatementContent
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import AccountStatus, DocumentKind, GrantStatus
 from kam_desktop.services.clock import today
-from kam_desktop.services.document_content import language_of
-from kam_desktop.services.document_numbering import NumberAllocator
-from kam_desktop.services.document_statement import StatementSource
+from kam_desktop.services.documents.content import language_of
+from kam_desktop.services.documents.numbering import NumberAllocator
+from kam_desktop.services.documents.statement import StatementSource
 from kam_desktop.services.errors import NotFound
 from kam_desktop.store.models import Account, BenefitGrant, User
 from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from kam_desktop.services.documents import DocumentRow
+    from kam_desktop.services.documents.register import DocumentRow
 
 Progress = Callable[[int, int], None]
 
@@ -62,7 +62,7 @@ def issue_statements(
     `progress(done, total)` after each account, `cancelled()` polled between statements, `sink(row, pdf)`
     receives every statement (issued now or already current), e.g. to write files. Runs off the GUI thread.
     """
-    from kam_desktop.services.documents import _closed, _current, _pdf_of, _row, _save, parse_quarter
+    from kam_desktop.services.documents.register import _closed, _current, _pdf_of, _row, _save, parse_quarter
 
     period = parse_quarter(quarter)
     day = on or today()
@@ -137,7 +137,7 @@ def seed_demo_documents(uow: UnitOfWork, as_of: date) -> list[str]:
       issued (unsigned) annex and a statement.
     Languages differ where the demo allows. Other grants are left as the demo made them.
     """
-    from kam_desktop.services.documents import (
+    from kam_desktop.services.documents.register import (
         issue_agreement_in,
         issue_annex_in,
         issue_statement_in,
@@ -175,7 +175,7 @@ def seed_demo_documents(uow: UnitOfWork, as_of: date) -> list[str]:
 
 def _demo_accounts(uow: UnitOfWork) -> tuple[Account | None, Account | None, Account | None]:
     """(no open benefits, a benefit waiting for approval, only proposed benefits), in different languages."""
-    from kam_desktop.services.document_content import annex_items, annexable_grants
+    from kam_desktop.services.documents.content import annex_items, annexable_grants
 
     session = uow.session
     everyone = list(session.scalars(select(Account).where(Account.status == AccountStatus.ACTIVE,
@@ -214,7 +214,7 @@ def _demo_grant(uow: UnitOfWork, account: Account, as_of: date) -> None:
 
 
 def _signatory(uow: UnitOfWork, account: Account) -> str:
-    from kam_desktop.services.document_content import client_party
+    from kam_desktop.services.documents.content import client_party
 
     party = client_party(uow.session, account, language_of(account, None))
     return party.signatory_name or "—"

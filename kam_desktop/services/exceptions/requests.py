@@ -27,9 +27,9 @@ from kam_desktop.domain import exceptions as dx
 from kam_desktop.domain.periods import add_months
 from kam_desktop.domain.vocabulary import Decision, ExceptionKind, ExceptionStatus, Role
 from kam_desktop.services.clock import today
-from kam_desktop.services.document_numbering import NumberAllocator
+from kam_desktop.services.documents.numbering import NumberAllocator
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
-from kam_desktop.services.program import plain, program_in_force
+from kam_desktop.services.program.in_force import plain, program_in_force
 from kam_desktop.store.models import Account, ApprovalStep, ExceptionRequest, User
 from kam_desktop.store.store import Store
 from kam_desktop.store.uow import UnitOfWork
@@ -154,7 +154,7 @@ def request_in(
     valid_from: date | None, valid_until: date | None,
 ) -> ExceptionRequest:
     """`request_exception` inside the caller's unit of work."""
-    from kam_desktop.services.policy import check_in
+    from kam_desktop.services.program.policy import check_in
     from kam_desktop.store.queries.grades import account_by_code
 
     session = uow.session
@@ -192,7 +192,7 @@ def request_in(
 def _cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on: date) -> Decimal:
     from kam_desktop.domain.money import percent_of
     from kam_desktop.domain.vocabulary import Grade
-    from kam_desktop.services.program import policy_in_force
+    from kam_desktop.services.program.in_force import policy_in_force
 
     caps = policy_in_force(session, on).terms.caps_for(Grade(grade))
     return {

@@ -17,9 +17,9 @@ from kam_desktop.domain.rewards import reward_cost
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.ledger import load_domain
-from kam_desktop.services.program import program_in_force
-from kam_desktop.services.slots import portfolio_potential
+from kam_desktop.services.ledger.entries import load_domain
+from kam_desktop.services.potential import portfolio_potential
+from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Setting
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import accounts, latest_evaluations

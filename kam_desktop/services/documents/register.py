@@ -27,7 +27,7 @@ from kam_desktop.documents.content import DocumentHeader
 from kam_desktop.domain.periods import PeriodError, Quarter
 from kam_desktop.domain.vocabulary import DocumentKind, DocumentStatus, ExceptionStatus, GrantStatus
 from kam_desktop.services.clock import today
-from kam_desktop.services.document_content import (
+from kam_desktop.services.documents.content import (
     ANNEXABLE,
     agreement_content,
     annex_content,
@@ -36,8 +36,8 @@ from kam_desktop.services.document_content import (
     language_of,
     load_account,
 )
-from kam_desktop.services.document_numbering import NumberAllocator
-from kam_desktop.services.document_statement import StatementSource
+from kam_desktop.services.documents.numbering import NumberAllocator
+from kam_desktop.services.documents.statement import StatementSource
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.store.models import (
     Account,
@@ -333,7 +333,7 @@ def issue_annex_in(uow: UnitOfWork, code: str, lang: str | None = None, on: date
 
 def _annex(uow: UnitOfWork, account: Account, header: DocumentHeader, items: object,
            draft: bool, supersedes: Document | None = None) -> Issued:
-    from kam_desktop.services.document_content import AnnexItems
+    from kam_desktop.services.documents.content import AnnexItems
 
     assert isinstance(items, AnnexItems)
     session = uow.session
@@ -520,7 +520,7 @@ def _activate(uow: UnitOfWork, doc: Document, signed_on: date) -> None:
 
 
 # The portfolio batch and the demo's documents live in document_batch; one import path for callers.
-from kam_desktop.services.document_batch import (  # noqa: E402
+from kam_desktop.services.documents.batch import (  # noqa: E402
     StatementsBatch,
     issue_statements,
     seed_demo_documents,

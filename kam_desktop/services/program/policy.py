@@ -14,7 +14,7 @@ from kam_desktop.domain.policy import BenefitRequest, GiftRequest, Violation, ch
 from kam_desktop.domain.vocabulary import Grade, GrantStatus
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound
-from kam_desktop.services.program import policy_in_force
+from kam_desktop.services.program.in_force import policy_in_force
 from kam_desktop.store.models import BenefitGrant, GradeEvaluation
 from kam_desktop.store.queries.grades import AccountRef, account_by_code
 from kam_desktop.store.queries.sales import sales_by_account

@@ -25,8 +25,8 @@ from kam_desktop.domain.rewards import AccountQuarter, quarter_close_entries
 from kam_desktop.domain.vocabulary import Grade, LedgerUnit
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import Refused, ServiceError
-from kam_desktop.services.ledger import book, expire_in, is_duplicate_key, load_domain
-from kam_desktop.services.program import program_in_force
+from kam_desktop.services.ledger.entries import book, expire_in, is_duplicate_key, load_domain
+from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import category_codes

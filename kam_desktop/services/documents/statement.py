@@ -33,9 +33,9 @@ from kam_desktop.documents.content import (
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.periods import Quarter, trailing_window
 from kam_desktop.domain.vocabulary import AccountKind, Grade, GrantStatus, LedgerKind, LedgerUnit
-from kam_desktop.services.document_content import client_party, company_identity
-from kam_desktop.services.ledger import load_domain
-from kam_desktop.services.program import program_in_force
+from kam_desktop.services.documents.content import client_party, company_identity
+from kam_desktop.services.ledger.entries import load_domain
+from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, BenefitGrant, GradeEvaluation, ProductCategory, User
 from kam_desktop.store.queries.grades import AccountRef
 from kam_desktop.store.queries.sales import sales_by_category

@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.imports import write_csv, write_xlsx
 from kam_desktop.imports.export import Cell
+from kam_desktop.services.accounts.portfolio import list_portfolio
 from kam_desktop.services.clock import today
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.services.grading import grade_portfolio
-from kam_desktop.services.kpi import program_kpis
-from kam_desktop.services.ledger import account_ledger
-from kam_desktop.services.portfolio import list_portfolio
-from kam_desktop.services.slots import account_slots
+from kam_desktop.services.ledger.entries import account_ledger
+from kam_desktop.services.potential import account_slots
+from kam_desktop.services.reports.kpi import program_kpis
 from kam_desktop.store.models import Account, Contact, InvoiceLine, PotentialSlot, ProductCategory, User
 from kam_desktop.store.store import Store
 

@@ -1,0 +1,1 @@
+"""Use cases of one account and of the portfolio: its card, figures, workspace views."""

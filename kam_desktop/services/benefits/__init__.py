@@ -1,0 +1,1 @@
+"""Benefits granted to accounts: the catalog, grants under the policy, activation."""

@@ -1,0 +1,1 @@
+"""Setting up a store: default rules and the demo company."""

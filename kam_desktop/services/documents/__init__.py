@@ -1,0 +1,1 @@
+"""The document register: agreements, annexes and statements issued, signed, verified."""

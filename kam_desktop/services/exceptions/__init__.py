@@ -1,0 +1,1 @@
+"""Policy-exception requests: request, submit, decide, withdraw, expire, the approvals inbox."""

@@ -1,0 +1,1 @@
+"""Files in and out: ERP/CRM imports (preview, validate, apply) and exports."""

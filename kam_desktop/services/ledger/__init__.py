@@ -1,0 +1,1 @@
+"""The rewards ledger: entries, balances, redemptions, expiries and the quarter close."""

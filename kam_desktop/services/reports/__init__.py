@@ -1,0 +1,1 @@
+"""Program-level reports: KPIs and the what-if simulator."""
