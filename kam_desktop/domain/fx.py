@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from kam_desktop.domain.monetary import Money, Rate, convert
 from kam_desktop.domain.money import money
 
 
@@ -56,6 +57,23 @@ class FxTable:
         if currency == self.base or amount == 0:  # nothing to convert: no rate needed
             return amount
         return money(amount * self.rate_on(currency, day))
+
+    def rate(self, currency: str, day: date) -> Rate:
+        """The closing rate `currency`→base in force on `day` as a dated `Rate` (its own date, this table)."""
+        if currency == self.base:
+            return Rate(currency, self.base, day, Decimal(1), "same currency")
+        dates = self._dates.get(currency, [])
+        self.rate_on(currency, day)  # refuses a missing rate with the message that says what to do
+        index = bisect_right(dates, day) - 1
+        return Rate(currency, self.base, dates[index], self._rates[currency][index], f"FX table {self.base}")
+
+    def money_to_base(self, amount: Money, day: date) -> Money:
+        """`amount` in the base currency at the rate in force on `day`, rounded to cents once."""
+        if amount.currency == self.base:
+            return amount
+        if amount.is_zero:  # nothing to convert: no rate needed
+            return Money.zero(self.base)
+        return convert(amount, self.rate(amount.currency, day))
 
     def currencies(self) -> set[str]:
         return set(self._dates) | {self.base}

@@ -7,6 +7,10 @@ A reversal of a redemption is positive and gives back to the lots the redemption
 (negative allocations). So for every entry that is not a lot, sum(allocation.amount) == −amount,
 and a lot's open remainder is its amount minus everything allocated against it.
 
+Currency: a cashback entry may carry its currency (the account's); every entry that takes from lots
+carries theirs, and lots of two currencies are never consumed by one entry (`CurrencyMismatch`).
+Points carry no currency. Entries built without a currency (older callers) behave as before.
+
 Expiry: a lot accrued in quarter Q expires at the end of the last day of quarter Q + 4
 (an accrual booked on 2026-02-10, in 2026Q1, is usable through 2027-03-31 and gone on 2027-04-01).
 """
@@ -20,6 +24,7 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID, uuid4
 
+from kam_desktop.domain.monetary import CurrencyMismatch, Money, check_currency
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import LedgerKind as LedgerKind
 from kam_desktop.domain.vocabulary import LedgerUnit as LedgerUnit
@@ -42,6 +47,12 @@ class SourceKind(StrEnum):
     EXPIRY_RUN = "expiry_run"
     MANUAL = "manual"
     OPENING_BALANCE = "opening_balance"  # carried over from the spreadsheets the program replaced
+    LATE_SALE = "late_sale"  # an invoice that reached us after its quarter was closed
+    CLAWBACK = "clawback"  # taking back the cashback of a net-negative quarter (domain/clawback.py)
+    # cashback paid out (domain/payout.py), the method in the kind so that an entry says how it was settled
+    PAYOUT_REBATE_NOTE = "payout_rebate_note"
+    PAYOUT_INVOICE_DISCOUNT = "payout_invoice_discount"
+    PAYOUT_MDF = "payout_mdf"
 
 
 class LedgerError(ValueError):
@@ -83,8 +94,14 @@ class LedgerEntry:
     reverses: UUID | None = None
     allocations: tuple[Allocation, ...] = ()
     note: str = ""
+    currency: str | None = None  # cashback only: the account's currency
+    corrects: UUID | None = None  # a late accrual or clawback: the entry (usually a close accrual) it corrects
 
     def __post_init__(self) -> None:
+        if self.currency is not None:
+            check_currency(self.currency)
+            if self.unit is LedgerUnit.POINTS:
+                raise LedgerError(f"{self.idempotency_key}: points carry no currency, not {self.currency}")
         if self.amount == 0:
             raise LedgerError(f"{self.idempotency_key}: a ledger entry cannot be zero")
         if self.is_lot:
@@ -109,6 +126,24 @@ class LedgerEntry:
     def is_lot(self) -> bool:
         """Accruals and positive adjustments open a lot that later entries consume."""
         return self.kind is LedgerKind.ACCRUAL or (self.kind is LedgerKind.ADJUSTMENT and self.amount > 0)
+
+    @property
+    def money(self) -> Money:
+        """The amount with its currency (cashback entries that carry one)."""
+        if self.currency is None:
+            raise LedgerError(f"{self.idempotency_key}: a {self.unit} entry without a currency is not money")
+        return Money(self.amount, self.currency)
+
+
+def currency_of(lots: Iterable[LedgerEntry], operation: str) -> str | None:
+    """The one currency of the lots an entry takes from (None for points), or CurrencyMismatch."""
+    found: str | None = None
+    for lot in lots:
+        if found is None:
+            found = lot.currency
+        elif lot.currency is not None and lot.currency != found:
+            raise CurrencyMismatch(operation, found, lot.currency)
+    return found
 
 
 def default_expiry(accrued_on: date, quarters: int = DEFAULT_EXPIRY_QUARTERS) -> date:
@@ -175,7 +210,13 @@ def _find_by_key(entries: Iterable[LedgerEntry], key: str) -> LedgerEntry | None
     return next((e for e in entries if e.idempotency_key == key), None)
 
 
-def _take_fifo(lots: Sequence[Lot], amount: Decimal) -> tuple[Allocation, ...]:
+def _allocated_currency(lots: Sequence[Lot], allocations: Iterable[Allocation], operation: str) -> str | None:
+    taken = {a.lot_id for a in allocations}
+    return currency_of((lot.entry for lot in lots if lot.id in taken), operation)
+
+
+def take_fifo(lots: Sequence[Lot], amount: Decimal) -> tuple[Allocation, ...]:
+    """Allocations taking `amount` from `lots` in their order (callers pass them soonest-expiring first)."""
     allocations = []
     left = amount
     for lot in lots:
@@ -218,8 +259,9 @@ def redeem(
     total = sum((lot.remaining for lot in usable), ZERO)
     if amount > total:
         raise InsufficientBalanceError(account, unit, amount, total)
-    allocations = _take_fifo(usable, amount)
+    allocations = take_fifo(usable, amount)
     entry = LedgerEntry(
+        currency=_allocated_currency(usable, allocations, f"redeem for {account}"),
         account=account,
         unit=unit,
         kind=LedgerKind.REDEMPTION,
@@ -258,6 +300,7 @@ def expire(entries: Sequence[LedgerEntry], as_of: date, new_id: IdFactory = uuid
             count = expiries_of.get(lot.id, 0)
             result.append(
                 LedgerEntry(
+                    currency=lot.entry.currency,
                     account=account,
                     unit=unit,
                     kind=LedgerKind.EXPIRY,
@@ -304,6 +347,7 @@ def reverse(
     else:
         raise LedgerError(f"a {target.kind} cannot be reversed; book an adjustment instead")
     return LedgerEntry(
+        currency=target.currency,
         account=target.account,
         unit=target.unit,
         kind=LedgerKind.REVERSAL,
@@ -336,7 +380,11 @@ def _accrual_reversal(
     reachable = sum((lot.remaining for lot in ordered), ZERO)
     if wanted > reachable:
         raise InsufficientBalanceError(target.account, target.unit, wanted, reachable)
-    return _take_fifo(ordered, wanted), wanted
+    allocations = take_fifo(ordered, wanted)
+    taken = _allocated_currency(ordered, allocations, f"reverse {target.idempotency_key}")
+    if taken is not None and target.currency is not None and taken != target.currency:
+        raise CurrencyMismatch(f"reverse {target.idempotency_key}", target.currency, taken)
+    return allocations, wanted
 
 
 def adjust(
@@ -349,10 +397,14 @@ def adjust(
     idempotency_key: str,
     note: str,
     new_id: IdFactory = uuid4,
+    currency: str | None = None,
+    source_kind: SourceKind = SourceKind.MANUAL,
+    corrects: UUID | None = None,
 ) -> LedgerEntry | None:
     """A manual correction: positive opens a lot with the default expiry, negative takes FIFO.
 
-    Returns None if `idempotency_key` is already booked.
+    A positive cashback adjustment takes `currency` (the account's); a negative one takes the lots'
+    and refuses a different `currency`. Returns None if `idempotency_key` is already booked.
     """
     if _find_by_key(entries, idempotency_key) is not None:
         return None
@@ -367,14 +419,20 @@ def adjust(
         total = sum((lot.remaining for lot in usable), ZERO)
         if -amount > total:
             raise InsufficientBalanceError(account, unit, -amount, total)
-        allocations = _take_fifo(usable, -amount)
+        allocations = take_fifo(usable, -amount)
+        taken = _allocated_currency(usable, allocations, f"adjust {account}")
+        if currency is not None and taken is not None and taken != currency:
+            raise CurrencyMismatch(f"adjust {account}", currency, taken)
+        currency = taken or currency
     return LedgerEntry(
+        currency=currency,
+        corrects=corrects,
         account=account,
         unit=unit,
         kind=LedgerKind.ADJUSTMENT,
         amount=amount,
         booked_on=booked_on,
-        source_kind=SourceKind.MANUAL,
+        source_kind=source_kind,
         source_ref=source_ref,
         idempotency_key=idempotency_key,
         id=new_id(),
@@ -432,6 +490,10 @@ def validate(entries: Sequence[LedgerEntry]) -> list[LedgerProblem]:
                 problems.append(LedgerProblem(e.idempotency_key, f"allocation to unknown lot {a.lot_id}"))
             elif (lot.account, lot.unit) != (e.account, e.unit):
                 problems.append(LedgerProblem(e.idempotency_key, f"allocation to another account's lot {a.lot_id}"))
+            elif lot.currency != e.currency and None not in (lot.currency, e.currency):
+                problems.append(
+                    LedgerProblem(e.idempotency_key, f"takes {lot.currency} lot {a.lot_id} as {e.currency}")
+                )
     used: dict[UUID, Decimal] = {}
     for e in entries:
         for a in e.allocations:

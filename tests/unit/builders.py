@@ -8,6 +8,7 @@ from itertools import count
 from uuid import UUID
 
 from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, LedgerUnit, SourceKind, default_expiry
+from kam_desktop.domain.monetary import Money
 
 _ids = count(1)
 
@@ -39,8 +40,9 @@ def accrual(
     unit: LedgerUnit = LedgerUnit.POINTS,
     key: str | None = None,
     expires_on: str | None = None,
+    currency: str | None = None,
 ) -> LedgerEntry:
-    """A points accrual with the default expiry unless one is given."""
+    """A points accrual (cashback with `currency`) with the default expiry unless one is given."""
     booked = d(booked_on)
     return LedgerEntry(
         account=account,
@@ -53,4 +55,20 @@ def accrual(
         idempotency_key=key or f"test:{account}:{booked_on}:{amount}",
         id=next_id(),
         expires_on=d(expires_on) if expires_on else default_expiry(booked),
+        currency=currency,
     )
+
+
+def cashback(
+    amount: str, booked_on: str, account: str, currency: str, key: str | None = None, expires_on: str | None = None
+) -> LedgerEntry:
+    """A cashback accrual in the account's currency."""
+    return accrual(amount, booked_on, account, LedgerUnit.CASHBACK, key, expires_on, currency)
+
+
+def eur(text: str) -> Money:
+    return Money.of(text, "EUR")
+
+
+def pln(text: str) -> Money:
+    return Money.of(text, "PLN")
