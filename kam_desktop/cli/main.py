@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.accounts",
     "kam_desktop.cli.fx",
     "kam_desktop.cli.engine",
+    "kam_desktop.cli.benefits",
     "kam_desktop.cli.documents",
     "kam_desktop.cli.imports",
 )

@@ -30,6 +30,7 @@ class UseCase(StrEnum):
     VIEW_ACCOUNT = "view an account"
     VIEW_PROGRAM = "view the program's rules"
     VIEW_REPORTS = "view program reports (KPIs, potential matrix, what-if)"
+    VIEW_PORTFOLIO_KPIS = "view the KPIs of a portfolio"
     MANAGE_USERS = "manage people"
     PREVIEW_GRADES = "preview the grading"
     APPLY_GRADES = "apply the grading"
@@ -69,6 +70,7 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.VIEW_ACCOUNT: EVERYONE_OWN,
     UseCase.VIEW_PROGRAM: EVERYONE,
     UseCase.VIEW_REPORTS: MANAGERS,
+    UseCase.VIEW_PORTFOLIO_KPIS: EVERYONE_OWN,  # a KAM's dashboard: the KPIs of their own accounts
     UseCase.MANAGE_USERS: {_ADM: _ANY},
     UseCase.PREVIEW_GRADES: MANAGERS,
     UseCase.APPLY_GRADES: MANAGERS,

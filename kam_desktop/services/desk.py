@@ -21,15 +21,18 @@ from kam_desktop.services import people as _people
 from kam_desktop.services import potential as _potential
 from kam_desktop.services.accounts import card as _card
 from kam_desktop.services.accounts import portfolio as _portfolio
+from kam_desktop.services.accounts import search as _search
 from kam_desktop.services.accounts import workspace as _workspace
 from kam_desktop.services.admin import backup as _backup
 from kam_desktop.services.admin import status as _status
 from kam_desktop.services.benefits import approval as _approval
 from kam_desktop.services.benefits import catalog as _catalog
 from kam_desktop.services.benefits import grants as _grants
+from kam_desktop.services.benefits import lifecycle as _lifecycle
 from kam_desktop.services.clock import Clock
 from kam_desktop.services.context import Actor, Context, open_context
 from kam_desktop.services.documents import register as _register
+from kam_desktop.services.exceptions import caps as _caps
 from kam_desktop.services.exceptions import inbox as _inbox
 from kam_desktop.services.exceptions import requests as _requests
 from kam_desktop.services.grading import GradingRun, grade_portfolio
@@ -46,6 +49,7 @@ from kam_desktop.store.portfolio_row import PortfolioRow
 from kam_desktop.store.store import Store
 
 if TYPE_CHECKING:  # reportlab (documents), pandas (files) and the demo generator load when first used
+    from kam_desktop.imports.export import Cell
     from kam_desktop.services.documents.batch import Progress, StatementsBatch
     from kam_desktop.services.documents.issue import Issued
     from kam_desktop.services.imports.exports import ExportResult
@@ -102,11 +106,24 @@ class Desk:
     def wallets(self) -> dict[str, _portfolio.AccountWallet]:
         return _portfolio.portfolio_wallets(self.ctx)
 
+    def search_keys(self) -> dict[str, str]:
+        """Tax IDs and contacts of the accounts the actor sees, for the portfolio's filter."""
+        return _search.search_keys(self.ctx)
+
+    def export_view(self, path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> int:
+        """The portfolio as the screen shows it (its rows and visible columns) to .xlsx or .csv."""
+        from kam_desktop.services.accounts import view_export  # openpyxl: only when a file is written
+
+        return view_export.export_view(self.ctx, path, headers, rows)
+
     def card(self, code: str) -> _card.AccountCard:
         return _card.account_card(self.ctx, code)
 
     def slots(self, code: str, as_of: date | None = None) -> _potential.AccountSlots:
         return _potential.account_slots(self.ctx, code, as_of)
+
+    def categories(self) -> list[_potential.CategoryLine]:
+        return _potential.product_categories(self.ctx)
 
     def save_slot(self, code: str, category: str, *, total_units: Decimal, total_money: Decimal, source: str,
                   collected_on: date, confidence: Decimal) -> uuid.UUID:
@@ -141,9 +158,24 @@ class Desk:
         return _catalog.live_check(self.ctx, code, catalog_code, value, cost)
 
     def add_benefit(self, code: str, catalog_code: str, value: Decimal | None, cost: Decimal,
-                    valid_to: date | None = None) -> _grants.GrantOutcome:
+                    valid_to: date | None = None, valid_from: date | None = None) -> _grants.GrantOutcome:
         return _grants.add_benefit_grant(self.ctx, code, catalog_code, cost_estimate=cost, value=value,
-                                        valid_to=valid_to)
+                                        valid_from=valid_from, valid_to=valid_to)
+
+    def edit_benefit(self, grant_id: uuid.UUID, terms: _lifecycle.GrantTerms) -> _grants.GrantOutcome:
+        return _lifecycle.edit_grant(self.ctx, grant_id, terms)
+
+    def cancel_benefit(self, grant_id: uuid.UUID, reason: str) -> str:
+        return _lifecycle.cancel_grant(self.ctx, grant_id, reason)
+
+    def use_benefit(self, grant_id: uuid.UUID, amount: Decimal, on: date | None = None,
+                    note: str = "") -> tuple[Decimal, str]:
+        """Record what the client used of an active benefit: (used so far, status)."""
+        return _lifecycle.record_usage(self.ctx, grant_id, amount, on, note)
+
+    def benefit_blockers(self, grant_id: uuid.UUID) -> list[_grants.Blocker]:
+        """Why a benefit is not active today (empty: it can be activated now)."""
+        return _lifecycle.grant_blockers(self.ctx, grant_id)
 
     def activate_benefit(self, grant_id: uuid.UUID) -> str:
         return _grants.activate_grant(self.ctx, grant_id)
@@ -178,7 +210,16 @@ class Desk:
 
     def decide_exception(self, number: str, approve: bool, note: str = "",
                          seen_version: int | None = None) -> _requests.ExceptionRow:
-        return _requests.decide_exception(self.ctx, number, approve, note, seen_version)
+        return _approval.decide_exception(self.ctx, number, approve, note, seen_version)
+
+    def decide_exceptions(self, seen: Sequence[tuple[str, int]], approve: bool,
+                          note: str = "") -> list[_inbox.DecisionOutcome]:
+        """Approve or reject several (number, version read) with one note; each refusal is named."""
+        return _inbox.decide_many(self.ctx, seen, approve, note)
+
+    def cap_for(self, code: str, kind: str) -> _caps.Cap:
+        """The policy cap a request of `kind` for the account would go beyond."""
+        return _caps.cap_for(self.ctx, code, kind)
 
     def inbox(self) -> list[_inbox.InboxRow]:
         return _inbox.inbox(self.ctx)
@@ -239,12 +280,13 @@ class Desk:
         return str(Quarter.of(self.today()).previous())
 
     # -- the program ----------------------------------------------------------------------------------------
-    def kpis(self, as_of: date | None = None) -> _kpi.ProgramKpis:
-        return _kpi.program_kpis(self.ctx, as_of)
+    def kpis(self, as_of: date | None = None, owner: str | None = None) -> _kpi.ProgramKpis:
+        """The program's KPIs; a KAM's (or `owner`'s) portfolio only where the role reads no team reports."""
+        return _kpi.program_kpis(self.ctx, as_of, owner)
 
-    def potential_matrix(self) -> list[PotentialPoint]:
-        """(code, slot units, slot money, quadrant) of every account with slots."""
-        return _potential.matrix_points(self.ctx)
+    def potential_matrix(self, owner: str | None = None) -> list[PotentialPoint]:
+        """(code, slot units, slot money, quadrant) of every account with slots (a KAM: their own)."""
+        return _potential.matrix_points(self.ctx, owner=owner)
 
     def base_currency(self) -> str:
         """The company's base currency (KPIs are stated in it)."""

@@ -29,7 +29,7 @@ from kam_desktop.domain.slots import (
 from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
-from kam_desktop.store.models import AuditEntry, PotentialSlot, ProductCategory
+from kam_desktop.store.models import Account, AuditEntry, PotentialSlot, ProductCategory, User
 from kam_desktop.store.queries.grades import accounts
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import SlotRow, latest_slots
@@ -277,14 +277,42 @@ def save_slot(
         return row.id
 
 
-def matrix_points(ctx: Context, as_of: date | None = None) -> list[tuple[str, Decimal, Decimal, str]]:
-    """(code, slot units, slot money, quadrant) of every account with slots: the dashboard's matrix."""
-    ctx.permit(UseCase.VIEW_REPORTS)
+def matrix_points(ctx: Context, as_of: date | None = None,
+                  owner: str | None = None) -> list[tuple[str, Decimal, Decimal, str]]:
+    """(code, slot units, slot money, quadrant) of every account with slots — of the program, or of one KAM's
+    portfolio (placed on the program's matrix): the dashboard's matrix."""
+    owner = ctx.owner_filter(UseCase.VIEW_PORTFOLIO_KPIS, owner)
+    if owner is None:
+        ctx.permit(UseCase.VIEW_REPORTS)
     with ctx.read() as session:
         potential = portfolio_potential(session, as_of or ctx.today())
         codes = {str(a.id): a.code for a in accounts(session, active_only=False)}
+        if owner is not None:
+            mine = set(session.scalars(select(Account.id).join(User, User.id == Account.owner_id)
+                                       .where(User.login == owner)))
+            codes = {key: code for key, code in codes.items() if uuid.UUID(key) in mine}
     result = []
     for key, p in potential.potentials.items():
+        if key not in codes:
+            continue
         placed = potential.matrix.placements.get(key)
         result.append((codes.get(key, key), p.slot_units, p.slot_money, placed.value if placed else ""))
     return result
+
+
+@dataclass(frozen=True)
+class CategoryLine:
+    """A product category as a form offers it: its code and its name per language."""
+
+    code: str
+    names: dict[str, str]
+
+
+def product_categories(ctx: Context) -> list[CategoryLine]:
+    """Every product category we sell, by code (a slot can be gathered for any of them)."""
+    ctx.permit(UseCase.VIEW_PROGRAM)
+    with ctx.read() as session:
+        rows = session.execute(select(ProductCategory.code, ProductCategory.name, ProductCategory.name_pl,
+                                      ProductCategory.name_ru).where(ProductCategory.deleted_at.is_(None))
+                               .order_by(ProductCategory.code))
+        return [CategoryLine(code, {"en": name, "pl": pl or name, "ru": ru or name}) for code, name, pl, ru in rows]

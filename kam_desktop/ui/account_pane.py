@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from kam_desktop.services.plain import PortfolioRow
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import Formats, Retranslating
 from kam_desktop.ui.portfolio_model import (
     CONTEXT,
     GRADE_COLORS,
@@ -17,7 +17,7 @@ from kam_desktop.ui.portfolio_model import (
 _FIELDS = ("grade", "segment", "kind", "ltv", "previous", "trend", "benefits", "exceptions", "owner", "region")
 
 
-class AccountPane(QFrame):
+class AccountPane(Retranslating, QFrame):
     """Read-only summary of one PortfolioRow; shows a hint when nothing is selected."""
 
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
@@ -95,11 +95,6 @@ class AccountPane(QFrame):
         }
         for key, text in values.items():
             self._values[key].setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self._hint.setText(self.tr("Select an account to see its summary."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kam_desktop.ui.charts import ChartView, bars_and_line
-from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, Retranslating, fill
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.portfolio_model import GRADE_COLORS, SEGMENT_LABELS
 from kam_desktop.ui.table_model import Col, RowTableModel
@@ -39,7 +39,7 @@ def _value(parent: QWidget) -> QLabel:
     return value
 
 
-class OverviewTab(QWidget):
+class OverviewTab(Retranslating, QWidget):
     """Grade and why, progress to the next grade, segment, potential quadrant, key contacts, LTV trend."""
 
     FIELDS = ("grade", "basis", "rank", "cutoff", "previous", "evaluated", "segment", "quadrant")
@@ -105,13 +105,14 @@ class OverviewTab(QWidget):
         self.values["grade"].setText(badge)
         if why is not None:
             basis_kind = self.tr("gross margin") if why.basis_kind == "gross_margin" else self.tr("net revenue")
-            self.values["basis"].setText(self.tr("%1 (%2, 12 months)").replace("%1", f.money(why.basis, currency))
-                                         .replace("%2", basis_kind))
-            rank = "—" if why.rank is None else self.tr("%1 of %2 (top %3)").replace("%1", str(why.rank)).replace(
-                "%2", str(why.population)).replace("%3", f.percent((why.percentile or Decimal(0)) * 100))
+            self.values["basis"].setText(fill(self.tr("{amount} ({basis}, 12 months)"),
+                                              amount=f.money(why.basis, currency), basis=basis_kind))
+            rank = "—" if why.rank is None else fill(
+                self.tr("{rank} of {population} (top {share})"), rank=f.number(why.rank),
+                population=f.number(why.population), share=f.percent((why.percentile or Decimal(0)) * 100))
             self.values["rank"].setText(rank)
-            cutoff = "—" if why.cutoff is None else self.tr("top %1 for %2").replace(
-                "%1", f.percent(why.cutoff * 100)).replace("%2", why.computed_grade)
+            cutoff = "—" if why.cutoff is None else fill(self.tr("top {share} for {grade}"),
+                                                         share=f.percent(why.cutoff * 100), grade=why.computed_grade)
             self.values["cutoff"].setText(cutoff)
             self.values["previous"].setText(why.previous_grade or "—")
             self.values["evaluated"].setText(f.date(why.evaluated_on))
@@ -124,7 +125,7 @@ class OverviewTab(QWidget):
         slots = data.slots
         quadrant = label(slots.quadrant.value) if slots.quadrant is not None else self.tr("no potential gathered")
         if slots.total is not None:
-            quadrant += " · " + self.tr("slot %1").replace("%1", f.money(slots.total.slot_money, currency))
+            quadrant += " · " + fill(self.tr("slot {amount}"), amount=f.money(slots.total.slot_money, currency))
         self.values["quadrant"].setText(quadrant)
         self._fill_progress(progress, currency)
         self._fill_contacts(data.card.contacts)
@@ -137,10 +138,10 @@ class OverviewTab(QWidget):
         elif progress.next_grade is None:
             text, share = self.tr("The best grade: nothing above it."), 1.0
         elif progress.needed is None:
-            text, share = self.tr("Too few accounts for %1.").replace("%1", progress.next_grade), 0.0
+            text, share = fill(self.tr("Too few accounts for {grade}."), grade=progress.next_grade), 0.0
         else:
-            text = self.tr("To %1: %2 more (needs about %3)").replace("%1", progress.next_grade).replace(
-                "%2", f.money(progress.gap, currency)).replace("%3", f.money(progress.needed, currency))
+            text = fill(self.tr("To {grade}: {gap} more (needs about {needed})"), grade=progress.next_grade,
+                        gap=f.money(progress.gap, currency), needed=f.money(progress.needed, currency))
             share = float(progress.share or 0)
         self.progress_label.setText(text)
         self.progress.setValue(int(share * 1000))
@@ -158,15 +159,10 @@ class OverviewTab(QWidget):
         months = [f"{p.month.month:02d}/{p.month.year % 100:02d}" for p in series]  # unique: axes merge repeats
         thousands = Decimal(1000)
         chart = bars_and_line(
-            self.tr("LTV trend (thousands of %1)").replace("%1", currency), months,
+            fill(self.tr("LTV trend (thousands of {currency})"), currency=currency), months,
             [float(p.net_revenue / thousands) for p in series], self.tr("Net revenue per month"),
             [float(p.ltv_12m / thousands) for p in series], self.tr("LTV, trailing 12 months"))
         self.chart.set_chart(chart)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.grade_box.setTitle(self.tr("Grade and why"))
@@ -203,7 +199,7 @@ def ledger_columns(currency: str) -> list[Col[Any]]:
     ]
 
 
-class LedgerTab(QWidget):
+class LedgerTab(Retranslating, QWidget):
     """Entries, the balance per unit (a fold of the entries), and what expires when."""
 
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
@@ -238,20 +234,19 @@ class LedgerTab(QWidget):
             return
         cashback = f.money(ledger.balance.get("cashback", Decimal(0)), cur, cents=True)
         points = f.number(ledger.balance.get("points", Decimal(0)))
-        self.balance.setText(self.tr("Balance: %1 cashback · %2 points").replace("%1", cashback).replace("%2", points))
+        self.balance.setText(fill(self.tr("Balance: {cashback} cashback · {points} points"), cashback=cashback,
+                                  points=points))
         lines = []
         for unit, schedule in ledger.expiry_schedule.items():
             for line in schedule[:4]:
                 amount = f.money(line.amount, cur, cents=True) if unit == "cashback" else f.number(line.amount)
-                lines.append(self.tr("%1 %2 expire on %3").replace("%1", amount).replace("%2", label(unit))
-                             .replace("%3", f.date(line.expires_on)))
-        self.expiry.setText(self.tr("Expiry schedule: %1").replace("%1", "; ".join(lines)) if lines
+                lines.append(fill(self.tr("{amount} {unit} expire on {day}"), amount=amount, unit=label(unit),
+                                  day=f.date(line.expires_on)))
+        self.expiry.setText(fill(self.tr("Expiry schedule: {lines}"), lines="; ".join(lines)) if lines
                             else self.tr("Nothing is due to expire."))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self._fill()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._fill()
 
 
 def contact_columns() -> list[Col[Any]]:

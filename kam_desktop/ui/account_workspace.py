@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from kam_desktop.services.desk import Desk
@@ -15,8 +15,9 @@ from kam_desktop.ui.account_tabs import ContactsTab, LedgerTab, OverviewTab
 from kam_desktop.ui.benefits_tab import BenefitsTab
 from kam_desktop.ui.documents_tab import DocumentsTab
 from kam_desktop.ui.exceptions_tab import ExceptionsTab
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import Formats, Retranslating, fill
 from kam_desktop.ui.potential_tab import PotentialTab
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.widgets import MUTED_COLOR, heading
 from kam_desktop.ui.workers import Task, run_task
 
@@ -59,7 +60,7 @@ def _exceptions(desk: Desk, code: str) -> list[Any]:
         return []
 
 
-class AccountWorkspace(QWidget):
+class AccountWorkspace(Retranslating, QWidget):
     """Loads the account in the background; `loaded` fires after every (re)load, `failed` with the reason."""
 
     loaded = Signal()
@@ -125,7 +126,7 @@ class AccountWorkspace(QWidget):
 
     def _on_read_failed(self, error: BaseException) -> None:
         log.error("reading account %s failed", self.code, exc_info=error)
-        self.subtitle.setText(self.tr("The account could not be read: %1").replace("%1", str(error)))
+        self.subtitle.setText(fill(self.tr("The account could not be read: {reason}"), reason=refusal_text(error)))
         self.failed.emit(str(error))
 
     def _fill(self) -> None:
@@ -168,11 +169,6 @@ class AccountWorkspace(QWidget):
     def _on_benefits_exception_requested(self, draft: object, grant_id: object) -> None:
         self.tabs.setCurrentWidget(self.exceptions)
         self.exceptions.new_request(draft, grant_id)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         titles = (self.tr("Overview"), self.tr("Potential"), self.tr("Benefits"), self.tr("Exceptions"),

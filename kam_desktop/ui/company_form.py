@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kam_desktop.ui.i18n import Retranslating, fill
 from kam_desktop.ui.widgets import MUTED_COLOR
 
 if TYPE_CHECKING:  # the services load with the store, after the window shows
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # the services load with the store, after the window shows
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 160, 48
 
 
-class CompanyForm(QGroupBox):
+class CompanyForm(Retranslating, QGroupBox):
     """Shows a CompanyFields and gives back the edited one; the rules are the service's (services.company)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -146,16 +147,11 @@ class CompanyForm(QGroupBox):
         try:
             data = path.read_bytes()
         except OSError as error:
-            self.logo_preview.setText(self.tr("Cannot read %1: %2").replace("%1", path.name)
-                                      .replace("%2", error.strerror or str(error)))
+            self.logo_preview.setText(fill(self.tr("Cannot read {file}: {reason}"), file=path.name,
+                                           reason=error.strerror or str(error)))
             return False
         self.set_logo(data, path.name)
         return True
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Company on documents"))

@@ -14,7 +14,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,34 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the nam
     Qt's own returns `object` in PySide6's stubs, so every table of marked titles failed type checking.
     """
     return source
+
+
+def fill(text: str, /, **params: object) -> str:
+    """`text` with each `{name}` replaced by its parameter: `fill(self.tr("Acting as: {name}"), name=who)`.
+
+    The caller translates first, with the literal inside `self.tr(…)` or `QCoreApplication.translate(…)`, so
+    lupdate still extracts it; a translator moves `{name}` where the language wants it. Only the named
+    placeholders are replaced (a stray brace in a translation is left as it is, never an error).
+    """
+    for name, value in params.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+class Retranslating:
+    """A widget mixin (listed before the Qt class): `retranslate()` runs on every LanguageChange.
+
+    Qt sends LanguageChange to each widget when a translator is installed or removed; every screen
+    re-reads its texts in one place instead of overriding `changeEvent` itself.
+    """
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
+
+    def retranslate(self) -> None:
+        """Set every visible text again in the current language."""
 
 
 def translations_dir() -> Path:

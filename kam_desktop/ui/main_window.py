@@ -25,8 +25,9 @@ from kam_desktop.services.plain import AccountWallet, PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
-from kam_desktop.ui.i18n import LANGUAGES, Formats, Translators
+from kam_desktop.ui.i18n import LANGUAGES, Formats, Retranslating, Translators, fill
 from kam_desktop.ui.portfolio_view import PortfolioView
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.screens import Screens
 from kam_desktop.ui.settings import UiSettings
 from kam_desktop.ui.settings_dialog import SettingsDialog
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """`interactive=False` (smoke test, screenshots) never opens a dialog: failures are logged only."""
 
     portfolio_loaded = Signal(int)
@@ -220,13 +221,13 @@ class MainWindow(QMainWindow):
     def _on_wallets_error(self, error: BaseException) -> None:
         self._wallet_task = None
         log.error("reading the portfolio's potential failed", exc_info=error)
-        self.statusBar().showMessage(self.tr("The share of wallet and slot values could not be read: %1")
-                                     .replace("%1", str(error)), 10_000)
+        self.statusBar().showMessage(fill(self.tr("The share of wallet and slot values could not be read: {reason}"),
+                                          reason=refusal_text(error)), 10_000)
 
     def _on_portfolio_error(self, error: BaseException) -> None:
         self.act_refresh.setEnabled(True)
         log.error("loading the portfolio failed", exc_info=error)
-        message = self.tr("The portfolio could not be loaded: %1").replace("%1", str(error))
+        message = fill(self.tr("The portfolio could not be loaded: {reason}"), reason=refusal_text(error))
         self.statusBar().showMessage(message)
         if self.interactive:
             QMessageBox.warning(self, self.tr("Portfolio"), message + "\n\n" + self.tr(
@@ -237,8 +238,8 @@ class MainWindow(QMainWindow):
         self.account_pane.show_row(row)
 
     def _on_portfolio_visible_count_changed(self, shown: int, total: int) -> None:
-        self.count_label.setText(self.tr("Accounts: %1 / %2").replace("%1", self.formats.number(shown))
-                                 .replace("%2", self.formats.number(total)))
+        self.count_label.setText(fill(self.tr("Accounts: {shown} / {total}"), shown=self.formats.number(shown),
+                                      total=self.formats.number(total)))
 
     # -- screens ----------------------------------------------------------------------------------------
     def open_account(self, code: str) -> object:
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
         if not self.services.store_ready():
             return  # store_opened() comes back to it
         actor = self.services.desk.actor
-        self.user_label.setText(self.tr("Acting as: %1").replace("%1", f"{actor.name} ({actor.login})"))
+        self.user_label.setText(fill(self.tr("Acting as: {name}"), name=f"{actor.name} ({actor.login})"))
 
     # -- demo ------------------------------------------------------------------------------------------
     def offer_demo_if_empty(self) -> None:
@@ -337,9 +338,9 @@ class MainWindow(QMainWindow):
             progress.close()
             log.error("loading the demo failed", exc_info=error)
             if self.interactive:
-                QMessageBox.warning(self, self.tr("Demo data"), self.tr(
-                    "The demo company could not be loaded: %1\n\nNothing was changed in the data store.")
-                    .replace("%1", str(error)))
+                QMessageBox.warning(self, self.tr("Demo data"), fill(self.tr(
+                    "The demo company could not be loaded: {reason}\n\nNothing was changed in the data store."),
+                    reason=refusal_text(error)))
 
         return run_task(lambda _ctx: self.services.load_demo(), done, failed)
 
@@ -378,9 +379,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About KAM Desktop"), self.tr(
-            "<b>KAM Desktop</b> %1<br>The back office of a key account manager running a B2B loyalty program.")
-            .replace("%1", kam_desktop.__version__))
+        QMessageBox.about(self, self.tr("About KAM Desktop"), fill(self.tr(
+            "<b>KAM Desktop</b> {version}<br>The back office of a key account manager running a B2B loyalty program."),
+            version=kam_desktop.__version__))
 
     def _open_folder(self, path: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -396,10 +397,10 @@ class MainWindow(QMainWindow):
     def _update_store_label(self) -> None:
         info = self.services.store_info
         if info.is_server:
-            self.store_label.setText(self.tr("Server: %1").replace("%1", info.location))
+            self.store_label.setText(fill(self.tr("Server: {location}"), location=info.location))
         else:
             name = info.file.name if info.file else info.location
-            self.store_label.setText(self.tr("Local file: %1").replace("%1", name))
+            self.store_label.setText(fill(self.tr("Local file: {name}"), name=name))
         self.store_label.setToolTip(info.location)
 
     def _update_sync_label(self) -> None:
@@ -415,7 +416,7 @@ class MainWindow(QMainWindow):
         elif state.last_sync is None:
             text = self.tr("Offline · never synced")
         else:
-            text = self.tr("Last sync: %1").replace("%1", self.formats.date(state.last_sync.date()))
+            text = fill(self.tr("Last sync: {day}"), day=self.formats.date(state.last_sync.date()))
         if state.pending_changes:
             text += " · " + self.tr("%n change(s) waiting", "", state.pending_changes)
         self.sync_label.setText(text)
@@ -447,11 +448,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- language -------------------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("KAM Desktop — Portfolio"))
         self.menu_file.setTitle(self.tr("&File"))

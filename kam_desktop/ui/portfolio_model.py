@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kam_desktop.services.plain import AccountWallet, PortfolioRow
-from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, fill
 
 CONTEXT = "PortfolioModel"
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -303,8 +303,8 @@ class PortfolioModel(QAbstractTableModel):
     def _tooltip(self, key: str, row: PortfolioRow) -> str | None:
         if key == "ltv_12m":
             previous = self._formats.money(row.ltv_prev_12m, row.currency, cents=True)
-            return QCoreApplication.translate("PortfolioModel", "%1 (the 12 months before: %2)").replace(
-                "%1", self._formats.money(row.ltv_12m, row.currency, cents=True)).replace("%2", previous)
+            return fill(QCoreApplication.translate("PortfolioModel", "{amount} (the 12 months before: {previous})"),
+                        amount=self._formats.money(row.ltv_12m, row.currency, cents=True), previous=previous)
         if key == "name":
             return row.name
         return None

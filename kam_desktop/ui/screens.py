@@ -4,13 +4,27 @@ tabs, the simulator, long jobs (grading, quarter close) with progress and cancel
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QSplitter, QTableView, QWidget
+from PySide6.QtCore import QByteArray, QObject, Qt, SignalInstance
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStatusBar,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from kam_desktop.services.errors import ServiceError
+from kam_desktop.ui.context import AppServices
+from kam_desktop.ui.i18n import Formats, fill
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text
+from kam_desktop.ui.settings import UiSettings
 from kam_desktop.ui.workers import Task, TaskContext, run_task
 
 if TYPE_CHECKING:  # the screens load when first opened: QtCharts and their services stay out of the start
@@ -18,18 +32,37 @@ if TYPE_CHECKING:  # the screens load when first opened: QtCharts and their serv
     from kam_desktop.ui.account_workspace import AccountWorkspace
     from kam_desktop.ui.approvals_inbox import ApprovalsInbox
     from kam_desktop.ui.dashboard import Dashboard
-    from kam_desktop.ui.main_window import MainWindow
     from kam_desktop.ui.simulator_dialog import SimulatorDialog
 
 log = logging.getLogger(__name__)
 LAYOUT_PREFIX = "layout/"
 
 
+class Host(Protocol):
+    """What the screens need of the main window (a protocol: the window imports the screens, not back)."""
+
+    services: AppServices
+    settings: UiSettings
+    formats: Formats
+    interactive: bool
+    tabs: QTabWidget
+    menu_act_as: QMenu
+    job_finished: SignalInstance
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt API
+
+    def load_portfolio(self) -> Task: ...
+
+    def update_user_label(self) -> None: ...
+
+    def desk_changed(self) -> None: ...
+
+
 class Screens(QObject):
     """Owns the tabs next to the portfolio; remembers their column and splitter layouts."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the host is the main window, a QObject
         self.window = window
         self.workspaces: dict[str, AccountWorkspace] = {}
         self.inbox: ApprovalsInbox | None = None
@@ -151,6 +184,7 @@ class Screens(QObject):
         for widget in self.workspaces.values():
             widget.reload()
         self.window.update_user_label()
+        self.window.desk_changed()
 
     def fill_user_menu(self) -> None:
         menu = self.window.menu_act_as
@@ -173,9 +207,11 @@ class Screens(QObject):
 
     # -- long jobs -------------------------------------------------------------------------------------------
     def grade_now(self) -> Task | None:
-        return self._job(self.tr("Grading the portfolio…"), lambda ctx: self.desk.grade(apply=True, cancelled=lambda: ctx.cancelled),
-                         lambda run: self.tr("Graded %1 accounts as of %2.").replace("%1", str(len(run.rows)))
-                         .replace("%2", self.window.formats.date(run.as_of)))
+        formats = self.window.formats
+        return self._job(self.tr("Grading the portfolio…"),
+                         lambda ctx: self.desk.grade(apply=True, cancelled=lambda: ctx.cancelled),
+                         lambda run: fill(self.tr("Graded {count} accounts as of {day}."),
+                                          count=formats.number(len(run.rows)), day=formats.date(run.as_of)))
 
     def close_quarter(self, quarter: str | None = None) -> Task | None:
         if quarter is None:
@@ -183,22 +219,25 @@ class Screens(QObject):
             if not self.window.interactive:
                 quarter = default
             else:
-                quarter, ok = QInputDialog.getText(self.window, self.tr("Close a quarter"), self.tr("Quarter (e.g. %1):")
-                                                   .replace("%1", default), text=default)
+                quarter, ok = QInputDialog.getText(self.window, self.tr("Close a quarter"),  # type: ignore[arg-type]
+                                                   fill(self.tr("Quarter (e.g. {example}):"), example=default),
+                                                   text=default)
                 if not ok:
                     return None
-        return self._job(self.tr("Closing %1…").replace("%1", quarter),
+        formats = self.window.formats
+        return self._job(fill(self.tr("Closing {quarter}…"), quarter=quarter),
                          lambda ctx: self.desk.close_quarter(quarter, lambda: ctx.cancelled),
-                         lambda r: self.tr("%1 closed: %2 entries booked for %3 accounts, %4 expiries.")
-                         .replace("%1", r.quarter).replace("%2", str(r.booked)).replace("%3", str(r.accounts))
-                         .replace("%4", str(r.expiries)))
+                         lambda r: fill(self.tr("{quarter} closed: {booked} entries booked for {accounts} accounts, "
+                                                "{expiries} expiries."), quarter=r.quarter,
+                                        booked=formats.number(r.booked), accounts=formats.number(r.accounts),
+                                        expiries=formats.number(r.expiries)))
 
     def _job(self, text: str, work: Any, done_text: Any) -> Task | None:
         window = self.window
         if self.job is not None and not self.job.finished:
             window.statusBar().showMessage(self.tr("Another job is still running."))
             return None
-        progress = QProgressDialog(text, self.tr("Cancel"), 0, 0, window)
+        progress = QProgressDialog(text, self.tr("Cancel"), 0, 0, window)  # type: ignore[call-overload]
         progress.setWindowTitle("KAM Desktop")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -214,13 +253,13 @@ class Screens(QObject):
 
         def failed(error: BaseException) -> None:
             progress.reset()
-            message = str(error) if isinstance(error, ServiceError) else self.tr("Failed: %1").replace(
-                "%1", str(error))
+            message = (refusal_text(error) if isinstance(error, ServiceError)
+                       else fill(self.tr("Failed: {reason}"), reason=refusal_text(error)))
             if not isinstance(error, ServiceError):
                 log.error("a long job failed", exc_info=error)
             window.statusBar().showMessage(message, 15_000)
             if window.interactive:
-                QMessageBox.warning(window, "KAM Desktop", message)
+                QMessageBox.warning(window, "KAM Desktop", message)  # type: ignore[call-overload]
             window.job_finished.emit(message)
 
         def run(ctx: TaskContext) -> Any:

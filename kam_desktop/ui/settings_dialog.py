@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,11 +24,12 @@ from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.company_form import CompanyForm
 from kam_desktop.ui.context import AppServices
-from kam_desktop.ui.i18n import LANGUAGES
+from kam_desktop.ui.i18n import LANGUAGES, Retranslating
+from kam_desktop.ui.refusals import say_refused
 from kam_desktop.ui.widgets import MessageLine
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """Emits `language_chosen` when accepted with another language; saves the company identity if it changed.
 
     The data locations and backups are shown for reference.
@@ -123,17 +124,12 @@ class SettingsDialog(QDialog):
         try:
             self.desk.save_company(self.company.fields())
         except ServiceError as error:
-            self.message.error(self.tr("The company identity was not saved: %1").replace("%1", str(error)))
+            say_refused(self.message, self.tr("The company identity was not saved: {reason}"), error)
             problems = getattr(error, "problems", None)  # services.company.CompanyInvalid names the fields
             if problems:
                 self.company.focus_field(next(iter(problems)))
             return False
         return True
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui import charts
-from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, fill
+from kam_desktop.ui.refusals import say_refused
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 from kam_desktop.ui.workers import Task, run_task
@@ -139,10 +140,10 @@ class SimulatorDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, ServiceError):
-            self.message.error(self.tr("Cannot simulate: %1").replace("%1", str(error)))
+            say_refused(self.message, self.tr("Cannot simulate: {reason}"), error)
         else:
             log.error("simulation failed", exc_info=error)
-            self.message.error(self.tr("The simulation failed: %1").replace("%1", str(error)))
+            say_refused(self.message, self.tr("The simulation failed: {reason}"), error)
         self.computed.emit()
 
     def _fill(self) -> None:
@@ -152,12 +153,12 @@ class SimulatorDialog(QDialog):
             return "—" if value is None else f.percent(value * 100)
 
         self.summary.setText(
-            self.tr("%1 accounts move up, %2 move down, %3 stay.").replace("%1", str(r.upgrades))
-            .replace("%2", str(r.downgrades)).replace("%3", str(r.unchanged)) + " "
-            + self.tr("Cashback cost %1 (%2 of gross margin) → %3 (%4) on a margin of %5.")
-            .replace("%1", f.money(r.cost_now, cur)).replace("%2", ratio(r.cost_to_margin(False)))
-            .replace("%3", f.money(r.cost_scenario, cur)).replace("%4", ratio(r.cost_to_margin(True)))
-            .replace("%5", f.money(r.gross_margin, cur)))
+            fill(self.tr("{up} accounts move up, {down} move down, {same} stay."), up=f.number(r.upgrades),
+                 down=f.number(r.downgrades), same=f.number(r.unchanged)) + " "
+            + fill(self.tr("Cashback cost {now} ({now_ratio} of gross margin) → {then} ({then_ratio}) on a margin "
+                           "of {margin}."), now=f.money(r.cost_now, cur), now_ratio=ratio(r.cost_to_margin(False)),
+                   then=f.money(r.cost_scenario, cur), then_ratio=ratio(r.cost_to_margin(True)),
+                   margin=f.money(r.gross_margin, cur)))
         moves = [Move(old.value, new.value, n) for (old, new), n in r.moves.items() if old is not new and n]
         self.model.set_rows(sorted(moves, key=lambda m: (m.current, m.new)))
         counts_now = [float(r.counts_now.get(g, 0)) for g in _grades(r.counts_now)]

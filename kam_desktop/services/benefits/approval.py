@@ -1,4 +1,5 @@
-"""Asking for the exceptions a benefit needs: every request, its link to the grant and the submission, at once."""
+"""Exceptions for benefits: every request a benefit needs (linked, submitted) at once, and a decision that
+activates the benefits it covers."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from kam_desktop.domain.vocabulary import ExceptionKind
-from kam_desktop.services.benefits.grants import link_in
+from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
+from kam_desktop.services.benefits.grants import activate_covered_in, link_in
 from kam_desktop.services.context import Context
-from kam_desktop.services.exceptions.requests import ExceptionRow, request_in, show, submit_in
+from kam_desktop.services.exceptions.requests import ExceptionRow, decide_in, request_in, show, submit_in
 
 
 def request_exceptions_for_grant(
@@ -33,5 +34,19 @@ def request_exceptions_for_grant(
             rows = [submit_in(ctx, uow, row.number) for row in rows]
         uow.session.flush()
         shown = [show(uow.session, row) for row in rows]
+        uow.commit()
+    return shown
+
+
+def decide_exception(ctx: Context, number: str, approve: bool, note: str = "",
+                     seen_version: int | None = None) -> ExceptionRow:
+    """An approver answers the current step; the final approval activates, in the same unit of work, every
+    benefit of the account that waited for it and is now covered (the others keep waiting, with reasons)."""
+    with ctx.unit_of_work() as uow:
+        row = decide_in(ctx, uow, number, approve, note, seen_version)
+        if row.status == ExceptionStatus.APPROVED:
+            uow.session.flush()
+            activate_covered_in(ctx, uow, row.id)
+        shown = show(uow.session, row)
         uow.commit()
     return shown

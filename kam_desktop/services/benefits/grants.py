@@ -20,7 +20,7 @@ from kam_desktop.domain import exceptions as dx
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.policy import Violation
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus, GrantStatus
-from kam_desktop.services.access import account_for, permit_on_account_id
+from kam_desktop.services.access import account_for, account_ref, permit_on_account_id
 from kam_desktop.services.benefits.catalog import catalog_item, check_benefit
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, Refused
@@ -29,6 +29,7 @@ from kam_desktop.services.program.in_force import plain
 from kam_desktop.services.program.policy import PolicyCheck
 from kam_desktop.store.models import BenefitGrant, ExceptionRequest
 from kam_desktop.store.queries.grades import AccountRef
+from kam_desktop.store.uow import UnitOfWork
 
 ACTIVATABLE = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL)
 
@@ -78,11 +79,11 @@ def add_benefit_grant(
         uow.audit("grant.add", "benefit_grant", grant.id, account=code, benefit=catalog_code, status=status,
                   violations=[v.message for v in result.violations])
         uow.commit()
-    drafts = [_draft(account.code, v) for v in result.violations]
+    drafts = [draft_of(account.code, v) for v in result.violations]
     return GrantOutcome(grant.id, status, result, drafts)
 
 
-def _draft(code: str, v: Violation) -> ExceptionDraft:
+def draft_of(code: str, v: Violation) -> ExceptionDraft:
     return ExceptionDraft(code, v.rule.value, v.requested, v.cap, UNITS[v.rule])
 
 
@@ -92,6 +93,29 @@ class Activation:
 
     refusals: list[str]
     covering: list[str]
+    blockers: list[Blocker] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One reason a grant is not active: its status, a linked request that does not apply, or a cap it exceeds
+    that no approved exception covers — with the request that stands for that cap, when there is one.
+
+    `reason` is "status", "linked" or "uncovered"; a screen words it in its language from these fields.
+    """
+
+    benefit: str
+    reason: str
+    status: str = ""  # the grant's status (reason "status")
+    kind: str | None = None  # the cap exceeded (reason "uncovered")
+    requested: Decimal | None = None
+    cap: Decimal | None = None
+    unit: str | None = None
+    number: str | None = None  # the exception request concerned, if any
+    request_status: str | None = None  # its status: draft, submitted, rejected, withdrawn, approved, expired
+    waiting_for: str | None = None  # the role a submitted request waits for
+    note: str = ""  # the note of the decision that rejected it
+    allows: Decimal | None = None  # an approved request's value, when it allows less than the benefit asks
 
 
 def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: date, actor: str) -> Activation:
@@ -99,37 +123,97 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
     (`activate_grant`, and signing the annex that lists the grant). Refused: nothing is changed."""
     name = grant.catalog_item.code
     if grant.status not in ACTIVATABLE or grant.annex_id is not None or grant.deleted_at is not None:
-        return Activation([f"{name} is {grant.status}; only a proposed or pending benefit is activated"], [])
-    requests = _approved_requests(session, grant.account_id)
-    refusals = []
+        refusal = f"{name} is {grant.status}; only a proposed or pending benefit is activated"
+        return Activation([refusal], [], [Blocker(name, "status", status=grant.status)])
+    requests = _requests(session, grant.account_id)
+    approved = [r for r in requests if r.status in (ExceptionStatus.APPROVED, ExceptionStatus.EXPIRED)]
+    refusals: list[str] = []
+    blockers: list[Blocker] = []
     linked = next((r for r in requests if r.id == grant.exception_id), None)
-    if grant.exception_id is not None and linked is None:
-        number = session.scalar(select(ExceptionRequest.number).where(ExceptionRequest.id == grant.exception_id))
-        refusals.append(f"{name}: exception {number} is not approved")
+    if linked is not None and linked not in approved:
+        blockers.append(Blocker(name, "linked", number=linked.number, request_status=linked.status.value,
+                                waiting_for=_waiting(linked), note=_rejection_note(linked)))
+        refusals.append(f"{name}: exception {linked.number} is not approved")
     elif linked is not None:
         try:
             dx.require_valid(linked, day, actor)
         except dx.ExceptionRefused as exc:
+            blockers.append(Blocker(name, "linked", number=linked.number, request_status=ExceptionStatus.EXPIRED))
             refusals.append(f"{name}: {exc}")
     value = plain(grant.value) if grant.value is not None else None
     check = check_benefit(session, account, grant.catalog_item, value, grant.cost_estimate, day, exclude=grant.id)
-    refusals += [f"{name}: {v.message} [a benefit beyond a cap needs an approved, still valid exception]"
-                 for v in dx.uncovered(check.violations, account.code, requests, day)]
+    for violation in dx.uncovered(check.violations, account.code, approved, day):
+        blocker = _uncovered(name, violation, requests, linked)
+        blockers.append(blocker)
+        refusals.append(f"{name}: {violation.message} [a benefit beyond a cap needs an approved, still valid "
+                        f"exception]" + _standing(blocker))
     if refusals:
-        return Activation(refusals, [])
-    covering = [c for c in (dx.covering(v, account.code, requests, day) for v in check.violations) if c]
+        return Activation(refusals, [], blockers)
+    covering = [c for c in (dx.covering(v, account.code, approved, day) for v in check.violations) if c]
     if grant.exception_id is None and covering:
         grant.exception_id = covering[0].id
     grant.status = GrantStatus.ACTIVE
     return Activation([], [c.number for c in covering])
 
 
-def _approved_requests(session: Session, account_id: uuid.UUID) -> list[dx.ExceptionRequest]:
+def _uncovered(name: str, violation: Violation, requests: list[dx.ExceptionRequest],
+               linked: dx.ExceptionRequest | None) -> Blocker:
+    """The blocker of a cap no approved exception covers, naming the request asked for it (the linked one
+    first, else the newest of that kind)."""
+    of_kind = [r for r in requests if r.kind is violation.rule]
+    request = linked if linked is not None and linked.kind is violation.rule else (of_kind[-1] if of_kind else None)
+    note = _rejection_note(request) if request is not None else ""
+    allows = request.requested if request is not None and request.status is ExceptionStatus.APPROVED else None
+    return Blocker(name, "uncovered", kind=violation.rule.value, requested=violation.requested, cap=violation.cap,
+                   unit=UNITS[violation.rule], number=request.number if request else None,
+                   request_status=request.status.value if request else None,
+                   waiting_for=_waiting(request) if request else None, note=note, allows=allows)
+
+
+def _rejection_note(request: dx.ExceptionRequest) -> str:
+    return next((d.note for d in reversed(request.decisions) if not d.approved), "")
+
+
+def _standing(blocker: Blocker) -> str:
+    if blocker.number is None:
+        return ""
+    return f"; {blocker.number} is {blocker.request_status}" + (f": {blocker.note}" if blocker.note else "")
+
+
+def _waiting(request: dx.ExceptionRequest) -> str | None:
+    step = request.current_step
+    return step.value if step is not None else None
+
+
+def _requests(session: Session, account_id: uuid.UUID) -> list[dx.ExceptionRequest]:
+    """The account's requests, oldest number first."""
     rows = session.scalars(select(ExceptionRequest).where(
-        ExceptionRequest.account_id == account_id,
-        ExceptionRequest.status.in_((ExceptionStatus.APPROVED, ExceptionStatus.EXPIRED))))
+        ExceptionRequest.account_id == account_id, ExceptionRequest.deleted_at.is_(None))
+        .order_by(ExceptionRequest.number))
     # only requests in the unit the policy check uses (e.g. a budget in money, not in %)
     return [to_domain(session, r) for r in rows if r.value_unit in (None, UNITS[ExceptionKind(r.kind)])]
+
+
+def activate_covered_in(ctx: Context, uow: UnitOfWork, request_id: uuid.UUID) -> list[str]:
+    """After an approval: every grant of the request's account waiting for approval that is now covered
+    becomes active (in the decision's unit of work); returns their catalog codes."""
+    session = uow.session
+    account_id = session.scalar(select(ExceptionRequest.account_id).where(ExceptionRequest.id == request_id))
+    waiting = list(session.scalars(select(BenefitGrant).where(
+        BenefitGrant.account_id == account_id, BenefitGrant.status == GrantStatus.PENDING_APPROVAL,
+        BenefitGrant.annex_id.is_(None), BenefitGrant.deleted_at.is_(None))))
+    if not waiting:
+        return []
+    account = account_ref(session, waiting[0].account_id)
+    activated = []
+    for grant in waiting:
+        outcome = activate(session, grant, account, ctx.today(), ctx.actor.login)
+        if not outcome.refusals:
+            session.flush()
+            uow.audit("grant.activate", "benefit_grant", grant.id, account=account.code,
+                      exceptions=outcome.covering, by="approval")
+            activated.append(grant.catalog_item.code)
+    return activated
 
 
 def activate_grant(ctx: Context, grant_id: uuid.UUID, on: date | None = None) -> str:
@@ -137,7 +221,7 @@ def activate_grant(ctx: Context, grant_id: uuid.UUID, on: date | None = None) ->
     day = on or ctx.today()
     with ctx.unit_of_work() as uow:
         session = uow.session
-        grant = _grant(session, grant_id)
+        grant = grant_row(session, grant_id)
         account = permit_on_account_id(ctx, session, UseCase.GRANT_BENEFIT, grant.account_id)
         outcome = activate(session, grant, account, day, ctx.actor.login)
         if outcome.refusals:
@@ -148,7 +232,7 @@ def activate_grant(ctx: Context, grant_id: uuid.UUID, on: date | None = None) ->
     return GrantStatus.ACTIVE
 
 
-def _grant(session: Session, grant_id: uuid.UUID) -> BenefitGrant:
+def grant_row(session: Session, grant_id: uuid.UUID) -> BenefitGrant:
     grant = session.get(BenefitGrant, grant_id)
     if grant is None or grant.deleted_at is not None:
         raise NotFound("no benefit grant {grant}", grant=grant_id)
@@ -165,7 +249,7 @@ def link_exception(ctx: Context, grant_id: uuid.UUID, number: str) -> None:
 
 def link_in(ctx: Context, session: Session, grant_id: uuid.UUID, number: str) -> None:
     """`link_exception` inside the caller's unit of work."""
-    grant = _grant(session, grant_id)
+    grant = grant_row(session, grant_id)
     permit_on_account_id(ctx, session, UseCase.GRANT_BENEFIT, grant.account_id)
     request_id = session.scalar(select(ExceptionRequest.id).where(ExceptionRequest.number == number,
                                                                   ExceptionRequest.account_id == grant.account_id))

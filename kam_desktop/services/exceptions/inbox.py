@@ -1,25 +1,33 @@
-"""The approvals inbox: requests waiting for the actor's role, with each account's margin and budget use."""
+"""The approvals inbox: requests waiting for the actor's role, with their age, each account's margin and budget
+use, the money in the base currency (to sort one list of many currencies), and deciding several at once."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import ExceptionStatus
+from kam_desktop.services.benefits.approval import decide_exception
 from kam_desktop.services.benefits.catalog import benefits_in
 from kam_desktop.services.context import Context
+from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.exceptions.requests import ExceptionRow, show
 from kam_desktop.store.models import Account, ExceptionRequest
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import account_by_code
 
 
 @dataclass(frozen=True)
 class InboxRow:
-    """A request waiting for the approver, with the account's margin and how much of its budget is used."""
+    """A request waiting for the approver, with the account's margin, how much of its budget is used, how long
+    it has waited, and its money also in the base currency (None where no rate exists on the inbox's day)."""
 
     request: ExceptionRow
     account_name: str
@@ -27,6 +35,12 @@ class InboxRow:
     margin_12m: Decimal
     budget: Decimal
     committed: Decimal
+    age_days: int = 0  # days since it was submitted, as of the inbox's day
+    base_currency: str = ""
+    requested_base: Decimal | None = None  # a money request (budget, gift) in the base currency
+    expected_cost_base: Decimal | None = None
+    expected_margin_base: Decimal | None = None
+    margin_12m_base: Decimal | None = None
 
     @property
     def budget_use(self) -> Decimal | None:
@@ -40,6 +54,7 @@ def inbox(ctx: Context) -> list[InboxRow]:
     today = ctx.today()
     rows = []
     with ctx.read() as session:
+        fx = fx_table(session)
         waiting = session.scalars(select(ExceptionRequest).where(
             ExceptionRequest.status == ExceptionStatus.SUBMITTED, ExceptionRequest.deleted_at.is_(None))
             .order_by(ExceptionRequest.submitted_at, ExceptionRequest.number))
@@ -50,10 +65,53 @@ def inbox(ctx: Context) -> list[InboxRow]:
             if account is None:
                 continue
             _lines, budget = benefits_in(session, account, today)
-            rows.append(InboxRow(request, _name(session, request.account), account.currency, budget.margin_12m,
-                                 budget.budget, budget.committed))
+            rows.append(_row(session, fx, today, request, account.currency, budget.margin_12m, budget.budget,
+                             budget.committed))
     return rows
+
+
+def _row(session: Session, fx: FxTable, today: date, request: ExceptionRow, currency: str, margin: Decimal,
+         budget: Decimal, committed: Decimal) -> InboxRow:
+    def base(amount: Decimal | None) -> Decimal | None:
+        if amount is None:
+            return None
+        try:
+            return fx.to_base(amount, currency, today)
+        except MissingRateError:
+            return None
+
+    age = (today - request.submitted_on).days if request.submitted_on else 0
+    return InboxRow(request, _name(session, request.account), currency, margin, budget, committed,
+                    age_days=max(age, 0), base_currency=fx.base,
+                    requested_base=base(request.requested) if request.unit == "money" else None,
+                    expected_cost_base=base(request.expected_cost), expected_margin_base=base(request.expected_margin),
+                    margin_12m_base=base(margin))
 
 
 def _name(session: Session, code: str) -> str:
     return session.scalar(select(Account.name).where(Account.code == code)) or code
+
+
+@dataclass(frozen=True)
+class DecisionOutcome:
+    """One request of a decision taken on several: decided (its row now) or refused (the reason)."""
+
+    number: str
+    row: ExceptionRow | None
+    error: ServiceError | None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def decide_many(ctx: Context, seen: Sequence[tuple[str, int]], approve: bool, note: str = "") -> list[DecisionOutcome]:
+    """Approve or reject each request (number, version read) with one note, each in its own unit of work:
+    one refused (changed meanwhile, your own request, …) is named with its reason and the others stand."""
+    outcomes = []
+    for number, version in seen:
+        try:
+            outcomes.append(DecisionOutcome(number, decide_exception(ctx, number, approve, note, version), None))
+        except ServiceError as error:
+            outcomes.append(DecisionOutcome(number, None, error))
+    return outcomes

@@ -34,13 +34,24 @@ from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.services.numbering import NumberAllocator
 from kam_desktop.services.program.in_force import plain, policy_in_force, program_in_force
 from kam_desktop.services.program.policy import check_in
-from kam_desktop.store.models import Account, ApprovalStep, ExceptionRequest, User
+from kam_desktop.store.models import Account, ApprovalStep, AuditEntry, ExceptionRequest, User
 from kam_desktop.store.queries.sales import sales_by_account
 from kam_desktop.store.uow import UnitOfWork
 
 PREFIX = "EXC"
 UNITS = {ExceptionKind.DISCOUNT: "pct", ExceptionKind.PAYMENT_TERMS: "days", ExceptionKind.BENEFIT_BUDGET: "money",
          ExceptionKind.GIFT_VALUE: "money", ExceptionKind.OTHER: "units"}
+
+
+@dataclass(frozen=True)
+class DecisionStep:
+    """One approver's answer as the requester reads it: who, in which role, when, and the note they left."""
+
+    role: str
+    decided_by: str
+    approved: bool
+    decided_on: date
+    note: str
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,9 @@ class ExceptionRow:
     waiting_for: str | None
     decisions: list[str]
     version: int
+    steps: tuple[DecisionStep, ...] = ()  # the decisions with their dates and notes, in order
+    submitted_on: date | None = None
+    closed_note: str = ""  # why the requester withdrew it (kept in the audit log)
 
 
 def _user(session: Session, login: str) -> User:
@@ -111,6 +125,8 @@ def to_domain(session: Session, row: ExceptionRequest) -> dx.ExceptionRequest:
 
 def show(session: Session, row: ExceptionRequest) -> ExceptionRow:
     d = to_domain(session, row)
+    steps = tuple(DecisionStep(x.role.value, x.decided_by, x.approved, x.decided_at.date(), x.note)
+                  for x in d.decisions)
     return ExceptionRow(
         number=row.number, account=d.account, kind=row.kind, status=row.status, requested=d.requested,
         cap=d.cap if row.policy_value is not None else None, unit=row.value_unit, expected_cost=row.expected_cost,
@@ -118,8 +134,18 @@ def show(session: Session, row: ExceptionRequest) -> ExceptionRow:
         justification=row.justification, valid_from=row.valid_from, valid_to=row.valid_to,
         steps_required=row.required_steps, waiting_for=d.current_step.value if d.current_step else None,
         decisions=[f"{x.role} {x.decided_by}: {'approved' if x.approved else 'rejected'}" for x in d.decisions],
-        version=row.version,
+        version=row.version, steps=steps, submitted_on=row.submitted_at.date() if row.submitted_at else None,
+        closed_note=_withdrawal_note(session, row) if row.status == ExceptionStatus.WITHDRAWN else "",
     )
+
+
+def _withdrawal_note(session: Session, row: ExceptionRequest) -> str:
+    """The reason the requester gave when withdrawing (the audit line of the withdrawal keeps it)."""
+    details = session.scalar(select(AuditEntry.details).where(
+        AuditEntry.entity == "exception_request", AuditEntry.entity_id == str(row.id),
+        AuditEntry.action == "exception.withdraw").order_by(AuditEntry.created_at.desc()).limit(1))
+    note = details.get("note") if isinstance(details, dict) else None
+    return str(note) if note else ""
 
 
 def _issued_exception_sequences(session: Session, prefix: str, year: int) -> set[int]:
@@ -155,7 +181,7 @@ def request_in(
     user = _user(session, ctx.actor.login)
     on = valid_from or ctx.today()
     facts = check_in(session, account, on)
-    cap_value = cap if cap is not None else _cap(session, kind, facts.grade, facts.gross_margin_12m, on)
+    cap_value = cap if cap is not None else policy_cap(session, kind, facts.grade, facts.gross_margin_12m, on)
     cost = expected_cost if expected_cost is not None else _estimate(session, kind, requested, cap_value, account.id, on)
     number = NumberAllocator(session, uow.actor, used_loader=_issued_exception_sequences).next(PREFIX, on.year)
     domain = dx.ExceptionRequest(
@@ -181,7 +207,8 @@ def request_in(
     return row
 
 
-def _cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on: date) -> Decimal:
+def policy_cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on: date) -> Decimal:
+    """The commercial policy's cap of `kind` for an account of `grade` with this 12-month margin, on `on`."""
     caps = policy_in_force(session, on).terms.caps_for(Grade(grade))
     return {
         ExceptionKind.DISCOUNT: caps.max_discount_percent,
@@ -247,26 +274,33 @@ def decide_exception(ctx: Context, number: str, approve: bool, note: str = "",
                      seen_version: int | None = None) -> ExceptionRow:
     """An approver answers the current step; `seen_version` is the version they read (default: current)."""
     with ctx.unit_of_work() as uow:
-        session = uow.session
-        row = _row(ctx, session, number, UseCase.DECIDE_EXCEPTION)
-        user = _user(session, ctx.actor.login)
-        request = to_domain(session, row)
-        seen = request.version if seen_version is None else seen_version
-        try:
-            change = dx.decide(request, _actor(ctx), approve, seen, ctx.now(), note)
-        except dx.ExceptionRefused as exc:
-            raise Refused(str(exc)) from None
-        decision = change.request.decisions[-1]
-        session.add(ApprovalStep(
-            exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
-            decided_by_id=user.id, decision=Decision.APPROVE if approve else Decision.REJECT, note=note or None,
-            request_version=seen,
-        ))
-        _apply(uow, row, change, "approve" if approve else "reject")
-        session.expire(row, ["steps"])
-        shown = show(session, row)
+        row = decide_in(ctx, uow, number, approve, note, seen_version)
+        shown = show(uow.session, row)
         uow.commit()
     return shown
+
+
+def decide_in(ctx: Context, uow: UnitOfWork, number: str, approve: bool, note: str = "",
+              seen_version: int | None = None) -> ExceptionRequest:
+    """`decide_exception` inside the caller's unit of work (an approval may activate benefits in the same one)."""
+    session = uow.session
+    row = _row(ctx, session, number, UseCase.DECIDE_EXCEPTION)
+    user = _user(session, ctx.actor.login)
+    request = to_domain(session, row)
+    seen = request.version if seen_version is None else seen_version
+    try:
+        change = dx.decide(request, _actor(ctx), approve, seen, ctx.now(), note)
+    except dx.ExceptionRefused as exc:
+        raise Refused(str(exc)) from None
+    decision = change.request.decisions[-1]
+    session.add(ApprovalStep(
+        exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
+        decided_by_id=user.id, decision=Decision.APPROVE if approve else Decision.REJECT, note=note or None,
+        request_version=seen,
+    ))
+    _apply(uow, row, change, "approve" if approve else "reject")
+    session.expire(row, ["steps"])
+    return row
 
 
 def withdraw_exception(ctx: Context, number: str, note: str = "") -> ExceptionRow:

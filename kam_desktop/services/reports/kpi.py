@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kam_desktop.domain import kpi as dk
 from kam_desktop.domain.fx import FxTable, MissingRateError
@@ -22,9 +23,9 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger.entries import load_domain
 from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.store.models import Setting
+from kam_desktop.store.models import Account, Setting, User
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import accounts, latest_evaluations
+from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evaluations
 from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
 from kam_desktop.store.queries.slots import category_codes
 
@@ -48,15 +49,17 @@ class ProgramKpis:
     waterfall: list[dk.WaterfallStep]
     cohorts: list[dk.CohortRow]
     basket: list[dk.BasketLine]
+    owner: str | None = None  # one KAM's portfolio (its ROI leaves out the program's operating cost); None: all
 
 
-def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
-    """LTV and trend, churn, cohort retention, share of wallet, ROI (control group) and the report tables."""
-    ctx.permit(UseCase.VIEW_REPORTS)
+def program_kpis(ctx: Context, as_of: date | None = None, owner: str | None = None) -> ProgramKpis:
+    """LTV and trend, churn, cohort retention, share of wallet, ROI (control group) and the report tables —
+    of the whole program, or of one KAM's portfolio (`owner`; a KAM always gets their own)."""
+    owner = portfolio_scope(ctx, owner)
     as_of = as_of or ctx.today()
     with ctx.read() as session:
         program = program_in_force(session, as_of)
-        refs = accounts(session, active_only=False)
+        refs = owned(session, accounts(session, active_only=False), owner)
         last_month = dk.month_of(as_of)
         first_month = add_months(last_month, -35)
         rows = monthly_sales(session, first_month, as_of)
@@ -68,6 +71,11 @@ def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
         fx = fx_table(session)
     code = {a.id: a.code for a in refs}
     currency = {a.code: a.currency for a in refs}
+    if owner is not None:  # one portfolio: its accounts' sales and potential only
+        rows = [r for r in rows if r.account_id in code]
+        potentials = [p for key, p in potential.potentials.items() if uuid.UUID(key) in code]
+    else:
+        potentials = list(potential.potentials.values())
     months = _months(rows, code, currency, fx)
     last: dict[str, date] = {}
     for r in rows:
@@ -83,7 +91,7 @@ def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
     in_year = [e for e in ledger if first <= e.booked_on <= as_of]
     costs = {c: _base(fx, reward_cost([e for e in in_year if e.account == c], program.points), currency[c], as_of)
              for c in members}
-    op_cost = Decimal(str(operating)) if operating is not None else ZERO
+    op_cost = Decimal(str(operating)) if operating is not None and owner is None else ZERO
     roi, note = _roi(months, set(enrolled), control, as_of, sum(costs.values(), ZERO), op_cost)
     periods = [dk.AccountPeriod(c, Grade(grades[a.id]), dk.ltv(months, c, as_of, margin=True), costs[c])
                for a in refs if (c := a.code) in costs and a.id in grades]
@@ -91,12 +99,28 @@ def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=cur, ltv_prev_12m=prev, ltv_trend=trend.change_ratio,
         churn_months=program.churn_months, churned=list(churn.churned), churn_rate=churn.rate,
-        share_of_wallet=dk.portfolio_share_of_wallet(potential.potentials.values()), roi=roi, roi_note=note,
+        share_of_wallet=dk.portfolio_share_of_wallet(potentials), roi=roi, roi_note=note,
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
         cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of),
                                     data_from=_first_whole_quarter(first_month)),
-        basket=dk.basket_before_after(enrolled, basket_rows),
+        basket=dk.basket_before_after(enrolled, basket_rows), owner=owner,
     )
+
+
+def portfolio_scope(ctx: Context, owner: str | None) -> str | None:
+    """The owner whose accounts a report covers: a KAM's own; None (the team) only for those who read reports."""
+    owner = ctx.owner_filter(UseCase.VIEW_PORTFOLIO_KPIS, owner)
+    if owner is None:
+        ctx.permit(UseCase.VIEW_REPORTS)
+    return owner
+
+
+def owned(session: Session, refs: list[AccountRef], owner: str | None) -> list[AccountRef]:
+    """`refs` limited to the accounts `owner` owns (all of them for None)."""
+    if owner is None:
+        return refs
+    ids = set(session.scalars(select(Account.id).join(User, User.id == Account.owner_id).where(User.login == owner)))
+    return [ref for ref in refs if ref.id in ids]
 
 
 def _first_whole_quarter(first_month: date) -> Quarter:
