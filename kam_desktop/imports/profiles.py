@@ -15,6 +15,7 @@ from kam_desktop.imports.formats import FormatSpec, get_format
 from kam_desktop.imports.synonyms import normalise_label, synonyms_for, without_unit
 
 PROFILE_SUFFIX = ".json"
+IGNORED = "-"  # a profile mapping a header to this leaves the column out (no synonym picks it up either)
 _OPTION_KEYS = ("encoding", "delimiter", "decimal", "date_order", "sheet")
 
 
@@ -62,7 +63,7 @@ class MappingProfile:
             spec = get_format(self.format)
         except KeyError as exc:
             raise ProfileError(f"profile {self.name!r}: {exc.args[0]}") from None
-        unknown = sorted(set(self.columns.values()) - set(spec.names))
+        unknown = sorted(set(self.columns.values()) - set(spec.names) - {IGNORED})
         if unknown:
             raise ProfileError(f"profile {self.name!r} maps to unknown columns of {spec.name}: "
                                f"{', '.join(unknown)}; known: {', '.join(spec.names)}")
@@ -142,16 +143,19 @@ def match_headers(spec: FormatSpec, headers: Sequence[str], profile: MappingProf
     """Map `headers` onto `spec`: the profile first, then the shipped synonyms for what remains."""
     labels = [normalise_label(h) for h in headers]
     chosen: dict[str, int] = {}
+    left_out: set[int] = set()
     if profile is not None:
         wanted = {normalise_label(h): col for h, col in profile.columns.items()}
         for i, label in enumerate(labels):
-            if label in wanted and wanted[label] not in chosen:
+            if wanted.get(label) == IGNORED:
+                left_out.add(i)
+            elif label in wanted and wanted[label] not in chosen:
                 chosen[wanted[label]] = i
     ambiguous: list[tuple[str, tuple[str, ...]]] = []
     for col in spec.names:
         if col in chosen:
             continue
-        found = [i for i in _candidates(spec, col, labels) if i not in chosen.values()]
+        found = [i for i in _candidates(spec, col, labels) if i not in chosen.values() and i not in left_out]
         # the canonical name itself beats a synonym: an exported canonical file has no doubt
         canonical = [i for i in found if labels[i] == normalise_label(col)]
         found = canonical or found

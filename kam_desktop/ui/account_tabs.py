@@ -156,12 +156,13 @@ class OverviewTab(Retranslating, QWidget):
         self.contacts_label.setText("<br>".join(lines) or self.tr("No contacts yet."))
 
     def _fill_chart(self, series: list[Any], currency: str) -> None:
-        months = [f"{p.month.month:02d}/{p.month.year % 100:02d}" for p in series]  # unique: axes merge repeats
+        months = [self.formats.month(p.month) for p in series]  # with the year: unique, axes merge repeats
         thousands = Decimal(1000)
         chart = bars_and_line(
             fill(self.tr("LTV trend (thousands of {currency})"), currency=currency), months,
             [float(p.net_revenue / thousands) for p in series], self.tr("Net revenue per month"),
-            [float(p.ltv_12m / thousands) for p in series], self.tr("LTV, trailing 12 months"))
+            [float(p.ltv_12m / thousands) for p in series], self.tr("LTV, trailing 12 months"),
+            text=self.formats.axis)
         self.chart.set_chart(chart)
 
     def retranslate(self) -> None:

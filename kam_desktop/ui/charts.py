@@ -1,13 +1,16 @@
-"""QtCharts helpers: one look for every chart (no animations, compact margins, legend at the bottom)."""
+"""QtCharts helpers: one look for every chart (no animations, compact margins, legend at the bottom), and value
+axes labelled in the UI language (thousands separators, decimal mark) — Qt's own axes print C-locale numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -19,6 +22,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+AxisText = Callable[[float, int], str]  # a tick value and its decimal places → the label
 PALETTE = ("#3b7dd8", "#e07b39", "#2e9d6a", "#8d5fd3", "#c94f6d", "#6b7a8f", "#d4a72c", "#1d9bb0")
 
 
@@ -58,13 +62,42 @@ def _small_font() -> QFont:
     return font
 
 
-def _value_axis(chart: QChart, low: float, high: float, fmt: str = "%.0f") -> QValueAxis:
-    axis = QValueAxis()
-    pad = (high - low) * 0.05 or 1.0
-    axis.setRange(min(0.0, low - pad if low < 0 else 0.0), high + pad)
-    axis.setLabelFormat(fmt)
-    axis.applyNiceNumbers()
+def plain_number(value: float, places: int) -> str:
+    """Axis labels without a language (only for callers that pass none)."""
+    return f"{value:,.{places}f}"
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, float, float, int]:
+    """(first, last, step, decimal places) of about `count` round ticks covering low…high (1, 2, 2.5 or 5 × 10ⁿ)."""
+    if high <= low:
+        high = low + 1.0
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first, last = math.floor(low / step) * step, math.ceil(high / step) * step
+    places = max(0, -math.floor(math.log10(step) + 1e-9)) + (1 if step / power == 2.5 and step < 10 else 0)
+    return first, last, step, places
+
+
+def value_axis(low: float, high: float, text: AxisText, *, floor_zero: bool = True) -> QCategoryAxis:
+    """A value axis whose ticks are round numbers labelled by `text` (the UI language's format)."""
+    pad = (high - low) * 0.05
+    low = min(0.0, low - pad) if floor_zero or low < 0 else low - pad
+    first, last, step, places = nice_ticks(low, high + pad)
+    axis = QCategoryAxis()
+    axis.setRange(first, last)
+    axis.setStartValue(first)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    ticks = round((last - first) / step)
+    for i in range(ticks + 1):
+        value = first + i * step
+        axis.append(text(0.0 if abs(value) < step / 1e6 else value, places), value)
     axis.setLabelsFont(_small_font())
+    return axis
+
+
+def _value_axis(chart: QChart, low: float, high: float, text: AxisText) -> QValueAxis:
+    axis = value_axis(low, high, text)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     return axis
 
@@ -84,7 +117,8 @@ def _category_axis(chart: QChart, categories: Sequence[str], angle: int = 0) -> 
 
 
 def bars_and_line(title: str, categories: Sequence[str], bars: Sequence[float], bar_name: str,
-                  line: Sequence[float], line_name: str, scale_name: str = "") -> QChart:
+                  line: Sequence[float], line_name: str, scale_name: str = "",
+                  text: AxisText = plain_number) -> QChart:
     """Monthly bars with a running line over them (e.g. revenue per month and the 12-month LTV)."""
     chart = new_chart(title)
     bar_set = QBarSet(bar_name)
@@ -101,7 +135,7 @@ def bars_and_line(title: str, categories: Sequence[str], bars: Sequence[float], 
     chart.addSeries(trend)
     x = _category_axis(chart, categories, -90)
     values = [*bars, *line] or [0.0]
-    y = _value_axis(chart, min(values), max(values), "%.0f")
+    y = _value_axis(chart, min(values), max(values), text)
     y.setTitleText(scale_name)
     for s in (series, trend):
         s.attachAxis(x)
@@ -110,7 +144,7 @@ def bars_and_line(title: str, categories: Sequence[str], bars: Sequence[float], 
 
 
 def grouped_bars(title: str, categories: Sequence[str], groups: Sequence[tuple[str, Sequence[float]]],
-                 fmt: str = "%.0f", scale_name: str = "") -> QChart:
+                 text: AxisText = plain_number, scale_name: str = "") -> QChart:
     chart = new_chart(title)
     series = QBarSeries()
     values: list[float] = [0.0]
@@ -122,14 +156,15 @@ def grouped_bars(title: str, categories: Sequence[str], groups: Sequence[tuple[s
         values += list(data)
     chart.addSeries(series)
     x = _category_axis(chart, categories, -90 if len(categories) > 5 else 0)
-    y = _value_axis(chart, min(values), max(values), fmt)
+    y = _value_axis(chart, min(values), max(values), text)
     y.setTitleText(scale_name)
     series.attachAxis(x)
     series.attachAxis(y)
     return chart
 
 
-def waterfall(title: str, steps: Sequence[tuple[str, float]], totals: Sequence[bool], scale_name: str = "") -> QChart:
+def waterfall(title: str, steps: Sequence[tuple[str, float]], totals: Sequence[bool], scale_name: str = "",
+              text: AxisText = plain_number) -> QChart:
     """A waterfall: totals stand on zero, changes float from the running sum (green up, red down)."""
     chart = new_chart(title)
     base, up, down, total = QBarSet("base"), QBarSet(""), QBarSet(""), QBarSet("")
@@ -161,7 +196,7 @@ def waterfall(title: str, steps: Sequence[tuple[str, float]], totals: Sequence[b
     chart.addSeries(series)
     chart.legend().setVisible(False)
     x = _category_axis(chart, [label.replace(" ", "<br>") for label, _ in steps])  # words stacked: whole labels
-    y = _value_axis(chart, min(lows), max(highs), "%.0f")
+    y = _value_axis(chart, min(lows), max(highs), text)
     y.setTitleText(scale_name)
     series.attachAxis(x)
     series.attachAxis(y)
@@ -169,14 +204,14 @@ def waterfall(title: str, steps: Sequence[tuple[str, float]], totals: Sequence[b
 
 
 def lines(title: str, categories: Sequence[str], named: Sequence[tuple[str, Sequence[float | None]]],
-          fmt: str = "%.0f", high: float | None = None) -> QChart:
+          text: AxisText = plain_number, high: float | None = None) -> QChart:
     """One line per name; a None value (unknown, e.g. before the data begins) leaves that point out."""
     chart = new_chart(title)
     x = _category_axis(chart, categories)
     values = [v for _n, data in named for v in data if v is not None] or [0.0]
-    y = _value_axis(chart, 0.0, high if high is not None else max(values), fmt)
-    if high is not None:
-        y.setRange(0.0, high)
+    top = high if high is not None else max(values)
+    y = value_axis(0.0, top * 0.95 if high is not None else top, text)  # a fixed top stays the last tick
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     for i, (name, data) in enumerate(named):
         series = QLineSeries()
         series.setName(name)
@@ -191,21 +226,14 @@ def lines(title: str, categories: Sequence[str], named: Sequence[tuple[str, Sequ
 
 
 def scatter(title: str, groups: Sequence[tuple[str, Sequence[tuple[float, float]]]], x_name: str, y_name: str,
-            marks: tuple[float, float] | None = None) -> QChart:
+            marks: tuple[float, float] | None = None, text: AxisText = plain_number) -> QChart:
     """Points in named groups; `marks` draws the two thresholds that split the plane into quadrants."""
     chart = new_chart(title)
     xs = [p[0] for _n, pts in groups for p in pts] or [0.0, 1.0]
     ys = [p[1] for _n, pts in groups for p in pts] or [0.0, 1.0]
-    x_axis, y_axis = QValueAxis(), QValueAxis()
-    x_axis.setRange(0.0, max(xs) * 1.05 or 1.0)
-    y_axis.setRange(0.0, max(ys) * 1.05 or 1.0)
+    x_axis, y_axis = value_axis(0.0, max(xs) or 1.0, text), value_axis(0.0, max(ys) or 1.0, text)
     x_axis.setTitleText(x_name)
     y_axis.setTitleText(y_name)
-    x_axis.setLabelFormat("%.0f")
-    y_axis.setLabelFormat("%.0f")
-    for axis in (x_axis, y_axis):
-        axis.applyNiceNumbers()
-        axis.setLabelsFont(_small_font())
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     for i, (name, points) in enumerate(groups):

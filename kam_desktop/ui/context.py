@@ -32,6 +32,7 @@ class AppServices:
     # status bar waits for it instead of blocking (any other call simply waits the moment it takes)
     store_ready: Callable[[], bool] = lambda: True
     load_wallets: Callable[[], Mapping[str, AccountWallet]] | None = None  # the portfolio's potential columns
+    load_search_keys: Callable[[], Mapping[str, str]] | None = None  # tax IDs and contacts the search finds
 
     @property
     def desk(self) -> Desk:

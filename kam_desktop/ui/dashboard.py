@@ -1,5 +1,6 @@
 """The dashboard: program KPIs and the charts the program is judged on (tier table, ROI waterfall,
-cohort retention, basket before/after, potential matrix)."""
+cohort retention, basket before/after, potential matrix) — the team's for directors and finance, a KAM's
+own portfolio for a KAM."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.desk import Desk
 from kam_desktop.ui import charts
-from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, Retranslating, fill
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MUTED_COLOR, RowTable, heading
 from kam_desktop.ui.workers import Task, run_task
@@ -57,7 +60,7 @@ def tier_columns(currency: str) -> list[Col[Any]]:
     ]
 
 
-class Dashboard(QWidget):
+class Dashboard(Retranslating, QWidget):
     loaded = Signal()
 
     def __init__(self, desk: Desk, formats: Formats, parent: QWidget | None = None) -> None:
@@ -113,6 +116,13 @@ class Dashboard(QWidget):
 
     def set_desk(self, desk: Desk) -> None:
         self.desk = desk
+        self.data = None
+        self.retranslate()
+        self.reload()
+
+    def is_portfolio(self) -> bool:
+        """A KAM's dashboard: the KPIs of their own accounts (only managers read the team's)."""
+        return not self.desk.may(UseCase.VIEW_REPORTS)
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
@@ -135,27 +145,33 @@ class Dashboard(QWidget):
 
     def _on_read_failed(self, error: BaseException) -> None:
         log.error("computing the KPIs failed", exc_info=error)
-        self.status.setText(self.tr("The figures could not be computed: %1").replace("%1", str(error)))
+        self.status.setText(fill(self.tr("The figures could not be computed: {reason}"), reason=refusal_text(error)))
 
     def _fill(self) -> None:
         if self.data is None:
             return
         k, f, cur = self.data.kpis, self.formats, self.data.currency
-        self.status.setText(self.tr("As of %1 · amounts in %2").replace("%1", f.date(k.as_of)).replace("%2", cur))
-        self._card("accounts", self.tr("Accounts in the program"), f.number(k.accounts))
+        status = fill(self.tr("As of {day} · amounts in {currency}"), day=f.date(k.as_of), currency=cur)
+        if k.owner is not None:
+            status += " · " + fill(self.tr("the accounts of {login}"), login=k.owner)
+        self.status.setText(status)
+        self._card("accounts", self.tr("Accounts in the program") if k.owner is None else self.tr("My accounts"),
+                   f.number(k.accounts))
         trend = "" if k.ltv_trend is None else f.percent(k.ltv_trend * 100, signed=True)
-        self._card("ltv", self.tr("LTV 12 m"), f.money(k.ltv_12m, cur), self.tr("%1 against the year before")
-                   .replace("%1", trend) if trend else "")
+        self._card("ltv", self.tr("LTV 12 m"), f.money(k.ltv_12m, cur),
+                   fill(self.tr("{trend} against the year before"), trend=trend) if trend else "")
         self._card("churn", self.tr("Churn"), "—" if k.churn_rate is None else f.percent(k.churn_rate * 100),
-                   self.tr("%1 accounts without an invoice for %2 months").replace("%1", str(len(k.churned)))
-                   .replace("%2", str(k.churn_months)))
+                   fill(self.tr("{count} accounts without an invoice for {months} months"),
+                        count=f.number(len(k.churned)), months=f.number(k.churn_months)))
         self._card("wallet", self.tr("Share of wallet"),
                    "—" if k.share_of_wallet is None else f.percent(k.share_of_wallet * 100),
                    self.tr("where potential was gathered"))
         roi = k.roi
-        self._card("roi", self.tr("Program ROI"),
-                   "—" if roi is None or roi.roi is None else f.percent(roi.roi * 100, signed=True),
-                   label(roi.method.value) if roi is not None else k.roi_note)
+        note = label(roi.method.value) if roi is not None else self.tr("not computable yet: too little history")
+        if k.owner is not None:
+            note += " · " + self.tr("before the program's operating cost")
+        self._card("roi", self.tr("Program ROI") if k.owner is None else self.tr("ROI of my portfolio"),
+                   "—" if roi is None or roi.roi is None else f.percent(roi.roi * 100, signed=True), note)
         self.tier_model.columns = tuple(tier_columns(cur))
         self.tier_model.set_rows(k.tier_table)
         self._charts()
@@ -168,35 +184,32 @@ class Dashboard(QWidget):
     def _charts(self) -> None:
         assert self.data is not None
         k, cur = self.data.kpis, self.data.currency
-        millions = self.tr("millions of %1").replace("%1", cur)
+        f = self.formats
+        millions = fill(self.tr("millions of {currency}"), currency=cur)
         steps = [(label(s.label), float(s.amount / MILLION)) for s in k.waterfall]
         totals = [i in (0, len(steps) - 1) for i in range(len(steps))]
-        self.waterfall.set_chart(charts.waterfall(self.tr("ROI waterfall"), steps, totals, millions))
+        self.waterfall.set_chart(charts.waterfall(self.tr("ROI waterfall"), steps, totals, millions, text=f.axis))
         shown = k.cohorts[-COHORTS_SHOWN:]
         longest = max((len(c.retention) for c in shown), default=0)
         self.cohorts.set_chart(charts.lines(
             self.tr("Cohort retention (share still buying, by quarter since enrolment)"),
             [str(i) for i in range(longest)],
             [(str(c.cohort), [None if v is None else float(v * 100) for v in c.retention]) for c in shown],
-            "%.0f%%", 100.0))
+            f.axis_percent, 100.0))
         self.basket.set_chart(charts.grouped_bars(
             self.tr("Basket before / after enrolment by category"), [b.category for b in k.basket],
             [(self.tr("12 months before"), [float(b.before / MILLION) for b in k.basket]),
-             (self.tr("12 months after"), [float(b.after / MILLION) for b in k.basket])], "%.1f", millions))
+             (self.tr("12 months after"), [float(b.after / MILLION) for b in k.basket])], f.axis, millions))
         short = {"high_units_high_money": self.tr("growth offers"), "high_units_low_money": self.tr("volume offers"),
                  "low_units_high_money": self.tr("premium offers"), "low_units_low_money": self.tr("add-ons")}
         groups = [(short[q], [(float(u), float(m / 1000)) for _c, u, m, quad in self.data.matrix if quad == q])
                   for q in QUADRANTS]
         self.matrix.set_chart(charts.scatter(self.tr("Potential matrix (slot per account)"), groups,
                                              self.tr("slot in units"),
-                                             self.tr("slot in thousands of %1").replace("%1", cur)))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+                                             fill(self.tr("slot in thousands of {currency}"), currency=cur),
+                                             text=f.axis))
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Dashboard"))
+        self.title.setText(self.tr("My portfolio") if self.is_portfolio() else self.tr("Dashboard"))
         self.tier_box.setTitle(self.tr("Grade vs margin vs reward cost"))
         self._fill()

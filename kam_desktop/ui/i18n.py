@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, parse_decimal
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "pl": "Polski", "ru": "Русск�
 DEFAULT_LANGUAGE = "en"
 _LETTER_DIGIT = re.compile(r"([^\W\d_])([-−]?\d)")
 _BABEL_LOCALES = {"en": "en_GB", "pl": "pl_PL", "ru": "ru_RU"}
+_QT_LOCALES = {"en": "en_GB", "pl": "pl_PL", "ru": "ru_RU"}
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -149,6 +150,40 @@ class Formats:
 
     def date(self, value: date) -> str:
         return format_date(value, format="medium", locale=self.locale)
+
+    def month(self, value: date) -> str:
+        """A month on a chart axis: "Mar 26", "mar 26", "мар. 26" (unique across years)."""
+        return format_date(value, format="LLL yy", locale=self.locale)
+
+    def axis(self, value: float, places: int) -> str:
+        """A chart tick: grouped thousands and the decimal mark of the language, `places` decimals."""
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return format_decimal(Decimal(repr(value)), format=pattern, locale=self.locale)
+
+    def axis_percent(self, value: float, places: int) -> str:
+        """A chart tick in percent, as `percent` writes it."""
+        text = self.axis(value, places)
+        return f"{text}%" if self.language == "en" else f"{text}\u00a0%"
+
+    def qlocale(self) -> QLocale:
+        """The same language for Qt's own widgets (date pickers, spin boxes): its digits and date order."""
+        return QLocale(_QT_LOCALES.get(self.language, _QT_LOCALES[DEFAULT_LANGUAGE]))
+
+    def date_pattern(self) -> str:
+        """A Qt display format for a date picker: the language's short date with a four-digit year."""
+        pattern = self.qlocale().dateFormat(QLocale.FormatType.ShortFormat)
+        return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+    def parse_number(self, text: str) -> Decimal:
+        """A number typed in this language's format (strict: "12k" or "1,5" in English is refused).
+
+        A plain space is accepted where the language groups thousands with a no-break one, and "−" as minus.
+        """
+        cleaned = text.strip().replace("\u2212", "-")
+        group = self.locale.number_symbols["latn"]["group"]
+        if group in ("\u00a0", "\u202f"):
+            cleaned = cleaned.replace(" ", group)
+        return Decimal(parse_decimal(cleaned, locale=self.locale, strict=True))
 
 
 @lru_cache(maxsize=8)

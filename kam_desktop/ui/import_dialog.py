@@ -2,9 +2,11 @@
 
 Preview and apply both run off the GUI thread. Each reading option (encoding, delimiter, decimal mark,
 date order) starts as "detected" and can be forced; any change previews again. A saved mapping profile
-of the format sets those options and maps the file's headers; what a preview resolved can be saved as
-one. Apply is enabled only for a file with rows and zero errors; it runs in one transaction that Cancel
-rolls back.
+of the format sets those options and maps the file's headers; the mapping can be edited column by column
+(an unusual header mapped by hand) and saved as a profile. New names in the file (categories, owners) are
+listed with the existing ones they probably mean, and each must be decided: mapped or added as new (a person
+only by a role that may add people). Apply is enabled only for a file with rows, zero errors and every name
+decided; it runs in one transaction that Cancel rolls back. Only the formats the role may import are offered.
 """
 
 from __future__ import annotations
@@ -12,12 +14,8 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    Signal,
-)
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,19 +45,20 @@ from kam_desktop.services.imports.preview import (
     ImportCancelled,
     Importer,
     ImportIssue,
-    ImportProgress,
     ImportReport,
     MappingProfile,
     Preview,
     ReadOptions,
     ServiceError,
     can_save_profile,
+    custom_profile,
     profile_named,
     profile_options,
     profiles_for,
     save_preview_as_profile,
 )
-from kam_desktop.ui.i18n import Formats
+from kam_desktop.ui.i18n import Formats, Retranslating, fill
+from kam_desktop.ui.import_mapping import MappingEditor, ValuesEditor
 from kam_desktop.ui.import_models import (
     COUNT_TITLES,
     CTX,
@@ -69,56 +68,19 @@ from kam_desktop.ui.import_models import (
     ENCODING_TITLES,
     FORMAT_TITLES,
     PHASE_TITLES,
-    Mapped,
     SampleModel,
     issue_columns,
-    mapping_columns,
     translated,
 )
+from kam_desktop.ui.import_options import PROGRESS_STEPS, OptionCombo, import_progress
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 from kam_desktop.ui.workers import Cancelled, Task, TaskContext, run_task
 
 log = logging.getLogger(__name__)
-PROGRESS_STEPS = 1000
 
-# -- the dialog -------------------------------------------------------------------------------------
-
-class _OptionCombo(QComboBox):
-    """"Detected (X)" first, then the values the option may be forced to."""
-
-    def __init__(self, name: str, values: tuple[str, ...], titles: dict[str, str], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.titles = {value: titles.get(value, value) for value in values}
-        self.detected: str | None = None
-        self.addItem("", None)
-        for value in values:
-            self.addItem("", value)
-        self.retranslate()
-
-    def value(self) -> str | None:
-        data = self.currentData()
-        return None if data is None else str(data)
-
-    def set_value(self, value: str | None) -> None:
-        self.setCurrentIndex(max(0, self.findData(value)) if value is not None else 0)
-
-    def set_detected(self, value: str | None) -> None:
-        self.detected = value
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        if self.detected is None:
-            self.setItemText(0, QCoreApplication.translate("ImportDialog", "Detect"))
-        else:
-            shown = translated(self.titles[self.detected]) if self.detected in self.titles else self.detected
-            self.setItemText(0, QCoreApplication.translate("ImportDialog", "Detected: %1").replace("%1", shown))
-        for i, title in enumerate(self.titles.values(), start=1):
-            self.setItemText(i, translated(title))
-
-
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     """`previewed` after each preview (or its failure); `imported(report)` after an apply that wrote rows;
     `apply_ended` after every apply, whatever its outcome."""
 
@@ -140,13 +102,16 @@ class ImportDialog(QDialog):
         self._apply_cancel: threading.Event | None = None
         self._phase = ""
         self._profiles: dict[str, MappingProfile] = {}
+        self._custom: MappingProfile | None = None  # the mapping edited by hand, previewed instead of a profile
         self._profiles_error = ""  # shown until the profiles folder reads again, whatever else is said
 
         self.format_label, self.file_label, self.profile_label = QLabel(self), QLabel(self), QLabel(self)
         self.format_combo = QComboBox(self)
         self.format_combo.setObjectName("formatCombo")
+        allowed = importer.formats()
         for name in FORMAT_NAMES:
-            self.format_combo.addItem("", name)
+            if name in allowed:
+                self.format_combo.addItem("", name)
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("fileEdit")
         self.file_edit.setReadOnly(True)
@@ -165,10 +130,10 @@ class ImportDialog(QDialog):
         profile_row = QHBoxLayout()
         profile_row.addWidget(self.profile_combo, 1)
         profile_row.addWidget(self.save_profile_button)
-        self.encoding_combo = _OptionCombo("encodingCombo", ENCODINGS, ENCODING_TITLES, self)
-        self.delimiter_combo = _OptionCombo("delimiterCombo", DELIMITERS, DELIMITER_TITLES, self)
-        self.decimal_combo = _OptionCombo("decimalCombo", DECIMALS, DECIMAL_TITLES, self)
-        self.date_combo = _OptionCombo("dateOrderCombo", DATE_ORDERS, DATE_ORDER_TITLES, self)
+        self.encoding_combo = OptionCombo("encodingCombo", ENCODINGS, ENCODING_TITLES, self)
+        self.delimiter_combo = OptionCombo("delimiterCombo", DELIMITERS, DELIMITER_TITLES, self)
+        self.decimal_combo = OptionCombo("decimalCombo", DECIMALS, DECIMAL_TITLES, self)
+        self.date_combo = OptionCombo("dateOrderCombo", DATE_ORDERS, DATE_ORDER_TITLES, self)
         self.option_labels = [QLabel(self) for _ in range(4)]
         top = QFormLayout()
         top.addRow(self.format_label, self.format_combo)
@@ -190,15 +155,25 @@ class ImportDialog(QDialog):
         self.sample_table.setModel(self.sample_model)
         self.sample_table.setWordWrap(False)
         self.sample_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.mapping_model: RowTableModel[Mapped] = RowTableModel(CTX, mapping_columns(), formats, self)
-        self.mapping_table = RowTable(self.mapping_model, "mappingTable", self)
+        self.mapping = MappingEditor(self)
+        self.mapping.mapping_changed.connect(self._on_mapping_changed)
         self.ignored_label = QLabel(self)
         self.ignored_label.setObjectName("ignoredLabel")
         self.ignored_label.setWordWrap(True)
         mapping_page = QWidget(self)
         mapping_layout = QVBoxLayout(mapping_page)
-        mapping_layout.addWidget(self.mapping_table, 1)
+        mapping_layout.addWidget(self.mapping, 1)
         mapping_layout.addWidget(self.ignored_label)
+        self.values = ValuesEditor(self)
+        self.values.decisions_changed.connect(self._update_apply)
+        self.values_note = QLabel(self)
+        self.values_note.setObjectName("valuesNote")
+        self.values_note.setWordWrap(True)
+        values_page = QWidget(self)
+        values_layout = QVBoxLayout(values_page)
+        values_layout.addWidget(self.values_note)
+        values_layout.addWidget(self.values, 1)
+        self.values_page = values_page
         self.error_model: RowTableModel[ImportIssue] = RowTableModel(CTX, issue_columns(), formats, self)
         self.error_table = RowTable(self.error_model, "errorTable", self)
         self.error_table.fit_columns({"file": 180, "row": 60, "column": 150})
@@ -207,6 +182,8 @@ class ImportDialog(QDialog):
         self.pages.addTab(self.sample_table, "")
         self.pages.addTab(mapping_page, "")
         self.pages.addTab(self.error_table, "")
+        self.pages.addTab(values_page, "")
+        self.mapping_page = mapping_page
 
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
@@ -253,7 +230,7 @@ class ImportDialog(QDialog):
         self.retranslate()
         self.refresh_profiles()
 
-    def _option_combos(self) -> tuple[_OptionCombo, ...]:
+    def _option_combos(self) -> tuple[OptionCombo, ...]:
         return (self.encoding_combo, self.delimiter_combo, self.decimal_combo, self.date_combo)
 
     # -- choosing ------------------------------------------------------------------------------------
@@ -297,6 +274,7 @@ class ImportDialog(QDialog):
             combo.blockSignals(False)
 
     def _on_format_combo_changed(self, _index: int) -> None:
+        self._custom = None  # another format has other fields
         had_profile = self.profile() is not None
         self.refresh_profiles()  # a profile belongs to one format: the choice goes back to none
         if had_profile:
@@ -320,7 +298,8 @@ class ImportDialog(QDialog):
             self._profiles, self._profiles_error = {p.name: p for p in profiles_for(self.format_name())}, ""
         except ServiceError as exc:  # a malformed file in the profiles folder: say which, offer none
             self._profiles = {}
-            self._profiles_error = self.tr("The saved mapping profiles could not be read: %1").replace("%1", str(exc))
+            self._profiles_error = fill(self.tr("The saved mapping profiles could not be read: {reason}"),
+                                        reason=refusal_text(exc))
             self.message.error(self._profiles_error)
         self.profile_combo.blockSignals(True)
         while self.profile_combo.count() > 1:
@@ -331,8 +310,25 @@ class ImportDialog(QDialog):
         self.profile_combo.blockSignals(False)
 
     def _on_profile_combo_changed(self, _index: int) -> None:
+        self._custom = None  # the profile's mapping now
         self._show_options(profile_options(self.profile()))
         self.run_preview()
+
+    def _on_mapping_changed(self) -> None:
+        """A column mapped by hand: preview again with that mapping (it can then be saved as a profile)."""
+        if self.preview_result is None and self._custom is None:
+            return
+        self._custom = custom_profile(self.format_name(), self.mapping.columns(), self.options())
+        self.run_preview()
+
+    def map_column(self, header: str, field: str) -> Task | None:
+        """Make the file's column `header` feed `field` (IGNORED: leave it out) and preview again."""
+        self.mapping.choose(header, field)
+        return self._preview_task
+
+    def mapping_profile(self) -> MappingProfile | None:
+        """What the preview and the import read the file with: the hand-edited mapping, else the chosen profile."""
+        return self._custom or self.profile()
 
     def save_profile(self, name: str | None = None, *, replace: bool = False) -> MappingProfile | None:
         """Save the previewed reading options and column mapping as a profile, then choose it.
@@ -351,18 +347,20 @@ class ImportDialog(QDialog):
             return None
         existing = profile_named(name)
         if existing is not None and not (replace or self._confirm_replace(existing.name)):
-            self.message.error(self.tr("A mapping profile named “%1” already exists: nothing was saved.")
-                               .replace("%1", existing.name))
+            self.message.error(fill(self.tr("A mapping profile named “{name}” already exists: nothing was saved."),
+                                    name=existing.name))
             return None
         assert preview is not None  # can_save_profile said so
         try:
-            profile = save_preview_as_profile(name, preview)
+            profile = save_preview_as_profile(name, preview, self._custom)
         except (ServiceError, OSError) as exc:
-            self.message.error(self.tr("The mapping profile could not be saved: %1").replace("%1", str(exc)))
+            self.message.error(fill(self.tr("The mapping profile could not be saved: {reason}"),
+                                    reason=refusal_text(exc)))
             return None
+        self._custom = None  # the same mapping, now chosen under its name
         self.refresh_profiles(select=profile.name)
         self._show_options(profile_options(profile))  # the same options the preview resolved: no new preview
-        self.message.ok(self.tr("Saved the mapping profile “%1”.").replace("%1", profile.name))
+        self.message.ok(fill(self.tr("Saved the mapping profile “{name}”."), name=profile.name))
         return profile
 
     def _ask_profile_name(self) -> str | None:
@@ -379,7 +377,7 @@ class ImportDialog(QDialog):
             return False
         answer = QMessageBox.question(
             self, self.tr("Save as mapping profile"),
-            self.tr("A mapping profile named “%1” already exists. Replace it?").replace("%1", name),
+            fill(self.tr("A mapping profile named “{name}” already exists. Replace it?"), name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -396,11 +394,11 @@ class ImportDialog(QDialog):
         self.message.clear_message()
         if self._profiles_error:
             self.message.error(self._profiles_error)
-        path, fmt, options, profile = self.path, self.format_name(), self.options(), self.profile()
+        path, fmt, options, profile = self.path, self.format_name(), self.options(), self.mapping_profile()
 
         def work(ctx: TaskContext) -> Preview:
             try:
-                return self.importer.preview(path, fmt, options, profile=profile, progress=_reporter(ctx),
+                return self.importer.preview(path, fmt, options, profile=profile, progress=import_progress(ctx),
                                              cancel=ctx.cancel)
             except ImportCancelled:
                 raise Cancelled() from None  # a dropped preview: no callback at all
@@ -423,44 +421,76 @@ class ImportDialog(QDialog):
         self.delimiter_combo.setEnabled(sniff is None or sniff.file_kind == "csv")
         self.notes_label.setText("\n".join(sniff.notes) if sniff else "")
         self.sample_model.set_sample(sniff.headers if sniff else (), sniff.sample if sniff else ())
-        self.mapping_model.set_rows([Mapped(column, header) for column, header in result.columns.items()])
+        if sniff is not None:
+            self.mapping.show_mapping(sniff.headers, sniff.sample, self.importer.fields(result.format),
+                                      dict(result.columns))
+        else:
+            self.mapping.show_mapping((), (), [], {})
         self.error_model.set_rows(result.errors)
+        self.values.show_values(preview.values, preview.choices)
         self._fill_preview_texts()
-        self.apply_button.setEnabled(result.ok and result.rows_read > 0)
+        self._update_apply()
         self.save_profile_button.setEnabled(can_save_profile(preview))
         if result.errors:
-            self.pages.setCurrentWidget(self.error_table)
+            self.pages.setCurrentWidget(self.mapping_page if self.mapping.missing() and sniff else self.error_table)
+        elif self.values.undecided():
+            self.pages.setCurrentWidget(self.values_page)
         self.previewed.emit()
+
+    def _update_apply(self) -> None:
+        """Apply only a file with rows, no errors, and every new name that needs it decided."""
+        preview = self.preview_result
+        ready = (preview is not None and preview.result.ok and preview.result.rows_read > 0
+                 and not self.values.undecided() and not self._apply_running())
+        self.apply_button.setEnabled(ready)
+        self._fill_values_note()
 
     def _on_preview_failed(self, error: BaseException) -> None:
         self._end_busy()
         log.error("import preview failed", exc_info=error)
-        self.message.error(self.tr("The file could not be previewed: %1").replace("%1", str(error)))
+        self.message.error(fill(self.tr("The file could not be previewed: {reason}"), reason=refusal_text(error)))
         self.previewed.emit()
 
     def _fill_preview_texts(self) -> None:
         preview = self.preview_result
-        self.pages.setTabText(2, self.tr("Errors (%1)").replace("%1", self.formats.number(self.error_model.rowCount())))
+        self.pages.setTabText(2, fill(self.tr("Errors ({count})"), count=self.formats.number(self.error_model.rowCount())))
+        self.pages.setTabText(3, fill(self.tr("New names ({count})"), count=self.formats.number(len(self.values.values))))
         if preview is None:
             self.ignored_label.setText("")
             self.summary.setText("")
             return
         result = preview.result
-        self.ignored_label.setText(self.tr("Ignored columns: %1").replace("%1", ", ".join(result.ignored_columns))
-                                   if result.ignored_columns else self.tr("No column is ignored."))
-        parts = [self.tr("%1 rows read.").replace("%1", self.formats.number(result.rows_read))]
+        missing = self.mapping.missing()
+        ignored = (fill(self.tr("Not imported: {columns}"), columns=", ".join(result.ignored_columns))
+                   if result.ignored_columns else self.tr("Every column is imported."))
+        if missing:
+            ignored += " " + fill(self.tr("Choose a column for: {fields}."), fields=", ".join(missing))
+        self.ignored_label.setText(ignored)
+        parts = [fill(self.tr("{count} rows read."), count=self.formats.number(result.rows_read))]
         if result.errors:
-            parts.append(self.tr("%1 errors: fix the file (or the reading options) and preview again; nothing can be "
-                            "imported until there are none.").replace("%1", self.formats.number(len(result.errors))))
+            parts.append(fill(self.tr("{count} errors: fix the file (or the reading options or the column mapping) and "
+                                      "preview again; nothing can be imported until there are none."),
+                              count=self.formats.number(len(result.errors))))
         elif result.rows_read:
             parts.append(self.tr("No errors: ready to import."))
         else:
             parts.append(self.tr("The file has no data rows."))
         if result.new_categories:
-            parts.append(self.tr("New categories: %1.").replace("%1", ", ".join(result.new_categories)))
+            parts.append(fill(self.tr("New categories: {names}."), names=", ".join(result.new_categories)))
         if result.new_owner_logins:
-            parts.append(self.tr("New owners (created as KAM users): %1.").replace("%1", ", ".join(result.new_owner_logins)))
+            parts.append(fill(self.tr("New owners: {names}."), names=", ".join(result.new_owner_logins)))
         self.summary.setText(" ".join(parts))
+
+    def _fill_values_note(self) -> None:
+        waiting = self.values.undecided()
+        if not self.values.values:
+            self.values_note.setText(self.tr("The file names no category or person this store does not know."))
+        elif waiting:
+            self.values_note.setText(fill(self.tr(
+                "Say what each new name is before importing: {names}. A name like an existing one is never added "
+                "as a near-duplicate; only an administrator adds people."), names=", ".join(v.value for v in waiting)))
+        else:
+            self.values_note.setText(self.tr("Every new name is decided: mapped to an existing one, or added as new."))
 
     # -- apply ---------------------------------------------------------------------------------------
     def _apply_running(self) -> bool:
@@ -471,13 +501,14 @@ class ImportDialog(QDialog):
         preview = self.preview_result
         if self.path is None or preview is None or not preview.ok or self._apply_running():
             return None
-        path, fmt, options, profile = self.path, self.format_name(), self.options(), self.profile()
+        path, fmt, options, profile = self.path, self.format_name(), self.options(), self.mapping_profile()
+        decisions = self.values.decisions()
         cancel = threading.Event()  # our own flag: the result (even an applied one) always comes back
         self._apply_cancel = cancel
 
         def work(ctx: TaskContext) -> ImportReport:
-            return self.importer.apply(path, fmt, options, profile=profile, progress=_reporter(ctx),
-                                       cancel=cancel)
+            return self.importer.apply(path, fmt, options, profile=profile, progress=import_progress(ctx),
+                                       cancel=cancel, values=decisions)
 
         self._set_inputs_enabled(False)
         self.apply_button.setEnabled(False)
@@ -495,25 +526,27 @@ class ImportDialog(QDialog):
             self.error_model.set_rows(report.errors)
             self._fill_preview_texts()
             self.pages.setCurrentWidget(self.error_table)
-            self.message.error(self.tr("Nothing was imported: %1 conflicts with the data store.")
-                               .replace("%1", self.formats.number(len(report.errors))))
+            self.message.error(fill(self.tr("Nothing was imported: {count} conflicts with the data store."),
+                                    count=self.formats.number(len(report.errors))))
         else:
             counts = [f"{self.formats.number(n)} {translated(COUNT_TITLES.get(key, key))}"
                       for key, n in report.counts.items() if n]
-            self.message.ok(self.tr("Imported %1 rows from %2: %3.").replace("%1", self.formats.number(report.rows_read))
-                            .replace("%2", report.file).replace("%3", ", ".join(counts) or self.tr("nothing new")))
+            self.message.ok(fill(self.tr("Imported {count} rows from {file}: {what}."),
+                                 count=self.formats.number(report.rows_read), file=report.file,
+                                 what=", ".join(counts) or self.tr("nothing new")))
             self.imported.emit(report)
         self.apply_ended.emit()
 
     def _on_apply_failed(self, error: BaseException) -> None:
         self._end_busy()
         self._set_inputs_enabled(True)
-        self.apply_button.setEnabled(bool(self.preview_result and self.preview_result.ok))
+        self._update_apply()
         if isinstance(error, ImportCancelled):
             self.message.error(self.tr("Import cancelled: nothing was written."))
         else:
             log.error("import failed", exc_info=error)
-            self.message.error(self.tr("The import failed and nothing was written: %1").replace("%1", str(error)))
+            self.message.error(fill(self.tr("The import failed and nothing was written: {reason}"),
+                                    reason=refusal_text(error)))
         self.apply_ended.emit()
 
     def cancel(self) -> None:
@@ -528,7 +561,8 @@ class ImportDialog(QDialog):
             self.previewed.emit()
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
-        for widget in (self.format_combo, self.browse_button, self.profile_combo, *self._option_combos()):
+        for widget in (self.format_combo, self.browse_button, self.profile_combo, self.mapping, self.values,
+                       *self._option_combos()):
             widget.setEnabled(enabled)
         self.save_profile_button.setEnabled(enabled and can_save_profile(self.preview_result))
 
@@ -558,20 +592,14 @@ class ImportDialog(QDialog):
             self._preview_task.cancel()
         super().done(result)
 
-    def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import a file"))
         self.format_label.setText(self.tr("&Format:"))
         self.format_label.setBuddy(self.format_combo)
         self.file_label.setText(self.tr("F&ile:"))
         self.file_label.setBuddy(self.browse_button)
-        for i, name in enumerate(FORMAT_NAMES):
+        for i in range(self.format_combo.count()):
+            name = str(self.format_combo.itemData(i))
             self.format_combo.setItemText(i, translated(FORMAT_TITLES.get(name, name)))
         self.file_edit.setPlaceholderText(self.tr("Choose a CSV or XLSX export…"))
         self.browse_button.setText(self.tr("&Browse…"))
@@ -591,22 +619,10 @@ class ImportDialog(QDialog):
             combo.retranslate()
         self.pages.setTabText(0, self.tr("First rows"))
         self.pages.setTabText(1, self.tr("Column mapping"))
+        self.mapping.retranslate()
+        self.values.retranslate()
         self.apply_button.setText(self.tr("&Import"))
         self.cancel_button.setText(self.tr("&Cancel"))
         self.close_button.setText(self.tr("C&lose"))
-        self.mapping_model.retranslate()
         self.error_model.retranslate()
         self._fill_preview_texts()
-
-
-def _reporter(ctx: TaskContext) -> Any:
-    """An ImportProgress callback for the worker thread that reports only when the bar would move."""
-    last = [-1, ""]
-
-    def report(progress: ImportProgress) -> None:
-        step = int(progress.fraction * PROGRESS_STEPS)
-        if step != last[0] or progress.phase != last[1]:
-            last[0], last[1] = step, progress.phase
-            ctx.report(step, PROGRESS_STEPS, progress.phase)
-
-    return report

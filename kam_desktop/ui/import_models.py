@@ -1,8 +1,7 @@
-"""The import dialog's words and tables: titles for formats, options and counts; issues, the mapping, the sample."""
+"""The import dialog's words and tables: titles for formats, options and counts; issues, the sample."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -81,21 +80,6 @@ def issue_columns() -> list[Col[ImportIssue]]:
         Col("column", QT_TRANSLATE_NOOP("ImportDialog", "Column"), lambda r, f: r.column or ""),
         Col("message", QT_TRANSLATE_NOOP("ImportDialog", "Problem"), lambda r, f: r.message,
             tip=lambda r, f: r.message),
-    ]
-
-
-@dataclass(frozen=True)
-class Mapped:
-    """One column of the format and the header that feeds it (empty: not in the file)."""
-
-    column: str
-    header: str
-
-
-def mapping_columns() -> list[Col[Mapped]]:
-    return [
-        Col("column", QT_TRANSLATE_NOOP("ImportDialog", "Field"), lambda r, f: r.column),
-        Col("header", QT_TRANSLATE_NOOP("ImportDialog", "Header in the file"), lambda r, f: r.header),
     ]
 
 

@@ -1,14 +1,17 @@
-"""The main window: portfolio and account pane in a splitter, menus, status bar; layout remembered."""
+"""The main window: portfolio and account pane in a splitter, menus offering what the person's role may do,
+help (guide, shortcuts, about), status bar; layout remembered."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -20,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import kam_desktop
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.plain import AccountWallet, PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
+from kam_desktop.ui.help import AboutDialog, GuideDialog, ShortcutsDialog
 from kam_desktop.ui.i18n import LANGUAGES, Formats, Retranslating, Translators, fill
+from kam_desktop.ui.icon import app_icon
 from kam_desktop.ui.portfolio_view import PortfolioView
 from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.screens import Screens
@@ -47,6 +52,8 @@ class MainWindow(Retranslating, QMainWindow):
     language_changed = Signal(str)
     wallets_loaded = Signal(int)  # the portfolio's share of wallet and slot values arrived (accounts with slots)
     job_finished = Signal(str)  # a long job (grading, quarter close) ended: what happened, in words
+    search_keys_loaded = Signal(int)  # tax IDs and contacts arrived for the search (accounts with some)
+    exported = Signal(str)  # the portfolio view was written to a file (its path), or why not
 
     def __init__(self, services: AppServices, settings: UiSettings, translators: Translators,
                  *, interactive: bool = True, parent: QWidget | None = None) -> None:
@@ -57,6 +64,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.formats = Formats(translators.language)
         self._tasks: list[Task] = []
         self._wallet_task: Task | None = None
+        self._keys_task: Task | None = None
+        self.setWindowIcon(app_icon())
         self.portfolio = PortfolioView(self.formats, self)
         self.account_pane = AccountPane(self.formats, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -80,6 +89,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.portfolio.account_opened.connect(lambda row: self.open_account(row.code))
         self.portfolio.current_row_changed.connect(self._on_portfolio_current_row_changed)
         self.portfolio.visible_count_changed.connect(self._on_portfolio_visible_count_changed)
+        self.portfolio.saved_filters = settings.saved_filters()
+        self.portfolio.filters_changed.connect(
+            lambda: self.settings.set_saved_filters(dict(self.portfolio.saved_filters)))
+        self.portfolio.import_requested.connect(self.open_import)
+        self.portfolio.demo_requested.connect(self.offer_demo)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -119,6 +133,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_data_folder = self._action(None, lambda: self._open_folder(str(self.services.data_dir)))
         self.act_log_folder = self._action(None, lambda: self._open_folder(str(self.services.log_dir)))
         self.act_reset_columns = self._action(None, lambda: self.portfolio.reset_columns())
+        self.act_export_view = self._action("Ctrl+E", self.export_view)
+        self.act_guide = self._action(QKeySequence.StandardKey.HelpContents, self.show_guide)
+        self.act_shortcuts = self._action("Ctrl+F1", self.show_shortcuts)
         self.act_about = self._action(None, self.show_about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.language_group = QActionGroup(self)
@@ -135,6 +152,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_refresh)
         self.menu_file.addAction(self.act_import)
+        self.menu_file.addAction(self.act_export_view)
         self.menu_file.addAction(self.act_sync)
         self.menu_file.addAction(self.act_print)
         self.menu_file.addAction(self.act_demo)
@@ -169,6 +187,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_tools.addAction(self.act_grade_now)
         self.menu_tools.addAction(self.act_close_quarter)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_guide)
+        self.menu_help.addAction(self.act_shortcuts)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
 
     def _build_status_bar(self) -> None:
@@ -202,6 +223,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_sync_label()
         self.portfolio_loaded.emit(len(rows))
         self._load_wallets()
+        self._load_search_keys()
 
     def _load_wallets(self) -> None:
         """The potential columns (share of wallet, slot value) after the rows: they take longer to read."""
@@ -212,6 +234,25 @@ class MainWindow(Retranslating, QMainWindow):
             self._wallet_task.cancel()  # an older read would show figures of an older portfolio
         self._wallet_task = self._track(run_task(lambda _ctx: load(), self._on_wallets_done,
                                                  self._on_wallets_error, owner=self))
+
+    def _load_search_keys(self) -> None:
+        """Tax IDs and contacts for the search, after the rows (a KAM's own accounts' only)."""
+        load = self.services.load_search_keys
+        if load is None or not self.services.store_ready() or not self.portfolio.model.rowCount():
+            return  # store_opened() comes back to it
+        if self._keys_task is not None:
+            self._keys_task.cancel()
+        self._keys_task = self._track(run_task(lambda _ctx: load(), self._on_search_keys_done,
+                                               self._on_search_keys_error, owner=self))
+
+    def _on_search_keys_done(self, keys: Mapping[str, str]) -> None:
+        self._keys_task = None
+        self.portfolio.set_search_keys(keys)
+        self.search_keys_loaded.emit(len(keys))
+
+    def _on_search_keys_error(self, error: BaseException) -> None:
+        self._keys_task = None
+        log.error("reading the portfolio's tax IDs and contacts failed", exc_info=error)
 
     def _on_wallets_done(self, wallets: Mapping[str, AccountWallet]) -> None:
         self._wallet_task = None
@@ -291,12 +332,40 @@ class MainWindow(Retranslating, QMainWindow):
         self.update_user_label()
         self._update_sync_label()
         self._load_wallets()
+        self._load_search_keys()
 
     def update_user_label(self) -> None:
         if not self.services.store_ready():
             return  # store_opened() comes back to it
         actor = self.services.desk.actor
         self.user_label.setText(fill(self.tr("Acting as: {name}"), name=f"{actor.name} ({actor.login})"))
+        self.apply_role()
+
+    def desk_changed(self) -> None:
+        """Another person acts now: offer what their role may do."""
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """Offer only the actions the acting person's role may take (the services refuse the others anyway)."""
+        if not self.services.store_ready():
+            return  # a quick start acts as the administrator, who may do everything: store_opened() comes back
+        desk = self.services.desk
+        shown = {
+            self.act_close_quarter: desk.may(UseCase.CLOSE_QUARTER),
+            self.act_grade_now: desk.may(UseCase.APPLY_GRADES),
+            self.act_simulator: desk.may(UseCase.VIEW_REPORTS),
+            self.act_go_approvals: desk.may(UseCase.DECIDE_EXCEPTION),
+            self.act_new_exception: desk.may(UseCase.REQUEST_EXCEPTION),
+            self.act_import: any(desk.may(u) for u in (UseCase.IMPORT_ACCOUNTS, UseCase.IMPORT_SALES,
+                                                       UseCase.IMPORT_CRM, UseCase.IMPORT_BALANCES)),
+            self.act_export_view: desk.may(UseCase.EXPORT_PORTFOLIO),
+        }
+        for action, visible in shown.items():
+            action.setVisible(visible)
+        self.menu_tools.menuAction().setVisible(any(a.isVisible() for a in self.menu_tools.actions()
+                                                    if not a.isSeparator()))
+        self.act_go_dashboard.setText(self.tr("&Dashboard") if desk.may(UseCase.VIEW_REPORTS)
+                                      else self.tr("&My portfolio dashboard"))
 
     # -- demo ------------------------------------------------------------------------------------------
     def offer_demo_if_empty(self) -> None:
@@ -378,10 +447,64 @@ class MainWindow(Retranslating, QMainWindow):
             dialog.open()
         return dialog
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About KAM Desktop"), fill(self.tr(
-            "<b>KAM Desktop</b> {version}<br>The back office of a key account manager running a B2B loyalty program."),
-            version=kam_desktop.__version__))
+    def show_about(self) -> AboutDialog:
+        """The version and the licences of the bundled libraries."""
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
+        if self.interactive:
+            dialog.open()
+        return dialog
+
+    def show_guide(self) -> GuideDialog:
+        """F1: the short user guide in the UI language."""
+        dialog = GuideDialog(self.translators.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
+        if self.interactive:
+            dialog.show()
+        return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Every keyboard shortcut, from the actions themselves (so the list cannot go stale)."""
+        keys = QKeySequence(QKeySequence.StandardKey.Copy).toString(QKeySequence.SequenceFormat.NativeText)
+        extra = [(self.tr("Open the account (in the portfolio or the search box)"), self.tr("Enter")),
+                 (self.tr("From the search box to the first result"), self.tr("Down")),
+                 (self.tr("Copy the selected accounts"), keys),
+                 (self.tr("Clear the search"), self.tr("Esc"))]
+        dialog = ShortcutsDialog([a for a in self.findChildren(QAction) if a.isVisible()], extra, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
+        if self.interactive:
+            dialog.open()
+        return dialog
+
+    def export_view(self, path: Path | None = None) -> Task | None:
+        """Ctrl+E: the portfolio as shown (filtered, sorted, visible columns) to an Excel (or CSV) file."""
+        if path is None:
+            if not self.interactive:
+                return None
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export the portfolio view"), str(Path.home() / "portfolio.xlsx"),
+                self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        headers, rows = self.portfolio.view_table()
+        target = path
+
+        def done(count: int) -> None:
+            message = fill(self.tr("{count} accounts exported to {file}."), count=self.formats.number(count),
+                           file=target.name)
+            self.statusBar().showMessage(message, 15_000)
+            self.exported.emit(str(target))
+
+        def failed(error: BaseException) -> None:
+            message = fill(self.tr("The view was not exported: {reason}"), reason=refusal_text(error))
+            self.statusBar().showMessage(message, 15_000)
+            if self.interactive:
+                QMessageBox.warning(self, "KAM Desktop", message)
+            self.exported.emit("")
+
+        return self._track(run_task(lambda _ctx: self.services.desk.export_view(target, headers, rows), done, failed,
+                                    owner=self))
 
     def _open_folder(self, path: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -465,6 +588,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_log_folder.setText(self.tr("Open &log folder"))
         self.act_reset_columns.setText(self.tr("Reset column &layout"))
         self.act_about.setText(self.tr("&About KAM Desktop"))
+        self.act_guide.setText(self.tr("&User guide"))
+        self.act_shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.act_export_view.setText(self.tr("&Export the portfolio view…"))
         self.menu_go.setTitle(self.tr("&Go"))
         self.menu_account.setTitle(self.tr("&Account"))
         self.menu_tools.setTitle(self.tr("&Tools"))

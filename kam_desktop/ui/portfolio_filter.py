@@ -86,6 +86,11 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         self._words = words
         self._relayout(self._matching(among))
 
+    def refilter(self) -> None:
+        """Match the typed words again: the rows' search texts changed (more keys arrived)."""
+        if self._words:
+            self._relayout(self._matching())
+
     def _matching(self, among: Sequence[int] | None = None) -> list[int]:
         return matching_rows(self._search_texts(), self._words, among)
 

@@ -112,6 +112,7 @@ class PortfolioModel(QAbstractTableModel):
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._formats = formats
         self._wallets: Mapping[str, AccountWallet] = {}  # by account id text; empty until the potential is read
+        self._keys: Mapping[str, str] = {}  # tax IDs and contacts by account id text, read after the rows
         self._display: dict[str, Callable[[PortfolioRow], str]] = {
             "code": lambda r: r.code,
             "name": lambda r: r.name,
@@ -139,7 +140,7 @@ class PortfolioModel(QAbstractTableModel):
         self.beginResetModel()
         self._loaded = list(rows)
         self._sort_keys = {}
-        self._search_loaded = [f"{r.code} {r.name} {r.owner or ''} {r.region or ''}".casefold() for r in self._loaded]
+        self._search_loaded = [self._search_text(r) for r in self._loaded]
         self._arrange(self._order(self._sort_column, self._sort_order))
         self.endResetModel()
 
@@ -153,6 +154,17 @@ class PortfolioModel(QAbstractTableModel):
             self.sort(self._sort_column, self._sort_order)
         if self._rows:
             self.dataChanged.emit(self.index(0, min(columns)), self.index(len(self._rows) - 1, max(columns)))
+
+    def _search_text(self, r: PortfolioRow) -> str:
+        extra = self._keys.get(str(r.account_id), "")
+        return f"{r.code} {r.name} {r.owner or ''} {r.region or ''} {extra}".casefold()
+
+    def set_search_keys(self, keys: Mapping[str, str]) -> None:
+        """More words each account is found by (its tax ID, its contacts' names), read after the rows; the
+        filter proxy matches them once it is told to filter again (`PortfolioFilterProxy.refilter`)."""
+        self._keys = keys
+        self._search_loaded = [self._search_text(r) for r in self._loaded]
+        self._search = [self._search_loaded[i] for i in self._load_index]
 
     def wallet(self, row: PortfolioRow) -> AccountWallet | None:
         return self._wallets.get(str(row.account_id))
@@ -200,6 +212,31 @@ class PortfolioModel(QAbstractTableModel):
                 keys = [_sort_key(key, r) for r in self._loaded]
             self._sort_keys[column] = keys
         return keys
+
+    def formats_number(self, value: int) -> str:
+        return self._formats.number(value)
+
+    def display_text(self, row: PortfolioRow, key: str) -> str:
+        """The cell of `row` in column `key` as the table shows it."""
+        return self._display[key](row)
+
+    def export_value(self, row: PortfolioRow, key: str) -> object:
+        """The cell for a spreadsheet: amounts, shares and counts as numbers (in the account's currency, as shown),
+        a date as a date, everything else as the table writes it."""
+        if key == "ltv_12m":
+            return row.ltv_12m
+        if key == "trend":
+            return row.trend_pct
+        if key in ("open_benefits", "pending_exceptions"):
+            return int(getattr(row, key))
+        if key == "evaluated_on":
+            return row.evaluated_on
+        wallet = self.wallet(row)
+        if key == "share_of_wallet":
+            return None if wallet is None or wallet.share_of_wallet is None else wallet.share_of_wallet * 100
+        if key == "slot_money":
+            return None if wallet is None else wallet.slot_money
+        return self._display[key](row)
 
     def search_texts(self) -> list[str]:
         """Each row's searchable text, case-folded (what the filter proxy matches against)."""

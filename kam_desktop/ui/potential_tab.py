@@ -1,30 +1,31 @@
-"""The potential tab: slots per category with share-of-wallet bars, and a form that saves a gathered total."""
+"""The potential tab: slots per category with share-of-wallet bars, and a form that saves a gathered total —
+for a category with a slot, or one the account has none for yet — with its source, date and confidence."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from babel.numbers import NumberFormatError, parse_decimal
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
+from kam_desktop.ui.fields import NumberField, date_edit, localize_date, picked, set_date
+from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, Retranslating, fill
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text, say_refused
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable, ShareBarDelegate
 
@@ -63,8 +64,9 @@ def slot_columns(currency: str) -> list[Col[Any]]:
     ]
 
 
-class PotentialTab(QWidget):
-    """Select a category, correct what the client spends in total, save: share of wallet follows."""
+class PotentialTab(Retranslating, QWidget):
+    """Select a category (or add one the account has no slot for), write what the client spends in total, its
+    source, date and confidence, save: share of wallet follows."""
 
     saved = Signal()
 
@@ -73,6 +75,7 @@ class PotentialTab(QWidget):
         self.desk, self.code, self.formats = desk, code, formats
         self._slots: Any = None
         self._currency = ""
+        self._categories: list[Any] | None = None  # read when first needed
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model: RowTableModel[Any] = RowTableModel(CTX, slot_columns(""), formats, self)
@@ -84,17 +87,23 @@ class PotentialTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.form_box = QGroupBox(self)
         form = QFormLayout(self.form_box)
-        self.category = QLabel(self)
-        self.total_money = QLineEdit(self)
-        self.total_money.setObjectName("slotTotalMoney")
-        self.total_units = QLineEdit(self)
+        self.category = QComboBox(self)
+        self.category.setObjectName("slotCategory")
+        self.total_money = NumberField(formats, self, name="slotTotalMoney", minimum=Decimal(0),
+                                       maximum=Decimal("1e13"))
+        self.total_units = NumberField(formats, self, name="slotTotalUnits", minimum=Decimal(0),
+                                       maximum=Decimal("1e13"), places=3)
         self.source = QComboBox(self)
-        self.collected_on = QDateEdit(self)
-        self.collected_on.setCalendarPopup(True)
-        self.confidence = QDoubleSpinBox(self)
-        self.confidence.setRange(0.0, 1.0)
-        self.confidence.setSingleStep(0.05)
-        self.confidence.setDecimals(2)
+        self.source.setObjectName("slotSource")
+        self.collected_on = date_edit(formats, self, "slotCollectedOn")
+        self.confidence = QSpinBox(self)
+        self.confidence.setObjectName("slotConfidence")
+        self.confidence.setRange(0, 100)
+        self.confidence.setSingleStep(5)
+        self.confidence.setValue(70)
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("slotAddCategory")
+        self.add_button.clicked.connect(self.add_category)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("slotSave")
         self.save_button.clicked.connect(self.save)
@@ -104,34 +113,41 @@ class PotentialTab(QWidget):
                                                           self.source, self.collected_on, self.confidence),
                                        strict=True):
             form.addRow(label_widget, field)
+            label_widget.setBuddy(field)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         form.addRow(buttons)
         form.addRow(self.message)
-        self.form_box.setMaximumWidth(420)
+        self.form_box.setMaximumWidth(460)
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addWidget(self.form_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(body, 1)
-        for widget in (self.table, self.total_money, self.total_units, self.source, self.collected_on,
-                       self.confidence, self.save_button):
+        for widget in (self.table, self.category, self.total_money, self.total_units, self.source, self.collected_on,
+                       self.confidence, self.save_button, self.add_button):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setTabOrder(self.table, self.total_money)
-        self.setTabOrder(self.total_money, self.total_units)
-        self.setTabOrder(self.total_units, self.source)
-        self.setTabOrder(self.source, self.collected_on)
-        self.setTabOrder(self.collected_on, self.confidence)
-        self.setTabOrder(self.confidence, self.save_button)
-        self.collected_on.setDate(QDate(desk.today()))
+        for first, second in ((self.table, self.category), (self.category, self.total_money),
+                              (self.total_money, self.total_units), (self.total_units, self.source),
+                              (self.source, self.collected_on), (self.collected_on, self.confidence),
+                              (self.confidence, self.save_button), (self.save_button, self.add_button)):
+            self.setTabOrder(first, second)
+        today = desk.today()
+        self.collected_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        set_date(self.collected_on, today)
         self.retranslate()
-        self._enable_form(False)
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
         self.model.set_formats(formats)
+        for field in (self.total_money, self.total_units):
+            field.set_formats(formats)
+        localize_date(self.collected_on, formats)
+        self._fill_categories()
+        self._localize_confidence()
 
     def show_slots(self, slots: Any, currency: str) -> None:
         self._slots, self._currency = slots, currency
@@ -140,6 +156,7 @@ class PotentialTab(QWidget):
         self.model.set_rows(slots.categories)
         if current is not None:
             self.table.select_where(lambda r: r.category == current.category)
+        self._fill_categories()
         self._fill_summary()
 
     def select_category(self, category: str) -> bool:
@@ -153,78 +170,107 @@ class PotentialTab(QWidget):
         if slots is None:
             return
         if slots.total is None:
-            self.summary.setText(self.tr("No potential gathered yet for this account."))
+            self.summary.setText(self.tr("No potential gathered yet for this account: choose a category on the right, "
+                                         "write what the client spends on it in total, and save."))
             return
         total = slots.total
         share = "—" if total.total_money <= 0 else f.percent(total.our_money * 100 / total.total_money)
-        self.summary.setText(self.tr("Slot %1 of %2 total spend · share of wallet %3 · %4").replace(
-            "%1", f.money(total.slot_money, self._currency)).replace("%2", f.money(total.total_money, self._currency))
-            .replace("%3", share).replace("%4", label(slots.quadrant.value) if slots.quadrant else ""))
+        self.summary.setText(fill(self.tr("Slot {slot} of {total} total spend · share of wallet {share} · {quadrant}"),
+                                  slot=f.money(total.slot_money, self._currency),
+                                  total=f.money(total.total_money, self._currency), share=share,
+                                  quadrant=label(slots.quadrant.value) if slots.quadrant else ""))
+
+    # -- the form ---------------------------------------------------------------------------------------------
+    def _fill_categories(self) -> None:
+        """Every category we sell, in the UI language; those with a slot first come from the table."""
+        if self._categories is None:
+            try:
+                self._categories = self.desk.categories()
+            except ServiceError as error:
+                self.message.error(refusal_text(error))
+                self._categories = []
+        keep = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        for line in self._categories:
+            self.category.addItem(f"{line.code} · {line.names.get(self.formats.language, line.names['en'])}",
+                                  line.code)
+        self.category.setCurrentIndex(max(0, self.category.findData(keep)) if keep else 0)
+        self.category.blockSignals(False)
+        self._enable_form()
+
+    def gathered(self) -> set[str]:
+        return {r.category for r in self.model.rows()}
+
+    def add_category(self) -> bool:
+        """Prepare the form for a category the account has no slot for yet (the first such)."""
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.table.model().index(-1, -1))
+        missing = [self.category.itemData(i) for i in range(self.category.count())
+                   if self.category.itemData(i) not in self.gathered()]
+        if not missing:
+            self.message.error(self.tr("Every category already has a slot: select one in the table to correct it."))
+            return False
+        self.category.setCurrentIndex(self.category.findData(missing[0]))
+        self.total_money.set_text("")
+        self.total_units.set_text("")
+        set_date(self.collected_on, self.desk.today())
+        self.message.clear_message()
+        self.category.setFocus()
+        return True
 
     def _on_table_current_row_changed(self, *_args: object) -> None:
         row = self.table.current()
-        self._enable_form(row is not None)
-        if row is None or row.category != self.category.text():
+        if row is None or row.category != self.category.currentData():
             self.message.clear_message()  # a reload re-selects the same row: keep what was said
         if row is None:
             return
-        f = self.formats
-        self.category.setText(row.category)
-        self.total_money.setText(f.number(row.total_money))
-        self.total_units.setText(f.number(row.total_units))
+        self.category.setCurrentIndex(max(0, self.category.findData(row.category)))
+        self.total_money.set_value(row.total_money)
+        self.total_units.set_value(row.total_units)
         self.source.setCurrentIndex(max(0, self.source.findData(row.source)))
-        today = self.desk.today()
-        self.collected_on.setMaximumDate(QDate(today))
-        self.collected_on.setDate(QDate(today))
-        self.confidence.setValue(float(row.confidence))
+        set_date(self.collected_on, self.desk.today())
+        self.confidence.setValue(int((row.confidence * 100).to_integral_value()))
 
-    def _enable_form(self, on: bool) -> None:
-        for widget in (self.total_money, self.total_units, self.source, self.collected_on, self.confidence,
-                       self.save_button):
-            widget.setEnabled(on)
+    def _enable_form(self) -> None:
+        may = self.desk.may(UseCase.SAVE_SLOT)
+        self.form_box.setVisible(may)
+        has_categories = self.category.count() > 0
+        for widget in (self.category, self.total_money, self.total_units, self.source, self.collected_on,
+                       self.confidence, self.save_button, self.add_button):
+            widget.setEnabled(has_categories)
 
-    def _number(self, field: QLineEdit, what: str) -> Decimal | None:
-        text = field.text().strip()
-        try:
-            value = parse_decimal(text, locale=self.formats.locale, strict=False)
-        except (NumberFormatError, InvalidOperation, ValueError):
-            self.message.error(self.tr("%1: “%2” is not a number. Write it like %3.")
-                               .replace("%1", what).replace("%2", text).replace("%3", self.formats.number(Decimal("1250.5"))))
-            field.setFocus()
-            return None
-        return Decimal(value)
+    def _localize_confidence(self) -> None:
+        self.confidence.setLocale(self.formats.qlocale())
+        self.confidence.setSuffix("%" if self.formats.language == "en" else "\u00a0%")
 
     def save(self) -> bool:
         """Validate the form, save through the slots service, and reload; errors are shown in words."""
-        row = self.table.current()
-        if row is None:
+        category = self.category.currentData()
+        if category is None:
             return False
-        money = self._number(self.total_money, self.tr("Client's total"))
-        units = money is not None and self._number(self.total_units, self.tr("Units total"))
-        if money is None or units is None or units is False:
-            return False
-        day = self.collected_on.date().toPython()
+        for field, what in ((self.total_money, self.tr("Client's total")), (self.total_units, self.tr("Units"))):
+            if not field.show_problem():
+                self.message.error(fill(self.tr("{field}: {problem}"), field=what, problem=field.problem()))
+                return False
+        money, units = self.total_money.value(), self.total_units.value()
+        assert money is not None and units is not None  # show_problem said so
         try:
-            self.desk.save_slot(self.code, row.category, total_units=Decimal(units), total_money=money,
-                                source=str(self.source.currentData()), collected_on=day,
-                                confidence=Decimal(str(round(self.confidence.value(), 2))))
+            self.desk.save_slot(self.code, str(category), total_units=units, total_money=money,
+                                source=str(self.source.currentData()), collected_on=picked(self.collected_on),
+                                confidence=Decimal(self.confidence.value()) / 100)
         except ServiceError as error:
-            self.message.error(self.tr("Not saved: %1").replace("%1", str(error)))
+            say_refused(self.message, self.tr("Not saved: {reason}"), error)
             return False
         self.message.ok(self.tr("Saved. Share of wallet is recalculated."))
         self.saved.emit()
         return True
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
-        self.form_box.setTitle(self.tr("Correct the gathered total"))
+        self.form_box.setTitle(self.tr("Gathered total"))
         for widget, text in zip(self.form_labels, (
-                self.tr("Category:"), self.tr("Client's total spend:"), self.tr("Units:"), self.tr("Source:"),
-                self.tr("Gathered on:"), self.tr("Confidence:")), strict=True):
+                self.tr("Ca&tegory:"), self.tr("Client's total &spend:"), self.tr("&Units:"), self.tr("S&ource:"),
+                self.tr("&Gathered on:"), self.tr("Con&fidence:")), strict=True):
             widget.setText(text)
         current = self.source.currentData()
         self.source.clear()
@@ -233,4 +279,8 @@ class PotentialTab(QWidget):
         if current is not None:
             self.source.setCurrentIndex(self.source.findData(current))
         self.save_button.setText(self.tr("&Save slot"))
+        self.add_button.setText(self.tr("Add a &category…"))
+        self.table.set_empty_text(self.tr("No potential gathered yet. Choose a category on the right, write the "
+                                          "client's total spend on it and save: the slot and share of wallet follow."))
+        self._localize_confidence()
         self._fill_summary()

@@ -107,6 +107,7 @@ class Screens(QObject):
         if self.inbox is None:
             self.inbox = ApprovalsInbox(self.desk, self.window.formats, self.window.tabs)
             self.inbox.decided.connect(lambda _n: self.window.load_portfolio())
+            self.inbox.account_opened.connect(self.open_account)
             self.window.tabs.addTab(self.inbox, "")
             self.restore(self.inbox)
             self.retranslate()
@@ -162,7 +163,8 @@ class Screens(QObject):
         if self.inbox is not None:
             tabs.setTabText(tabs.indexOf(self.inbox), self.tr("Approvals"))
         if self.dashboard is not None:
-            tabs.setTabText(tabs.indexOf(self.dashboard), self.tr("Dashboard"))
+            tabs.setTabText(tabs.indexOf(self.dashboard), self.tr("My portfolio") if self.dashboard.is_portfolio()
+                            else self.tr("Dashboard"))
 
     # -- acting as another person ------------------------------------------------------------------------
     def switch_user(self, login: str) -> None:
@@ -180,6 +182,7 @@ class Screens(QObject):
             self.inbox.set_desk(self.desk)
         if self.dashboard is not None:
             self.dashboard.set_desk(self.desk)
+        self.retranslate()
         self.window.load_portfolio()
         for widget in self.workspaces.values():
             widget.reload()

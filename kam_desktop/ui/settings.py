@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ WINDOW_STATE = "main_window/state"
 SPLITTER_STATE = "main_window/splitter"
 PORTFOLIO_HEADER = "portfolio/header"
 LAST_FILTER = "portfolio/filter"
+SAVED_FILTERS = "portfolio/saved_filters"  # JSON: name → search text
 
 
 def _upgrade_to_1(settings: QSettings) -> None:
@@ -68,6 +70,17 @@ class UiSettings:
 
     def set_text(self, key: str, value: str) -> None:
         self.qsettings.setValue(key, value)
+
+    def saved_filters(self) -> dict[str, str]:
+        """The portfolio filters saved by name (an unreadable value is none, never an error at start)."""
+        try:
+            value = json.loads(self.text(SAVED_FILTERS) or "{}")
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def set_saved_filters(self, filters: dict[str, str]) -> None:
+        self.set_text(SAVED_FILTERS, json.dumps(filters, ensure_ascii=False))
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -164,7 +164,8 @@ class SimulatorDialog(QDialog):
         counts_now = [float(r.counts_now.get(g, 0)) for g in _grades(r.counts_now)]
         counts_new = [float(r.counts_scenario.get(g, 0)) for g in _grades(r.counts_scenario)]
         self.chart.set_chart(charts.grouped_bars(self.tr("Accounts per grade"), list(GRADES),
-                                                 [(self.tr("now"), counts_now), (self.tr("with these terms"), counts_new)]))
+                                                 [(self.tr("now"), counts_now), (self.tr("with these terms"), counts_new)],
+                                                 text=f.axis))
 
 
 def _grades(counts: Any) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -78,10 +78,37 @@ class RowTable(QTableView):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
+        self.empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        """What the table says while it has no rows: why, and the next step."""
+        self.empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.empty_text and self.proxy.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor(MUTED_COLOR))
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
 
     def current(self) -> Any:
         index = self.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
+
+    def allow_many(self) -> None:
+        """Let the person select several rows (Ctrl/Shift+click, Ctrl+A) to act on them at once."""
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def selected(self) -> list[Any]:
+        """The selected rows in the order shown (the current row alone when none is selected)."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        if not rows:
+            return [] if self.current() is None else [self.current()]
+        return [self.proxy.index(row, 0).data(ROW_ROLE) for row in rows]
 
     def select_where(self, predicate: Any) -> bool:
         for row in range(self.proxy.rowCount()):

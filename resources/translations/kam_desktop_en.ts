@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>InboxTexts</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) selected</source>
+        <translation>
+            <numerusform>%n request selected</numerusform>
+            <numerusform>%n requests selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) waiting</source>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About KAM Desktop</source>
+        <translation>O programie KAM Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;KAM Desktop&lt;/b&gt; {version}&lt;br&gt;The back office of a key account manager running a B2B loyalty program.</source>
+        <translation>&lt;b&gt;KAM Desktop&lt;/b&gt; {version}&lt;br&gt;Zaplecze opiekuna klienta kluczowego prowadzącego program lojalnościowy B2B.</translation>
+    </message>
+    <message>
+        <source>It is built on these libraries, each under its own licence:</source>
+        <translation>Program korzysta z tych bibliotek, każdej na jej własnej licencji:</translation>
+    </message>
+    <message>
+        <source>Bitstream Vera / DejaVu licence (free)</source>
+        <translation>licencja Bitstream Vera / DejaVu (wolna)</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Wersja</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencja</translation>
+    </message>
+</context>
+<context>
     <name>AccountPane</name>
     <message>
         <source>Select an account to see its summary.</source>
@@ -223,6 +254,14 @@
         <translation>Ważny do</translation>
     </message>
     <message>
+        <source>Decided on</source>
+        <translation>Data decyzji</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Odpowiedź</translation>
+    </message>
+    <message>
         <source>Requested by</source>
         <translation>Wnioskodawca</translation>
     </message>
@@ -266,8 +305,8 @@
 <context>
     <name>AccountWorkspace</name>
     <message>
-        <source>The account could not be read: %1</source>
-        <translation>Nie udało się odczytać klienta: %1</translation>
+        <source>The account could not be read: {reason}</source>
+        <translation>Nie udało się odczytać klienta: {reason}</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -308,6 +347,10 @@
 <context>
     <name>ApprovalsInbox</name>
     <message>
+        <source>≈ {amount} in the base currency</source>
+        <translation>≈ {amount} w walucie bazowej</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Numer</translation>
     </message>
@@ -318,6 +361,10 @@
     <message>
         <source>Kind</source>
         <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Czeka</translation>
     </message>
     <message>
         <source>Policy</source>
@@ -348,60 +395,96 @@
         <translation>Wnioskodawca</translation>
     </message>
     <message>
-        <source>The inbox could not be read: %1</source>
-        <translation>Nie udało się odczytać skrzynki: %1</translation>
+        <source>The inbox could not be read: {reason}</source>
+        <translation>Nie udało się odczytać skrzynki: {reason}</translation>
+    </message>
+    <message>
+        <source>Select a request to decide it (Ctrl+click or Shift+click selects several, to decide them with one note).</source>
+        <translation>Zaznacz wniosek, aby o nim zdecydować (Ctrl+klik lub Shift+klik zaznacza kilka — jedna notatka dla wszystkich).</translation>
+    </message>
+    <message>
+        <source>{number} · {account} · {kind} · {requested}</source>
+        <translation>{number} · {account} · {kind} · {requested}</translation>
+    </message>
+    <message>
+        <source>{number} · {account} ({code})</source>
+        <translation>{number} · {account} ({code})</translation>
+    </message>
+    <message>
+        <source>Justification: {text}</source>
+        <translation>Uzasadnienie: {text}</translation>
+    </message>
+    <message>
+        <source>Approve {numbers}? The requester sees your note.</source>
+        <translation>Zatwierdzić {numbers}? Wnioskujący zobaczy Twoją notatkę.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Zatwierdź</translation>
+    </message>
+    <message>
+        <source>Note (optional): under which condition</source>
+        <translation>Notatka (opcjonalnie): pod jakim warunkiem</translation>
+    </message>
+    <message>
+        <source>{numbers} approved.</source>
+        <translation>Zatwierdzono: {numbers}.</translation>
+    </message>
+    <message>
+        <source>{numbers} rejected.</source>
+        <translation>Odrzucono: {numbers}.</translation>
+    </message>
+    <message>
+        <source>{number} not decided: {reason}</source>
+        <translation>{number} bez decyzji: {reason}</translation>
+    </message>
+    <message>
+        <source>Deciding as {login} ({role})</source>
+        <translation>Decydujesz jako {login} ({role})</translation>
+    </message>
+    <message>
+        <source>only the sales director and finance decide exceptions</source>
+        <translation>o wyjątkach decydują tylko dyrektor sprzedaży i finanse</translation>
+    </message>
+    <message>
+        <source>&amp;Open account</source>
+        <translation>&amp;Otwórz klienta</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Zatwierdź…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Odrzuć…</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your decision. Requests the KAMs submit for your role appear here (F5 reads again).</source>
+        <translation>Nic nie czeka na Twoją decyzję. Wnioski, które KAM-owie złożą dla Twojej roli, pojawią się tutaj (F5 odświeża).</translation>
     </message>
     <message>
         <source>Nothing waits for your decision.</source>
         <translation>Nic nie czeka na Twoją decyzję.</translation>
     </message>
     <message>
-        <source>Select a request to decide it.</source>
-        <translation>Wybierz wniosek, aby o nim zdecydować.</translation>
-    </message>
-    <message>
-        <source>%1 · %2 (%3)</source>
-        <translation>%1 · %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Justification: %1</source>
-        <translation>Uzasadnienie: %1</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Odmowa: %1</translation>
-    </message>
-    <message>
-        <source>%1 approved.</source>
-        <translation>%1 zatwierdzony.</translation>
-    </message>
-    <message>
-        <source>%1 rejected.</source>
-        <translation>%1 odrzucony.</translation>
-    </message>
-    <message>
         <source>Approvals</source>
         <translation>Zatwierdzenia</translation>
     </message>
     <message>
-        <source>Deciding as %1 (%2)</source>
-        <translation>Decydujesz jako %1 (%2)</translation>
-    </message>
-    <message>
-        <source>only the sales director and finance decide exceptions; use File › Act as</source>
-        <translation>o wyjątkach decydują tylko dyrektor sprzedaży i finanse; użyj Plik › Działaj jako</translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation>Uwaga:</translation>
-    </message>
-    <message>
-        <source>why, or under which condition (kept in the audit log)</source>
-        <translation>dlaczego lub pod jakim warunkiem (zapisywane w dzienniku audytu)</translation>
-    </message>
-    <message>
         <source>&amp;Approve</source>
         <translation>&amp;Zatwierdź</translation>
+    </message>
+    <message>
+        <source>Reject {numbers}? The requester sees the reason in the account&apos;s Exceptions tab.</source>
+        <translation>Odrzucić {numbers}? Wnioskujący zobaczy powód w karcie Wyjątki klienta.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Odrzuć</translation>
+    </message>
+    <message>
+        <source>Why is it rejected? (required)</source>
+        <translation>Dlaczego odrzucasz? (wymagane)</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
@@ -411,36 +494,32 @@
 <context>
     <name>BenefitDialog</name>
     <message>
-        <source>%1 exceeds the policy: %2 asked, the cap is %3</source>
-        <translation>%1 przekracza politykę: wnioskowano %2, limit to %3</translation>
-    </message>
-    <message>
         <source>Add a benefit</source>
         <translation>Dodaj benefit</translation>
-    </message>
-    <message>
-        <source>Benefit:</source>
-        <translation>Benefit:</translation>
-    </message>
-    <message>
-        <source>Value:</source>
-        <translation>Wartość:</translation>
     </message>
     <message>
         <source>Unit:</source>
         <translation>Jednostka:</translation>
     </message>
     <message>
-        <source>Cost over a year:</source>
-        <translation>Koszt w skali roku:</translation>
-    </message>
-    <message>
         <source>Write the value and the cost as numbers.</source>
         <translation>Wpisz wartość i koszt jako liczby.</translation>
     </message>
     <message>
-        <source>Within the commercial policy for %1.</source>
-        <translation>W granicach polityki handlowej dla %1.</translation>
+        <source>{kind} exceeds the policy: {requested} asked, the cap is {cap}</source>
+        <translation>{kind} przekracza politykę: wnioskowano {requested}, limit to {cap}</translation>
+    </message>
+    <message>
+        <source>Within the commercial policy for {grade}.</source>
+        <translation>W granicach polityki handlowej dla {grade}.</translation>
+    </message>
+    <message>
+        <source>Save and prepare the &amp;exception request…</source>
+        <translation>Zapisz i przygotuj &amp;wniosek o wyjątek…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>Add and prepare the &amp;exception request…</source>
@@ -451,12 +530,32 @@
         <translation>&amp;Dodaj</translation>
     </message>
     <message>
-        <source>Write the cost as a number.</source>
-        <translation>Wpisz koszt jako liczbę.</translation>
+        <source>Not saved: {reason}</source>
+        <translation>Nie zapisano: {reason}</translation>
     </message>
     <message>
-        <source>Not added: %1</source>
-        <translation>Nie dodano: %1</translation>
+        <source>Edit a benefit</source>
+        <translation>Edycja benefitu</translation>
+    </message>
+    <message>
+        <source>&amp;Benefit:</source>
+        <translation>&amp;Benefit:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wartość:</translation>
+    </message>
+    <message>
+        <source>&amp;Cost over a year:</source>
+        <translation>&amp;Koszt w skali roku:</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from – to:</source>
+        <translation>Ważny &amp;od – do:</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>bez daty końca</translation>
     </message>
 </context>
 <context>
@@ -473,14 +572,6 @@
 <context>
     <name>BenefitsTab</name>
     <message>
-        <source>Cost vs budget: %1 committed of %2 (%3 of the 12-month gross margin %4 for %5) · %6 used</source>
-        <translation>Koszt a budżet: zaangażowano %1 z %2 (%3 marży brutto z 12 m-cy %4 dla %5) · wykorzystano %6</translation>
-    </message>
-    <message>
-        <source>Added; it waits for an approved exception. Prepare the request below.</source>
-        <translation>Dodano; czeka na zatwierdzony wyjątek. Przygotuj wniosek poniżej.</translation>
-    </message>
-    <message>
         <source>Added within the policy.</source>
         <translation>Dodano w granicach polityki.</translation>
     </message>
@@ -489,16 +580,120 @@
         <translation>Najpierw wybierz benefit.</translation>
     </message>
     <message>
-        <source>Not activated: %1</source>
-        <translation>Nie aktywowano: %1</translation>
-    </message>
-    <message>
         <source>Active.</source>
         <translation>Aktywny.</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Pokaż:</translation>
+        <source>Cost vs budget: {committed} committed of {budget} ({share} of the 12-month gross margin {margin} for {grade}) · {use} used</source>
+        <translation>Koszt a budżet: zaangażowano {committed} z {budget} ({share} marży brutto z 12 m-cy {margin} dla {grade}) · wykorzystano {use}</translation>
+    </message>
+    <message>
+        <source>Active: the client may use it (Record usage…).</source>
+        <translation>Aktywny: klient może z niego korzystać (Zarejestruj wykorzystanie…).</translation>
+    </message>
+    <message>
+        <source>Within the commercial policy: it becomes active when the client signs the annex that lists it, or now with Activate.</source>
+        <translation>W granicach polityki handlowej: stanie się aktywny, gdy klient podpisze aneks, który go zawiera, albo od razu przez Aktywuj.</translation>
+    </message>
+    <message>
+        <source>Every cap it exceeds is covered by an approved exception: Activate makes it active.</source>
+        <translation>Każdy przekroczony limit pokrywa zatwierdzony wyjątek: Aktywuj uczyni go aktywnym.</translation>
+    </message>
+    <message>
+        <source>Not active yet:</source>
+        <translation>Jeszcze nieaktywny:</translation>
+    </message>
+    <message>
+        <source>it is {status}: only a proposed or pending benefit becomes active</source>
+        <translation>ma status „{status}”: aktywny może stać się tylko benefit proponowany lub oczekujący</translation>
+    </message>
+    <message>
+        <source>its exception {number} is {status}</source>
+        <translation>jego wyjątek {number} ma status „{status}”</translation>
+    </message>
+    <message>
+        <source>: “{note}”</source>
+        <translation>: „{note}”</translation>
+    </message>
+    <message>
+        <source>{kind}: {requested} is beyond the cap {cap}</source>
+        <translation>{kind}: {requested} przekracza limit {cap}</translation>
+    </message>
+    <message>
+        <source>no exception requested yet: ask for one in the Exceptions tab</source>
+        <translation>nie złożono jeszcze wniosku o wyjątek: złóż go w karcie Wyjątki</translation>
+    </message>
+    <message>
+        <source>{number} was rejected</source>
+        <translation>{number} został odrzucony</translation>
+    </message>
+    <message>
+        <source>{number} waits for {role}</source>
+        <translation>{number} czeka na decyzję: {role}</translation>
+    </message>
+    <message>
+        <source>{number} allows only {allows}</source>
+        <translation>{number} pozwala tylko na {allows}</translation>
+    </message>
+    <message>
+        <source>{number} is {status}</source>
+        <translation>{number} ma status „{status}”</translation>
+    </message>
+    <message>
+        <source>Select a proposed or pending benefit to edit it.</source>
+        <translation>Zaznacz proponowany lub oczekujący benefit, aby go edytować.</translation>
+    </message>
+    <message>
+        <source>Saved; it waits for an approved exception. Prepare the request below.</source>
+        <translation>Zapisano; czeka na zatwierdzony wyjątek. Przygotuj wniosek poniżej.</translation>
+    </message>
+    <message>
+        <source>Saved within the policy.</source>
+        <translation>Zapisano w granicach polityki.</translation>
+    </message>
+    <message>
+        <source>Select an active benefit to record what the client used.</source>
+        <translation>Zaznacz aktywny benefit, aby zapisać, ile klient wykorzystał.</translation>
+    </message>
+    <message>
+        <source>Recorded: {used} used so far ({status}).</source>
+        <translation>Zapisano: dotąd wykorzystano {used} ({status}).</translation>
+    </message>
+    <message>
+        <source>Select a proposed, pending or active benefit to cancel it.</source>
+        <translation>Zaznacz proponowany, oczekujący lub aktywny benefit, aby go anulować.</translation>
+    </message>
+    <message>
+        <source>Cancel a benefit</source>
+        <translation>Anulowanie benefitu</translation>
+    </message>
+    <message>
+        <source>Cancel {benefit} of {code}? It cannot be undone: grant it again to restore it.</source>
+        <translation>Anulować {benefit} klienta {code}? Tego nie da się cofnąć: aby go przywrócić, przyznaj go ponownie.</translation>
+    </message>
+    <message>
+        <source>Why is it cancelled? (required)</source>
+        <translation>Dlaczego anulujesz? (wymagane)</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;benefit</source>
+        <translation>Anuluj &amp;benefit</translation>
+    </message>
+    <message>
+        <source>Not cancelled: {reason}</source>
+        <translation>Nie anulowano: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Anulowano.</translation>
+    </message>
+    <message>
+        <source>Not activated: {reason}</source>
+        <translation>Nie aktywowano: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Pokaż:</translation>
     </message>
     <message>
         <source>all benefits</source>
@@ -521,8 +716,24 @@
         <translation>&amp;Dodaj benefit…</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edytuj…</translation>
+    </message>
+    <message>
+        <source>Record &amp;usage…</source>
+        <translation>Zarejestruj &amp;wykorzystanie…</translation>
+    </message>
+    <message>
         <source>Ac&amp;tivate</source>
         <translation>&amp;Aktywuj</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel benefit…</source>
+        <translation>&amp;Anuluj benefit…</translation>
+    </message>
+    <message>
+        <source>No benefits yet. Add one from the catalog (Add benefit…): the commercial policy is checked as you type.</source>
+        <translation>Brak benefitów. Dodaj benefit z katalogu (Dodaj benefit…): polityka handlowa jest sprawdzana w trakcie pisania.</translation>
     </message>
 </context>
 <context>
@@ -544,8 +755,8 @@
         <translation>Obrazy PNG (*.png)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Nie można odczytać %1: %2</translation>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>Nie można odczytać {file}: {reason}</translation>
     </message>
     <message>
         <source>Company on documents</source>
@@ -650,14 +861,6 @@
         <translation>Obliczanie wskaźników programu…</translation>
     </message>
     <message>
-        <source>The figures could not be computed: %1</source>
-        <translation>Nie udało się obliczyć wskaźników: %1</translation>
-    </message>
-    <message>
-        <source>As of %1 · amounts in %2</source>
-        <translation>Stan na %1 · kwoty w %2</translation>
-    </message>
-    <message>
         <source>Accounts in the program</source>
         <translation>Klienci w programie</translation>
     </message>
@@ -666,16 +869,8 @@
         <translation>LTV 12 m-cy</translation>
     </message>
     <message>
-        <source>%1 against the year before</source>
-        <translation>%1 względem poprzedniego roku</translation>
-    </message>
-    <message>
         <source>Churn</source>
         <translation>Odejścia (churn)</translation>
-    </message>
-    <message>
-        <source>%1 accounts without an invoice for %2 months</source>
-        <translation>%1 klientów bez faktury od %2 miesięcy</translation>
     </message>
     <message>
         <source>Share of wallet</source>
@@ -690,8 +885,44 @@
         <translation>ROI programu</translation>
     </message>
     <message>
-        <source>millions of %1</source>
-        <translation>mln %1</translation>
+        <source>The figures could not be computed: {reason}</source>
+        <translation>Nie udało się obliczyć wskaźników: {reason}</translation>
+    </message>
+    <message>
+        <source>As of {day} · amounts in {currency}</source>
+        <translation>Stan na {day} · kwoty w {currency}</translation>
+    </message>
+    <message>
+        <source>the accounts of {login}</source>
+        <translation>klienci użytkownika {login}</translation>
+    </message>
+    <message>
+        <source>My accounts</source>
+        <translation>Moi klienci</translation>
+    </message>
+    <message>
+        <source>{trend} against the year before</source>
+        <translation>{trend} względem poprzedniego roku</translation>
+    </message>
+    <message>
+        <source>{count} accounts without an invoice for {months} months</source>
+        <translation>{count} klientów bez faktury od {months} miesięcy</translation>
+    </message>
+    <message>
+        <source>not computable yet: too little history</source>
+        <translation>jeszcze nie do policzenia: za krótka historia</translation>
+    </message>
+    <message>
+        <source>before the program&apos;s operating cost</source>
+        <translation>przed kosztami obsługi programu</translation>
+    </message>
+    <message>
+        <source>ROI of my portfolio</source>
+        <translation>ROI mojego portfela</translation>
+    </message>
+    <message>
+        <source>millions of {currency}</source>
+        <translation>mln {currency}</translation>
     </message>
     <message>
         <source>ROI waterfall</source>
@@ -738,12 +969,16 @@
         <translation>slot w jednostkach</translation>
     </message>
     <message>
-        <source>slot in thousands of %1</source>
-        <translation>slot w tys. %1</translation>
+        <source>slot in thousands of {currency}</source>
+        <translation>slot w tys. {currency}</translation>
     </message>
     <message>
         <source>Dashboard</source>
         <translation>Pulpit</translation>
+    </message>
+    <message>
+        <source>My portfolio</source>
+        <translation>Mój portfel</translation>
     </message>
     <message>
         <source>Grade vs margin vs reward cost</source>
@@ -844,10 +1079,6 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <source>the policy&apos;s cap for the account&apos;s grade</source>
-        <translation>limit polityki dla poziomu klienta</translation>
-    </message>
-    <message>
         <source>Write the requested value as a number.</source>
         <translation>Wpisz wnioskowaną wartość jako liczbę.</translation>
     </message>
@@ -856,36 +1087,52 @@
         <translation>Podaj powód: zatwierdzający najpierw czyta uzasadnienie.</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Nie zapisano: %1</translation>
-    </message>
-    <message>
         <source>Policy exception request</source>
         <translation>Wniosek o wyjątek od polityki</translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation>Rodzaj:</translation>
-    </message>
-    <message>
-        <source>Requested value:</source>
-        <translation>Wnioskowana wartość:</translation>
     </message>
     <message>
         <source>Policy cap:</source>
         <translation>Limit polityki:</translation>
     </message>
     <message>
-        <source>Expected incremental margin:</source>
-        <translation>Oczekiwana marża przyrostowa:</translation>
+        <source>The cap could not be read: {reason}</source>
+        <translation>Nie udało się odczytać limitu: {reason}</translation>
     </message>
     <message>
-        <source>Valid until:</source>
-        <translation>Ważny do:</translation>
+        <source>{cap} for {grade} (policy “{policy}”)</source>
+        <translation>{cap} dla {grade} (polityka „{policy}”)</translation>
     </message>
     <message>
-        <source>Justification:</source>
-        <translation>Uzasadnienie:</translation>
+        <source>the requested value is within the cap: no exception is needed</source>
+        <translation>wnioskowana wartość mieści się w limicie: wyjątek nie jest potrzebny</translation>
+    </message>
+    <message>
+        <source>Write the expected incremental margin as a number, or leave it empty.</source>
+        <translation>Wpisz oczekiwaną dodatkową marżę jako liczbę albo zostaw puste.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Nie zapisano: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Rodzaj:</translation>
+    </message>
+    <message>
+        <source>&amp;Requested value:</source>
+        <translation>&amp;Wnioskowana wartość:</translation>
+    </message>
+    <message>
+        <source>Expected incremental &amp;margin:</source>
+        <translation>Oczekiwana &amp;dodatkowa marża:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid until:</source>
+        <translation>&amp;Ważny do:</translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation>&amp;Uzasadnienie:</translation>
     </message>
     <message>
         <source>The benefit goes beyond the commercial policy; the request is filled in from the check.</source>
@@ -919,28 +1166,72 @@
         <translation>dyrektor sprzedaży, potem finanse</translation>
     </message>
     <message>
-        <source>Route: %1</source>
-        <translation>Ścieżka: %1</translation>
+        <source>Route: {route}</source>
+        <translation>Ścieżka: {route}</translation>
     </message>
     <message>
-        <source>Now waiting for: %1</source>
-        <translation>Teraz czeka na: %1</translation>
+        <source>✔ Approved by {who} ({role}) on {day}</source>
+        <translation>✔ Zatwierdził(a) {who} ({role}), {day}</translation>
     </message>
     <message>
-        <source>Select a request to see its justification and approval steps.</source>
-        <translation>Wybierz wniosek, aby zobaczyć uzasadnienie i kroki zatwierdzania.</translation>
+        <source>✖ Rejected by {who} ({role}) on {day}</source>
+        <translation>✖ Odrzucił(a) {who} ({role}), {day}</translation>
     </message>
     <message>
-        <source>Justification: %1</source>
-        <translation>Uzasadnienie: %1</translation>
+        <source>: “{note}”</source>
+        <translation>: „{note}”</translation>
     </message>
     <message>
-        <source>Saved: %1</source>
-        <translation>Zapisano: %1</translation>
+        <source>Now waiting for: {role}</source>
+        <translation>Teraz czeka na: {role}</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester.</source>
+        <translation>Wycofany przez wnioskującego.</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester: “{note}”</source>
+        <translation>Wycofany przez wnioskującego: „{note}”</translation>
+    </message>
+    <message>
+        <source>Select a request to see its justification, the decisions and their notes.</source>
+        <translation>Zaznacz wniosek, aby zobaczyć uzasadnienie, decyzje i ich notatki.</translation>
+    </message>
+    <message>
+        <source>Justification: {text}</source>
+        <translation>Uzasadnienie: {text}</translation>
+    </message>
+    <message>
+        <source>Saved: {numbers}</source>
+        <translation>Zapisano: {numbers}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Odmowa: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Wycofaj…</translation>
+    </message>
+    <message>
+        <source>No policy exception requests for this account yet. When a benefit goes beyond the commercial policy, ask for one here (New request…, Ctrl+N).</source>
+        <translation>Ten klient nie ma jeszcze wniosków o wyjątek. Gdy benefit przekracza politykę handlową, złóż wniosek tutaj (Nowy wniosek…, Ctrl+N).</translation>
     </message>
     <message>
         <source>Submitted for approval.</source>
         <translation>Wysłano do zatwierdzenia.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Wycofaj</translation>
+    </message>
+    <message>
+        <source>Withdraw {number}? It cannot be submitted again: a new request would be needed.</source>
+        <translation>Wycofać {number}? Nie da się go złożyć ponownie: potrzebny będzie nowy wniosek.</translation>
+    </message>
+    <message>
+        <source>Why is it withdrawn? (required)</source>
+        <translation>Dlaczego wycofujesz? (wymagane)</translation>
     </message>
     <message>
         <source>Withdrawn.</source>
@@ -949,10 +1240,6 @@
     <message>
         <source>Select a request first.</source>
         <translation>Najpierw wybierz wniosek.</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Odmowa: %1</translation>
     </message>
     <message>
         <source>&amp;New request…</source>
@@ -965,6 +1252,21 @@
     <message>
         <source>&amp;Withdraw</source>
         <translation>Wy&amp;cofaj</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>KAM Desktop — user guide</source>
+        <translation>KAM Desktop — przewodnik</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed with this copy of KAM Desktop.</source>
+        <translation>Ta kopia KAM Desktop nie zawiera przewodnika.</translation>
+    </message>
+    <message>
+        <source>*This guide is not translated yet; here it is in English.*</source>
+        <translation>*Ten przewodnik nie jest jeszcze przetłumaczony; oto wersja angielska.*</translation>
     </message>
 </context>
 <context>
@@ -1130,20 +1432,12 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Pole</translation>
-    </message>
-    <message>
-        <source>Header in the file</source>
-        <translation>Nagłówek w pliku</translation>
-    </message>
-    <message>
         <source>Detect</source>
         <translation>Wykryj</translation>
     </message>
     <message>
-        <source>Detected: %1</source>
-        <translation>Wykryto: %1</translation>
+        <source>Detected: {value}</source>
+        <translation>Wykryto: {value}</translation>
     </message>
     <message>
         <source>Choose a file to import</source>
@@ -1154,24 +1448,8 @@
         <translation>Eksporty ERP/CRM (*.csv *.txt *.xlsx *.xlsm);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <source>The saved mapping profiles could not be read: %1</source>
-        <translation>Nie udało się odczytać zapisanych profili mapowania: %1</translation>
-    </message>
-    <message>
         <source>Type a name for the mapping profile: nothing was saved.</source>
         <translation>Wpisz nazwę profilu mapowania: nic nie zapisano.</translation>
-    </message>
-    <message>
-        <source>A mapping profile named “%1” already exists: nothing was saved.</source>
-        <translation>Profil mapowania o nazwie „%1” już istnieje: nic nie zapisano.</translation>
-    </message>
-    <message>
-        <source>The mapping profile could not be saved: %1</source>
-        <translation>Nie udało się zapisać profilu mapowania: %1</translation>
-    </message>
-    <message>
-        <source>Saved the mapping profile “%1”.</source>
-        <translation>Zapisano profil mapowania „%1”.</translation>
     </message>
     <message>
         <source>Save as mapping profile</source>
@@ -1182,56 +1460,12 @@
         <translation>Nazwa profilu mapowania (np. miesięczny eksport z naszego ERP):</translation>
     </message>
     <message>
-        <source>A mapping profile named “%1” already exists. Replace it?</source>
-        <translation>Profil mapowania o nazwie „%1” już istnieje. Zastąpić go?</translation>
-    </message>
-    <message>
-        <source>The file could not be previewed: %1</source>
-        <translation>Nie udało się wyświetlić podglądu pliku: %1</translation>
-    </message>
-    <message>
-        <source>Errors (%1)</source>
-        <translation>Błędy (%1)</translation>
-    </message>
-    <message>
-        <source>Ignored columns: %1</source>
-        <translation>Pominięte kolumny: %1</translation>
-    </message>
-    <message>
-        <source>No column is ignored.</source>
-        <translation>Żadna kolumna nie jest pomijana.</translation>
-    </message>
-    <message>
-        <source>%1 rows read.</source>
-        <translation>Wczytano wierszy: %1.</translation>
-    </message>
-    <message>
-        <source>%1 errors: fix the file (or the reading options) and preview again; nothing can be imported until there are none.</source>
-        <translation>Błędy: %1. Popraw plik (lub opcje odczytu) i wyświetl podgląd ponownie; dopóki są błędy, nic nie zostanie zaimportowane.</translation>
-    </message>
-    <message>
         <source>No errors: ready to import.</source>
         <translation>Brak błędów: gotowe do importu.</translation>
     </message>
     <message>
         <source>The file has no data rows.</source>
         <translation>Plik nie zawiera wierszy z danymi.</translation>
-    </message>
-    <message>
-        <source>New categories: %1.</source>
-        <translation>Nowe kategorie: %1.</translation>
-    </message>
-    <message>
-        <source>New owners (created as KAM users): %1.</source>
-        <translation>Nowi opiekunowie (zostaną utworzeni jako użytkownicy KAM): %1.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1 conflicts with the data store.</source>
-        <translation>Nic nie zaimportowano: konflikty z bazą danych: %1.</translation>
-    </message>
-    <message>
-        <source>Imported %1 rows from %2: %3.</source>
-        <translation>Zaimportowano wierszy: %1 z pliku %2: %3.</translation>
     </message>
     <message>
         <source>nothing new</source>
@@ -1242,8 +1476,88 @@
         <translation>Import anulowany: nic nie zapisano.</translation>
     </message>
     <message>
-        <source>The import failed and nothing was written: %1</source>
-        <translation>Import nie powiódł się i nic nie zapisano: %1</translation>
+        <source>The saved mapping profiles could not be read: {reason}</source>
+        <translation>Nie udało się odczytać zapisanych profili mapowania: {reason}</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “{name}” already exists: nothing was saved.</source>
+        <translation>Profil mapowania o nazwie „{name}” już istnieje: nic nie zapisano.</translation>
+    </message>
+    <message>
+        <source>The mapping profile could not be saved: {reason}</source>
+        <translation>Nie udało się zapisać profilu mapowania: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved the mapping profile “{name}”.</source>
+        <translation>Zapisano profil mapowania „{name}”.</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “{name}” already exists. Replace it?</source>
+        <translation>Profil mapowania o nazwie „{name}” już istnieje. Zastąpić go?</translation>
+    </message>
+    <message>
+        <source>The file could not be previewed: {reason}</source>
+        <translation>Nie udało się wyświetlić podglądu pliku: {reason}</translation>
+    </message>
+    <message>
+        <source>Errors ({count})</source>
+        <translation>Błędy ({count})</translation>
+    </message>
+    <message>
+        <source>New names ({count})</source>
+        <translation>Nowe nazwy ({count})</translation>
+    </message>
+    <message>
+        <source>Not imported: {columns}</source>
+        <translation>Nieimportowane: {columns}</translation>
+    </message>
+    <message>
+        <source>Every column is imported.</source>
+        <translation>Importowana jest każda kolumna.</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}.</source>
+        <translation>Wybierz kolumnę dla: {fields}.</translation>
+    </message>
+    <message>
+        <source>{count} rows read.</source>
+        <translation>Wczytano wierszy: {count}.</translation>
+    </message>
+    <message>
+        <source>{count} errors: fix the file (or the reading options or the column mapping) and preview again; nothing can be imported until there are none.</source>
+        <translation>Błędy: {count}. Popraw plik (albo ustawienia odczytu lub mapowanie kolumn) i odśwież podgląd; import będzie możliwy dopiero bez błędów.</translation>
+    </message>
+    <message>
+        <source>New categories: {names}.</source>
+        <translation>Nowe kategorie: {names}.</translation>
+    </message>
+    <message>
+        <source>New owners: {names}.</source>
+        <translation>Nowi opiekunowie: {names}.</translation>
+    </message>
+    <message>
+        <source>The file names no category or person this store does not know.</source>
+        <translation>Plik nie zawiera kategorii ani osób nieznanych w tej bazie.</translation>
+    </message>
+    <message>
+        <source>Say what each new name is before importing: {names}. A name like an existing one is never added as a near-duplicate; only an administrator adds people.</source>
+        <translation>Przed importem wskaż, czym jest każda nowa nazwa: {names}. Nazwa podobna do istniejącej nigdy nie zostanie dodana jako prawie-duplikat; osoby dodaje tylko administrator.</translation>
+    </message>
+    <message>
+        <source>Every new name is decided: mapped to an existing one, or added as new.</source>
+        <translation>Każda nowa nazwa ma decyzję: przypisana do istniejącej albo dodana jako nowa.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} conflicts with the data store.</source>
+        <translation>Nic nie zaimportowano: konflikty z bazą danych: {count}.</translation>
+    </message>
+    <message>
+        <source>Imported {count} rows from {file}: {what}.</source>
+        <translation>Zaimportowano wierszy: {count} z pliku {file}: {what}.</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: {reason}</source>
+        <translation>Import nie powiódł się i nic nie zapisano: {reason}</translation>
     </message>
     <message>
         <source>Preview cancelled.</source>
@@ -1324,6 +1638,145 @@
     <message>
         <source>C&amp;lose</source>
         <translation>&amp;Zamknij</translation>
+    </message>
+    <message>
+        <source>Account code</source>
+        <translation>Kod klienta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Kind (customer or partner)</source>
+        <translation>Rodzaj (klient lub partner)</translation>
+    </message>
+    <message>
+        <source>KAM (login)</source>
+        <translation>KAM (login)</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branża</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Waluta</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Data przystąpienia</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Numer faktury</translation>
+    </message>
+    <message>
+        <source>Line number</source>
+        <translation>Numer pozycji</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Data faktury</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>Kategoria produktów</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Ilość</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Kwota netto</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>Marża brutto</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total (units)</source>
+        <translation>Suma klienta (sztuki)</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total (money)</source>
+        <translation>Suma klienta (kwota)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Źródło</translation>
+    </message>
+    <message>
+        <source>Gathered on</source>
+        <translation>Data zebrania</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Pewność</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Uwaga</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Cashback balance</source>
+        <translation>Saldo cashbacku</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>Saldo punktów</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Wygasa</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTexts</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dzień</numerusform>
+            <numerusform>%n dni</numerusform>
+            <numerusform>%n dni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) selected</source>
+        <translation>
+            <numerusform>zaznaczono %n wniosek</numerusform>
+            <numerusform>zaznaczono %n wnioski</numerusform>
+            <numerusform>zaznaczono %n wniosków</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1532,16 +1985,16 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <source>Balance: %1 cashback · %2 points</source>
-        <translation>Saldo: %1 cashback · %2 punktów</translation>
+        <source>Balance: {cashback} cashback · {points} points</source>
+        <translation>Saldo: {cashback} cashback · {points} punktów</translation>
     </message>
     <message>
-        <source>%1 %2 expire on %3</source>
-        <translation>%1 %2 wygasa %3</translation>
+        <source>{amount} {unit} expire on {day}</source>
+        <translation>{amount} {unit} wygasa {day}</translation>
     </message>
     <message>
-        <source>Expiry schedule: %1</source>
-        <translation>Harmonogram wygasania: %1</translation>
+        <source>Expiry schedule: {lines}</source>
+        <translation>Harmonogram wygasania: {lines}</translation>
     </message>
     <message>
         <source>Nothing is due to expire.</source>
@@ -1555,14 +2008,6 @@
         <translation>Wczytywanie portfela…</translation>
     </message>
     <message>
-        <source>The share of wallet and slot values could not be read: %1</source>
-        <translation>Nie udało się odczytać udziału w portfelu i wartości slotów: %1</translation>
-    </message>
-    <message>
-        <source>The portfolio could not be loaded: %1</source>
-        <translation>Nie udało się wczytać portfela: %1</translation>
-    </message>
-    <message>
         <source>Portfolio</source>
         <translation>Portfel klientów</translation>
     </message>
@@ -1571,20 +2016,12 @@
         <translation>Sprawdź, czy baza danych jest dostępna, i naciśnij F5, aby spróbować ponownie.</translation>
     </message>
     <message>
-        <source>Accounts: %1 / %2</source>
-        <translation>Klienci: %1 / %2</translation>
-    </message>
-    <message>
         <source>Open an account first: its agreement, annexes and statements print from its Documents tab.</source>
         <translation>Najpierw otwórz klienta: umowę, aneksy i zestawienia drukuje się z jego karty Dokumenty.</translation>
     </message>
     <message>
         <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
         <translation>Nie skonfigurowano serwera zespołu: KAM Desktop pracuje tylko na danych tego komputera. Tryb zespołowy pojawi się w kolejnej wersji.</translation>
-    </message>
-    <message>
-        <source>Acting as: %1</source>
-        <translation>Działasz jako: %1</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -1607,40 +2044,12 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
         <translation>Wczytywanie firmy demonstracyjnej…</translation>
     </message>
     <message>
-        <source>The demo company could not be loaded: %1
-
-Nothing was changed in the data store.</source>
-        <translation>Nie udało się wczytać firmy demonstracyjnej: %1
-
-Baza danych nie została zmieniona.</translation>
-    </message>
-    <message>
-        <source>About KAM Desktop</source>
-        <translation>O programie KAM Desktop</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;KAM Desktop&lt;/b&gt; %1&lt;br&gt;The back office of a key account manager running a B2B loyalty program.</source>
-        <translation>&lt;b&gt;KAM Desktop&lt;/b&gt; %1&lt;br&gt;Zaplecze opiekuna klienta kluczowego prowadzącego program lojalnościowy B2B.</translation>
-    </message>
-    <message>
-        <source>Server: %1</source>
-        <translation>Serwer: %1</translation>
-    </message>
-    <message>
-        <source>Local file: %1</source>
-        <translation>Plik lokalny: %1</translation>
-    </message>
-    <message>
         <source>Offline · no team server</source>
         <translation>Offline · brak serwera zespołu</translation>
     </message>
     <message>
         <source>Offline · never synced</source>
         <translation>Offline · nigdy nie synchronizowano</translation>
-    </message>
-    <message>
-        <source>Last sync: %1</source>
-        <translation>Ostatnia synchronizacja: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
@@ -1715,6 +2124,18 @@ Baza danych nie została zmieniona.</translation>
         <translation>&amp;O programie KAM Desktop</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Przewodnik</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <source>&amp;Export the portfolio view…</source>
+        <translation>&amp;Eksportuj widok portfela…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Przejdź</translation>
     </message>
@@ -1763,6 +2184,90 @@ Baza danych nie została zmieniona.</translation>
         <translation>P&amp;ulpit</translation>
     </message>
     <message>
+        <source>The share of wallet and slot values could not be read: {reason}</source>
+        <translation>Nie udało się odczytać udziału w portfelu i wartości slotów: {reason}</translation>
+    </message>
+    <message>
+        <source>The portfolio could not be loaded: {reason}</source>
+        <translation>Nie udało się wczytać portfela: {reason}</translation>
+    </message>
+    <message>
+        <source>Accounts: {shown} / {total}</source>
+        <translation>Klienci: {shown} / {total}</translation>
+    </message>
+    <message>
+        <source>Acting as: {name}</source>
+        <translation>Działasz jako: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;My portfolio dashboard</source>
+        <translation>&amp;Pulpit mojego portfela</translation>
+    </message>
+    <message>
+        <source>The demo company could not be loaded: {reason}
+
+Nothing was changed in the data store.</source>
+        <translation>Nie udało się wczytać firmy demonstracyjnej: {reason}
+
+Baza danych nie została zmieniona.</translation>
+    </message>
+    <message>
+        <source>Open the account (in the portfolio or the search box)</source>
+        <translation>Otwórz klienta (w portfelu lub polu wyszukiwania)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>From the search box to the first result</source>
+        <translation>Z pola wyszukiwania do pierwszego wyniku</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Strzałka w dół</translation>
+    </message>
+    <message>
+        <source>Copy the selected accounts</source>
+        <translation>Kopiuj zaznaczonych klientów</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Wyczyść wyszukiwanie</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Export the portfolio view</source>
+        <translation>Eksport widoku portfela</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Skoroszyt Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} accounts exported to {file}.</source>
+        <translation>Wyeksportowano klientów: {count} do pliku {file}.</translation>
+    </message>
+    <message>
+        <source>The view was not exported: {reason}</source>
+        <translation>Nie wyeksportowano widoku: {reason}</translation>
+    </message>
+    <message>
+        <source>Server: {location}</source>
+        <translation>Serwer: {location}</translation>
+    </message>
+    <message>
+        <source>Local file: {name}</source>
+        <translation>Plik lokalny: {name}</translation>
+    </message>
+    <message>
+        <source>Last sync: {day}</source>
+        <translation>Ostatnia synchronizacja: {day}</translation>
+    </message>
+    <message>
         <source>&amp;What-if simulator…</source>
         <translation>&amp;Symulator „co jeśli”…</translation>
     </message>
@@ -1773,6 +2278,33 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>&amp;Close a quarter…</source>
         <translation>Zamknij &amp;kwartał…</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <source>Required.</source>
+        <translation>Pole wymagane.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number: write it like {example}.</source>
+        <translation>„{text}” nie jest liczbą: wpisz ją np. tak: {example}.</translation>
+    </message>
+    <message>
+        <source>Write a whole number.</source>
+        <translation>Wpisz liczbę całkowitą.</translation>
+    </message>
+    <message>
+        <source>At most {places} decimal places.</source>
+        <translation>Najwyżej {places} miejsca po przecinku.</translation>
+    </message>
+    <message>
+        <source>At least {minimum}.</source>
+        <translation>Co najmniej {minimum}.</translation>
+    </message>
+    <message>
+        <source>At most {maximum}.</source>
+        <translation>Najwyżej {maximum}.</translation>
     </message>
 </context>
 <context>
@@ -1794,24 +2326,8 @@ Baza danych nie została zmieniona.</translation>
         <translation>przychód netto</translation>
     </message>
     <message>
-        <source>%1 (%2, 12 months)</source>
-        <translation>%1 (%2, 12 miesięcy)</translation>
-    </message>
-    <message>
-        <source>%1 of %2 (top %3)</source>
-        <translation>%1 z %2 (górne %3)</translation>
-    </message>
-    <message>
-        <source>top %1 for %2</source>
-        <translation>górne %1 dla %2</translation>
-    </message>
-    <message>
         <source>no potential gathered</source>
         <translation>nie zebrano potencjału</translation>
-    </message>
-    <message>
-        <source>slot %1</source>
-        <translation>slot %1</translation>
     </message>
     <message>
         <source>Grade the portfolio to see the progress to the next grade.</source>
@@ -1822,20 +2338,36 @@ Baza danych nie została zmieniona.</translation>
         <translation>Najwyższy poziom: nic ponad nim.</translation>
     </message>
     <message>
-        <source>Too few accounts for %1.</source>
-        <translation>Za mało klientów dla %1.</translation>
-    </message>
-    <message>
-        <source>To %1: %2 more (needs about %3)</source>
-        <translation>Do %1: brakuje %2 (potrzeba ok. %3)</translation>
-    </message>
-    <message>
         <source>No contacts yet.</source>
         <translation>Brak kontaktów.</translation>
     </message>
     <message>
-        <source>LTV trend (thousands of %1)</source>
-        <translation>Trend LTV (tys. %1)</translation>
+        <source>{amount} ({basis}, 12 months)</source>
+        <translation>{amount} ({basis}, 12 miesięcy)</translation>
+    </message>
+    <message>
+        <source>{rank} of {population} (top {share})</source>
+        <translation>{rank} z {population} (górne {share})</translation>
+    </message>
+    <message>
+        <source>top {share} for {grade}</source>
+        <translation>górne {share} dla {grade}</translation>
+    </message>
+    <message>
+        <source>slot {amount}</source>
+        <translation>slot {amount}</translation>
+    </message>
+    <message>
+        <source>Too few accounts for {grade}.</source>
+        <translation>Za mało klientów dla {grade}.</translation>
+    </message>
+    <message>
+        <source>To {grade}: {gap} more (needs about {needed})</source>
+        <translation>Do {grade}: brakuje {gap} (potrzeba ok. {needed})</translation>
+    </message>
+    <message>
+        <source>LTV trend (thousands of {currency})</source>
+        <translation>Trend LTV (tys. {currency})</translation>
     </message>
     <message>
         <source>Net revenue per month</source>
@@ -2073,8 +2605,8 @@ Baza danych nie została zmieniona.</translation>
         <translation>nowy</translation>
     </message>
     <message>
-        <source>%1 (the 12 months before: %2)</source>
-        <translation>%1 (poprzednie 12 miesięcy: %2)</translation>
+        <source>{amount} (the 12 months before: {previous})</source>
+        <translation>{amount} (poprzednie 12 miesięcy: {previous})</translation>
     </message>
 </context>
 <context>
@@ -2088,8 +2620,48 @@ Baza danych nie została zmieniona.</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of %2 accounts</source>
-        <translation>%1 z %2 klientów</translation>
+        <source>Save this filter…</source>
+        <translation>Zapisz ten filtr…</translation>
+    </message>
+    <message>
+        <source>Delete a saved filter</source>
+        <translation>Usuń zapisany filtr</translation>
+    </message>
+    <message>
+        <source>Save this filter</source>
+        <translation>Zapisz ten filtr</translation>
+    </message>
+    <message>
+        <source>A name for the filter “{text}”:</source>
+        <translation>Nazwa filtra „{text}”:</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} accounts</source>
+        <translation>{shown} z {total} klientów</translation>
+    </message>
+    <message>
+        <source>This data store has no accounts yet.
+
+Import your accounts from the ERP (a CSV or Excel export), or load the demo company to try KAM Desktop first.</source>
+        <translation>Ta baza nie ma jeszcze klientów.
+
+Zaimportuj klientów z ERP (eksport CSV lub Excel) albo wczytaj firmę demonstracyjną, aby najpierw wypróbować KAM Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Import accounts…</source>
+        <translation>&amp;Importuj klientów…</translation>
+    </message>
+    <message>
+        <source>No account matches “{text}”.
+
+The search looks in codes, names, KAMs, regions, tax IDs and contacts; every word must match.</source>
+        <translation>Żaden klient nie pasuje do „{text}”.
+
+Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; pasować musi każde słowo.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the filter</source>
+        <translation>&amp;Wyczyść filtr</translation>
     </message>
     <message>
         <source>Reset columns</source>
@@ -2100,67 +2672,91 @@ Baza danych nie została zmieniona.</translation>
         <translation>Portfel klientów</translation>
     </message>
     <message>
-        <source>Filter by code, name, KAM or region  (Ctrl+F)</source>
-        <translation>Filtruj po kodzie, nazwie, KAM lub regionie  (Ctrl+F)</translation>
+        <source>Filter by code, name, tax ID, contact, KAM or region  (Ctrl+F)</source>
+        <translation>Filtruj po kodzie, nazwie, NIP, osobie kontaktowej, KAM lub regionie  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Zapisane filtry</translation>
+    </message>
+    <message>
+        <source>Apply, save or delete a named filter</source>
+        <translation>Użyj, zapisz lub usuń nazwany filtr</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo company…</source>
+        <translation>Wczytaj firmę &amp;demonstracyjną…</translation>
     </message>
 </context>
 <context>
     <name>PotentialTab</name>
     <message>
-        <source>No potential gathered yet for this account.</source>
-        <translation>Dla tego klienta nie zebrano jeszcze potencjału.</translation>
+        <source>No potential gathered yet for this account: choose a category on the right, write what the client spends on it in total, and save.</source>
+        <translation>Dla tego klienta nie zebrano jeszcze potencjału: wybierz kategorię po prawej, wpisz łączne wydatki klienta na nią i zapisz.</translation>
     </message>
     <message>
-        <source>Slot %1 of %2 total spend · share of wallet %3 · %4</source>
-        <translation>Slot %1 z %2 łącznych wydatków · udział w portfelu %3 · %4</translation>
+        <source>Slot {slot} of {total} total spend · share of wallet {share} · {quadrant}</source>
+        <translation>Slot {slot} z {total} łącznych wydatków · udział w portfelu {share} · {quadrant}</translation>
     </message>
     <message>
-        <source>%1: “%2” is not a number. Write it like %3.</source>
-        <translation>%1: „%2” nie jest liczbą. Wpisz ją np. tak: %3.</translation>
+        <source>Every category already has a slot: select one in the table to correct it.</source>
+        <translation>Każda kategoria ma już slot: zaznacz ją w tabeli, aby go poprawić.</translation>
     </message>
     <message>
         <source>Client&apos;s total</source>
         <translation>Łącznie u klienta</translation>
     </message>
     <message>
-        <source>Units total</source>
-        <translation>Jednostki łącznie</translation>
+        <source>Units</source>
+        <translation>Sztuki</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Nie zapisano: %1</translation>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Nie zapisano: {reason}</translation>
+    </message>
+    <message>
+        <source>Gathered total</source>
+        <translation>Zebrana suma</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ka&amp;tegoria:</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total &amp;spend:</source>
+        <translation>Łączne &amp;wydatki klienta:</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>&amp;Sztuki:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>Ź&amp;ródło:</translation>
+    </message>
+    <message>
+        <source>&amp;Gathered on:</source>
+        <translation>Data &amp;zebrania:</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidence:</source>
+        <translation>&amp;Pewność:</translation>
+    </message>
+    <message>
+        <source>Add a &amp;category…</source>
+        <translation>Dodaj &amp;kategorię…</translation>
+    </message>
+    <message>
+        <source>No potential gathered yet. Choose a category on the right, write the client&apos;s total spend on it and save: the slot and share of wallet follow.</source>
+        <translation>Nie zebrano jeszcze potencjału. Wybierz kategorię po prawej, wpisz łączne wydatki klienta i zapisz: slot i udział w portfelu policzą się same.</translation>
     </message>
     <message>
         <source>Saved. Share of wallet is recalculated.</source>
         <translation>Zapisano. Udział w portfelu przeliczono.</translation>
-    </message>
-    <message>
-        <source>Correct the gathered total</source>
-        <translation>Popraw zebrane dane</translation>
-    </message>
-    <message>
-        <source>Category:</source>
-        <translation>Kategoria:</translation>
-    </message>
-    <message>
-        <source>Client&apos;s total spend:</source>
-        <translation>Łączne wydatki klienta:</translation>
-    </message>
-    <message>
-        <source>Units:</source>
-        <translation>Jednostki:</translation>
-    </message>
-    <message>
-        <source>Source:</source>
-        <translation>Źródło:</translation>
-    </message>
-    <message>
-        <source>Gathered on:</source>
-        <translation>Data zebrania:</translation>
-    </message>
-    <message>
-        <source>Confidence:</source>
-        <translation>Pewność:</translation>
     </message>
     <message>
         <source>&amp;Save slot</source>
@@ -2178,6 +2774,10 @@ Baza danych nie została zmieniona.</translation>
         <translation>Zatwierdzenia</translation>
     </message>
     <message>
+        <source>My portfolio</source>
+        <translation>Mój portfel</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Pulpit</translation>
     </message>
@@ -2186,24 +2786,28 @@ Baza danych nie została zmieniona.</translation>
         <translation>Ocenianie portfela…</translation>
     </message>
     <message>
-        <source>Graded %1 accounts as of %2.</source>
-        <translation>Oceniono %1 klientów na dzień %2.</translation>
+        <source>Graded {count} accounts as of {day}.</source>
+        <translation>Oceniono {count} klientów na dzień {day}.</translation>
+    </message>
+    <message>
+        <source>Quarter (e.g. {example}):</source>
+        <translation>Kwartał (np. {example}):</translation>
+    </message>
+    <message>
+        <source>Closing {quarter}…</source>
+        <translation>Zamykanie {quarter}…</translation>
+    </message>
+    <message>
+        <source>{quarter} closed: {booked} entries booked for {accounts} accounts, {expiries} expiries.</source>
+        <translation>{quarter} zamknięty: {booked} pozycji dla {accounts} klientów, {expiries} wygaśnięć.</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>Niepowodzenie: {reason}</translation>
     </message>
     <message>
         <source>Close a quarter</source>
         <translation>Zamknij kwartał</translation>
-    </message>
-    <message>
-        <source>Quarter (e.g. %1):</source>
-        <translation>Kwartał (np. %1):</translation>
-    </message>
-    <message>
-        <source>Closing %1…</source>
-        <translation>Zamykanie %1…</translation>
-    </message>
-    <message>
-        <source>%1 closed: %2 entries booked for %3 accounts, %4 expiries.</source>
-        <translation>%1 zamknięty: %2 pozycji dla %3 klientów, %4 wygaśnięć.</translation>
     </message>
     <message>
         <source>Another job is still running.</source>
@@ -2214,10 +2818,6 @@ Baza danych nie została zmieniona.</translation>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Niepowodzenie: %1</translation>
-    </message>
-    <message>
         <source>Cancelling: the job stops before it writes anything.</source>
         <translation>Anulowanie: zadanie zatrzyma się, zanim cokolwiek zapisze.</translation>
     </message>
@@ -2225,8 +2825,8 @@ Baza danych nie została zmieniona.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>The company identity was not saved: %1</source>
-        <translation>Dane firmy nie zostały zapisane: %1</translation>
+        <source>The company identity was not saved: {reason}</source>
+        <translation>Dane firmy nie zostały zapisane: {reason}</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2274,6 +2874,21 @@ Baza danych nie została zmieniona.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Czynność</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Klawisze</translation>
+    </message>
+</context>
+<context>
     <name>SimulatorDialog</name>
     <message>
         <source>Now</source>
@@ -2304,20 +2919,20 @@ Baza danych nie została zmieniona.</translation>
         <translation>Cashback od przychodu:</translation>
     </message>
     <message>
-        <source>Cannot simulate: %1</source>
-        <translation>Nie można zasymulować: %1</translation>
+        <source>Cannot simulate: {reason}</source>
+        <translation>Nie można zasymulować: {reason}</translation>
     </message>
     <message>
-        <source>The simulation failed: %1</source>
-        <translation>Symulacja nie powiodła się: %1</translation>
+        <source>The simulation failed: {reason}</source>
+        <translation>Symulacja nie powiodła się: {reason}</translation>
     </message>
     <message>
-        <source>%1 accounts move up, %2 move down, %3 stay.</source>
-        <translation>%1 klientów awansuje, %2 spada, %3 bez zmian.</translation>
+        <source>{up} accounts move up, {down} move down, {same} stay.</source>
+        <translation>{up} klientów awansuje, {down} spada, {same} bez zmian.</translation>
     </message>
     <message>
-        <source>Cashback cost %1 (%2 of gross margin) → %3 (%4) on a margin of %5.</source>
-        <translation>Koszt cashbacku %1 (%2 marży brutto) → %3 (%4) przy marży %5.</translation>
+        <source>Cashback cost {now} ({now_ratio} of gross margin) → {then} ({then_ratio}) on a margin of {margin}.</source>
+        <translation>Koszt cashbacku {now} ({now_ratio} marży brutto) → {then} ({then_ratio}) przy marży {margin}.</translation>
     </message>
     <message>
         <source>Accounts per grade</source>
@@ -2330,6 +2945,37 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>with these terms</source>
         <translation>przy tych warunkach</translation>
+    </message>
+</context>
+<context>
+    <name>UsageDialog</name>
+    <message>
+        <source>Not recorded: {reason}</source>
+        <translation>Nie zapisano: {reason}</translation>
+    </message>
+    <message>
+        <source>Record usage</source>
+        <translation>Wykorzystanie benefitu</translation>
+    </message>
+    <message>
+        <source>{benefit}: {used} used of {cost}; {left} left.</source>
+        <translation>{benefit}: wykorzystano {used} z {cost}; zostało {left}.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount ({currency}):</source>
+        <translation>&amp;Kwota ({currency}):</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Dzień:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notatka:</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Zapisz</translation>
     </message>
 </context>
 </TS>

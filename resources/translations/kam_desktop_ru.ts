@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About KAM Desktop</source>
+        <translation>О программе KAM Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;KAM Desktop&lt;/b&gt; {version}&lt;br&gt;The back office of a key account manager running a B2B loyalty program.</source>
+        <translation>&lt;b&gt;KAM Desktop&lt;/b&gt; {version}&lt;br&gt;Рабочее место менеджера по ключевым клиентам, ведущего программу лояльности B2B.</translation>
+    </message>
+    <message>
+        <source>It is built on these libraries, each under its own licence:</source>
+        <translation>Программа построена на этих библиотеках, каждая — под своей лицензией:</translation>
+    </message>
+    <message>
+        <source>Bitstream Vera / DejaVu licence (free)</source>
+        <translation>лицензия Bitstream Vera / DejaVu (свободная)</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Библиотека</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+</context>
+<context>
     <name>AccountPane</name>
     <message>
         <source>Select an account to see its summary.</source>
@@ -223,6 +254,14 @@
         <translation>Действует до</translation>
     </message>
     <message>
+        <source>Decided on</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
         <source>Requested by</source>
         <translation>Инициатор</translation>
     </message>
@@ -266,8 +305,8 @@
 <context>
     <name>AccountWorkspace</name>
     <message>
-        <source>The account could not be read: %1</source>
-        <translation>Не удалось прочитать клиента: %1</translation>
+        <source>The account could not be read: {reason}</source>
+        <translation>Не удалось прочитать клиента: {reason}</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -308,6 +347,10 @@
 <context>
     <name>ApprovalsInbox</name>
     <message>
+        <source>≈ {amount} in the base currency</source>
+        <translation>≈ {amount} в базовой валюте</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -318,6 +361,10 @@
     <message>
         <source>Kind</source>
         <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
     </message>
     <message>
         <source>Policy</source>
@@ -348,60 +395,96 @@
         <translation>Инициатор</translation>
     </message>
     <message>
-        <source>The inbox could not be read: %1</source>
-        <translation>Не удалось прочитать входящие: %1</translation>
+        <source>The inbox could not be read: {reason}</source>
+        <translation>Не удалось прочитать входящие: {reason}</translation>
+    </message>
+    <message>
+        <source>Select a request to decide it (Ctrl+click or Shift+click selects several, to decide them with one note).</source>
+        <translation>Выберите запрос, чтобы принять решение (Ctrl+щелчок или Shift+щелчок выделяет несколько — одна заметка для всех).</translation>
+    </message>
+    <message>
+        <source>{number} · {account} · {kind} · {requested}</source>
+        <translation>{number} · {account} · {kind} · {requested}</translation>
+    </message>
+    <message>
+        <source>{number} · {account} ({code})</source>
+        <translation>{number} · {account} ({code})</translation>
+    </message>
+    <message>
+        <source>Justification: {text}</source>
+        <translation>Обоснование: {text}</translation>
+    </message>
+    <message>
+        <source>Approve {numbers}? The requester sees your note.</source>
+        <translation>Утвердить {numbers}? Автор запроса увидит вашу заметку.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Утвердить</translation>
+    </message>
+    <message>
+        <source>Note (optional): under which condition</source>
+        <translation>Заметка (необязательно): на каком условии</translation>
+    </message>
+    <message>
+        <source>{numbers} approved.</source>
+        <translation>Утверждено: {numbers}.</translation>
+    </message>
+    <message>
+        <source>{numbers} rejected.</source>
+        <translation>Отклонено: {numbers}.</translation>
+    </message>
+    <message>
+        <source>{number} not decided: {reason}</source>
+        <translation>{number} не решён: {reason}</translation>
+    </message>
+    <message>
+        <source>Deciding as {login} ({role})</source>
+        <translation>Решение принимает {login} ({role})</translation>
+    </message>
+    <message>
+        <source>only the sales director and finance decide exceptions</source>
+        <translation>об исключениях решают только директор по продажам и финансы</translation>
+    </message>
+    <message>
+        <source>&amp;Open account</source>
+        <translation>&amp;Открыть клиента</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Утвердить…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Отклонить…</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your decision. Requests the KAMs submit for your role appear here (F5 reads again).</source>
+        <translation>Ничто не ждёт вашего решения. Запросы, которые KAM направят вашей роли, появятся здесь (F5 — обновить).</translation>
     </message>
     <message>
         <source>Nothing waits for your decision.</source>
         <translation>Ничто не ждёт вашего решения.</translation>
     </message>
     <message>
-        <source>Select a request to decide it.</source>
-        <translation>Выберите запрос, чтобы принять решение.</translation>
-    </message>
-    <message>
-        <source>%1 · %2 (%3)</source>
-        <translation>%1 · %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Justification: %1</source>
-        <translation>Обоснование: %1</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Отказано: %1</translation>
-    </message>
-    <message>
-        <source>%1 approved.</source>
-        <translation>%1 утверждён.</translation>
-    </message>
-    <message>
-        <source>%1 rejected.</source>
-        <translation>%1 отклонён.</translation>
-    </message>
-    <message>
         <source>Approvals</source>
         <translation>Согласования</translation>
     </message>
     <message>
-        <source>Deciding as %1 (%2)</source>
-        <translation>Решение принимает %1 (%2)</translation>
-    </message>
-    <message>
-        <source>only the sales director and finance decide exceptions; use File › Act as</source>
-        <translation>решения по исключениям принимают только директор по продажам и финансы; используйте Файл › Действовать как</translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation>Примечание:</translation>
-    </message>
-    <message>
-        <source>why, or under which condition (kept in the audit log)</source>
-        <translation>почему или на каком условии (сохраняется в журнале аудита)</translation>
-    </message>
-    <message>
         <source>&amp;Approve</source>
         <translation>&amp;Утвердить</translation>
+    </message>
+    <message>
+        <source>Reject {numbers}? The requester sees the reason in the account&apos;s Exceptions tab.</source>
+        <translation>Отклонить {numbers}? Автор запроса увидит причину во вкладке «Исключения» клиента.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Why is it rejected? (required)</source>
+        <translation>Почему отклонено? (обязательно)</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
@@ -411,36 +494,32 @@
 <context>
     <name>BenefitDialog</name>
     <message>
-        <source>%1 exceeds the policy: %2 asked, the cap is %3</source>
-        <translation>%1 выходит за рамки политики: запрошено %2, лимит %3</translation>
-    </message>
-    <message>
         <source>Add a benefit</source>
         <translation>Добавить привилегию</translation>
-    </message>
-    <message>
-        <source>Benefit:</source>
-        <translation>Привилегия:</translation>
-    </message>
-    <message>
-        <source>Value:</source>
-        <translation>Значение:</translation>
     </message>
     <message>
         <source>Unit:</source>
         <translation>Единица:</translation>
     </message>
     <message>
-        <source>Cost over a year:</source>
-        <translation>Затраты за год:</translation>
-    </message>
-    <message>
         <source>Write the value and the cost as numbers.</source>
         <translation>Введите значение и затраты числами.</translation>
     </message>
     <message>
-        <source>Within the commercial policy for %1.</source>
-        <translation>В рамках коммерческой политики для %1.</translation>
+        <source>{kind} exceeds the policy: {requested} asked, the cap is {cap}</source>
+        <translation>{kind} выходит за рамки политики: запрошено {requested}, лимит {cap}</translation>
+    </message>
+    <message>
+        <source>Within the commercial policy for {grade}.</source>
+        <translation>В рамках коммерческой политики для {grade}.</translation>
+    </message>
+    <message>
+        <source>Save and prepare the &amp;exception request…</source>
+        <translation>Сохранить и подготовить &amp;запрос на исключение…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
     </message>
     <message>
         <source>Add and prepare the &amp;exception request…</source>
@@ -451,12 +530,32 @@
         <translation>&amp;Добавить</translation>
     </message>
     <message>
-        <source>Write the cost as a number.</source>
-        <translation>Введите затраты числом.</translation>
+        <source>Not saved: {reason}</source>
+        <translation>Не сохранено: {reason}</translation>
     </message>
     <message>
-        <source>Not added: %1</source>
-        <translation>Не добавлено: %1</translation>
+        <source>Edit a benefit</source>
+        <translation>Изменение привилегии</translation>
+    </message>
+    <message>
+        <source>&amp;Benefit:</source>
+        <translation>&amp;Привилегия:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Значение:</translation>
+    </message>
+    <message>
+        <source>&amp;Cost over a year:</source>
+        <translation>&amp;Стоимость за год:</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from – to:</source>
+        <translation>Действует &amp;с – по:</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>без даты окончания</translation>
     </message>
 </context>
 <context>
@@ -473,14 +572,6 @@
 <context>
     <name>BenefitsTab</name>
     <message>
-        <source>Cost vs budget: %1 committed of %2 (%3 of the 12-month gross margin %4 for %5) · %6 used</source>
-        <translation>Затраты и бюджет: задействовано %1 из %2 (%3 валовой маржи за 12 мес. %4 для %5) · использовано %6</translation>
-    </message>
-    <message>
-        <source>Added; it waits for an approved exception. Prepare the request below.</source>
-        <translation>Добавлено; ждёт утверждённого исключения. Подготовьте запрос ниже.</translation>
-    </message>
-    <message>
         <source>Added within the policy.</source>
         <translation>Добавлено в рамках политики.</translation>
     </message>
@@ -489,16 +580,120 @@
         <translation>Сначала выберите привилегию.</translation>
     </message>
     <message>
-        <source>Not activated: %1</source>
-        <translation>Не активировано: %1</translation>
-    </message>
-    <message>
         <source>Active.</source>
         <translation>Активно.</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Показать:</translation>
+        <source>Cost vs budget: {committed} committed of {budget} ({share} of the 12-month gross margin {margin} for {grade}) · {use} used</source>
+        <translation>Затраты и бюджет: задействовано {committed} из {budget} ({share} валовой маржи за 12 мес. {margin} для {grade}) · использовано {use}</translation>
+    </message>
+    <message>
+        <source>Active: the client may use it (Record usage…).</source>
+        <translation>Активна: клиент может ею пользоваться (Записать использование…).</translation>
+    </message>
+    <message>
+        <source>Within the commercial policy: it becomes active when the client signs the annex that lists it, or now with Activate.</source>
+        <translation>В рамках коммерческой политики: станет активной, когда клиент подпишет приложение с ней, или сразу кнопкой «Активировать».</translation>
+    </message>
+    <message>
+        <source>Every cap it exceeds is covered by an approved exception: Activate makes it active.</source>
+        <translation>Каждый превышенный лимит покрыт утверждённым исключением: «Активировать» сделает её активной.</translation>
+    </message>
+    <message>
+        <source>Not active yet:</source>
+        <translation>Пока не активна:</translation>
+    </message>
+    <message>
+        <source>it is {status}: only a proposed or pending benefit becomes active</source>
+        <translation>статус «{status}»: активной становится только предложенная или ожидающая привилегия</translation>
+    </message>
+    <message>
+        <source>its exception {number} is {status}</source>
+        <translation>её исключение {number} в статусе «{status}»</translation>
+    </message>
+    <message>
+        <source>: “{note}”</source>
+        <translation>: «{note}»</translation>
+    </message>
+    <message>
+        <source>{kind}: {requested} is beyond the cap {cap}</source>
+        <translation>{kind}: {requested} сверх лимита {cap}</translation>
+    </message>
+    <message>
+        <source>no exception requested yet: ask for one in the Exceptions tab</source>
+        <translation>запроса на исключение ещё нет: подайте его во вкладке «Исключения»</translation>
+    </message>
+    <message>
+        <source>{number} was rejected</source>
+        <translation>{number} отклонён</translation>
+    </message>
+    <message>
+        <source>{number} waits for {role}</source>
+        <translation>{number} ждёт решения: {role}</translation>
+    </message>
+    <message>
+        <source>{number} allows only {allows}</source>
+        <translation>{number} разрешает только {allows}</translation>
+    </message>
+    <message>
+        <source>{number} is {status}</source>
+        <translation>{number} в статусе «{status}»</translation>
+    </message>
+    <message>
+        <source>Select a proposed or pending benefit to edit it.</source>
+        <translation>Выберите предложенную или ожидающую привилегию, чтобы её изменить.</translation>
+    </message>
+    <message>
+        <source>Saved; it waits for an approved exception. Prepare the request below.</source>
+        <translation>Сохранено; ждёт утверждённого исключения. Подготовьте запрос ниже.</translation>
+    </message>
+    <message>
+        <source>Saved within the policy.</source>
+        <translation>Сохранено в рамках политики.</translation>
+    </message>
+    <message>
+        <source>Select an active benefit to record what the client used.</source>
+        <translation>Выберите активную привилегию, чтобы записать, сколько использовал клиент.</translation>
+    </message>
+    <message>
+        <source>Recorded: {used} used so far ({status}).</source>
+        <translation>Записано: всего использовано {used} ({status}).</translation>
+    </message>
+    <message>
+        <source>Select a proposed, pending or active benefit to cancel it.</source>
+        <translation>Выберите предложенную, ожидающую или активную привилегию, чтобы её отменить.</translation>
+    </message>
+    <message>
+        <source>Cancel a benefit</source>
+        <translation>Отмена привилегии</translation>
+    </message>
+    <message>
+        <source>Cancel {benefit} of {code}? It cannot be undone: grant it again to restore it.</source>
+        <translation>Отменить «{benefit}» клиента {code}? Это необратимо: чтобы вернуть, предоставьте её заново.</translation>
+    </message>
+    <message>
+        <source>Why is it cancelled? (required)</source>
+        <translation>Почему отменяется? (обязательно)</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;benefit</source>
+        <translation>Отменить &amp;привилегию</translation>
+    </message>
+    <message>
+        <source>Not cancelled: {reason}</source>
+        <translation>Не отменено: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>Not activated: {reason}</source>
+        <translation>Не активировано: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показать:</translation>
     </message>
     <message>
         <source>all benefits</source>
@@ -521,8 +716,24 @@
         <translation>&amp;Добавить привилегию…</translation>
     </message>
     <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Record &amp;usage…</source>
+        <translation>Записать &amp;использование…</translation>
+    </message>
+    <message>
         <source>Ac&amp;tivate</source>
         <translation>&amp;Активировать</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel benefit…</source>
+        <translation>&amp;Отменить привилегию…</translation>
+    </message>
+    <message>
+        <source>No benefits yet. Add one from the catalog (Add benefit…): the commercial policy is checked as you type.</source>
+        <translation>Привилегий пока нет. Добавьте из каталога («Добавить привилегию…»): коммерческая политика проверяется по мере ввода.</translation>
     </message>
 </context>
 <context>
@@ -544,8 +755,8 @@
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Не удаётся прочитать %1: %2</translation>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>Не удаётся прочитать {file}: {reason}</translation>
     </message>
     <message>
         <source>Company on documents</source>
@@ -650,14 +861,6 @@
         <translation>Расчёт показателей программы…</translation>
     </message>
     <message>
-        <source>The figures could not be computed: %1</source>
-        <translation>Не удалось рассчитать показатели: %1</translation>
-    </message>
-    <message>
-        <source>As of %1 · amounts in %2</source>
-        <translation>На %1 · суммы в %2</translation>
-    </message>
-    <message>
         <source>Accounts in the program</source>
         <translation>Клиенты в программе</translation>
     </message>
@@ -666,16 +869,8 @@
         <translation>LTV 12 мес.</translation>
     </message>
     <message>
-        <source>%1 against the year before</source>
-        <translation>%1 к предыдущему году</translation>
-    </message>
-    <message>
         <source>Churn</source>
         <translation>Отток</translation>
-    </message>
-    <message>
-        <source>%1 accounts without an invoice for %2 months</source>
-        <translation>%1 клиентов без счетов %2 мес.</translation>
     </message>
     <message>
         <source>Share of wallet</source>
@@ -690,8 +885,44 @@
         <translation>ROI программы</translation>
     </message>
     <message>
-        <source>millions of %1</source>
-        <translation>млн %1</translation>
+        <source>The figures could not be computed: {reason}</source>
+        <translation>Не удалось рассчитать показатели: {reason}</translation>
+    </message>
+    <message>
+        <source>As of {day} · amounts in {currency}</source>
+        <translation>На {day} · суммы в {currency}</translation>
+    </message>
+    <message>
+        <source>the accounts of {login}</source>
+        <translation>клиенты пользователя {login}</translation>
+    </message>
+    <message>
+        <source>My accounts</source>
+        <translation>Мои клиенты</translation>
+    </message>
+    <message>
+        <source>{trend} against the year before</source>
+        <translation>{trend} к предыдущему году</translation>
+    </message>
+    <message>
+        <source>{count} accounts without an invoice for {months} months</source>
+        <translation>{count} клиентов без счетов {months} мес.</translation>
+    </message>
+    <message>
+        <source>not computable yet: too little history</source>
+        <translation>пока не вычисляется: слишком короткая история</translation>
+    </message>
+    <message>
+        <source>before the program&apos;s operating cost</source>
+        <translation>до операционных затрат программы</translation>
+    </message>
+    <message>
+        <source>ROI of my portfolio</source>
+        <translation>ROI моего портфеля</translation>
+    </message>
+    <message>
+        <source>millions of {currency}</source>
+        <translation>млн {currency}</translation>
     </message>
     <message>
         <source>ROI waterfall</source>
@@ -738,12 +969,16 @@
         <translation>слот в единицах</translation>
     </message>
     <message>
-        <source>slot in thousands of %1</source>
-        <translation>слот в тыс. %1</translation>
+        <source>slot in thousands of {currency}</source>
+        <translation>слот в тыс. {currency}</translation>
     </message>
     <message>
         <source>Dashboard</source>
         <translation>Панель показателей</translation>
+    </message>
+    <message>
+        <source>My portfolio</source>
+        <translation>Мой портфель</translation>
     </message>
     <message>
         <source>Grade vs margin vs reward cost</source>
@@ -844,10 +1079,6 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <source>the policy&apos;s cap for the account&apos;s grade</source>
-        <translation>лимит политики для грейда клиента</translation>
-    </message>
-    <message>
         <source>Write the requested value as a number.</source>
         <translation>Введите запрашиваемое значение числом.</translation>
     </message>
@@ -856,36 +1087,52 @@
         <translation>Укажите причину: согласующий сначала читает обоснование.</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Не сохранено: %1</translation>
-    </message>
-    <message>
         <source>Policy exception request</source>
         <translation>Запрос на исключение из политики</translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation>Вид:</translation>
-    </message>
-    <message>
-        <source>Requested value:</source>
-        <translation>Запрашиваемое значение:</translation>
     </message>
     <message>
         <source>Policy cap:</source>
         <translation>Лимит политики:</translation>
     </message>
     <message>
-        <source>Expected incremental margin:</source>
-        <translation>Ожидаемая дополнительная маржа:</translation>
+        <source>The cap could not be read: {reason}</source>
+        <translation>Не удалось прочитать лимит: {reason}</translation>
     </message>
     <message>
-        <source>Valid until:</source>
-        <translation>Действует до:</translation>
+        <source>{cap} for {grade} (policy “{policy}”)</source>
+        <translation>{cap} для {grade} (политика «{policy}»)</translation>
     </message>
     <message>
-        <source>Justification:</source>
-        <translation>Обоснование:</translation>
+        <source>the requested value is within the cap: no exception is needed</source>
+        <translation>запрошенное значение в пределах лимита: исключение не нужно</translation>
+    </message>
+    <message>
+        <source>Write the expected incremental margin as a number, or leave it empty.</source>
+        <translation>Введите ожидаемую дополнительную маржу числом или оставьте пустым.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Не сохранено: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>&amp;Requested value:</source>
+        <translation>&amp;Запрошенное значение:</translation>
+    </message>
+    <message>
+        <source>Expected incremental &amp;margin:</source>
+        <translation>Ожидаемая дополнительная &amp;маржа:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid until:</source>
+        <translation>&amp;Действует до:</translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation>&amp;Обоснование:</translation>
     </message>
     <message>
         <source>The benefit goes beyond the commercial policy; the request is filled in from the check.</source>
@@ -919,28 +1166,72 @@
         <translation>директор по продажам, затем финансы</translation>
     </message>
     <message>
-        <source>Route: %1</source>
-        <translation>Маршрут: %1</translation>
+        <source>Route: {route}</source>
+        <translation>Маршрут: {route}</translation>
     </message>
     <message>
-        <source>Now waiting for: %1</source>
-        <translation>Сейчас ожидает: %1</translation>
+        <source>✔ Approved by {who} ({role}) on {day}</source>
+        <translation>✔ Утвердил(а) {who} ({role}), {day}</translation>
     </message>
     <message>
-        <source>Select a request to see its justification and approval steps.</source>
-        <translation>Выберите запрос, чтобы увидеть обоснование и шаги согласования.</translation>
+        <source>✖ Rejected by {who} ({role}) on {day}</source>
+        <translation>✖ Отклонил(а) {who} ({role}), {day}</translation>
     </message>
     <message>
-        <source>Justification: %1</source>
-        <translation>Обоснование: %1</translation>
+        <source>: “{note}”</source>
+        <translation>: «{note}»</translation>
     </message>
     <message>
-        <source>Saved: %1</source>
-        <translation>Сохранено: %1</translation>
+        <source>Now waiting for: {role}</source>
+        <translation>Сейчас ожидает: {role}</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester.</source>
+        <translation>Отозван автором запроса.</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester: “{note}”</source>
+        <translation>Отозван автором запроса: «{note}»</translation>
+    </message>
+    <message>
+        <source>Select a request to see its justification, the decisions and their notes.</source>
+        <translation>Выберите запрос, чтобы увидеть обоснование, решения и заметки к ним.</translation>
+    </message>
+    <message>
+        <source>Justification: {text}</source>
+        <translation>Обоснование: {text}</translation>
+    </message>
+    <message>
+        <source>Saved: {numbers}</source>
+        <translation>Сохранено: {numbers}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Отказано: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Отозвать…</translation>
+    </message>
+    <message>
+        <source>No policy exception requests for this account yet. When a benefit goes beyond the commercial policy, ask for one here (New request…, Ctrl+N).</source>
+        <translation>У клиента пока нет запросов на исключение. Если привилегия выходит за коммерческую политику, подайте запрос здесь («Новый запрос…», Ctrl+N).</translation>
     </message>
     <message>
         <source>Submitted for approval.</source>
         <translation>Отправлено на согласование.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Отозвать</translation>
+    </message>
+    <message>
+        <source>Withdraw {number}? It cannot be submitted again: a new request would be needed.</source>
+        <translation>Отозвать {number}? Повторно подать его нельзя: понадобится новый запрос.</translation>
+    </message>
+    <message>
+        <source>Why is it withdrawn? (required)</source>
+        <translation>Почему отзывается? (обязательно)</translation>
     </message>
     <message>
         <source>Withdrawn.</source>
@@ -949,10 +1240,6 @@
     <message>
         <source>Select a request first.</source>
         <translation>Сначала выберите запрос.</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Отказано: %1</translation>
     </message>
     <message>
         <source>&amp;New request…</source>
@@ -965,6 +1252,21 @@
     <message>
         <source>&amp;Withdraw</source>
         <translation>Ото&amp;звать</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>KAM Desktop — user guide</source>
+        <translation>KAM Desktop — руководство</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed with this copy of KAM Desktop.</source>
+        <translation>В этой копии KAM Desktop нет руководства.</translation>
+    </message>
+    <message>
+        <source>*This guide is not translated yet; here it is in English.*</source>
+        <translation>*Это руководство ещё не переведено; вот английская версия.*</translation>
     </message>
 </context>
 <context>
@@ -1130,20 +1432,12 @@
         <translation>Проблема</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Поле</translation>
-    </message>
-    <message>
-        <source>Header in the file</source>
-        <translation>Заголовок в файле</translation>
-    </message>
-    <message>
         <source>Detect</source>
         <translation>Определить</translation>
     </message>
     <message>
-        <source>Detected: %1</source>
-        <translation>Определено: %1</translation>
+        <source>Detected: {value}</source>
+        <translation>Определено: {value}</translation>
     </message>
     <message>
         <source>Choose a file to import</source>
@@ -1154,24 +1448,8 @@
         <translation>Выгрузки ERP/CRM (*.csv *.txt *.xlsx *.xlsm);;Все файлы (*)</translation>
     </message>
     <message>
-        <source>The saved mapping profiles could not be read: %1</source>
-        <translation>Не удалось прочитать сохранённые профили сопоставления: %1</translation>
-    </message>
-    <message>
         <source>Type a name for the mapping profile: nothing was saved.</source>
         <translation>Введите имя профиля сопоставления: ничего не сохранено.</translation>
-    </message>
-    <message>
-        <source>A mapping profile named “%1” already exists: nothing was saved.</source>
-        <translation>Профиль сопоставления «%1» уже существует: ничего не сохранено.</translation>
-    </message>
-    <message>
-        <source>The mapping profile could not be saved: %1</source>
-        <translation>Не удалось сохранить профиль сопоставления: %1</translation>
-    </message>
-    <message>
-        <source>Saved the mapping profile “%1”.</source>
-        <translation>Профиль сопоставления «%1» сохранён.</translation>
     </message>
     <message>
         <source>Save as mapping profile</source>
@@ -1182,56 +1460,12 @@
         <translation>Имя профиля сопоставления (например, ежемесячная выгрузка из нашей ERP):</translation>
     </message>
     <message>
-        <source>A mapping profile named “%1” already exists. Replace it?</source>
-        <translation>Профиль сопоставления «%1» уже существует. Заменить его?</translation>
-    </message>
-    <message>
-        <source>The file could not be previewed: %1</source>
-        <translation>Не удалось показать файл: %1</translation>
-    </message>
-    <message>
-        <source>Errors (%1)</source>
-        <translation>Ошибки (%1)</translation>
-    </message>
-    <message>
-        <source>Ignored columns: %1</source>
-        <translation>Пропущенные столбцы: %1</translation>
-    </message>
-    <message>
-        <source>No column is ignored.</source>
-        <translation>Ни один столбец не пропущен.</translation>
-    </message>
-    <message>
-        <source>%1 rows read.</source>
-        <translation>Прочитано строк: %1.</translation>
-    </message>
-    <message>
-        <source>%1 errors: fix the file (or the reading options) and preview again; nothing can be imported until there are none.</source>
-        <translation>Ошибок: %1. Исправьте файл (или параметры чтения) и проверьте снова; пока есть ошибки, ничего не будет импортировано.</translation>
-    </message>
-    <message>
         <source>No errors: ready to import.</source>
         <translation>Ошибок нет: можно импортировать.</translation>
     </message>
     <message>
         <source>The file has no data rows.</source>
         <translation>В файле нет строк с данными.</translation>
-    </message>
-    <message>
-        <source>New categories: %1.</source>
-        <translation>Новые категории: %1.</translation>
-    </message>
-    <message>
-        <source>New owners (created as KAM users): %1.</source>
-        <translation>Новые менеджеры (будут созданы как пользователи KAM): %1.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1 conflicts with the data store.</source>
-        <translation>Ничего не импортировано: конфликтов с базой данных: %1.</translation>
-    </message>
-    <message>
-        <source>Imported %1 rows from %2: %3.</source>
-        <translation>Импортировано строк: %1 из файла %2: %3.</translation>
     </message>
     <message>
         <source>nothing new</source>
@@ -1242,8 +1476,88 @@
         <translation>Импорт отменён: ничего не записано.</translation>
     </message>
     <message>
-        <source>The import failed and nothing was written: %1</source>
-        <translation>Импорт не удался, ничего не записано: %1</translation>
+        <source>The saved mapping profiles could not be read: {reason}</source>
+        <translation>Не удалось прочитать сохранённые профили сопоставления: {reason}</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “{name}” already exists: nothing was saved.</source>
+        <translation>Профиль сопоставления «{name}» уже существует: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The mapping profile could not be saved: {reason}</source>
+        <translation>Не удалось сохранить профиль сопоставления: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved the mapping profile “{name}”.</source>
+        <translation>Профиль сопоставления «{name}» сохранён.</translation>
+    </message>
+    <message>
+        <source>A mapping profile named “{name}” already exists. Replace it?</source>
+        <translation>Профиль сопоставления «{name}» уже существует. Заменить его?</translation>
+    </message>
+    <message>
+        <source>The file could not be previewed: {reason}</source>
+        <translation>Не удалось показать файл: {reason}</translation>
+    </message>
+    <message>
+        <source>Errors ({count})</source>
+        <translation>Ошибки ({count})</translation>
+    </message>
+    <message>
+        <source>New names ({count})</source>
+        <translation>Новые имена ({count})</translation>
+    </message>
+    <message>
+        <source>Not imported: {columns}</source>
+        <translation>Не импортируются: {columns}</translation>
+    </message>
+    <message>
+        <source>Every column is imported.</source>
+        <translation>Импортируется каждый столбец.</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}.</source>
+        <translation>Выберите столбец для: {fields}.</translation>
+    </message>
+    <message>
+        <source>{count} rows read.</source>
+        <translation>Прочитано строк: {count}.</translation>
+    </message>
+    <message>
+        <source>{count} errors: fix the file (or the reading options or the column mapping) and preview again; nothing can be imported until there are none.</source>
+        <translation>Ошибок: {count}. Исправьте файл (или настройки чтения, или сопоставление столбцов) и обновите просмотр; импорт возможен только без ошибок.</translation>
+    </message>
+    <message>
+        <source>New categories: {names}.</source>
+        <translation>Новые категории: {names}.</translation>
+    </message>
+    <message>
+        <source>New owners: {names}.</source>
+        <translation>Новые менеджеры: {names}.</translation>
+    </message>
+    <message>
+        <source>The file names no category or person this store does not know.</source>
+        <translation>В файле нет категорий или людей, неизвестных этой базе.</translation>
+    </message>
+    <message>
+        <source>Say what each new name is before importing: {names}. A name like an existing one is never added as a near-duplicate; only an administrator adds people.</source>
+        <translation>Перед импортом укажите, что означает каждое новое имя: {names}. Имя, похожее на существующее, никогда не добавляется как почти-дубликат; людей добавляет только администратор.</translation>
+    </message>
+    <message>
+        <source>Every new name is decided: mapped to an existing one, or added as new.</source>
+        <translation>По каждому новому имени есть решение: сопоставлено с существующим или добавлено как новое.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} conflicts with the data store.</source>
+        <translation>Ничего не импортировано: конфликтов с базой данных: {count}.</translation>
+    </message>
+    <message>
+        <source>Imported {count} rows from {file}: {what}.</source>
+        <translation>Импортировано строк: {count} из файла {file}: {what}.</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: {reason}</source>
+        <translation>Импорт не удался, ничего не записано: {reason}</translation>
     </message>
     <message>
         <source>Preview cancelled.</source>
@@ -1324,6 +1638,145 @@
     <message>
         <source>C&amp;lose</source>
         <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Account code</source>
+        <translation>Код клиента</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Kind (customer or partner)</source>
+        <translation>Вид (клиент или партнёр)</translation>
+    </message>
+    <message>
+        <source>KAM (login)</source>
+        <translation>KAM (логин)</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Дата вступления</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Номер счёта</translation>
+    </message>
+    <message>
+        <source>Line number</source>
+        <translation>Номер строки</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Дата счёта</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>Категория продуктов</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Сумма нетто</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>Валовая маржа</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total (units)</source>
+        <translation>Общий объём клиента (штуки)</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total (money)</source>
+        <translation>Общий объём клиента (сумма)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Gathered on</source>
+        <translation>Дата сбора</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Достоверность</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Cashback balance</source>
+        <translation>Остаток кэшбэка</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>Остаток баллов</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Сгорает</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTexts</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) selected</source>
+        <translation>
+            <numerusform>выбран %n запрос</numerusform>
+            <numerusform>выбрано %n запроса</numerusform>
+            <numerusform>выбрано %n запросов</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1532,16 +1985,16 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <source>Balance: %1 cashback · %2 points</source>
-        <translation>Баланс: %1 кэшбэк · %2 баллов</translation>
+        <source>Balance: {cashback} cashback · {points} points</source>
+        <translation>Баланс: {cashback} кэшбэк · {points} баллов</translation>
     </message>
     <message>
-        <source>%1 %2 expire on %3</source>
-        <translation>%1 %2 сгорает %3</translation>
+        <source>{amount} {unit} expire on {day}</source>
+        <translation>{amount} {unit} сгорает {day}</translation>
     </message>
     <message>
-        <source>Expiry schedule: %1</source>
-        <translation>График сгорания: %1</translation>
+        <source>Expiry schedule: {lines}</source>
+        <translation>График сгорания: {lines}</translation>
     </message>
     <message>
         <source>Nothing is due to expire.</source>
@@ -1555,14 +2008,6 @@
         <translation>Загрузка портфеля…</translation>
     </message>
     <message>
-        <source>The share of wallet and slot values could not be read: %1</source>
-        <translation>Не удалось прочитать долю кошелька и стоимость слотов: %1</translation>
-    </message>
-    <message>
-        <source>The portfolio could not be loaded: %1</source>
-        <translation>Не удалось загрузить портфель: %1</translation>
-    </message>
-    <message>
         <source>Portfolio</source>
         <translation>Портфель клиентов</translation>
     </message>
@@ -1571,20 +2016,12 @@
         <translation>Проверьте доступность хранилища данных и нажмите F5, чтобы повторить попытку.</translation>
     </message>
     <message>
-        <source>Accounts: %1 / %2</source>
-        <translation>Клиенты: %1 / %2</translation>
-    </message>
-    <message>
         <source>Open an account first: its agreement, annexes and statements print from its Documents tab.</source>
         <translation>Сначала откройте клиента: договор, приложения и выписки печатаются с его вкладки «Документы».</translation>
     </message>
     <message>
         <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
         <translation>Сервер команды не настроен: KAM Desktop работает только с данными этого компьютера. Командный режим появится в следующей версии.</translation>
-    </message>
-    <message>
-        <source>Acting as: %1</source>
-        <translation>Действуете как: %1</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -1607,40 +2044,12 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
         <translation>Загрузка демо-компании…</translation>
     </message>
     <message>
-        <source>The demo company could not be loaded: %1
-
-Nothing was changed in the data store.</source>
-        <translation>Не удалось загрузить демо-компанию: %1
-
-Хранилище данных не изменено.</translation>
-    </message>
-    <message>
-        <source>About KAM Desktop</source>
-        <translation>О программе KAM Desktop</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;KAM Desktop&lt;/b&gt; %1&lt;br&gt;The back office of a key account manager running a B2B loyalty program.</source>
-        <translation>&lt;b&gt;KAM Desktop&lt;/b&gt; %1&lt;br&gt;Рабочее место менеджера по ключевым клиентам, ведущего программу лояльности B2B.</translation>
-    </message>
-    <message>
-        <source>Server: %1</source>
-        <translation>Сервер: %1</translation>
-    </message>
-    <message>
-        <source>Local file: %1</source>
-        <translation>Локальный файл: %1</translation>
-    </message>
-    <message>
         <source>Offline · no team server</source>
         <translation>Офлайн · командный сервер не настроен</translation>
     </message>
     <message>
         <source>Offline · never synced</source>
         <translation>Офлайн · синхронизации ещё не было</translation>
-    </message>
-    <message>
-        <source>Last sync: %1</source>
-        <translation>Последняя синхронизация: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
@@ -1715,6 +2124,18 @@ Nothing was changed in the data store.</source>
         <translation>&amp;О программе KAM Desktop</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Руководство</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;Export the portfolio view…</source>
+        <translation>&amp;Экспортировать вид портфеля…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
@@ -1763,6 +2184,90 @@ Nothing was changed in the data store.</source>
         <translation>Панель &amp;показателей</translation>
     </message>
     <message>
+        <source>The share of wallet and slot values could not be read: {reason}</source>
+        <translation>Не удалось прочитать долю кошелька и стоимость слотов: {reason}</translation>
+    </message>
+    <message>
+        <source>The portfolio could not be loaded: {reason}</source>
+        <translation>Не удалось загрузить портфель: {reason}</translation>
+    </message>
+    <message>
+        <source>Accounts: {shown} / {total}</source>
+        <translation>Клиенты: {shown} / {total}</translation>
+    </message>
+    <message>
+        <source>Acting as: {name}</source>
+        <translation>Действуете как: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;My portfolio dashboard</source>
+        <translation>&amp;Панель моего портфеля</translation>
+    </message>
+    <message>
+        <source>The demo company could not be loaded: {reason}
+
+Nothing was changed in the data store.</source>
+        <translation>Не удалось загрузить демо-компанию: {reason}
+
+Хранилище данных не изменено.</translation>
+    </message>
+    <message>
+        <source>Open the account (in the portfolio or the search box)</source>
+        <translation>Открыть клиента (в портфеле или поле поиска)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>From the search box to the first result</source>
+        <translation>Из поля поиска к первому результату</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Стрелка вниз</translation>
+    </message>
+    <message>
+        <source>Copy the selected accounts</source>
+        <translation>Копировать выбранных клиентов</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Export the portfolio view</source>
+        <translation>Экспорт вида портфеля</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Книга Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} accounts exported to {file}.</source>
+        <translation>Экспортировано клиентов: {count} в файл {file}.</translation>
+    </message>
+    <message>
+        <source>The view was not exported: {reason}</source>
+        <translation>Вид не экспортирован: {reason}</translation>
+    </message>
+    <message>
+        <source>Server: {location}</source>
+        <translation>Сервер: {location}</translation>
+    </message>
+    <message>
+        <source>Local file: {name}</source>
+        <translation>Локальный файл: {name}</translation>
+    </message>
+    <message>
+        <source>Last sync: {day}</source>
+        <translation>Последняя синхронизация: {day}</translation>
+    </message>
+    <message>
         <source>&amp;What-if simulator…</source>
         <translation>&amp;Симулятор «что если»…</translation>
     </message>
@@ -1773,6 +2278,33 @@ Nothing was changed in the data store.</source>
     <message>
         <source>&amp;Close a quarter…</source>
         <translation>Закрыть &amp;квартал…</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number: write it like {example}.</source>
+        <translation>«{text}» — не число: введите, например, так: {example}.</translation>
+    </message>
+    <message>
+        <source>Write a whole number.</source>
+        <translation>Введите целое число.</translation>
+    </message>
+    <message>
+        <source>At most {places} decimal places.</source>
+        <translation>Не больше {places} знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>At least {minimum}.</source>
+        <translation>Не меньше {minimum}.</translation>
+    </message>
+    <message>
+        <source>At most {maximum}.</source>
+        <translation>Не больше {maximum}.</translation>
     </message>
 </context>
 <context>
@@ -1794,24 +2326,8 @@ Nothing was changed in the data store.</source>
         <translation>чистая выручка</translation>
     </message>
     <message>
-        <source>%1 (%2, 12 months)</source>
-        <translation>%1 (%2, 12 месяцев)</translation>
-    </message>
-    <message>
-        <source>%1 of %2 (top %3)</source>
-        <translation>%1 из %2 (верхние %3)</translation>
-    </message>
-    <message>
-        <source>top %1 for %2</source>
-        <translation>верхние %1 для %2</translation>
-    </message>
-    <message>
         <source>no potential gathered</source>
         <translation>потенциал не собран</translation>
-    </message>
-    <message>
-        <source>slot %1</source>
-        <translation>слот %1</translation>
     </message>
     <message>
         <source>Grade the portfolio to see the progress to the next grade.</source>
@@ -1822,20 +2338,36 @@ Nothing was changed in the data store.</source>
         <translation>Лучший грейд: выше ничего нет.</translation>
     </message>
     <message>
-        <source>Too few accounts for %1.</source>
-        <translation>Слишком мало клиентов для %1.</translation>
-    </message>
-    <message>
-        <source>To %1: %2 more (needs about %3)</source>
-        <translation>До %1: не хватает %2 (нужно около %3)</translation>
-    </message>
-    <message>
         <source>No contacts yet.</source>
         <translation>Контактов пока нет.</translation>
     </message>
     <message>
-        <source>LTV trend (thousands of %1)</source>
-        <translation>Тренд LTV (тыс. %1)</translation>
+        <source>{amount} ({basis}, 12 months)</source>
+        <translation>{amount} ({basis}, 12 месяцев)</translation>
+    </message>
+    <message>
+        <source>{rank} of {population} (top {share})</source>
+        <translation>{rank} из {population} (верхние {share})</translation>
+    </message>
+    <message>
+        <source>top {share} for {grade}</source>
+        <translation>верхние {share} для {grade}</translation>
+    </message>
+    <message>
+        <source>slot {amount}</source>
+        <translation>слот {amount}</translation>
+    </message>
+    <message>
+        <source>Too few accounts for {grade}.</source>
+        <translation>Слишком мало клиентов для {grade}.</translation>
+    </message>
+    <message>
+        <source>To {grade}: {gap} more (needs about {needed})</source>
+        <translation>До {grade}: не хватает {gap} (нужно около {needed})</translation>
+    </message>
+    <message>
+        <source>LTV trend (thousands of {currency})</source>
+        <translation>Тренд LTV (тыс. {currency})</translation>
     </message>
     <message>
         <source>Net revenue per month</source>
@@ -2073,8 +2605,8 @@ Nothing was changed in the data store.</source>
         <translation>новый</translation>
     </message>
     <message>
-        <source>%1 (the 12 months before: %2)</source>
-        <translation>%1 (предыдущие 12 месяцев: %2)</translation>
+        <source>{amount} (the 12 months before: {previous})</source>
+        <translation>{amount} (предыдущие 12 месяцев: {previous})</translation>
     </message>
 </context>
 <context>
@@ -2088,8 +2620,48 @@ Nothing was changed in the data store.</source>
         </translation>
     </message>
     <message>
-        <source>%1 of %2 accounts</source>
-        <translation>%1 из %2 клиентов</translation>
+        <source>Save this filter…</source>
+        <translation>Сохранить этот фильтр…</translation>
+    </message>
+    <message>
+        <source>Delete a saved filter</source>
+        <translation>Удалить сохранённый фильтр</translation>
+    </message>
+    <message>
+        <source>Save this filter</source>
+        <translation>Сохранить этот фильтр</translation>
+    </message>
+    <message>
+        <source>A name for the filter “{text}”:</source>
+        <translation>Название фильтра «{text}»:</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} accounts</source>
+        <translation>{shown} из {total} клиентов</translation>
+    </message>
+    <message>
+        <source>This data store has no accounts yet.
+
+Import your accounts from the ERP (a CSV or Excel export), or load the demo company to try KAM Desktop first.</source>
+        <translation>В этой базе пока нет клиентов.
+
+Импортируйте клиентов из ERP (выгрузка CSV или Excel) или загрузите демо-компанию, чтобы сначала попробовать KAM Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Import accounts…</source>
+        <translation>&amp;Импортировать клиентов…</translation>
+    </message>
+    <message>
+        <source>No account matches “{text}”.
+
+The search looks in codes, names, KAMs, regions, tax IDs and contacts; every word must match.</source>
+        <translation>Ни один клиент не подходит под «{text}».
+
+Поиск идёт по кодам, названиям, KAM, регионам, ИНН и контактам; совпасть должно каждое слово.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the filter</source>
+        <translation>&amp;Сбросить фильтр</translation>
     </message>
     <message>
         <source>Reset columns</source>
@@ -2100,67 +2672,91 @@ Nothing was changed in the data store.</source>
         <translation>Портфель клиентов</translation>
     </message>
     <message>
-        <source>Filter by code, name, KAM or region  (Ctrl+F)</source>
-        <translation>Фильтр по коду, названию, KAM или региону  (Ctrl+F)</translation>
+        <source>Filter by code, name, tax ID, contact, KAM or region  (Ctrl+F)</source>
+        <translation>Фильтр по коду, названию, ИНН, контакту, KAM или региону  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Сохранённые фильтры</translation>
+    </message>
+    <message>
+        <source>Apply, save or delete a named filter</source>
+        <translation>Применить, сохранить или удалить именованный фильтр</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo company…</source>
+        <translation>Загрузить &amp;демо-компанию…</translation>
     </message>
 </context>
 <context>
     <name>PotentialTab</name>
     <message>
-        <source>No potential gathered yet for this account.</source>
-        <translation>Потенциал этого клиента ещё не собран.</translation>
+        <source>No potential gathered yet for this account: choose a category on the right, write what the client spends on it in total, and save.</source>
+        <translation>По этому клиенту потенциал ещё не собран: выберите категорию справа, введите общие расходы клиента на неё и сохраните.</translation>
     </message>
     <message>
-        <source>Slot %1 of %2 total spend · share of wallet %3 · %4</source>
-        <translation>Слот %1 из %2 общих расходов · доля кошелька %3 · %4</translation>
+        <source>Slot {slot} of {total} total spend · share of wallet {share} · {quadrant}</source>
+        <translation>Слот {slot} из {total} общих расходов · доля кошелька {share} · {quadrant}</translation>
     </message>
     <message>
-        <source>%1: “%2” is not a number. Write it like %3.</source>
-        <translation>%1: «%2» — не число. Введите, например, так: %3.</translation>
+        <source>Every category already has a slot: select one in the table to correct it.</source>
+        <translation>У каждой категории уже есть слот: выберите её в таблице, чтобы исправить.</translation>
     </message>
     <message>
         <source>Client&apos;s total</source>
         <translation>Всего у клиента</translation>
     </message>
     <message>
-        <source>Units total</source>
-        <translation>Единиц всего</translation>
+        <source>Units</source>
+        <translation>Штуки</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Не сохранено: %1</translation>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Не сохранено: {reason}</translation>
+    </message>
+    <message>
+        <source>Gathered total</source>
+        <translation>Собранный объём</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ка&amp;тегория:</translation>
+    </message>
+    <message>
+        <source>Client&apos;s total &amp;spend:</source>
+        <translation>Общие &amp;расходы клиента:</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>&amp;Штуки:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>Ис&amp;точник:</translation>
+    </message>
+    <message>
+        <source>&amp;Gathered on:</source>
+        <translation>Дата &amp;сбора:</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidence:</source>
+        <translation>&amp;Уверенность:</translation>
+    </message>
+    <message>
+        <source>Add a &amp;category…</source>
+        <translation>Добавить &amp;категорию…</translation>
+    </message>
+    <message>
+        <source>No potential gathered yet. Choose a category on the right, write the client&apos;s total spend on it and save: the slot and share of wallet follow.</source>
+        <translation>Потенциал ещё не собран. Выберите категорию справа, введите общие расходы клиента и сохраните: слот и доля кошелька посчитаются сами.</translation>
     </message>
     <message>
         <source>Saved. Share of wallet is recalculated.</source>
         <translation>Сохранено. Доля кошелька пересчитана.</translation>
-    </message>
-    <message>
-        <source>Correct the gathered total</source>
-        <translation>Исправить собранные данные</translation>
-    </message>
-    <message>
-        <source>Category:</source>
-        <translation>Категория:</translation>
-    </message>
-    <message>
-        <source>Client&apos;s total spend:</source>
-        <translation>Общие расходы клиента:</translation>
-    </message>
-    <message>
-        <source>Units:</source>
-        <translation>Единицы:</translation>
-    </message>
-    <message>
-        <source>Source:</source>
-        <translation>Источник:</translation>
-    </message>
-    <message>
-        <source>Gathered on:</source>
-        <translation>Дата сбора:</translation>
-    </message>
-    <message>
-        <source>Confidence:</source>
-        <translation>Достоверность:</translation>
     </message>
     <message>
         <source>&amp;Save slot</source>
@@ -2178,6 +2774,10 @@ Nothing was changed in the data store.</source>
         <translation>Согласования</translation>
     </message>
     <message>
+        <source>My portfolio</source>
+        <translation>Мой портфель</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Панель показателей</translation>
     </message>
@@ -2186,24 +2786,28 @@ Nothing was changed in the data store.</source>
         <translation>Присвоение грейдов…</translation>
     </message>
     <message>
-        <source>Graded %1 accounts as of %2.</source>
-        <translation>Грейды присвоены %1 клиентам на %2.</translation>
+        <source>Graded {count} accounts as of {day}.</source>
+        <translation>Грейды присвоены {count} клиентам на {day}.</translation>
+    </message>
+    <message>
+        <source>Quarter (e.g. {example}):</source>
+        <translation>Квартал (например, {example}):</translation>
+    </message>
+    <message>
+        <source>Closing {quarter}…</source>
+        <translation>Закрытие {quarter}…</translation>
+    </message>
+    <message>
+        <source>{quarter} closed: {booked} entries booked for {accounts} accounts, {expiries} expiries.</source>
+        <translation>{quarter} закрыт: {booked} записей для {accounts} клиентов, {expiries} сгораний.</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>Ошибка: {reason}</translation>
     </message>
     <message>
         <source>Close a quarter</source>
         <translation>Закрыть квартал</translation>
-    </message>
-    <message>
-        <source>Quarter (e.g. %1):</source>
-        <translation>Квартал (например, %1):</translation>
-    </message>
-    <message>
-        <source>Closing %1…</source>
-        <translation>Закрытие %1…</translation>
-    </message>
-    <message>
-        <source>%1 closed: %2 entries booked for %3 accounts, %4 expiries.</source>
-        <translation>%1 закрыт: %2 записей для %3 клиентов, %4 сгораний.</translation>
     </message>
     <message>
         <source>Another job is still running.</source>
@@ -2214,10 +2818,6 @@ Nothing was changed in the data store.</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Ошибка: %1</translation>
-    </message>
-    <message>
         <source>Cancelling: the job stops before it writes anything.</source>
         <translation>Отмена: задача остановится, ничего не записав.</translation>
     </message>
@@ -2225,8 +2825,8 @@ Nothing was changed in the data store.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>The company identity was not saved: %1</source>
-        <translation>Реквизиты компании не сохранены: %1</translation>
+        <source>The company identity was not saved: {reason}</source>
+        <translation>Реквизиты компании не сохранены: {reason}</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2274,6 +2874,21 @@ Nothing was changed in the data store.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
     <name>SimulatorDialog</name>
     <message>
         <source>Now</source>
@@ -2304,20 +2919,20 @@ Nothing was changed in the data store.</source>
         <translation>Кэшбэк от выручки:</translation>
     </message>
     <message>
-        <source>Cannot simulate: %1</source>
-        <translation>Невозможно смоделировать: %1</translation>
+        <source>Cannot simulate: {reason}</source>
+        <translation>Невозможно смоделировать: {reason}</translation>
     </message>
     <message>
-        <source>The simulation failed: %1</source>
-        <translation>Моделирование не удалось: %1</translation>
+        <source>The simulation failed: {reason}</source>
+        <translation>Моделирование не удалось: {reason}</translation>
     </message>
     <message>
-        <source>%1 accounts move up, %2 move down, %3 stay.</source>
-        <translation>%1 клиентов повышаются, %2 понижаются, %3 без изменений.</translation>
+        <source>{up} accounts move up, {down} move down, {same} stay.</source>
+        <translation>{up} клиентов повышаются, {down} понижаются, {same} без изменений.</translation>
     </message>
     <message>
-        <source>Cashback cost %1 (%2 of gross margin) → %3 (%4) on a margin of %5.</source>
-        <translation>Затраты на кэшбэк %1 (%2 валовой маржи) → %3 (%4) при марже %5.</translation>
+        <source>Cashback cost {now} ({now_ratio} of gross margin) → {then} ({then_ratio}) on a margin of {margin}.</source>
+        <translation>Затраты на кэшбэк {now} ({now_ratio} валовой маржи) → {then} ({then_ratio}) при марже {margin}.</translation>
     </message>
     <message>
         <source>Accounts per grade</source>
@@ -2330,6 +2945,37 @@ Nothing was changed in the data store.</source>
     <message>
         <source>with these terms</source>
         <translation>при этих условиях</translation>
+    </message>
+</context>
+<context>
+    <name>UsageDialog</name>
+    <message>
+        <source>Not recorded: {reason}</source>
+        <translation>Не записано: {reason}</translation>
+    </message>
+    <message>
+        <source>Record usage</source>
+        <translation>Использование привилегии</translation>
+    </message>
+    <message>
+        <source>{benefit}: {used} used of {cost}; {left} left.</source>
+        <translation>{benefit}: использовано {used} из {cost}; осталось {left}.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount ({currency}):</source>
+        <translation>&amp;Сумма ({currency}):</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;День:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Заметка:</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
     </message>
 </context>
 </TS>

@@ -86,7 +86,7 @@ def test_editing_a_slot_changes_the_share_of_wallet(demo_window, qtbot) -> None:
     line = next(r for r in tab.model.rows() if r.share_money is not None and 0 < r.share_money < 1)
     assert tab.select_category(line.category)
     before = tab.share_of(line.category)
-    tab.total_money.setText(window.formats.number(line.total_money * 2))
+    tab.total_money.set_text(window.formats.number(line.total_money * 2))
     reloaded(workspace, qtbot, tab.save)
     after = tab.share_of(line.category)
     assert after is not None and before is not None
@@ -124,14 +124,18 @@ def test_slot_errors_are_shown_in_words_and_nothing_is_saved(demo_window, qtbot)
     category = tab.model.rows()[0].category
     tab.select_category(category)
     before = tab.share_of(category)
-    tab.total_money.setText("a lot")
+    tab.total_money.edit.clear()
+    qtbot.keyClicks(tab.total_money.edit, "12k")  # shown at the field as it is typed, before any save
+    assert tab.total_money.error.text() == "“12k” is not a number: write it like 1,250.5."
+    assert not tab.total_money.error.isHidden()
     assert not tab.save()
-    assert tab.message.text() == "Client's total: “a lot” is not a number. Write it like 1,250.5."
-    tab.total_money.setText("-5")
+    assert tab.message.text() == "Client's total: “12k” is not a number: write it like 1,250.5."
+    tab.total_money.set_text("-5")
+    assert tab.total_money.error.text() == "At least 0."
     assert not tab.save()
-    assert "totals cannot be negative" in tab.message.text()
-    assert tab.message.text().startswith("Not saved:")
-    assert tab.share_of(category) == before
+    tab.total_money.set_text("1,250.5")
+    assert tab.total_money.error.isHidden() and tab.total_money.value() == Decimal("1250.5")
+    assert tab.share_of(category) == before  # nothing was saved
 
 
 def test_a_benefit_beyond_the_policy_is_approved_by_the_director_and_activated(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -167,18 +171,18 @@ def test_a_benefit_beyond_the_policy_is_approved_by_the_director_and_activated(d
     inbox = window.screens.open_inbox()
     qtbot.waitUntil(lambda: inbox.select(number), timeout=TIMEOUT)
     assert "Opening of the new warehouse" in inbox.details.text()
-    inbox.note.setText("Within the gift budget of the opening.")
+    dialog = inbox.decide(approve=True)
+    assert dialog is not None and dialog.ok_button.isEnabled()  # an approval's note is optional
+    dialog.reason.setPlainText("Within the gift budget of the opening.")
     with qtbot.waitSignal(inbox.loaded, timeout=TIMEOUT):
-        assert inbox.decide(approve=True)
+        dialog.ok_button.click()
     assert inbox.message.text() == f"{number} approved."
     assert not inbox.select(number)  # no longer waiting
 
     window.screens.switch_user(KAM)
     workspace = open_account(window, qtbot, code)
     assert workspace.exceptions.status_of(number) == "approved"
-    benefits.table.select_where(lambda b: b.id == grant.id)
-    reloaded(workspace, qtbot, benefits.activate_current)
-    assert benefits.status_of(grant.id) == "active"
+    assert workspace.benefits.status_of(grant.id) == "active"  # the approval activated the benefit it covers
 
 
 def test_refused_decisions_are_shown_in_words(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -189,15 +193,22 @@ def test_refused_decisions_are_shown_in_words(demo_window, qtbot) -> None:  # ty
     desk.submit_exception(own.number)
     inbox = window.screens.open_inbox()
     qtbot.waitUntil(lambda: inbox.select(own.number), timeout=TIMEOUT)
-    assert not inbox.decide(approve=True)
-    assert inbox.message.text().startswith("Refused: ")
+    dialog = inbox.decide(approve=True)
+    assert dialog is not None
+    with qtbot.waitSignal(inbox.loaded, timeout=TIMEOUT):
+        dialog.ok_button.click()
+    assert inbox.message.text().startswith(f"{own.number} not decided: ")
     assert "own" in inbox.message.text()
     # a request that changed after the director read it: the KAM withdraws it meanwhile
     other = next(r for r in inbox.model.rows() if r.request.requested_by != DIRECTOR)
     inbox.select(other.request.number)
     desk.as_user(other.request.requested_by).withdraw_exception(other.request.number)
-    assert not inbox.decide(approve=False)
-    assert inbox.message.text().startswith("Refused: ")
+    dialog = inbox.decide(approve=False)
+    assert dialog is not None and not dialog.ok_button.isEnabled()  # a rejection says why
+    dialog.reason.setPlainText("Too much for this quarter.")
+    with qtbot.waitSignal(inbox.loaded, timeout=TIMEOUT):
+        dialog.ok_button.click()
+    assert inbox.message.text().startswith(f"{other.request.number} not decided: ")
 
 
 def test_a_kam_has_an_empty_inbox_and_is_told_who_decides(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -41,10 +41,13 @@ def test_a_good_file_previews_applies_and_shows_in_the_portfolio(admin_window, d
     window = admin_window
     dialog = previewed(qtbot, window.open_import(), SAMPLES / "accounts.csv", "accounts")
     assert dialog.error_model.rowCount() == 0
-    assert dialog.mapping_model.rowCount() == 11
+    assert dialog.mapping.rowCount() == 11
     assert dialog.sample_model.rowCount() == 6 and dialog.sample_model.headerData(0, Qt.Orientation.Horizontal) == "account_code"
     assert dialog.delimiter_combo.itemText(0) == "Detected: Comma ,"
-    assert "anowak" in dialog.summary.text()  # a new owner, created as a KAM user
+    assert "anowak" in dialog.summary.text()  # a new owner…
+    assert [v.value for v in dialog.values.undecided()] == ["anowak"]  # …that looks like the demo's a.nowak
+    assert dialog.pages.currentWidget() is dialog.values_page and not dialog.apply_button.isEnabled()
+    dialog.values.decide("anowak", "a.nowak")
     assert dialog.apply_button.isEnabled()
     before = window.portfolio.model.rowCount()
     with (qtbot.waitSignal(window.portfolio_loaded, timeout=TIMEOUT),
@@ -76,10 +79,10 @@ def test_a_bad_file_shows_its_errors_by_row_and_cannot_be_applied(admin_window, 
     assert not dialog.apply_button.isEnabled()
     assert dialog.apply() is None  # not even programmatically
     assert counts(demo_store) == before
-    for shown in (dialog.error_model, dialog.mapping_model):
-        model = RowTableModel(shown._context, shown.columns, dialog.formats)
-        model.set_rows(shown.rows())
-        qtmodeltester.check(model, force_py=True)
+    shown = dialog.error_model
+    model = RowTableModel(shown._context, shown.columns, dialog.formats)
+    model.set_rows(shown.rows())
+    qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(dialog.sample_model, force_py=True)
 
 
@@ -101,7 +104,7 @@ def test_cancel_while_applying_writes_nothing(admin_window, demo_store, qtbot, m
     real_apply = Importer.apply
     writing = threading.Event()
 
-    def held_apply(self, path, format_name, options, *, profile=None, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+    def held_apply(self, path, format_name, options, *, profile=None, progress=None, cancel=None, values=None):  # type: ignore[no-untyped-def]
         def hold(step):  # type: ignore[no-untyped-def]
             if progress is not None:
                 progress(step)
@@ -110,11 +113,13 @@ def test_cancel_while_applying_writes_nothing(admin_window, demo_store, qtbot, m
                 deadline = time.monotonic() + 10
                 while not cancel.is_set() and time.monotonic() < deadline:
                     time.sleep(0.01)
-        return real_apply(self, path, format_name, options, profile=profile, progress=hold, cancel=cancel)
+        return real_apply(self, path, format_name, options, profile=profile, progress=hold, cancel=cancel,
+                          values=values)
 
     monkeypatch.setattr(Importer, "apply", held_apply)
     before = counts(demo_store)
     dialog = previewed(qtbot, admin_window.open_import(), SAMPLES / "accounts.csv", "accounts")
+    dialog.values.decide("anowak", "a.nowak")
     with qtbot.waitSignal(dialog.apply_ended, timeout=TIMEOUT):
         dialog.apply_button.click()
         qtbot.waitUntil(writing.is_set, timeout=TIMEOUT)

@@ -69,7 +69,7 @@ def test_a_saved_profile_maps_unknown_headers_sets_its_options_and_the_import_ap
         ("cp1250", ";", "MDY")
     assert dialog.decimal_combo.value() is None  # the profile does not pin it: still detected
     assert [e.message for e in dialog.error_model.rows()] == []
-    mapped = {m.column: m.header for m in dialog.mapping_model.rows()}
+    mapped = {field: header for header, field in dialog.mapping.columns().items()}
     assert mapped["account_code"] == "ERP Klucz" and mapped["enrolled_on"] == "ERP Od"
     assert dialog.apply_button.isEnabled()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -54,9 +54,12 @@ class GradeProgress:
 
 
 def ltv_series(ctx: Context, code: str, as_of: date | None = None, months: int = 24) -> list[LtvPoint]:
-    """Month by month for the last `months` months, with the trailing-12-month LTV at each month's end."""
+    """Month by month for the last `months` finished months, with the trailing-12-month LTV at each month's end.
+
+    The month of `as_of` is left out until its last day: half a month of sales would read as a collapse.
+    """
     as_of = as_of or ctx.today()
-    last_month = as_of.replace(day=1)
+    last_month = last_finished_month(as_of)
     first_month = add_months(last_month, -(months + 10))
     with ctx.read() as session:
         account = account_for(ctx, session, UseCase.VIEW_ACCOUNT, code)
@@ -69,6 +72,12 @@ def ltv_series(ctx: Context, code: str, as_of: date | None = None, months: int =
         net, margin = totals.get(month, (ZERO, ZERO))
         series.append(LtvPoint(month, net, margin, ltv))
     return series
+
+
+def last_finished_month(day: date) -> date:
+    """The first day of the last month that has ended on `day` (its own month on its last day)."""
+    month = day.replace(day=1)
+    return month if (day + timedelta(days=1)).month != day.month else add_months(month, -1)
 
 
 def grade_progress(ctx: Context, code: str, as_of: date | None = None) -> GradeProgress:

@@ -53,6 +53,7 @@ from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.imports import apply as ap
 from kam_desktop.services.imports import lines as il
+from kam_desktop.services.imports import values as iv
 from kam_desktop.store.models import Account, ProductCategory, User
 
 __all__ = [
@@ -123,10 +124,13 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class Preview:
-    """What the import dialog shows before importing: detection (None if unreadable) and a dry validation."""
+    """What the import dialog shows before importing: detection (None if unreadable), a dry validation, and the
+    file's new names (categories, owners) with what each probably means and the existing ones to map it to."""
 
     sniff: SniffResult | None
     result: ImportResult
+    values: tuple[iv.NewValue, ...] = ()
+    choices: dict[str, tuple[iv.Known, ...]] = field(default_factory=dict)  # kind → existing ones to map to
 
     @property
     def ok(self) -> bool:
@@ -196,8 +200,11 @@ IMPORT_USE_CASES = {"accounts": UseCase.IMPORT_ACCOUNTS, "invoices": UseCase.IMP
 
 def preview(ctx: Context, path: Path, format_name: str, options: ReadOptions = DETECT,
             profile: MappingProfile | str | None = None, *, progress: ProgressCallback | None = None,
-            cancel: CancelCheck | None = None) -> Preview:
-    """Sniff `path` and validate all of it against the store; writes nothing (not even the audit log)."""
+            cancel: CancelCheck | None = None, values: iv.ValueMap | None = None) -> Preview:
+    """Sniff `path` and validate all of it against the store; writes nothing (not even the audit log).
+
+    `values` maps the file's new names as the person decided (to an existing one, or `CREATE`).
+    """
     fmt, chosen = _format(format_name), _profile(profile)
     ctx.permit(IMPORT_USE_CASES[fmt])
     with ctx.read() as session:
@@ -208,7 +215,11 @@ def preview(ctx: Context, path: Path, format_name: str, options: ReadOptions = D
         sniffed = None  # the dry validation below reports why
     result = import_file(Path(path), fmt, known, options=options, profile=chosen,
                          progress=_reading(progress), cancel=cancel)
-    return Preview(sniffed, result)
+    with ctx.read() as session:
+        result = iv.remapped(result, values or {})
+        found = iv.review(session, result, ctx.actor.role)
+        choices = {kind: tuple(iv.known_values(session, kind).values()) for kind in {v.kind for v in found}}
+    return Preview(sniffed, result, found, choices)
 
 
 def _reading(progress: ProgressCallback | None) -> Callable[[Progress], None] | None:
@@ -227,7 +238,8 @@ class _Refused(Exception):
 
 def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptions = DETECT,
                profile: MappingProfile | str | None = None, dry_run: bool = False,
-               progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> ImportReport:
+               progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+               values: iv.ValueMap | None = None) -> ImportReport:
     """Validate all of `path`; with zero errors apply it in one transaction (unless `dry_run`).
 
     Returns a report with counts, or with every error (`FILE:ROW:COLUMN: message`) and nothing written.
@@ -245,6 +257,11 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
                          cancel=cancel)
     if not result.ok:
         return _refuse(ctx, _report(result, dry_run, started, errors=result.errors))
+    with ctx.read() as session:  # a near-duplicate name or a person the actor may not add: nothing is applied
+        result = iv.remapped(result, values or {})
+        undecided = iv.undecided(result, iv.review(session, result, ctx.actor.role), values or {})
+    if undecided:
+        return _refuse(ctx, _report(result, dry_run, started, errors=tuple(undecided)))
     import_id = uuid.uuid4()
     tick = _applying(len(result.staged), progress, cancel)
     try:

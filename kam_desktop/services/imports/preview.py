@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kam_desktop.domain.permissions import permits
 from kam_desktop.imports.formats import get_format
-from kam_desktop.imports.profiles import profile_file_name
+from kam_desktop.imports.profiles import IGNORED, profile_file_name
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.imports.files import (
     DETECT,
     FORMAT_NAMES,
+    IMPORT_USE_CASES,
     ImportCancelled,
     ImportIssue,
     ImportProgress,
@@ -33,12 +35,13 @@ from kam_desktop.services.imports.files import (
     save_mapping_profile,
 )
 from kam_desktop.services.imports.files import ProgressCallback as ProgressCallback
+from kam_desktop.services.imports.values import CREATE, Known, NewValue, ValueMap
 
 __all__ = [
     "DATE_ORDERS", "DECIMALS", "DELIMITERS", "DETECT", "ENCODINGS", "FORMAT_NAMES", "ImportCancelled",
-    "ImportIssue", "ImportProgress", "ImportReport", "Importer", "MappingProfile", "Preview", "ReadOptions",
-    "ServiceError", "can_save_profile", "profile_named", "profile_options", "profiles_for",
-    "save_preview_as_profile",
+    "CREATE", "IGNORED", "FieldInfo", "ImportIssue", "ImportProgress", "ImportReport", "Importer", "Known", "MappingProfile",
+    "NewValue", "Preview", "ReadOptions", "ServiceError", "ValueMap", "can_save_profile", "custom_profile",
+    "profile_named", "profile_options", "profiles_for", "save_preview_as_profile",
 ]
 
 # The values each reading option may be forced to (None, shown as "detect", leaves it to detection).
@@ -50,6 +53,14 @@ _PROFILE_OPTIONS = ("encoding", "delimiter", "decimal", "date_order", "sheet")  
 
 
 @dataclass(frozen=True)
+class FieldInfo:
+    """A field of an import format: its canonical name and whether a file must have it."""
+
+    name: str
+    required: bool
+
+
+@dataclass(frozen=True)
 class Importer:
     """Imports into one store as the context's actor; every call may take a progress callback and a cancel flag."""
 
@@ -57,17 +68,28 @@ class Importer:
 
     def preview(self, path: Path | str, format_name: str, options: ReadOptions = DETECT, *,
                 profile: MappingProfile | None = None, progress: ProgressCallback | None = None,
-                cancel: Any = None) -> Preview:
-        """Detection and a dry validation of the whole file (`options` win over the profile's); writes nothing."""
-        return preview(self.ctx, Path(path), format_name, options, profile, progress=progress, cancel=cancel)
+                cancel: Any = None, values: ValueMap | None = None) -> Preview:
+        """Detection and a dry validation of the whole file (`options` win over the profile's); writes nothing.
+        `values` maps the file's new names (categories, owners) to existing ones or confirms them as new."""
+        return preview(self.ctx, Path(path), format_name, options, profile, progress=progress, cancel=cancel,
+                       values=values)
 
     def apply(self, path: Path | str, format_name: str, options: ReadOptions = DETECT, *,
               profile: MappingProfile | str | None = None, progress: ProgressCallback | None = None,
-              cancel: Any = None, dry_run: bool = False) -> ImportReport:
+              cancel: Any = None, dry_run: bool = False, values: ValueMap | None = None) -> ImportReport:
         """Validate and apply in one transaction (a dry run checks against the store and writes nothing);
         raises ImportCancelled (nothing written) on cancel."""
         return run_import(self.ctx, Path(path), format_name, options=options, profile=profile,
-                          progress=progress, cancel=cancel, dry_run=dry_run)
+                          progress=progress, cancel=cancel, dry_run=dry_run, values=values)
+
+    def formats(self) -> list[str]:
+        """The formats the actor's role may import (a KAM: contacts and potential of their own accounts)."""
+        return [name for name in FORMAT_NAMES if permits(self.ctx.actor.role, IMPORT_USE_CASES[name])]
+
+    def fields(self, format_name: str) -> list[FieldInfo]:
+        """The fields of a format a file's column can feed, required ones first (the mapping's choices)."""
+        spec = get_format(format_name)
+        return [FieldInfo(c.name, c.required) for c in sorted(spec.columns, key=lambda c: not c.required)]
 
 
 # -- mapping profiles -------------------------------------------------------------------------------
@@ -94,6 +116,14 @@ def profile_options(profile: MappingProfile | None) -> ReadOptions:
     return ReadOptions(**{key: profile.options[key] for key in _PROFILE_OPTIONS if key in profile.options})
 
 
+def custom_profile(format_name: str, columns: dict[str, str], options: ReadOptions,
+                   name: str = "(this file)") -> MappingProfile:
+    """A mapping the person chose column by column (file header → field, IGNORED to leave one out), as a
+    profile to preview and apply with — and to save under a name."""
+    pinned = {key: value for key in _PROFILE_OPTIONS if (value := getattr(options, key)) is not None}
+    return MappingProfile(name=name, format=get_format(format_name).name, columns=dict(columns), options=pinned)
+
+
 def can_save_profile(previewed: Preview | None) -> bool:
     """Whether a preview is worth saving as a profile: the file was read and every required column found.
 
@@ -106,8 +136,9 @@ def can_save_profile(previewed: Preview | None) -> bool:
                if column.required)
 
 
-def save_preview_as_profile(name: str, previewed: Preview) -> MappingProfile:
-    """Save what `previewed` resolved (its format, reading options, each column's header) as profile `name`.
+def save_preview_as_profile(name: str, previewed: Preview, chosen: MappingProfile | None = None) -> MappingProfile:
+    """Save what `previewed` resolved (its format, reading options, each column's header) as profile `name`,
+    with the columns the person left out in `chosen` (the mapping previewed) left out again next time.
 
     A profile of that name (case ignored) is replaced and keeps its spelling; the caller asks first.
     """
@@ -119,7 +150,8 @@ def save_preview_as_profile(name: str, previewed: Preview) -> MappingProfile:
     result = previewed.result
     profile = MappingProfile(
         name=existing.name if existing else name.strip(), format=result.format,
-        columns={header: column for column, header in result.columns.items()},
+        columns={**{h: c for h, c in (chosen.columns.items() if chosen else ()) if c == IGNORED},
+                 **{header: column for column, header in result.columns.items()}},
         options={key: value for key in _PROFILE_OPTIONS if (value := getattr(result.options, key)) is not None},
     )
     save_mapping_profile(profile)
