@@ -135,7 +135,7 @@ class PortfolioView(Retranslating, QWidget):
         self.title.setFont(font)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(360)
         self.search.setObjectName("portfolioSearch")
         self.filters_button = QToolButton(self)
         self.filters_button.setObjectName("savedFiltersButton")
@@ -465,7 +465,7 @@ class PortfolioView(Retranslating, QWidget):
     # -- language ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.title.setText(self.tr("Portfolio"))
-        self.search.setPlaceholderText(self.tr("Filter by code, name, tax ID, contact, KAM or region  (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Code, name, tax ID, contact, KAM, region (Ctrl+F)"))
         self.filters_button.setText(self.tr("Saved filters"))
         self.filters_button.setToolTip(self.tr("Apply, save or delete a named filter"))
         self.empty_demo.setText(self.tr("Load the &demo company…"))

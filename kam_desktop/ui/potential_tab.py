@@ -192,9 +192,9 @@ class PotentialTab(Retranslating, QWidget):
         keep = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
-        for line in self._categories:
-            self.category.addItem(f"{line.code} · {line.names.get(self.formats.language, line.names['en'])}",
-                                  line.code)
+        for line in self._categories:  # the name in the UI language; the table shows the code
+            self.category.addItem(line.names.get(self.formats.language, line.names["en"]), line.code)
+            self.category.setItemData(self.category.count() - 1, line.code, Qt.ItemDataRole.ToolTipRole)
         self.category.setCurrentIndex(max(0, self.category.findData(keep)) if keep else 0)
         self.category.blockSignals(False)
         self._enable_form()

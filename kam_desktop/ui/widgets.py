@@ -79,6 +79,7 @@ class RowTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         self.empty_text = ""
+        model.headerDataChanged.connect(lambda *_a: self.fit_header_texts())
 
     def set_empty_text(self, text: str) -> None:
         """What the table says while it has no rows: why, and the next step."""
@@ -122,6 +123,21 @@ class RowTable(QTableView):
     def fit_columns(self, widths: dict[str, int]) -> None:
         for key, width in widths.items():
             self.horizontalHeader().resizeSection(self.source.column_of(key), width)
+        self.fit_header_texts()
+
+    def fit_header_texts(self) -> None:
+        """Widen the sections whose (translated) title does not fit; never narrows what the person chose."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        style = header.style()
+        room = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + style.pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMarkSize) + 8  # margins, the sort arrow and its gap
+        for section in range(self.source.columnCount()):
+            title = str(self.source.headerData(section, Qt.Orientation.Horizontal) or "")
+            needed = metrics.horizontalAdvance(title) + room
+            if header.sectionSize(section) < needed and not (header.stretchLastSection()
+                                                            and header.visualIndex(section) == header.count() - 1):
+                header.resizeSection(section, needed)
 
 
 class ShareBarDelegate(QStyledItemDelegate):

@@ -2672,8 +2672,8 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
         <translation>Portfel klientów</translation>
     </message>
     <message>
-        <source>Filter by code, name, tax ID, contact, KAM or region  (Ctrl+F)</source>
-        <translation>Filtruj po kodzie, nazwie, NIP, osobie kontaktowej, KAM lub regionie  (Ctrl+F)</translation>
+        <source>Code, name, tax ID, contact, KAM, region (Ctrl+F)</source>
+        <translation>Kod, nazwa, NIP, kontakt, KAM, region (Ctrl+F)</translation>
     </message>
     <message>
         <source>Saved filters</source>

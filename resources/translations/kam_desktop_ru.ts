@@ -2672,8 +2672,8 @@ The search looks in codes, names, KAMs, regions, tax IDs and contacts; every wor
         <translation>Портфель клиентов</translation>
     </message>
     <message>
-        <source>Filter by code, name, tax ID, contact, KAM or region  (Ctrl+F)</source>
-        <translation>Фильтр по коду, названию, ИНН, контакту, KAM или региону  (Ctrl+F)</translation>
+        <source>Code, name, tax ID, contact, KAM, region (Ctrl+F)</source>
+        <translation>Код, название, ИНН, контакт, KAM, регион (Ctrl+F)</translation>
     </message>
     <message>
         <source>Saved filters</source>
