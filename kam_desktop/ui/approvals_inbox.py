@@ -241,8 +241,10 @@ class ApprovalsInbox(Retranslating, QWidget):
             + steps_text(r, self.formats))
 
     # -- acting ------------------------------------------------------------------------------------------
-    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
-        self.open_current_account()
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self.account_opened.emit(row.request.account)
 
     def open_current_account(self) -> None:
         row = self.table.current()
@@ -276,10 +278,13 @@ class ApprovalsInbox(Retranslating, QWidget):
         outcomes = self.desk.decide_exceptions([(r.request.number, r.request.version) for r in rows], approve, note)
         done = [o.number for o in outcomes if o.ok]
         failed = [o for o in outcomes if not o.ok]
+        final = [o.number for o in outcomes if o.row is not None and o.row.waiting_for is None]
         lines = []
-        if done:
+        if final:
             lines.append(fill(self.tr("{numbers} approved.") if approve else self.tr("{numbers} rejected."),
-                              numbers=", ".join(done)))
+                              numbers=", ".join(final)))
+        lines += [fill(self.tr("{number} approved at your step; it now waits for {role}."), number=o.number,
+                       role=label(o.row.waiting_for)) for o in outcomes if o.row is not None and o.row.waiting_for]
         lines += [fill(self.tr("{number} not decided: {reason}"), number=o.number, reason=refusal_text(o.error))
                   for o in failed if o.error is not None]
         if failed:

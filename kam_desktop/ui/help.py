@@ -32,7 +32,7 @@ APP = "kam-desktop"
 # When the app's own metadata is not there (a frozen build may leave it out): what it bundles at least.
 KNOWN = ("PySide6-Essentials", "PySide6-Addons", "shiboken6", "SQLAlchemy", "alembic", "pandas", "numpy", "openpyxl",
          "defusedxml", "reportlab", "rl_accel", "platformdirs", "Babel", "keyring", "psycopg")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
+_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[([^\]]*)\])?")
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,10 @@ def bundled_libraries() -> list[Library]:
     try:
         wanted = _runtime_requirements(APP)
     except metadata.PackageNotFoundError:
-        wanted = list(KNOWN)
+        wanted = [(name, ()) for name in KNOWN]
     queue = list(wanted)
     while queue:
-        name = queue.pop()
+        name, extras = queue.pop()
         key = name.lower().replace("_", "-")
         if key in found:
             continue
@@ -62,13 +62,22 @@ def bundled_libraries() -> list[Library]:
         except metadata.PackageNotFoundError:
             continue
         found[key] = Library(meta["Name"], meta["Version"], _licence(meta))
-        queue += _runtime_requirements(name)
+        queue += _runtime_requirements(name, extras)
     return sorted(found.values(), key=lambda lib: lib.name.lower())
 
 
-def _runtime_requirements(name: str) -> list[str]:
-    requirements = metadata.requires(name) or []
-    return [match.group(0) for req in requirements if "extra ==" not in req and (match := _NAME.match(req))]
+def _runtime_requirements(name: str, extras: Sequence[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    """What `name` needs to run (with the requirements of the extras asked for, e.g. psycopg[binary])."""
+    found = []
+    for requirement in metadata.requires(name) or []:
+        marker = requirement.partition(";")[2]
+        extra = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", marker)
+        if extra is not None and extra.group(1) not in extras:
+            continue
+        match = _NAME.match(requirement)
+        if match is not None:
+            found.append((match.group(1), tuple(e.strip() for e in (match.group(2) or "").split(",") if e.strip())))
+    return found
 
 
 def _licence(meta: metadata.PackageMetadata) -> str:

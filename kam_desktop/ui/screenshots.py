@@ -57,6 +57,9 @@ def _grab_language(window: MainWindow, folder: Path, language: str, workspace: A
         window.tabs.setCurrentWidget(workspace)
         if workspace.potential.model.rowCount():
             workspace.potential.table.selectRow(0)  # the form filled, as when correcting a slot
+        for table in (workspace.benefits.table, workspace.exceptions.table):  # why not active; decisions and notes
+            if table.proxy.rowCount() and table.current() is None:
+                table.selectRow(0)
         for i, name in enumerate(ACCOUNT_TABS):
             workspace.tabs.setCurrentIndex(i)
             written.append(_grab(window, folder / f"account-{name}-{language}.png"))

@@ -9,6 +9,7 @@ directly (`activate_grant`) or by signing the annex that lists it (`activation_r
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -126,7 +127,9 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
         refusal = f"{name} is {grant.status}; only a proposed or pending benefit is activated"
         return Activation([refusal], [], [Blocker(name, "status", status=grant.status)])
     requests = _requests(session, grant.account_id)
-    approved = [r for r in requests if r.status in (ExceptionStatus.APPROVED, ExceptionStatus.EXPIRED)]
+    # only requests in the unit the policy check uses cover a cap (e.g. a budget in money, not in %)
+    approved = [r for r, usable in requests.items() if usable and r.status in (ExceptionStatus.APPROVED,
+                                                                                ExceptionStatus.EXPIRED)]
     refusals: list[str] = []
     blockers: list[Blocker] = []
     linked = next((r for r in requests if r.id == grant.exception_id), None)
@@ -148,7 +151,8 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
         refusals.append(f"{name}: {violation.message} [a benefit beyond a cap needs an approved, still valid "
                         f"exception]" + _standing(blocker))
     if refusals:
-        return Activation(refusals, [], blockers)
+        named = {b.number for b in blockers if b.reason == "uncovered"}  # said once: the cap it stands for
+        return Activation(refusals, [], [b for b in blockers if b.reason != "linked" or b.number not in named])
     covering = [c for c in (dx.covering(v, account.code, approved, day) for v in check.violations) if c]
     if grant.exception_id is None and covering:
         grant.exception_id = covering[0].id
@@ -156,7 +160,7 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
     return Activation([], [c.number for c in covering])
 
 
-def _uncovered(name: str, violation: Violation, requests: list[dx.ExceptionRequest],
+def _uncovered(name: str, violation: Violation, requests: Iterable[dx.ExceptionRequest],
                linked: dx.ExceptionRequest | None) -> Blocker:
     """The blocker of a cap no approved exception covers, naming the request asked for it (the linked one
     first, else the newest of that kind)."""
@@ -185,13 +189,12 @@ def _waiting(request: dx.ExceptionRequest) -> str | None:
     return step.value if step is not None else None
 
 
-def _requests(session: Session, account_id: uuid.UUID) -> list[dx.ExceptionRequest]:
-    """The account's requests, oldest number first."""
+def _requests(session: Session, account_id: uuid.UUID) -> dict[dx.ExceptionRequest, bool]:
+    """The account's requests, oldest number first, each with whether it is in the unit the policy check uses."""
     rows = session.scalars(select(ExceptionRequest).where(
         ExceptionRequest.account_id == account_id, ExceptionRequest.deleted_at.is_(None))
         .order_by(ExceptionRequest.number))
-    # only requests in the unit the policy check uses (e.g. a budget in money, not in %)
-    return [to_domain(session, r) for r in rows if r.value_unit in (None, UNITS[ExceptionKind(r.kind)])]
+    return {to_domain(session, r): r.value_unit in (None, UNITS[ExceptionKind(r.kind)]) for r in rows}
 
 
 def activate_covered_in(ctx: Context, uow: UnitOfWork, request_id: uuid.UUID) -> list[str]:

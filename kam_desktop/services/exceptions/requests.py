@@ -296,7 +296,7 @@ def decide_in(ctx: Context, uow: UnitOfWork, number: str, approve: bool, note: s
     session.add(ApprovalStep(
         exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
         decided_by_id=user.id, decision=Decision.APPROVE if approve else Decision.REJECT, note=note or None,
-        request_version=seen,
+        request_version=seen, created_at=change.transition.at,  # the decision's time by the context's clock
     ))
     _apply(uow, row, change, "approve" if approve else "reject")
     session.expire(row, ["steps"])
