@@ -10,8 +10,7 @@ from typing import Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.documents.issue import Issued
-from kam_desktop.services.documents.records import DocumentRow
+from kam_desktop.services.documents.records import DocumentRow, Issued
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 LIST_COLUMNS = ["number", "version", "kind", "status", "language", "period", "issued_at", "signed_on",

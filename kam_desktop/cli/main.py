@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "kam_desktop.cli.engine",
     "kam_desktop.cli.documents",
     "kam_desktop.cli.imports",
+    "kam_desktop.cli.program",
+    "kam_desktop.cli.benefits",
 )
 
 
