@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.exceptions.requests import ExceptionRow
+
+if TYPE_CHECKING:
+    from kam_desktop.services.exceptions.requests import ExceptionRow
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 

@@ -9,8 +9,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-
 from kam_desktop import __version__, frozen
 from kam_desktop.cli.context import close_stores
 from kam_desktop.services.errors import NotPermittedError, ServiceError
@@ -69,12 +67,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ServiceError, CliError) as exc:
         print(f"kamctl: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, CliError) else 1
-    except OperationalError as exc:
-        print(f"kamctl: error: the database could not be used: {_first_line(exc)}", file=sys.stderr)
-        return 1
-    except SQLAlchemyError as exc:
-        print(f"kamctl: error: database error: {_first_line(exc)}", file=sys.stderr)
-        return 1
     except BrokenPipeError:
         # `kamctl … | head`: the reader left; say nothing more (Python's own advice for CLIs).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -83,8 +75,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # migrate.DatabaseNewerError, StoreLocationError, BackupError and file errors land here
         print(f"kamctl: error: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        what = "the database could not be used" if type(exc).__name__ == "OperationalError" else "database error"
+        print(f"kamctl: error: {what}: {_first_line(exc)}", file=sys.stderr)
+        return 1
     finally:
         close_stores()
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    """SQLAlchemy's errors, told apart without importing SQLAlchemy for commands that never open a store."""
+    return type(exc).__module__.startswith("sqlalchemy.")
 
 
 def _first_line(exc: BaseException) -> str:

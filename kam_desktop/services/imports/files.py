@@ -28,26 +28,13 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import Scope, UseCase
-from kam_desktop.imports import (
-    FORMATS,
-    ImportCancelled,
-    ImportFileError,
-    ImportIssue,
-    ImportResult,
-    KnownData,
-    MappingProfile,
-    ProfileError,
-    Progress,
-    ReadOptions,
-    SniffResult,
-    get_format,
-    import_file,
-    load_profile,
-    load_profiles,
-    save_profile,
-    sniff_file,
-)
-from kam_desktop.imports.options import DETECT, CancelCheck, is_cancelled
+from kam_desktop.imports.errors import ImportCancelled, ImportFileError, ImportIssue, ProfileError
+from kam_desktop.imports.formats import FORMATS, get_format
+from kam_desktop.imports.importer import import_file
+from kam_desktop.imports.options import DETECT, CancelCheck, Progress, ReadOptions, SniffResult, is_cancelled
+from kam_desktop.imports.profiles import MappingProfile, load_profile, load_profiles, save_profile
+from kam_desktop.imports.sniffing import sniff_file
+from kam_desktop.imports.staged import ImportResult, KnownData
 from kam_desktop.paths import data_dir
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
