@@ -10,10 +10,7 @@ from typing import TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json
-from kam_desktop.imports.errors import ImportCancelled
-from kam_desktop.imports.formats import FORMATS
-from kam_desktop.imports.options import ReadOptions
-from kam_desktop.services.imports.kinds import EXPORT_KINDS
+from kam_desktop.services.imports.kinds import EXPORT_KINDS, FORMAT_NAMES, ImportCancelled, ReadOptions
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -30,7 +27,7 @@ def _delimiter(text: str) -> str:
 
 def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     imp = subparsers.add_parser("import", parents=[common], help="import an ERP/CRM file (all or nothing)")
-    imp.add_argument("format", choices=tuple(FORMATS))
+    imp.add_argument("format", choices=FORMAT_NAMES)
     imp.add_argument("file", type=Path)
     imp.add_argument("--profile", default=None, help="a saved mapping profile (by name)")
     imp.add_argument("--encoding", default=None, help="e.g. utf-8, cp1250, cp1251 (default: detected)")
