@@ -15,8 +15,8 @@ from kam_desktop.paths import default_database_path
 from kam_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:
+    from kam_desktop.services.admin.stores import Store
     from kam_desktop.services.desk import Desk
-    from kam_desktop.store.store import Store
 
 _OPENED: list[Store] = []
 
