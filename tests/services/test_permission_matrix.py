@@ -247,3 +247,12 @@ def test_an_unknown_or_inactive_person_is_refused_at_every_door(matrix_world: Wo
         as_(matrix_world.store, "ghost")
     with matrix_world.store.unit_of_work("admin") as uow:
         assert len(uow.session.scalars(select(ExceptionRequest)).all()) == requests  # nothing written
+
+
+def test_the_documented_table_is_the_table() -> None:
+    from pathlib import Path
+
+    from kam_desktop.cli.admin import permissions_markdown
+
+    documented = (Path(__file__).resolve().parents[2] / "docs" / "permissions.md").read_text(encoding="utf-8")
+    assert permissions_markdown() in documented, "update docs/permissions.md from `kamctl permissions`"
