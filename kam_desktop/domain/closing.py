@@ -7,10 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kam_desktop.domain.ledger import LedgerEntry
+from kam_desktop.domain.messages import Refusal
 from kam_desktop.domain.periods import Quarter
 
 
-class PeriodLockError(ValueError):
+class PeriodLockError(Refusal, ValueError):
     """A lock that cannot be placed (the quarter has not ended yet)."""
 
 
@@ -28,7 +29,8 @@ class PeriodLocks:
     def lock(self, quarter: Quarter, today: date) -> PeriodLocks:
         """Lock a finished quarter (locking it again changes nothing)."""
         if today <= quarter.end:
-            raise PeriodLockError(f"{quarter} ends on {quarter.end}; it can be locked from {quarter.next().start}")
+            raise PeriodLockError("{quarter} ends on {end}; it can be locked from {start}", quarter=quarter,
+                                  end=quarter.end, start=quarter.next().start)
         return PeriodLocks(self.locked | {quarter})
 
     def is_locked(self, day: date) -> bool:
@@ -57,9 +59,8 @@ class PeriodLocks:
         if day == entry.booked_on:
             return entry
         if entry.allocations:
-            raise PeriodLockError(
-                f"{entry.idempotency_key}: takes from lots; build it on {day.isoformat()} instead of moving it"
-            )
+            raise PeriodLockError("{key}: takes from lots; build it on {day} instead of moving it",
+                                  key=entry.idempotency_key, day=day)
         expires_on = entry.expires_on
         if expires_on is not None and expires_on < day:
             expires_on = Quarter.of(day).end

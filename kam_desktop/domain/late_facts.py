@@ -31,6 +31,7 @@ from kam_desktop.domain.ledger import (
     default_expiry,
     reverse,
 )
+from kam_desktop.domain.messages import Refusal
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.rewards import PointsRules, cashback_for, close_key, points_for
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
@@ -133,11 +134,17 @@ def late_fact_entries(
     return LateFactResult(tuple(entries), tuple(lines))
 
 
+class LateFactError(Refusal, ValueError):
+    """A late fact that cannot be settled against the quarter given."""
+
+
 def _check(closed: ClosedQuarter, fact: LateFact) -> None:
     if not closed.quarter.contains(fact.occurred_on):
-        raise ValueError(f"{fact.ref} of {fact.occurred_on} is not in {closed.quarter}")
+        raise LateFactError("{ref} of {day} is not in {quarter}", ref=fact.ref, day=fact.occurred_on,
+                            quarter=closed.quarter)
     if fact.net <= 0:
-        raise ValueError(f"{fact.ref}: the net amount of a late {fact.kind} must be positive, not {fact.net}")
+        raise LateFactError("{ref}: the net amount of a late {kind} must be positive, not {net}", ref=fact.ref,
+                            kind=fact.kind, net=fact.net)
 
 
 def _rewards(cats: Mapping[str, Decimal], grade: Grade, terms: ProgramTerms, points: PointsRules) -> dict[LedgerUnit, Decimal]:
