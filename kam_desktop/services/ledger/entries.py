@@ -145,9 +145,9 @@ def redeem_in(uow: UnitOfWork, account: AccountRef, unit: LedgerUnit, amount: De
     try:
         result = dl.redeem(entries, code, unit, amount, on, ref, key)
     except dl.InsufficientBalanceError as exc:
-        raise Refused("{login}: {problem} [no overdraft]", login=uow.actor, problem=str(exc)) from None
+        raise Refused("{login}: {problem} [no overdraft]", login=uow.actor, problem=exc.message) from None
     except dl.LedgerError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
     if not result.entries:
         existing = next(e for e in entries if e.idempotency_key == key)
         return _row(existing)
@@ -212,11 +212,11 @@ def _reversals(entries: list[dl.LedgerEntry], code: str, quarter: Quarter, grade
                returned_net: Decimal, ref: str, on: date, terms: ProgramTerms,
                points: PointsRules) -> list[dl.LedgerEntry]:
     if returned_net <= 0:
-        raise ServiceError(f"the returned net amount must be positive, not {returned_net}")
+        raise ServiceError("the returned net amount must be positive, not {amount}", amount=returned_net)
     try:
         return return_reversals(entries, code, quarter, grade, category, returned_net, ref, on, terms, points)
     except dl.LedgerError as exc:
-        raise Refused(f"{code}: {exc} [finance books an adjustment]") from None
+        raise Refused("{code}: {problem} [finance books an adjustment]", code=code, problem=exc.message) from None
 
 
 def is_duplicate_key(exc: IntegrityError) -> bool:
