@@ -19,6 +19,7 @@ from uuid import UUID, uuid4
 from kam_desktop.domain.closing import PeriodLocks
 from kam_desktop.domain.exceptions import Actor
 from kam_desktop.domain.ledger import IdFactory, LedgerEntry, LedgerError, adjust
+from kam_desktop.domain.messages import NoteTemplate
 from kam_desktop.domain.monetary import check_amount, check_currency
 from kam_desktop.domain.refusals import IllegalTransitionError, RuleRefused, SelfApprovalError, WrongRoleError
 from kam_desktop.domain.vocabulary import LedgerUnit, Role
@@ -48,6 +49,10 @@ ALLOWED: Mapping[AdjustmentStatus, frozenset[Step]] = {
 }
 
 APPROVERS = frozenset({Role.DIRECTOR, Role.FINANCE})
+
+
+# an adjustment dated in a locked quarter is booked in the open period and says so
+MOVED_NOTE = NoteTemplate("{reason} (dated {day}, booked in the open period)", {"day": date.fromisoformat})
 
 
 class SecondApprovalRequired(RuleRefused):
@@ -178,7 +183,7 @@ def book(
             "proposer approves it first", number=adj.number, amount=adj.amount, unit=adj.currency or adj.unit,
         )
     day = locks.open_day_for(adj.dated)
-    note = adj.reason if day == adj.dated else f"{adj.reason} (dated {adj.dated.isoformat()}, booked in the open period)"
+    note = adj.reason if day == adj.dated else MOVED_NOTE.fill(reason=adj.reason, day=adj.dated)
     entry = adjust(
         ledger, adj.account, adj.unit, adj.amount, day, adj.number, f"adjust:{adj.number}", note, new_id,
         currency=adj.currency,

@@ -7,8 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kam_desktop.domain.ledger import LedgerEntry
-from kam_desktop.domain.messages import Refusal
+from kam_desktop.domain.messages import NoteTemplate, Refusal
 from kam_desktop.domain.periods import Quarter
+
+# a booking moved out of a locked quarter keeps its own note and adds this one after NOTE_SEPARATOR
+LOCKED_NOTE = NoteTemplate("dated {day} in locked {quarter}, booked in the open period",
+                           {"day": date.fromisoformat, "quarter": Quarter.parse})
+NOTE_SEPARATOR = "; "
 
 
 class PeriodLockError(Refusal, ValueError):
@@ -64,8 +69,8 @@ class PeriodLocks:
         expires_on = entry.expires_on
         if expires_on is not None and expires_on < day:
             expires_on = Quarter.of(day).end
-        note = f"{entry.note}; " if entry.note else ""
-        note += f"dated {entry.booked_on.isoformat()} in locked {Quarter.of(entry.booked_on)}, booked in the open period"
+        moved = LOCKED_NOTE.fill(day=entry.booked_on, quarter=Quarter.of(entry.booked_on))
+        note = f"{entry.note}{NOTE_SEPARATOR}{moved}" if entry.note else moved
         return replace(entry, booked_on=day, expires_on=expires_on, note=note)
 
     def relocate_all(self, entries: Iterable[LedgerEntry]) -> list[LedgerEntry]:

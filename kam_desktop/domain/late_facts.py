@@ -31,12 +31,13 @@ from kam_desktop.domain.ledger import (
     default_expiry,
     reverse,
 )
-from kam_desktop.domain.messages import Refusal
+from kam_desktop.domain.messages import NoteTemplate, Refusal
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.rewards import PointsRules, cashback_for, close_key, points_for
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 
 ZERO = Decimal(0)
+LATE_SALE_NOTE = NoteTemplate("late sale in {quarter}, grade {grade}", {"quarter": Quarter.parse, "grade": Grade})
 
 
 class FactKind(StrEnum):
@@ -188,7 +189,7 @@ def _late_accrual(
         account=closed.account, unit=unit, kind=LedgerKind.ACCRUAL, amount=amount, booked_on=booked_on,
         source_kind=SourceKind.LATE_SALE, source_ref=fact.ref, idempotency_key=key, id=new_id(),
         expires_on=expires_on, currency=_currency(closed, unit), corrects=target.id if target else None,
-        note=f"late sale in {closed.quarter}, grade {closed.grade}",
+        note=LATE_SALE_NOTE.fill(quarter=closed.quarter, grade=closed.grade),
     )
 
 

@@ -139,7 +139,7 @@ def submit(fund: MdfFund, claim: MdfClaim) -> MdfClaim:
     return claim
 
 
-def _require(claim: MdfClaim, status: ClaimStatus, actor: Actor, step: str) -> None:
+def _require(claim: MdfClaim, status: ClaimStatus, actor: Actor, step: Message) -> None:
     if claim.status is not status:
         raise IllegalTransitionError(actor.login, "cannot {step} {number}: it is {status}", step=step,
                                      number=claim.number, status=claim.status)
@@ -155,7 +155,7 @@ def _approver(claim: MdfClaim, actor: Actor) -> None:
 
 def approve(fund: MdfFund, claims: Iterable[MdfClaim], claim: MdfClaim, actor: Actor, on: date, note: str = "") -> MdfClaim:
     """Approve a submitted claim with proof, if what is left of the fund covers it."""
-    _require(claim, ClaimStatus.SUBMITTED, actor, "approve")
+    _require(claim, ClaimStatus.SUBMITTED, actor, Message.of("approve"))
     _approver(claim, actor)
     if not claim.proofs:
         raise NoProofError(actor.login, "{number} has no proof of performance attached", number=claim.number)
@@ -167,7 +167,7 @@ def approve(fund: MdfFund, claims: Iterable[MdfClaim], claim: MdfClaim, actor: A
 
 
 def reject(claim: MdfClaim, actor: Actor, on: date, note: str) -> MdfClaim:
-    _require(claim, ClaimStatus.SUBMITTED, actor, "reject")
+    _require(claim, ClaimStatus.SUBMITTED, actor, Message.of("reject"))
     _approver(claim, actor)
     if not note.strip():
         raise IllegalTransitionError(actor.login, "{number}: a rejection says why", number=claim.number)
@@ -176,7 +176,7 @@ def reject(claim: MdfClaim, actor: Actor, on: date, note: str) -> MdfClaim:
 
 def pay(claim: MdfClaim, actor: Actor, on: date, payment_ref: str) -> MdfClaim:
     """Finance pays an approved claim (the transfer or credit note reference makes it traceable)."""
-    _require(claim, ClaimStatus.APPROVED, actor, "pay")
+    _require(claim, ClaimStatus.APPROVED, actor, Message.of("pay"))
     if actor.role is not Role.FINANCE:
         raise WrongRoleError(actor.login, "a {role} cannot pay {number}; finance pays", role=actor.role,
                              number=claim.number)

@@ -9,8 +9,11 @@ for the reader's language by whoever shows the message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+import string
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -44,6 +47,41 @@ class Listing:
 
     def __str__(self) -> str:
         return self.separator.join(str(item) for item in self.items)
+
+
+@dataclass(frozen=True)
+class NoteTemplate:
+    """A note the program writes on a record it makes (a ledger entry's "grade L2"), stored as English text.
+
+    `fill` writes the note; `read` recognises a stored note and gives it back as a `Message`, its parameters
+    read by `readers` (text → value), so a screen can show it in the reader's language. Notes a person typed
+    match no template and are shown as they are.
+    """
+
+    template: str
+    readers: Mapping[str, Callable[[str], Any]] = field(default_factory=dict)
+
+    def fill(self, **params: Any) -> str:
+        return self.template.format(**params)
+
+    def read(self, text: str) -> Message | None:
+        found = self._pattern.fullmatch(text)
+        if found is None:
+            return None
+        try:
+            params = {name: self.readers.get(name, str)(value) for name, value in found.groupdict().items()}
+        except (ValueError, ArithmeticError):  # looks like the note but a part does not read back (typed)
+            return None
+        return Message(self.template, params)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        parts = []
+        for literal, name, _spec, _conversion in string.Formatter().parse(self.template):
+            parts.append(re.escape(literal))
+            if name:
+                parts.append(f"(?P<{name}>.+?)")
+        return re.compile("".join(parts), re.DOTALL)
 
 
 class Refusal(Exception):

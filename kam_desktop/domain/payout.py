@@ -18,7 +18,7 @@ from uuid import UUID, uuid4
 
 from kam_desktop.domain.clawback import ClawbackRule
 from kam_desktop.domain.ledger import Allocation, IdFactory, LedgerEntry, SourceKind, redeem
-from kam_desktop.domain.messages import Message, Refusal
+from kam_desktop.domain.messages import Message, NoteTemplate, Refusal
 from kam_desktop.domain.monetary import CurrencyMismatch, Money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import BenefitType, LedgerUnit
@@ -33,6 +33,8 @@ class PayoutMethod(StrEnum):
     INVOICE_DISCOUNT = "invoice_discount"  # deducted on the client's next invoice
     MDF_BUDGET = "mdf_budget"  # moved into the partner's MDF / service budget
 
+
+PAYOUT_NOTE = NoteTemplate("{method}: {period}", {"method": PayoutMethod})  # on the entry a payout books
 
 SOURCE_KIND: Mapping[PayoutMethod, SourceKind] = {
     PayoutMethod.REBATE_NOTE: SourceKind.PAYOUT_REBATE_NOTE,
@@ -195,7 +197,7 @@ def pay_out(
     if entry.currency not in (None, amount.currency):
         raise CurrencyMismatch(Message.of("pay out"), amount.currency, entry.currency or "")
     entry = replace(entry, source_kind=SOURCE_KIND[method], currency=amount.currency,
-                    note=f"{method}: {request.period}")
+                    note=PAYOUT_NOTE.fill(method=method, period=request.period))
     return Payout(entry, _document(request, method, entry, terms))
 
 

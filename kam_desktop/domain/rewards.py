@@ -17,13 +17,17 @@ from kam_desktop.domain.ledger import (
     default_expiry,
     reverse,
 )
-from kam_desktop.domain.messages import Refusal
+from kam_desktop.domain.messages import NoteTemplate, Refusal
 from kam_desktop.domain.money import percent_of
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 
 ZERO = Decimal(0)
 WHOLE = Decimal(1)
+
+
+# the note on a quarter's cashback accrual: the grade it was earned at (a later return is reversed at it)
+GRADE_NOTE = NoteTemplate("grade {grade}", {"grade": Grade})
 
 
 class EventMismatchError(Refusal, ValueError):
@@ -147,7 +151,7 @@ def quarter_close_entries(
                     idempotency_key=key,
                     id=new_id(),
                     expires_on=default_expiry(quarter.end),
-                    note=f"grade {acc.grade}" if unit is LedgerUnit.CASHBACK else "",
+                    note=GRADE_NOTE.fill(grade=acc.grade) if unit is LedgerUnit.CASHBACK else "",
                 )
             )
     return result
