@@ -40,9 +40,12 @@ class Message:
 
 @dataclass(frozen=True)
 class Listing:
-    """Several messages shown as one parameter ("no liability account for points; no counter-account for …")."""
+    """Several messages shown as one parameter ("no liability account for points; no counter-account for …").
 
-    items: tuple[Message, ...]
+    An item may be plain text (a note a person typed), shown as it is in every language.
+    """
+
+    items: tuple[Message | str, ...]
     separator: str = "; "
 
     def __str__(self) -> str:
