@@ -21,13 +21,27 @@ from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.monetary import Money
 from kam_desktop.i18n.catalog import lookup
 from kam_desktop.i18n.formats import BabelFormats, ValueFormats
-from kam_desktop.i18n.vocabulary import context_of
 
 log = logging.getLogger(__name__)
 
 Shown = Message | Listing
 # how each language quotes a name it repeats back (Python's repr quotes are English)
 _QUOTES = {"pl": ("„", "”"), "ru": ("«", "»")}
+_DOMAIN = "kam_desktop.domain."
+# (module, enum) → catalogue context of the vocabularies translated in messages (i18n.vocabulary lists the
+# enums themselves; a test keeps the two equal)
+CONTEXTS: dict[tuple[str, str], str] = {
+    (_DOMAIN + "vocabulary", name): name for name in (
+        "Role", "AccountKind", "AccountStatus", "ContactRole", "SlotSource", "BenefitType", "CostModel",
+        "GrantStatus", "LedgerKind", "LedgerUnit", "ExceptionKind", "ExceptionStatus", "Decision", "DocumentKind",
+        "DocumentStatus")
+} | {
+    (_DOMAIN + "permissions", "UseCase"): "UseCase", (_DOMAIN + "exceptions", "Action"): "Action",
+    (_DOMAIN + "adjustments", "AdjustmentStatus"): "AdjustmentStatus", (_DOMAIN + "adjustments", "Step"): "AdjustmentStep",
+    (_DOMAIN + "mdf", "ClaimStatus"): "ClaimStatus", (_DOMAIN + "movements", "Movement"): "Movement",
+    (_DOMAIN + "late_facts", "FactKind"): "FactKind", (_DOMAIN + "rewards", "PartnerEvent"): "PartnerEvent",
+    (_DOMAIN + "payout", "PayoutMethod"): "PayoutMethod",
+}
 
 
 def message_of(item: object) -> Shown | None:
@@ -112,5 +126,5 @@ class _Renderer(string.Formatter):
 
     def _word(self, value: Enum) -> str:
         text = str(value.value)
-        context = context_of(type(value))
+        context = CONTEXTS.get((type(value).__module__, type(value).__qualname__))
         return (lookup(self.language, text, context) if context else None) or text

@@ -1,7 +1,9 @@
 """The closed vocabularies whose values are translated when they appear in a message (roles, statuses, …).
 
 A parameter that is one of these enums is looked up in the catalogue with the enum's name as the context
-(`msgctxt "Role"`, `msgid "kam"`), so "finance" the role and "finance" the contact can differ.
+(`msgctxt "Role"`, `msgid "kam"`), so "finance" the role and "finance" the contact can differ. The renderer
+knows them by name (`render.CONTEXTS`, checked against this list by a test) so that showing a message does not
+import every domain module: the first paint of the window stays light.
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ VOCABULARY: tuple[type[Enum], ...] = (
 _NAMES = {kind: kind.__name__ for kind in VOCABULARY} | {AdjustmentStep: "AdjustmentStep"}
 
 
-def context_of(kind: type[Enum]) -> str | None:
-    """The catalogue context of a translated vocabulary, None for an enum shown as its value (codes: L1, A)."""
-    return _NAMES.get(kind)
+def contexts() -> dict[tuple[str, str], str]:
+    """(module, class name) → catalogue context of every translated vocabulary."""
+    return {(kind.__module__, kind.__qualname__): name for kind, name in _NAMES.items()}
 
 
 def entries() -> list[tuple[str, str]]:
