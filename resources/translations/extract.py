@@ -168,7 +168,7 @@ def scan(paths: Iterable[Path] | None = None) -> tuple[dict[tuple[str | None, st
         templates.setdefault((None, text), Found(text)).places.add(place)
 
     for path, tree in trees.items():
-        where = str(path.relative_to(ROOT))
+        where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
         for node, owner in _walk(tree):
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
