@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from kam_desktop import __version__, frozen
 from kam_desktop.cli.context import close_stores
 from kam_desktop.cli.speech import LANGUAGES, report_error
-from kam_desktop.domain.messages import Message
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.i18n import message_of
 from kam_desktop.services.errors import NotPermittedError, ServiceError
 
@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         close_stores()
 
 
-def _said(exc: BaseException) -> Message | str:
+def _said(exc: BaseException) -> Message | Listing | str:
     """What an error says: its message (translated later) or, for an error without one, its text."""
     message = message_of(exc)
     return message if message is not None else str(exc)

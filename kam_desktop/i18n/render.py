@@ -122,7 +122,7 @@ class _Renderer(string.Formatter):
             return f"{self.formats.date(value.date())} {value:%H:%M}"
         if isinstance(value, date):
             return self.formats.date(value)
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
     def _word(self, value: Enum) -> str:
         text = str(value.value)
