@@ -8,8 +8,6 @@ from pathlib import Path
 
 from kam_desktop.cli.context import desk_from, store_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.clock import FixedClock, clock_from_environment
-from kam_desktop.services.demo import setup
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -38,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
 
 
 def _init(args: argparse.Namespace) -> int:
+    from kam_desktop.services.clock import FixedClock, clock_from_environment
+    from kam_desktop.services.demo import setup  # the demo generator: only for init
+
     store = store_from(args)
     clock = FixedClock(args.as_of) if args.as_of else clock_from_environment()
     result = setup.initialize(store, demo=args.demo, seed=args.seed, clock=clock)

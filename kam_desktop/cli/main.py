@@ -9,8 +9,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-
 from kam_desktop import __version__, frozen
 from kam_desktop.cli.context import close_stores
 from kam_desktop.cli.speech import LANGUAGES, report_error
@@ -26,6 +24,8 @@ COMMAND_MODULES = (
     "kam_desktop.cli.engine",
     "kam_desktop.cli.documents",
     "kam_desktop.cli.imports",
+    "kam_desktop.cli.program",
+    "kam_desktop.cli.benefits",
 )
 
 
@@ -74,13 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ServiceError, CliError) as exc:
         report_error(args, Message.of("kamctl: error: {message}", message=_said(exc)), exc)
         return 2 if isinstance(exc, CliError) else 1
-    except OperationalError as exc:
-        report_error(args, Message.of("kamctl: error: the database could not be used: {detail}",
-                                      detail=_first_line(exc)), exc)
-        return 1
-    except SQLAlchemyError as exc:
-        report_error(args, Message.of("kamctl: error: database error: {detail}", detail=_first_line(exc)), exc)
-        return 1
     except BrokenPipeError:
         # `kamctl … | head`: the reader left; say nothing more (Python's own advice for CLIs).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -88,6 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, RuntimeError) as exc:
         # migrate.DatabaseNewerError, StoreLocationError, BackupError and file errors land here
         report_error(args, Message.of("kamctl: error: {message}", message=_said(exc)), exc)
+        return 1
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        if type(exc).__name__ == "OperationalError":
+            line = Message.of("kamctl: error: the database could not be used: {detail}", detail=_first_line(exc))
+        else:
+            line = Message.of("kamctl: error: database error: {detail}", detail=_first_line(exc))
+        report_error(args, line, exc)
         return 1
     finally:
         close_stores()
@@ -97,6 +99,11 @@ def _said(exc: BaseException) -> Message | Listing | str:
     """What an error says: its message (translated later) or, for an error without one, its text."""
     message = message_of(exc)
     return message if message is not None else str(exc)
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    """SQLAlchemy's errors, told apart without importing SQLAlchemy for commands that never open a store."""
+    return type(exc).__module__.startswith("sqlalchemy.")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -47,14 +47,12 @@ class UseCase(StrEnum):
     IMPORT_SALES = "import invoices"
     IMPORT_BALANCES = "import opening balances"
     IMPORT_CRM = "import contacts and potential"
-    REVERSE_IMPORT = "reverse an import"
     EXPORT_PORTFOLIO = "export the portfolio"
     EXPORT_DATA = "export program data"
     SET_FX = "set an exchange rate"
     EDIT_COMPANY = "change our company's details"
     BACKUP = "back up the store"
     RESTORE = "restore a backup"
-    CHECK_STORE = "check the store"
 
 
 _ANY, _OWN = Scope.ANY, Scope.OWN
@@ -87,14 +85,12 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.IMPORT_SALES: MANAGERS,
     UseCase.IMPORT_BALANCES: FINANCE_ADMIN,
     UseCase.IMPORT_CRM: KAM_OWN_DIRECTOR_ADMIN,
-    UseCase.REVERSE_IMPORT: FINANCE_ADMIN,
     UseCase.EXPORT_PORTFOLIO: EVERYONE_OWN,
     UseCase.EXPORT_DATA: MANAGERS,
     UseCase.SET_FX: FINANCE_ADMIN,
     UseCase.EDIT_COMPANY: MANAGERS,
     UseCase.BACKUP: EVERYONE,
     UseCase.RESTORE: {_ADM: _ANY},
-    UseCase.CHECK_STORE: EVERYONE,
 }
 
 

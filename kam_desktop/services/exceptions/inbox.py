@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import ExceptionStatus
-from kam_desktop.services.benefits.catalog import benefits_in
 from kam_desktop.services.context import Context
 from kam_desktop.services.exceptions.requests import ExceptionRow, show
+from kam_desktop.services.program.policy import benefit_budget
 from kam_desktop.store.models import Account, ExceptionRequest
 from kam_desktop.store.queries.grades import account_by_code
 
@@ -49,7 +49,7 @@ def inbox(ctx: Context) -> list[InboxRow]:
             account = account_by_code(session, request.account)
             if account is None:
                 continue
-            _lines, budget = benefits_in(session, account, today)
+            budget = benefit_budget(session, account, today)
             rows.append(InboxRow(request, _name(session, request.account), account.currency, budget.margin_12m,
                                  budget.budget, budget.committed))
     return rows

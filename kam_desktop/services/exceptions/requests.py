@@ -14,6 +14,7 @@ tables, shared with documents (`services.document_numbering`).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -199,11 +200,11 @@ def _cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on:
     }[kind]
 
 
-def _estimate(session: Session, kind: ExceptionKind, requested: Decimal, cap: Decimal, account_id: object,
+def _estimate(session: Session, kind: ExceptionKind, requested: Decimal, cap: Decimal, account_id: uuid.UUID,
               on: date) -> Decimal:
     """What going beyond the cap costs over a year, from the account's last 12 months."""
     first, last = trailing_window(on, 12)
-    sales = sales_by_account(session, first, last, [account_id]).get(account_id)  # type: ignore[list-item]
+    sales = sales_by_account(session, first, last, [account_id]).get(account_id)
     return exception_cost(kind, requested, cap, sales.net_revenue if sales else ZERO)
 
 

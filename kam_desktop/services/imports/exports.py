@@ -20,20 +20,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import UseCase
-from kam_desktop.imports import write_csv, write_xlsx
-from kam_desktop.imports.export import Cell
+from kam_desktop.imports.export import Cell, write_csv, write_xlsx
 from kam_desktop.services.accounts.portfolio import portfolio
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.services.grading import grade_portfolio
+from kam_desktop.services.imports.kinds import CANONICAL_KINDS, EXPORT_KINDS
 from kam_desktop.services.ledger.entries import account_ledger
 from kam_desktop.services.potential import account_slots
 from kam_desktop.services.reports.kpi import program_kpis
 from kam_desktop.store.models import Account, Contact, InvoiceLine, PotentialSlot, ProductCategory, User
-
-REPORT_KINDS = ("portfolio", "grades", "slots", "ledger", "kpi")
-CANONICAL_KINDS = ("accounts", "invoices", "potential", "contacts")
-EXPORT_KINDS = REPORT_KINDS + CANONICAL_KINDS
 
 Table = tuple[list[str], Iterable[Sequence[Cell]]]
 

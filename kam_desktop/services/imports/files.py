@@ -28,26 +28,13 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import Scope, UseCase
-from kam_desktop.imports import (
-    FORMATS,
-    ImportCancelled,
-    ImportFileError,
-    ImportIssue,
-    ImportResult,
-    KnownData,
-    MappingProfile,
-    ProfileError,
-    Progress,
-    ReadOptions,
-    SniffResult,
-    get_format,
-    import_file,
-    load_profile,
-    load_profiles,
-    save_profile,
-    sniff_file,
-)
-from kam_desktop.imports.options import DETECT, CancelCheck, is_cancelled
+from kam_desktop.imports.errors import ImportCancelled, ImportFileError, ImportIssue, ProfileError
+from kam_desktop.imports.formats import FORMATS, get_format
+from kam_desktop.imports.importer import import_file
+from kam_desktop.imports.options import DETECT, CancelCheck, Progress, ReadOptions, SniffResult, is_cancelled
+from kam_desktop.imports.profiles import MappingProfile, load_profile, load_profiles, save_profile
+from kam_desktop.imports.sniffing import sniff_file
+from kam_desktop.imports.staged import ImportResult, KnownData
 from kam_desktop.paths import data_dir
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -311,19 +298,14 @@ def _apply(session: Session, result: ImportResult, import_id: uuid.UUID, tick: C
 
 
 def _refuse_others_accounts(ctx: Context, session: Session, result: ImportResult, use_case: UseCase) -> None:
-    """A KAM imports rows of their own accounts only: any other account's row refuses the whole file."""
+    """A KAM imports rows of their own accounts only: one row of another KAM's account refuses the whole file."""
     if len(result.staged) == 0:
         return
-    frame = result.staged.frame
+    codes = result.staged.frame["account_code"].unique().tolist()
     owners = dict(session.execute(select(Account.code, User.login).outerjoin(User, User.id == Account.owner_id)
-                                  .where(Account.code.in_(frame["account_code"].unique().tolist()))).all())
-    header = result.columns.get("account_code", "account_code")
-    issues = [ImportIssue(result.file, int(row), header, f"account {code} belongs to another KAM; you may "
-                                                           f"{use_case} of your own accounts only")
-              for row, code in zip(frame["row"].tolist(), frame["account_code"].tolist(), strict=False)
-              if owners.get(code) not in (None, ctx.actor.login) or code not in owners]
-    if issues:
-        raise _Refused(issues[:_AUDITED_ERRORS])
+                                  .where(Account.code.in_(codes))).all())
+    for code in codes:
+        ctx.permit_on(use_case, code, owners.get(code))
 
 
 def _vanished_accounts(result: ImportResult, keys: ap.StoreKeys) -> list[ImportIssue]:
