@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.speech import say
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
 from kam_desktop.services.errors import ServiceError
 
@@ -175,8 +176,8 @@ def _policy_check(args: argparse.Namespace) -> int:
     data = {"code": result.code, "grade": result.grade, "graded": result.graded, "policy": result.policy,
             "ok": result.ok, "violations": [{"rule": v.rule, "cap": v.cap, "requested": v.requested,
                                              "person": v.person, "message": v.message} for v in result.violations]}
-    text = "within policy" if result.ok else "\n".join(v.message for v in result.violations)
-    _out(args, data, f"{result.code} ({result.grade}): {text}")
+    shown = "within policy" if result.ok else "\n".join(say(args, v.message) for v in result.violations)
+    _out(args, data, f"{result.code} ({result.grade}): {shown}")
     return EXIT_OUTSIDE_POLICY if args.strict and not result.ok else 0
 
 

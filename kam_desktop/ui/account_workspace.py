@@ -17,6 +17,7 @@ from kam_desktop.ui.documents_tab import DocumentsTab
 from kam_desktop.ui.exceptions_tab import ExceptionsTab
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.potential_tab import PotentialTab
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.widgets import MUTED_COLOR, heading
 from kam_desktop.ui.workers import Task, run_task
 
@@ -125,7 +126,7 @@ class AccountWorkspace(QWidget):
 
     def _on_read_failed(self, error: BaseException) -> None:
         log.error("reading account %s failed", self.code, exc_info=error)
-        self.subtitle.setText(self.tr("The account could not be read: %1").replace("%1", str(error)))
+        self.subtitle.setText(self.tr("The account could not be read: %1").replace("%1", refusal_text(error)))
         self.failed.emit(str(error))
 
     def _fill(self) -> None:

@@ -22,6 +22,7 @@ from kam_desktop.ui.benefit_dialog import value_text
 from kam_desktop.ui.exceptions_tab import steps_text
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable, heading
 from kam_desktop.ui.workers import Task, run_task
@@ -147,7 +148,7 @@ class ApprovalsInbox(QWidget):
 
     def _on_read_failed(self, error: BaseException) -> None:
         log.error("reading the approvals inbox failed", exc_info=error)
-        self.message.error(self.tr("The inbox could not be read: %1").replace("%1", str(error)))
+        self.message.error(self.tr("The inbox could not be read: %1").replace("%1", refusal_text(error)))
         self.loaded.emit(-1)
 
     def select(self, number: str) -> bool:
@@ -177,7 +178,7 @@ class ApprovalsInbox(QWidget):
         try:
             self.desk.decide_exception(number, approve, self.note.text().strip(), row.request.version)
         except ServiceError as error:
-            self.message.error(self.tr("Refused: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Refused: %1").replace("%1", refusal_text(error)))
             return False
         self.message.ok((self.tr("%1 approved.") if approve else self.tr("%1 rejected.")).replace("%1", number))
         self.note.clear()

@@ -23,6 +23,7 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.widgets import ERROR_COLOR, OK_COLOR, MessageLine
 
 CHECK_DELAY_MS = 150
@@ -153,7 +154,7 @@ class BenefitDialog(QDialog):
         try:
             cost = self.desk.estimate_cost(self.code, self._line().code, self._decimal(self.value.text()))
         except ServiceError as error:
-            self.message.error(str(error))
+            self.message.error(refusal_text(error))
             return
         self.cost.setText(self.formats.number(cost))
 
@@ -168,7 +169,7 @@ class BenefitDialog(QDialog):
         try:
             self.check = self.desk.live_check(self.code, self._line().code, value, cost)
         except ServiceError as error:
-            self._show_verdict([str(error)], ok=False)
+            self._show_verdict([refusal_text(error)], ok=False)
             return
         if self.check.ok:
             self._show_verdict([self.tr("Within the commercial policy for %1.").replace("%1", self.check.grade)], ok=True)
@@ -196,6 +197,6 @@ class BenefitDialog(QDialog):
         try:
             self.outcome = self.desk.add_benefit(self.code, self._line().code, value, cost)
         except ServiceError as error:
-            self.message.error(self.tr("Not added: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Not added: %1").replace("%1", refusal_text(error)))
             return
         self.accept()

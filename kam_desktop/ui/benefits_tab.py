@@ -12,6 +12,7 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.benefit_dialog import BenefitDialog, value_text
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 
@@ -155,7 +156,7 @@ class BenefitsTab(QWidget):
         try:
             self.desk.activate_benefit(row.id)
         except ServiceError as error:
-            self.message.error(self.tr("Not activated: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Not activated: %1").replace("%1", refusal_text(error)))
             return False
         self.message.ok(self.tr("Active."))
         self.saved.emit()

@@ -24,6 +24,7 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.ui import charts
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import message_text, refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MUTED_COLOR, RowTable, heading
 from kam_desktop.ui.workers import Task, run_task
@@ -135,7 +136,7 @@ class Dashboard(QWidget):
 
     def _on_read_failed(self, error: BaseException) -> None:
         log.error("computing the KPIs failed", exc_info=error)
-        self.status.setText(self.tr("The figures could not be computed: %1").replace("%1", str(error)))
+        self.status.setText(self.tr("The figures could not be computed: %1").replace("%1", refusal_text(error)))
 
     def _fill(self) -> None:
         if self.data is None:
@@ -155,7 +156,7 @@ class Dashboard(QWidget):
         roi = k.roi
         self._card("roi", self.tr("Program ROI"),
                    "—" if roi is None or roi.roi is None else f.percent(roi.roi * 100, signed=True),
-                   label(roi.method.value) if roi is not None else k.roi_note)
+                   label(roi.method.value) if roi is not None else message_text(k.roi_note))
         self.tier_model.columns = tuple(tier_columns(cur))
         self.tier_model.set_rows(k.tier_table)
         self._charts()

@@ -30,6 +30,7 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.benefit_dialog import value_text
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import message_text, refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 
@@ -66,7 +67,7 @@ def steps_text(row: Any, f: Formats) -> str:
     route = (QCoreApplication.translate("ExceptionsTab", "sales director") if row.steps_required == 1
              else QCoreApplication.translate("ExceptionsTab", "sales director, then finance"))
     lines = [QCoreApplication.translate("ExceptionsTab", "Route: %1").replace("%1", route)]
-    lines += [f"✔ {d}" if "approved" in d else f"✖ {d}" for d in row.decisions]
+    lines += [f"✔ {message_text(d)}" if str(d).endswith("approved") else f"✖ {message_text(d)}" for d in row.decisions]
     if row.waiting_for:
         lines.append(QCoreApplication.translate("ExceptionsTab", "Now waiting for: %1").replace(
             "%1", label(row.waiting_for)))
@@ -165,7 +166,7 @@ class ExceptionDialog(QDialog):
                 self.code, wanted, justification, grant_id=self.grant_id, expected_margin=margin,
                 valid_until=self.valid_until.date().toPython(), submit=submit)
         except ServiceError as error:
-            self.message.error(self.tr("Not saved: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Not saved: %1").replace("%1", refusal_text(error)))
             return False
         self.accept()
         return True
@@ -289,7 +290,7 @@ class ExceptionsTab(QWidget):
         try:
             action(row.number)
         except ServiceError as error:
-            self.message.error(self.tr("Refused: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Refused: %1").replace("%1", refusal_text(error)))
             return False
         self.message.ok(done)
         self.saved.emit()

@@ -75,6 +75,7 @@ from kam_desktop.ui.import_models import (
     mapping_columns,
     translated,
 )
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 from kam_desktop.ui.workers import Cancelled, Task, TaskContext, run_task
@@ -320,7 +321,7 @@ class ImportDialog(QDialog):
             self._profiles, self._profiles_error = {p.name: p for p in profiles_for(self.format_name())}, ""
         except ServiceError as exc:  # a malformed file in the profiles folder: say which, offer none
             self._profiles = {}
-            self._profiles_error = self.tr("The saved mapping profiles could not be read: %1").replace("%1", str(exc))
+            self._profiles_error = self.tr("The saved mapping profiles could not be read: %1").replace("%1", refusal_text(exc))
             self.message.error(self._profiles_error)
         self.profile_combo.blockSignals(True)
         while self.profile_combo.count() > 1:
@@ -358,7 +359,7 @@ class ImportDialog(QDialog):
         try:
             profile = save_preview_as_profile(name, preview)
         except (ServiceError, OSError) as exc:
-            self.message.error(self.tr("The mapping profile could not be saved: %1").replace("%1", str(exc)))
+            self.message.error(self.tr("The mapping profile could not be saved: %1").replace("%1", refusal_text(exc)))
             return None
         self.refresh_profiles(select=profile.name)
         self._show_options(profile_options(profile))  # the same options the preview resolved: no new preview
@@ -435,7 +436,7 @@ class ImportDialog(QDialog):
     def _on_preview_failed(self, error: BaseException) -> None:
         self._end_busy()
         log.error("import preview failed", exc_info=error)
-        self.message.error(self.tr("The file could not be previewed: %1").replace("%1", str(error)))
+        self.message.error(self.tr("The file could not be previewed: %1").replace("%1", refusal_text(error)))
         self.previewed.emit()
 
     def _fill_preview_texts(self) -> None:
@@ -513,7 +514,7 @@ class ImportDialog(QDialog):
             self.message.error(self.tr("Import cancelled: nothing was written."))
         else:
             log.error("import failed", exc_info=error)
-            self.message.error(self.tr("The import failed and nothing was written: %1").replace("%1", str(error)))
+            self.message.error(self.tr("The import failed and nothing was written: %1").replace("%1", refusal_text(error)))
         self.apply_ended.emit()
 
     def cancel(self) -> None:

@@ -27,6 +27,7 @@ from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
 from kam_desktop.ui.i18n import LANGUAGES, Formats, Translators
 from kam_desktop.ui.portfolio_view import PortfolioView
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.screens import Screens
 from kam_desktop.ui.settings import UiSettings
 from kam_desktop.ui.settings_dialog import SettingsDialog
@@ -221,12 +222,12 @@ class MainWindow(QMainWindow):
         self._wallet_task = None
         log.error("reading the portfolio's potential failed", exc_info=error)
         self.statusBar().showMessage(self.tr("The share of wallet and slot values could not be read: %1")
-                                     .replace("%1", str(error)), 10_000)
+                                     .replace("%1", refusal_text(error)), 10_000)
 
     def _on_portfolio_error(self, error: BaseException) -> None:
         self.act_refresh.setEnabled(True)
         log.error("loading the portfolio failed", exc_info=error)
-        message = self.tr("The portfolio could not be loaded: %1").replace("%1", str(error))
+        message = self.tr("The portfolio could not be loaded: %1").replace("%1", refusal_text(error))
         self.statusBar().showMessage(message)
         if self.interactive:
             QMessageBox.warning(self, self.tr("Portfolio"), message + "\n\n" + self.tr(
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
             if self.interactive:
                 QMessageBox.warning(self, self.tr("Demo data"), self.tr(
                     "The demo company could not be loaded: %1\n\nNothing was changed in the data store.")
-                    .replace("%1", str(error)))
+                    .replace("%1", refusal_text(error)))
 
         return run_task(lambda _ctx: self.services.load_demo(), done, failed)
 

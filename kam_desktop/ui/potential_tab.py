@@ -25,6 +25,7 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable, ShareBarDelegate
 
@@ -209,7 +210,7 @@ class PotentialTab(QWidget):
                                 source=str(self.source.currentData()), collected_on=day,
                                 confidence=Decimal(str(round(self.confidence.value(), 2))))
         except ServiceError as error:
-            self.message.error(self.tr("Not saved: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Not saved: %1").replace("%1", refusal_text(error)))
             return False
         self.message.ok(self.tr("Saved. Share of wallet is recalculated."))
         self.saved.emit()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QSplit
 
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.workers import Task, TaskContext, run_task
 
 if TYPE_CHECKING:  # the screens load when first opened: QtCharts and their services stay out of the start
@@ -214,8 +215,8 @@ class Screens(QObject):
 
         def failed(error: BaseException) -> None:
             progress.reset()
-            message = str(error) if isinstance(error, ServiceError) else self.tr("Failed: %1").replace(
-                "%1", str(error))
+            message = refusal_text(error) if isinstance(error, ServiceError) else self.tr("Failed: %1").replace(
+                "%1", refusal_text(error))
             if not isinstance(error, ServiceError):
                 log.error("a long job failed", exc_info=error)
             window.statusBar().showMessage(message, 15_000)

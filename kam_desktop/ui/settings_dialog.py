@@ -25,6 +25,7 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.company_form import CompanyForm
 from kam_desktop.ui.context import AppServices
 from kam_desktop.ui.i18n import LANGUAGES
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.widgets import MessageLine
 
 
@@ -123,7 +124,7 @@ class SettingsDialog(QDialog):
         try:
             self.desk.save_company(self.company.fields())
         except ServiceError as error:
-            self.message.error(self.tr("The company identity was not saved: %1").replace("%1", str(error)))
+            self.message.error(self.tr("The company identity was not saved: %1").replace("%1", refusal_text(error)))
             problems = getattr(error, "problems", None)  # services.company.CompanyInvalid names the fields
             if problems:
                 self.company.focus_field(next(iter(problems)))

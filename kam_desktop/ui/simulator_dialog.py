@@ -24,6 +24,7 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui import charts
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 from kam_desktop.ui.workers import Task, run_task
@@ -139,10 +140,10 @@ class SimulatorDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, ServiceError):
-            self.message.error(self.tr("Cannot simulate: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Cannot simulate: %1").replace("%1", refusal_text(error)))
         else:
             log.error("simulation failed", exc_info=error)
-            self.message.error(self.tr("The simulation failed: %1").replace("%1", str(error)))
+            self.message.error(self.tr("The simulation failed: %1").replace("%1", refusal_text(error)))
         self.computed.emit()
 
     def _fill(self) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain import exceptions as dx
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.policy import Violation
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus, GrantStatus
@@ -90,7 +91,7 @@ def _draft(code: str, v: Violation) -> ExceptionDraft:
 class Activation:
     """The outcome of trying to activate a grant: why not (nothing changed), or the exceptions covering it."""
 
-    refusals: list[str]
+    refusals: list[Message]
     covering: list[str]
 
 
@@ -99,21 +100,23 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
     (`activate_grant`, and signing the annex that lists the grant). Refused: nothing is changed."""
     name = grant.catalog_item.code
     if grant.status not in ACTIVATABLE or grant.annex_id is not None or grant.deleted_at is not None:
-        return Activation([f"{name} is {grant.status}; only a proposed or pending benefit is activated"], [])
+        return Activation([Message.of("{benefit} is {status}; only a proposed or pending benefit is activated",
+                                      benefit=name, status=GrantStatus(grant.status))], [])
     requests = _approved_requests(session, grant.account_id)
-    refusals = []
+    refusals: list[Message] = []
     linked = next((r for r in requests if r.id == grant.exception_id), None)
     if grant.exception_id is not None and linked is None:
         number = session.scalar(select(ExceptionRequest.number).where(ExceptionRequest.id == grant.exception_id))
-        refusals.append(f"{name}: exception {number} is not approved")
+        refusals.append(Message.of("{benefit}: exception {number} is not approved", benefit=name, number=number))
     elif linked is not None:
         try:
             dx.require_valid(linked, day, actor)
         except dx.ExceptionRefused as exc:
-            refusals.append(f"{name}: {exc}")
+            refusals.append(Message.of("{benefit}: {refusal}", benefit=name, refusal=exc.message))
     value = plain(grant.value) if grant.value is not None else None
     check = check_benefit(session, account, grant.catalog_item, value, grant.cost_estimate, day, exclude=grant.id)
-    refusals += [f"{name}: {v.message} [a benefit beyond a cap needs an approved, still valid exception]"
+    refusals += [Message.of("{benefit}: {violation} [a benefit beyond a cap needs an approved, still valid exception]",
+                            benefit=name, violation=v.message)
                  for v in dx.uncovered(check.violations, account.code, requests, day)]
     if refusals:
         return Activation(refusals, [])
@@ -142,7 +145,7 @@ def activate_grant(ctx: Context, grant_id: uuid.UUID, on: date | None = None) ->
         outcome = activate(session, grant, account, day, ctx.actor.login)
         if outcome.refusals:
             raise Refused("{login}: cannot activate: {problems}", login=ctx.actor.login,
-                          problems="; ".join(outcome.refusals))
+                          problems=Listing(tuple(outcome.refusals)))
         uow.audit("grant.activate", "benefit_grant", grant.id, account=account.code, exceptions=outcome.covering)
         uow.commit()
     return GrantStatus.ACTIVE

@@ -25,6 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kam_desktop.domain import exceptions as dx
 from kam_desktop.domain.costs import exception_cost
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO, percent_of
 from kam_desktop.domain.periods import add_months, trailing_window
 from kam_desktop.domain.permissions import Scope, UseCase
@@ -63,7 +64,7 @@ class ExceptionRow:
     valid_to: date | None
     steps_required: int
     waiting_for: str | None
-    decisions: list[str]
+    decisions: list[Message]  # "director k.wisniewska: approved", one per step decided
     version: int
 
 
@@ -118,9 +119,15 @@ def show(session: Session, row: ExceptionRequest) -> ExceptionRow:
         expected_margin=row.expected_incremental_margin, requested_by=d.requested_by,
         justification=row.justification, valid_from=row.valid_from, valid_to=row.valid_to,
         steps_required=row.required_steps, waiting_for=d.current_step.value if d.current_step else None,
-        decisions=[f"{x.role} {x.decided_by}: {'approved' if x.approved else 'rejected'}" for x in d.decisions],
+        decisions=[_decision(x) for x in d.decisions],
         version=row.version,
     )
+
+
+def _decision(decision: dx.Decision) -> Message:
+    if decision.approved:
+        return Message.of("{role} {login}: approved", role=decision.role, login=decision.decided_by)
+    return Message.of("{role} {login}: rejected", role=decision.role, login=decision.decided_by)
 
 
 def _issued_exception_sequences(session: Session, prefix: str, year: int) -> set[int]:
@@ -167,8 +174,8 @@ def request_in(
     )
     try:
         dx.new_request(domain)
-    except ValueError as exc:
-        raise ServiceError(str(exc)) from None
+    except dx.InvalidRequestError as exc:
+        raise ServiceError.of(exc) from None
     row = ExceptionRequest(
         number=number, account_id=account.id, kind=kind, policy_value=cap_value, requested_value=requested,
         value_unit=UNITS[kind], justification=justification.strip(), expected_incremental_margin=expected_margin,
@@ -213,7 +220,7 @@ def _apply(uow: UnitOfWork, row: ExceptionRequest, change: dx.Change, action: st
         uow.session.flush()
     except StaleDataError:
         raise Refused("{login}: {number} changed meanwhile; reload and decide again [{rule}]", login=t.actor,
-                      number=row.number, rule=dx.StaleDecisionError.rule) from None
+                      number=row.number, rule=Message.of(dx.StaleDecisionError.rule)) from None
     uow.audit(f"exception.{action}", "exception_request", row.id, number=row.number,
               from_status=t.from_status, to_status=t.to_status, version=row.version, note=t.note)
 
@@ -235,7 +242,7 @@ def submit_in(ctx: Context, uow: UnitOfWork, number: str) -> ExceptionRequest:
     try:
         change = dx.submit(to_domain(session, row), _actor(ctx), ctx.now(), dx.RoutingRules(limit))
     except dx.ExceptionRefused as exc:
-        raise Refused(str(exc)) from None
+        raise Refused.of(exc) from None
     _apply(uow, row, change, "submit")
     return row
 
@@ -256,7 +263,7 @@ def decide_exception(ctx: Context, number: str, approve: bool, note: str = "",
         try:
             change = dx.decide(request, _actor(ctx), approve, seen, ctx.now(), note)
         except dx.ExceptionRefused as exc:
-            raise Refused(str(exc)) from None
+            raise Refused.of(exc) from None
         decision = change.request.decisions[-1]
         session.add(ApprovalStep(
             exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
@@ -278,7 +285,7 @@ def withdraw_exception(ctx: Context, number: str, note: str = "") -> ExceptionRo
         try:
             change = dx.withdraw(to_domain(session, row), _actor(ctx), ctx.now(), note)
         except dx.ExceptionRefused as exc:
-            raise Refused(str(exc)) from None
+            raise Refused.of(exc) from None
         _apply(uow, row, change, "withdraw")
         shown = show(session, row)
         uow.commit()

@@ -132,7 +132,7 @@ def list_profiles(format_name: str | None = None) -> list[MappingProfile]:
     try:
         profiles = load_profiles(profiles_dir())
     except ProfileError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
     wanted = None if format_name is None else _format(format_name)
     return [p for _, p in sorted(profiles.items()) if wanted is None or _format(p.format) == wanted]
 
@@ -141,7 +141,7 @@ def get_profile(name: str) -> MappingProfile:
     try:
         return load_profile(profiles_dir(), name)
     except ProfileError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
 
 
 def save_mapping_profile(profile: MappingProfile) -> Path:
@@ -149,7 +149,7 @@ def save_mapping_profile(profile: MappingProfile) -> Path:
     try:
         return save_profile(profiles_dir(), profile)
     except ProfileError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -168,8 +168,9 @@ def known_data(session: Session, on: date) -> KnownData:
 def _format(name: str) -> str:
     try:
         return get_format(name).name
-    except KeyError as exc:
-        raise ServiceError(str(exc.args[0])) from None
+    except KeyError:
+        raise ServiceError("unknown import format {name!r}; choose one of {formats}", name=name,
+                           formats=", ".join(FORMATS)) from None
 
 
 def _profile(profile: MappingProfile | str | None) -> MappingProfile | None:

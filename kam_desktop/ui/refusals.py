@@ -1,0 +1,22 @@
+"""One way to show what the engine says — a refusal, a finding, a note — in the language the window speaks.
+
+Services and the domain raise errors whose message is an English template with parameters; the screens
+never show `str(error)`, they show `refusal_text(error)`: the template translated (`kam_desktop.i18n`),
+names, roles and statuses in the UI language, numbers, money and dates in its formats.
+"""
+
+from __future__ import annotations
+
+from kam_desktop.i18n import translated
+from kam_desktop.ui.i18n import Formats, current_language
+
+
+def refusal_text(error: object) -> str:
+    """What went wrong, in the UI language: a service or domain refusal translated; any other error as it reads."""
+    return message_text(error)
+
+
+def message_text(message: object) -> str:
+    """A `Message` (a KPI note, a decision, a warning) or anything carrying one, in the UI language."""
+    language = current_language()
+    return translated(message, language, Formats(language))
