@@ -10,6 +10,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from kam_desktop.domain.messages import Listing, Message
+
 
 def to_jsonable(value: Any) -> Any:
     """JSON-ready copy of `value`; used by the CLI's --json output and the audit log's details."""
@@ -18,6 +20,8 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Message | Listing):  # the English text; a translated one is for screens
         return str(value)
     if isinstance(value, Enum):
         return value.value

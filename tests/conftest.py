@@ -22,6 +22,10 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     folder = tmp_path_factory.mktemp("kam-data")
     monkeypatch.setenv("KAM_DATA_DIR", str(folder))
     monkeypatch.delenv("KAM_DB", raising=False)
+    # kamctl speaks the environment's language: the suite reads English unless a test asks for another
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return folder
 
 

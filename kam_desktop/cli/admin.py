@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kam_desktop.cli.context import desk_from, store_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.clock import FixedClock, clock_from_environment
-from kam_desktop.services.demo import setup
+from kam_desktop.domain.permissions import PERMISSIONS, Scope
+from kam_desktop.domain.vocabulary import Role
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -29,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
     add.add_argument("--name", default=None)
     add.set_defaults(handler=_users_add)
 
+    permissions = subparsers.add_parser("permissions", parents=[common], help="who may do what (the one table)")
+    permissions.set_defaults(handler=_permissions)
+
     backup = subparsers.add_parser("backup", parents=[common], help="verified backup of the SQLite store")
     backup.add_argument("file", type=Path)
     backup.set_defaults(handler=_backup)
@@ -38,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
 
 
 def _init(args: argparse.Namespace) -> int:
+    from kam_desktop.services.clock import FixedClock, clock_from_environment
+    from kam_desktop.services.demo import setup  # the demo generator: only for init
+
     store = store_from(args)
     clock = FixedClock(args.as_of) if args.as_of else clock_from_environment()
     result = setup.initialize(store, demo=args.demo, seed=args.seed, clock=clock)
@@ -81,4 +87,21 @@ def _restore(args: argparse.Namespace) -> int:
         print_json({"restored_from": str(args.file), "previous_content_saved_to": str(safety)})
     else:
         print(f"restored from {args.file}; the previous content was saved to {safety}")
+    return 0
+
+
+def permissions_markdown() -> str:
+    """The permission table, one row per use case and one column per role (as docs/permissions.md keeps it)."""
+    marks = {Scope.ANY: "yes", Scope.OWN: "own accounts", None: "—"}
+    lines = ["| use case | " + " | ".join(r.value for r in Role) + " |", "|---|" + "---|" * len(Role)]
+    for use_case, scopes in PERMISSIONS.items():
+        lines.append(f"| {use_case} | " + " | ".join(marks[scopes.get(r)] for r in Role) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _permissions(args: argparse.Namespace) -> int:
+    if args.json:
+        print_json({str(u): {str(r): str(s) for r, s in scopes.items()} for u, scopes in PERMISSIONS.items()})
+    else:
+        print(permissions_markdown(), end="")
     return 0

@@ -78,7 +78,8 @@ def _terms(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--value", type=_amount, default=None, help="in the catalog's unit (%%, days, …)")
     parser.add_argument("--cost", type=_amount, default=None, help="cost over a year (default: the estimate)")
     parser.add_argument("--from", dest="valid_from", type=_day, default=None, help="first day (default: today)")
-    parser.add_argument("--to", dest="valid_to", type=_day, default=None, help="last day (default: open)")
+    parser.add_argument("--to", "--valid-to", dest="valid_to", type=_day, default=None,
+                        help="last day (default: open)")
 
 
 def _line(desk: Desk, code: str, short: str) -> tuple[BenefitLine, str]:

@@ -6,12 +6,13 @@ import argparse
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.documents.issue import Issued
-from kam_desktop.services.documents.records import DocumentRow
+
+if TYPE_CHECKING:
+    from kam_desktop.services.documents.records import DocumentRow, Issued
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 LIST_COLUMNS = ["number", "version", "kind", "status", "language", "period", "issued_at", "signed_on",

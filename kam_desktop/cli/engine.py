@@ -5,20 +5,23 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.speech import say
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.exceptions.requests import ExceptionRow
+
+if TYPE_CHECKING:
+    from kam_desktop.services.exceptions.requests import ExceptionRow
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 EXIT_OUTSIDE_POLICY = 3  # `policy check --strict`: the offer breaks a cap (1 and 2 are errors)
 
 
-def _decimal(text: str) -> Decimal:
+def decimal_arg(text: str) -> Decimal:
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
@@ -29,14 +32,14 @@ def _decimal(text: str) -> Decimal:
 
 
 def _decimals(text: str) -> list[Decimal]:
-    return [_decimal(part) for part in text.split(",")]
+    return [decimal_arg(part) for part in text.split(",")]
 
 
 def _gift(text: str) -> tuple[str, Decimal]:
     person, sep, value = text.partition("=")
     if not sep or not person.strip():
         raise argparse.ArgumentTypeError(f"{text!r}: write a gift as PERSON=VALUE")
-    return person.strip(), _decimal(value)
+    return person.strip(), decimal_arg(value)
 
 
 def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
@@ -64,9 +67,9 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     policy_sub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     check = policy_sub.add_parser("check", parents=[common], help="every cap an offer exceeds")
     check.add_argument("code")
-    check.add_argument("--discount", type=_decimal, required=True, help="discount in %%")
+    check.add_argument("--discount", type=decimal_arg, required=True, help="discount in %%")
     check.add_argument("--payment-days", type=int, default=None)
-    check.add_argument("--benefit-cost", type=_decimal, default=None)
+    check.add_argument("--benefit-cost", type=decimal_arg, default=None)
     check.add_argument("--gift", type=_gift, action="append", default=[], help="PERSON=VALUE (repeatable)")
     check.add_argument("--strict", action="store_true",
                        help=f"exit {EXIT_OUTSIDE_POLICY} when the offer breaks a cap (for scripts; default: exit 0 and report)")
@@ -91,10 +94,10 @@ def _register_exceptions(subparsers: Sub, common: argparse.ArgumentParser) -> No
     request = sub.add_parser("request", parents=[common], help="draft a request")
     request.add_argument("code")
     request.add_argument("--kind", required=True, choices=[k.value for k in ExceptionKind])
-    request.add_argument("--requested", type=_decimal, required=True)
+    request.add_argument("--requested", type=decimal_arg, required=True)
     request.add_argument("--justification", required=True)
-    request.add_argument("--expected-cost", type=_decimal, default=None)
-    request.add_argument("--expected-margin", type=_decimal, default=None)
+    request.add_argument("--expected-cost", type=decimal_arg, default=None)
+    request.add_argument("--expected-margin", type=decimal_arg, default=None)
     request.set_defaults(handler=_exc_request)
     for name, handler, text in (("submit", _exc_submit, "send for approval"), ("withdraw", _exc_withdraw, "take back")):
         p = sub.add_parser(name, parents=[common], help=text)
@@ -173,8 +176,8 @@ def _policy_check(args: argparse.Namespace) -> int:
     data = {"code": result.code, "grade": result.grade, "graded": result.graded, "policy": result.policy,
             "ok": result.ok, "violations": [{"rule": v.rule, "cap": v.cap, "requested": v.requested,
                                              "person": v.person, "message": v.message} for v in result.violations]}
-    text = "within policy" if result.ok else "\n".join(v.message for v in result.violations)
-    _out(args, data, f"{result.code} ({result.grade}): {text}")
+    shown = "within policy" if result.ok else "\n".join(say(args, v.message) for v in result.violations)
+    _out(args, data, f"{result.code} ({result.grade}): {shown}")
     return EXIT_OUTSIDE_POLICY if args.strict and not result.ok else 0
 
 

@@ -10,8 +10,7 @@ from typing import TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json
-from kam_desktop.services.imports.exports import EXPORT_KINDS
-from kam_desktop.services.imports.files import FORMAT_NAMES, ImportCancelled, ReadOptions
+from kam_desktop.services.imports.kinds import EXPORT_KINDS, FORMAT_NAMES, ImportCancelled, ReadOptions
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 

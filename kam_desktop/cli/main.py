@@ -9,10 +9,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-
 from kam_desktop import __version__, frozen
 from kam_desktop.cli.context import close_stores
+from kam_desktop.cli.speech import LANGUAGES, report_error
+from kam_desktop.domain.messages import Listing, Message
+from kam_desktop.i18n import message_of
 from kam_desktop.services.errors import NotPermittedError, ServiceError
 
 # Each module has `register(subparsers, common)`; its handlers take (args) and return an exit code.
@@ -24,6 +25,8 @@ COMMAND_MODULES = (
     "kam_desktop.cli.benefits",
     "kam_desktop.cli.documents",
     "kam_desktop.cli.imports",
+    "kam_desktop.cli.program",
+    "kam_desktop.cli.benefits",
 )
 
 
@@ -48,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", default=False, help="machine-readable output")
     parser.add_argument("--as", dest="login", metavar="LOGIN", default=os.environ.get("KAM_USER") or None,
                         help="act as this person (default: KAM_USER, else the store's administrator)")
+    # before the command: a document command's own --lang is the language of the document it issues
+    parser.add_argument("--lang", dest="messages_lang", choices=LANGUAGES, default=None,
+                        help="language of messages and errors: en, pl or ru (default: the environment's, e.g. "
+                             "LANG=pl_PL.UTF-8); give it before the command")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
@@ -63,27 +70,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except NotPermittedError as exc:
-        print(f"kamctl: not permitted: {exc}", file=sys.stderr)
+        report_error(args, Message.of("kamctl: not permitted: {message}", message=exc.message), exc)
         return EXIT_NOT_PERMITTED
     except (ServiceError, CliError) as exc:
-        print(f"kamctl: error: {exc}", file=sys.stderr)
+        report_error(args, Message.of("kamctl: error: {message}", message=_said(exc)), exc)
         return 2 if isinstance(exc, CliError) else 1
-    except OperationalError as exc:
-        print(f"kamctl: error: the database could not be used: {_first_line(exc)}", file=sys.stderr)
-        return 1
-    except SQLAlchemyError as exc:
-        print(f"kamctl: error: database error: {_first_line(exc)}", file=sys.stderr)
-        return 1
     except BrokenPipeError:
         # `kamctl … | head`: the reader left; say nothing more (Python's own advice for CLIs).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except (OSError, ValueError, RuntimeError) as exc:
         # migrate.DatabaseNewerError, StoreLocationError, BackupError and file errors land here
-        print(f"kamctl: error: {exc}", file=sys.stderr)
+        report_error(args, Message.of("kamctl: error: {message}", message=_said(exc)), exc)
+        return 1
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        if type(exc).__name__ == "OperationalError":
+            line = Message.of("kamctl: error: the database could not be used: {detail}", detail=_first_line(exc))
+        else:
+            line = Message.of("kamctl: error: database error: {detail}", detail=_first_line(exc))
+        report_error(args, line, exc)
         return 1
     finally:
         close_stores()
+
+
+def _said(exc: BaseException) -> Message | Listing | str:
+    """What an error says: its message (translated later) or, for an error without one, its text."""
+    message = message_of(exc)
+    return message if message is not None else str(exc)
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    """SQLAlchemy's errors, told apart without importing SQLAlchemy for commands that never open a store."""
+    return type(exc).__module__.startswith("sqlalchemy.")
 
 
 def _first_line(exc: BaseException) -> str:

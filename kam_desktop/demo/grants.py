@@ -45,12 +45,12 @@ def make_grants(rng: random.Random, clients: list[ClientFacts], defaults: Defaul
             rows.append(_grant(rng, client, entry, value, status, as_of, None, None))
     by_id = {c.row["id"]: c for c in clients}
     for request in exceptions:
-        status = LINKED_STATUS.get(ExceptionStatus(request["status"]))
+        linked = LINKED_STATUS.get(ExceptionStatus(request["status"]))
         code = EXCEPTION_BENEFIT.get(ExceptionKind(request["kind"]))
-        if status is None or code is None or code not in defaults.catalog:
+        if linked is None or code is None or code not in defaults.catalog:
             continue
         value = request["expected_cost"] if request["kind"] == ExceptionKind.BENEFIT_BUDGET else request["requested_value"]
-        rows.append(_grant(rng, by_id[request["account_id"]], defaults.catalog[code], rate(value), status, as_of,
+        rows.append(_grant(rng, by_id[request["account_id"]], defaults.catalog[code], rate(value), linked, as_of,
                            request, request["expected_cost"]))
     return rows
 

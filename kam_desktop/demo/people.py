@@ -94,7 +94,8 @@ def contacts(rng: random.Random, account: dict[str, Any], country: str, domain: 
     if rng.random() < 0.1:
         roles.append(ContactRole.OTHER)
     created = account["enrolled_on"] or as_of - timedelta(days=700)
-    rows, used = [], set()
+    rows: list[dict[str, Any]] = []
+    used: set[str] = set()
     for role in roles:
         who = names.person(rng, country)
         local = who.email_local if who.email_local not in used else f"{who.email_local}{len(used)}"

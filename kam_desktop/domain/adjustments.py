@@ -19,6 +19,7 @@ from uuid import UUID, uuid4
 from kam_desktop.domain.closing import PeriodLocks
 from kam_desktop.domain.exceptions import Actor
 from kam_desktop.domain.ledger import IdFactory, LedgerEntry, LedgerError, adjust
+from kam_desktop.domain.messages import NoteTemplate
 from kam_desktop.domain.monetary import check_amount, check_currency
 from kam_desktop.domain.refusals import IllegalTransitionError, RuleRefused, SelfApprovalError, WrongRoleError
 from kam_desktop.domain.vocabulary import LedgerUnit, Role
@@ -48,6 +49,10 @@ ALLOWED: Mapping[AdjustmentStatus, frozenset[Step]] = {
 }
 
 APPROVERS = frozenset({Role.DIRECTOR, Role.FINANCE})
+
+
+# an adjustment dated in a locked quarter is booked in the open period and says so
+MOVED_NOTE = NoteTemplate("{reason} (dated {day}, booked in the open period)", {"day": date.fromisoformat})
 
 
 class SecondApprovalRequired(RuleRefused):
@@ -97,13 +102,14 @@ class Adjustment:
     def __post_init__(self) -> None:
         check_amount(self.amount)
         if self.amount == 0:
-            raise LedgerError(f"{self.number}: an adjustment of zero changes nothing")
+            raise LedgerError("{number}: an adjustment of zero changes nothing", number=self.number)
         if not self.reason.strip():
-            raise LedgerError(f"{self.number}: an adjustment needs a reason")
+            raise LedgerError("{number}: an adjustment needs a reason", number=self.number)
         if self.unit is LedgerUnit.CASHBACK:
             check_currency(self.currency or "")
         elif self.currency is not None:
-            raise LedgerError(f"{self.number}: points carry no currency, not {self.currency}")
+            raise LedgerError("{number}: points carry no currency, not {currency}", number=self.number,
+                              currency=self.currency)
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,8 @@ class AdjustmentChange:
 
 def _require(adj: Adjustment, step: Step, actor: Actor) -> None:
     if step not in ALLOWED[adj.status]:
-        raise IllegalTransitionError(actor.login, f"cannot {step} {adj.number}: it is {adj.status}")
+        raise IllegalTransitionError(actor.login, "cannot {step} {number}: it is {status}", step=step, number=adj.number,
+                                     status=adj.status)
 
 
 def _change(adj: Adjustment, step: Step, actor: Actor, at: datetime, note: str = "", **changes: object) -> AdjustmentChange:
@@ -131,9 +138,10 @@ def approve(adj: Adjustment, actor: Actor, at: datetime, note: str = "") -> Adju
     """A director or finance, not the proposer, approves."""
     _require(adj, Step.APPROVE, actor)
     if actor.role not in APPROVERS:
-        raise WrongRoleError(actor.login, f"a {actor.role} cannot approve {adj.number}; a director or finance does")
+        raise WrongRoleError(actor.login, "a {role} cannot approve {number}; a director or finance does",
+                             role=actor.role, number=adj.number)
     if actor.login == adj.proposed_by:
-        raise SelfApprovalError(actor.login, f"{adj.number} is your own proposal")
+        raise SelfApprovalError(actor.login, "{number} is your own proposal", number=adj.number)
     return _change(adj, Step.APPROVE, actor, at, note, status=AdjustmentStatus.APPROVED, approved_by=actor.login)
 
 
@@ -141,16 +149,16 @@ def reject(adj: Adjustment, actor: Actor, at: datetime, note: str) -> Adjustment
     """A director or finance refuses it, saying why."""
     _require(adj, Step.REJECT, actor)
     if actor.role not in APPROVERS:
-        raise WrongRoleError(actor.login, f"a {actor.role} cannot reject {adj.number}")
+        raise WrongRoleError(actor.login, "a {role} cannot reject {number}", role=actor.role, number=adj.number)
     if not note.strip():
-        raise LedgerError(f"{adj.number}: a rejection needs a note saying why")
+        raise LedgerError("{number}: a rejection needs a note saying why", number=adj.number)
     return _change(adj, Step.REJECT, actor, at, note, status=AdjustmentStatus.REJECTED)
 
 
 def withdraw(adj: Adjustment, actor: Actor, at: datetime) -> AdjustmentChange:
     _require(adj, Step.WITHDRAW, actor)
     if actor.login != adj.proposed_by:
-        raise NotProposerError(actor.login, f"{adj.number} was proposed by {adj.proposed_by}")
+        raise NotProposerError(actor.login, "{number} was proposed by {login}", number=adj.number, login=adj.proposed_by)
     return _change(adj, Step.WITHDRAW, actor, at, status=AdjustmentStatus.WITHDRAWN)
 
 
@@ -167,20 +175,21 @@ def book(
     """Finance books it as a ledger entry (source_ref = its number), in the open period."""
     _require(adj, Step.BOOK, actor)
     if actor.role is not Role.FINANCE:
-        raise WrongRoleError(actor.login, f"a {actor.role} cannot book {adj.number}; finance books")
+        raise WrongRoleError(actor.login, "a {role} cannot book {number}; finance books", role=actor.role,
+                             number=adj.number)
     if adj.status is not AdjustmentStatus.APPROVED and limits.needs_approval(adj.unit, adj.amount, adj.currency):
         raise SecondApprovalRequired(
-            actor.login, f"{adj.number} ({adj.amount} {adj.currency or adj.unit}) is above the limit; "
-            "a director or finance other than the proposer approves it first",
+            actor.login, "{number} ({amount} {unit}) is above the limit; a director or finance other than the "
+            "proposer approves it first", number=adj.number, amount=adj.amount, unit=adj.currency or adj.unit,
         )
     day = locks.open_day_for(adj.dated)
-    note = adj.reason if day == adj.dated else f"{adj.reason} (dated {adj.dated.isoformat()}, booked in the open period)"
+    note = adj.reason if day == adj.dated else MOVED_NOTE.fill(reason=adj.reason, day=adj.dated)
     entry = adjust(
         ledger, adj.account, adj.unit, adj.amount, day, adj.number, f"adjust:{adj.number}", note, new_id,
         currency=adj.currency,
     )
     if entry is None:
-        raise IllegalTransitionError(actor.login, f"{adj.number} is already booked")
+        raise IllegalTransitionError(actor.login, "{number} is already booked", number=adj.number)
     change = _change(adj, Step.BOOK, actor, at, f"booked on {day.isoformat()}",
                      status=AdjustmentStatus.BOOKED, booked_entry=entry.id)
     return Booking(change, entry)

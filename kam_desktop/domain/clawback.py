@@ -24,12 +24,22 @@ from uuid import uuid4
 
 from kam_desktop.domain.grades import ProgramTerms
 from kam_desktop.domain.ledger import IdFactory, LedgerEntry, Lot, SourceKind, open_lots, take_fifo
-from kam_desktop.domain.monetary import Money
+from kam_desktop.domain.messages import Message, NoteTemplate
+from kam_desktop.domain.monetary import Money, parse
 from kam_desktop.domain.money import money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 
 ZERO = Decimal(0)
+CLAWBACK_REASON = NoteTemplate("net revenue {net} in {quarter} at grade {grade} ({percent} %)",
+                               {"net": parse, "quarter": Quarter.parse, "grade": Grade, "percent": Decimal})
+
+
+def _reason(text: str) -> Message | str:
+    return CLAWBACK_REASON.read(text) or text
+
+
+CLAWBACK_NOTE = NoteTemplate("clawback: {reason}", {"reason": _reason})  # on the entry that takes it back
 
 
 class ClawbackRule(StrEnum):
@@ -63,7 +73,7 @@ def due_for(
     amount = (-net_revenue).percent(terms.cashback_percent[grade])
     if amount.is_zero:
         return None
-    reason = f"net revenue {net_revenue} in {quarter} at grade {grade} ({terms.cashback_percent[grade]} %)"
+    reason = CLAWBACK_REASON.fill(net=net_revenue, quarter=quarter, grade=grade, percent=terms.cashback_percent[grade])
     return ClawbackDue(account, quarter, amount, reason)
 
 
@@ -127,5 +137,5 @@ def _entry(
     return LedgerEntry(
         account=due.account, unit=LedgerUnit.CASHBACK, kind=LedgerKind.ADJUSTMENT, amount=-take, booked_on=on,
         source_kind=SourceKind.CLAWBACK, source_ref=str(due.quarter), idempotency_key=f"{due.key_prefix}{count + 1}",
-        id=new_id(), allocations=take_fifo(lots, take), currency=due.amount.currency, note=f"clawback: {due.reason}",
+        id=new_id(), allocations=take_fifo(lots, take), currency=due.amount.currency, note=CLAWBACK_NOTE.fill(reason=due.reason),
     )

@@ -7,10 +7,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kam_desktop.domain.ledger import LedgerEntry
+from kam_desktop.domain.messages import NoteTemplate, Refusal
 from kam_desktop.domain.periods import Quarter
 
+# a booking moved out of a locked quarter keeps its own note and adds this one after NOTE_SEPARATOR
+LOCKED_NOTE = NoteTemplate("dated {day} in locked {quarter}, booked in the open period",
+                           {"day": date.fromisoformat, "quarter": Quarter.parse})
+NOTE_SEPARATOR = "; "
 
-class PeriodLockError(ValueError):
+
+class PeriodLockError(Refusal, ValueError):
     """A lock that cannot be placed (the quarter has not ended yet)."""
 
 
@@ -28,7 +34,8 @@ class PeriodLocks:
     def lock(self, quarter: Quarter, today: date) -> PeriodLocks:
         """Lock a finished quarter (locking it again changes nothing)."""
         if today <= quarter.end:
-            raise PeriodLockError(f"{quarter} ends on {quarter.end}; it can be locked from {quarter.next().start}")
+            raise PeriodLockError("{quarter} ends on {end}; it can be locked from {start}", quarter=quarter,
+                                  end=quarter.end, start=quarter.next().start)
         return PeriodLocks(self.locked | {quarter})
 
     def is_locked(self, day: date) -> bool:
@@ -57,14 +64,13 @@ class PeriodLocks:
         if day == entry.booked_on:
             return entry
         if entry.allocations:
-            raise PeriodLockError(
-                f"{entry.idempotency_key}: takes from lots; build it on {day.isoformat()} instead of moving it"
-            )
+            raise PeriodLockError("{key}: takes from lots; build it on {day} instead of moving it",
+                                  key=entry.idempotency_key, day=day)
         expires_on = entry.expires_on
         if expires_on is not None and expires_on < day:
             expires_on = Quarter.of(day).end
-        note = f"{entry.note}; " if entry.note else ""
-        note += f"dated {entry.booked_on.isoformat()} in locked {Quarter.of(entry.booked_on)}, booked in the open period"
+        moved = LOCKED_NOTE.fill(day=entry.booked_on, quarter=Quarter.of(entry.booked_on))
+        note = f"{entry.note}{NOTE_SEPARATOR}{moved}" if entry.note else moved
         return replace(entry, booked_on=day, expires_on=expires_on, note=note)
 
     def relocate_all(self, entries: Iterable[LedgerEntry]) -> list[LedgerEntry]:

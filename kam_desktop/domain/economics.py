@@ -18,6 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from kam_desktop.domain.exceptions import ExceptionRequest, covering
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.monetary import Money, MoneyBag, MoneyError, Rate, convert, sum_by_currency
 from kam_desktop.domain.policy import CommercialPolicy, Violation
 from kam_desktop.domain.vocabulary import ExceptionKind, Grade
@@ -31,7 +32,7 @@ class WarningKind(StrEnum):
 @dataclass(frozen=True)
 class EconomicsWarning:
     kind: WarningKind
-    message: str
+    message: Message
     covered_by: str | None = None  # the number of the exception that allows it
 
 
@@ -72,12 +73,15 @@ def _in(currency: str, amount: Money, rates: Mapping[str, Rate]) -> Money:
         return amount
     rate = rates.get(amount.currency)
     if rate is None:
-        raise MoneyError(f"a cost of {amount} needs a {amount.currency}→{currency} rate to compare with the margin")
+        raise MoneyError("a cost of {amount} needs a {source}→{target} rate to compare with the margin", amount=amount,
+                         source=amount.currency, target=currency)
     return convert(amount, rate)
 
 
-def _rate(part: Money, whole: Money) -> str:
-    return f"{part.ratio_to(whole) * 100:.2f} %" if whole.is_positive else "n/a"
+def _rate(part: Money, whole: Money) -> Message:
+    if not whole.is_positive:
+        return Message.of("n/a")
+    return Message.of("{percent} %", percent=(part.ratio_to(whole) * 100).quantize(Decimal("0.01")))
 
 
 def account_economics(
@@ -91,17 +95,22 @@ def account_economics(
     caps = policy.caps_for(period.grade)
     budget = period.gross_margin.max(Money.zero(currency)).percent(caps.benefit_budget_percent_of_margin)
     pool = list(exceptions)
-    found = []
+    found: list[tuple[WarningKind, Message]] = []
     if cost > budget:
-        found.append((WarningKind.OVER_BUDGET, f"rewards cost {cost}, above the {period.grade} budget of {budget} "
-                      f"({caps.benefit_budget_percent_of_margin} % of gross margin {period.gross_margin})"))
+        found.append((WarningKind.OVER_BUDGET, Message.of(
+            "rewards cost {cost}, above the {grade} budget of {budget} ({percent} % of gross margin {margin})",
+            cost=cost, grade=period.grade, budget=budget, percent=caps.benefit_budget_percent_of_margin,
+            margin=period.gross_margin)))
     cashback = _in(currency, period.cashback, by_source)
     if cashback.is_positive and cashback > period.gross_margin:
-        found.append((WarningKind.CASHBACK_ABOVE_MARGIN,
-                      f"cashback {cashback} ({_rate(cashback, period.net_revenue)} of revenue) is above the gross "
-                      f"margin {period.gross_margin} ({_rate(period.gross_margin, period.net_revenue)})"))
-    violation = Violation(ExceptionKind.BENEFIT_BUDGET, budget.amount, cost.amount, "")
-    exc = covering(violation, period.account, pool, on) if found else None
+        found.append((WarningKind.CASHBACK_ABOVE_MARGIN, Message.of(
+            "cashback {cashback} ({cashback_share} of revenue) is above the gross margin {margin} ({margin_share})",
+            cashback=cashback, cashback_share=_rate(cashback, period.net_revenue), margin=period.gross_margin,
+            margin_share=_rate(period.gross_margin, period.net_revenue))))
+    exc = None
+    if found:
+        violation = Violation(ExceptionKind.BENEFIT_BUDGET, budget.amount, cost.amount, found[0][1])
+        exc = covering(violation, period.account, pool, on)
     warnings = tuple(EconomicsWarning(k, m, exc.number if exc else None) for k, m in found)
     return AccountEconomics(period.account, period.grade, period.net_revenue, period.gross_margin, cost, budget, warnings)
 

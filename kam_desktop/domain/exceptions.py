@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID, uuid4
 
+from kam_desktop.domain.messages import ActorRefusal, Refusal
 from kam_desktop.domain.policy import Violation
 from kam_desktop.domain.vocabulary import ExceptionKind
 from kam_desktop.domain.vocabulary import ExceptionStatus as ExceptionStatus
@@ -50,14 +51,14 @@ class Actor:
     role: Role
 
 
-class ExceptionRefused(Exception):
+class ExceptionRefused(ActorRefusal):
     """An action refused by the exception rules; the message names who and which rule."""
 
     rule = "exception rule"
 
-    def __init__(self, actor: str, message: str) -> None:
-        self.actor = actor
-        super().__init__(f"{actor}: {message} [{self.rule}]")
+
+class InvalidRequestError(Refusal, ValueError):
+    """A request that cannot be made as it stands (no justification, dates reversed, within the cap)."""
 
 
 class IllegalTransitionError(ExceptionRefused):
@@ -167,16 +168,19 @@ class Change:
 
 def _validate(request: ExceptionRequest) -> None:
     if not request.justification.strip():
-        raise ValueError(f"{request.number}: an exception needs a justification")
+        raise InvalidRequestError("{number}: an exception needs a justification", number=request.number)
     if request.valid_until < request.valid_from:
-        raise ValueError(f"{request.number}: valid until {request.valid_until} is before {request.valid_from}")
+        raise InvalidRequestError("{number}: valid until {until} is before {since}", number=request.number,
+                                  until=request.valid_until, since=request.valid_from)
     if request.requested <= request.cap:
-        raise ValueError(f"{request.number}: {request.requested} is within the cap {request.cap}; no exception needed")
+        raise InvalidRequestError("{number}: {requested} is within the cap {cap}; no exception needed",
+                                  number=request.number, requested=request.requested, cap=request.cap)
 
 
 def _require(request: ExceptionRequest, action: Action, actor: str) -> None:
     if action not in ALLOWED[request.status]:
-        raise IllegalTransitionError(actor, f"cannot {action} {request.number}: it is {request.status}")
+        raise IllegalTransitionError(actor, "cannot {action} {number}: it is {status}", action=action,
+                                     number=request.number, status=request.status)
 
 
 def _change(
@@ -189,7 +193,8 @@ def _change(
 def new_request(request: ExceptionRequest) -> ExceptionRequest:
     """Check a freshly built request (a draft at version 1) and return it."""
     if request.status is not ExceptionStatus.DRAFT or request.version != 1 or request.decisions:
-        raise ValueError(f"{request.number}: a new request starts as an undecided draft at version 1")
+        raise InvalidRequestError("{number}: a new request starts as an undecided draft at version 1",
+                                  number=request.number)
     _validate(request)
     return request
 
@@ -198,10 +203,12 @@ def amend(request: ExceptionRequest, actor: Actor, at: datetime, **changes: obje
     """The requester changes a draft or submitted request; a submitted one restarts its approvals."""
     _require(request, Action.AMEND, actor.login)
     if actor.login != request.requested_by:
-        raise NotRequesterError(actor.login, f"{request.number} was requested by {request.requested_by}")
+        raise NotRequesterError(actor.login, "{number} was requested by {login}", number=request.number,
+                                login=request.requested_by)
     forbidden = set(changes) & {"id", "status", "version", "steps", "decisions", "requested_by", "number"}
     if forbidden:
-        raise ValueError(f"{request.number}: {', '.join(sorted(forbidden))} cannot be amended")
+        raise InvalidRequestError("{number}: {fields} cannot be amended", number=request.number,
+                                  fields=", ".join(sorted(forbidden)))
     after = replace(request, **changes, decisions=())  # type: ignore[arg-type]
     _validate(after)
     return _change(request, after, Action.AMEND, actor.login, at, f"amended {', '.join(sorted(changes))}")
@@ -211,7 +218,8 @@ def submit(request: ExceptionRequest, actor: Actor, at: datetime, rules: Routing
     """The requester sends a draft for approval; the route is fixed now from the expected cost."""
     _require(request, Action.SUBMIT, actor.login)
     if actor.login != request.requested_by:
-        raise NotRequesterError(actor.login, f"{request.number} was requested by {request.requested_by}")
+        raise NotRequesterError(actor.login, "{number} was requested by {login}", number=request.number,
+                                login=request.requested_by)
     steps = route(request.expected_cost, rules)
     after = replace(request, status=ExceptionStatus.SUBMITTED, steps=steps, decisions=())
     return _change(request, after, Action.SUBMIT, actor.login, at, "route: " + " → ".join(str(s) for s in steps))
@@ -223,19 +231,19 @@ def decide(
     """An approver answers the current step; a rejection ends the request, the last approval approves it."""
     _require(request, Action.DECIDE, actor.login)
     if seen_version != request.version:
-        raise StaleDecisionError(
-            actor.login,
-            f"{request.number} changed since you read it (version {seen_version}, now {request.version}); reload",
-        )
+        raise StaleDecisionError(actor.login, "{number} changed since you read it (version {seen}, now {version}); "
+                                 "reload", number=request.number, seen=seen_version, version=request.version)
     if actor.login == request.requested_by:
-        raise SelfDecisionError(actor.login, f"{request.number} is your own request")
+        raise SelfDecisionError(actor.login, "{number} is your own request", number=request.number)
     step = request.current_step
     if actor.role is Role.KAM:
-        raise WrongRoleError(actor.login, f"a KAM cannot decide {request.number}; it waits for {step}")
+        raise WrongRoleError(actor.login, "a KAM cannot decide {number}; it waits for {step}", number=request.number,
+                             step=step)
     if actor.role is not step:
-        raise WrongRoleError(actor.login, f"{request.number} waits for {step}, not {actor.role}")
+        raise WrongRoleError(actor.login, "{number} waits for {step}, not {role}", number=request.number, step=step,
+                             role=actor.role)
     if any(dec.decided_by == actor.login for dec in request.decisions):
-        raise SelfDecisionError(actor.login, f"already decided a step of {request.number}")
+        raise SelfDecisionError(actor.login, "already decided a step of {number}", number=request.number)
     decisions = (*request.decisions, Decision(actor.role, actor.login, approve, at, note))
     if not approve:
         status = ExceptionStatus.REJECTED
@@ -252,7 +260,8 @@ def withdraw(request: ExceptionRequest, actor: Actor, at: datetime, note: str = 
     """The requester takes back a draft or a request still waiting for a decision."""
     _require(request, Action.WITHDRAW, actor.login)
     if actor.login != request.requested_by:
-        raise NotRequesterError(actor.login, f"{request.number} was requested by {request.requested_by}")
+        raise NotRequesterError(actor.login, "{number} was requested by {login}", number=request.number,
+                                login=request.requested_by)
     after = replace(request, status=ExceptionStatus.WITHDRAWN)
     return _change(request, after, Action.WITHDRAW, actor.login, at, note)
 
@@ -270,10 +279,12 @@ def require_valid(request: ExceptionRequest, on: date, actor: str) -> None:
     if request.is_valid_on(on):
         return
     if request.status in (ExceptionStatus.APPROVED, ExceptionStatus.EXPIRED) and on > request.valid_until:
-        raise ExpiredExceptionError(actor, f"{request.number} expired on {request.valid_until}")
+        raise ExpiredExceptionError(actor, "{number} expired on {until}", number=request.number, until=request.valid_until)
     if request.status is ExceptionStatus.APPROVED:
-        raise ExpiredExceptionError(actor, f"{request.number} is valid only from {request.valid_from}")
-    raise ExpiredExceptionError(actor, f"{request.number} is {request.status}, not approved")
+        raise ExpiredExceptionError(actor, "{number} is valid only from {since}", number=request.number,
+                                    since=request.valid_from)
+    raise ExpiredExceptionError(actor, "{number} is {status}, not approved", number=request.number,
+                                status=request.status)
 
 
 def covering(violation: Violation, account: str, exceptions: Iterable[ExceptionRequest], on: date) -> ExceptionRequest | None:

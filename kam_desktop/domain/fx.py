@@ -8,12 +8,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from kam_desktop.domain.messages import Refusal
 from kam_desktop.domain.monetary import Money, Rate, convert
 from kam_desktop.domain.money import money
 
 
-class MissingRateError(LookupError):
+class MissingRateError(Refusal, LookupError):
     """No rate for a currency on or before the day asked: amounts in it cannot be compared."""
+
+
+class BadRateError(Refusal, ValueError):
+    """A rate that cannot convert anything (zero or negative)."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,8 @@ class FxTable:
         table = cls(base)
         for day, currency, rate in sorted(rates):
             if rate <= 0:
-                raise ValueError(f"FX rate for {currency} on {day} must be positive, not {rate}")
+                raise BadRateError("FX rate for {currency} on {day} must be positive, not {rate}", currency=currency, day=day,
+                                  rate=rate)
             table._dates.setdefault(currency, []).append(day)
             table._rates.setdefault(currency, []).append(rate)
         return table
@@ -46,10 +52,8 @@ class FxTable:
         dates = self._dates.get(currency, [])
         index = bisect_right(dates, day)
         if index == 0:
-            raise MissingRateError(
-                f"no {currency}→{self.base} exchange rate on or before {day.isoformat()}; "
-                f"add one (kamctl fx set {currency} RATE --date {day.isoformat()})"
-            )
+            raise MissingRateError("no {currency}→{base} exchange rate on or before {day}; add one (kamctl fx set "
+                                   "{currency} RATE --date {day})", currency=currency, base=self.base, day=day)
         return self._rates[currency][index - 1]
 
     def to_base(self, amount: Decimal, currency: str, day: date) -> Decimal:

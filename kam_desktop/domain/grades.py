@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from kam_desktop.domain.messages import Refusal
 from kam_desktop.domain.vocabulary import AccountKind as AccountKind
 from kam_desktop.domain.vocabulary import Grade as Grade
 
@@ -19,7 +20,7 @@ class Basis(StrEnum):
     GROSS_MARGIN = "gross_margin"
 
 
-class GradeConfigError(ValueError):
+class GradeConfigError(Refusal, ValueError):
     """Program terms that cannot be applied (cut-offs out of order, missing reason, …)."""
 
 
@@ -33,9 +34,8 @@ class Cutoffs:
 
     def __post_init__(self) -> None:
         if not Decimal(0) < self.l1 < self.l2 < self.l3 <= Decimal(1):
-            raise GradeConfigError(
-                f"cut-offs must rise strictly within (0, 1]: got {self.l1}, {self.l2}, {self.l3}"
-            )
+            raise GradeConfigError("cut-offs must rise strictly within (0, 1]: got {l1}, {l2}, {l3}", l1=self.l1,
+                                   l2=self.l2, l3=self.l3)
 
     def as_tuple(self) -> tuple[tuple[Grade, Decimal], ...]:
         """(grade, cut-off) pairs from the best grade down; L4 has no cut-off."""
@@ -68,7 +68,7 @@ class GradeRules:
 
     def __post_init__(self) -> None:
         if self.downgrade_grace < 0:
-            raise GradeConfigError(f"downgrade grace must be ≥ 0 evaluations, not {self.downgrade_grace}")
+            raise GradeConfigError("downgrade grace must be ≥ 0 evaluations, not {grace}", grace=self.downgrade_grace)
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,10 @@ class ProgramTerms:
     def __post_init__(self) -> None:
         missing = [g.value for g in Grade if g not in self.cashback_percent]
         if missing:
-            raise GradeConfigError(f"cashback % missing for grade(s) {', '.join(missing)}")
+            raise GradeConfigError("cashback % missing for grade(s) {grades}", grades=", ".join(missing))
         negative = [g.value for g, pct in self.cashback_percent.items() if pct < 0]
         if negative:
-            raise GradeConfigError(f"cashback % cannot be negative (grade(s) {', '.join(negative)})")
+            raise GradeConfigError("cashback % cannot be negative (grade(s) {grades})", grades=", ".join(negative))
 
     def name_of(self, grade: Grade, kind: AccountKind = AccountKind.CUSTOMER) -> str:
         """The display name of a grade for this kind of account (e.g. 'Gold' for an L2 partner)."""
@@ -98,7 +98,7 @@ def terms_in_force(versions: Iterable[ProgramTerms], on: date) -> ProgramTerms:
     """The program terms valid on a day: the latest `valid_from` not after it."""
     candidates = [t for t in versions if t.valid_from <= on]
     if not candidates:
-        raise GradeConfigError(f"no program terms are valid on {on.isoformat()}")
+        raise GradeConfigError("no program terms are valid on {day}", day=on)
     return max(candidates, key=lambda t: (t.valid_from, t.version))
 
 
@@ -172,9 +172,8 @@ class GradeOverride:
         if not self.reason.strip():
             raise GradeConfigError("a grade override needs a reason")
         if self.expires_on < self.set_on:
-            raise GradeConfigError(
-                f"a grade override cannot expire ({self.expires_on}) before it is set ({self.set_on})"
-            )
+            raise GradeConfigError("a grade override cannot expire ({expires}) before it is set ({since})",
+                                   expires=self.expires_on, since=self.set_on)
 
     def is_valid_on(self, day: date) -> bool:
         """Valid from the day it is set through its expiry day, inclusive."""

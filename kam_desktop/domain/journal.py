@@ -19,6 +19,7 @@ from uuid import UUID
 
 from kam_desktop.domain.ledger import LedgerEntry
 from kam_desktop.domain.liability import RollForward
+from kam_desktop.domain.messages import Listing, Message, Refusal
 from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.movements import Denomination, Movement, PointValue, classify, money_of
 from kam_desktop.domain.vocabulary import LedgerUnit
@@ -29,7 +30,7 @@ JOURNAL_COLUMNS = (
 )
 
 
-class JournalError(ValueError):
+class JournalError(Refusal, ValueError):
     """An account mapping that cannot post every movement (every problem listed)."""
 
 
@@ -60,10 +61,12 @@ class AccountMapping:
     counter_per_unit: Mapping[tuple[Movement, LedgerUnit], str] | None = None
 
     def __post_init__(self) -> None:
-        problems = [f"no liability account for {u}" for u in LedgerUnit if not self.liability.get(u, "").strip()]
-        problems += [f"no counter-account for {m}" for m in Movement if not self.counter.get(m, "").strip()]
+        problems = [Message.of("no liability account for {unit}", unit=u)
+                    for u in LedgerUnit if not self.liability.get(u, "").strip()]
+        problems += [Message.of("no counter-account for {movement}", movement=m)
+                     for m in Movement if not self.counter.get(m, "").strip()]
         if problems:
-            raise JournalError("account mapping: " + "; ".join(problems))
+            raise JournalError("account mapping: {problems}", problems=Listing(tuple(problems)))
 
     @classmethod
     def standard(cls) -> AccountMapping:
@@ -77,7 +80,7 @@ class AccountMapping:
         known |= {f"counter.{m}.{u}" for m in Movement for u in LedgerUnit}
         unknown = sorted(set(settings) - known)
         if unknown:
-            raise JournalError(f"account mapping: unknown setting(s) {', '.join(unknown)}")
+            raise JournalError("account mapping: unknown setting(s) {keys}", keys=", ".join(unknown))
         return cls(
             {u: settings.get(f"liability.{u}", "") for u in LedgerUnit},
             {m: settings.get(f"counter.{m}", "") for m in Movement},

@@ -13,12 +13,17 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.slots import AccountPotential, share_of_wallet
 from kam_desktop.domain.vocabulary import Grade
 
 ZERO = Decimal(0)
 RATIO_PLACES = Decimal("0.0001")
+
+
+class NoBaselineError(Refusal, ValueError):
+    """ROI cannot be measured this way: the baseline's own margin is missing."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,7 @@ class RoiResult:
     """ROI with its method and the steps that build it."""
 
     method: IncrementMethod
-    method_note: str
+    method_note: Message  # how the increment was measured, for a reader
     baseline_margin: Decimal  # what enrolled accounts would have earned without the program
     actual_margin: Decimal
     reward_cost: Decimal
@@ -207,10 +212,11 @@ def roi_against_control_group(
 ) -> RoiResult:
     """ROI where enrolled accounts' baseline grows as the control group (not enrolled) grew."""
     if control_before <= 0:
-        raise ValueError("the control group had no margin before: its growth cannot be a baseline")
+        raise NoBaselineError("the control group had no margin before: its growth cannot be a baseline")
     growth = control_after / control_before
     baseline = (enrolled_before * growth).quantize(Decimal("0.01"))
-    note = f"control group (not enrolled): margin × {growth.quantize(RATIO_PLACES)} over the same period"
+    note = Message.of("control group (not enrolled): margin × {growth} over the same period",
+                      growth=growth.quantize(RATIO_PLACES))
     return RoiResult(IncrementMethod.CONTROL_GROUP, note, baseline, enrolled_after, reward_cost, operating_cost)
 
 
@@ -223,10 +229,10 @@ def roi_against_prior_trend(
 ) -> RoiResult:
     """ROI where enrolled accounts' baseline continues their own prior-year growth."""
     if two_years_before <= 0:
-        raise ValueError("no margin two years before: the accounts' own trend cannot be a baseline")
+        raise NoBaselineError("no margin two years before: the accounts' own trend cannot be a baseline")
     growth = year_before / two_years_before
     baseline = (year_before * growth).quantize(Decimal("0.01"))
-    note = f"own prior-year trend: margin × {growth.quantize(RATIO_PLACES)} as the year before"
+    note = Message.of("own prior-year trend: margin × {growth} as the year before", growth=growth.quantize(RATIO_PLACES))
     return RoiResult(IncrementMethod.PRIOR_YEAR_TREND, note, baseline, after, reward_cost, operating_cost)
 
 

@@ -31,11 +31,13 @@ from kam_desktop.domain.ledger import (
     default_expiry,
     reverse,
 )
+from kam_desktop.domain.messages import NoteTemplate, Refusal
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.rewards import PointsRules, cashback_for, close_key, points_for
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 
 ZERO = Decimal(0)
+LATE_SALE_NOTE = NoteTemplate("late sale in {quarter}, grade {grade}", {"quarter": Quarter.parse, "grade": Grade})
 
 
 class FactKind(StrEnum):
@@ -133,11 +135,17 @@ def late_fact_entries(
     return LateFactResult(tuple(entries), tuple(lines))
 
 
+class LateFactError(Refusal, ValueError):
+    """A late fact that cannot be settled against the quarter given."""
+
+
 def _check(closed: ClosedQuarter, fact: LateFact) -> None:
     if not closed.quarter.contains(fact.occurred_on):
-        raise ValueError(f"{fact.ref} of {fact.occurred_on} is not in {closed.quarter}")
+        raise LateFactError("{ref} of {day} is not in {quarter}", ref=fact.ref, day=fact.occurred_on,
+                            quarter=closed.quarter)
     if fact.net <= 0:
-        raise ValueError(f"{fact.ref}: the net amount of a late {fact.kind} must be positive, not {fact.net}")
+        raise LateFactError("{ref}: the net amount of a late {kind} must be positive, not {net}", ref=fact.ref,
+                            kind=fact.kind, net=fact.net)
 
 
 def _rewards(cats: Mapping[str, Decimal], grade: Grade, terms: ProgramTerms, points: PointsRules) -> dict[LedgerUnit, Decimal]:
@@ -181,7 +189,7 @@ def _late_accrual(
         account=closed.account, unit=unit, kind=LedgerKind.ACCRUAL, amount=amount, booked_on=booked_on,
         source_kind=SourceKind.LATE_SALE, source_ref=fact.ref, idempotency_key=key, id=new_id(),
         expires_on=expires_on, currency=_currency(closed, unit), corrects=target.id if target else None,
-        note=f"late sale in {closed.quarter}, grade {closed.grade}",
+        note=LATE_SALE_NOTE.fill(quarter=closed.quarter, grade=closed.grade),
     )
 
 

@@ -24,6 +24,7 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID, uuid4
 
+from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.monetary import CurrencyMismatch, Money, check_currency
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import LedgerKind as LedgerKind
@@ -55,7 +56,7 @@ class SourceKind(StrEnum):
     PAYOUT_MDF = "payout_mdf"
 
 
-class LedgerError(ValueError):
+class LedgerError(Refusal, ValueError):
     """An entry that would break the ledger's rules."""
 
 
@@ -64,9 +65,8 @@ class InsufficientBalanceError(LedgerError):
 
     def __init__(self, account: str, unit: LedgerUnit, requested: Decimal, available: Decimal) -> None:
         self.account, self.unit, self.requested, self.available = account, unit, requested, available
-        super().__init__(
-            f"account {account}: cannot take {requested} {unit}; only {available} {unit} available"
-        )
+        super().__init__("account {account}: cannot take {requested} {unit}; only {available} {unit} available",
+                         account=account, requested=requested, unit=unit, available=available)
 
 
 @dataclass(frozen=True)
@@ -101,26 +101,26 @@ class LedgerEntry:
         if self.currency is not None:
             check_currency(self.currency)
             if self.unit is LedgerUnit.POINTS:
-                raise LedgerError(f"{self.idempotency_key}: points carry no currency, not {self.currency}")
+                raise LedgerError("{key}: points carry no currency, not {currency}", key=self.idempotency_key,
+                                  currency=self.currency)
         if self.amount == 0:
-            raise LedgerError(f"{self.idempotency_key}: a ledger entry cannot be zero")
+            raise LedgerError("{key}: a ledger entry cannot be zero", key=self.idempotency_key)
         if self.is_lot:
             if self.expires_on is None:
-                raise LedgerError(f"{self.idempotency_key}: an accrual needs an expiry date")
+                raise LedgerError("{key}: an accrual needs an expiry date", key=self.idempotency_key)
             if self.allocations:
-                raise LedgerError(f"{self.idempotency_key}: an accrual takes from no lot")
+                raise LedgerError("{key}: an accrual takes from no lot", key=self.idempotency_key)
         else:
             allocated = sum((a.amount for a in self.allocations), ZERO)
             if allocated != -self.amount:
-                raise LedgerError(
-                    f"{self.idempotency_key}: allocations total {allocated}, entry needs {-self.amount}"
-                )
+                raise LedgerError("{key}: allocations total {allocated}, entry needs {needed}",
+                                  key=self.idempotency_key, allocated=allocated, needed=-self.amount)
         if self.kind is LedgerKind.ACCRUAL and self.amount < 0:
-            raise LedgerError(f"{self.idempotency_key}: an accrual must be positive")
+            raise LedgerError("{key}: an accrual must be positive", key=self.idempotency_key)
         if self.kind in (LedgerKind.REDEMPTION, LedgerKind.EXPIRY) and self.amount > 0:
-            raise LedgerError(f"{self.idempotency_key}: a {self.kind} must be negative")
+            raise LedgerError("{key}: a {kind} must be negative", key=self.idempotency_key, kind=self.kind)
         if self.kind is LedgerKind.REVERSAL and self.reverses is None:
-            raise LedgerError(f"{self.idempotency_key}: a reversal must name the entry it reverses")
+            raise LedgerError("{key}: a reversal must name the entry it reverses", key=self.idempotency_key)
 
     @property
     def is_lot(self) -> bool:
@@ -131,11 +131,12 @@ class LedgerEntry:
     def money(self) -> Money:
         """The amount with its currency (cashback entries that carry one)."""
         if self.currency is None:
-            raise LedgerError(f"{self.idempotency_key}: a {self.unit} entry without a currency is not money")
+            raise LedgerError("{key}: a {unit} entry without a currency is not money", key=self.idempotency_key,
+                              unit=self.unit)
         return Money(self.amount, self.currency)
 
 
-def currency_of(lots: Iterable[LedgerEntry], operation: str) -> str | None:
+def currency_of(lots: Iterable[LedgerEntry], operation: Message) -> str | None:
     """The one currency of the lots an entry takes from (None for points), or CurrencyMismatch."""
     found: str | None = None
     for lot in lots:
@@ -210,7 +211,7 @@ def _find_by_key(entries: Iterable[LedgerEntry], key: str) -> LedgerEntry | None
     return next((e for e in entries if e.idempotency_key == key), None)
 
 
-def _allocated_currency(lots: Sequence[Lot], allocations: Iterable[Allocation], operation: str) -> str | None:
+def _allocated_currency(lots: Sequence[Lot], allocations: Iterable[Allocation], operation: Message) -> str | None:
     taken = {a.lot_id for a in allocations}
     return currency_of((lot.entry for lot in lots if lot.id in taken), operation)
 
@@ -254,14 +255,15 @@ def redeem(
     if existing is not None:
         return Redemption((), existing.allocations)
     if amount <= 0:
-        raise LedgerError(f"account {account}: a redemption must be positive, not {amount}")
+        raise LedgerError("account {account}: a redemption must be positive, not {amount}", account=account,
+                          amount=amount)
     usable = [lot for lot in open_lots(entries, account, unit) if not lot.is_expired_on(booked_on)]
     total = sum((lot.remaining for lot in usable), ZERO)
     if amount > total:
         raise InsufficientBalanceError(account, unit, amount, total)
     allocations = take_fifo(usable, amount)
     entry = LedgerEntry(
-        currency=_allocated_currency(usable, allocations, f"redeem for {account}"),
+        currency=_allocated_currency(usable, allocations, Message.of("redeem for {account}", account=account)),
         account=account,
         unit=unit,
         kind=LedgerKind.REDEMPTION,
@@ -339,13 +341,13 @@ def reverse(
         allocations, total = _accrual_reversal(entries, target, amount, booked_on)
     elif target.kind is LedgerKind.REDEMPTION:
         if amount is not None and amount != -target.amount:
-            raise LedgerError(f"a redemption is reversed whole ({-target.amount}), not {amount}")
+            raise LedgerError("a redemption is reversed whole ({whole}), not {amount}", whole=-target.amount, amount=amount)
         if any(e.reverses == target.id for e in entries):
-            raise LedgerError(f"redemption {target.idempotency_key} is already reversed")
+            raise LedgerError("redemption {key} is already reversed", key=target.idempotency_key)
         allocations = tuple(Allocation(a.lot_id, -a.amount) for a in target.allocations)
         total = target.amount  # negative: the reversal adds back what was redeemed
     else:
-        raise LedgerError(f"a {target.kind} cannot be reversed; book an adjustment instead")
+        raise LedgerError("a {kind} cannot be reversed; book an adjustment instead", kind=target.kind)
     return LedgerEntry(
         currency=target.currency,
         account=target.account,
@@ -368,11 +370,10 @@ def _accrual_reversal(
     already = sum((-e.amount for e in entries if e.reverses == target.id), ZERO)
     wanted = target.amount - already if amount is None else amount
     if wanted <= 0:
-        raise LedgerError(f"reversal of {target.idempotency_key} must be positive, not {wanted}")
+        raise LedgerError("reversal of {key} must be positive, not {wanted}", key=target.idempotency_key, wanted=wanted)
     if already + wanted > target.amount:
-        raise LedgerError(
-            f"cannot reverse {wanted} of {target.idempotency_key}: {already} of {target.amount} already reversed"
-        )
+        raise LedgerError("cannot reverse {wanted} of {key}: {already} of {amount} already reversed", wanted=wanted,
+                          key=target.idempotency_key, already=already, amount=target.amount)
     lots = open_lots(entries, target.account, target.unit)
     own = [lot for lot in lots if lot.id == target.id]
     others = [lot for lot in lots if lot.id != target.id and not lot.is_expired_on(on)]
@@ -381,9 +382,10 @@ def _accrual_reversal(
     if wanted > reachable:
         raise InsufficientBalanceError(target.account, target.unit, wanted, reachable)
     allocations = take_fifo(ordered, wanted)
-    taken = _allocated_currency(ordered, allocations, f"reverse {target.idempotency_key}")
+    operation = Message.of("reverse {key}", key=target.idempotency_key)
+    taken = _allocated_currency(ordered, allocations, operation)
     if taken is not None and target.currency is not None and taken != target.currency:
-        raise CurrencyMismatch(f"reverse {target.idempotency_key}", target.currency, taken)
+        raise CurrencyMismatch(operation, target.currency, taken)
     return allocations, wanted
 
 
@@ -420,9 +422,10 @@ def adjust(
         if -amount > total:
             raise InsufficientBalanceError(account, unit, -amount, total)
         allocations = take_fifo(usable, -amount)
-        taken = _allocated_currency(usable, allocations, f"adjust {account}")
+        operation = Message.of("adjust {account}", account=account)
+        taken = _allocated_currency(usable, allocations, operation)
         if currency is not None and taken is not None and taken != currency:
-            raise CurrencyMismatch(f"adjust {account}", currency, taken)
+            raise CurrencyMismatch(operation, currency, taken)
         currency = taken or currency
     return LedgerEntry(
         currency=currency,

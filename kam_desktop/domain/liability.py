@@ -112,7 +112,7 @@ def roll_forward(
 ) -> dict[Denomination, RollForward]:
     """The roll-forward of [start, end] per denomination; entries after `end` are ignored."""
     if end < start:
-        raise LedgerError(f"a period cannot end ({end}) before it starts ({start})")
+        raise LedgerError("a period cannot end ({end}) before it starts ({start})", end=end, start=start)
     if include_due_expiries:
         ledger, due_ids = with_due_expiries(entries, end)
     else:
@@ -190,7 +190,7 @@ def estimate(
     for d, rf in roll_forwards.items():
         rate = breakage.get(d.unit, ZERO)
         if not ZERO <= rate <= 1:
-            raise LedgerError(f"breakage rate for {d.unit} must be between 0 and 1, not {rate}")
+            raise LedgerError("breakage rate for {unit} must be between 0 and 1, not {rate}", unit=d.unit, rate=rate)
         expected = money(max(rf.closing, ZERO) * rate)
         result.append(LiabilityEstimate(d, rf.end, rf.closing, rate, expected, rf.closing - expected))
     return result

@@ -17,6 +17,7 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from kam_desktop.domain.exceptions import Actor
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.monetary import CurrencyMismatch, Money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.refusals import IllegalTransitionError, RuleRefused, SelfApprovalError, WrongRoleError
@@ -119,59 +120,69 @@ def submit(fund: MdfFund, claim: MdfClaim) -> MdfClaim:
     """Check a new claim against its fund: same partner and currency, in the quarter, in time, positive."""
     actor = claim.submitted_by
     if not fund.holds(claim):
-        raise ClaimPeriodError(actor, f"{claim.number} is for {claim.partner} {claim.quarter}, not this fund")
+        raise ClaimPeriodError(actor, "{number} is for {partner} {quarter}, not this fund", number=claim.number,
+                               partner=claim.partner, quarter=claim.quarter)
     if claim.amount.currency != fund.currency:
-        raise CurrencyMismatch(f"match claim {claim.number} to its fund:", claim.amount.currency, fund.currency)
+        raise CurrencyMismatch(Message.of("match claim {number} to its fund:", number=claim.number),
+                               claim.amount.currency, fund.currency)
     if not claim.amount.is_positive or claim.amount.rounded() != claim.amount:
-        raise ClaimPeriodError(actor, f"{claim.number}: claim a positive amount in whole cents, not {claim.amount.currency} {claim.amount.amount}")
+        raise ClaimPeriodError(actor, "{number}: claim a positive amount in whole cents, not {currency} {value}",
+                               number=claim.number, currency=claim.amount.currency, value=claim.amount.amount)
     if not fund.quarter.contains(claim.performed_on):
-        raise ClaimPeriodError(actor, f"{claim.number}: performed on {claim.performed_on}, outside {fund.quarter}")
+        raise ClaimPeriodError(actor, "{number}: performed on {day}, outside {quarter}", number=claim.number,
+                               day=claim.performed_on, quarter=fund.quarter)
     if claim.submitted_on > fund.claims_until:
-        raise ClaimPeriodError(actor, f"{claim.number}: claims for {fund.quarter} closed on {fund.claims_until}")
+        raise ClaimPeriodError(actor, "{number}: claims for {quarter} closed on {day}", number=claim.number,
+                               quarter=fund.quarter, day=fund.claims_until)
     if not claim.activity.strip():
-        raise ClaimPeriodError(actor, f"{claim.number}: say which activity is claimed")
+        raise ClaimPeriodError(actor, "{number}: say which activity is claimed", number=claim.number)
     return claim
 
 
-def _require(claim: MdfClaim, status: ClaimStatus, actor: Actor, step: str) -> None:
+def _require(claim: MdfClaim, status: ClaimStatus, actor: Actor, step: Message) -> None:
     if claim.status is not status:
-        raise IllegalTransitionError(actor.login, f"cannot {step} {claim.number}: it is {claim.status}")
+        raise IllegalTransitionError(actor.login, "cannot {step} {number}: it is {status}", step=step,
+                                     number=claim.number, status=claim.status)
 
 
 def _approver(claim: MdfClaim, actor: Actor) -> None:
     if actor.role not in (Role.DIRECTOR, Role.FINANCE):
-        raise WrongRoleError(actor.login, f"a {actor.role} cannot decide {claim.number}; a director or finance does")
+        raise WrongRoleError(actor.login, "a {role} cannot decide {number}; a director or finance does", role=actor.role,
+                             number=claim.number)
     if actor.login == claim.submitted_by:
-        raise SelfApprovalError(actor.login, f"{claim.number} is your own claim")
+        raise SelfApprovalError(actor.login, "{number} is your own claim", number=claim.number)
 
 
 def approve(fund: MdfFund, claims: Iterable[MdfClaim], claim: MdfClaim, actor: Actor, on: date, note: str = "") -> MdfClaim:
     """Approve a submitted claim with proof, if what is left of the fund covers it."""
-    _require(claim, ClaimStatus.SUBMITTED, actor, "approve")
+    _require(claim, ClaimStatus.SUBMITTED, actor, Message.of("approve"))
     _approver(claim, actor)
     if not claim.proofs:
-        raise NoProofError(actor.login, f"{claim.number} has no proof of performance attached")
+        raise NoProofError(actor.login, "{number} has no proof of performance attached", number=claim.number)
     left = fund.left(claims)
     if claim.amount > left:
-        raise FundExceededError(actor.login, f"{claim.number} asks {claim.amount}; {left} left in the fund")
+        raise FundExceededError(actor.login, "{number} asks {amount}; {left} left in the fund", number=claim.number,
+                                amount=claim.amount, left=left)
     return replace(claim, status=ClaimStatus.APPROVED, decided_by=actor.login, decided_on=on, decision_note=note)
 
 
 def reject(claim: MdfClaim, actor: Actor, on: date, note: str) -> MdfClaim:
-    _require(claim, ClaimStatus.SUBMITTED, actor, "reject")
+    _require(claim, ClaimStatus.SUBMITTED, actor, Message.of("reject"))
     _approver(claim, actor)
     if not note.strip():
-        raise IllegalTransitionError(actor.login, f"{claim.number}: a rejection says why")
+        raise IllegalTransitionError(actor.login, "{number}: a rejection says why", number=claim.number)
     return replace(claim, status=ClaimStatus.REJECTED, decided_by=actor.login, decided_on=on, decision_note=note)
 
 
 def pay(claim: MdfClaim, actor: Actor, on: date, payment_ref: str) -> MdfClaim:
     """Finance pays an approved claim (the transfer or credit note reference makes it traceable)."""
-    _require(claim, ClaimStatus.APPROVED, actor, "pay")
+    _require(claim, ClaimStatus.APPROVED, actor, Message.of("pay"))
     if actor.role is not Role.FINANCE:
-        raise WrongRoleError(actor.login, f"a {actor.role} cannot pay {claim.number}; finance pays")
+        raise WrongRoleError(actor.login, "a {role} cannot pay {number}; finance pays", role=actor.role,
+                             number=claim.number)
     if not payment_ref.strip():
-        raise IllegalTransitionError(actor.login, f"{claim.number}: a payment needs its transfer or note reference")
+        raise IllegalTransitionError(actor.login, "{number}: a payment needs its transfer or note reference",
+                                     number=claim.number)
     return replace(claim, status=ClaimStatus.PAID, paid_on=on, payment_ref=payment_ref)
 
 
@@ -191,10 +202,12 @@ def settle(fund: MdfFund, claims: Iterable[MdfClaim], on: date, actor: str = "sy
     """Settle the fund once its claim window has closed and every claim is decided."""
     mine = tuple(c for c in claims if fund.holds(c))
     if on <= fund.claims_until:
-        raise ClaimPeriodError(actor, f"{fund.partner} {fund.quarter} takes claims until {fund.claims_until}")
+        raise ClaimPeriodError(actor, "{partner} {quarter} takes claims until {day}", partner=fund.partner,
+                               quarter=fund.quarter, day=fund.claims_until)
     pending = [c.number for c in mine if c.status is ClaimStatus.SUBMITTED]
     if pending:
-        raise PendingClaimsError(actor, f"decide {', '.join(pending)} before settling {fund.partner} {fund.quarter}")
+        raise PendingClaimsError(actor, "decide {claims} before settling {partner} {quarter}", claims=", ".join(pending),
+                                 partner=fund.partner, quarter=fund.quarter)
 
     def total(status: ClaimStatus) -> Money:
         return Money.total((c.amount for c in mine if c.status is status), fund.currency)

@@ -8,39 +8,46 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import CENT, MoneyError, money
 
 # More than 10^15 of any currency is a unit or typing error (and would not fit Numeric(18, 2)).
 MAX_AMOUNT = Decimal(10) ** 15
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
+# operations and quantities named in refusals (each a message of its own, so it is translated too)
+_ADD, _SUBTRACT, _DIVIDE, _COMPARE = (Message.of("add"), Message.of("subtract"), Message.of("divide"),
+                                      Message.of("compare"))
+AMOUNT, FACTOR, DIVISOR, PERCENTAGE, RATE = (Message.of("amount"), Message.of("factor"), Message.of("divisor"),
+                                             Message.of("percentage"), Message.of("rate"))
 
 
 class CurrencyMismatch(MoneyError):
     """Two amounts of different currencies met in one operation without a conversion."""
 
-    def __init__(self, operation: str, left: str, right: str) -> None:
+    def __init__(self, operation: Message, left: str, right: str) -> None:
         self.operation, self.left, self.right = operation, left, right
-        super().__init__(
-            f"cannot {operation} {left} and {right}: convert one of them with a dated rate first"
-        )
+        super().__init__("cannot {operation} {left} and {right}: convert one of them with a dated rate first",
+                         operation=operation, left=left, right=right)
 
 
 def check_currency(code: str) -> str:
     """A currency as its ISO 4217 code (three capital letters), or a MoneyError saying what was given."""
     if not isinstance(code, str) or not _CURRENCY_RE.match(code):
-        raise MoneyError(f"{code!r} is not a currency code; write three capital letters, e.g. EUR or PLN")
+        raise MoneyError("{code!r} is not a currency code; write three capital letters, e.g. EUR or PLN", code=code)
     return code
 
 
-def check_amount(value: object, what: str = "amount") -> Decimal:
+def check_amount(value: object, what: Message = AMOUNT) -> Decimal:
     """A finite Decimal of sane size; floats, NaN, ±inf, bools and absurd magnitudes are refused."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise MoneyError(f"{what} {value!r} must be a Decimal (or int), not {type(value).__name__}")
+        raise MoneyError("{what} {value!r} must be a Decimal (or int), not {type}", what=what, value=value,
+                         type=type(value).__name__)
     amount = Decimal(value)
     if not amount.is_finite():
-        raise MoneyError(f"{what} {value!r} is not a finite number")
+        raise MoneyError("{what} {value!r} is not a finite number", what=what, value=value)
     if abs(amount) >= MAX_AMOUNT:
-        raise MoneyError(f"{what} {amount} is out of range (at most {MAX_AMOUNT:,} in absolute value)")
+        raise MoneyError("{what} {amount} is out of range (at most {limit:,} in absolute value)", what=what,
+                         amount=amount, limit=MAX_AMOUNT)
     return amount
 
 
@@ -67,7 +74,7 @@ class Money:
             try:
                 value = Decimal(value.strip())
             except ArithmeticError:
-                raise MoneyError(f"{value!r} is not an amount; write it like 1234.56") from None
+                raise MoneyError("{value!r} is not an amount; write it like 1234.56", value=value) from None
         return cls(value, currency)  # type: ignore[arg-type]  # ints are checked and accepted
 
     @classmethod
@@ -82,18 +89,19 @@ class Money:
             result = result + item
         return result
 
-    def _same(self, other: object, operation: str) -> Money:
+    def _same(self, other: object, operation: Message) -> Money:
         if not isinstance(other, Money):
-            raise MoneyError(f"cannot {operation} {self} and {other!r}: both must be Money")
+            raise MoneyError("cannot {operation} {amount} and {other!r}: both must be Money", operation=operation,
+                             amount=self, other=other)
         if other.currency != self.currency:
             raise CurrencyMismatch(operation, self.currency, other.currency)
         return other
 
     def __add__(self, other: Money) -> Money:
-        return Money(self.amount + self._same(other, "add").amount, self.currency)
+        return Money(self.amount + self._same(other, _ADD).amount, self.currency)
 
     def __sub__(self, other: Money) -> Money:
-        return Money(self.amount - self._same(other, "subtract").amount, self.currency)
+        return Money(self.amount - self._same(other, _SUBTRACT).amount, self.currency)
 
     def __neg__(self) -> Money:
         return Money(-self.amount, self.currency)
@@ -103,43 +111,44 @@ class Money:
 
     def __mul__(self, factor: Decimal | int) -> Money:
         if isinstance(factor, Money):
-            raise MoneyError(f"cannot multiply {self} by {factor}: money times money means nothing")
-        return Money(self.amount * check_amount(factor, "factor"), self.currency)
+            raise MoneyError("cannot multiply {amount} by {factor}: money times money means nothing", amount=self,
+                             factor=factor)
+        return Money(self.amount * check_amount(factor, FACTOR), self.currency)
 
     __rmul__ = __mul__
 
     def __truediv__(self, divisor: Decimal | int) -> Money:
         if isinstance(divisor, Money):
-            raise MoneyError(f"use {self}.ratio_to({divisor}) for a ratio of two amounts")
-        value = check_amount(divisor, "divisor")
+            raise MoneyError("use {amount}.ratio_to({divisor}) for a ratio of two amounts", amount=self, divisor=divisor)
+        value = check_amount(divisor, DIVISOR)
         if value == 0:
-            raise MoneyError(f"cannot divide {self} by zero")
+            raise MoneyError("cannot divide {amount} by zero", amount=self)
         return Money(self.amount / value, self.currency)
 
     def ratio_to(self, other: Money) -> Decimal:
         """self / other as a plain number (same currency; e.g. reward cost over gross margin)."""
-        if self._same(other, "divide").amount == 0:
-            raise MoneyError(f"cannot divide {self} by zero {other.currency}")
+        if self._same(other, _DIVIDE).amount == 0:
+            raise MoneyError("cannot divide {amount} by zero {currency}", amount=self, currency=other.currency)
         return self.amount / other.amount
 
     def percent(self, rate: Decimal) -> Money:
         """`rate` % of this amount, rounded half up to cents."""
-        return (self * check_amount(rate, "percentage") / 100).rounded()
+        return (self * check_amount(rate, PERCENTAGE) / 100).rounded()
 
-    def _compare(self, other: object, operation: str) -> Decimal:
+    def _compare(self, other: object, operation: Message = _COMPARE) -> Decimal:
         return self._same(other, operation).amount
 
     def __lt__(self, other: Money) -> bool:
-        return self.amount < self._compare(other, "compare")
+        return self.amount < self._compare(other)
 
     def __le__(self, other: Money) -> bool:
-        return self.amount <= self._compare(other, "compare")
+        return self.amount <= self._compare(other)
 
     def __gt__(self, other: Money) -> bool:
-        return self.amount > self._compare(other, "compare")
+        return self.amount > self._compare(other)
 
     def __ge__(self, other: Money) -> bool:
-        return self.amount >= self._compare(other, "compare")
+        return self.amount >= self._compare(other)
 
     def __bool__(self) -> bool:
         return self.amount != 0
@@ -192,7 +201,7 @@ class MoneyBag:
         totals: dict[str, Money] = {}
         for item in items:
             if not isinstance(item, Money):
-                raise MoneyError(f"{item!r} is not Money; a total needs amounts with their currency")
+                raise MoneyError("{item!r} is not Money; a total needs amounts with their currency", item=item)
             totals[item.currency] = totals.get(item.currency, Money.zero(item.currency)) + item
         return cls(dict(sorted(totals.items())))
 
@@ -244,7 +253,8 @@ class MoneyBag:
             elif item.currency in by_source:
                 result += convert(item, by_source[item.currency])
             elif not item.is_zero:
-                raise MoneyError(f"no {item.currency}→{target} rate given: cannot total {item} in {target}")
+                raise MoneyError("no {source}→{target} rate given: cannot total {amount} in {target}", source=item.currency,
+                                 target=target, amount=item)
         return result
 
     def __str__(self) -> str:
@@ -264,11 +274,13 @@ class Rate:
     def __post_init__(self) -> None:
         check_currency(self.from_currency)
         check_currency(self.to_currency)
-        value = check_amount(self.value, "rate")
+        value = check_amount(self.value, RATE)
         if value <= 0:
-            raise MoneyError(f"{self.from_currency}→{self.to_currency} rate on {self.on} must be positive, not {value}")
+            raise MoneyError("{source}→{target} rate on {day} must be positive, not {value}", source=self.from_currency,
+                             target=self.to_currency, day=self.on, value=value)
         if self.from_currency == self.to_currency and value != 1:
-            raise MoneyError(f"a {self.from_currency}→{self.to_currency} rate can only be 1, not {value}")
+            raise MoneyError("a {source}→{target} rate can only be 1, not {value}", source=self.from_currency,
+                             target=self.to_currency, value=value)
         object.__setattr__(self, "value", value)
 
     def inverted(self) -> Rate:
@@ -284,7 +296,8 @@ class Rate:
 def convert(amount: Money, rate: Rate) -> Money:
     """`amount` in the rate's target currency, rounded half up to cents: the only way to change currency."""
     if amount.currency != rate.from_currency:
-        raise CurrencyMismatch(f"convert with a {rate.from_currency} rate", amount.currency, rate.from_currency)
+        raise CurrencyMismatch(Message.of("convert with a {currency} rate", currency=rate.from_currency), amount.currency,
+                               rate.from_currency)
     return Money(amount.amount * rate.value, rate.to_currency).rounded()
 
 
@@ -292,7 +305,7 @@ def parse(text: str) -> Money:
     """Read the canonical text form, `EUR 1234.50`, as written by `str(Money)`."""
     parts = text.split()
     if len(parts) != 2:
-        raise MoneyError(f"{text!r} is not an amount with its currency; write it like 'EUR 1234.50'")
+        raise MoneyError("{text!r} is not an amount with its currency; write it like 'EUR 1234.50'", text=text)
     return Money.of(parts[1], parts[0])
 
 

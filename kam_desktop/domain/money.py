@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from kam_desktop.domain.messages import Refusal
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
 
-class MoneyError(ValueError):
+class MoneyError(Refusal, ValueError):
     """A value that cannot be read as an amount of money."""
 
 
 def D(value: str | int | Decimal) -> Decimal:
     """Read a Decimal from a string, int or Decimal; floats are refused because they are not exact."""
     if isinstance(value, float):
-        raise MoneyError(f"float {value!r} is not exact; pass a string or Decimal")
+        raise MoneyError("float {value!r} is not exact; pass a string or Decimal", value=value)
     if isinstance(value, bool):
-        raise MoneyError(f"{value!r} is not a number")
+        raise MoneyError("{value!r} is not a number", value=value)
     try:
         result = Decimal(value)
     except (InvalidOperation, TypeError) as exc:
-        raise MoneyError(f"{value!r} is not a number") from exc
+        raise MoneyError("{value!r} is not a number", value=value) from exc
     if not result.is_finite():
-        raise MoneyError(f"{value!r} is not a finite number")
+        raise MoneyError("{value!r} is not a finite number", value=value)
     return result
 
 

@@ -65,7 +65,7 @@ def classify(entries: Iterable[LedgerEntry]) -> dict[UUID, Movement]:
         if e.kind is LedgerKind.REVERSAL and e.amount > 0:
             target = by_id.get(e.reverses) if e.reverses else None
             if target is None:
-                raise LedgerError(f"{e.idempotency_key}: reverses an entry that is not in the ledger given")
+                raise LedgerError("{key}: reverses an entry that is not in the ledger given", key=e.idempotency_key)
             result[e.id] = _own_movement(target)
         else:
             result[e.id] = _own_movement(e)
@@ -86,10 +86,8 @@ class Denomination:
 def denomination_of(entry: LedgerEntry) -> Denomination:
     """Cashback entries must carry their currency here: a roll-forward never adds currencies blindly."""
     if entry.unit is LedgerUnit.CASHBACK and entry.currency is None:
-        raise LedgerError(
-            f"{entry.idempotency_key}: cashback entry of {entry.account} has no currency; "
-            "load the ledger with each account's currency"
-        )
+        raise LedgerError("{key}: cashback entry of {account} has no currency; load the ledger with each account's "
+                          "currency", key=entry.idempotency_key, account=entry.account)
     return Denomination(entry.unit, entry.currency)
 
 
@@ -102,7 +100,7 @@ class PointValue:
     def __post_init__(self) -> None:
         check_amount(self.per_point.amount)
         if self.per_point.amount <= 0:
-            raise LedgerError(f"a point's value must be positive, not {self.per_point}")
+            raise LedgerError("a point's value must be positive, not {value}", value=self.per_point)
 
     def of(self, points: Decimal) -> Money:
         """Points in money, rounded half up to cents (each entry is valued on its own)."""

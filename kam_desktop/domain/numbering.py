@@ -28,8 +28,10 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from kam_desktop.domain.messages import Refusal
 
-class NumberingError(ValueError):
+
+class NumberingError(Refusal, ValueError):
     """A document number that cannot be read, or no number left in a device's blocks."""
 
 
@@ -52,17 +54,17 @@ class DocumentNumber:
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[A-Z]{3}", self.prefix):
-            raise NumberingError(f"prefix {self.prefix!r} must be three capital letters, e.g. ANX")
+            raise NumberingError("prefix {prefix!r} must be three capital letters, e.g. ANX", prefix=self.prefix)
         if not 1 <= self.sequence <= MAX_SEQUENCE:
-            raise NumberingError(f"sequence {self.sequence} is outside 1…{MAX_SEQUENCE}")
+            raise NumberingError("sequence {sequence} is outside 1…{last}", sequence=self.sequence, last=MAX_SEQUENCE)
         if not 1000 <= self.year <= 9999:
-            raise NumberingError(f"year {self.year} must have four digits")
+            raise NumberingError("year {year} must have four digits", year=self.year)
 
     @classmethod
     def parse(cls, text: str) -> DocumentNumber:
         match = _NUMBER_RE.match(text.strip())
         if not match:
-            raise NumberingError(f"{text!r} is not a document number; write it like ANX-2026-00042")
+            raise NumberingError("{text!r} is not a document number; write it like ANX-2026-00042", text=text)
         return cls(match.group(1), int(match.group(2)), int(match.group(3)))
 
     def __str__(self) -> str:
@@ -81,7 +83,8 @@ class NumberBlock:
 
     def __post_init__(self) -> None:
         if not 1 <= self.first <= self.last <= MAX_SEQUENCE:
-            raise NumberingError(f"block {self.first}…{self.last} is not a range within 1…{MAX_SEQUENCE}")
+            raise NumberingError("block {first}…{last} is not a range within 1…{limit}", first=self.first,
+                                 last=self.last, limit=MAX_SEQUENCE)
         _check_device(self.device)
 
     @property
@@ -98,7 +101,7 @@ class NumberBlock:
 
 def _check_device(device: int) -> None:
     if not 1 <= device <= MAX_DEVICES:
-        raise NumberingError(f"device number {device} is outside 1…{MAX_DEVICES}")
+        raise NumberingError("device number {device} is outside 1…{limit}", device=device, limit=MAX_DEVICES)
 
 
 def lease_block(
@@ -112,7 +115,8 @@ def lease_block(
     first = max(taken, default=0) + 1
     last = min(first + size - 1, RESERVE_START - 1)
     if first > last:
-        raise NumberingError(f"no {prefix} numbers left to lease for {year}; devices fall back to their reserve")
+        raise NumberingError("no {prefix} numbers left to lease for {year}; devices fall back to their reserve",
+                             prefix=prefix, year=year)
     return NumberBlock(prefix, year, first, last, device)
 
 
@@ -144,9 +148,8 @@ def next_number(
         start = max([s + 1 for s in used if block.contains(s)], default=block.first)
         if start <= block.last:
             return DocumentNumber(prefix, year, start)
-    raise NumberingError(
-        f"device {device} has no {prefix} numbers left for {year}; connect to the server to lease a block"
-    )
+    raise NumberingError("device {device} has no {prefix} numbers left for {year}; connect to the server to lease a "
+                         "block", device=device, prefix=prefix, year=year)
 
 
 def remaining(blocks: Iterable[NumberBlock], used: Collection[int], prefix: str, year: int, device: int) -> int:

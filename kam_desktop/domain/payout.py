@@ -18,12 +18,13 @@ from uuid import UUID, uuid4
 
 from kam_desktop.domain.clawback import ClawbackRule
 from kam_desktop.domain.ledger import Allocation, IdFactory, LedgerEntry, SourceKind, redeem
+from kam_desktop.domain.messages import Message, NoteTemplate, Refusal
 from kam_desktop.domain.monetary import CurrencyMismatch, Money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import BenefitType, LedgerUnit
 
 
-class SettlementError(ValueError):
+class SettlementError(Refusal, ValueError):
     """A payout that the program's settlement terms do not allow, or with data missing."""
 
 
@@ -32,6 +33,8 @@ class PayoutMethod(StrEnum):
     INVOICE_DISCOUNT = "invoice_discount"  # deducted on the client's next invoice
     MDF_BUDGET = "mdf_budget"  # moved into the partner's MDF / service budget
 
+
+PAYOUT_NOTE = NoteTemplate("{method}: {period}", {"method": PayoutMethod})  # on the entry a payout books
 
 SOURCE_KIND: Mapping[PayoutMethod, SourceKind] = {
     PayoutMethod.REBATE_NOTE: SourceKind.PAYOUT_REBATE_NOTE,
@@ -63,8 +66,8 @@ class SettlementTerms:
             return self.methods[benefit]
         except KeyError:
             raise SettlementError(
-                f"the program settles no {benefit} by payout; set its method (rebate note, next-invoice "
-                "discount or MDF budget) in the settlement terms"
+                "the program settles no {benefit} by payout; set its method (rebate note, next-invoice discount or "
+                "MDF budget) in the settlement terms", benefit=benefit,
             ) from None
 
 
@@ -77,9 +80,11 @@ class Party:
     address: str = ""
 
     def __post_init__(self) -> None:
-        missing = [f for f in ("name", "tax_id") if not getattr(self, f).strip()]
-        if missing:
-            raise SettlementError(f"{self.name or 'a party'}: {', '.join(missing)} missing; a settlement document needs both")
+        if not self.name.strip():
+            raise SettlementError("a party without a name (tax ID {tax_id!r}); a settlement document needs both",
+                                  tax_id=self.tax_id)
+        if not self.tax_id.strip():
+            raise SettlementError("{name}: tax_id missing; a settlement document needs both", name=self.name)
 
 
 @dataclass(frozen=True)
@@ -190,19 +195,20 @@ def pay_out(
         return None
     entry = result.entries[0]
     if entry.currency not in (None, amount.currency):
-        raise CurrencyMismatch("pay out", amount.currency, entry.currency or "")
+        raise CurrencyMismatch(Message.of("pay out"), amount.currency, entry.currency or "")
     entry = replace(entry, source_kind=SOURCE_KIND[method], currency=amount.currency,
-                    note=f"{method}: {request.period}")
+                    note=PAYOUT_NOTE.fill(method=method, period=request.period))
     return Payout(entry, _document(request, method, entry, terms))
 
 
 def _check(request: PayoutRequest, method: PayoutMethod) -> None:
     if not request.amount.is_positive or request.amount.rounded() != request.amount:
-        raise SettlementError(f"a payout is a positive amount in whole cents, not {request.amount.currency} {request.amount.amount}")
+        raise SettlementError("a payout is a positive amount in whole cents, not {currency} {value}",
+                              currency=request.amount.currency, value=request.amount.amount)
     if not request.number.strip():
         raise SettlementError("a payout needs its document number (rebate note, voucher or transfer)")
     if method is PayoutMethod.REBATE_NOTE and (request.seller is None or request.buyer is None):
-        raise SettlementError(f"{request.number}: a rebate note needs our and the client's name and tax ID")
+        raise SettlementError("{number}: a rebate note needs our and the client's name and tax ID", number=request.number)
 
 
 def _document(

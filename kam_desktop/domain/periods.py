@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kam_desktop.domain.messages import Refusal
+
 _QUARTER_RE = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
 
 
-class PeriodError(ValueError):
+class PeriodError(Refusal, ValueError):
     """A period written in a form we cannot read."""
 
 
@@ -22,14 +24,14 @@ class Quarter:
 
     def __post_init__(self) -> None:
         if not 1 <= self.number <= 4:
-            raise PeriodError(f"quarter number must be 1..4, not {self.number}")
+            raise PeriodError("quarter number must be 1..4, not {number}", number=self.number)
 
     @classmethod
     def parse(cls, text: str) -> Quarter:
         """Read '2026Q1' (also '2026-Q1', '2026q1')."""
         match = _QUARTER_RE.match(text)
         if not match:
-            raise PeriodError(f"{text!r} is not a quarter; write it like 2026Q1")
+            raise PeriodError("{text!r} is not a quarter; write it like 2026Q1", text=text)
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.vocabulary import Role
 
 
@@ -47,14 +48,12 @@ class UseCase(StrEnum):
     IMPORT_SALES = "import invoices"
     IMPORT_BALANCES = "import opening balances"
     IMPORT_CRM = "import contacts and potential"
-    REVERSE_IMPORT = "reverse an import"
     EXPORT_PORTFOLIO = "export the portfolio"
     EXPORT_DATA = "export program data"
     SET_FX = "set an exchange rate"
     EDIT_COMPANY = "change our company's details"
     BACKUP = "back up the store"
     RESTORE = "restore a backup"
-    CHECK_STORE = "check the store"
 
 
 _ANY, _OWN = Scope.ANY, Scope.OWN
@@ -88,14 +87,12 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.IMPORT_SALES: MANAGERS,
     UseCase.IMPORT_BALANCES: FINANCE_ADMIN,
     UseCase.IMPORT_CRM: KAM_OWN_DIRECTOR_ADMIN,
-    UseCase.REVERSE_IMPORT: FINANCE_ADMIN,
     UseCase.EXPORT_PORTFOLIO: EVERYONE_OWN,
     UseCase.EXPORT_DATA: MANAGERS,
     UseCase.SET_FX: FINANCE_ADMIN,
     UseCase.EDIT_COMPANY: MANAGERS,
     UseCase.BACKUP: EVERYONE,
     UseCase.RESTORE: {_ADM: _ANY},
-    UseCase.CHECK_STORE: EVERYONE,
 }
 
 
@@ -107,18 +104,20 @@ class Person:
     role: Role
 
 
-class NotPermitted(Exception):
-    """The person's role may not use this use case, or not on this account."""
+class NotPermitted(Refusal):
+    """The person's role may not use this use case, or not on this account (a code, or "x's accounts")."""
 
     rule = "who may do what"
 
-    def __init__(self, person: Person, use_case: UseCase, account: str | None = None) -> None:
+    def __init__(self, person: Person, use_case: UseCase, account: str | Message | None = None) -> None:
         self.person, self.use_case, self.account = person, use_case, account
+        rule = Message.of(self.rule)
         if account is None:
-            text = f"{person.login} ({person.role}) may not {use_case}"
+            super().__init__("{login} ({role}) may not {use_case} [{rule}]", login=person.login, role=person.role,
+                             use_case=use_case, rule=rule)
         else:
-            text = f"{person.login} ({person.role}) may not {use_case} of {account}: it is another KAM's account"
-        super().__init__(f"{text} [{self.rule}]")
+            super().__init__("{login} ({role}) may not {use_case} of {account}: it is another KAM's account [{rule}]",
+                             login=person.login, role=person.role, use_case=use_case, account=account, rule=rule)
 
 
 def scope_of(role: Role, use_case: UseCase) -> Scope | None:

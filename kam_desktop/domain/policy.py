@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.money import percent_of
 from kam_desktop.domain.vocabulary import ExceptionKind, Grade
 
 ZERO = Decimal(0)
 
 
-class PolicyError(ValueError):
+class PolicyError(Refusal, ValueError):
     """A policy that cannot be applied (no version in force, grade without caps)."""
 
 
@@ -49,14 +50,15 @@ class CommercialPolicy:
         try:
             return self.caps[grade]
         except KeyError:
-            raise PolicyError(f"policy version {self.version} has no caps for grade {grade}") from None
+            raise PolicyError("policy version {version} has no caps for grade {grade}", version=self.version,
+                              grade=grade) from None
 
 
 def policy_in_force(versions: Iterable[CommercialPolicy], on: date) -> CommercialPolicy:
     """The policy valid on a day: the latest `valid_from` not after it."""
     candidates = [p for p in versions if p.valid_from <= on]
     if not candidates:
-        raise PolicyError(f"no commercial policy is valid on {on.isoformat()}")
+        raise PolicyError("no commercial policy is valid on {day}", day=on)
     return max(candidates, key=lambda p: (p.valid_from, p.version))
 
 
@@ -88,7 +90,7 @@ class Violation:
     rule: ExceptionKind  # the cap exceeded; also the kind of exception that would cover it
     cap: Decimal
     requested: Decimal
-    message: str
+    message: Message
     person: str | None = None  # for gift limits: whose limit
 
 
@@ -102,7 +104,8 @@ def check(policy: CommercialPolicy, grade: Grade, request: BenefitRequest) -> li
                 ExceptionKind.DISCOUNT,
                 caps.max_discount_percent,
                 request.discount_percent,
-                f"discount {request.discount_percent} % exceeds the {grade} cap of {caps.max_discount_percent} %",
+                Message.of("discount {requested} % exceeds the {grade} cap of {cap} %", requested=request.discount_percent,
+                           grade=grade, cap=caps.max_discount_percent),
             )
         )
     if request.payment_days is not None and request.payment_days > caps.max_payment_days:
@@ -111,7 +114,8 @@ def check(policy: CommercialPolicy, grade: Grade, request: BenefitRequest) -> li
                 ExceptionKind.PAYMENT_TERMS,
                 Decimal(caps.max_payment_days),
                 Decimal(request.payment_days),
-                f"payment terms {request.payment_days} days exceed the {grade} cap of {caps.max_payment_days} days",
+                Message.of("payment terms {requested} days exceed the {grade} cap of {cap} days",
+                           requested=request.payment_days, grade=grade, cap=caps.max_payment_days),
             )
         )
     if request.benefit_cost is not None:
@@ -124,8 +128,9 @@ def check(policy: CommercialPolicy, grade: Grade, request: BenefitRequest) -> li
                     ExceptionKind.GIFT_VALUE,
                     caps.gift_limit_per_person_per_year,
                     total,
-                    f"gifts to {gift.person} would reach {total} this year, above the {grade} limit of "
-                    f"{caps.gift_limit_per_person_per_year} per person",
+                    Message.of("gifts to {person} would reach {total} this year, above the {grade} limit of {cap} "
+                               "per person", person=gift.person, total=total, grade=grade,
+                               cap=caps.gift_limit_per_person_per_year),
                     person=gift.person,
                 )
             )
@@ -144,7 +149,8 @@ def _budget(caps: GradeCaps, grade: Grade, request: BenefitRequest) -> list[Viol
             ExceptionKind.BENEFIT_BUDGET,
             cap,
             total,
-            f"benefits would cost {total}, above the {grade} budget of {cap} "
-            f"({caps.benefit_budget_percent_of_margin} % of gross margin {margin})",
+            Message.of("benefits would cost {total}, above the {grade} budget of {cap} ({percent} % of gross margin "
+                       "{margin})", total=total, grade=grade, cap=cap, percent=caps.benefit_budget_percent_of_margin,
+                       margin=margin),
         )
     ]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from kam_desktop.domain.messages import ActorRefusal
 
-class RuleRefused(Exception):
+
+class RuleRefused(ActorRefusal):
     """An action a settlement rule refuses; `str()` reads `actor: what happened [rule]`."""
 
     rule = "settlement rule"
-
-    def __init__(self, actor: str, message: str) -> None:
-        self.actor = actor
-        super().__init__(f"{actor}: {message} [{self.rule}]")
 
 
 class IllegalTransitionError(RuleRefused):

@@ -17,12 +17,21 @@ from kam_desktop.domain.ledger import (
     default_expiry,
     reverse,
 )
+from kam_desktop.domain.messages import NoteTemplate, Refusal
 from kam_desktop.domain.money import percent_of
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 
 ZERO = Decimal(0)
 WHOLE = Decimal(1)
+
+
+# the note on a quarter's cashback accrual: the grade it was earned at (a later return is reversed at it)
+GRADE_NOTE = NoteTemplate("grade {grade}", {"grade": Grade})
+
+
+class EventMismatchError(Refusal, ValueError):
+    """A partner event handed to the wrong account or quarter."""
 
 
 class PartnerEvent(StrEnum):
@@ -142,7 +151,7 @@ def quarter_close_entries(
                     idempotency_key=key,
                     id=new_id(),
                     expires_on=default_expiry(quarter.end),
-                    note=f"grade {acc.grade}" if unit is LedgerUnit.CASHBACK else "",
+                    note=GRADE_NOTE.fill(grade=acc.grade) if unit is LedgerUnit.CASHBACK else "",
                 )
             )
     return result
@@ -157,10 +166,9 @@ def _accruals(
     ]
     for ev in acc.events:
         if ev.account != acc.account or not quarter.contains(ev.occurred_on):
-            raise ValueError(
-                f"event {ev.event} {ev.ref} of {ev.account} on {ev.occurred_on} does not belong to "
-                f"{acc.account} in {quarter}"
-            )
+            raise EventMismatchError("event {event} {ref} of {account} on {day} does not belong to {expected} in "
+                                     "{quarter}", event=ev.event, ref=ev.ref, account=ev.account, day=ev.occurred_on,
+                                     expected=acc.account, quarter=quarter)
         items.append(
             (f"event:{ev.event}:{ev.ref}", LedgerUnit.POINTS, points.event_points.get(ev.event, ZERO), ev.ref)
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kam_desktop.domain.messages import Refusal
+
 
 @dataclass(frozen=True, slots=True)
 class ImportIssue:
@@ -41,5 +43,5 @@ class ImportCancelled(Exception):
     """The caller asked to stop; nothing was staged."""
 
 
-class ProfileError(ValueError):
+class ProfileError(Refusal, ValueError):
     """A saved mapping profile that is malformed or names columns the format does not have."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kam_desktop.imports.errors import ProfileError
-from kam_desktop.imports.formats import FormatSpec, get_format
+from kam_desktop.imports.formats import FORMATS, FormatSpec, get_format
 from kam_desktop.imports.synonyms import normalise_label, synonyms_for, without_unit
 
 PROFILE_SUFFIX = ".json"
@@ -46,13 +46,13 @@ class MappingProfile:
         if not isinstance(name, str) or not name.strip():
             raise ProfileError("the profile has no name")
         if not isinstance(fmt, str):
-            raise ProfileError(f"profile {name!r} has no format")
+            raise ProfileError("profile {name!r} has no format", name=name)
         if not isinstance(columns, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in columns.items()
         ):
-            raise ProfileError(f"profile {name!r}: 'columns' must map header text to a column name")
+            raise ProfileError("profile {name!r}: 'columns' must map header text to a column name", name=name)
         if not isinstance(options, dict) or not set(options) <= set(_OPTION_KEYS):
-            raise ProfileError(f"profile {name!r}: 'options' may only set {', '.join(_OPTION_KEYS)}")
+            raise ProfileError("profile {name!r}: 'options' may only set {keys}", name=name, keys=", ".join(_OPTION_KEYS))
         profile = cls(name.strip(), fmt, dict(columns), {str(k): str(v) for k, v in options.items()})
         profile.check()
         return profile
@@ -61,12 +61,14 @@ class MappingProfile:
         """Raise ProfileError if the format or a target column does not exist."""
         try:
             spec = get_format(self.format)
-        except KeyError as exc:
-            raise ProfileError(f"profile {self.name!r}: {exc.args[0]}") from None
+        except KeyError:
+            raise ProfileError("profile {name!r}: unknown import format {format!r}; choose one of {formats}",
+                               name=self.name, format=self.format, formats=", ".join(FORMATS)) from None
         unknown = sorted(set(self.columns.values()) - set(spec.names) - {IGNORED})
         if unknown:
-            raise ProfileError(f"profile {self.name!r} maps to unknown columns of {spec.name}: "
-                               f"{', '.join(unknown)}; known: {', '.join(spec.names)}")
+            raise ProfileError("profile {name!r} maps to unknown columns of {format}: {unknown}; known: {known}",
+                               name=self.name, format=spec.name, unknown=", ".join(unknown),
+                               known=", ".join(spec.names))
 
 
 def profile_file_name(name: str) -> str:
@@ -101,7 +103,7 @@ def load_profiles(directory: Path) -> dict[str, MappingProfile]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ProfileError(f"{path.name}: not a readable JSON profile ({exc})") from exc
+            raise ProfileError("{file}: not a readable JSON profile ({reason})", file=path.name, reason=str(exc)) from exc
         profile = MappingProfile.from_json(data)
         profiles[profile.name] = profile
     return profiles
@@ -111,8 +113,9 @@ def load_profile(directory: Path, name: str) -> MappingProfile:
     """The profile called `name`; ProfileError listing the saved ones if there is none."""
     profiles = load_profiles(directory)
     if name not in profiles:
-        saved = ", ".join(sorted(profiles)) or "none saved"
-        raise ProfileError(f"no mapping profile named {name!r} ({saved})")
+        if not profiles:
+            raise ProfileError("no mapping profile named {name!r} (none saved)", name=name)
+        raise ProfileError("no mapping profile named {name!r} ({saved})", name=name, saved=", ".join(sorted(profiles)))
     return profiles[name]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.permissions import NotPermitted, Person, Scope, UseCase, require, require_on
 from kam_desktop.domain.vocabulary import Role
 from kam_desktop.services.clock import Clock, SystemClock
@@ -68,7 +69,8 @@ class Context:
         """The owner a list must be limited to: the actor's own login for an OWN scope, else `owner`."""
         if self.permit(use_case) is Scope.OWN:
             if owner not in (None, self.actor.login):
-                raise NotPermittedError.of(NotPermitted(self.actor.person, use_case, f"{owner}'s accounts"))
+                raise NotPermittedError.of(NotPermitted(self.actor.person, use_case,
+                                                        Message.of("{owner}'s accounts", owner=owner)))
             return self.actor.login
         return owner
 
@@ -98,7 +100,7 @@ def open_context(store: Store, login: str | None = None, clock: Clock | None = N
     wanted = login or DEFAULT_LOGIN
     user = store.person(wanted)
     if user is None:
-        raise NotFound(f"no person with login {wanted!r} in this store; see `kamctl users list`")
+        raise NotFound("no person with login {login!r} in this store; see `kamctl users list`", login=wanted)
     if not user.active:
-        raise Refused(f"{wanted} is no longer active in this store; ask an administrator")
+        raise Refused("{login} is no longer active in this store; ask an administrator", login=wanted)
     return Context(store, Actor(user.login, Role(user.role), user.name), clock or SystemClock())

@@ -32,13 +32,14 @@ from kam_desktop.services.benefits import lifecycle as _lifecycle
 from kam_desktop.services.clock import Clock
 from kam_desktop.services.context import Actor, Context, open_context
 from kam_desktop.services.documents import register as _register
+from kam_desktop.services.documents.records import DocumentRow, Issued
 from kam_desktop.services.exceptions import caps as _caps
 from kam_desktop.services.exceptions import inbox as _inbox
 from kam_desktop.services.exceptions import requests as _requests
 from kam_desktop.services.grading import GradingRun, grade_portfolio
 from kam_desktop.services.ledger import close as _close
 from kam_desktop.services.ledger import entries as _entries
-from kam_desktop.services.plain import StoreInfo, SyncStatus
+from kam_desktop.services.plain import AccountWallet, StoreInfo, SyncStatus
 from kam_desktop.services.program import company as _company
 from kam_desktop.services.program import fx as _fx
 from kam_desktop.services.program import policy as _policy
@@ -51,7 +52,6 @@ from kam_desktop.store.store import Store
 if TYPE_CHECKING:  # reportlab (documents), pandas (files) and the demo generator load when first used
     from kam_desktop.imports.export import Cell
     from kam_desktop.services.documents.batch import Progress, StatementsBatch
-    from kam_desktop.services.documents.issue import Issued
     from kam_desktop.services.imports.exports import ExportResult
     from kam_desktop.services.imports.preview import Importer
 
@@ -103,7 +103,7 @@ class Desk:
     def portfolio(self, owner: str | None = None, as_of: date | None = None) -> list[PortfolioRow]:
         return _portfolio.portfolio(self.ctx, owner, as_of)
 
-    def wallets(self) -> dict[str, _portfolio.AccountWallet]:
+    def wallets(self) -> dict[str, AccountWallet]:
         return _portfolio.portfolio_wallets(self.ctx)
 
     def search_keys(self) -> dict[str, str]:
@@ -132,6 +132,10 @@ class Desk:
 
     def ledger(self, code: str) -> _entries.AccountLedger:
         return _entries.account_ledger(self.ctx, code)
+
+    def redeem(self, code: str, unit: str, amount: Decimal, ref: str, on: date | None = None) -> _entries.EntryRow:
+        """Redeem cashback or points from the soonest-expiring lots (finance), idempotent per reference."""
+        return _entries.redeem(self.ctx, code, unit, amount, ref, on)
 
     def ltv_series(self, code: str) -> list[_workspace.LtvPoint]:
         return _workspace.ltv_series(self.ctx, code)
@@ -225,7 +229,7 @@ class Desk:
         return _inbox.inbox(self.ctx)
 
     # -- documents ----------------------------------------------------------------------------------------
-    def documents(self, code: str) -> list[_register.DocumentRow]:
+    def documents(self, code: str) -> list[DocumentRow]:
         return _register.list_documents(self.ctx, code)
 
     def issue_document(self, code: str, kind: str, quarter: str | None = None,
@@ -244,7 +248,7 @@ class Desk:
 
         return _issue.reissue(self.ctx, number, lang)
 
-    def document(self, number: str, version: int | None = None) -> _register.DocumentRow:
+    def document(self, number: str, version: int | None = None) -> DocumentRow:
         return _register.get_document(self.ctx, number, version)
 
     def document_pdf(self, number: str, version: int | None = None) -> bytes:
@@ -257,19 +261,19 @@ class Desk:
         return _register.verify(self.ctx, number, version)
 
     def sign_document(self, number: str, signatory: str, signed_on: date,
-                      scan: Path | str | None = None) -> _register.DocumentRow:
+                      scan: Path | str | None = None) -> DocumentRow:
         from kam_desktop.services.documents import signing as _signing  # reportlab, through the annex's rules
 
         return _signing.sign(self.ctx, number, signatory, signed_on, scan)
 
-    def attach_scan(self, number: str, scan: Path | str) -> _register.DocumentRow:
+    def attach_scan(self, number: str, scan: Path | str) -> DocumentRow:
         from kam_desktop.services.documents import signing as _signing  # reportlab, through the annex's rules
 
         return _signing.attach_scan(self.ctx, number, scan)
 
     def issue_statements(self, quarter: str, owner: str | None = None, *, lang: str | None = None,
                          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-                         sink: Callable[[_register.DocumentRow, bytes], None] | None = None,
+                         sink: Callable[[DocumentRow, bytes], None] | None = None,
                          chunk: int = 100) -> StatementsBatch:
         from kam_desktop.services.documents import batch as _batch  # reportlab: only when documents are made
 

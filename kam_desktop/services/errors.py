@@ -2,23 +2,31 @@
 
 A message is an English template with named parameters (`"no account with code {code!r}"`, code="C1"): the
 template is the message id the translations are keyed by, and `str(error)` is the English text. The GUI and
-the CLI show `translated(error, language)` (`kam_desktop.i18n`), never a text of their own.
+the CLI show `translated(error, language)` (`kam_desktop.i18n`), never a text of their own. A refusal of a
+domain rule reaches the user with its own template and parameters: `raise Refused.of(refusal)`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
-from kam_desktop.domain.permissions import NotPermitted
+from kam_desktop.domain.messages import Message, Refusal
 
 
-class ServiceError(Exception):
+class ServiceError(Refusal):
     """A refused or impossible action, with a message fit to show as it is."""
 
     def __init__(self, template: str, /, **params: Any) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(template.format(**params) if params else template)
+        super().__init__(template, **params)
+
+    @classmethod
+    def of(cls, refusal: Refusal) -> Self:
+        """The same message (template and parameters) as a domain refusal, as this kind of service error."""
+        return cls.with_message(refusal.message)
+
+    @classmethod
+    def with_message(cls, message: Message) -> Self:
+        return cls(message.template, **message.params)
 
 
 class NotFound(ServiceError):
@@ -31,16 +39,6 @@ class Refused(ServiceError):
 
 class NotPermittedError(Refused):
     """The actor's role may not use this use case (or not on this account): the one permission table says so."""
-
-    @classmethod
-    def of(cls, refusal: NotPermitted) -> NotPermittedError:
-        person = refusal.person
-        if refusal.account is None:
-            return cls("{login} ({role}) may not {use_case} [{rule}]", login=person.login, role=person.role,
-                       use_case=refusal.use_case, rule=refusal.rule)
-        return cls("{login} ({role}) may not {use_case} of {account}: it is another KAM's account [{rule}]",
-                   login=person.login, role=person.role, use_case=refusal.use_case, account=refusal.account,
-                   rule=refusal.rule)
 
 
 class Cancelled(ServiceError):

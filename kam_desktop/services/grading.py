@@ -11,7 +11,14 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
-from kam_desktop.domain.grades import Basis, GradeOverride, GradeResult, GradeState, evaluate
+from kam_desktop.domain.grades import (
+    Basis,
+    GradeConfigError,
+    GradeOverride,
+    GradeResult,
+    GradeState,
+    evaluate,
+)
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import add_months, trailing_window
 from kam_desktop.domain.permissions import UseCase
@@ -169,7 +176,7 @@ def _to_base(fx: FxTable, amount: Decimal, currency: str, day: date, code: str) 
     try:
         return fx.to_base(amount, currency, day)
     except MissingRateError as exc:
-        raise ServiceError("cannot grade {code}: {problem}", code=code, problem=str(exc)) from None
+        raise ServiceError("cannot grade {code}: {problem}", code=code, problem=exc.message) from None
 
 
 def _state(e: q.EvaluationState) -> GradeState:
@@ -246,10 +253,13 @@ def set_override(
     """A manual grade with a reason and an expiry; it applies from the next evaluation, shown as an override."""
     ctx.permit(UseCase.APPLY_GRADES)
     start = valid_from or ctx.today()
+    if grade not in set(Grade):
+        raise ServiceError("grade override for {code}: grade {grade!r} is not one of {grades}", code=code,
+                           grade=grade, grades=", ".join(Grade))
     try:
         domain = GradeOverride(Grade(grade), reason, expires_on, ctx.actor.login, start)
-    except ValueError as exc:
-        raise ServiceError("grade override for {code}: {problem}", code=code, problem=str(exc)) from None
+    except GradeConfigError as exc:
+        raise ServiceError("grade override for {code}: {problem}", code=code, problem=exc.message) from None
     with ctx.unit_of_work() as uow:
         account = account_for(ctx, uow.session, UseCase.APPLY_GRADES, code)
         row = models.GradeOverride(account_id=account.id, grade=domain.grade, reason=domain.reason.strip(),

@@ -44,8 +44,8 @@ def register_device(session: Session, device_no: int, label: str, actor: str, mo
     """Make this store `device_no` (as the server assigned it); refused once it has issued numbers."""
     local = session.get(LocalDevice, 1)
     if local is not None and local.device_no != device_no and _issued_any(session):
-        raise ServiceError(f"this store already issues numbers as device {local.device_no}; "
-                           f"a device number is never changed once documents exist")
+        raise ServiceError("this store already issues numbers as device {device}; a device number is never changed "
+                           "once documents exist", device=local.device_no)
     _ensure_registered(session, device_no, label, actor)
     if local is None:
         local = LocalDevice(id=1, device_no=device_no, mode=mode)

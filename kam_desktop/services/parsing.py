@@ -13,4 +13,4 @@ def parse_quarter(quarter: Quarter | str) -> Quarter:
     try:
         return Quarter.parse(quarter)
     except PeriodError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kam_desktop.ui.charts import ChartView, bars_and_line
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, Retranslating, fill
 from kam_desktop.ui.labels import label
+from kam_desktop.ui.notes import ledger_note
 from kam_desktop.ui.portfolio_model import GRADE_COLORS, SEGMENT_LABELS
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import RowTable, heading
@@ -196,7 +197,7 @@ def ledger_columns(currency: str) -> list[Col[Any]]:
         Col("expires_on", QT_TRANSLATE_NOOP("AccountTables", "Expires"),
             lambda r, f: f.date(r.expires_on) if r.expires_on else "", sort=lambda r: r.expires_on),
         Col("source", QT_TRANSLATE_NOOP("AccountTables", "Source"), lambda r, f: r.source_ref or r.source_kind),
-        Col("note", QT_TRANSLATE_NOOP("AccountTables", "Note"), lambda r, f: r.note or ""),
+        Col("note", QT_TRANSLATE_NOOP("AccountTables", "Note"), lambda r, f: ledger_note(r.note, f)),
     ]
 
 

@@ -26,7 +26,7 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.ui import charts
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, Retranslating, fill
 from kam_desktop.ui.labels import label
-from kam_desktop.ui.refusals import refusal_text
+from kam_desktop.ui.refusals import message_text, refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MUTED_COLOR, RowTable, heading
 from kam_desktop.ui.workers import Task, run_task
@@ -167,7 +167,7 @@ class Dashboard(Retranslating, QWidget):
                    "—" if k.share_of_wallet is None else f.percent(k.share_of_wallet * 100),
                    self.tr("where potential was gathered"))
         roi = k.roi
-        note = label(roi.method.value) if roi is not None else self.tr("not computable yet: too little history")
+        note = label(roi.method.value) if roi is not None else message_text(k.roi_note)
         if k.owner is not None:
             note += " · " + self.tr("before the program's operating cost")
         self._card("roi", self.tr("Program ROI") if k.owner is None else self.tr("ROI of my portfolio"),

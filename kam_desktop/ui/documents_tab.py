@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
+from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 
@@ -148,7 +149,7 @@ class DocumentsTab(QWidget):
         try:
             issued = self.desk.issue_document(self.code, kind)
         except ServiceError as error:
-            self.message.error(self.tr("Not issued: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Not issued: %1").replace("%1", refusal_text(error)))
             return None
         document = issued.document
         text = self.tr("%1 v%2 issued.") if not issued.existing else self.tr("%1 v%2 is current already.")
@@ -169,7 +170,7 @@ class DocumentsTab(QWidget):
         try:
             pdf = self.desk.document_pdf(number, version)
         except ServiceError as error:
-            self.message.error(self.tr("No preview: %1").replace("%1", str(error)))
+            self.message.error(self.tr("No preview: %1").replace("%1", refusal_text(error)))
             return None
         folder = self.folder or Path.home()
         folder.mkdir(parents=True, exist_ok=True)
@@ -201,7 +202,7 @@ class DocumentsTab(QWidget):
         try:
             self.desk.sign_document(row.number, signatory, self.signed_on.date().toPython(), scan or self._scan)
         except ServiceError as error:
-            self.message.error(self.tr("Not marked signed: %1").replace("%1", str(error)))
+            self.message.error(self.tr("Not marked signed: %1").replace("%1", refusal_text(error)))
             return False
         self.message.ok(self.tr("%1 signed.").replace("%1", row.number))
         self.signatory.clear()

@@ -24,6 +24,12 @@ DEFAULT_LANGUAGE = "en"
 _LETTER_DIGIT = re.compile(r"([^\W\d_])([-−]?\d)")
 _BABEL_LOCALES = {"en": "en_GB", "pl": "pl_PL", "ru": "ru_RU"}
 _QT_LOCALES = {"en": "en_GB", "pl": "pl_PL", "ru": "ru_RU"}
+_active = {"language": DEFAULT_LANGUAGE}  # the language whose catalogue is installed now (ui.refusals reads it)
+
+
+def current_language() -> str:
+    """The language the UI speaks now: what the engine's messages are translated into too."""
+    return _active["language"]
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -103,6 +109,7 @@ class Translators:
             log.warning("no translation catalogue for %s in %s", language, translations_dir())
             return False
         self._install(ours)
+        _active["language"] = language
         if language == DEFAULT_LANGUAGE:
             return True
         qt_base = QTranslator()
@@ -116,6 +123,7 @@ class Translators:
             QCoreApplication.removeTranslator(translator)
         self._installed = []
         self.language = DEFAULT_LANGUAGE
+        _active["language"] = DEFAULT_LANGUAGE
 
     def _install(self, translator: QTranslator) -> None:
         QCoreApplication.installTranslator(translator)

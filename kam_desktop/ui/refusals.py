@@ -1,22 +1,26 @@
-"""One way to show a service's refusal: its message in the UI language, put where the person looks."""
+"""One way to show what the engine says — a refusal, a finding, a note — in the language the window speaks.
+
+Services and the domain raise errors whose message is an English template with parameters; the screens
+never show `str(error)`, they show `refusal_text(error)`: the template translated (`kam_desktop.i18n`),
+names, roles and statuses in the UI language, numbers, money and dates in its formats.
+"""
 
 from __future__ import annotations
 
-from kam_desktop.services.errors import ServiceError
-from kam_desktop.ui.i18n import fill
+from kam_desktop.i18n import translated
+from kam_desktop.ui.i18n import Formats, current_language, fill
 from kam_desktop.ui.widgets import MessageLine
 
 
-def refusal_text(error: BaseException) -> str:
-    """The refusal's message for the screen.
+def refusal_text(error: object) -> str:
+    """What went wrong, in the UI language: a service or domain refusal translated; any other error as it reads."""
+    return message_text(error)
 
-    A service error carries an English template and its parameters (the message id); until the
-    messages engineer's `translated(error, language)` lands, this is its English text — every screen
-    goes through here, so switching to the translated text is this one function.
-    """
-    if isinstance(error, ServiceError):
-        return str(error)
-    return str(error) or type(error).__name__
+
+def message_text(message: object) -> str:
+    """A `Message` (a KPI note, a decision, a warning) or anything carrying one, in the UI language."""
+    language = current_language()
+    return translated(message, language, Formats(language))
 
 
 def say_refused(line: MessageLine, template: str, error: BaseException) -> None:

@@ -435,6 +435,10 @@
         <translation>Odrzucono: {numbers}.</translation>
     </message>
     <message>
+        <source>{number} approved at your step; it now waits for {role}.</source>
+        <translation>{number} zatwierdzony na Twoim etapie; teraz czeka na decyzję: {role}.</translation>
+    </message>
+    <message>
         <source>{number} not decided: {reason}</source>
         <translation>{number} bez decyzji: {reason}</translation>
     </message>
@@ -907,10 +911,6 @@
     <message>
         <source>{count} accounts without an invoice for {months} months</source>
         <translation>{count} klientów bez faktury od {months} miesięcy</translation>
-    </message>
-    <message>
-        <source>not computable yet: too little history</source>
-        <translation>jeszcze nie do policzenia: za krótka historia</translation>
     </message>
     <message>
         <source>before the program&apos;s operating cost</source>

@@ -435,6 +435,10 @@
         <translation>Отклонено: {numbers}.</translation>
     </message>
     <message>
+        <source>{number} approved at your step; it now waits for {role}.</source>
+        <translation>{number} утверждён на вашем этапе; теперь ждёт решения: {role}.</translation>
+    </message>
+    <message>
         <source>{number} not decided: {reason}</source>
         <translation>{number} не решён: {reason}</translation>
     </message>
@@ -907,10 +911,6 @@
     <message>
         <source>{count} accounts without an invoice for {months} months</source>
         <translation>{count} клиентов без счетов {months} мес.</translation>
-    </message>
-    <message>
-        <source>not computable yet: too little history</source>
-        <translation>пока не вычисляется: слишком короткая история</translation>
     </message>
     <message>
         <source>before the program&apos;s operating cost</source>

@@ -47,8 +47,17 @@ def test_errors_exit_non_zero_with_one_clear_line(
 
 
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--db", str(tmp_path / "nowhere" / "x.sqlite"), "users", "list")
+    code, _, err = run(capsys, "--db", str(tmp_path / "nowhere" / "x.sqlite"), "init")
     assert code == 1 and "does not exist" in err
+
+
+def test_only_init_creates_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "kam.sqlte"
+    code, _, err = run(capsys, "--db", str(typo), "users", "list")
+    assert code == 1 and f"there is no store at {typo}" in err and "kamctl init" in err
+    assert not typo.exists()  # a mistyped --db leaves nothing behind
+    assert run(capsys, "--db", str(typo), "init")[0] == 0
+    assert run(capsys, "--db", str(typo), "users", "list")[0] == 0
 
 
 def test_backup_then_restore_brings_back_exactly_the_backed_up_users(

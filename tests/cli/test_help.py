@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 
 import pytest
 
@@ -24,3 +26,17 @@ def test_help_renders(command: tuple[str, ...], capsys: pytest.CaptureFixture[st
         main([*command, "--help"])
     assert exit_info.value.code == 0
     assert "usage: kamctl" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["document", "--help"], ["import", "--help"]])
+def test_version_and_help_load_no_heavy_library(argv: list[str]) -> None:
+    """`kamctl --version` / `--help` answer at once: no pandas, SQLAlchemy, Qt or reportlab (a fresh process)."""
+    probe = ("import runpy, sys\n"
+             f"sys.argv = ['kamctl', *{argv!r}]\n"
+             "try:\n    runpy.run_module('kam_desktop.cli.main', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "heavy = [m for m in ('pandas', 'sqlalchemy', 'PySide6', 'reportlab', 'numpy') if m in sys.modules]\n"
+             "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert "HEAVY:\n" in done.stderr, done.stderr
+    assert done.stdout.strip()  # it did answer

@@ -22,7 +22,12 @@ from kam_desktop.resources import resource
 from kam_desktop.store.store import Store
 store = Store.open(Path(sys.argv[1]))
 from kam_desktop.store import migrate
+from kam_desktop.i18n import translated
+from kam_desktop.services.errors import NotFound
+missing = NotFound("no account with code {code!r}; see `kamctl accounts list`", code="C1")
 print(json.dumps({"package": kam_desktop.__file__, "scripts": str(script_location()),
+                  "po": sorted(p.name for p in resource("translations").glob("*.po")),
+                  "pl": translated(missing, "pl"),
                   "fonts": sorted(p.name for p in resource("fonts").glob("*.ttf")),
                   "qm": sorted(p.name for p in resource("translations").glob("*.qm")),
                   "up_to_date": migrate.schema_state(store.engine).up_to_date}))
@@ -50,4 +55,6 @@ def test_the_installed_wheel_carries_migrations_and_resources(tmp_path: Path) ->
     assert found["package"].startswith(str(target))  # the installed copy, not the checkout
     assert Path(found["scripts"]) == target / "kam_desktop" / "_db"
     assert found["fonts"] and {"kam_desktop_pl.qm", "kam_desktop_ru.qm"} <= set(found["qm"])
+    assert found["po"] == ["messages_pl.po", "messages_ru.po"]
+    assert found["pl"] == "brak klienta o kodzie „C1”; zobacz `kamctl accounts list`"  # read from the wheel
     assert found["up_to_date"] is True

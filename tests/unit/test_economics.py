@@ -40,7 +40,7 @@ def test_an_account_over_its_reward_budget_warns() -> None:
     assert (row.reward_cost, row.budget) == (pln("2150.00"), pln("800.00"))
     assert row.cost_share_of_margin == Decimal("0.1075")
     assert [w.kind for w in row.warnings] == [WarningKind.OVER_BUDGET]
-    assert row.warnings[0].message == (
+    assert str(row.warnings[0].message) == (
         "rewards cost PLN 2150.00, above the L2 budget of PLN 800.00 (4 % of gross margin PLN 20000.00)"
     )
     assert row.needs_action
@@ -49,7 +49,7 @@ def test_an_account_over_its_reward_budget_warns() -> None:
 def test_a_low_margin_account_whose_cashback_exceeds_its_margin_warns_unless_an_exception_allows_it() -> None:
     row = account_economics(LOWMARGIN, POLICY, ON)
     assert [w.kind for w in row.warnings] == [WarningKind.OVER_BUDGET, WarningKind.CASHBACK_ABOVE_MARGIN]
-    assert row.warnings[1].message == (
+    assert str(row.warnings[1].message) == (
         "cashback PLN 1500.00 (3.00 % of revenue) is above the gross margin PLN 1000.00 (2.00 %)"
     )
     covered = account_economics(LOWMARGIN, POLICY, ON, exceptions=[budget_exception("LOWMARGIN", "1500.00")])

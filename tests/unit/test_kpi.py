@@ -92,7 +92,7 @@ def test_roi_against_a_control_group_states_its_method() -> None:
         Decimal(1000000), Decimal(1150000), Decimal(500000), Decimal(525000), Decimal(30000), Decimal(20000)
     )
     assert roi.method is IncrementMethod.CONTROL_GROUP
-    assert "control group" in roi.method_note
+    assert "control group" in str(roi.method_note)
     assert (roi.baseline_margin, roi.incremental_margin, roi.net_result, roi.roi) == (
         Decimal("1050000.00"), Decimal("100000.00"), Decimal("50000.00"), Decimal("1.0000"),
     )

@@ -45,7 +45,7 @@ def test_every_violation_is_reported_with_cap_and_requested_value() -> None:
         (ExceptionKind.BENEFIT_BUDGET, Decimal("4000.00"), Decimal(5000)),
         (ExceptionKind.GIFT_VALUE, Decimal(300), Decimal(350)),
     ]
-    assert found[0].message == "discount 12 % exceeds the L2 cap of 10 %"
+    assert str(found[0].message) == "discount 12 % exceeds the L2 cap of 10 %"
     assert found[3].person == "Anna"
 
 

@@ -11,20 +11,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.costs import benefit_cost
-from kam_desktop.domain.money import ZERO, percent_of
+from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.permissions import UseCase
-from kam_desktop.domain.vocabulary import BenefitType, CostModel, GrantStatus
+from kam_desktop.domain.vocabulary import BenefitType, CostModel
 from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound
-from kam_desktop.services.program.in_force import policy_in_force
-from kam_desktop.services.program.policy import PolicyCheck, account_grade, check_in
+from kam_desktop.services.program.policy import BenefitBudget, PolicyCheck, benefit_budget, check_in
 from kam_desktop.store.models import BenefitCatalogItem, BenefitGrant, ExceptionRequest
 from kam_desktop.store.queries.grades import AccountRef
 from kam_desktop.store.queries.sales import sales_by_account
-
-COUNTED = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE, GrantStatus.USED)
 
 
 @dataclass(frozen=True)
@@ -42,22 +39,6 @@ class BenefitLine:
     currency: str
     exception: str | None
     exception_status: str | None
-
-
-@dataclass(frozen=True)
-class BenefitBudget:
-    """The account's benefit budget in the last 12 months: a % of its gross margin, and what is committed."""
-
-    grade: str
-    margin_12m: Decimal
-    budget_pct: Decimal
-    budget: Decimal
-    committed: Decimal
-    currency: str
-
-    @property
-    def use(self) -> Decimal | None:
-        return None if self.budget <= 0 else (self.committed / self.budget).quantize(Decimal("0.0001"))
 
 
 @dataclass(frozen=True)
@@ -100,18 +81,7 @@ def benefits_in(session: Session, account: AccountRef, as_of: date) -> tuple[lis
         lines.append(BenefitLine(
             g.id, g.catalog_item.code, _names(g.catalog_item), g.value, g.catalog_item.value_unit, g.valid_from,
             g.valid_to, g.status, g.cost_estimate, g.used_amount, g.currency, number, status))
-    return lines, _budget(session, account, as_of, lines)
-
-
-def _budget(session: Session, account: AccountRef, as_of: date, lines: list[BenefitLine]) -> BenefitBudget:
-    first, last = trailing_window(as_of, 12)
-    sales = sales_by_account(session, first, last, [account.id]).get(account.id)
-    margin = sales.gross_margin if sales else ZERO
-    grade, _graded = account_grade(session, account, as_of)
-    pct = policy_in_force(session, as_of).terms.caps_for(grade).benefit_budget_percent_of_margin
-    committed = sum((b.cost for b in lines if b.status in COUNTED and b.valid_from <= last
-                     and (b.valid_to is None or b.valid_to >= first)), ZERO)
-    return BenefitBudget(grade.value, margin, pct, percent_of(max(margin, ZERO), pct), committed, account.currency)
+    return lines, benefit_budget(session, account, as_of)
 
 
 def _names(item: BenefitCatalogItem) -> dict[str, str]:

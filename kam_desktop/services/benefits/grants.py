@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain import exceptions as dx
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.policy import Violation
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus, GrantStatus
@@ -92,7 +93,7 @@ def draft_of(code: str, v: Violation) -> ExceptionDraft:
 class Activation:
     """The outcome of trying to activate a grant: why not (nothing changed), or the exceptions covering it."""
 
-    refusals: list[str]
+    refusals: list[Message]
     covering: list[str]
     blockers: list[Blocker] = field(default_factory=list)
 
@@ -124,32 +125,33 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
     (`activate_grant`, and signing the annex that lists the grant). Refused: nothing is changed."""
     name = grant.catalog_item.code
     if grant.status not in ACTIVATABLE or grant.annex_id is not None or grant.deleted_at is not None:
-        refusal = f"{name} is {grant.status}; only a proposed or pending benefit is activated"
-        return Activation([refusal], [], [Blocker(name, "status", status=grant.status)])
+        status = Message.of("{benefit} is {status}; only a proposed or pending benefit is activated",
+                            benefit=name, status=GrantStatus(grant.status))
+        return Activation([status], [], [Blocker(name, "status", status=grant.status)])
     requests = _requests(session, grant.account_id)
     # only requests in the unit the policy check uses cover a cap (e.g. a budget in money, not in %)
     approved = [r for r, usable in requests.items() if usable and r.status in (ExceptionStatus.APPROVED,
                                                                                 ExceptionStatus.EXPIRED)]
-    refusals: list[str] = []
+    refusals: list[Message] = []
     blockers: list[Blocker] = []
     linked = next((r for r in requests if r.id == grant.exception_id), None)
     if linked is not None and linked not in approved:
         blockers.append(Blocker(name, "linked", number=linked.number, request_status=linked.status.value,
                                 waiting_for=_waiting(linked), note=_rejection_note(linked)))
-        refusals.append(f"{name}: exception {linked.number} is not approved")
+        refusals.append(Message.of("{benefit}: exception {number} is not approved", benefit=name,
+                                   number=linked.number))
     elif linked is not None:
         try:
             dx.require_valid(linked, day, actor)
         except dx.ExceptionRefused as exc:
             blockers.append(Blocker(name, "linked", number=linked.number, request_status=ExceptionStatus.EXPIRED))
-            refusals.append(f"{name}: {exc}")
+            refusals.append(Message.of("{benefit}: {refusal}", benefit=name, refusal=exc.message))
     value = plain(grant.value) if grant.value is not None else None
     check = check_benefit(session, account, grant.catalog_item, value, grant.cost_estimate, day, exclude=grant.id)
     for violation in dx.uncovered(check.violations, account.code, approved, day):
         blocker = _uncovered(name, violation, requests, linked)
         blockers.append(blocker)
-        refusals.append(f"{name}: {violation.message} [a benefit beyond a cap needs an approved, still valid "
-                        f"exception]" + _standing(blocker))
+        refusals.append(_uncovered_refusal(name, violation, blocker))
     if refusals:
         named = {b.number for b in blockers if b.reason == "uncovered"}  # said once: the cap it stands for
         return Activation(refusals, [], [b for b in blockers if b.reason != "linked" or b.number not in named])
@@ -178,10 +180,19 @@ def _rejection_note(request: dx.ExceptionRequest) -> str:
     return next((d.note for d in reversed(request.decisions) if not d.approved), "")
 
 
-def _standing(blocker: Blocker) -> str:
+def _uncovered_refusal(name: str, violation: Violation, blocker: Blocker) -> Message:
+    """Why activation is refused for a cap: the violation, and the request that stands for it (and its answer)."""
     if blocker.number is None:
-        return ""
-    return f"; {blocker.number} is {blocker.request_status}" + (f": {blocker.note}" if blocker.note else "")
+        return Message.of("{benefit}: {violation} [a benefit beyond a cap needs an approved, still valid exception]",
+                          benefit=name, violation=violation.message)
+    status = ExceptionStatus(blocker.request_status)
+    if blocker.note:
+        return Message.of("{benefit}: {violation} [a benefit beyond a cap needs an approved, still valid exception]; "
+                          "{number} is {status}: {note}", benefit=name, violation=violation.message,
+                          number=blocker.number, status=status, note=blocker.note)
+    return Message.of("{benefit}: {violation} [a benefit beyond a cap needs an approved, still valid exception]; "
+                      "{number} is {status}", benefit=name, violation=violation.message, number=blocker.number,
+                      status=status)
 
 
 def _waiting(request: dx.ExceptionRequest) -> str | None:
@@ -229,7 +240,7 @@ def activate_grant(ctx: Context, grant_id: uuid.UUID, on: date | None = None) ->
         outcome = activate(session, grant, account, day, ctx.actor.login)
         if outcome.refusals:
             raise Refused("{login}: cannot activate: {problems}", login=ctx.actor.login,
-                          problems="; ".join(outcome.refusals))
+                          problems=Listing(tuple(outcome.refusals)))
         uow.audit("grant.activate", "benefit_grant", grant.id, account=account.code, exceptions=outcome.covering)
         uow.commit()
     return GrantStatus.ACTIVE

@@ -87,14 +87,14 @@ def language_of(account: Account, lang: str | None) -> Lang:
     """The document language: as asked, else the account's own."""
     chosen = lang or account.language
     if chosen not in LOCALES:
-        raise ServiceError(f"document language {chosen!r}; use pl, ru or en")
+        raise ServiceError("document language {language!r}; use pl, ru or en", language=chosen)
     return chosen  # type: ignore[return-value]
 
 
 def load_account(session: Session, code: str) -> Account:
     account = session.scalar(select(Account).where(Account.code == code, Account.deleted_at.is_(None)))
     if account is None:
-        raise NotFound(f"no account with code {code!r}; see `kamctl accounts list`")
+        raise NotFound("no account with code {code!r}; see `kamctl accounts list`", code=code)
     return account
 
 

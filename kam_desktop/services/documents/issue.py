@@ -137,7 +137,7 @@ def annex_in(at: Issuing, account: Account, lang: str | None = None) -> Issued:
             return issued(at.uow, doc, account, stored_pdf(session, doc), existing=True)
         raise Refused("{number} (v{version}, {status}) is still open for {code} and lists other benefits or "
                       "approvals; reissue it instead", number=doc.number, version=doc.doc_version,
-                      status=doc.status, code=account.code)
+                      status=DocumentStatus(doc.status), code=account.code)
     if not grants:
         raise Refused("{code} has no proposed or pending benefits that are not on a signed annex yet; grant a "
                       "benefit first", code=account.code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.vocabulary import DocumentKind, DocumentStatus
 from kam_desktop.services.access import account_ref
@@ -68,7 +69,8 @@ def sign_in(uow: UnitOfWork, doc: Document, signatory: str, signed_on: date, sca
         raise Refused("{number} v{version} is a DRAFT: some of its benefits wait for an approval; once approved, "
                       "reissue it and sign the new version", **shown)
     if doc.status != DocumentStatus.ISSUED:
-        raise Refused("{number} v{version} is {status}; only an issued document can be signed", status=doc.status,
+        raise Refused("{number} v{version} is {status}; only an issued document can be signed",
+                      status=DocumentStatus(doc.status),
                       **shown)
     issued_on = (doc.issued_at.date() if doc.issued_at else today)
     if signed_on < issued_on or signed_on > today:
@@ -100,7 +102,7 @@ def attach_scan(ctx: Context, number: str, scan_path: Path | str) -> DocumentRow
         doc = find_document(ctx, uow.session, UseCase.SIGN_DOCUMENT, number)
         if doc.status != DocumentStatus.SIGNED:
             raise Refused("{number} v{version} is {status}; a scan is attached to a signed document",
-                          number=doc.number, version=doc.doc_version, status=doc.status)
+                          number=doc.number, version=doc.doc_version, status=DocumentStatus(doc.status))
         attach(uow, doc, scan)
         uow.audit("document.scan", "document", doc.id, number=doc.number, version=doc.doc_version, scan=scan[0],
                   scan_sha256=sha256(scan[2]))
@@ -113,7 +115,8 @@ def attach_scan(ctx: Context, number: str, scan_path: Path | str) -> DocumentRow
 def _activate(uow: UnitOfWork, doc: Document, signed_on: date) -> None:
     """Activate every grant the annex lists; refused (nothing changes) if one can no longer be activated."""
     session = uow.session
-    refusals, started = [], []
+    refusals: list[Message] = []
+    started = []
     for line in listed_benefits(session, doc):
         grant = session.get_one(BenefitGrant, line.grant_id)
         account = account_ref(session, grant.account_id)
@@ -122,7 +125,7 @@ def _activate(uow: UnitOfWork, doc: Document, signed_on: date) -> None:
         started.append((grant, outcome.covering))
     if refusals:
         raise Refused("{number} v{version} cannot be signed: {problems} — reissue it", number=doc.number,
-                      version=doc.doc_version, problems="; ".join(refusals))
+                      version=doc.doc_version, problems=Listing(tuple(refusals)))
     for grant, covering in started:
         grant.annex_id = doc.id
         uow.audit("grant.activate", "benefit_grant", grant.id, annex=doc.number, version=doc.doc_version,

@@ -15,10 +15,10 @@ from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import ExceptionStatus
 from kam_desktop.services.benefits.approval import decide_exception
-from kam_desktop.services.benefits.catalog import benefits_in
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.exceptions.requests import ExceptionRow, show
+from kam_desktop.services.program.policy import benefit_budget
 from kam_desktop.store.models import Account, ExceptionRequest
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import account_by_code
@@ -64,7 +64,7 @@ def inbox(ctx: Context) -> list[InboxRow]:
             account = account_by_code(session, request.account)
             if account is None:
                 continue
-            _lines, budget = benefits_in(session, account, today)
+            budget = benefit_budget(session, account, today)
             rows.append(_row(session, fx, today, request, account.currency, budget.margin_12m, budget.budget,
                              budget.committed))
     return rows

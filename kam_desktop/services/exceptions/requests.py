@@ -14,6 +14,7 @@ tables, shared with documents (`services.document_numbering`).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -24,6 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kam_desktop.domain import exceptions as dx
 from kam_desktop.domain.costs import exception_cost
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO, percent_of
 from kam_desktop.domain.periods import add_months, trailing_window
 from kam_desktop.domain.permissions import Scope, UseCase
@@ -73,7 +75,7 @@ class ExceptionRow:
     valid_to: date | None
     steps_required: int
     waiting_for: str | None
-    decisions: list[str]
+    decisions: list[Message]  # "director k.wisniewska: approved", one per step decided
     version: int
     steps: tuple[DecisionStep, ...] = ()  # the decisions with their dates and notes, in order
     submitted_on: date | None = None
@@ -133,10 +135,16 @@ def show(session: Session, row: ExceptionRequest) -> ExceptionRow:
         expected_margin=row.expected_incremental_margin, requested_by=d.requested_by,
         justification=row.justification, valid_from=row.valid_from, valid_to=row.valid_to,
         steps_required=row.required_steps, waiting_for=d.current_step.value if d.current_step else None,
-        decisions=[f"{x.role} {x.decided_by}: {'approved' if x.approved else 'rejected'}" for x in d.decisions],
+        decisions=[_decision(x) for x in d.decisions],
         version=row.version, steps=steps, submitted_on=row.submitted_at.date() if row.submitted_at else None,
         closed_note=_withdrawal_note(session, row) if row.status == ExceptionStatus.WITHDRAWN else "",
     )
+
+
+def _decision(decision: dx.Decision) -> Message:
+    if decision.approved:
+        return Message.of("{role} {login}: approved", role=decision.role, login=decision.decided_by)
+    return Message.of("{role} {login}: rejected", role=decision.role, login=decision.decided_by)
 
 
 def _withdrawal_note(session: Session, row: ExceptionRequest) -> str:
@@ -192,8 +200,8 @@ def request_in(
     )
     try:
         dx.new_request(domain)
-    except ValueError as exc:
-        raise ServiceError(str(exc)) from None
+    except dx.InvalidRequestError as exc:
+        raise ServiceError.of(exc) from None
     row = ExceptionRequest(
         number=number, account_id=account.id, kind=kind, policy_value=cap_value, requested_value=requested,
         value_unit=UNITS[kind], justification=justification.strip(), expected_incremental_margin=expected_margin,
@@ -219,11 +227,11 @@ def policy_cap(session: Session, kind: ExceptionKind, grade: str, margin: Decima
     }[kind]
 
 
-def _estimate(session: Session, kind: ExceptionKind, requested: Decimal, cap: Decimal, account_id: object,
+def _estimate(session: Session, kind: ExceptionKind, requested: Decimal, cap: Decimal, account_id: uuid.UUID,
               on: date) -> Decimal:
     """What going beyond the cap costs over a year, from the account's last 12 months."""
     first, last = trailing_window(on, 12)
-    sales = sales_by_account(session, first, last, [account_id]).get(account_id)  # type: ignore[list-item]
+    sales = sales_by_account(session, first, last, [account_id]).get(account_id)
     return exception_cost(kind, requested, cap, sales.net_revenue if sales else ZERO)
 
 
@@ -239,7 +247,7 @@ def _apply(uow: UnitOfWork, row: ExceptionRequest, change: dx.Change, action: st
         uow.session.flush()
     except StaleDataError:
         raise Refused("{login}: {number} changed meanwhile; reload and decide again [{rule}]", login=t.actor,
-                      number=row.number, rule=dx.StaleDecisionError.rule) from None
+                      number=row.number, rule=Message.of(dx.StaleDecisionError.rule)) from None
     uow.audit(f"exception.{action}", "exception_request", row.id, number=row.number,
               from_status=t.from_status, to_status=t.to_status, version=row.version, note=t.note)
 
@@ -261,7 +269,7 @@ def submit_in(ctx: Context, uow: UnitOfWork, number: str) -> ExceptionRequest:
     try:
         change = dx.submit(to_domain(session, row), _actor(ctx), ctx.now(), dx.RoutingRules(limit))
     except dx.ExceptionRefused as exc:
-        raise Refused(str(exc)) from None
+        raise Refused.of(exc) from None
     _apply(uow, row, change, "submit")
     return row
 
@@ -291,7 +299,7 @@ def decide_in(ctx: Context, uow: UnitOfWork, number: str, approve: bool, note: s
     try:
         change = dx.decide(request, _actor(ctx), approve, seen, ctx.now(), note)
     except dx.ExceptionRefused as exc:
-        raise Refused(str(exc)) from None
+        raise Refused.of(exc) from None
     decision = change.request.decisions[-1]
     session.add(ApprovalStep(
         exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
@@ -311,7 +319,7 @@ def withdraw_exception(ctx: Context, number: str, note: str = "") -> ExceptionRo
         try:
             change = dx.withdraw(to_domain(session, row), _actor(ctx), ctx.now(), note)
         except dx.ExceptionRefused as exc:
-            raise Refused(str(exc)) from None
+            raise Refused.of(exc) from None
         _apply(uow, row, change, "withdraw")
         shown = show(session, row)
         uow.commit()

@@ -21,13 +21,8 @@ from sqlalchemy.orm import Session
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import ContactRole, LedgerKind, LedgerUnit, Role
-from kam_desktop.imports import (
-    ImportIssue,
-    StagedAccount,
-    StagedContact,
-    StagedOpeningBalance,
-    StagedPotential,
-)
+from kam_desktop.imports.errors import ImportIssue
+from kam_desktop.imports.staged import StagedAccount, StagedContact, StagedOpeningBalance, StagedPotential
 from kam_desktop.imports.synonyms import normalise_label
 from kam_desktop.store.models import Account, Contact, LedgerEntry, PotentialSlot, ProductCategory, User
 

@@ -20,20 +20,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import UseCase
-from kam_desktop.imports import write_csv, write_xlsx
-from kam_desktop.imports.export import Cell
+from kam_desktop.imports.export import Cell, write_csv, write_xlsx
 from kam_desktop.services.accounts.portfolio import portfolio
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.services.grading import grade_portfolio
+from kam_desktop.services.imports.kinds import CANONICAL_KINDS, EXPORT_KINDS
 from kam_desktop.services.ledger.entries import account_ledger
 from kam_desktop.services.potential import account_slots
 from kam_desktop.services.reports.kpi import program_kpis
 from kam_desktop.store.models import Account, Contact, InvoiceLine, PotentialSlot, ProductCategory, User
-
-REPORT_KINDS = ("portfolio", "grades", "slots", "ledger", "kpi")
-CANONICAL_KINDS = ("accounts", "invoices", "potential", "contacts")
-EXPORT_KINDS = REPORT_KINDS + CANONICAL_KINDS
 
 Table = tuple[list[str], Iterable[Sequence[Cell]]]
 
@@ -51,9 +47,9 @@ def export(ctx: Context, kind: str, path: Path, *, owner: str | None = None, acc
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise ServiceError(f"{path.name}: export to a .xlsx or .csv file")
+        raise ServiceError("{file}: export to a .xlsx or .csv file", file=path.name)
     if kind not in EXPORT_KINDS:
-        raise ServiceError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
+        raise ServiceError("unknown export {kind!r}; choose one of {kinds}", kind=kind, kinds=", ".join(EXPORT_KINDS))
     if kind == "portfolio":
         owner = ctx.owner_filter(UseCase.EXPORT_PORTFOLIO, owner)
     else:
@@ -76,13 +72,15 @@ def _codes(session: Session, owner: str | None, account: str | None) -> set[str]
     query = select(Account.code).where(Account.deleted_at.is_(None))
     if owner is not None:
         if session.scalar(select(User.id).where(User.login == owner)) is None:
-            raise NotFound(f"no user with login {owner!r}")
+            raise NotFound("no user with login {login!r}", login=owner)
         query = query.join(User, Account.owner_id == User.id).where(User.login == owner)
     if account is not None:
         query = query.where(Account.code == account)
     codes = set(session.scalars(query))
     if account is not None and not codes:
-        raise NotFound(f"no account with code {account!r}" + (f" owned by {owner}" if owner else ""))
+        if owner:
+            raise NotFound("no account with code {code!r} owned by {login}", code=account, login=owner)
+        raise NotFound("no account with code {code!r}", code=account)
     return codes
 
 
@@ -151,7 +149,7 @@ def _kpi(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
                               ["ltv_prev_12m", k.ltv_prev_12m], ["ltv_trend", k.ltv_trend],
                               ["churn_months", k.churn_months], ["churned", ", ".join(k.churned)],
                               ["churn_rate", k.churn_rate], ["share_of_wallet", k.share_of_wallet],
-                              ["roi_note", k.roi_note]]
+                              ["roi_note", str(k.roi_note)]]
     if k.roi is not None:
         rows += _flat("roi", k.roi)
     for name in ("tier_table", "waterfall", "cohorts", "basket"):

@@ -28,26 +28,13 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import Scope, UseCase
-from kam_desktop.imports import (
-    FORMATS,
-    ImportCancelled,
-    ImportFileError,
-    ImportIssue,
-    ImportResult,
-    KnownData,
-    MappingProfile,
-    ProfileError,
-    Progress,
-    ReadOptions,
-    SniffResult,
-    get_format,
-    import_file,
-    load_profile,
-    load_profiles,
-    save_profile,
-    sniff_file,
-)
-from kam_desktop.imports.options import DETECT, CancelCheck, is_cancelled
+from kam_desktop.imports.errors import ImportCancelled, ImportFileError, ImportIssue, ProfileError
+from kam_desktop.imports.formats import FORMATS, get_format
+from kam_desktop.imports.importer import import_file
+from kam_desktop.imports.options import DETECT, CancelCheck, Progress, ReadOptions, SniffResult, is_cancelled
+from kam_desktop.imports.profiles import MappingProfile, load_profile, load_profiles, save_profile
+from kam_desktop.imports.sniffing import sniff_file
+from kam_desktop.imports.staged import ImportResult, KnownData
 from kam_desktop.paths import data_dir
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -149,7 +136,7 @@ def list_profiles(format_name: str | None = None) -> list[MappingProfile]:
     try:
         profiles = load_profiles(profiles_dir())
     except ProfileError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
     wanted = None if format_name is None else _format(format_name)
     return [p for _, p in sorted(profiles.items()) if wanted is None or _format(p.format) == wanted]
 
@@ -158,7 +145,7 @@ def get_profile(name: str) -> MappingProfile:
     try:
         return load_profile(profiles_dir(), name)
     except ProfileError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
 
 
 def save_mapping_profile(profile: MappingProfile) -> Path:
@@ -166,7 +153,7 @@ def save_mapping_profile(profile: MappingProfile) -> Path:
     try:
         return save_profile(profiles_dir(), profile)
     except ProfileError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -185,8 +172,9 @@ def known_data(session: Session, on: date) -> KnownData:
 def _format(name: str) -> str:
     try:
         return get_format(name).name
-    except KeyError as exc:
-        raise ServiceError(str(exc.args[0])) from None
+    except KeyError:
+        raise ServiceError("unknown import format {name!r}; choose one of {formats}", name=name,
+                           formats=", ".join(FORMATS)) from None
 
 
 def _profile(profile: MappingProfile | str | None) -> MappingProfile | None:
@@ -327,19 +315,14 @@ def _apply(session: Session, result: ImportResult, import_id: uuid.UUID, tick: C
 
 
 def _refuse_others_accounts(ctx: Context, session: Session, result: ImportResult, use_case: UseCase) -> None:
-    """A KAM imports rows of their own accounts only: any other account's row refuses the whole file."""
+    """A KAM imports rows of their own accounts only: one row of another KAM's account refuses the whole file."""
     if len(result.staged) == 0:
         return
-    frame = result.staged.frame
+    codes = result.staged.frame["account_code"].unique().tolist()
     owners = dict(session.execute(select(Account.code, User.login).outerjoin(User, User.id == Account.owner_id)
-                                  .where(Account.code.in_(frame["account_code"].unique().tolist()))).all())
-    header = result.columns.get("account_code", "account_code")
-    issues = [ImportIssue(result.file, int(row), header, f"account {code} belongs to another KAM; you may "
-                                                           f"{use_case} of your own accounts only")
-              for row, code in zip(frame["row"].tolist(), frame["account_code"].tolist(), strict=False)
-              if owners.get(code) not in (None, ctx.actor.login) or code not in owners]
-    if issues:
-        raise _Refused(issues[:_AUDITED_ERRORS])
+                                  .where(Account.code.in_(codes))).all())
+    for code in codes:
+        ctx.permit_on(use_case, code, owners.get(code))
 
 
 def _vanished_accounts(result: ImportResult, keys: ap.StoreKeys) -> list[ImportIssue]:

@@ -20,7 +20,7 @@ from kam_desktop.domain.grades import ProgramTerms
 from kam_desktop.domain.money import ZERO, money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.permissions import UseCase
-from kam_desktop.domain.rewards import PointsRules, return_reversals
+from kam_desktop.domain.rewards import GRADE_NOTE, PointsRules, return_reversals
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
@@ -145,9 +145,9 @@ def redeem_in(uow: UnitOfWork, account: AccountRef, unit: LedgerUnit, amount: De
     try:
         result = dl.redeem(entries, code, unit, amount, on, ref, key)
     except dl.InsufficientBalanceError as exc:
-        raise Refused("{login}: {problem} [no overdraft]", login=uow.actor, problem=str(exc)) from None
+        raise Refused("{login}: {problem} [no overdraft]", login=uow.actor, problem=exc.message) from None
     except dl.LedgerError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
     if not result.entries:
         existing = next(e for e in entries if e.idempotency_key == key)
         return _row(existing)
@@ -193,11 +193,12 @@ def reverse_for_return(
         code = account.code
         entries = load_domain(session, [account])
         accrual = next((e for e in entries if e.idempotency_key == f"close:{quarter}:{code}:cashback"), None)
-        if accrual is None or not accrual.note.startswith("grade "):
+        earned = GRADE_NOTE.read(accrual.note) if accrual is not None else None
+        if earned is None:
             raise ServiceError("{code} has no cashback accrual for {quarter}: nothing to reverse", code=code,
-                               quarter=str(quarter))
+                               quarter=quarter)
         program = program_in_force(session, quarter.end)
-        grade = Grade(accrual.note.split()[1])
+        grade: Grade = earned.params["grade"]
         created = _reversals(entries, code, quarter, grade, category, returned_net, return_ref,
                              on or ctx.today(), program.terms, program.points)
         book(session, created, {code: account})
@@ -212,11 +213,11 @@ def _reversals(entries: list[dl.LedgerEntry], code: str, quarter: Quarter, grade
                returned_net: Decimal, ref: str, on: date, terms: ProgramTerms,
                points: PointsRules) -> list[dl.LedgerEntry]:
     if returned_net <= 0:
-        raise ServiceError(f"the returned net amount must be positive, not {returned_net}")
+        raise ServiceError("the returned net amount must be positive, not {amount}", amount=returned_net)
     try:
         return return_reversals(entries, code, quarter, grade, category, returned_net, ref, on, terms, points)
     except dl.LedgerError as exc:
-        raise Refused(f"{code}: {exc} [finance books an adjustment]") from None
+        raise Refused("{code}: {problem} [finance books an adjustment]", code=code, problem=exc.message) from None
 
 
 def is_duplicate_key(exc: IntegrityError) -> bool:

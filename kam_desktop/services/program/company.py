@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -43,9 +44,9 @@ class CompanyFields:
 class CompanyInvalid(ServiceError):
     """Some fields break a rule; `problems` maps each field to what to do, and the message lists them all."""
 
-    def __init__(self, problems: Mapping[str, str]) -> None:
+    def __init__(self, problems: Mapping[str, Message]) -> None:
         self.problems = dict(problems)
-        super().__init__("; ".join(self.problems.values()))
+        super().__init__("{problems}", problems=Listing(tuple(self.problems.values())))
 
 
 def company_fields(ctx: Context) -> CompanyFields:
@@ -108,17 +109,17 @@ def save_company(ctx: Context, fields: CompanyFields) -> list[str]:
     return changed
 
 
-def validate(fields: CompanyFields) -> dict[str, str]:
+def validate(fields: CompanyFields) -> dict[str, Message]:
     """Every rule the fields break, by field name (empty: all good)."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     if not fields.name.strip():
-        problems["name"] = "Company name: it is required; enter the name printed on documents"
+        problems["name"] = Message.of("Company name: it is required; enter the name printed on documents")
     if fields.email and not _EMAIL.fullmatch(fields.email):
-        problems["email"] = (f"E-mail: {fields.email!r} does not look like an e-mail address; "
-                             "enter one like office@example.com or leave it empty")
+        problems["email"] = Message.of("E-mail: {email!r} does not look like an e-mail address; enter one like "
+                                       "office@example.com or leave it empty", email=fields.email)
     if "," in fields.signatory_name:
-        problems["signatory_name"] = ("Signatory: the name may not contain a comma (it separates the name "
-                                      "from the title); put the title in its own field")
+        problems["signatory_name"] = Message.of("Signatory: the name may not contain a comma (it separates the name "
+                                                "from the title); put the title in its own field")
     if fields.logo_png is not None:
         logo_problem = _logo_problem(fields.logo_png)
         if logo_problem:
@@ -126,20 +127,20 @@ def validate(fields: CompanyFields) -> dict[str, str]:
     return problems
 
 
-def _logo_problem(data: bytes) -> str | None:
+def _logo_problem(data: bytes) -> Message | None:
     if not data.startswith(PNG_SIGNATURE):
-        return "Logo: the file is not a PNG image; choose a .png file"
+        return Message.of("Logo: the file is not a PNG image; choose a .png file")
     if len(data) > MAX_LOGO_BYTES:
-        return (f"Logo: the image is {len(data) // 1024} KB, more than {MAX_LOGO_BYTES // 1024} KB; "
-                "choose a smaller PNG (a logo about 600 px wide is plenty)")
+        return Message.of("Logo: the image is {size} KB, more than {limit} KB; choose a smaller PNG (a logo about "
+                          "600 px wide is plenty)", size=len(data) // 1024, limit=MAX_LOGO_BYTES // 1024)
     from reportlab.lib.utils import ImageReader  # loaded only when a logo is checked
 
     try:
         width, height = ImageReader(io.BytesIO(data)).getSize()
     except Exception:  # noqa: BLE001 - reportlab (PIL) raises many kinds for a broken image
-        return "Logo: the PNG file is damaged and cannot be printed; save it again from an image editor"
+        return Message.of("Logo: the PNG file is damaged and cannot be printed; save it again from an image editor")
     if width <= 0 or height <= 0:
-        return "Logo: the PNG image is empty; choose another file"
+        return Message.of("Logo: the PNG image is empty; choose another file")
     return None
 
 

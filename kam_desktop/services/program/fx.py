@@ -43,19 +43,19 @@ def set_rate(ctx: Context, currency: str, rate: str, on: date | None = None) -> 
     on = on or ctx.today()
     currency = currency.strip().upper()
     if len(currency) != 3 or not currency.isalpha():
-        raise ServiceError(f"currency {currency!r} must be a three-letter ISO code such as EUR")
+        raise ServiceError("currency {currency!r} must be a three-letter ISO code such as EUR", currency=currency)
     try:
         value = Decimal(rate.replace(",", "."))
     except InvalidOperation:
-        raise ServiceError(f"rate {rate!r} is not a number; write it like 4.2715") from None
+        raise ServiceError("rate {rate!r} is not a number; write it like 4.2715", rate=rate) from None
     if not value.is_finite() or value <= 0:
-        raise ServiceError(f"rate {rate!r} must be a positive number")
+        raise ServiceError("rate {rate!r} must be a positive number", rate=rate)
     if value != value.quantize(RATE_PLACES):
-        raise ServiceError(f"rate {rate!r} has more than 6 decimal places")
+        raise ServiceError("rate {rate!r} has more than 6 decimal places", rate=rate)
     with ctx.unit_of_work() as uow:
         base = base_currency(uow.session)
         if currency == base:
-            raise ServiceError(f"{currency} is the base currency; its rate is always 1")
+            raise ServiceError("{currency} is the base currency; its rate is always 1", currency=currency)
         row = uow.session.scalar(select(FxRate).where(
             FxRate.rate_date == on, FxRate.currency == currency, FxRate.base_currency == base))
         old = row.rate if row else None

@@ -51,7 +51,7 @@ def program_in_force(session: Session, on: date) -> Program:
     """The program version valid on `on` (the latest `valid_from` not after it)."""
     config = _version_in_force(session, ProgramConfig, on)
     if config is None:
-        raise ServiceError(f"no loyalty program is configured for {on.isoformat()}; run `kamctl init`")
+        raise ServiceError("no loyalty program is configured for {day}; run `kamctl init`", day=on)
     return _program(session, config)
 
 
@@ -59,7 +59,8 @@ def _program(session: Session, config: ProgramConfig) -> Program:
     terms = {Grade(t.grade): t for t in config.grade_terms if t.deleted_at is None}
     missing = [g.value for g in Grade if g not in terms]
     if missing:
-        raise ServiceError(f"program {config.name!r} has no terms for grade(s) {', '.join(missing)}")
+        raise ServiceError("program {name!r} has no terms for grade(s) {grades}", name=config.name,
+                           grades=", ".join(missing))
     cutoffs = Cutoffs(*(_cutoff(terms[g].cutoff, g) for g in (Grade.L1, Grade.L2, Grade.L3)))
     program_terms = ProgramTerms(
         valid_from=config.valid_from,
@@ -85,7 +86,7 @@ def plain(value: Decimal) -> Decimal:
 
 def _cutoff(value: Decimal | None, grade: Grade) -> Decimal:
     if value is None:
-        raise ServiceError(f"grade {grade} needs a percentile cut-off in the program configuration")
+        raise ServiceError("grade {grade} needs a percentile cut-off in the program configuration", grade=grade)
     return plain(value)
 
 
@@ -133,7 +134,7 @@ def policy_in_force(session: Session, on: date) -> Policy:
     """The commercial policy valid on `on`."""
     row = _version_in_force(session, CommercialPolicy, on)
     if row is None:
-        raise ServiceError(f"no commercial policy is configured for {on.isoformat()}; run `kamctl init`")
+        raise ServiceError("no commercial policy is configured for {day}; run `kamctl init`", day=on)
     caps = {
         Grade(c.grade): GradeCaps(
             plain(c.max_discount_pct), c.max_payment_days, plain(c.benefit_budget_pct_of_margin),

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.money import ZERO
+from kam_desktop.domain.money import ZERO, percent_of
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.policy import BenefitRequest, GiftRequest, Violation, check
@@ -76,6 +76,33 @@ def check_in(
     )
     return PolicyCheck(account.code, as_of, grade.value, graded, policy.name, margin, already,
                        check(policy.terms, grade, request))
+
+
+@dataclass(frozen=True)
+class BenefitBudget:
+    """The account's benefit budget in the last 12 months: a % of its gross margin, and what is committed."""
+
+    grade: str
+    margin_12m: Decimal
+    budget_pct: Decimal
+    budget: Decimal
+    committed: Decimal
+    currency: str
+
+    @property
+    def use(self) -> Decimal | None:
+        return None if self.budget <= 0 else (self.committed / self.budget).quantize(Decimal("0.0001"))
+
+
+def benefit_budget(session: Session, account: AccountRef, as_of: date) -> BenefitBudget:
+    """The budget the policy gives the account's grade, and the benefits committed against it (as the check)."""
+    first, last = trailing_window(as_of, 12)
+    sales = sales_by_account(session, first, last, [account.id]).get(account.id)
+    margin = sales.gross_margin if sales else ZERO
+    grade, _graded = account_grade(session, account, as_of)
+    pct = policy_in_force(session, as_of).terms.caps_for(grade).benefit_budget_percent_of_margin
+    committed = _benefits_in_period(session, account, first, last, None)
+    return BenefitBudget(grade.value, margin, pct, percent_of(max(margin, ZERO), pct), committed, account.currency)
 
 
 def account_grade(session: Session, account: AccountRef, as_of: date) -> tuple[Grade, bool]:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain import kpi as dk
 from kam_desktop.domain.fx import FxTable, MissingRateError
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.permissions import UseCase
@@ -44,7 +45,7 @@ class ProgramKpis:
     churn_rate: Decimal | None
     share_of_wallet: Decimal | None
     roi: dk.RoiResult | None
-    roi_note: str
+    roi_note: Message
     tier_table: list[dk.TierRow]
     waterfall: list[dk.WaterfallStep]
     cohorts: list[dk.CohortRow]
@@ -149,11 +150,11 @@ def _base(fx: FxTable, amount: Decimal, currency: str, day: date) -> Decimal:
     try:
         return fx.to_base(amount, currency, day)
     except MissingRateError as exc:
-        raise ServiceError(f"cannot compute KPIs in {fx.base}: {exc}") from None
+        raise ServiceError("cannot compute KPIs in {base}: {reason}", base=fx.base, reason=exc.message) from None
 
 
 def _roi(months: list[dk.MonthFigures], enrolled: set[str], control: set[str], as_of: date,
-         rewards: Decimal, operating: Decimal) -> tuple[dk.RoiResult | None, str]:
+         rewards: Decimal, operating: Decimal) -> tuple[dk.RoiResult | None, Message]:
     year_ago = add_months(as_of, -12)
 
     def margin(group: set[str], on: date) -> Decimal:
@@ -163,11 +164,11 @@ def _roi(months: list[dk.MonthFigures], enrolled: set[str], control: set[str], a
         result = dk.roi_against_control_group(margin(enrolled, year_ago), margin(enrolled, as_of),
                                               margin(control, year_ago), margin(control, as_of), rewards, operating)
         return result, result.method_note
-    except ValueError:
+    except dk.NoBaselineError:
         pass
     try:
         result = dk.roi_against_prior_trend(margin(enrolled, add_months(as_of, -24)), margin(enrolled, year_ago),
                                             margin(enrolled, as_of), rewards, operating)
-        return result, result.method_note + " (no control-group margin a year ago)"
-    except ValueError as exc:
-        return None, f"ROI not computable: {exc}"
+        return result, Message.of("{method} (no control-group margin a year ago)", method=result.method_note)
+    except dk.NoBaselineError as exc:
+        return None, Message.of("ROI not computable: {reason}", reason=exc.message)

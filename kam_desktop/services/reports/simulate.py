@@ -40,7 +40,7 @@ def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decima
     try:
         scenario = Scenario(Cutoffs(*cutoffs), dict(zip(Grade, cashback, strict=True)))
     except GradeConfigError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.of(exc) from None
     if any(c < 0 for c in cashback):
         raise ServiceError("cashback % cannot be negative")
     with ctx.read() as session:
