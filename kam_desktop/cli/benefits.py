@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
-from kam_desktop.services.benefits.catalog import BenefitLine
-from kam_desktop.services.benefits.grants import Blocker, GrantOutcome
-from kam_desktop.services.benefits.lifecycle import GrantTerms
-from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import NotFound, ServiceError
+
+if TYPE_CHECKING:  # the engine loads when a command runs: `kamctl --help` stays light
+    from kam_desktop.services.benefits.catalog import BenefitLine
+    from kam_desktop.services.benefits.grants import Blocker, GrantOutcome
+    from kam_desktop.services.desk import Desk
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 SHORT_ID = 8  # a grant is named by the first characters of its id, as `benefit list` prints it
@@ -149,6 +150,8 @@ def _grant(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
+    from kam_desktop.services.benefits.lifecycle import GrantTerms  # the engine: only when a command runs
+
     desk = desk_from(args)
     line, currency = _line(desk, args.code, args.id)
     terms = GrantTerms(

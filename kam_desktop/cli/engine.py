@@ -79,6 +79,7 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
 
     kpi = subparsers.add_parser("kpi", parents=[common], help="program KPIs and report data")
     kpi.add_argument("--as-of", type=date.fromisoformat, default=None)
+    kpi.add_argument("--owner", default=None, help="one KAM's portfolio (a KAM: their own)")
     kpi.set_defaults(handler=_kpi)
 
     sim = subparsers.add_parser("simulate", parents=[common], help="what-if cut-offs and cashback")
@@ -215,7 +216,8 @@ def _exc_list(args: argparse.Namespace) -> int:
 
 
 def _kpi(args: argparse.Namespace) -> int:
-    k = desk_from(args).kpis(args.as_of)
+    desk = desk_from(args)
+    k = desk.portfolio_kpis(args.as_of, args.owner) if args.owner else desk.kpis(args.as_of)
     roi = k.roi
     data = {
         "as_of": k.as_of, "accounts": k.accounts, "ltv_12m": k.ltv_12m, "ltv_prev_12m": k.ltv_prev_12m,

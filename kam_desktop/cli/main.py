@@ -22,7 +22,6 @@ COMMAND_MODULES = (
     "kam_desktop.cli.accounts",
     "kam_desktop.cli.fx",
     "kam_desktop.cli.engine",
-    "kam_desktop.cli.benefits",
     "kam_desktop.cli.documents",
     "kam_desktop.cli.imports",
     "kam_desktop.cli.program",

@@ -217,9 +217,9 @@ class Desk:
         return _approval.decide_exception(self.ctx, number, approve, note, seen_version)
 
     def decide_exceptions(self, seen: Sequence[tuple[str, int]], approve: bool,
-                          note: str = "") -> list[_inbox.DecisionOutcome]:
+                          note: str = "") -> list[_approval.DecisionOutcome]:
         """Approve or reject several (number, version read) with one note; each refusal is named."""
-        return _inbox.decide_many(self.ctx, seen, approve, note)
+        return _approval.decide_many(self.ctx, seen, approve, note)
 
     def cap_for(self, code: str, kind: str) -> _caps.Cap:
         """The policy cap a request of `kind` for the account would go beyond."""
@@ -284,13 +284,20 @@ class Desk:
         return str(Quarter.of(self.today()).previous())
 
     # -- the program ----------------------------------------------------------------------------------------
-    def kpis(self, as_of: date | None = None, owner: str | None = None) -> _kpi.ProgramKpis:
-        """The program's KPIs; a KAM's (or `owner`'s) portfolio only where the role reads no team reports."""
-        return _kpi.program_kpis(self.ctx, as_of, owner)
+    def kpis(self, as_of: date | None = None) -> _kpi.ProgramKpis:
+        return _kpi.program_kpis(self.ctx, as_of)
 
-    def potential_matrix(self, owner: str | None = None) -> list[PotentialPoint]:
-        """(code, slot units, slot money, quadrant) of every account with slots (a KAM: their own)."""
-        return _potential.matrix_points(self.ctx, owner=owner)
+    def portfolio_kpis(self, as_of: date | None = None, owner: str | None = None) -> _kpi.ProgramKpis:
+        """The KPIs of one KAM's accounts (a KAM: their own): the "My portfolio" dashboard."""
+        return _kpi.portfolio_kpis(self.ctx, as_of, owner)
+
+    def potential_matrix(self) -> list[PotentialPoint]:
+        """(code, slot units, slot money, quadrant) of every account with slots."""
+        return _potential.matrix_points(self.ctx)
+
+    def portfolio_matrix(self, owner: str | None = None) -> list[PotentialPoint]:
+        """The potential matrix's points of one KAM's accounts (a KAM: their own)."""
+        return _potential.portfolio_matrix_points(self.ctx, owner=owner)
 
     def base_currency(self) -> str:
         """The company's base currency (KPIs are stated in it)."""

@@ -277,13 +277,19 @@ def save_slot(
         return row.id
 
 
-def matrix_points(ctx: Context, as_of: date | None = None,
-                  owner: str | None = None) -> list[tuple[str, Decimal, Decimal, str]]:
-    """(code, slot units, slot money, quadrant) of every account with slots — of the program, or of one KAM's
-    portfolio (placed on the program's matrix): the dashboard's matrix."""
-    owner = ctx.owner_filter(UseCase.VIEW_PORTFOLIO_KPIS, owner)
-    if owner is None:
-        ctx.permit(UseCase.VIEW_REPORTS)
+def matrix_points(ctx: Context, as_of: date | None = None) -> list[tuple[str, Decimal, Decimal, str]]:
+    """(code, slot units, slot money, quadrant) of every account with slots: the program dashboard's matrix."""
+    ctx.permit(UseCase.VIEW_REPORTS)
+    return _points(ctx, as_of, None)
+
+
+def portfolio_matrix_points(ctx: Context, as_of: date | None = None,
+                            owner: str | None = None) -> list[tuple[str, Decimal, Decimal, str]]:
+    """The points of one KAM's accounts (a KAM: their own), placed on the program's matrix."""
+    return _points(ctx, as_of, ctx.owner_filter(UseCase.VIEW_PORTFOLIO_KPIS, owner))
+
+
+def _points(ctx: Context, as_of: date | None, owner: str | None) -> list[tuple[str, Decimal, Decimal, str]]:
     with ctx.read() as session:
         potential = portfolio_potential(session, as_of or ctx.today())
         codes = {str(a.id): a.code for a in accounts(session, active_only=False)}

@@ -133,8 +133,10 @@ class Dashboard(Retranslating, QWidget):
         self.status.setText(self.tr("Computing the program's figures…"))
         if self._task is not None and not self._task.finished:
             self._task.cancel()
-        self._task = run_task(lambda _ctx: DashboardData(self.desk.kpis(), self.desk.potential_matrix(),
-                                                         self.desk.base_currency()),
+        desk, mine = self.desk, self.is_portfolio()
+        self._task = run_task(lambda _ctx: DashboardData(desk.portfolio_kpis() if mine else desk.kpis(),
+                                                         desk.portfolio_matrix() if mine else desk.potential_matrix(),
+                                                         desk.base_currency()),
                               self._on_read_done, self._on_read_failed, owner=self)
         return self._task
 

@@ -163,7 +163,7 @@ def test_several_requests_are_decided_at_once_and_each_refusal_is_named(acme: An
     waiting = {r.request.number: r.request.version for r in inbox.inbox(boss)}
     assert set(waiting) == {first, second, own.number}
     ex.withdraw_exception(kam(acme), second, "the client signed without it")
-    outcomes = inbox.decide_many(boss, sorted(waiting.items()), False, "not this quarter")
+    outcomes = approval.decide_many(boss, sorted(waiting.items()), False, "not this quarter")
     assert [(o.number, o.ok) for o in outcomes] == [(first, True), (second, False), (own.number, False)]
     assert "changed since you read it" in str(outcomes[1].error) or "withdrawn" in str(outcomes[1].error)
     assert "your own request" in str(outcomes[2].error)

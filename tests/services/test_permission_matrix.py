@@ -67,6 +67,8 @@ DOORS: dict[UseCase, Door] = {
     UseCase.VIEW_ACCOUNT: Door(lambda w, t: ["account", "show", t], lambda d, w, t: d.card(t)),
     UseCase.VIEW_PROGRAM: Door(lambda w, t: ["users", "list"], lambda d, w, t: d.users(), scoped=False),
     UseCase.VIEW_REPORTS: Door(lambda w, t: ["kpi"], lambda d, w, t: d.kpis(), scoped=False),
+    UseCase.VIEW_PORTFOLIO_KPIS: Door(lambda w, t: ["kpi", "--owner", OWNED[t]],
+                                      lambda d, w, t: d.portfolio_kpis(owner=OWNED[t])),
     UseCase.MANAGE_USERS: Door(
         lambda w, t: ["users", "add", f"new{_n(w)}", "--role", "kam"],
         lambda d, w, t: d.add_user(f"new{_n(w)}", "kam"), scoped=False),

@@ -23,13 +23,18 @@ def test_a_refused_decision_reads_in_the_windows_language(demo_window, qtbot) ->
     said = {}
     for language in ("pl", "ru", "en"):
         window.set_language(language)
-        assert not inbox.decide(approve=True)
+        qtbot.waitUntil(lambda: inbox.select(own.number), timeout=TIMEOUT)
+        dialog = inbox.decide(approve=True)
+        assert dialog is not None
+        with qtbot.waitSignal(inbox.loaded, timeout=TIMEOUT):
+            dialog.ok_button.click()
         said[language] = inbox.message.text()
-    assert said["pl"] == (f"Odmowa: {DIRECTOR}: {own.number} to Twój własny wniosek "
+    assert said["pl"] == (f"{own.number} bez decyzji: {DIRECTOR}: {own.number} to Twój własny wniosek "
                           "[nikt nie decyduje o własnym wniosku]")
-    assert said["ru"] == (f"Отказано: {DIRECTOR}: {own.number} — ваш собственный запрос "
+    assert said["ru"] == (f"{own.number} не решён: {DIRECTOR}: {own.number} — ваш собственный запрос "
                           "[никто не принимает решение по собственному запросу]")
-    assert said["en"] == f"Refused: {DIRECTOR}: {own.number} is your own request [nobody decides their own request]"
+    assert said["en"] == (f"{own.number} not decided: {DIRECTOR}: {own.number} is your own request "
+                          "[nobody decides their own request]")
 
 
 def test_the_ledgers_notes_follow_the_language(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]

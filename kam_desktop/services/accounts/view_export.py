@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kam_desktop.domain.permissions import UseCase
-from kam_desktop.imports import write_csv, write_xlsx
-from kam_desktop.imports.export import Cell
+from kam_desktop.imports.export import Cell, write_csv, write_xlsx
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 

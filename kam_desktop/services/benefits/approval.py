@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
 from kam_desktop.services.benefits.grants import activate_covered_in, link_in
 from kam_desktop.services.context import Context
+from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.exceptions.requests import ExceptionRow, decide_in, request_in, show, submit_in
 
 
@@ -50,3 +52,28 @@ def decide_exception(ctx: Context, number: str, approve: bool, note: str = "",
         shown = show(uow.session, row)
         uow.commit()
     return shown
+
+
+@dataclass(frozen=True)
+class DecisionOutcome:
+    """One request of a decision taken on several: decided (its row now) or refused (the reason)."""
+
+    number: str
+    row: ExceptionRow | None
+    error: ServiceError | None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def decide_many(ctx: Context, seen: Sequence[tuple[str, int]], approve: bool, note: str = "") -> list[DecisionOutcome]:
+    """Approve or reject each request (number, version read) with one note, each in its own unit of work:
+    one refused (changed meanwhile, your own request, …) is named with its reason and the others stand."""
+    outcomes = []
+    for number, version in seen:
+        try:
+            outcomes.append(DecisionOutcome(number, decide_exception(ctx, number, approve, note, version), None))
+        except ServiceError as error:
+            outcomes.append(DecisionOutcome(number, None, error))
+    return outcomes

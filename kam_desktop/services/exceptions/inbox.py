@@ -1,9 +1,8 @@
 """The approvals inbox: requests waiting for the actor's role, with their age, each account's margin and budget
-use, the money in the base currency (to sort one list of many currencies), and deciding several at once."""
+use, and the money in the base currency (to sort one list of many currencies)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,9 +13,7 @@ from sqlalchemy.orm import Session
 from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import ExceptionStatus
-from kam_desktop.services.benefits.approval import decide_exception
 from kam_desktop.services.context import Context
-from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.exceptions.requests import ExceptionRow, show
 from kam_desktop.services.program.policy import benefit_budget
 from kam_desktop.store.models import Account, ExceptionRequest
@@ -90,28 +87,3 @@ def _row(session: Session, fx: FxTable, today: date, request: ExceptionRow, curr
 
 def _name(session: Session, code: str) -> str:
     return session.scalar(select(Account.name).where(Account.code == code)) or code
-
-
-@dataclass(frozen=True)
-class DecisionOutcome:
-    """One request of a decision taken on several: decided (its row now) or refused (the reason)."""
-
-    number: str
-    row: ExceptionRow | None
-    error: ServiceError | None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-def decide_many(ctx: Context, seen: Sequence[tuple[str, int]], approve: bool, note: str = "") -> list[DecisionOutcome]:
-    """Approve or reject each request (number, version read) with one note, each in its own unit of work:
-    one refused (changed meanwhile, your own request, …) is named with its reason and the others stand."""
-    outcomes = []
-    for number, version in seen:
-        try:
-            outcomes.append(DecisionOutcome(number, decide_exception(ctx, number, approve, note, version), None))
-        except ServiceError as error:
-            outcomes.append(DecisionOutcome(number, None, error))
-    return outcomes

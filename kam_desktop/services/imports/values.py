@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import Role
-from kam_desktop.imports import ImportIssue, ImportResult
+from kam_desktop.imports.errors import ImportIssue
 from kam_desktop.imports.matching import suggestions
-from kam_desktop.imports.staged import StagedRows
+from kam_desktop.imports.staged import ImportResult, StagedRows
 from kam_desktop.imports.synonyms import normalise_label
 from kam_desktop.store.models import ProductCategory, User
 

@@ -53,10 +53,21 @@ class ProgramKpis:
     owner: str | None = None  # one KAM's portfolio (its ROI leaves out the program's operating cost); None: all
 
 
-def program_kpis(ctx: Context, as_of: date | None = None, owner: str | None = None) -> ProgramKpis:
-    """LTV and trend, churn, cohort retention, share of wallet, ROI (control group) and the report tables —
-    of the whole program, or of one KAM's portfolio (`owner`; a KAM always gets their own)."""
-    owner = portfolio_scope(ctx, owner)
+def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
+    """LTV and trend, churn, cohort retention, share of wallet, ROI (control group) and the report tables of the
+    whole program (directors, finance, administrators)."""
+    ctx.permit(UseCase.VIEW_REPORTS)
+    return kpis_of(ctx, as_of, None)
+
+
+def portfolio_kpis(ctx: Context, as_of: date | None = None, owner: str | None = None) -> ProgramKpis:
+    """The same figures over one KAM's accounts (`owner`; a KAM always gets their own): a KAM's dashboard.
+    Its ROI leaves out the program's operating cost (that belongs to the program, not to a portfolio)."""
+    return kpis_of(ctx, as_of, ctx.owner_filter(UseCase.VIEW_PORTFOLIO_KPIS, owner))
+
+
+def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
+    """The KPIs over every account (`owner` None) or one owner's, for a caller that checked the actor."""
     as_of = as_of or ctx.today()
     with ctx.read() as session:
         program = program_in_force(session, as_of)
@@ -106,14 +117,6 @@ def program_kpis(ctx: Context, as_of: date | None = None, owner: str | None = No
                                     data_from=_first_whole_quarter(first_month)),
         basket=dk.basket_before_after(enrolled, basket_rows), owner=owner,
     )
-
-
-def portfolio_scope(ctx: Context, owner: str | None) -> str | None:
-    """The owner whose accounts a report covers: a KAM's own; None (the team) only for those who read reports."""
-    owner = ctx.owner_filter(UseCase.VIEW_PORTFOLIO_KPIS, owner)
-    if owner is None:
-        ctx.permit(UseCase.VIEW_REPORTS)
-    return owner
 
 
 def owned(session: Session, refs: list[AccountRef], owner: str | None) -> list[AccountRef]:
