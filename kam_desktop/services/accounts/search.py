@@ -28,7 +28,7 @@ def search_keys(ctx: Context) -> dict[str, str]:
                 words += [tax_id, _SEPARATORS.sub("", tax_id)]  # "PL 525-000-12-34" also as "PL5250001234"
         contacts = select(Contact.account_id, Contact.name, Contact.email).where(Contact.deleted_at.is_(None))
         for account_id, name, email in session.execute(contacts):
-            words = keys.get(str(account_id))
-            if words is not None:  # an account the actor sees
-                words += [name, email or ""]
+            seen = keys.get(str(account_id))
+            if seen is not None:  # an account the actor sees
+                seen += [name, email or ""]
     return {key: " ".join(w for w in words if w) for key, words in keys.items() if words}

@@ -185,7 +185,7 @@ def _uncovered_refusal(name: str, violation: Violation, blocker: Blocker) -> Mes
     if blocker.number is None:
         return Message.of("{benefit}: {violation} [a benefit beyond a cap needs an approved, still valid exception]",
                           benefit=name, violation=violation.message)
-    status = ExceptionStatus(blocker.request_status)
+    status = ExceptionStatus(blocker.request_status or ExceptionStatus.DRAFT)  # a request named has a status
     if blocker.note:
         return Message.of("{benefit}: {violation} [a benefit beyond a cap needs an approved, still valid exception]; "
                           "{number} is {status}: {note}", benefit=name, violation=violation.message,
