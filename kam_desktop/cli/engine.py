@@ -152,11 +152,24 @@ def _slots(args: argparse.Namespace) -> int:
 
 
 def _close(args: argparse.Namespace) -> int:
-    result = desk_from(args).close_quarter(args.quarter)
-    cashback = ", ".join(f"{currency} {amount}" for currency, amount in result.cashback_by_currency.items()) or "0"
-    return _out(args, result, f"{result.quarter}: booked {result.booked} entries for {result.accounts} accounts "
-                f"(cashback {cashback}, points {result.points}), {result.expiries} expiries"
-                + (f"; not graded, skipped: {', '.join(result.ungraded)}" if result.ungraded else ""))
+    report = desk_from(args).close_quarter(args.quarter)
+    result = report.result
+    data = {"quarter": result.quarter, "accounts": result.accounts, "booked": result.booked,
+            "cashback": report.cashback, "points": result.points, "expiries": result.expiries,
+            "ungraded": result.ungraded, "late_facts": report.late_facts, "clawbacks": report.clawbacks,
+            "stale_grades": report.stale_grades, "locked": report.locked}
+    lines = [f"{result.quarter}: booked {result.booked} entries for {result.accounts} accounts "
+             f"(cashback {report.cashback}, points {result.points}), {result.expiries} expiries"
+             + (f"; not graded, skipped: {', '.join(result.ungraded)}" if result.ungraded else "")]
+    lines += [f"  late {x.kind} {x.ref} ({x.account}, {x.quarter}): cashback {x.cashback_change}, points "
+              f"{x.points_change}" + (f", shortfall {x.shortfall}" if x.shortfall.is_positive else "")
+              for x in report.late_facts]
+    lines += [f"  clawback {x.account} {x.quarter}: due {x.due}, taken {x.taken}, still owed {x.outstanding}"
+              for x in report.clawbacks]
+    if report.stale_grades:
+        lines.append("  warning: graded before the quarter ended — grade the portfolio as of its end: " + ", ".join(
+            f"{s.account} ({s.grade}, {s.evaluated_on})" for s in report.stale_grades))
+    return _out(args, data, "\n".join(lines))
 
 
 def _ledger(args: argparse.Namespace) -> int:
