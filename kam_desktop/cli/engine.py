@@ -177,9 +177,11 @@ def _ledger(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view)
         return 0
-    print_table([vars(e) for e in view.entries], ["booked_on", "unit", "kind", "amount", "expires_on", "key"])
+    print_table([vars(e) for e in view.entries], ["booked_on", "unit", "kind", "amount", "currency", "expires_on",
+                                                  "key"])
     for unit, amount in view.balance.items():
-        print(f"balance {unit}: {amount} (usable today {view.available[unit]})")
+        shown = f"{view.currency} " if unit == "cashback" else ""  # cashback is money in the account's currency
+        print(f"balance {unit}: {shown}{amount} (usable today {shown}{view.available[unit]})")
     return 0
 
 

@@ -23,6 +23,7 @@ from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.ledger import LedgerEntry
 from kam_desktop.domain.monetary import Money, Rate
 from kam_desktop.domain.money import ZERO
+from kam_desktop.domain.periods import PeriodError, Quarter
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus, Grade, LedgerKind, LedgerUnit
 from kam_desktop.services.context import Context
@@ -61,7 +62,7 @@ def program_economics(ctx: Context, start: date, end: date) -> Economics:
         refs = accounts(session, active_only=False)
         grades = {i: Grade(e.grade) for i, e in latest_evaluations(session, end).items()}
         sales = sales_by_account(session, start, end)
-        ledger = [e for e in load_domain(session, refs) if start <= e.booked_on <= end]
+        ledger = [e for e in load_domain(session, refs) if start <= reward_day(e) <= end]
         grants = _grant_costs(session, start, end)
         exceptions = _exceptions(session)
         policy = policy_in_force(session, end).terms
@@ -73,7 +74,11 @@ def program_economics(ctx: Context, start: date, end: date) -> Economics:
             continue
         period = _period(ref, grades[ref.id], sales.get(ref.id), ledger, grants.get(ref.id, ()), config)
         rates = _rates(fx, {m.currency for m in period.other_costs} - {ref.currency}, ref.currency, end)
-        rows.append(de.account_economics(period, policy, end, rates, exceptions.get(ref.code, ())))
+        found = exceptions.get(ref.code, ())
+        row = de.account_economics(period, policy, end, rates, found)
+        if row.needs_action and found:  # an exception approved since (valid today) covers a past period too
+            row = de.account_economics(period, policy, ctx.today(), rates, found)
+        rows.append(row)
     return Economics(start, end, tuple(rows), tuple(de.by_grade(rows)), point_value)
 
 
@@ -88,6 +93,18 @@ def _period(ref: AccountRef, grade: Grade, sales: AccountSales | None, ledger: l
     other = [config.point_value.of(points)] if points else []
     return de.AccountPeriod(ref.code, grade, Money(net, currency), Money(margin, currency), cashback,
                             (*other, *grants))
+
+
+def reward_day(entry: LedgerEntry) -> date:
+    """The day a reward belongs to: a close's or a late fact's quarter end (a late sale rewards its own quarter),
+    else its booking day."""
+    kind, _, rest = entry.idempotency_key.partition(":")
+    if kind in ("close", "late"):
+        try:
+            return Quarter.parse(rest.split(":", 1)[0]).end
+        except PeriodError:
+            return entry.booked_on
+    return entry.booked_on
 
 
 def _is_reward(entry: LedgerEntry) -> bool:
