@@ -146,8 +146,8 @@ def _slots(args: argparse.Namespace) -> int:
         return 0
     print_table([vars(c) for c in view.categories],
                 ["category", "total_money", "our_money", "slot_money", "share_money", "slot_units", "collected_on"])
-    print(f"quadrant: {view.quadrant.value if view.quadrant else '-'} (money ≥ {view.money_threshold}, "
-          f"units ≥ {view.units_threshold} is high)")
+    print(f"money in {view.currency}; quadrant: {view.quadrant.value if view.quadrant else '-'} (money ≥ "
+          f"{view.base_currency} {view.money_threshold}, units ≥ {view.units_threshold} is high)")
     return 0
 
 

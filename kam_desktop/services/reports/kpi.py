@@ -49,6 +49,7 @@ class ProgramKpis:
     waterfall: list[dk.WaterfallStep]
     cohorts: list[dk.CohortRow]
     basket: list[dk.BasketLine]
+    base_currency: str = ""  # every money figure above is in it (converted at the closing rate of its month)
 
 
 def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
@@ -88,16 +89,23 @@ def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
     roi, note = _roi(months, set(enrolled), control, as_of, sum(costs.values(), ZERO), op_cost)
     periods = [dk.AccountPeriod(c, Grade(grades[a.id]), dk.ltv(months, c, as_of, margin=True), costs[c])
                for a in refs if (c := a.code) in costs and a.id in grades]
-    basket_rows = [dk.CategoryMonth(code[r.account_id], codes[r.category_id], r.month, r.net_revenue) for r in rows]
+    # the basket sums accounts of many currencies: each month in the base currency at its closing rate
+    basket_rows = [dk.CategoryMonth(code[r.account_id], codes[r.category_id], r.month,
+                                    _base(fx, r.net_revenue, currency[code[r.account_id]], _month_end(r.month)))
+                   for r in rows]
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=cur, ltv_prev_12m=prev, ltv_trend=trend.change_ratio,
         churn_months=program.churn_months, churned=list(churn.churned), churn_rate=churn.rate,
-        share_of_wallet=dk.portfolio_share_of_wallet(potential.potentials.values()), roi=roi, roi_note=note,
+        share_of_wallet=dk.portfolio_share_of_wallet(potential.in_base.values()), roi=roi, roi_note=note,
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
         cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of),
                                     data_from=_first_whole_quarter(first_month)),
-        basket=dk.basket_before_after(enrolled, basket_rows),
+        basket=dk.basket_before_after(enrolled, basket_rows), base_currency=fx.base,
     )
+
+
+def _month_end(month: date) -> date:
+    return add_months(month, 1) - timedelta(days=1)
 
 
 def _first_whole_quarter(first_month: date) -> Quarter:
