@@ -25,6 +25,7 @@ from kam_desktop.services.plain import AccountWallet, PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
+from kam_desktop.ui.finance_menu import FinanceMenu
 from kam_desktop.ui.i18n import LANGUAGES, Formats, Translators
 from kam_desktop.ui.portfolio_view import PortfolioView
 from kam_desktop.ui.refusals import refusal_text
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.portfolio.visible_count_changed.connect(self._on_portfolio_visible_count_changed)
         self._build_actions()
         self._build_menus()
+        self.finance = FinanceMenu(self)  # close, settlement, liability: for the roles that may use them
         self._build_status_bar()
         self._on_tabs_current_changed(0)
         self.retranslate()
@@ -297,6 +299,7 @@ class MainWindow(QMainWindow):
             return  # store_opened() comes back to it
         actor = self.services.desk.actor
         self.user_label.setText(self.tr("Acting as: %1").replace("%1", f"{actor.name} ({actor.login})"))
+        self.finance.refresh()
 
     # -- demo ------------------------------------------------------------------------------------------
     def offer_demo_if_empty(self) -> None:
@@ -487,6 +490,7 @@ class MainWindow(QMainWindow):
         self.act_grade_now.setText(self.tr("&Grade the portfolio now"))
         self.act_close_quarter.setText(self.tr("&Close a quarter…"))
         self.screens.retranslate()
+        self.finance.retranslate()
         self.update_user_label()
         self._update_store_label()
         self._update_sync_label()
