@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -109,7 +109,7 @@ def close_and_settle_in(uow: UnitOfWork, quarter: Quarter, on: date, now: dateti
                 account = by_code[item.account]
                 record_net_due(uow, account, quarter, item.grade, terms.cashback_percent[item.grade],
                                Money(item.net_revenue, account.currency))
-    settle_late_facts_in(uow, on, now, config)
+    settle_late_facts_in(uow, on, now, config, since=_overlap(since))
     clawbacks = run_clawbacks_in(uow, on, config)
     stale = _stale(session, quarter, on, [by_code[i.account] for i in inputs])
     cashback = MoneyBag.of(Money(amount, currency) for currency, amount in result.cashback_by_currency.items())
@@ -120,10 +120,20 @@ def close_and_settle_in(uow: UnitOfWork, quarter: Quarter, on: date, now: dateti
     return CloseReport(result, cashback, tuple(late), tuple(clawbacks), tuple(stale), locked)
 
 
+SETTLING_RUNS = ("quarter.close", "settlement.settle")
+RACE_MARGIN = timedelta(days=1)
+
+
 def _previous_close(session: Session) -> datetime | None:
-    """The moment of the latest close of any quarter before this run."""
-    value = session.scalar(select(func.max(AuditEntry.created_at)).where(AuditEntry.action == "quarter.close"))
+    """The moment of the latest settling run (a close of any quarter, or `settle`) before this one."""
+    value = session.scalar(select(func.max(AuditEntry.created_at)).where(AuditEntry.action.in_(SETTLING_RUNS)))
     return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _overlap(moment: datetime | None) -> datetime | None:
+    """A day before the previous run: an import stamped before it but committed after it (a race on a server)
+    is read again; settling is idempotent, so reading twice books nothing twice."""
+    return None if moment is None else moment - RACE_MARGIN
 
 
 def _stale(session: Session, quarter: Quarter, on: date, refs: list[AccountRef]) -> list[StaleGrade]:
@@ -172,7 +182,10 @@ def settle_now(ctx: Context) -> Settled:
     ctx.permit(UseCase.SETTLE)
     with ctx.unit_of_work() as uow:
         config = settlement_config(uow.session)
-        late = settle_late_facts_in(uow, ctx.today(), ctx.now(), config)
+        since = _previous_close(uow.session)
+        late = settle_late_facts_in(uow, ctx.today(), ctx.now(), config, since=_overlap(since))
         clawbacks = run_clawbacks_in(uow, ctx.today(), config)
+        uow.audit("settlement.settle", "settlement", None, late_facts=len(late.rows), entries=late.entries,
+                  clawbacks=len(clawbacks))
         uow.commit()
     return Settled(late.rows, late.entries, tuple(clawbacks), late.locked_quarters)

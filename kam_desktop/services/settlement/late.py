@@ -84,11 +84,12 @@ class _Late:
 
 
 def settle_late_facts_in(uow: UnitOfWork, on: date, now: datetime, config: SettlementConfig,
-                         import_id: uuid.UUID | None = None) -> LateSettlement:
+                         import_id: uuid.UUID | None = None, since: datetime | None = None) -> LateSettlement:
     """Settle every late fact not settled yet, in the caller's unit of work.
 
     `import_id`: only the accounts and quarters that import touches (its lines count as arriving now, as the
-    import commits after any close it sees); None: every line imported after a close.
+    import commits after any close it sees). Else the lines of imports applied after a close and after `since`
+    (the previous settling run: what came before it was settled then, by its import or by that run).
     """
     session = uow.session
     closed = closed_quarters(session)
@@ -98,7 +99,8 @@ def settle_late_facts_in(uow: UnitOfWork, on: date, now: datetime, config: Settl
     if import_id is not None:
         candidates = lines_of_imports(session, [import_id], last_day)
     else:
-        candidates = lines_of_imports(session, list(imports_since(session, min(closed.values()))), last_day)
+        after = max(min(closed.values()), since) if since is not None else min(closed.values())
+        candidates = lines_of_imports(session, list(imports_since(session, after)), last_day)
     touched = {(line.account_id, Quarter.of(line.invoice_date)) for line in candidates
                if str(Quarter.of(line.invoice_date)) in closed}
     if not touched:
