@@ -101,18 +101,21 @@ def portfolio_potential(session: Session, as_of: date) -> PortfolioPotential:
 
 def in_base_currency(session: Session, potentials: dict[str, AccountPotential], fx: FxTable,
                      as_of: date) -> dict[str, AccountPotential]:
-    """The potentials' money in the base currency at the closing rate of `as_of` (units as they are)."""
-    currencies = {str(a.id): (a.code, a.currency) for a in accounts(session, active_only=False)}
+    """The potentials' money in the base currency at the closing rate of `as_of` (units as they are).
+
+    An account whose currency has no rate on the day is left out (not placed on the matrix, not in its medians):
+    never converted 1:1, and one missing rate does not stop every other account's slot view.
+    """
+    currencies = {str(a.id): a.currency for a in accounts(session, active_only=False)}
     result = {}
     for key, p in potentials.items():
-        code, currency = currencies.get(key, (key, fx.base))
+        currency = currencies.get(key, fx.base)
         try:
             result[key] = replace(p, total_money=fx.to_base(p.total_money, currency, as_of),
                                   our_money=fx.to_base(p.our_money, currency, as_of),
                                   slot_money=fx.to_base(p.slot_money, currency, as_of))
-        except MissingRateError as exc:
-            raise ServiceError("cannot place {code} on the potential matrix: {problem}", code=code,
-                               problem=exc.message) from None
+        except MissingRateError:
+            continue
     return result
 
 
@@ -260,7 +263,7 @@ def account_slots(ctx: Context, code: str, as_of: date | None = None) -> Account
         fx = fx_table(session)
         base = in_base_currency(session, {key: total}, fx, as_of) if total else {}
     lines = [_line(slot, row) for slot, row in zip(slots, rows, strict=True)]
-    placed = potential_matrix(base, thresholds.units, thresholds.money) if total else None
+    placed = potential_matrix(base, thresholds.units, thresholds.money) if base else None
     return AccountSlots(
         code=account.code, as_of=as_of, categories=lines, total=total,
         quadrant=placed.placements.get(key) if placed else None, units_threshold=thresholds.units,

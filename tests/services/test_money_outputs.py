@@ -116,3 +116,13 @@ def test_no_settlement_output_carries_a_bare_amount_without_its_currency() -> No
 def test_amounts_of_two_currencies_never_add_up_without_a_rate() -> None:
     with pytest.raises(CurrencyMismatch, match="cannot add EUR and PLN"):
         _ = Money.of("1.00", "EUR") + Money.of("1.00", "PLN")
+
+
+def test_an_account_without_a_rate_is_left_off_the_matrix_not_converted_one_to_one(mixed: Any) -> None:
+    company_account(mixed, "RUB1", "RUB")
+    line(mixed, "RUB1", date(2025, 6, 10), "100000.00")
+    kam = desk(mixed, "kam1", TODAY)
+    kam.save_slot("RUB1", "HW", total_units=Decimal(10), total_money=Decimal("900000.00"), source="survey",
+                  collected_on=date(2025, 11, 1), confidence=Decimal("0.8"))
+    assert {code for code, *_ in desk(mixed, "boss", TODAY).potential_matrix()} == {"PLN1", "EUR1"}
+    assert kam.slots("RUB1").quadrant is None and kam.slots("PLN1").quadrant is not None
