@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from kam_desktop.domain.messages import Listing, Message
+from kam_desktop.domain.monetary import MoneyBag
 
 
 def to_jsonable(value: Any) -> Any:
@@ -23,6 +24,8 @@ def to_jsonable(value: Any) -> Any:
         return str(value)
     if isinstance(value, Message | Listing):  # the English text; a translated one is for screens
         return str(value)
+    if isinstance(value, MoneyBag):  # per-currency totals: one amount with its currency each
+        return [to_jsonable(m) for m in value]
     if isinstance(value, Enum):
         return value.value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

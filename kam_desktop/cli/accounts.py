@@ -9,7 +9,8 @@ from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
 from kam_desktop.services.plain import PortfolioRow
 
-LIST_COLUMNS = ["code", "name", "kind", "owner", "grade", "segment", "ltv_12m", "open_benefits", "pending_exceptions"]
+LIST_COLUMNS = ["code", "name", "kind", "owner", "grade", "segment", "ltv_12m", "ltv_12m_base", "open_benefits",
+                "pending_exceptions"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -41,9 +42,15 @@ def _list(args: argparse.Namespace) -> int:
     rows = [_row(r) for r in desk_from(args).portfolio(owner=args.owner)]
     if args.json:
         print_json(rows)
-    else:
-        print_table(rows, LIST_COLUMNS)
+    else:  # every amount with its currency; the base-currency column says which currency it is
+        print_table([_shown(r) for r in rows], LIST_COLUMNS)
     return 0
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    ltv, base = row["ltv_12m"], row["ltv_12m_base"]
+    return row | {"ltv_12m": f"{row['currency']} {ltv}" if ltv is not None else None,
+                  "ltv_12m_base": f"{row['base_currency']} {base}" if base is not None else None}
 
 
 def _show(args: argparse.Namespace) -> int:

@@ -147,17 +147,30 @@ def _slots(args: argparse.Namespace) -> int:
         return 0
     print_table([vars(c) for c in view.categories],
                 ["category", "total_money", "our_money", "slot_money", "share_money", "slot_units", "collected_on"])
-    print(f"quadrant: {view.quadrant.value if view.quadrant else '-'} (money ≥ {view.money_threshold}, "
-          f"units ≥ {view.units_threshold} is high)")
+    print(f"money in {view.currency}; quadrant: {view.quadrant.value if view.quadrant else '-'} (money ≥ "
+          f"{view.base_currency} {view.money_threshold}, units ≥ {view.units_threshold} is high)")
     return 0
 
 
 def _close(args: argparse.Namespace) -> int:
-    result = desk_from(args).close_quarter(args.quarter)
-    cashback = ", ".join(f"{currency} {amount}" for currency, amount in result.cashback_by_currency.items()) or "0"
-    return _out(args, result, f"{result.quarter}: booked {result.booked} entries for {result.accounts} accounts "
-                f"(cashback {cashback}, points {result.points}), {result.expiries} expiries"
-                + (f"; not graded, skipped: {', '.join(result.ungraded)}" if result.ungraded else ""))
+    report = desk_from(args).close_quarter(args.quarter)
+    result = report.result
+    data = {"quarter": result.quarter, "accounts": result.accounts, "booked": result.booked,
+            "cashback": report.cashback, "points": result.points, "expiries": result.expiries,
+            "ungraded": result.ungraded, "late_facts": report.late_facts, "clawbacks": report.clawbacks,
+            "stale_grades": report.stale_grades, "locked": report.locked}
+    lines = [f"{result.quarter}: booked {result.booked} entries for {result.accounts} accounts "
+             f"(cashback {report.cashback}, points {result.points}), {result.expiries} expiries"
+             + (f"; not graded, skipped: {', '.join(result.ungraded)}" if result.ungraded else "")]
+    lines += [f"  late {x.kind} {x.ref} ({x.account}, {x.quarter}): cashback {x.cashback_change}, points "
+              f"{x.points_change}" + (f", shortfall {x.shortfall}" if x.shortfall.is_positive else "")
+              for x in report.late_facts]
+    lines += [f"  clawback {x.account} {x.quarter}: due {x.due}, taken {x.taken}, still owed {x.outstanding}"
+              for x in report.clawbacks]
+    if report.stale_grades:
+        lines.append("  warning: graded before the quarter ended — grade the portfolio as of its end: " + ", ".join(
+            f"{s.account} ({s.grade}, {s.evaluated_on})" for s in report.stale_grades))
+    return _out(args, data, "\n".join(lines))
 
 
 def _ledger(args: argparse.Namespace) -> int:
@@ -165,9 +178,11 @@ def _ledger(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view)
         return 0
-    print_table([vars(e) for e in view.entries], ["booked_on", "unit", "kind", "amount", "expires_on", "key"])
+    print_table([vars(e) for e in view.entries], ["booked_on", "unit", "kind", "amount", "currency", "expires_on",
+                                                  "key"])
     for unit, amount in view.balance.items():
-        print(f"balance {unit}: {amount} (usable today {view.available[unit]})")
+        shown = f"{view.currency} " if unit == "cashback" else ""  # cashback is money in the account's currency
+        print(f"balance {unit}: {shown}{amount} (usable today {shown}{view.available[unit]})")
     return 0
 
 

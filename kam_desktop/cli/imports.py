@@ -70,6 +70,9 @@ def _import(args: argparse.Namespace) -> int:
                              ("ignored columns", report.ignored_columns)):
             if names:
                 print(f"  {label}: {', '.join(names)}")
+        if report.locked_quarters:
+            print(f"  locked quarters touched (corrections booked in the open period): "
+                  f"{', '.join(report.locked_quarters)}")
     if not report.ok:
         for line in report.error_lines():
             print(line, file=sys.stderr)

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.imports",
     "kam_desktop.cli.program",
     "kam_desktop.cli.benefits",
+    "kam_desktop.cli.settlement",
 )
 
 

@@ -54,6 +54,21 @@ class UseCase(StrEnum):
     EDIT_COMPANY = "change our company's details"
     BACKUP = "back up the store"
     RESTORE = "restore a backup"
+    # settlement: a KAM proposes, finance books (the records' own rules add the second person)
+    VIEW_SETTLEMENT = "view payouts, adjustments and MDF claims"
+    SETTLEMENT_TERMS = "change the settlement terms"
+    LOCK_PERIOD = "lock a quarter"
+    SETTLE = "settle late facts and clawbacks"
+    PAY_OUT = "pay out cashback"
+    PROPOSE_ADJUSTMENT = "propose a ledger adjustment"
+    DECIDE_ADJUSTMENT = "approve or reject a ledger adjustment"
+    BOOK_ADJUSTMENT = "book a ledger adjustment"
+    MANAGE_MDF = "set an MDF fund"
+    CLAIM_MDF = "submit an MDF claim"
+    DECIDE_MDF = "approve or reject an MDF claim"
+    PAY_MDF = "pay an MDF claim or settle a fund"
+    VIEW_LIABILITY = "view the reward liability and economics"
+    EXPORT_JOURNAL = "export the accounting journal"
 
 
 _ANY, _OWN = Scope.ANY, Scope.OWN
@@ -63,6 +78,9 @@ EVERYONE: Mapping[Role, Scope] = {_KAM: _ANY, _DIR: _ANY, _FIN: _ANY, _ADM: _ANY
 MANAGERS: Mapping[Role, Scope] = {_DIR: _ANY, _FIN: _ANY, _ADM: _ANY}
 KAM_OWN_DIRECTOR_ADMIN: Mapping[Role, Scope] = {_KAM: _OWN, _DIR: _ANY, _ADM: _ANY}
 FINANCE_ADMIN: Mapping[Role, Scope] = {_FIN: _ANY, _ADM: _ANY}
+FINANCE: Mapping[Role, Scope] = {_FIN: _ANY}
+APPROVERS: Mapping[Role, Scope] = {_DIR: _ANY, _FIN: _ANY}
+KAM_OWN_DIRECTOR_FINANCE: Mapping[Role, Scope] = {_KAM: _OWN, _DIR: _ANY, _FIN: _ANY}
 
 PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.VIEW_PORTFOLIO: EVERYONE_OWN,
@@ -93,6 +111,20 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.EDIT_COMPANY: MANAGERS,
     UseCase.BACKUP: EVERYONE,
     UseCase.RESTORE: {_ADM: _ANY},
+    UseCase.VIEW_SETTLEMENT: EVERYONE_OWN,
+    UseCase.SETTLEMENT_TERMS: FINANCE,
+    UseCase.LOCK_PERIOD: FINANCE,
+    UseCase.SETTLE: FINANCE,
+    UseCase.PAY_OUT: FINANCE,
+    UseCase.PROPOSE_ADJUSTMENT: KAM_OWN_DIRECTOR_FINANCE,
+    UseCase.DECIDE_ADJUSTMENT: APPROVERS,
+    UseCase.BOOK_ADJUSTMENT: FINANCE,
+    UseCase.MANAGE_MDF: APPROVERS,
+    UseCase.CLAIM_MDF: KAM_OWN_DIRECTOR_FINANCE,
+    UseCase.DECIDE_MDF: APPROVERS,
+    UseCase.PAY_MDF: FINANCE,
+    UseCase.VIEW_LIABILITY: MANAGERS,
+    UseCase.EXPORT_JOURNAL: FINANCE_ADMIN,
 }
 
 

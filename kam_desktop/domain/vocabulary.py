@@ -132,6 +132,7 @@ class DocumentKind(StrEnum):
     AGREEMENT = "agreement"
     ANNEX = "annex"
     STATEMENT = "statement"
+    REBATE_NOTE = "rebate_note"  # a payout of cashback: rebate note, or correcting invoice when VAT applies
 
 
 class DocumentStatus(StrEnum):

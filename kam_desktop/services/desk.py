@@ -37,7 +37,6 @@ from kam_desktop.services.exceptions import caps as _caps
 from kam_desktop.services.exceptions import inbox as _inbox
 from kam_desktop.services.exceptions import requests as _requests
 from kam_desktop.services.grading import GradingRun, grade_portfolio
-from kam_desktop.services.ledger import close as _close
 from kam_desktop.services.ledger import entries as _entries
 from kam_desktop.services.plain import AccountWallet, StoreInfo, SyncStatus
 from kam_desktop.services.program import company as _company
@@ -46,6 +45,15 @@ from kam_desktop.services.program import policy as _policy
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.services.reports import kpi as _kpi
 from kam_desktop.services.reports import simulate as _simulate
+from kam_desktop.services.settlement import adjustments as _adjustments
+from kam_desktop.services.settlement import clawbacks as _clawbacks
+from kam_desktop.services.settlement import closing as _closing
+from kam_desktop.services.settlement import economics as _economics
+from kam_desktop.services.settlement import liability as _liability
+from kam_desktop.services.settlement import locks as _locks
+from kam_desktop.services.settlement import mdf as _mdf
+from kam_desktop.services.settlement import regrade as _regrade
+from kam_desktop.services.settlement import terms as _terms
 from kam_desktop.store.portfolio_row import PortfolioRow
 from kam_desktop.store.store import Store
 
@@ -54,6 +62,8 @@ if TYPE_CHECKING:  # reportlab (documents), pandas (files) and the demo generato
     from kam_desktop.services.documents.batch import Progress, StatementsBatch
     from kam_desktop.services.imports.exports import ExportResult
     from kam_desktop.services.imports.preview import Importer
+    from kam_desktop.services.settlement import journal as _journal
+    from kam_desktop.services.settlement import payouts as _payouts
 
 PotentialPoint = tuple[str, Decimal, Decimal, str]  # code, slot units, slot money, quadrant
 
@@ -320,15 +330,114 @@ class Desk:
         """Grade every account as of a day (today); with `apply` store it, unless `cancelled()` at the end."""
         return grade_portfolio(self.ctx, as_of, apply, cancelled)
 
-    def close_quarter(self, quarter: str, cancelled: Callable[[], bool] = lambda: False) -> _close.CloseResult:
-        """Close a finished quarter in one transaction; cancelled before the commit, nothing is booked."""
-        return _close.close_quarter(self.ctx, quarter, cancelled)
+    def close_quarter(self, quarter: str, cancelled: Callable[[], bool] = lambda: False) -> _closing.CloseReport:
+        """Close a finished quarter and settle what arrived late, in one transaction; cancelled, nothing is booked."""
+        return _closing.close_quarter(self.ctx, quarter, cancelled)
 
     def fx_rates(self, currency: str | None = None) -> list[_fx.RateRow]:
         return _fx.list_rates(self.ctx, currency)
 
     def set_fx_rate(self, currency: str, rate: str, on: date | None = None) -> _fx.RateRow:
         return _fx.set_rate(self.ctx, currency, rate, on)
+
+    # -- settlement: a KAM proposes, finance books ------------------------------------------------------------
+    def lock_quarter(self, quarter: str) -> _locks.LockRow:
+        return _locks.lock_quarter(self.ctx, quarter)
+
+    def locks(self) -> list[_locks.LockRow]:
+        return _locks.list_locks(self.ctx)
+
+    def settle(self) -> _closing.Settled:
+        """Settle late facts and take clawbacks now, outside a close."""
+        return _closing.settle_now(self.ctx)
+
+    def clawbacks_owed(self, code: str) -> list[_clawbacks.ClawbackLine]:
+        return _clawbacks.outstanding_for(self.ctx, code)
+
+    def pay_out(self, code: str, amount: Decimal | str, *, benefit: str = "cashback", period: str | None = None,
+                lang: str | None = None) -> _payouts.PayoutResult:
+        from kam_desktop.services.settlement import payouts as _payouts  # reportlab: only when a note is made
+
+        return _payouts.pay_out(self.ctx, code, amount, benefit=benefit, period=period, lang=lang)
+
+    def payouts(self, code: str | None = None) -> list[_payouts.PayoutRow]:
+        from kam_desktop.services.settlement import payouts as _payouts  # reportlab: only when a note is made
+
+        return _payouts.list_payouts(self.ctx, code)
+
+    def payout(self, number: str) -> _payouts.PayoutRow:
+        from kam_desktop.services.settlement import payouts as _payouts  # reportlab: only when a note is made
+
+        return _payouts.payout(self.ctx, number)
+
+    def propose_adjustment(self, code: str, unit: str, amount: Decimal | str, reason: str,
+                           dated: date | None = None) -> _adjustments.AdjustmentRow:
+        return _adjustments.propose(self.ctx, code, unit, amount, reason, dated)
+
+    def approve_adjustment(self, number: str, note: str = "", seen_version: int | None = None,
+                           ) -> _adjustments.AdjustmentRow:
+        return _adjustments.approve(self.ctx, number, note, seen_version)
+
+    def reject_adjustment(self, number: str, note: str, seen_version: int | None = None) -> _adjustments.AdjustmentRow:
+        return _adjustments.reject(self.ctx, number, note, seen_version)
+
+    def withdraw_adjustment(self, number: str) -> _adjustments.AdjustmentRow:
+        return _adjustments.withdraw(self.ctx, number)
+
+    def book_adjustment(self, number: str, seen_version: int | None = None) -> _adjustments.AdjustmentRow:
+        return _adjustments.book_adjustment(self.ctx, number, seen_version)
+
+    def adjustments(self, status: str | None = None, code: str | None = None) -> list[_adjustments.AdjustmentRow]:
+        return _adjustments.list_adjustments(self.ctx, status, code)
+
+    def adjustments_inbox(self) -> list[_adjustments.AdjustmentRow]:
+        return _adjustments.adjustments_inbox(self.ctx)
+
+    def mdf_fund(self, code: str, quarter: str, allocated: Decimal | str, claim_days: int = 30) -> _mdf.FundRow:
+        return _mdf.set_fund(self.ctx, code, quarter, allocated, claim_days)
+
+    def mdf_funds(self, quarter: str | None = None) -> list[_mdf.FundRow]:
+        return _mdf.list_funds(self.ctx, quarter)
+
+    def mdf_claim(self, code: str, quarter: str, activity: str, performed_on: date, amount: Decimal | str,
+                  proofs: list[tuple[str, str]] | None = None) -> _mdf.ClaimRow:
+        return _mdf.submit_claim(self.ctx, code, quarter, activity, performed_on, amount, proofs)
+
+    def mdf_proof(self, number: str, kind: str, reference: str) -> _mdf.ClaimRow:
+        return _mdf.add_proof(self.ctx, number, kind, reference)
+
+    def mdf_decide(self, number: str, approve: bool, note: str = "", seen_version: int | None = None) -> _mdf.ClaimRow:
+        return _mdf.decide_claim(self.ctx, number, approve, note, seen_version)
+
+    def mdf_pay(self, number: str, payment_ref: str) -> _mdf.ClaimRow:
+        return _mdf.pay_claim(self.ctx, number, payment_ref)
+
+    def mdf_settle(self, code: str, quarter: str) -> _mdf.SettlementRow:
+        return _mdf.settle_fund(self.ctx, code, quarter)
+
+    def mdf_claims(self, status: str | None = None, code: str | None = None) -> list[_mdf.ClaimRow]:
+        return _mdf.list_claims(self.ctx, status, code)
+
+    def liability(self, start: date, end: date, in_money: bool = False) -> _liability.LiabilityReport:
+        return _liability.liability_report(self.ctx, start, end, in_money)
+
+    def journal_export(self, start: date, end: date, path: Path | str) -> _journal.JournalExport:
+        from kam_desktop.services.settlement import journal as _journal  # the file writers: only when written
+
+        return _journal.journal_export(self.ctx, start, end, path)
+
+    def economics(self, start: date, end: date) -> _economics.Economics:
+        return _economics.program_economics(self.ctx, start, end)
+
+    def settlement_terms(self) -> list[_terms.TermLine]:
+        return _terms.terms_lines(self.ctx)
+
+    def set_settlement_term(self, key: str, value: str) -> _terms.TermLine:
+        return _terms.set_term(self.ctx, key, value)
+
+    def replay_grading(self, as_of: date) -> list[_regrade.ReplayRow]:
+        """The grades applied on a day, run again with what was known then and with everything known now."""
+        return _regrade.replay_grading(self.ctx, as_of)
 
     # -- our company on documents ---------------------------------------------------------------------------
     def company(self) -> _company.CompanyFields:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -33,6 +33,7 @@ from kam_desktop.store import models
 from kam_desktop.store.queries import grades as q
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.sales import sales_by_account
+from kam_desktop.store.queries.settlement import grading_bases_known
 from kam_desktop.store.uow import UnitOfWork
 
 RATE = Decimal("0.000001")
@@ -119,21 +120,27 @@ def grade_portfolio(ctx: Context, as_of: date | None = None, apply: bool = False
     """Grade every active account as of a day (default today); with `apply`, store the evaluations (once per
     day) — unless `cancelled()` says so at the end, when nothing is stored."""
     day = as_of or ctx.today()
+    known_by = known_at(day) if day < ctx.today() else None  # a past day: only the facts known then
     if not apply:
         ctx.permit(UseCase.PREVIEW_GRADES)
         with ctx.read() as session:
-            evaluated = _evaluate(session, day)
+            evaluated = _evaluate(session, day, known_by)
             return GradingRun(day, evaluated.program.terms.rules.basis, False, _rows(evaluated))
     ctx.permit(UseCase.APPLY_GRADES)
     with ctx.unit_of_work() as uow:
-        run = apply_grades(uow, day)
+        run = apply_grades(uow, day, known_by)
         if cancelled():
             raise Cancelled("grading cancelled; nothing was stored")
         uow.commit()
     return run
 
 
-def apply_grades(uow: UnitOfWork, as_of: date) -> GradingRun:
+def known_at(day: date) -> datetime:
+    """The end of a business day (UTC): what an import applied by then had made known."""
+    return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=UTC)
+
+
+def apply_grades(uow: UnitOfWork, as_of: date, known_by: datetime | None = None) -> GradingRun:
     """Evaluate and write GradeEvaluation rows in the caller's unit of work (not committed here).
 
     Refused when evaluations already exist on `as_of` or later: the grade history is append-only and
@@ -147,7 +154,7 @@ def apply_grades(uow: UnitOfWork, as_of: date) -> GradingRun:
     latest = q.last_evaluation_date(session)
     if latest is not None and latest > as_of:
         raise Refused("a later evaluation exists ({latest}); grades are applied in date order", latest=latest)
-    evaluated = _evaluate(session, as_of)
+    evaluated = _evaluate(session, as_of, known_by)
     accounts = [a for a in q.accounts(session) if a.code in evaluated.results]
     segments = _segments(session, evaluated, accounts, as_of)
     for account in accounts:
@@ -159,10 +166,17 @@ def apply_grades(uow: UnitOfWork, as_of: date) -> GradingRun:
     return GradingRun(as_of, evaluated.program.terms.rules.basis, True, rows)
 
 
-def _evaluate(session: Session, as_of: date) -> _Evaluated:
+def _evaluate(session: Session, as_of: date, known_by: datetime | None = None) -> _Evaluated:
+    """Grade the accounts enrolled by `as_of` on their bases; with `known_by`, only from lines imported by then."""
     program = program_in_force(session, as_of)
     first, last = trailing_window(as_of, program.basis_months)
-    accounts = q.grading_bases(session, first, last, margin=program.terms.rules.basis is Basis.GROSS_MARGIN)
+    margin = program.terms.rules.basis is Basis.GROSS_MARGIN
+    if known_by is None:
+        accounts = q.grading_bases(session, first, last, margin=margin)
+    else:
+        accounts = grading_bases_known(session, first, last, margin, known_by)
+    enrolled = {a.code: a.enrolled_on for a in q.accounts(session)}
+    accounts = [a for a in accounts if (enrolled.get(a.code) or as_of) <= as_of]  # enrolled later: not yet in
     fx = fx_table(session)
     # Accounts invoice in different currencies: rank them in the base currency (closing rate).
     bases = {a.code: _to_base(fx, a.amount, a.currency, as_of, a.code) for a in accounts}
@@ -170,6 +184,11 @@ def _evaluate(session: Session, as_of: date) -> _Evaluated:
     overrides = {code: o for code, o in q.current_overrides_by_code(session, as_of).items() if code in bases}
     results = evaluate(bases, previous, as_of, program.terms.rules, {c: _override(o) for c, o in overrides.items()})
     return _Evaluated(program, {a.code: a.kind for a in accounts}, results, overrides)
+
+
+def evaluate_rows(session: Session, as_of: date, known_by: datetime | None = None) -> list[GradeRow]:
+    """The rows a grading as of `as_of` gives (with `known_by`: from the lines imported by then), not stored."""
+    return _rows(_evaluate(session, as_of, known_by))
 
 
 def _to_base(fx: FxTable, amount: Decimal, currency: str, day: date, code: str) -> Decimal:

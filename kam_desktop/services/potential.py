@@ -5,13 +5,14 @@ from __future__ import annotations
 import statistics
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.slots import (
@@ -30,6 +31,7 @@ from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.store.models import Account, AuditEntry, PotentialSlot, ProductCategory, User
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import accounts
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import SlotRow, latest_slots
@@ -64,19 +66,27 @@ class AccountSlots:
     total: AccountPotential | None
     quadrant: Quadrant | None
     units_threshold: Decimal
-    money_threshold: Decimal
+    money_threshold: Decimal  # in the base currency, like every sum over accounts
+    currency: str = ""  # the account's: what its categories' money is in
+    base_currency: str = ""
 
 
 @dataclass(frozen=True)
 class PortfolioPotential:
-    """Every account's rolled-up potential and the matrix that places them (keys: account id as text)."""
+    """Every account's rolled-up potential and the matrix that places them (keys: account id as text).
+
+    `potentials` are in each account's currency; `in_base` the same in the base currency (at the day's closing
+    rates), which is what the matrix and any sum over accounts use: medians of mixed currencies mean nothing.
+    """
 
     potentials: dict[str, AccountPotential]
     matrix: PotentialMatrix
+    in_base: dict[str, AccountPotential] = field(default_factory=dict)
+    base_currency: str = ""
 
 
 def portfolio_potential(session: Session, as_of: date) -> PortfolioPotential:
-    """Slots of every account against its trailing-12-month sales; thresholds = portfolio medians."""
+    """Slots of every account against its trailing-12-month sales; thresholds = portfolio medians (base currency)."""
     first, last = trailing_window(as_of, 12)
     ours = {
         (str(s.account_id), str(s.category_id)): OurSales(s.units, s.net_revenue)
@@ -84,7 +94,29 @@ def portfolio_potential(session: Session, as_of: date) -> PortfolioPotential:
     }
     slots = category_slots((_spend(r) for r in latest_slots(session, as_of)), ours)
     potentials = roll_up(slots)
-    return PortfolioPotential(potentials, potential_matrix(potentials))
+    fx = fx_table(session)
+    in_base = in_base_currency(session, potentials, fx, as_of)
+    return PortfolioPotential(potentials, potential_matrix(in_base), in_base, fx.base)
+
+
+def in_base_currency(session: Session, potentials: dict[str, AccountPotential], fx: FxTable,
+                     as_of: date) -> dict[str, AccountPotential]:
+    """The potentials' money in the base currency at the closing rate of `as_of` (units as they are).
+
+    An account whose currency has no rate on the day is left out (not placed on the matrix, not in its medians):
+    never converted 1:1, and one missing rate does not stop every other account's slot view.
+    """
+    currencies = {str(a.id): a.currency for a in accounts(session, active_only=False)}
+    result = {}
+    for key, p in potentials.items():
+        currency = currencies.get(key, fx.base)
+        try:
+            result[key] = replace(p, total_money=fx.to_base(p.total_money, currency, as_of),
+                                  our_money=fx.to_base(p.our_money, currency, as_of),
+                                  slot_money=fx.to_base(p.slot_money, currency, as_of))
+        except MissingRateError:
+            continue
+    return result
 
 
 def _spend(row: SlotRow) -> CategorySpend:
@@ -158,7 +190,7 @@ def matrix_thresholds(session: Session, as_of: date, store_key: str) -> MatrixTh
     if cached is not None and cached.fingerprint.lines == fingerprint.lines:
         potentials = _updated(session, as_of, cached)
     if potentials is None:
-        potentials = {k: (p.slot_units, p.slot_money) for k, p in portfolio_potential(session, as_of).potentials.items()}
+        potentials = {k: (p.slot_units, p.slot_money) for k, p in portfolio_potential(session, as_of).in_base.items()}
     values = list(potentials.values())
     thresholds = MatrixThresholds(_median([u for u, _ in values]), _median([m for _, m in values]))
     with _CACHE_LOCK:
@@ -198,7 +230,8 @@ def _account_potential(
         (str(s.account_id), str(s.category_id)): OurSales(s.units, s.net_revenue)
         for s in sales_by_category(session, first, last, account_id)
     }
-    return roll_up(category_slots((_spend(r) for r in latest_slots(session, as_of, account_id)), ours))
+    rolled = roll_up(category_slots((_spend(r) for r in latest_slots(session, as_of, account_id)), ours))
+    return in_base_currency(session, rolled, fx_table(session), as_of)  # the cache keeps base-currency money
 
 
 def _median(values: list[Decimal]) -> Decimal:
@@ -224,14 +257,17 @@ def account_slots(ctx: Context, code: str, as_of: date | None = None) -> Account
         }
         slots = category_slots((_spend(r) for r in rows), ours)
         thresholds = matrix_thresholds(session, as_of, ctx.store.url)
-    key = str(account.id)
+        key = str(account.id)
+        total = roll_up(slots).get(key)
+        # placed in the base currency, as the thresholds are; shown in the account's own
+        fx = fx_table(session)
+        base = in_base_currency(session, {key: total}, fx, as_of) if total else {}
     lines = [_line(slot, row) for slot, row in zip(slots, rows, strict=True)]
-    total = roll_up(slots).get(key)
-    placed = potential_matrix({key: total}, thresholds.units, thresholds.money) if total else None
+    placed = potential_matrix(base, thresholds.units, thresholds.money) if base else None
     return AccountSlots(
         code=account.code, as_of=as_of, categories=lines, total=total,
         quadrant=placed.placements.get(key) if placed else None, units_threshold=thresholds.units,
-        money_threshold=thresholds.money,
+        money_threshold=thresholds.money, currency=account.currency, base_currency=fx.base,
     )
 
 
@@ -278,7 +314,8 @@ def save_slot(
 
 
 def matrix_points(ctx: Context, as_of: date | None = None) -> list[tuple[str, Decimal, Decimal, str]]:
-    """(code, slot units, slot money, quadrant) of every account with slots: the program dashboard's matrix."""
+    """(code, slot units, slot money in the base currency, quadrant) of every account with slots: the program
+    dashboard's matrix (`Desk.base_currency()` names the currency)."""
     ctx.permit(UseCase.VIEW_REPORTS)
     return _points(ctx, as_of, None)
 
@@ -298,7 +335,7 @@ def _points(ctx: Context, as_of: date | None, owner: str | None) -> list[tuple[s
                                        .where(User.login == owner)))
             codes = {key: code for key, code in codes.items() if uuid.UUID(key) in mine}
     result = []
-    for key, p in potential.potentials.items():
+    for key, p in potential.in_base.items():  # slot money in the base currency: one axis, one currency
         if key not in codes:
             continue
         placed = potential.matrix.placements.get(key)

@@ -28,6 +28,7 @@ from kam_desktop.services.plain import AccountWallet, PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
+from kam_desktop.ui.finance_menu import FinanceMenu
 from kam_desktop.ui.help import AboutDialog, GuideDialog, ShortcutsDialog
 from kam_desktop.ui.i18n import LANGUAGES, Formats, Retranslating, Translators, fill
 from kam_desktop.ui.icon import app_icon
@@ -96,6 +97,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.portfolio.demo_requested.connect(self.offer_demo)
         self._build_actions()
         self._build_menus()
+        self.finance = FinanceMenu(self)  # close, settlement, liability: for the roles that may use them
         self._build_status_bar()
         self._on_tabs_current_changed(0)
         self.retranslate()
@@ -366,6 +368,7 @@ class MainWindow(Retranslating, QMainWindow):
                                                     if not a.isSeparator()))
         self.act_go_dashboard.setText(self.tr("&Dashboard") if desk.may(UseCase.VIEW_REPORTS)
                                       else self.tr("&My portfolio dashboard"))
+        self.finance.refresh()  # the Finance menu offers what the role may do
 
     # -- demo ------------------------------------------------------------------------------------------
     def offer_demo_if_empty(self) -> None:
@@ -608,6 +611,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_grade_now.setText(self.tr("&Grade the portfolio now"))
         self.act_close_quarter.setText(self.tr("&Close a quarter…"))
         self.screens.retranslate()
+        self.finance.retranslate()
         self.update_user_label()
         self._update_store_label()
         self._update_sync_label()

@@ -22,6 +22,26 @@
     </message>
 </context>
 <context>
+    <name>FinanceClose</name>
+    <message numerus="yes">
+        <source>Warning: the grade of %n account(s) was evaluated before the quarter ended; grade the portfolio as of its end.</source>
+        <translation>
+            <numerusform>Warning: the grade of %n account was evaluated before the quarter ended; grade the portfolio as of its end.</numerusform>
+            <numerusform>Warning: the grade of %n accounts was evaluated before the quarter ended; grade the portfolio as of its end.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FinanceLiability</name>
+    <message numerus="yes">
+        <source>%n journal line(s) written to %1; they reconcile with the roll-forward.</source>
+        <translation>
+            <numerusform>%n journal line written to %1; it reconciles with the roll-forward.</numerusform>
+            <numerusform>%n journal lines written to %1; they reconcile with the roll-forward.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxTexts</name>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -338,6 +338,73 @@
     </message>
 </context>
 <context>
+    <name>AdjustmentsPane</name>
+    <message>
+        <source>%1 proposed.</source>
+        <translation>Zaproponowano %1.</translation>
+    </message>
+    <message>
+        <source>Above the limit: a second person approves it first.</source>
+        <translation>Powyżej limitu: najpierw zatwierdza ją druga osoba.</translation>
+    </message>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 zatwierdzona.</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 odrzucona.</translation>
+    </message>
+    <message>
+        <source>%1 booked in the ledger.</source>
+        <translation>%1 zaksięgowana w rejestrze.</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Uwaga:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Zatwierdź</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Odrzuć</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Zaksięguj</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>Pokaż &amp;wszystkie</translation>
+    </message>
+    <message>
+        <source>Propose an adjustment</source>
+        <translation>Zaproponuj korektę</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Klient:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Jednostka:</translation>
+    </message>
+    <message>
+        <source>Amount (signed):</source>
+        <translation>Kwota (ze znakiem):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Powód:</translation>
+    </message>
+    <message>
+        <source>P&amp;ropose</source>
+        <translation>Za&amp;proponuj</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>KAM Desktop: data store</source>
@@ -738,6 +805,41 @@
     <message>
         <source>No benefits yet. Add one from the catalog (Add benefit…): the commercial policy is checked as you type.</source>
         <translation>Brak benefitów. Dodaj benefit z katalogu (Dodaj benefit…): polityka handlowa jest sprawdzana w trakcie pisania.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPane</name>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 zatwierdzony.</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 odrzucony.</translation>
+    </message>
+    <message>
+        <source>%1 paid: %2.</source>
+        <translation>%1 wypłacony: %2.</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Uwaga:</translation>
+    </message>
+    <message>
+        <source>Transfer reference:</source>
+        <translation>Nr przelewu:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Zatwierdź</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Odrzuć</translation>
+    </message>
+    <message>
+        <source>&amp;Pay</source>
+        <translation>&amp;Wypłać</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1354,429 @@
     <message>
         <source>&amp;Withdraw</source>
         <translation>Wy&amp;cofaj</translation>
+    </message>
+</context>
+<context>
+    <name>Finance</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Odmowa: %1</translation>
+    </message>
+    <message>
+        <source>late sale</source>
+        <translation>spóźniona sprzedaż</translation>
+    </message>
+    <message>
+        <source>late return</source>
+        <translation>spóźniony zwrot</translation>
+    </message>
+    <message>
+        <source>rebate note</source>
+        <translation>nota uznaniowa</translation>
+    </message>
+    <message>
+        <source>next-invoice discount</source>
+        <translation>rabat na następnej fakturze</translation>
+    </message>
+    <message>
+        <source>MDF budget</source>
+        <translation>budżet MDF</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>zaksięgowana</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>wypłacony</translation>
+    </message>
+    <message>
+        <source>rebate</source>
+        <translation>rabat posprzedażowy</translation>
+    </message>
+    <message>
+        <source>volume discount</source>
+        <translation>rabat wolumenowy</translation>
+    </message>
+    <message>
+        <source>MDF</source>
+        <translation>MDF</translation>
+    </message>
+    <message>
+        <source>service budget</source>
+        <translation>budżet serwisowy</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kwartał</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Cashback change</source>
+        <translation>Zmiana cashbacku</translation>
+    </message>
+    <message>
+        <source>Points change</source>
+        <translation>Zmiana punktów</translation>
+    </message>
+    <message>
+        <source>Already spent</source>
+        <translation>Już wykorzystane</translation>
+    </message>
+    <message>
+        <source>Booked on</source>
+        <translation>Zaksięgowano</translation>
+    </message>
+    <message>
+        <source>Owed back</source>
+        <translation>Do zwrotu</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Pobrano</translation>
+    </message>
+    <message>
+        <source>Carried forward</source>
+        <translation>Przeniesiono</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Poziom</translation>
+    </message>
+    <message>
+        <source>Graded on</source>
+        <translation>Data klasyfikacji</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Sposób</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Okres</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Wystawiono</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Jednostka</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kwota</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Zaproponował</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Zatwierdził</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <source>Proofs</source>
+        <translation>Dowody</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Działanie</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Otwarcie</translation>
+    </message>
+    <message>
+        <source>Accrued</source>
+        <translation>Naliczono</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Wykorzystano</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Wypłacono</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Wygasło</translation>
+    </message>
+    <message>
+        <source>Clawed back</source>
+        <translation>Odzyskano</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>Korekty</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Zamknięcie</translation>
+    </message>
+    <message>
+        <source>Estimated liability</source>
+        <translation>Szacowane zobowiązanie</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>Marża brutto</translation>
+    </message>
+    <message>
+        <source>Reward cost</source>
+        <translation>Koszt nagród</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budżet</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Ostrzeżenia</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceClose</name>
+    <message>
+        <source>Closing %1…</source>
+        <translation>Zamykanie %1…</translation>
+    </message>
+    <message>
+        <source>%1 closed.</source>
+        <translation>%1 zamknięty.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Odmowa: %1</translation>
+    </message>
+    <message>
+        <source>%1 is locked: later corrections are booked in the open period.</source>
+        <translation>%1 jest zablokowany: późniejsze korekty księguje się w otwartym okresie.</translation>
+    </message>
+    <message>
+        <source>Close a finished quarter: cashback and points for every account, then expiries; late sales and returns of closed quarters are settled too.</source>
+        <translation>Zamknij zakończony kwartał: cashback i punkty dla każdego klienta, potem wygaśnięcia; rozliczane są też spóźnione sprzedaże i zwroty zamkniętych kwartałów.</translation>
+    </message>
+    <message>
+        <source>%1: %2 entries for %3 accounts; cashback %4; points %5; %6 expiries.</source>
+        <translation>%1: zapisy: %2 dla klientów: %3; cashback %4; punkty %5; wygaśnięcia: %6.</translation>
+    </message>
+    <message>
+        <source>Not graded, skipped: %1</source>
+        <translation>Bez poziomu, pominięto: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the grade of %n account(s) was evaluated before the quarter ended; grade the portfolio as of its end.</source>
+        <translation>
+            <numerusform>Uwaga: poziom %n klienta wyznaczono przed końcem kwartału; sklasyfikuj portfel na jego koniec.</numerusform>
+            <numerusform>Uwaga: poziom %n klientów wyznaczono przed końcem kwartału; sklasyfikuj portfel na jego koniec.</numerusform>
+            <numerusform>Uwaga: poziom %n klientów wyznaczono przed końcem kwartału; sklasyfikuj portfel na jego koniec.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The quarter is locked: what its close still owed was booked in the open period.</source>
+        <translation>Kwartał jest zablokowany: to, co jego zamknięcie było jeszcze winne, zaksięgowano w otwartym okresie.</translation>
+    </message>
+    <message>
+        <source>Locked quarters: %1</source>
+        <translation>Zablokowane kwartały: %1</translation>
+    </message>
+    <message>
+        <source>Quarter close</source>
+        <translation>Zamknięcie kwartału</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>Kwartał:</translation>
+    </message>
+    <message>
+        <source>&amp;Close the quarter</source>
+        <translation>&amp;Zamknij kwartał</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the quarter</source>
+        <translation>Za&amp;blokuj kwartał</translation>
+    </message>
+    <message>
+        <source>Late sales and returns settled since the previous close</source>
+        <translation>Spóźnione sprzedaże i zwroty rozliczone od poprzedniego zamknięcia</translation>
+    </message>
+    <message>
+        <source>Clawbacks</source>
+        <translation>Zwroty cashbacku</translation>
+    </message>
+    <message>
+        <source>Grades older than the quarter&apos;s end</source>
+        <translation>Poziomy starsze niż koniec kwartału</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceLiability</name>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation>Nie udało się odczytać danych: %1</translation>
+    </message>
+    <message>
+        <source>Closing per currency: %1. Estimated liability: %2.</source>
+        <translation>Saldo końcowe w walutach: %1. Szacowane zobowiązanie: %2.</translation>
+    </message>
+    <message>
+        <source>In the base currency %1: %2%3.</source>
+        <translation>W walucie bazowej %1: %2%3.</translation>
+    </message>
+    <message>
+        <source>(covered by %1)</source>
+        <translation>(pokrywa %1)</translation>
+    </message>
+    <message>
+        <source>Export the accounting journal</source>
+        <translation>Eksport dziennika księgowego</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Odmowa: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journal line(s) written to %1; they reconcile with the roll-forward.</source>
+        <translation>
+            <numerusform>Zapisano %n wiersz dziennika do %1; uzgadnia się z zestawieniem zmian.</numerusform>
+            <numerusform>Zapisano %n wiersze dziennika do %1; uzgadniają się z zestawieniem zmian.</numerusform>
+            <numerusform>Zapisano %n wierszy dziennika do %1; uzgadniają się z zestawieniem zmian.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reward liability</source>
+        <translation>Zobowiązania z tytułu nagród</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Od:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Do:</translation>
+    </message>
+    <message>
+        <source>Points in money</source>
+        <translation>Punkty w pieniądzu</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Pokaż</translation>
+    </message>
+    <message>
+        <source>&amp;Export journal…</source>
+        <translation>&amp;Eksportuj dziennik…</translation>
+    </message>
+    <message>
+        <source>Reward cost against gross margin</source>
+        <translation>Koszt nagród a marża brutto</translation>
+    </message>
+    <message>
+        <source>Open the account to request an exception</source>
+        <translation>Otwórz klienta, aby złożyć wniosek o wyjątek</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceMenu</name>
+    <message>
+        <source>Fi&amp;nance</source>
+        <translation>&amp;Finanse</translation>
+    </message>
+    <message>
+        <source>Quarter &amp;close and lock…</source>
+        <translation>&amp;Zamknięcie i blokada kwartału…</translation>
+    </message>
+    <message>
+        <source>&amp;Settlement: payouts, adjustments, MDF</source>
+        <translation>&amp;Rozliczenia: wypłaty, korekty, MDF</translation>
+    </message>
+    <message>
+        <source>&amp;Liability, journal export and economics</source>
+        <translation>&amp;Zobowiązania, eksport dziennika i ekonomika</translation>
+    </message>
+    <message>
+        <source>Quarter close</source>
+        <translation>Zamknięcie kwartału</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Rozliczenia</translation>
+    </message>
+    <message>
+        <source>Liability</source>
+        <translation>Zobowiązania</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceSettlement</name>
+    <message>
+        <source>Settlement</source>
+        <translation>Rozliczenia</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Wypłaty</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Korekty</translation>
+    </message>
+    <message>
+        <source>MDF claims</source>
+        <translation>Wnioski MDF</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2941,33 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>Potential:</source>
         <translation>Potencjał:</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutsPane</name>
+    <message>
+        <source>%1 booked: %2 to %3 (%4).</source>
+        <translation>Zaksięgowano %1: %2 dla %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Klient:</translation>
+    </message>
+    <message>
+        <source>Amount (account&apos;s currency):</source>
+        <translation>Kwota (w walucie klienta):</translation>
+    </message>
+    <message>
+        <source>Benefit:</source>
+        <translation>Benefit:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Okres:</translation>
+    </message>
+    <message>
+        <source>&amp;Pay out</source>
+        <translation>&amp;Wypłać</translation>
     </message>
 </context>
 <context>

@@ -338,6 +338,73 @@
     </message>
 </context>
 <context>
+    <name>AdjustmentsPane</name>
+    <message>
+        <source>%1 proposed.</source>
+        <translation>%1 предложена.</translation>
+    </message>
+    <message>
+        <source>Above the limit: a second person approves it first.</source>
+        <translation>Выше лимита: сначала её утверждает второй сотрудник.</translation>
+    </message>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 утверждена.</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 отклонена.</translation>
+    </message>
+    <message>
+        <source>%1 booked in the ledger.</source>
+        <translation>%1 проведена в реестре.</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Утвердить</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Провести</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>Показать &amp;все</translation>
+    </message>
+    <message>
+        <source>Propose an adjustment</source>
+        <translation>Предложить корректировку</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Единица:</translation>
+    </message>
+    <message>
+        <source>Amount (signed):</source>
+        <translation>Сумма (со знаком):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>P&amp;ropose</source>
+        <translation>&amp;Предложить</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>KAM Desktop: data store</source>
@@ -738,6 +805,41 @@
     <message>
         <source>No benefits yet. Add one from the catalog (Add benefit…): the commercial policy is checked as you type.</source>
         <translation>Привилегий пока нет. Добавьте из каталога («Добавить привилегию…»): коммерческая политика проверяется по мере ввода.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPane</name>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 утверждена.</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 отклонена.</translation>
+    </message>
+    <message>
+        <source>%1 paid: %2.</source>
+        <translation>%1 оплачена: %2.</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>Transfer reference:</source>
+        <translation>Номер платежа:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Утвердить</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <source>&amp;Pay</source>
+        <translation>&amp;Оплатить</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1354,429 @@
     <message>
         <source>&amp;Withdraw</source>
         <translation>Ото&amp;звать</translation>
+    </message>
+</context>
+<context>
+    <name>Finance</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отказано: %1</translation>
+    </message>
+    <message>
+        <source>late sale</source>
+        <translation>поздняя продажа</translation>
+    </message>
+    <message>
+        <source>late return</source>
+        <translation>поздний возврат</translation>
+    </message>
+    <message>
+        <source>rebate note</source>
+        <translation>кредит-нота</translation>
+    </message>
+    <message>
+        <source>next-invoice discount</source>
+        <translation>скидка в следующем счёте</translation>
+    </message>
+    <message>
+        <source>MDF budget</source>
+        <translation>бюджет MDF</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>проведена</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачена</translation>
+    </message>
+    <message>
+        <source>rebate</source>
+        <translation>ретро-бонус</translation>
+    </message>
+    <message>
+        <source>volume discount</source>
+        <translation>скидка за объём</translation>
+    </message>
+    <message>
+        <source>MDF</source>
+        <translation>MDF</translation>
+    </message>
+    <message>
+        <source>service budget</source>
+        <translation>сервисный бюджет</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Квартал</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>Cashback change</source>
+        <translation>Изменение кэшбэка</translation>
+    </message>
+    <message>
+        <source>Points change</source>
+        <translation>Изменение баллов</translation>
+    </message>
+    <message>
+        <source>Already spent</source>
+        <translation>Уже потрачено</translation>
+    </message>
+    <message>
+        <source>Booked on</source>
+        <translation>Проведено</translation>
+    </message>
+    <message>
+        <source>Owed back</source>
+        <translation>К возврату</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Удержано</translation>
+    </message>
+    <message>
+        <source>Carried forward</source>
+        <translation>Перенесено</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Graded on</source>
+        <translation>Дата оценки</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>С НДС</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Предложил</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Утвердил</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Proofs</source>
+        <translation>Подтверждения</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Accrued</source>
+        <translation>Начислено</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Сторнировано</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Использовано</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Выплачено</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Сгорело</translation>
+    </message>
+    <message>
+        <source>Clawed back</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>Корректировки</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Конец</translation>
+    </message>
+    <message>
+        <source>Estimated liability</source>
+        <translation>Оценка обязательства</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>Валовая маржа</translation>
+    </message>
+    <message>
+        <source>Reward cost</source>
+        <translation>Стоимость вознаграждений</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceClose</name>
+    <message>
+        <source>Closing %1…</source>
+        <translation>Закрытие %1…</translation>
+    </message>
+    <message>
+        <source>%1 closed.</source>
+        <translation>%1 закрыт.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отказано: %1</translation>
+    </message>
+    <message>
+        <source>%1 is locked: later corrections are booked in the open period.</source>
+        <translation>%1 заблокирован: последующие корректировки проводятся в открытом периоде.</translation>
+    </message>
+    <message>
+        <source>Close a finished quarter: cashback and points for every account, then expiries; late sales and returns of closed quarters are settled too.</source>
+        <translation>Закройте завершённый квартал: кэшбэк и баллы по каждому клиенту, затем сгорание; поздние продажи и возвраты закрытых кварталов тоже рассчитываются.</translation>
+    </message>
+    <message>
+        <source>%1: %2 entries for %3 accounts; cashback %4; points %5; %6 expiries.</source>
+        <translation>%1: записей: %2 по клиентам: %3; кэшбэк %4; баллы %5; сгораний: %6.</translation>
+    </message>
+    <message>
+        <source>Not graded, skipped: %1</source>
+        <translation>Без уровня, пропущены: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the grade of %n account(s) was evaluated before the quarter ended; grade the portfolio as of its end.</source>
+        <translation>
+            <numerusform>Внимание: уровень %n клиента оценён до конца квартала; оцените портфель на его конец.</numerusform>
+            <numerusform>Внимание: уровень %n клиентов оценён до конца квартала; оцените портфель на его конец.</numerusform>
+            <numerusform>Внимание: уровень %n клиентов оценён до конца квартала; оцените портфель на его конец.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The quarter is locked: what its close still owed was booked in the open period.</source>
+        <translation>Квартал заблокирован: то, что его закрытие ещё было должно, проведено в открытом периоде.</translation>
+    </message>
+    <message>
+        <source>Locked quarters: %1</source>
+        <translation>Заблокированные кварталы: %1</translation>
+    </message>
+    <message>
+        <source>Quarter close</source>
+        <translation>Закрытие квартала</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>Квартал:</translation>
+    </message>
+    <message>
+        <source>&amp;Close the quarter</source>
+        <translation>&amp;Закрыть квартал</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the quarter</source>
+        <translation>За&amp;блокировать квартал</translation>
+    </message>
+    <message>
+        <source>Late sales and returns settled since the previous close</source>
+        <translation>Поздние продажи и возвраты, рассчитанные с прошлого закрытия</translation>
+    </message>
+    <message>
+        <source>Clawbacks</source>
+        <translation>Возвраты кэшбэка</translation>
+    </message>
+    <message>
+        <source>Grades older than the quarter&apos;s end</source>
+        <translation>Уровни старше конца квартала</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceLiability</name>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation>Не удалось прочитать данные: %1</translation>
+    </message>
+    <message>
+        <source>Closing per currency: %1. Estimated liability: %2.</source>
+        <translation>Конечный остаток по валютам: %1. Оценка обязательства: %2.</translation>
+    </message>
+    <message>
+        <source>In the base currency %1: %2%3.</source>
+        <translation>В базовой валюте %1: %2%3.</translation>
+    </message>
+    <message>
+        <source>(covered by %1)</source>
+        <translation>(покрывает %1)</translation>
+    </message>
+    <message>
+        <source>Export the accounting journal</source>
+        <translation>Выгрузка бухгалтерского журнала</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отказано: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journal line(s) written to %1; they reconcile with the roll-forward.</source>
+        <translation>
+            <numerusform>В %1 записана %n строка журнала; она сходится с движением обязательств.</numerusform>
+            <numerusform>В %1 записаны %n строки журнала; они сходятся с движением обязательств.</numerusform>
+            <numerusform>В %1 записано %n строк журнала; они сходятся с движением обязательств.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reward liability</source>
+        <translation>Обязательства по вознаграждениям</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Points in money</source>
+        <translation>Баллы в деньгах</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>&amp;Export journal…</source>
+        <translation>&amp;Выгрузить журнал…</translation>
+    </message>
+    <message>
+        <source>Reward cost against gross margin</source>
+        <translation>Стоимость вознаграждений против валовой маржи</translation>
+    </message>
+    <message>
+        <source>Open the account to request an exception</source>
+        <translation>Открыть клиента, чтобы запросить исключение</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceMenu</name>
+    <message>
+        <source>Fi&amp;nance</source>
+        <translation>&amp;Финансы</translation>
+    </message>
+    <message>
+        <source>Quarter &amp;close and lock…</source>
+        <translation>&amp;Закрытие и блокировка квартала…</translation>
+    </message>
+    <message>
+        <source>&amp;Settlement: payouts, adjustments, MDF</source>
+        <translation>&amp;Расчёты: выплаты, корректировки, MDF</translation>
+    </message>
+    <message>
+        <source>&amp;Liability, journal export and economics</source>
+        <translation>&amp;Обязательства, выгрузка журнала и экономика</translation>
+    </message>
+    <message>
+        <source>Quarter close</source>
+        <translation>Закрытие квартала</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Расчёты</translation>
+    </message>
+    <message>
+        <source>Liability</source>
+        <translation>Обязательства</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceSettlement</name>
+    <message>
+        <source>Settlement</source>
+        <translation>Расчёты</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Выплаты</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Корректировки</translation>
+    </message>
+    <message>
+        <source>MDF claims</source>
+        <translation>Заявки MDF</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2941,33 @@ Nothing was changed in the data store.</source>
     <message>
         <source>Potential:</source>
         <translation>Потенциал:</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutsPane</name>
+    <message>
+        <source>%1 booked: %2 to %3 (%4).</source>
+        <translation>%1 проведена: %2 для %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>Amount (account&apos;s currency):</source>
+        <translation>Сумма (в валюте клиента):</translation>
+    </message>
+    <message>
+        <source>Benefit:</source>
+        <translation>Привилегия:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>&amp;Pay out</source>
+        <translation>&amp;Выплатить</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,8 @@ class World:
     agreements: dict[str, str]  # account code -> an issued agreement's number
     files: dict[tuple[str, str], Path]  # (format, account code) -> an import file of one row
     counter: Iterator[int]
+    adjustments: dict[str, str]  # account code -> a proposed adjustment's number
+    claims: dict[str, str]  # account code -> a submitted MDF claim's number
 
 
 def _n(w: World) -> int:
@@ -133,6 +135,35 @@ DOORS: dict[UseCase, Door] = {
     UseCase.RESTORE: Door(
         lambda w, t: ["restore", str(w.folder / "nothing-there.sqlite")],
         lambda d, w, t: d.restore(w.folder / "nothing-there.sqlite"), scoped=False),
+    UseCase.VIEW_SETTLEMENT: Door(lambda w, t: ["payout", "list", "--account", t], lambda d, w, t: d.payouts(t)),
+    UseCase.SETTLEMENT_TERMS: Door(
+        lambda w, t: ["settlement", "set", "settlement.vat_percent", ""],
+        lambda d, w, t: d.set_settlement_term("settlement.vat_percent", ""), scoped=False),
+    UseCase.LOCK_PERIOD: Door(lambda w, t: ["lock", "2025Q3"], lambda d, w, t: d.lock_quarter("2025Q3"), scoped=False),
+    UseCase.SETTLE: Door(lambda w, t: ["settle"], lambda d, w, t: d.settle(), scoped=False),
+    UseCase.PAY_OUT: Door(lambda w, t: ["payout", "pay", t, "--amount", "1.00"], lambda d, w, t: d.pay_out(t, "1.00")),
+    UseCase.PROPOSE_ADJUSTMENT: Door(
+        lambda w, t: ["adjust", "propose", t, "--unit", "points", "--amount", "5", "--reason", "x"],
+        lambda d, w, t: d.propose_adjustment(t, "points", "5", "x")),
+    UseCase.DECIDE_ADJUSTMENT: Door(lambda w, t: ["adjust", "approve", w.adjustments[t]],
+                                    lambda d, w, t: d.approve_adjustment(w.adjustments[t])),
+    UseCase.BOOK_ADJUSTMENT: Door(lambda w, t: ["adjust", "book", w.adjustments[t]],
+                                  lambda d, w, t: d.book_adjustment(w.adjustments[t])),
+    UseCase.MANAGE_MDF: Door(lambda w, t: ["mdf", "fund", t, "2026Q2", "--allocated", "100"],
+                             lambda d, w, t: d.mdf_fund(t, "2026Q2", "100")),
+    UseCase.CLAIM_MDF: Door(
+        lambda w, t: ["mdf", "claim", t, "2026Q1", "--activity", "x", "--performed-on", "2026-01-20", "--amount", "1"],
+        lambda d, w, t: d.mdf_claim(t, "2026Q1", "x", date(2026, 1, 20), "1")),
+    UseCase.DECIDE_MDF: Door(lambda w, t: ["mdf", "reject", w.claims[t], "--note", "no"],
+                             lambda d, w, t: d.mdf_decide(w.claims[t], False, "no")),
+    UseCase.PAY_MDF: Door(lambda w, t: ["mdf", "pay", w.claims[t], "--ref", "T1"],
+                          lambda d, w, t: d.mdf_pay(w.claims[t], "T1")),
+    UseCase.VIEW_LIABILITY: Door(lambda w, t: ["liability", "--from", "2025-10-01", "--to", "2025-12-31"],
+                                 lambda d, w, t: d.liability(date(2025, 10, 1), date(2025, 12, 31)), scoped=False),
+    UseCase.EXPORT_JOURNAL: Door(
+        lambda w, t: ["journal", "--from", "2025-10-01", "--to", "2025-12-31", str(w.folder / f"j{_n(w)}.csv")],
+        lambda d, w, t: d.journal_export(date(2025, 10, 1), date(2025, 12, 31), w.folder / f"j{_n(w)}.csv"),
+        scoped=False),
 }
 
 
@@ -175,12 +206,16 @@ def matrix_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         sale(store, code, date(2025, 11, 5), "10000.00")
     admin = desk(store, "admin", TODAY)
     admin.grade(date(2025, 12, 31), apply=True)
-    requests, agreements = {}, {}
+    requests, agreements, adjustments, claims = {}, {}, {}, {}
     for code, owner in OWNED.items():
         kam = desk(store, owner, TODAY)
         requests[code] = kam.submit_exception(kam.request_exception(code, "discount", Decimal(20), "x").number).number
         agreements[code] = admin.issue_document(code, "agreement").document.number
-    yield World(store, str(path), folder, requests, agreements, _files(folder), itertools.count(1))
+        adjustments[code] = kam.propose_adjustment(code, "points", "5", "goodwill").number
+        desk(store, "boss", TODAY).mdf_fund(code, "2026Q1", "1000")
+        claims[code] = kam.mdf_claim(code, "2026Q1", "booth", date(2026, 1, 20), "10", [("invoice", "FV/1")]).number
+    yield World(store, str(path), folder, requests, agreements, _files(folder), itertools.count(1), adjustments,
+                claims)
     store.dispose()
     os.environ.pop("KAM_DATA_DIR", None)
 

@@ -154,6 +154,7 @@ def run_demo_engine(uow: UnitOfWork, as_of: date) -> None:
     for quarter in quarters:
         apply_grades(uow, quarter.end)
         close_in(uow, quarter, on=as_of, expire=False)  # one expiry run below covers every quarter
+    apply_grades(uow, as_of)  # accounts enrolled since the last quarter end are graded from their first day
     refs = accounts(uow.session)
     for index, account in enumerate(refs[::7]):
         for quarter in quarters[-4::2]:

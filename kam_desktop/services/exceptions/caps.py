@@ -39,5 +39,5 @@ def cap_for(ctx: Context, code: str, kind: str, on: date | None = None) -> Cap:
     with ctx.read() as session:
         account = account_for(ctx, session, UseCase.REQUEST_EXCEPTION, code)
         facts = check_in(session, account, day)
-        value = policy_cap(session, exception_kind, facts.grade, facts.gross_margin_12m, day)
+        value = policy_cap(session, exception_kind, facts.grade, facts.gross_margin_12m, day, account.currency)
     return Cap(kind, value, UNITS[exception_kind], facts.grade, account.currency, facts.policy)

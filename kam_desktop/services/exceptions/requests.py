@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from kam_desktop.domain import exceptions as dx
 from kam_desktop.domain.costs import exception_cost
 from kam_desktop.domain.messages import Message
+from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.money import ZERO, percent_of
 from kam_desktop.domain.periods import add_months, trailing_window
 from kam_desktop.domain.permissions import Scope, UseCase
@@ -34,6 +35,7 @@ from kam_desktop.services.access import account_for, permit_on_account_id
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.services.numbering import NumberAllocator
+from kam_desktop.services.program.fx import convert_on
 from kam_desktop.services.program.in_force import plain, policy_in_force, program_in_force
 from kam_desktop.services.program.policy import check_in
 from kam_desktop.store.models import Account, ApprovalStep, AuditEntry, ExceptionRequest, User
@@ -189,7 +191,8 @@ def request_in(
     user = _user(session, ctx.actor.login)
     on = valid_from or ctx.today()
     facts = check_in(session, account, on)
-    cap_value = cap if cap is not None else policy_cap(session, kind, facts.grade, facts.gross_margin_12m, on)
+    cap_value = cap if cap is not None else policy_cap(session, kind, facts.grade, facts.gross_margin_12m, on,
+                                                       account.currency)
     cost = expected_cost if expected_cost is not None else _estimate(session, kind, requested, cap_value, account.id, on)
     number = NumberAllocator(session, uow.actor, used_loader=_issued_exception_sequences).next(PREFIX, on.year)
     domain = dx.ExceptionRequest(
@@ -215,14 +218,18 @@ def request_in(
     return row
 
 
-def policy_cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on: date) -> Decimal:
-    """The commercial policy's cap of `kind` for an account of `grade` with this 12-month margin, on `on`."""
-    caps = policy_in_force(session, on).terms.caps_for(Grade(grade))
+def policy_cap(session: Session, kind: ExceptionKind, grade: str, margin: Decimal, on: date,
+               currency: str) -> Decimal:
+    """The commercial policy's cap of `kind` for an account of `grade` with this 12-month margin, on `on`, in the
+    account's `currency` where the cap is money."""
+    policy = policy_in_force(session, on)
+    caps = policy.terms.caps_for(Grade(grade))
+    if kind is ExceptionKind.GIFT_VALUE:  # a money cap: in the account's currency, as the request is
+        return convert_on(session, Money(caps.gift_limit_per_person_per_year, policy.currency), currency, on).amount
     return {
         ExceptionKind.DISCOUNT: caps.max_discount_percent,
         ExceptionKind.PAYMENT_TERMS: Decimal(caps.max_payment_days),
         ExceptionKind.BENEFIT_BUDGET: percent_of(max(margin, ZERO), caps.benefit_budget_percent_of_margin),
-        ExceptionKind.GIFT_VALUE: caps.gift_limit_per_person_per_year,
         ExceptionKind.OTHER: ZERO,
     }[kind]
 
@@ -265,9 +272,11 @@ def submit_in(ctx: Context, uow: UnitOfWork, number: str) -> ExceptionRequest:
     """`submit_exception` inside the caller's unit of work."""
     session = uow.session
     row = _row(ctx, session, number, UseCase.REQUEST_EXCEPTION)
-    limit = program_in_force(session, ctx.today()).director_limit
+    program = program_in_force(session, ctx.today())
+    # the limit is in the base currency, the expected cost in the account's: compare them in one currency
+    limit = convert_on(session, Money(program.director_limit, program.base_currency), row.currency, ctx.today())
     try:
-        change = dx.submit(to_domain(session, row), _actor(ctx), ctx.now(), dx.RoutingRules(limit))
+        change = dx.submit(to_domain(session, row), _actor(ctx), ctx.now(), dx.RoutingRules(limit.amount))
     except dx.ExceptionRefused as exc:
         raise Refused.of(exc) from None
     _apply(uow, row, change, "submit")

@@ -130,14 +130,14 @@ def _slots(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
 
 
 def _ledger(ctx: Context, codes: set[str] | None, as_of: date) -> Table:
-    headers = ["account_code", "booked_on", "unit", "kind", "amount", "quarter", "expires_on", "source_kind",
-               "source_ref", "idempotency_key", "note"]
+    headers = ["account_code", "booked_on", "unit", "kind", "amount", "currency", "quarter", "expires_on",
+               "source_kind", "source_ref", "idempotency_key", "note"]
 
     def rows() -> Iterator[list[Cell]]:
         for code in _in_scope(ctx, codes, as_of):
             for e in account_ledger(ctx, code, as_of).entries:
-                yield [code, e.booked_on, e.unit, e.kind, e.amount, e.quarter, e.expires_on, e.source_kind,
-                       e.source_ref, e.key, e.note]
+                yield [code, e.booked_on, e.unit, e.kind, e.amount, e.currency, e.quarter, e.expires_on,
+                       e.source_kind, e.source_ref, e.key, e.note]
     return headers, rows()
 
 

@@ -41,6 +41,7 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.imports import apply as ap
 from kam_desktop.services.imports import lines as il
 from kam_desktop.services.imports import values as iv
+from kam_desktop.services.settlement.late import settle_import_in
 from kam_desktop.store.models import Account, ProductCategory, User
 
 __all__ = [
@@ -89,6 +90,7 @@ class ImportReport:
     options: ReadOptions = DETECT
     import_id: uuid.UUID | None = None  # the audit entry's id (also InvoiceLine.import_id)
     seconds: float = 0.0
+    locked_quarters: tuple[str, ...] = ()  # locked quarters its lines fall in: their corrections go to the open period
 
     @property
     def ok(self) -> bool:
@@ -106,6 +108,7 @@ class ImportReport:
             "new_owner_logins": list(self.new_owner_logins), "ignored_columns": list(self.ignored_columns),
             "notes": list(self.notes), "import_id": str(self.import_id) if self.import_id else None,
             "options": _options_json(self.options), "seconds": round(self.seconds, 3),
+            "locked_quarters": list(self.locked_quarters),
         }
 
 
@@ -259,8 +262,9 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
             out = _apply(uow.session, result, import_id, tick, known.today, dry_run)
             if out.issues:
                 raise _Refused(out.issues)
-            report = _report(result, dry_run, started, counts=dict(out.counts), applied=not dry_run,
-                             import_id=None if dry_run else import_id)
+            late = settle_import_in(uow, ctx.today(), ctx.now(), import_id)  # sales of closed quarters
+            report = _report(result, dry_run, started, counts=dict(out.counts) | late.counts, applied=not dry_run,
+                             import_id=None if dry_run else import_id, locked_quarters=late.locked_quarters)
             if dry_run:
                 return report  # the unit of work rolls back
             entry = uow.audit("import.apply", "import", import_id, **_audit_details(report))
@@ -359,12 +363,13 @@ def _apply_lines(session: Session, result: ImportResult, keys: ap.StoreKeys, imp
 
 def _report(result: ImportResult, dry_run: bool, started: float, *, errors: tuple[ImportIssue, ...] = (),
             counts: dict[str, int] | None = None, applied: bool = False,
-            import_id: uuid.UUID | None = None) -> ImportReport:
+            import_id: uuid.UUID | None = None, locked_quarters: tuple[str, ...] = ()) -> ImportReport:
     return ImportReport(
         format=result.format, file=result.file, sha256=result.sha256, dry_run=dry_run, applied=applied,
         rows_read=result.rows_read, errors=errors, counts=counts or {}, new_categories=result.new_categories,
         new_owner_logins=result.new_owner_logins, ignored_columns=result.ignored_columns, notes=result.notes,
         options=result.options, import_id=import_id, seconds=time.perf_counter() - started,
+        locked_quarters=locked_quarters,
     )
 
 

@@ -18,7 +18,9 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from kam_desktop.domain.closing import PeriodLocks
 from kam_desktop.domain.ledger import default_expiry
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter
@@ -30,8 +32,9 @@ from kam_desktop.services.errors import Cancelled, Refused, ServiceError
 from kam_desktop.services.ledger.entries import book, expire_in, is_duplicate_key, load_domain
 from kam_desktop.services.parsing import parse_quarter
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.store.queries.grades import accounts, latest_evaluations
+from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evaluations
 from kam_desktop.store.queries.sales import sales_by_category
+from kam_desktop.store.queries.settlement import locked_quarters
 from kam_desktop.store.queries.slots import category_codes
 from kam_desktop.store.uow import UnitOfWork
 
@@ -82,6 +85,37 @@ def close_in(uow: UnitOfWork, quarter: Quarter, on: date, only: Collection[str] 
                       "closed]", login=uow.actor, quarter=str(quarter), end=quarter.end)
     session = uow.session
     program = program_in_force(session, quarter.end)
+    inputs, ungraded, by_code = close_inputs(session, quarter, only)
+    existing = load_domain(session, None, key_prefix=f"close:{quarter}:")
+    # An account whose quarter was settled by late facts (its sales all came after the close) is booked
+    # already: a close run again must not accrue those sales a second time.
+    settled_late = {e.account for e in load_domain(session, None, key_prefix=f"late:{quarter}:")}
+    inputs = [i for i in inputs if i.account not in settled_late]
+    entries = quarter_close_entries(existing, quarter, inputs, program.terms, program.points)
+    expiry = default_expiry(quarter.end, program.expiry_quarters)
+    entries = [e if e.expires_on == expiry else replace(e, expires_on=expiry) for e in entries]
+    # a locked quarter's figures are final: what its close still owes is booked in the open period
+    locks = PeriodLocks(frozenset(Quarter.parse(q) for q in locked_quarters(session)))
+    entries = locks.relocate_all(entries)
+    book(session, entries, by_code, quarter)
+    expired = expire_in(uow, quarter.end) if expire else 0
+    cashback = sum((e.amount for e in entries if e.unit is LedgerUnit.CASHBACK), ZERO)
+    by_currency: dict[str, Decimal] = {}
+    for e in entries:
+        if e.unit is LedgerUnit.CASHBACK:  # cashback is paid in each account's own currency
+            currency = by_code[e.account].currency
+            by_currency[currency] = by_currency.get(currency, ZERO) + e.amount
+    points = sum((e.amount for e in entries if e.unit is LedgerUnit.POINTS), ZERO)
+    uow.audit("quarter.close", "quarter", str(quarter), accounts=len(inputs), booked=len(entries),
+              cashback=by_currency, points=points, expiries=expired, ungraded=ungraded)
+    return CloseResult(str(quarter), len(inputs), len(entries), cashback, points, expired, ungraded,
+                       dict(sorted(by_currency.items())))
+
+
+def close_inputs(session: Session, quarter: Quarter, only: Collection[str] | None = None,
+                 ) -> tuple[list[AccountQuarter], list[str], dict[str, AccountRef]]:
+    """Each account's quarter as a close sees it (the grade in force, net revenue per category), the accounts
+    skipped because never graded, and every account by code."""
     refs = {a.id: a for a in accounts(session, active_only=False)}
     before = latest_evaluations(session, quarter.start, before=True)
     at_end = latest_evaluations(session, quarter.end)
@@ -99,20 +133,4 @@ def close_in(uow: UnitOfWork, quarter: Quarter, on: date, only: Collection[str] 
             ungraded.append(code)
             continue
         inputs.append(AccountQuarter(code, Grade(evaluation.grade), sum(categories.values(), ZERO), categories))
-    existing = load_domain(session, None, key_prefix=f"close:{quarter}:")
-    entries = quarter_close_entries(existing, quarter, inputs, program.terms, program.points)
-    expiry = default_expiry(quarter.end, program.expiry_quarters)
-    entries = [e if e.expires_on == expiry else replace(e, expires_on=expiry) for e in entries]
-    book(session, entries, by_code, quarter)
-    expired = expire_in(uow, quarter.end) if expire else 0
-    cashback = sum((e.amount for e in entries if e.unit is LedgerUnit.CASHBACK), ZERO)
-    by_currency: dict[str, Decimal] = {}
-    for e in entries:
-        if e.unit is LedgerUnit.CASHBACK:  # cashback is paid in each account's own currency
-            currency = by_code[e.account].currency
-            by_currency[currency] = by_currency.get(currency, ZERO) + e.amount
-    points = sum((e.amount for e in entries if e.unit is LedgerUnit.POINTS), ZERO)
-    uow.audit("quarter.close", "quarter", str(quarter), accounts=len(inputs), booked=len(entries),
-              cashback=by_currency, points=points, expiries=expired, ungraded=ungraded)
-    return CloseResult(str(quarter), len(inputs), len(entries), cashback, points, expired, ungraded,
-                       dict(sorted(by_currency.items())))
+    return inputs, ungraded, by_code

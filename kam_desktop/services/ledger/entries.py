@@ -48,6 +48,8 @@ class EntryRow:
     key: str
     reverses: uuid.UUID | None
     note: str | None
+    currency: str | None = None  # cashback: the account's currency; points carry none
+    corrects: uuid.UUID | None = None  # a late accrual or clawback: the entry it corrects
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class AccountLedger:
     balance: dict[str, Decimal]
     available: dict[str, Decimal]
     expiry_schedule: dict[str, list[dl.ExpiryLine]]
+    currency: str = ""  # the account's: what the cashback balance is counted in
 
 
 def to_domain(stored: StoredEntry, code: str) -> dl.LedgerEntry:
@@ -68,8 +71,9 @@ def to_domain(stored: StoredEntry, code: str) -> dl.LedgerEntry:
     return dl.LedgerEntry(
         account=code, unit=LedgerUnit(r.unit), kind=LedgerKind(r.kind), amount=r.amount, booked_on=r.booked_on,
         source_kind=dl.SourceKind(r.source_kind), source_ref=r.source_ref or "", idempotency_key=r.idempotency_key,
-        id=r.id, expires_on=r.expires_on, reverses=r.reverses_id,
+        id=r.id, expires_on=r.expires_on, reverses=r.reverses_id, corrects=r.corrects_id,
         allocations=tuple(dl.Allocation(lot, amount) for lot, amount in stored.allocations), note=r.note or "",
+        currency=r.currency if r.unit == LedgerUnit.CASHBACK else None,
     )
 
 
@@ -90,10 +94,10 @@ def book(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, 
         account = ids[e.account]
         session.add(models.LedgerEntry(
             id=e.id, account_id=account.id, kind=e.kind, unit=e.unit, amount=e.amount,
-            currency=account.currency if e.unit is LedgerUnit.CASHBACK else None, booked_on=e.booked_on,
+            currency=_currency(e, account), booked_on=e.booked_on,
             quarter=str(quarter) if quarter else str(Quarter.of(e.booked_on)), expires_on=e.expires_on,
             source_kind=e.source_kind, source_ref=e.source_ref or None, idempotency_key=e.idempotency_key,
-            reverses_id=e.reverses, note=e.note or None,
+            reverses_id=e.reverses, corrects_id=e.corrects, note=e.note or None,
         ))
     session.flush()  # allocations point at entries: insert those first
     for e in entries:
@@ -102,9 +106,26 @@ def book(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, 
     session.flush()
 
 
+def _currency(e: dl.LedgerEntry, account: AccountRef) -> str | None:
+    """Cashback is booked in the account's currency; an entry that says otherwise would mix currencies."""
+    if e.unit is not LedgerUnit.CASHBACK:
+        return None
+    if e.currency is not None and e.currency != account.currency:
+        raise ServiceError("{key}: a {currency} entry cannot be booked on {code}, which is kept in {account_currency}",
+                           key=e.idempotency_key, currency=e.currency, code=account.code,
+                           account_currency=account.currency)
+    return account.currency
+
+
 def _row(e: dl.LedgerEntry, quarter: str | None = None) -> EntryRow:
     return EntryRow(e.id, e.booked_on, e.unit, e.kind, e.amount, quarter or str(Quarter.of(e.booked_on)),
-                    e.expires_on, e.source_kind, e.source_ref or None, e.idempotency_key, e.reverses, e.note or None)
+                    e.expires_on, e.source_kind, e.source_ref or None, e.idempotency_key, e.reverses, e.note or None,
+                    e.currency, e.corrects)
+
+
+def entry_row(e: dl.LedgerEntry) -> EntryRow:
+    """A domain entry as a ledger line to show."""
+    return _row(e)
 
 
 def account_ledger(ctx: Context, code: str, as_of: date | None = None) -> AccountLedger:
@@ -120,6 +141,7 @@ def account_ledger(ctx: Context, code: str, as_of: date | None = None) -> Accoun
         balance={u: money(dl.balance(entries, code, LedgerUnit(u))) for u in units},
         available={u: money(dl.available(entries, code, LedgerUnit(u), as_of)) for u in units},
         expiry_schedule={u: dl.expiry_schedule(entries, code, LedgerUnit(u), as_of) for u in units},
+        currency=account.currency,
     )
 
 

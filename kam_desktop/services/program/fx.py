@@ -7,12 +7,15 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from kam_desktop.domain.fx import MissingRateError
+from kam_desktop.domain.monetary import Money, convert
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.store.models import FxRate
-from kam_desktop.store.queries.fx import base_currency
+from kam_desktop.store.queries.fx import base_currency, fx_table
 
 RATE_PLACES = Decimal("0.000001")
 
@@ -68,3 +71,17 @@ def set_rate(ctx: Context, currency: str, rate: str, on: date | None = None) -> 
         uow.audit("fx.set", "fx_rate", row.id, currency=currency, base=base, on=on, rate=value, previous=old)
         uow.commit()
         return RateRow(on, currency, base, value)
+
+
+def convert_on(session: Session, amount: Money, to: str, on: date) -> Money:
+    """`amount` in currency `to` at the closing rates in force on `on` (through the base currency), rounded once
+    per conversion: the one way the services change a currency. A missing rate is refused, naming it."""
+    if amount.currency == to:
+        return amount
+    fx = fx_table(session)
+    try:
+        in_base = fx.money_to_base(amount, on)
+        return in_base if to == fx.base else convert(in_base, fx.rate(to, on).inverted())
+    except MissingRateError as exc:
+        raise ServiceError("cannot convert {amount} to {currency}: {problem}", amount=amount, currency=to,
+                           problem=exc.message) from None

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.money import ZERO, percent_of
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.policy import BenefitRequest, GiftRequest, Violation, check
+from kam_desktop.domain.policy import CommercialPolicy as PolicyTerms
 from kam_desktop.domain.vocabulary import Grade, GrantStatus
 from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
-from kam_desktop.services.program.in_force import policy_in_force
+from kam_desktop.services.program.fx import convert_on
+from kam_desktop.services.program.in_force import Policy, policy_in_force
 from kam_desktop.store.models import BenefitGrant
 from kam_desktop.store.queries.grades import AccountRef, latest_evaluation
 from kam_desktop.store.queries.sales import sales_by_account
@@ -74,8 +77,18 @@ def check_in(
         benefits_already_granted=already, gross_margin_in_period=margin,
         gifts=tuple(GiftRequest(person, value) for person, value in (gifts or {}).items()),
     )
+    terms = policy.terms if not gifts else in_account_currency(session, policy, account.currency, as_of)
     return PolicyCheck(account.code, as_of, grade.value, graded, policy.name, margin, already,
-                       check(policy.terms, grade, request))
+                       check(terms, grade, request))
+
+
+def in_account_currency(session: Session, policy: Policy, currency: str, on: date) -> PolicyTerms:
+    """The policy with its money caps (gifts to a person) in the account's currency at the rate of `on`: a EUR
+    client's gift is compared with the PLN cap converted, never with its number."""
+    caps = {grade: replace(c, gift_limit_per_person_per_year=convert_on(
+                session, Money(c.gift_limit_per_person_per_year, policy.currency), currency, on).amount)
+            for grade, c in policy.terms.caps.items()}
+    return replace(policy.terms, caps=caps)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class ProgramKpis:
     cohorts: list[dk.CohortRow]
     basket: list[dk.BasketLine]
     owner: str | None = None  # one KAM's portfolio (its ROI leaves out the program's operating cost); None: all
+    base_currency: str = ""  # every money figure above is in it (converted at the closing rate of its month)
 
 
 def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
@@ -85,9 +86,9 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     currency = {a.code: a.currency for a in refs}
     if owner is not None:  # one portfolio: its accounts' sales and potential only
         rows = [r for r in rows if r.account_id in code]
-        potentials = [p for key, p in potential.potentials.items() if uuid.UUID(key) in code]
-    else:
-        potentials = list(potential.potentials.values())
+        potentials = [p for key, p in potential.in_base.items() if uuid.UUID(key) in code]
+    else:  # share of wallet sums accounts of many currencies: in the base currency
+        potentials = list(potential.in_base.values())
     months = _months(rows, code, currency, fx)
     last: dict[str, date] = {}
     for r in rows:
@@ -107,7 +108,10 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     roi, note = _roi(months, set(enrolled), control, as_of, sum(costs.values(), ZERO), op_cost)
     periods = [dk.AccountPeriod(c, Grade(grades[a.id]), dk.ltv(months, c, as_of, margin=True), costs[c])
                for a in refs if (c := a.code) in costs and a.id in grades]
-    basket_rows = [dk.CategoryMonth(code[r.account_id], codes[r.category_id], r.month, r.net_revenue) for r in rows]
+    # the basket sums accounts of many currencies: each month in the base currency at its closing rate
+    basket_rows = [dk.CategoryMonth(code[r.account_id], codes[r.category_id], r.month,
+                                    _base(fx, r.net_revenue, currency[code[r.account_id]], _month_end(r.month)))
+                   for r in rows]
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=cur, ltv_prev_12m=prev, ltv_trend=trend.change_ratio,
         churn_months=program.churn_months, churned=list(churn.churned), churn_rate=churn.rate,
@@ -115,7 +119,7 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
         cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of),
                                     data_from=_first_whole_quarter(first_month)),
-        basket=dk.basket_before_after(enrolled, basket_rows), owner=owner,
+        basket=dk.basket_before_after(enrolled, basket_rows), owner=owner, base_currency=fx.base,
     )
 
 
@@ -125,6 +129,10 @@ def owned(session: Session, refs: list[AccountRef], owner: str | None) -> list[A
         return refs
     ids = set(session.scalars(select(Account.id).join(User, User.id == Account.owner_id).where(User.login == owner)))
     return [ref for ref in refs if ref.id in ids]
+
+
+def _month_end(month: date) -> date:
+    return add_months(month, 1) - timedelta(days=1)
 
 
 def _first_whole_quarter(first_month: date) -> Quarter:

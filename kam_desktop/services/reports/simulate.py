@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_accounts
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import trailing_window
@@ -17,8 +18,9 @@ from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.program.in_force import program_in_force
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
-from kam_desktop.store.queries.sales import sales_by_account
+from kam_desktop.store.queries.sales import AccountSales, sales_by_account
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Simulation:
     cutoffs: tuple[Decimal, Decimal, Decimal]
     cashback: dict[str, Decimal]
     result: SimulationResult
+    currency: str = ""  # the base currency every amount of the result is in (closing rate of `as_of`)
 
 
 def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decimal], as_of: date | None = None) -> Simulation:
@@ -49,8 +52,10 @@ def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decima
         first, last = trailing_window(as_of, program.basis_months)
         sales = sales_by_account(session, first, last)
         grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
+        fx = fx_table(session)
     margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
-    figures = {a.code: sales.get(a.id) for a in refs}
+    # accounts invoice in many currencies: rank and price them in the base currency, as grading does
+    figures = {a.code: _in_base(fx, sales.get(a.id), a.currency, as_of, a.code) for a in refs}
     bases = {c: (s.gross_margin if margin_basis else s.net_revenue) if s else ZERO for c, s in figures.items()}
     now = rank_accounts(bases, program.terms.rules.cutoffs)
     items = [
@@ -60,4 +65,14 @@ def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decima
     ]
     result = run(items, program.terms.cashback_percent, scenario)
     return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
-                      {g.value: p for g, p in scenario.cashback_percent.items()}, result)
+                      {g.value: p for g, p in scenario.cashback_percent.items()}, result, fx.base)
+
+
+def _in_base(fx: FxTable, sales: AccountSales | None, currency: str, day: date, code: str) -> AccountSales | None:
+    if sales is None:
+        return None
+    try:
+        return replace(sales, net_revenue=fx.to_base(sales.net_revenue, currency, day),
+                       gross_margin=fx.to_base(sales.gross_margin, currency, day))
+    except MissingRateError as exc:
+        raise ServiceError("cannot simulate {code}: {problem}", code=code, problem=exc.message) from None

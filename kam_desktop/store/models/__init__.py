@@ -16,6 +16,17 @@ from kam_desktop.store.models.program import (
     ProgramGradeTerm,
 )
 from kam_desktop.store.models.sales import InvoiceLine, PotentialSlot
+from kam_desktop.store.models.settlement import (
+    ClawbackDue,
+    LateFactRecord,
+    LedgerAdjustment,
+    MdfClaim,
+    MdfFund,
+    MdfFundTransfer,
+    MdfProof,
+    PayoutDocument,
+    PeriodLock,
+)
 from kam_desktop.store.models.system import (
     AuditEntry,
     FxRate,
@@ -27,9 +38,10 @@ from kam_desktop.store.models.system import (
 
 __all__ = [
     "Account", "AnnexBenefit", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "Base", "BenefitCatalogItem",
-    "BenefitGrant", "CommercialPolicy", "Contact", "Document", "DocumentFile", "EarningRule",
-    "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LedgerAllocation",
-    "LedgerEntry", "LocalDevice", "NumberBlockLease", "NumberingDevice", "OutboxEntry", "PolicyCap",
+    "BenefitGrant", "ClawbackDue", "CommercialPolicy", "Contact", "Document", "DocumentFile", "EarningRule",
+    "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LateFactRecord",
+    "LedgerAdjustment", "LedgerAllocation", "LedgerEntry", "LocalDevice", "MdfClaim", "MdfFund", "MdfFundTransfer",
+    "MdfProof", "NumberBlockLease", "NumberingDevice", "OutboxEntry", "PayoutDocument", "PeriodLock", "PolicyCap",
     "PotentialSlot", "ProductCategory", "ProgramConfig",
     "ProgramGradeTerm", "Setting", "SyncConflict", "SyncState", "SyncedMixin", "User", "new_id",
 ]

@@ -40,6 +40,8 @@ class LedgerEntry(AppendOnlyMixin, Base):
     source_ref: Mapped[str | None] = mapped_column(String(120))  # invoice no., quarter, EXC number
     idempotency_key: Mapped[str] = mapped_column(String(160), unique=True, nullable=False)
     reverses_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_entries.id"))
+    # a late accrual or a clawback names the entry it corrects (usually the quarter's close accrual)
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_entries.id"))
     note: Mapped[str | None] = mapped_column(Text)
 
 

@@ -1,0 +1,1 @@
+"""Settlement use cases: locks, late facts, clawbacks, payouts, adjustments, MDF, liability, journal, economics."""
