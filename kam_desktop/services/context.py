@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,7 @@ class Context:
     store: Store
     actor: Actor
     clock: Clock = field(default_factory=SystemClock)
+    shared: Session | None = None  # the session of `one_read()`, shared by every read inside it
 
     # -- permissions ---------------------------------------------------------------------------------
     def permit(self, use_case: UseCase) -> Scope:
@@ -81,8 +82,19 @@ class Context:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A read-only session: the shared one inside `one_read()`, else a fresh one closed after the block."""
+        if self.shared is not None:
+            yield self.shared
+            return
         with self.store.read() as session:
             yield session
+
+    @contextmanager
+    def one_read(self) -> Iterator[Context]:
+        """A context whose reads all share one session, so a screen that shows many views of the same data
+        reads them in one transaction (one snapshot) instead of one session per view."""
+        with self.store.read() as session:
+            yield replace(self, shared=session)
 
     def today(self) -> date:
         return self.clock.today()

@@ -19,6 +19,7 @@ from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import Grade, Role
 from kam_desktop.services import people as _people
 from kam_desktop.services import potential as _potential
+from kam_desktop.services.account_view import AccountView, account_view
 from kam_desktop.services.accounts import card as _card
 from kam_desktop.services.accounts import portfolio as _portfolio
 from kam_desktop.services.accounts import search as _search
@@ -125,6 +126,10 @@ class Desk:
         from kam_desktop.services.accounts import view_export  # openpyxl: only when a file is written
 
         return view_export.export_view(self.ctx, path, headers, rows)
+
+    def account_view(self, code: str) -> AccountView:
+        """Everything the account's workspace shows, read in one transaction."""
+        return account_view(self.ctx, code)
 
     def card(self, code: str) -> _card.AccountCard:
         return _card.account_card(self.ctx, code)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from kam_desktop.services.account_view import AccountView
 from kam_desktop.services.desk import Desk
 from kam_desktop.ui.account_tabs import ContactsTab, LedgerTab, OverviewTab
 from kam_desktop.ui.benefits_tab import BenefitsTab
@@ -24,40 +24,11 @@ from kam_desktop.ui.workers import Task, run_task
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class AccountData:
-    """Everything the tabs show, read in one go off the GUI thread."""
-
-    card: Any
-    progress: Any
-    series: Any
-    slots: Any
-    benefits: Any
-    exceptions: list[Any]
-    ledger: Any
-    documents: list[Any]
+AccountData = AccountView  # what the tabs show, read in one transaction off the GUI thread
 
 
-def read_account(desk: Desk, code: str) -> AccountData:
-    return AccountData(
-        card=desk.card(code), progress=desk.grade_progress(code), series=desk.ltv_series(code),
-        slots=desk.slots(code), benefits=desk.benefits(code), exceptions=_exceptions(desk, code),
-        ledger=desk.ledger(code), documents=_documents(desk, code),
-    )
-
-
-def _documents(desk: Desk, code: str) -> list[Any]:
-    try:
-        return desk.documents(code)
-    except ImportError:  # the documents service is not installed in this build
-        return []
-
-
-def _exceptions(desk: Desk, code: str) -> list[Any]:
-    try:
-        return desk.exceptions(code)
-    except ImportError:  # the exceptions service is not installed in this build
-        return []
+def read_account(desk: Desk, code: str) -> AccountView:
+    return desk.account_view(code)
 
 
 class AccountWorkspace(Retranslating, QWidget):

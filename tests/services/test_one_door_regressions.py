@@ -107,3 +107,21 @@ def test_a_close_racing_another_close_says_run_it_again_at_the_desk(acme: Any, m
     with acme.read() as s:
         keys = s.scalars(select(LedgerEntry.idempotency_key)).all()
     assert keys and len(keys) == len(set(keys))  # the rival's close stands, nothing doubled
+
+
+def test_the_account_workspace_reads_in_one_session(acme: Any, monkeypatch: Any) -> None:
+    """It used to open eight sessions (one per tab); now one transaction gives every view one snapshot."""
+    opened = []
+    real_read = acme.read
+    kam = desk(acme, "kam1", TODAY)  # (knowing who acts is a read of its own)
+
+    def counting_read() -> Any:
+        opened.append(True)
+        return real_read()
+
+    monkeypatch.setattr(acme, "read", counting_read)
+    view = kam.account_view("ACME")
+    assert len(opened) == 1
+    assert view.card.summary.code == "ACME" and view.progress.grade == "L1" and len(view.series) == 24
+    with pytest.raises(Refused, match=r"kam2 \(kam\) may not view an account of ACME"):
+        desk(acme, "kam2", TODAY).account_view("ACME")  # each view still checks the actor
