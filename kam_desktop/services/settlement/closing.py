@@ -107,7 +107,7 @@ def close_and_settle_in(uow: UnitOfWork, quarter: Quarter, on: date, now: dateti
         for item in inputs:
             if item.net_revenue < 0:
                 account = by_code[item.account]
-                record_net_due(uow, account, quarter, item.grade, terms.cashback_percent[item.grade],
+                record_net_due(uow, account, quarter, item.grade, terms, config.terms.clawback,
                                Money(item.net_revenue, account.currency))
     settle_late_facts_in(uow, on, now, config, since=_overlap(since))
     clawbacks = run_clawbacks_in(uow, on, config)

@@ -19,7 +19,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.clawback import CLAWBACK_REASON, ClawbackRule
+from kam_desktop.domain.clawback import CLAWBACK_REASON, ClawbackRule, due_for
+from kam_desktop.domain.grades import ProgramTerms
 from kam_desktop.domain.late_facts import ClosedQuarter, FactKind, LateFact, LateFactLine, late_fact_entries
 from kam_desktop.domain.ledger import LedgerEntry
 from kam_desktop.domain.monetary import Money
@@ -209,7 +210,7 @@ def _settle(uow: UnitOfWork, late: _Late, booked_on: date, config: SettlementCon
         rows.append(row)
     session.flush()
     if config.terms.clawback is not ClawbackRule.IGNORE:
-        _record_dues(uow, late, grade, program.terms.cashback_percent[grade], rows)
+        _record_dues(uow, late, grade, program.terms, config.terms.clawback, rows)
     return len(result.entries), rows
 
 
@@ -229,13 +230,15 @@ def _row(account: AccountRef, quarter: Quarter, fact: LateFact, lines: Iterable[
     )
 
 
-def _record_dues(uow: UnitOfWork, late: _Late, grade: Grade, percent: Decimal, rows: Sequence[LateFactRow]) -> None:
+def _record_dues(uow: UnitOfWork, late: _Late, grade: Grade, terms: ProgramTerms, rule: ClawbackRule,
+                 rows: Sequence[LateFactRow]) -> None:
     """Clawback dues from these facts: spent cashback a return could not reverse, and a quarter turned negative."""
     session = uow.session
     account, quarter = late.account, late.quarter
     for row in rows:
         if row.shortfall.is_positive:
-            reason = CLAWBACK_REASON.fill(net=-row.net, quarter=quarter, grade=grade, percent=percent)
+            reason = CLAWBACK_REASON.fill(net=-row.net, quarter=quarter, grade=grade,
+                                          percent=terms.cashback_percent[grade])
             session.add(ClawbackDue(account_id=account.id, quarter=str(quarter), origin=f"late:{row.ref}",
                                     amount=row.shortfall.amount, currency=account.currency, reason=reason,
                                     created_by=uow.actor))
@@ -243,25 +246,25 @@ def _record_dues(uow: UnitOfWork, late: _Late, grade: Grade, percent: Decimal, r
         return
     net = Money(sum(late.known.values(), ZERO) + sum((f.signed_net for f, _, _ in late.facts.values()), ZERO),
                 account.currency)
-    record_net_due(uow, account, quarter, grade, percent, net, origin=f"net:{rows[-1].ref}")
+    record_net_due(uow, account, quarter, grade, terms, rule, net, origin=f"net:{rows[-1].ref}")
 
 
-def record_net_due(uow: UnitOfWork, account: AccountRef, quarter: Quarter, grade: Grade, percent: Decimal, net: Money,
-                   origin: str = "net") -> Money:
-    """Record what a net-negative quarter owes beyond the dues already recorded for its net (nothing if none)."""
-    if not net.is_negative:
+def record_net_due(uow: UnitOfWork, account: AccountRef, quarter: Quarter, grade: Grade, terms: ProgramTerms,
+                   rule: ClawbackRule, net: Money, origin: str = "net") -> Money:
+    """Record what a net-negative quarter owes (the domain's `due_for`) beyond the dues already recorded for its
+    net; nothing when it owes nothing more."""
+    due = due_for(account.code, quarter, grade, net, terms, rule)
+    if due is None:
         return Money.zero(net.currency)
     session = uow.session
-    owed = (-net).percent(percent)
     rows = session.execute(select(ClawbackDue.origin, ClawbackDue.amount).where(
         ClawbackDue.account_id == account.id, ClawbackDue.quarter == str(quarter))).all()
     before = sum((amount for name, amount in rows if name == "net" or name.startswith("net:")), ZERO)
-    more = owed.amount - before
+    more = due.amount.amount - before
     if more <= 0 or origin in {name for name, _ in rows}:
         return Money.zero(net.currency)
-    reason = CLAWBACK_REASON.fill(net=net, quarter=quarter, grade=grade, percent=percent)
     session.add(ClawbackDue(account_id=account.id, quarter=str(quarter), origin=origin, amount=more,
-                            currency=account.currency, reason=reason, created_by=uow.actor))
+                            currency=account.currency, reason=due.reason, created_by=uow.actor))
     session.flush()
     return Money(more, net.currency)
 
