@@ -306,10 +306,3 @@ def uncovered(
     """The violations no approved, valid exception covers."""
     pool = list(exceptions)
     return [v for v in violations if covering(v, account, pool, on) is None]
-
-
-def can_activate(
-    violations: Iterable[Violation], account: str, exceptions: Iterable[ExceptionRequest], on: date
-) -> bool:
-    """A benefit can become active when every cap it exceeds is covered by an approved, valid exception."""
-    return not uncovered(violations, account, exceptions, on)

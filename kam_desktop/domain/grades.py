@@ -94,14 +94,6 @@ class ProgramTerms:
         return self.names.get(kind, {}).get(grade, grade.value)
 
 
-def terms_in_force(versions: Iterable[ProgramTerms], on: date) -> ProgramTerms:
-    """The program terms valid on a day: the latest `valid_from` not after it."""
-    candidates = [t for t in versions if t.valid_from <= on]
-    if not candidates:
-        raise GradeConfigError("no program terms are valid on {day}", day=on)
-    return max(candidates, key=lambda t: (t.valid_from, t.version))
-
-
 @dataclass(frozen=True)
 class Ranking:
     """One account's place in the population: the inputs of its computed grade."""
@@ -303,10 +295,3 @@ def basis_for_next_grade(
     # so we must at least equal the allowed_rank-th highest other basis (and a basis ≤ 0 is always L4).
     target = others[allowed_rank - 1] if allowed_rank - 1 < len(others) else Decimal(0)
     return max(target, Decimal("0.01"))
-
-
-def distance_to_next_grade(ranking: Ranking, bases: Mapping[str, Decimal], cutoffs: Cutoffs) -> Decimal | None:
-    """How much more basis would lift the account one grade now (None for L1), all else unchanged."""
-    others = (b for a, b in bases.items() if a != ranking.account)
-    needed = basis_for_next_grade(ranking.grade, ranking.population, others, cutoffs)
-    return None if needed is None else max(needed - ranking.basis, Decimal(0))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 from kam_desktop.domain.grades import ProgramTerms
 from kam_desktop.domain.ledger import (
@@ -235,8 +235,3 @@ def _reverse_up_to(
         if exc.available <= 0:
             return None
         return reverse(book, target, booked_on, SourceKind.RETURN, fact.ref, key, exc.available, new_id)
-
-
-def corrected_by(entries: Sequence[LedgerEntry], target: UUID) -> list[LedgerEntry]:
-    """Every entry that corrects `target`: its reversals and the late accruals linked to it."""
-    return [e for e in entries if target in (e.reverses, e.corrects)]

@@ -37,8 +37,3 @@ def money(value: str | int | Decimal) -> Decimal:
 def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     """`percent` % of `amount`, rounded to cents once, at the end."""
     return money(amount * percent / Decimal(100))
-
-
-def money_str(value: Decimal) -> str:
-    """The canonical JSON/CSV form of an amount: a plain decimal string with two places."""
-    return format(money(value), "f")

@@ -23,7 +23,6 @@ from kam_desktop.domain.exceptions import (
     StaleDecisionError,
     WrongRoleError,
     amend,
-    can_activate,
     decide,
     expire,
     new_request,
@@ -199,14 +198,14 @@ def test_applying_an_expired_exception_is_refused() -> None:
 def test_a_benefit_beyond_a_cap_activates_only_with_an_approved_valid_exception() -> None:
     violations = check(CommercialPolicy(), Grade.L2, BenefitRequest(discount_percent=Decimal(12), payment_days=60))
     on = d("2026-06-01")
-    assert not can_activate(violations, "ACME", [], on)
-    assert not can_activate(violations, "ACME", [submitted()], on)  # not approved yet
+    assert uncovered(violations, "ACME", [], on)
+    assert uncovered(violations, "ACME", [submitted()], on)  # not approved yet
     # the approved discount exception covers 12 %, but nothing covers the 60 days
     assert [v.rule for v in uncovered(violations, "ACME", [approved()], on)] == ["payment_terms"]
     discount_only = check(CommercialPolicy(), Grade.L2, BenefitRequest(discount_percent=Decimal(12)))
-    assert can_activate(discount_only, "ACME", [approved()], on)
-    assert not can_activate(discount_only, "OTHER", [approved()], on)  # another account's exception
-    assert not can_activate(discount_only, "ACME", [approved()], d("2027-01-01"))  # expired
+    assert not uncovered(discount_only, "ACME", [approved()], on)
+    assert uncovered(discount_only, "OTHER", [approved()], on)  # another account's exception
+    assert uncovered(discount_only, "ACME", [approved()], d("2027-01-01"))  # expired
     more = check(CommercialPolicy(), Grade.L2, BenefitRequest(discount_percent=Decimal(13)))
-    assert not can_activate(more, "ACME", [approved()], on)  # 13 % is beyond the 12 % approved
-    assert can_activate([], "ACME", [], on)  # within policy: nothing to cover
+    assert uncovered(more, "ACME", [approved()], on)  # 13 % is beyond the 12 % approved
+    assert not uncovered([], "ACME", [], on)  # within policy: nothing to cover

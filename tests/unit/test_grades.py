@@ -17,10 +17,9 @@ from kam_desktop.domain.grades import (
     GradeRules,
     GradeState,
     ProgramTerms,
-    distance_to_next_grade,
+    basis_for_next_grade,
     evaluate,
     rank_accounts,
-    terms_in_force,
 )
 
 from .builders import bases, d
@@ -155,21 +154,21 @@ def test_why_explains_rank_cutoff_and_grace() -> None:
 
 
 def test_partners_see_named_grades_and_terms_are_versioned() -> None:
-    old = ProgramTerms(version=1, valid_from=d("2025-01-01"))
     new = ProgramTerms(version=2, valid_from=d("2026-01-01"))
-    assert terms_in_force([old, new], d("2025-12-31")) is old
-    assert terms_in_force([old, new], d("2026-01-01")) is new
     assert new.name_of(Grade.L2, AccountKind.PARTNER) == "Gold"
     assert new.name_of(Grade.L2) == "L2"
 
 
-def test_distance_to_the_next_grade() -> None:
+def test_the_basis_that_earns_the_next_grade() -> None:
     ranking = rank_accounts(TEN)
-    # B (900, L2) needs rank 1 for L1: tie with A at 1000 → 100 more.
-    assert distance_to_next_grade(ranking["B"], TEN, Cutoffs()) == Decimal(100)
-    # E (600, L3) needs rank ≤ 3 for L2: tie with C and D at 800 → 200 more.
-    assert distance_to_next_grade(ranking["E"], TEN, Cutoffs()) == Decimal(200)
-    assert distance_to_next_grade(ranking["A"], TEN, Cutoffs()) is None
+
+    def needed(code: str) -> Decimal | None:
+        r = ranking[code]
+        return basis_for_next_grade(r.grade, r.population, (b for a, b in TEN.items() if a != code), Cutoffs())
+
+    assert needed("B") == Decimal(1000)  # B (900, L2) needs rank 1 for L1: a tie with A at 1000
+    assert needed("E") == Decimal(800)  # E (600, L3) needs rank ≤ 3 for L2: a tie with C and D at 800
+    assert needed("A") is None  # L1 is the top
 
 
 amounts = st.decimals(min_value=-1000, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)
