@@ -76,11 +76,12 @@ class LtvTrend:
         return _ratio(self.change, self.prior) if self.prior > 0 else None
 
 
-def ltv_trend(rows: Sequence[MonthFigures], account: str, as_of: date, margin: bool = False) -> LtvTrend:
-    """LTV over the 12 months to `as_of` and over the 12 months before them."""
-    return LtvTrend(
-        ltv(rows, account, as_of, margin=margin), ltv(rows, account, add_months(as_of, -12), margin=margin)
-    )
+def ltv_trend(rows: Sequence[MonthFigures], accounts: Iterable[str], as_of: date, margin: bool = False) -> LtvTrend:
+    """The accounts' LTV over the 12 months to `as_of` and over the 12 months before them."""
+    codes = list(accounts)
+    year_ago = add_months(as_of, -12)
+    return LtvTrend(sum((ltv(rows, c, as_of, margin=margin) for c in codes), ZERO),
+                    sum((ltv(rows, c, year_ago, margin=margin) for c in codes), ZERO))
 
 
 def is_churned(last_invoice_on: date | None, as_of: date, months: int = 6) -> bool:

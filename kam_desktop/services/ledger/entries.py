@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -63,6 +63,7 @@ class AccountLedger:
     available: dict[str, Decimal]
     expiry_schedule: dict[str, list[dl.ExpiryLine]]
     currency: str = ""  # the account's: what the cashback balance is counted in
+    problems: list[dl.LedgerProblem] = field(default_factory=list)  # broken invariants: must stay empty
 
 
 def to_domain(stored: StoredEntry, code: str) -> dl.LedgerEntry:
@@ -141,7 +142,7 @@ def account_ledger(ctx: Context, code: str, as_of: date | None = None) -> Accoun
         balance={u: money(dl.balance(entries, code, LedgerUnit(u))) for u in units},
         available={u: money(dl.available(entries, code, LedgerUnit(u), as_of)) for u in units},
         expiry_schedule={u: dl.expiry_schedule(entries, code, LedgerUnit(u), as_of) for u in units},
-        currency=account.currency,
+        currency=account.currency, problems=dl.validate(entries),
     )
 
 
