@@ -131,22 +131,23 @@ def cohort_retention(
     cohorts: dict[Quarter, list[str]] = {}
     for account, day in enrolled_on.items():
         cohorts.setdefault(Quarter.of(day), []).append(account)
-    result = []
-    for cohort in sorted(cohorts):
-        if cohort > through:
-            continue
-        members = cohorts[cohort]
-        shares: list[Decimal | None] = []
-        quarter = cohort
-        while quarter <= through:
-            if data_from is not None and quarter < data_from:
-                shares.append(None)
-            else:
-                kept = sum(1 for a in members if (a, quarter) in active)
-                shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
-            quarter = quarter.next()
-        result.append(CohortRow(cohort, len(members), tuple(shares)))
-    return result
+    return [CohortRow(cohort, len(cohorts[cohort]), _retention(cohorts[cohort], cohort, through, active, data_from))
+            for cohort in sorted(cohorts) if cohort <= through]
+
+
+def _retention(members: list[str], cohort: Quarter, through: Quarter, active: set[tuple[str, Quarter]],
+               data_from: Quarter | None) -> tuple[Decimal | None, ...]:
+    """Per quarter from `cohort` to `through`: the share of `members` still buying (None before the data)."""
+    shares: list[Decimal | None] = []
+    quarter = cohort
+    while quarter <= through:
+        if data_from is not None and quarter < data_from:
+            shares.append(None)
+        else:
+            kept = sum(1 for a in members if (a, quarter) in active)
+            shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
+        quarter = quarter.next()
+    return tuple(shares)
 
 
 class IncrementMethod(StrEnum):

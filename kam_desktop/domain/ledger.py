@@ -386,14 +386,18 @@ def _still_reversible(entries: Sequence[LedgerEntry], target: LedgerEntry, amoun
     return wanted
 
 
+def _reversal_lots(entries: Sequence[LedgerEntry], target: LedgerEntry, on: date) -> list[Lot]:
+    """The accrual's own lot first, then the account's other usable lots (what it earned may be spent)."""
+    lots = open_lots(entries, target.account, target.unit)
+    own = [lot for lot in lots if lot.id == target.id]
+    return own + [lot for lot in lots if lot.id != target.id and not lot.is_expired_on(on)]
+
+
 def _accrual_reversal(
     entries: Sequence[LedgerEntry], target: LedgerEntry, amount: Decimal | None, on: date
 ) -> tuple[tuple[Allocation, ...], Decimal]:
     wanted = _still_reversible(entries, target, amount)
-    lots = open_lots(entries, target.account, target.unit)
-    own = [lot for lot in lots if lot.id == target.id]
-    others = [lot for lot in lots if lot.id != target.id and not lot.is_expired_on(on)]
-    ordered = own + others
+    ordered = _reversal_lots(entries, target, on)
     reachable = sum((lot.remaining for lot in ordered), ZERO)
     if wanted > reachable:
         raise InsufficientBalanceError(target.account, target.unit, wanted, reachable)
