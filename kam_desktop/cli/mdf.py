@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
-from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.output import print_json, print_result, print_table
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -64,14 +64,6 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     claims.set_defaults(handler=_mdf_claims)
 
 
-def _out(args: argparse.Namespace, data: Any, text: str) -> int:
-    if args.json:
-        print_json(data)
-    else:
-        print(text)
-    return 0
-
-
 def _fund_text(row: Any) -> str:
     return (f"{row.account} {row.quarter}: budget {row.budget} (allocated {row.allocated}, cashback in "
             f"{row.transfers_in}), committed {row.committed}, paid {row.paid}, left {row.left}; claims until "
@@ -80,12 +72,12 @@ def _fund_text(row: Any) -> str:
 
 def _mdf_fund(args: argparse.Namespace) -> int:
     row = desk_from(args).mdf_fund(args.code, args.quarter, args.allocated, args.claim_days)
-    return _out(args, row, _fund_text(row))
+    return print_result(args, row, _fund_text(row))
 
 
 def _mdf_funds(args: argparse.Namespace) -> int:
     rows = desk_from(args).mdf_funds(args.quarter)
-    return _out(args, rows, "\n".join(_fund_text(r) for r in rows))
+    return print_result(args, rows, "\n".join(_fund_text(r) for r in rows))
 
 
 def _claim_text(row: Any) -> str:
@@ -95,27 +87,27 @@ def _claim_text(row: Any) -> str:
 def _mdf_claim(args: argparse.Namespace) -> int:
     row = desk_from(args).mdf_claim(args.code, args.quarter, args.activity, args.performed_on, args.amount,
                                     args.proof)
-    return _out(args, row, _claim_text(row))
+    return print_result(args, row, _claim_text(row))
 
 
 def _mdf_proof(args: argparse.Namespace) -> int:
     row = desk_from(args).mdf_proof(args.number, args.kind, args.ref)
-    return _out(args, row, _claim_text(row))
+    return print_result(args, row, _claim_text(row))
 
 
 def _mdf_decide(args: argparse.Namespace) -> int:
     row = desk_from(args).mdf_decide(args.number, args.approve, args.note, args.seen_version)
-    return _out(args, row, _claim_text(row))
+    return print_result(args, row, _claim_text(row))
 
 
 def _mdf_pay(args: argparse.Namespace) -> int:
     row = desk_from(args).mdf_pay(args.number, args.ref)
-    return _out(args, row, _claim_text(row) + f", paid on {row.paid_on} ({row.payment_ref})")
+    return print_result(args, row, _claim_text(row) + f", paid on {row.paid_on} ({row.payment_ref})")
 
 
 def _mdf_settle(args: argparse.Namespace) -> int:
     done = desk_from(args).mdf_settle(args.code, args.quarter)
-    return _out(args, done, f"{_fund_text(done.fund)}\n  settled: paid {done.paid}, to pay {done.to_pay}, "
+    return print_result(args, done, f"{_fund_text(done.fund)}\n  settled: paid {done.paid}, to pay {done.to_pay}, "
                 f"lapsed {done.lapsed} (rejected {done.rejected})")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
-from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.output import print_json, print_result, print_table
 from kam_desktop.cli.speech import say
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -106,14 +106,6 @@ def _register_adjustments(subparsers: Sub, common: argparse.ArgumentParser) -> N
     inbox.set_defaults(handler=_adjust_inbox)
 
 
-def _out(args: argparse.Namespace, data: Any, text: str) -> int:
-    if args.json:
-        print_json(data)
-    else:
-        print(text)
-    return 0
-
-
 def _lock(args: argparse.Namespace) -> int:
     desk = desk_from(args)
     if args.quarter == "list":
@@ -124,7 +116,7 @@ def _lock(args: argparse.Namespace) -> int:
             print_table([vars(r) for r in rows], ["quarter", "locked_on", "locked_by", "locked_at"])
         return 0
     row = desk.lock_quarter(args.quarter)
-    return _out(args, row, f"{row.quarter} locked by {row.locked_by} on {row.locked_on}"
+    return print_result(args, row, f"{row.quarter} locked by {row.locked_by} on {row.locked_on}"
                 + (f" ({row.expiries} expiries booked first)" if row.expiries else ""))
 
 
@@ -145,7 +137,7 @@ def _settle(args: argparse.Namespace) -> int:
     text = "\n".join([f"settled {len(done.late_facts)} late facts ({done.entries} entries), "
                       f"{len(done.clawbacks)} clawbacks", *_late_lines(done.late_facts),
                       *_claw_lines(done.clawbacks)])
-    return _out(args, done, text)
+    return print_result(args, done, text)
 
 
 def _pay(args: argparse.Namespace) -> int:
@@ -157,7 +149,7 @@ def _pay(args: argparse.Namespace) -> int:
     text = (f"{row.number} ({row.method}) {row.account} {row.period}: net {row.net}, VAT {row.vat}, gross {row.gross}"
             + (f"; document {row.document} sha256 {row.sha256}" if row.document else "")
             + (f"; written to {args.out}" if args.out is not None and result.pdf is not None else ""))
-    return _out(args, row, text)
+    return print_result(args, row, text)
 
 
 def _payout_table(rows: Any) -> list[dict[str, Any]]:
@@ -176,7 +168,7 @@ def _payouts(args: argparse.Namespace) -> int:
 
 def _payout(args: argparse.Namespace) -> int:
     row = desk_from(args).payout(args.number)
-    return _out(args, row, f"{row.number} ({row.method}) {row.account} {row.period}: gross {row.gross}, entry "
+    return print_result(args, row, f"{row.number} ({row.method}) {row.account} {row.period}: gross {row.gross}, entry "
                 f"{row.entry_id}, lots " + ", ".join(f"{lot} {amount}" for lot, amount in row.lots))
 
 
@@ -188,7 +180,7 @@ def _adjustment_text(row: Any) -> str:
 
 def _propose(args: argparse.Namespace) -> int:
     row = desk_from(args).propose_adjustment(args.code, args.unit, args.amount, args.reason, args.dated)
-    return _out(args, row, _adjustment_text(row))
+    return print_result(args, row, _adjustment_text(row))
 
 
 def _adjust_step(args: argparse.Namespace) -> int:
@@ -202,7 +194,7 @@ def _adjust_step(args: argparse.Namespace) -> int:
         row = desk.withdraw_adjustment(args.number)
     else:
         row = desk.book_adjustment(args.number, seen)
-    return _out(args, row, _adjustment_text(row))
+    return print_result(args, row, _adjustment_text(row))
 
 
 def _adjustment_table(rows: Any) -> list[dict[str, Any]]:
@@ -251,7 +243,7 @@ def _liability(args: argparse.Namespace) -> int:
 
 def _journal(args: argparse.Namespace) -> int:
     done = desk_from(args).journal_export(args.start, args.end, args.file)
-    return _out(args, done, f"{done.lines} journal lines {done.start} .. {done.end} written to {done.path} "
+    return print_result(args, done, f"{done.lines} journal lines {done.start} .. {done.end} written to {done.path} "
                 f"(totals {done.debit_totals}); liability moved {done.liability_change}; reconciled with the "
                 f"roll-forward" + (f"; {done.expiries_booked} expiries booked first" if done.expiries_booked else ""))
 
@@ -287,7 +279,7 @@ def _terms(args: argparse.Namespace) -> int:
 
 def _set_term(args: argparse.Namespace) -> int:
     row = desk_from(args).set_settlement_term(args.key, args.value)
-    return _out(args, row, f"{row.key} = {row.value or '(default)'}")
+    return print_result(args, row, f"{row.key} = {row.value or '(default)'}")
 
 
 def _regrade(args: argparse.Namespace) -> int:
