@@ -80,7 +80,7 @@ def _progress(content: StatementContent, fmt: Formats) -> list[Flowable]:
     pairs = [
         (text(lang, "your_grade"), grade_label(progress.grade_code, progress.grade_name)),
         (text(lang, "basis"), text(lang, "basis_line", basis=text(lang, f"basis_{progress.basis}"),
-                                   months=progress.window_months)),
+                                   currency=progress.currency, months=progress.window_months)),
         (text(lang, "grade_value"), fmt.money(progress.value, progress.currency)),
     ]
     if progress.next_threshold is not None:

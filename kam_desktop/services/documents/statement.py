@@ -146,7 +146,10 @@ class StatementSource:
                 next_code, next_name = target.value, names.get(target, target.value)
                 threshold = self.bases_on_last[last_rank - 1]
         return GradeProgress(grade.value, names.get(grade, grade.value), terms.rules.basis.value,
-                             value, account.currency, self.program.basis_months, next_code, next_name, threshold,
+                             # grading ranks every account in the base currency: its figures are in it, never
+                             # relabelled as the client's (a EUR client's PLN basis read as euros)
+                             value, self.program.base_currency, self.program.basis_months, next_code, next_name,
+                             threshold,
                              tuple(history))
 
     def _ledgers(self, account: Account, lang: Lang) -> tuple[LedgerSection, ...]:
