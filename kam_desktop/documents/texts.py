@@ -178,6 +178,15 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "col_use": ("Used %", "Wykorz. %", "Исп., %"),
     "col_benefit_short": ("Benefit", "Benefit", "Привилегия"),
     "offers_title": ("Open offers for you", "Otwarte oferty dla Ciebie", "Открытые предложения для вас"),
+    "owed_title": ("Cashback owed back", "Cashback do zwrotu", "Кэшбэк к возврату"),
+    "owed_note": ("Returns made these quarters net negative: the cashback paid for them is owed back. It is carried "
+                  "forward as a negative balance, and your next cashback pays it off first.",
+                  "Zwroty sprawiły, że te kwartały są ujemne: wypłacony za nie cashback podlega zwrotowi. Przechodzi "
+                  "na kolejne okresy jako saldo ujemne, które w pierwszej kolejności pokryje Twój następny cashback.",
+                  "Из-за возвратов эти кварталы отрицательны: начисленный за них кэшбэк подлежит возврату. Он "
+                  "переносится как отрицательный остаток, и ваш следующий кэшбэк сначала погашает его."),
+    "col_quarter": ("Quarter", "Kwartał", "Квартал"),
+    "col_owed": ("Still owed", "Pozostało do zwrotu", "Осталось вернуть"),
     "col_offer": ("Offer", "Oferta", "Предложение"),
     "wallet_title": ("Share of wallet by category", "Udział w portfelu wg kategorii",
                      "Доля кошелька по категориям"),
