@@ -12,7 +12,7 @@ from kam_desktop.store.queries.portfolio import portfolio_sql
 
 
 def test_the_quick_start_sql_is_the_portfolio_statement_compiled() -> None:
-    assert PORTFOLIO_SQL == portfolio_sql(), (
+    assert portfolio_sql() == PORTFOLIO_SQL, (
         "queries/portfolio.py changed: regenerate the copy with `python -m kam_desktop.store.queries.portfolio`")
     assert all(f":{name}" in PORTFOLIO_SQL for name in DATE_PARAMETERS)
 
