@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
 from kam_desktop.cli.speech import say
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
 from kam_desktop.services.errors import ServiceError
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 EXIT_OUTSIDE_POLICY = 3  # `policy check --strict`: the offer breaks a cap (1 and 2 are errors)
+EXIT_LEDGER_INCONSISTENT = 5  # `ledger CODE`: the stored entries break the ledger's invariants (4: not permitted)
 
 
 def decimal_arg(text: str) -> Decimal:
@@ -177,12 +180,18 @@ def _ledger(args: argparse.Namespace) -> int:
     view = desk_from(args).ledger(args.code)
     if args.json:
         print_json(view)
-        return 0
+        return EXIT_LEDGER_INCONSISTENT if view.problems else 0
     print_table([vars(e) for e in view.entries], ["booked_on", "unit", "kind", "amount", "currency", "expires_on",
                                                   "key"])
     for unit, amount in view.balance.items():
         shown = f"{view.currency} " if unit == "cashback" else ""  # cashback is money in the account's currency
         print(f"balance {unit}: {shown}{amount} (usable today {shown}{view.available[unit]})")
+    if view.problems:  # a row changed outside the program (or a bug): say so, entry by entry
+        print(say(args, Message.of("The ledger of {code} breaks its own rules ({count} found):", code=view.code,
+                                   count=len(view.problems))), file=sys.stderr)
+        for problem in view.problems:
+            print(f"  {problem.entry_key}: {problem.message}", file=sys.stderr)
+        return EXIT_LEDGER_INCONSISTENT
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import sys
@@ -159,7 +160,7 @@ class Formats:
     def date(self, value: date) -> str:
         return format_date(value, format="medium", locale=self.locale)
 
-    def month(self, value: date) -> str:
+    def month(self, value: dt.date) -> str:  # (`date` is the method above inside this class)
         """A month on a chart axis: "Mar 26", "mar 26", "мар. 26" (unique across years)."""
         return format_date(value, format="LLL yy", locale=self.locale)
 
@@ -202,5 +203,5 @@ def _locale(language: str) -> Locale:
 @lru_cache(maxsize=8)
 def _whole_money_pattern(language: str) -> str:
     """The locale's currency pattern without the fraction: a portfolio shows whole units."""
-    pattern = _locale(language).currency_formats["standard"].pattern
+    pattern: str = _locale(language).currency_formats["standard"].pattern
     return pattern.replace(".00", "")
