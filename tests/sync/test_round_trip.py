@@ -158,3 +158,37 @@ def test_a_store_with_solo_data_is_not_bound_to_a_team(team: Team, tmp_path: obj
     with pytest.raises(SyncFailed) as refused:
         laptop.sync()
     assert refused.value.failure is Failure.BINDING
+
+
+def test_a_restored_server_is_detected_and_the_laptop_resyncs_after_pushing_its_changes(team: Team) -> None:
+    team.account("A1", "kam1")
+    kam = team.laptop("kam1")
+    kam.sync()
+    with team.store.engine.begin() as connection:  # the server comes back from a backup without this account's contact
+        account_id = connection.scalar(select(Account.id).where(Account.code == "A1"))
+    with team.store.unit_of_work("admin") as uow:
+        uow.session.add(Contact(account_id=account_id, name="Lost in the restore"))
+        uow.commit()
+    kam.sync()
+    with team.store.engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE contacts DISABLE TRIGGER USER")
+        connection.exec_driver_sql("DELETE FROM contacts")
+        connection.exec_driver_sql("ALTER TABLE contacts ENABLE TRIGGER USER")
+        connection.exec_driver_sql("UPDATE kam.sync_epoch SET epoch = gen_random_uuid()")
+    edit(kam.store, kam.login, "A1", city="Toruń")  # made offline meanwhile: it must reach the restored server
+    report = kam.sync()
+    assert report.snapshot
+    assert field(team.store, "A1", "city") == "Toruń"
+    with kam.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 0
+
+
+def test_a_cursor_ahead_of_the_server_means_a_restore_to_an_earlier_point(team: Team) -> None:
+    from kam_desktop.store.models import SyncState
+
+    team.account("A1", "kam1")
+    kam = team.laptop("kam1")
+    kam.sync()
+    with kam.store.engine.begin() as connection:
+        connection.execute(update(SyncState).values(cursor_xid=2**40))
+    assert kam.sync().snapshot
