@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.program",
     "kam_desktop.cli.benefits",
     "kam_desktop.cli.settlement",
+    "kam_desktop.cli.mdf",
     "kam_desktop.cli.sync",
 )
 

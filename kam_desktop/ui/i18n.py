@@ -152,6 +152,10 @@ class Formats:
     def number(self, value: int | Decimal) -> str:
         return format_decimal(value, locale=self.locale)
 
+    def rate(self, value: Decimal) -> str:
+        """An exchange rate with all its (up to six) decimals: 4.271500 → "4.2715", never rounded to three."""
+        return format_decimal(value, format="#,##0.######", locale=self.locale)
+
     def percent(self, value: Decimal, *, signed: bool = False) -> str:
         text = format_decimal(abs(value) if signed else value, format="#,##0.0", locale=self.locale)
         sign = ("+" if value > 0 else "−" if value < 0 else "") if signed else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,8 +93,33 @@ class Laptop:
     def login(self) -> str:
         return self.team.login(self.who)
 
-    def sync(self, **kwargs: object) -> SyncReport:
+    def sync(self, wait: bool = True, **kwargs: object) -> SyncReport:
+        """A sync; by default first waiting until every committed change can be pulled (see `wait_for_quiet`)."""
+        if wait:
+            wait_for_quiet(self.team.url)
         return sync(self.store, self.team.url, self.login, PASSWORD, **kwargs)  # type: ignore[arg-type]
+
+
+def wait_for_quiet(url: str, timeout_s: float = 60.0) -> None:
+    """Wait until the newest committed change-log row lies below the cluster's xmin.
+
+    xmin is cluster-wide: a transaction open in *any* database of the test server (other test runs share it)
+    holds every pull back, as it should. A test that expects a pull to bring a change first waits it out.
+    """
+    engine = sa.create_engine(url)
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                behind = connection.scalar(sa.text(
+                    "SELECT coalesce(max(xid::text::bigint), 0) >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+                    " FROM kam.change_log"))
+            if not behind:
+                return
+            time.sleep(0.05)
+        raise TimeoutError("a transaction on the test server stayed open for a minute")
+    finally:
+        engine.dispose()
 
 
 def make_team(url: str, tmp: Path) -> Team:

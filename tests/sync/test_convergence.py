@@ -140,10 +140,10 @@ class TeamMachine(RuleBasedStateMachine):
     def sync(self, who: str, cut: int | None) -> None:
         laptop = self.laptops[who]
         if cut is None:
-            laptop.sync()
+            laptop.sync(wait=False)
             return
         with CutAfter(self.team.url, laptop.login, cut), contextlib.suppress(SyncFailed):
-            laptop.sync()
+            laptop.sync(wait=False)
 
     # -- after quiescence ---------------------------------------------------------------------------------
     def teardown(self) -> None:
