@@ -7,18 +7,22 @@ only needs the store, the server's URL and the person's login and password.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
-from kam_desktop.services.errors import ServiceError
+from kam_desktop.services.context import Context
+from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.services.potential import forget_thresholds
 from kam_desktop.store.store import Store
+from kam_desktop.sync import conflicts as _conflicts
 from kam_desktop.sync import credentials
 from kam_desktop.sync.binding import binding
+from kam_desktop.sync.conflicts import Conflict
 from kam_desktop.sync.run import Failure, SyncFailed, SyncReport, check_connection, sync
 from kam_desktop.sync.server import public_address
 
-__all__ = ["SyncReport", "TeamSyncError", "bound_to", "save_password", "saved_password", "sync_with_team",
-           "test_connection"]
+__all__ = ["Conflict", "SyncReport", "TeamSyncError", "bound_to", "conflicts", "dismiss_conflict", "reapply_conflict",
+           "save_password", "saved_password", "sync_with_team", "test_connection"]
 
 
 class TeamSyncError(ServiceError):
@@ -76,3 +80,40 @@ def _error(exc: SyncFailed) -> TeamSyncError:
                               "next sync ({detail})", detail=exc.detail)
     error.failure = exc.failure
     return error
+
+
+# -- conflicts: only the person this laptop belongs to handles them ---------------------------------------------
+def conflicts(ctx: Context) -> list[Conflict]:
+    """The conflicts waiting on this laptop, oldest first."""
+    _laptop_owner(ctx)
+    with ctx.read() as session:
+        return _conflicts.open_conflicts(session)
+
+
+def reapply_conflict(ctx: Context, conflict_id: uuid.UUID) -> Conflict:
+    """Put the laptop's values back on the row; the next sync pushes them against the server's current version."""
+    _laptop_owner(ctx)
+    with ctx.unit_of_work() as uow:
+        done = _conflicts.reapply(uow.session, conflict_id)
+        if done is None:
+            raise Refused("this conflict cannot be re-applied (the row is gone or it was not about its fields); "
+                          "make the change again or dismiss it")
+        uow.audit("sync.conflict_reapplied", done.entity, done.entity_id, fields=sorted(done.laptop))
+        uow.commit()
+    return done
+
+
+def dismiss_conflict(ctx: Context, conflict_id: uuid.UUID) -> None:
+    """Accept the server's values: the conflict leaves the list (it stays on record)."""
+    _laptop_owner(ctx)
+    with ctx.unit_of_work() as uow:
+        if not _conflicts.resolve(uow.session, conflict_id):
+            raise NotFound("no open conflict {id}", id=str(conflict_id))
+        uow.audit("sync.conflict_dismissed", "sync_conflicts", conflict_id)
+        uow.commit()
+
+
+def _laptop_owner(ctx: Context) -> None:
+    bound = bound_to(ctx.store)
+    if bound is not None and bound.login != ctx.actor.login:
+        raise Refused("only {login}, whom this laptop belongs to, handles its sync conflicts", login=bound.login)

@@ -34,6 +34,14 @@ def binding(store: Store) -> Binding | None:
                        state.last_pull_at, state.last_push_at)
 
 
+def bound_login(store: Store) -> str | None:
+    """The login a bound laptop belongs to; None for a solo store or a server."""
+    if not outbox.is_bound(store.engine):
+        return None
+    found = binding(store)
+    return None if found is None else found.login
+
+
 def bind(store: Store, server: str, login: str) -> None:
     """Bind the laptop to `server` as `login`: from now on every change of a replicated row goes to the outbox."""
     with store.unit_of_work(login) as uow:
