@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.benefits",
     "kam_desktop.cli.settlement",
     "kam_desktop.cli.mdf",
+    "kam_desktop.cli.sync",
 )
 
 

@@ -108,8 +108,18 @@ class Context:
 
 
 def open_context(store: Store, login: str | None = None, clock: Clock | None = None) -> Context:
-    """A context for `login` (default: the store's administrator); unknown or inactive people are refused."""
-    wanted = login or DEFAULT_LOGIN
+    """A context for `login` (default: the store's administrator); unknown or inactive people are refused.
+
+    A laptop bound to a team server belongs to the person who connected it: it acts as that login only (the
+    server proved it at the first sync and authorises every pushed change by it), so "act as" is for solo stores.
+    """
+    from kam_desktop.sync.binding import bound_login  # one small query; the sync package loads nothing else
+
+    owner = bound_login(store)
+    if owner is not None and login not in (None, owner):
+        raise Refused("this laptop belongs to {owner} (connected to the team server); it cannot act as {login}",
+                      owner=owner, login=login)
+    wanted = login or owner or DEFAULT_LOGIN
     user = store.person(wanted)
     if user is None:
         raise NotFound("no person with login {login!r} in this store; see `kamctl users list`", login=wanted)

@@ -19,6 +19,7 @@ from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import Grade, Role
 from kam_desktop.services import people as _people
 from kam_desktop.services import potential as _potential
+from kam_desktop.services import team_sync as _team
 from kam_desktop.services.account_view import AccountView, account_view
 from kam_desktop.services.accounts import card as _card
 from kam_desktop.services.accounts import portfolio as _portfolio
@@ -476,6 +477,31 @@ class Desk:
 
     def sync_status(self) -> SyncStatus:
         return _status.sync_status(self.ctx.store)
+
+    # -- the team server ---------------------------------------------------------------------------------------
+    def team_binding(self) -> _team.BoundTo | None:
+        return _team.bound_to(self.ctx.store)
+
+    def sync_with_team(self, server: str, login: str, password: str | None) -> _team.SyncReport:
+        return _team.sync_with_team(self.ctx.store, server, login, password)
+
+    def test_team_connection(self, server: str, login: str, password: str | None) -> str:
+        return _team.test_connection(server, login, password)
+
+    def saved_team_password(self, server: str, login: str) -> str | None:
+        return _team.saved_password(server, login)
+
+    def save_team_password(self, server: str, login: str, password: str) -> bool:
+        return _team.save_password(server, login, password)
+
+    def sync_conflicts(self) -> list[_team.Conflict]:
+        return _team.conflicts(self.ctx)
+
+    def reapply_conflict(self, conflict_id: uuid.UUID) -> _team.Conflict:
+        return _team.reapply_conflict(self.ctx, conflict_id)
+
+    def dismiss_conflict(self, conflict_id: uuid.UUID) -> None:
+        _team.dismiss_conflict(self.ctx, conflict_id)
 
     def store_is_empty(self) -> bool:
         return _status.store_is_empty(self.ctx.store)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session
 
 from kam_desktop.jsonable import to_jsonable
+from kam_desktop.store import outbox
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import AuditEntry, SyncedMixin
 
@@ -31,6 +32,8 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = Session(bind=self._engine.execution_options(**WRITE), expire_on_commit=False)
         self.session.info["actor"] = self.actor
+        # A laptop bound to a team server records every change of a replicated row in its outbox (after_flush).
+        self.session.info["outbox"] = outbox.is_bound(self._engine)
         return self
 
     def __exit__(
@@ -93,3 +96,15 @@ def _guard_and_stamp(session: Session, _context: Any, _instances: Any) -> None:
                 obj.updated_by = actor
             elif hasattr(obj, "created_by") and getattr(obj, "created_by", None) in (None, "system"):
                 obj.created_by = actor
+
+
+@event.listens_for(Session, "after_flush")
+def _record_outbox(session: Session, _context: Any) -> None:
+    if session.info.get("outbox"):
+        outbox.record(session)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _new_outbox_transaction(session: Session) -> None:
+    outbox.forget_transaction(session)

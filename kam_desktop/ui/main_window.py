@@ -37,6 +37,7 @@ from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.screens import Screens
 from kam_desktop.ui.settings import UiSettings
 from kam_desktop.ui.settings_dialog import SettingsDialog
+from kam_desktop.ui.team_sync import ConflictsDialog, ConnectDialog, TeamSync
 from kam_desktop.ui.workers import Task, run_task
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_actions()
         self._build_menus()
         self.finance = FinanceMenu(self)  # close, settlement, liability: for the roles that may use them
+        self.team = TeamSync(lambda: self.services.desk, self)  # syncs off the GUI thread, F9 and every few minutes
+        self.team.finished.connect(self._on_synced)
+        self.team.failed.connect(self._on_sync_failed)
         self._build_status_bar()
         self._on_tabs_current_changed(0)
         self.retranslate()
@@ -118,7 +122,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_open_account = self._action(None, self._open_selected_account)
         self.act_new_exception = self._action(QKeySequence.StandardKey.New, self.new_exception)
         self.act_print = self._action(QKeySequence.StandardKey.Print, self.print_documents)
-        self.act_sync = self._action("Ctrl+Shift+S", self.sync_now)
+        self.act_sync = self._action("F9", self.sync_now)
+        self.act_connect = self._action(None, self.connect_team_server)
+        self.act_conflicts = self._action(None, self.open_conflicts)
         self.act_import = self._action("Ctrl+I", self.open_import)
         self.act_close_tab = self._action(None, lambda: self.screens.close_tab(self.tabs.currentIndex()))
         self.act_close_tab.setShortcut(QKeySequence("Ctrl+W"))
@@ -156,6 +162,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_file.addAction(self.act_import)
         self.menu_file.addAction(self.act_export_view)
         self.menu_file.addAction(self.act_sync)
+        self.menu_file.addAction(self.act_connect)
+        self.menu_file.addAction(self.act_conflicts)
         self.menu_file.addAction(self.act_print)
         self.menu_file.addAction(self.act_demo)
         self.menu_act_as = QMenu(self.menu_file)
@@ -320,9 +328,51 @@ class MainWindow(Retranslating, QMainWindow):
             return
         workspace.print_documents()
 
-    def sync_now(self) -> None:
-        self._tell(self.tr("No team server is configured: KAM Desktop works on this computer's data only. "
-                           "Team mode comes in a later version."))
+    # -- the team server -------------------------------------------------------------------------------------
+    def sync_now(self) -> Task | None:
+        """F9: sync with the team server in the background; a laptop not yet connected asks where to first."""
+        bound = self.services.desk.team_binding()
+        if bound is None:
+            self.statusBar().showMessage(self.tr("This laptop is not connected to a team server yet."), 10_000)
+            self.connect_team_server()
+            return None
+        self.statusBar().showMessage(self.tr("Syncing with the team server…"))
+        return self.team.start(bound.server, bound.login)
+
+    def connect_team_server(self) -> ConnectDialog:
+        dialog = ConnectDialog(self.services.desk, self)
+        dialog.accepted.connect(lambda: self._first_sync(*dialog.entered()))
+        if self.interactive:
+            dialog.open()
+        return dialog
+
+    def _first_sync(self, server: str, login: str, password: str) -> Task | None:
+        self.statusBar().showMessage(self.tr("Syncing with the team server…"))
+        return self.team.start(server, login, password or None)
+
+    def open_conflicts(self) -> ConflictsDialog:
+        dialog = ConflictsDialog(self.services.desk, self.formats, self)
+        dialog.changed.connect(self._update_sync_label)
+        if self.interactive:
+            dialog.open()
+        return dialog
+
+    def _on_synced(self, report: object) -> None:
+        bound = self.services.desk.team_binding()
+        if bound is not None and bound.login != self.services.desk.login:
+            self.screens.switch_user(bound.login)  # a laptop acts as the person who connected it
+        else:
+            self.load_portfolio()
+        self.statusBar().showMessage(fill(
+            self.tr("Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts."),
+            pushed=self.formats.number(report.pushed), pulled=self.formats.number(report.pulled),  # type: ignore[attr-defined]
+            conflicts=self.formats.number(report.conflicts)), 15_000)  # type: ignore[attr-defined]
+        self._update_sync_label()
+        self.apply_role()
+
+    def _on_sync_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(fill(self.tr("Not synced: {reason}"), reason=reason), 15_000)
+        self._update_sync_label()
 
     def _tell(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -542,9 +592,18 @@ class MainWindow(Retranslating, QMainWindow):
         elif state.last_sync is None:
             text = self.tr("Offline · never synced")
         else:
-            text = fill(self.tr("Last sync: {day}"), day=self.formats.date(state.last_sync.date()))
+            online = self.tr("Online") if self.team.online is not False else self.tr("Offline")
+            text = online + " · " + fill(self.tr("Last sync: {day} {time}"), day=self.formats.date(
+                state.last_sync.date()), time=state.last_sync.astimezone().strftime("%H:%M"))
         if state.pending_changes:
             text += " · " + self.tr("%n change(s) waiting", "", state.pending_changes)
+        if state.open_conflicts:
+            text += " · " + self.tr("%n conflict(s)", "", state.open_conflicts)
+        self.act_conflicts.setEnabled(state.server is not None)
+        # "Act as" only where no server proves who is at the keyboard: a solo or demo store
+        self.menu_act_as.menuAction().setVisible(state.server is None)
+        if state.server is not None and not self.team.timer.isActive():
+            self.team.timer.start()
         self.sync_label.setText(text)
 
     # -- layout memory ------------------------------------------------------------------------------------
@@ -603,6 +662,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_new_exception.setText(self.tr("&New exception request…"))
         self.act_print.setText(self.tr("&Print documents…"))
         self.act_sync.setText(self.tr("S&ync with the team server"))
+        self.act_connect.setText(self.tr("&Connect to team server…"))
+        self.act_conflicts.setText(self.tr("Sync &conflicts…"))
         self.act_close_tab.setText(self.tr("&Close tab"))
         self.act_go_portfolio.setText(self.tr("&Portfolio"))
         self.act_go_approvals.setText(self.tr("&Approvals inbox"))

@@ -67,6 +67,13 @@
             <numerusform>%n changes waiting</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PortfolioView</name>

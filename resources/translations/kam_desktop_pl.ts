@@ -922,6 +922,99 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Account</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Ten laptop</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serwer</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Re-applied: this laptop&apos;s value goes to the server at the next sync.</source>
+        <translation>Zastosowano ponownie: wartość z tego laptopa trafi na serwer przy następnej synchronizacji.</translation>
+    </message>
+    <message>
+        <source>Dismissed: the server&apos;s value stays.</source>
+        <translation>Odrzucono: zostaje wartość z serwera.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict first.</source>
+        <translation>Najpierw wybierz konflikt.</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Konflikty synchronizacji</translation>
+    </message>
+    <message>
+        <source>&amp;Re-apply mine</source>
+        <translation>&amp;Zastosuj moją ponownie</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Odrzuć</translation>
+    </message>
+    <message>
+        <source>No conflicts: everything this laptop changed reached the server.</source>
+        <translation>Brak konfliktów: wszystko, co zmieniono na tym laptopie, dotarło na serwer.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Połączono: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address and your login.</source>
+        <translation>Podaj adres serwera i swój login.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password is kept until the app closes.</source>
+        <translation>Ten komputer nie ma magazynu haseł: hasło jest pamiętane do zamknięcia aplikacji.</translation>
+    </message>
+    <message>
+        <source>Connect to team server</source>
+        <translation>Połącz z serwerem zespołu</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serwer:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Sprawdź połączenie</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Unexpected error</source>
@@ -2603,10 +2696,6 @@
         <translation>Najpierw otwórz klienta: umowę, aneksy i zestawienia drukuje się z jego karty Dokumenty.</translation>
     </message>
     <message>
-        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
-        <translation>Nie skonfigurowano serwera zespołu: KAM Desktop pracuje tylko na danych tego komputera. Tryb zespołowy pojawi się w kolejnej wersji.</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>Dane demonstracyjne</translation>
     </message>
@@ -2634,12 +2723,32 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
         <source>Offline · never synced</source>
         <translation>Offline · nigdy nie synchronizowano</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Last sync: {day} {time}</source>
+        <translation>Ostatnia synchronizacja: {day} {time}</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n zmiana czeka</numerusform>
             <numerusform>%n zmiany czekają</numerusform>
             <numerusform>%n zmian czeka</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n konflikt</numerusform>
+            <numerusform>%n konflikty</numerusform>
+            <numerusform>%n konfliktów</numerusform>
         </translation>
     </message>
     <message>
@@ -2751,6 +2860,14 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
         <translation>S&amp;ynchronizuj z serwerem zespołu</translation>
     </message>
     <message>
+        <source>&amp;Connect to team server…</source>
+        <translation>&amp;Połącz z serwerem zespołu…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>&amp;Konflikty synchronizacji…</translation>
+    </message>
+    <message>
         <source>&amp;Close tab</source>
         <translation>&amp;Zamknij kartę</translation>
     </message>
@@ -2777,6 +2894,22 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
     <message>
         <source>Accounts: {shown} / {total}</source>
         <translation>Klienci: {shown} / {total}</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a team server yet.</source>
+        <translation>Ten laptop nie jest jeszcze połączony z serwerem zespołu.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team server…</source>
+        <translation>Synchronizacja z serwerem zespołu…</translation>
+    </message>
+    <message>
+        <source>Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts.</source>
+        <translation>Zsynchronizowano: wysłano {pushed}, odebrano {pulled}, nowe konflikty: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>Not synced: {reason}</source>
+        <translation>Nie zsynchronizowano: {reason}</translation>
     </message>
     <message>
         <source>Acting as: {name}</source>
@@ -2845,10 +2978,6 @@ Baza danych nie została zmieniona.</translation>
     <message>
         <source>Local file: {name}</source>
         <translation>Plik lokalny: {name}</translation>
-    </message>
-    <message>
-        <source>Last sync: {day}</source>
-        <translation>Ostatnia synchronizacja: {day}</translation>
     </message>
     <message>
         <source>&amp;What-if simulator…</source>

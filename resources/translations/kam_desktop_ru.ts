@@ -922,6 +922,99 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Account</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Этот ноутбук</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Re-applied: this laptop&apos;s value goes to the server at the next sync.</source>
+        <translation>Применено повторно: значение с этого ноутбука уйдёт на сервер при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>Dismissed: the server&apos;s value stays.</source>
+        <translation>Отклонено: остаётся значение сервера.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict first.</source>
+        <translation>Сначала выберите конфликт.</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Конфликты синхронизации</translation>
+    </message>
+    <message>
+        <source>&amp;Re-apply mine</source>
+        <translation>&amp;Применить моё снова</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <source>No conflicts: everything this laptop changed reached the server.</source>
+        <translation>Конфликтов нет: всё, что изменено на этом ноутбуке, дошло до сервера.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>Подключено: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address and your login.</source>
+        <translation>Укажите адрес сервера и свой логин.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password is kept until the app closes.</source>
+        <translation>На этом компьютере нет хранилища паролей: пароль хранится до закрытия программы.</translation>
+    </message>
+    <message>
+        <source>Connect to team server</source>
+        <translation>Подключение к серверу команды</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Проверить подключение</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Unexpected error</source>
@@ -2603,10 +2696,6 @@
         <translation>Сначала откройте клиента: договор, приложения и выписки печатаются с его вкладки «Документы».</translation>
     </message>
     <message>
-        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
-        <translation>Сервер команды не настроен: KAM Desktop работает только с данными этого компьютера. Командный режим появится в следующей версии.</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
@@ -2634,12 +2723,32 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
         <source>Offline · never synced</source>
         <translation>Офлайн · синхронизации ещё не было</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Не в сети</translation>
+    </message>
+    <message>
+        <source>Last sync: {day} {time}</source>
+        <translation>Последняя синхронизация: {day} {time}</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n изменение ожидает</numerusform>
             <numerusform>%n изменения ожидают</numerusform>
             <numerusform>%n изменений ожидают</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n конфликт</numerusform>
+            <numerusform>%n конфликта</numerusform>
+            <numerusform>%n конфликтов</numerusform>
         </translation>
     </message>
     <message>
@@ -2751,6 +2860,14 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
         <translation>&amp;Синхронизировать с сервером команды</translation>
     </message>
     <message>
+        <source>&amp;Connect to team server…</source>
+        <translation>&amp;Подключиться к серверу команды…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>&amp;Конфликты синхронизации…</translation>
+    </message>
+    <message>
         <source>&amp;Close tab</source>
         <translation>&amp;Закрыть вкладку</translation>
     </message>
@@ -2777,6 +2894,22 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
     <message>
         <source>Accounts: {shown} / {total}</source>
         <translation>Клиенты: {shown} / {total}</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a team server yet.</source>
+        <translation>Этот ноутбук ещё не подключён к серверу команды.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team server…</source>
+        <translation>Синхронизация с сервером команды…</translation>
+    </message>
+    <message>
+        <source>Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts.</source>
+        <translation>Синхронизировано: отправлено {pushed}, получено {pulled}, новых конфликтов: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>Not synced: {reason}</source>
+        <translation>Не синхронизировано: {reason}</translation>
     </message>
     <message>
         <source>Acting as: {name}</source>
@@ -2845,10 +2978,6 @@ Nothing was changed in the data store.</source>
     <message>
         <source>Local file: {name}</source>
         <translation>Локальный файл: {name}</translation>
-    </message>
-    <message>
-        <source>Last sync: {day}</source>
-        <translation>Последняя синхронизация: {day}</translation>
     </message>
     <message>
         <source>&amp;What-if simulator…</source>

@@ -252,7 +252,7 @@ def test_keyboard_new_exception_print_and_sync(demo_window, qtbot) -> None:  # t
     assert workspace.tabs.currentWidget() is workspace.exceptions
     workspace.exceptions.dialog.reject()
     window.act_sync.trigger()
-    assert "No team server is configured" in window.statusBar().currentMessage()
+    assert "not connected to a team server" in window.statusBar().currentMessage()
     workspace.documents.open_files = False
     window.act_print.trigger()
     assert workspace.tabs.currentWidget() is workspace.documents

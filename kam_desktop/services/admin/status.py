@@ -27,7 +27,8 @@ def describe_store(store: Store) -> StoreInfo:
 def sync_status(store: Store) -> SyncStatus:
     """Whether a team server is configured here, the last sync, and the local changes waiting."""
     with store.read() as session:
-        state = session.scalars(select(SyncState).order_by(SyncState.server)).first()
+        state = session.execute(select(SyncState.server, SyncState.last_pull_at, SyncState.last_push_at)
+                                .order_by(SyncState.server)).first()
         pending = session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
         conflicts = session.scalar(
             select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))

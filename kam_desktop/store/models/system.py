@@ -62,7 +62,7 @@ class OutboxEntry(Base):
 
 
 class SyncState(Base):
-    """The pull cursor: the last (xid, id) of the server's change log applied here."""
+    """The binding to a team server (one row) and the pull cursor: the last (xid, id) of its change log applied."""
 
     __tablename__ = "sync_state"
 
@@ -71,6 +71,8 @@ class SyncState(Base):
     cursor_id: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
     last_pull_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    login: Mapped[str | None] = mapped_column(String(64))  # the server login this laptop belongs to
+    epoch: Mapped[str | None] = mapped_column(String(200))  # the server's identity at the last sync
 
 
 class SyncConflict(AppendOnlyMixin, Base):

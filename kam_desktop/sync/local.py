@@ -1,0 +1,69 @@
+"""Writing pulled rows into the laptop's SQLite: upserts, tombstones, purges — never through the outbox."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Uuid, bindparam, delete, select, text
+from sqlalchemy.dialects.sqlite import insert
+
+from kam_desktop.store.models import OutboxEntry
+from kam_desktop.sync.server import TABLES, Entity
+
+Row = Mapping[str, Any]
+
+
+def defer_foreign_keys(local: Connection) -> None:
+    """Rows of one batch may arrive children first: check the keys at COMMIT, not per statement."""
+    local.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+
+def upsert(local: Connection, entity: str, rows: Sequence[Row], keep: set[uuid.UUID] = frozenset()) -> int:  # type: ignore[assignment]
+    """Write the server's rows over the local ones, except rows with local changes still waiting to be pushed."""
+    rows = [dict(r) for r in rows if r["id"] not in keep]
+    if not rows:
+        return 0
+    table = TABLES[entity]
+    statement = insert(table)
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c.id],
+        set_={c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"},
+    )
+    local.execute(statement, rows)
+    return len(rows)
+
+
+def remove(local: Connection, entity: str, ids: Iterable[uuid.UUID]) -> int:
+    """Tombstones: rows the server no longer has (or shows) go from the laptop too."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    table = TABLES[entity]
+    return local.execute(delete(table).where(table.c.id.in_(ids))).rowcount
+
+
+def pending_rows(local: Connection) -> set[uuid.UUID]:
+    """Rows with local changes the server has not answered yet: a pull leaves them as they are."""
+    return set(local.scalars(select(OutboxEntry.entity_id).distinct()))
+
+
+def local_accounts(local: Connection) -> set[uuid.UUID]:
+    return set(local.scalars(select(TABLES["accounts"].c.id)))
+
+
+def rows_of_accounts(local: Connection, entity: Entity, accounts: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Ids of `entity`'s local rows that belong to `accounts` (the server's own account expression)."""
+    if entity.account_sql is None or not accounts:
+        return set()
+    query = text(f"SELECT r.id FROM {entity.name} r WHERE {entity.account_sql} IN :accounts").bindparams(
+        bindparam("accounts", expanding=True, type_=Uuid()))
+    query = query.columns(id=Uuid())
+    return set(local.scalars(query, {"accounts": list(accounts)}))
+
+
+def wipe(local: Connection, entities: Sequence[Entity]) -> None:
+    """Forget every replicated row (a first sync or a restored server): the server's snapshot replaces them."""
+    for entity in reversed(entities):
+        local.execute(delete(entity.table))

@@ -1,0 +1,225 @@
+"""Pull: the server's change log since the cursor, through row-level security, applied with the cursor advance.
+
+The log is read `(xid, id) > cursor AND xid < pg_snapshot_xmin(pg_current_snapshot())` in (xid, id) order,
+in one REPEATABLE READ transaction: every transaction below the snapshot's xmin has finished, so no row can
+still commit behind the cursor (a plain `id > cursor` skips a row whose transaction commits late). Each batch
+of log rows is applied — current rows upserted, missing rows removed — together with the new cursor in one
+SQLite transaction. A first sync (or a restored server, detected by its epoch) is a bulk snapshot instead;
+accounts that became visible are snapshotted, accounts that disappeared (reassigned) are purged and their
+pending outbox entries become conflicts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select, text, update
+
+from kam_desktop.store.engine import WRITE
+from kam_desktop.store.models import OutboxEntry, SyncConflict, SyncState
+from kam_desktop.store.store import Store
+from kam_desktop.store.types import utc_now
+from kam_desktop.sync import local
+from kam_desktop.sync.server import Entity, entities, epoch, typed
+
+BATCH = 10_000
+END_OF_XID = 2**62  # a cursor id past any log row of its xid
+
+LOG = text(
+    "SELECT id, xid::text::bigint AS xid, entity, entity_id FROM kam.change_log "
+    "WHERE (xid, id) > (CAST(CAST(:xid AS text) AS xid8), :id) AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
+    "ORDER BY xid, id LIMIT :limit"
+)
+
+Hook = Callable[[str], None]
+
+
+@dataclass
+class PullResult:
+    pulled: int = 0
+    snapshot: bool = False
+    revoked: int = 0
+    arrived: int = 0
+    conflicts: int = 0
+
+
+@dataclass(frozen=True)
+class Cursor:
+    xid: int
+    id: int
+
+
+def pull(server: Engine, store: Store, on_committed: Hook | None = None) -> PullResult:
+    """Bring the laptop up to the server's state for this login."""
+    result = PullResult()
+    with server.connect().execution_options(isolation_level="REPEATABLE READ") as connection, connection.begin():
+        connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+        replicated = entities(connection)
+        server_epoch = epoch(connection)
+        state = _state(store)
+        if _must_resync(connection, state, server_epoch):
+            _snapshot_everything(connection, store, replicated, server_epoch, result)
+        else:
+            held = _held(store)  # before the log: an account row that arrives by the log still needs its history
+            _follow_log(connection, store, replicated, Cursor(state.cursor_xid, state.cursor_id), result,
+                        on_committed)
+            _reconcile_accounts(connection, store, replicated, held, result)
+    return result
+
+
+def _state(store: Store) -> SyncState:
+    with store.read() as session:
+        state = session.scalar(select(SyncState).where(SyncState.login.is_not(None)))
+        if state is None:
+            raise RuntimeError("this store is not bound to a team server")
+        session.expunge(state)
+        return state
+
+
+def _must_resync(connection: Connection, state: SyncState, server_epoch: str) -> bool:
+    """First sync, another server's identity, or a cursor ahead of the server (restored to an earlier point)."""
+    if state.epoch != server_epoch:
+        return True
+    next_xid = int(connection.scalar(text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")))
+    return state.cursor_xid >= next_xid
+
+
+def _follow_log(connection: Connection, store: Store, replicated: Sequence[Entity], cursor: Cursor,
+                result: PullResult, on_committed: Hook | None) -> None:
+    by_name = {e.name: e for e in replicated}
+    while True:
+        log = connection.execute(LOG, {"xid": cursor.xid, "id": cursor.id, "limit": BATCH}).all()
+        if not log:
+            return
+        changed: dict[str, set[uuid.UUID]] = {}
+        for row in log:
+            if row.entity in by_name:
+                changed.setdefault(row.entity, set()).add(row.entity_id)
+        fetched = {name: _rows(connection, by_name[name], ids) for name, ids in changed.items()}
+        cursor = Cursor(log[-1].xid, log[-1].id)
+        with _local_transaction(store) as writer:
+            keep = local.pending_rows(writer)
+            for entity in replicated:  # parents first
+                if entity.name not in changed:
+                    continue
+                rows = fetched[entity.name]
+                local.upsert(writer, entity.name, rows, keep)
+                local.remove(writer, entity.name, changed[entity.name] - {r["id"] for r in rows} - keep)
+            _advance(writer, cursor, pulled=True)
+        result.pulled += len(log)
+        if on_committed is not None:
+            on_committed("pull")
+
+
+def _rows(connection: Connection, entity: Entity, ids: set[uuid.UUID]) -> list[Any]:
+    table = entity.table
+    return [row._mapping for row in connection.execute(select(table).where(table.c.id.in_(list(ids))))]
+
+
+def _reconcile_accounts(connection: Connection, store: Store, replicated: Sequence[Entity],
+                        held_before: set[uuid.UUID], result: PullResult) -> None:
+    """Accounts this login may now see arrive whole; accounts it may no longer see leave the laptop."""
+    accounts = replicated_entity(replicated, "accounts")
+    visible = set(connection.scalars(select(accounts.table.c.id)))
+    with _local_transaction(store) as writer:
+        held = local.local_accounts(writer)
+        arrived = visible - held_before
+        gone = held - visible - _unpushed_accounts(writer)
+        if arrived:
+            for entity in replicated:
+                if entity.account_sql is not None:
+                    local.upsert(writer, entity.name, _account_rows(connection, entity, arrived))
+        if gone:
+            result.conflicts += _revoke(writer, replicated, gone)
+    result.arrived += len(arrived)
+    result.revoked += len(gone)
+
+
+def _unpushed_accounts(writer: Connection) -> set[uuid.UUID]:
+    """Accounts created here and not yet on the server: not a revocation."""
+    query = select(OutboxEntry.entity_id).where(OutboxEntry.entity == "accounts", OutboxEntry.operation == "insert")
+    return set(writer.scalars(query))
+
+
+def _revoke(writer: Connection, replicated: Sequence[Entity], gone: set[uuid.UUID]) -> int:
+    """Purge the accounts' rows; their changes still waiting in the outbox become conflicts, not silent losses."""
+    doomed = {entity.name: local.rows_of_accounts(writer, entity, gone) for entity in replicated}
+    entries = writer.execute(select(OutboxEntry)).all()
+    lost = [e for e in entries if e.entity_id in doomed.get(e.entity, set())]
+    if lost:
+        writer.execute(insert(SyncConflict), [{
+            "id": uuid.uuid4(), "entity": e.entity, "entity_id": e.entity_id, "op_id": e.op_id,
+            "reason": "account reassigned to someone else", "local_changes": e.changes.get("new"),
+            "server_values": None, "created_by": "sync",
+        } for e in lost])
+        writer.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_([e.seq for e in lost])))
+    for entity in reversed(replicated):
+        local.remove(writer, entity.name, doomed[entity.name])
+    return len(lost)
+
+
+def _snapshot_everything(connection: Connection, store: Store, replicated: Sequence[Entity], server_epoch: str,
+                         result: PullResult) -> None:
+    """A first sync: every row this login may read, in bulk; the cursor then starts at the snapshot's xmin."""
+    xmin = int(connection.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")))
+    with _local_transaction(store) as writer:
+        keep = local.pending_rows(writer)
+        local.wipe(writer, replicated)
+        for entity in replicated:
+            for chunk in _chunks(connection.execute(select(entity.table)).mappings()):
+                result.pulled += local.upsert(writer, entity.name, chunk, keep)
+        writer.execute(update(SyncState).values(epoch=server_epoch))
+        _advance(writer, Cursor(xmin - 1, END_OF_XID), pulled=True)
+    result.snapshot = True
+    result.arrived = len(_held(store))
+
+
+def _held(store: Store) -> set[uuid.UUID]:
+    with store.engine.connect() as connection:
+        return local.local_accounts(connection)
+
+
+def _account_rows(connection: Connection, entity: Entity, accounts: set[uuid.UUID]) -> list[Any]:
+    query = typed(entity, f"SELECT r.* FROM {entity.name} r WHERE {entity.account_sql} = ANY(:accounts)",
+                  accounts=list(accounts))
+    return list(connection.execute(query).mappings())
+
+
+def _chunks(rows: Any, size: int = 20_000) -> Any:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def replicated_entity(replicated: Sequence[Entity], name: str) -> Entity:
+    return next(e for e in replicated if e.name == name)
+
+
+def _advance(writer: Connection, cursor: Cursor, *, pulled: bool) -> None:
+    values: dict[str, Any] = {"cursor_xid": cursor.xid, "cursor_id": cursor.id}
+    if pulled:
+        values["last_pull_at"] = utc_now()
+    writer.execute(update(SyncState).values(**values))
+
+
+class _local_transaction:  # noqa: N801 - reads as a context manager function
+    """One SQLite write transaction (BEGIN IMMEDIATE) with foreign keys checked at COMMIT."""
+
+    def __init__(self, store: Store) -> None:
+        self._context = store.engine.execution_options(**WRITE).begin()
+
+    def __enter__(self) -> Connection:
+        connection = self._context.__enter__()
+        local.defer_foreign_keys(connection)
+        return connection
+
+    def __exit__(self, *exc: Any) -> None:
+        self._context.__exit__(*exc)

@@ -1,0 +1,113 @@
+"""One sync: bind the laptop on its first connection, push the outbox, then pull; say what happened."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from kam_desktop.store.models import Account, SyncConflict
+from kam_desktop.store.store import Store
+from kam_desktop.sync.binding import bind, binding
+from kam_desktop.sync.pull import pull
+from kam_desktop.sync.push import push
+from kam_desktop.sync.server import public_address, server_engine
+
+
+class Failure(StrEnum):
+    OFFLINE = "offline"  # the server did not answer: try again later
+    LOGIN = "login"  # the server refused the login or password
+    BINDING = "binding"  # this store belongs to another server or person, or holds solo data
+
+
+class SyncFailed(Exception):
+    def __init__(self, failure: Failure, detail: str) -> None:
+        super().__init__(detail)
+        self.failure = failure
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int
+    pulled: int
+    conflicts: int  # new conflicts this sync
+    open_conflicts: int  # all not yet re-applied or dismissed
+    snapshot: bool
+    arrived: int  # accounts that came to this laptop
+    revoked: int  # accounts that left it (reassigned)
+    seconds: float
+
+
+Hook = Callable[[str], None]
+
+
+def sync(store: Store, url: str, login: str, password: str | None, on_committed: Hook | None = None) -> SyncReport:
+    """Push then pull; a first connection binds the store to `url` as `login`."""
+    started = time.perf_counter()
+    server = server_engine(url, login, password)
+    try:
+        _check_login(server, login)
+        _ensure_bound(store, public_address(url), login)
+        pushed = push(server, store, on_committed)
+        pulled = pull(server, store, on_committed)
+    except OperationalError as exc:
+        raise SyncFailed(_kind(exc), str(exc.orig or exc).strip()) from exc
+    finally:
+        server.dispose()
+    return SyncReport(
+        pushed=pushed.pushed, pulled=pulled.pulled, conflicts=pushed.conflicts + pulled.conflicts,
+        open_conflicts=open_conflicts(store), snapshot=pulled.snapshot, arrived=pulled.arrived,
+        revoked=pulled.revoked, seconds=time.perf_counter() - started,
+    )
+
+
+def check_connection(url: str, login: str, password: str | None) -> str:
+    """Log in and return the server's version string (the connect dialog's "Test connection")."""
+    server = server_engine(url, login, password)
+    try:
+        with server.connect() as connection:
+            return str(connection.scalar(text("SHOW server_version")))
+    except OperationalError as exc:
+        raise SyncFailed(_kind(exc), str(exc.orig or exc).strip()) from exc
+    finally:
+        server.dispose()
+
+
+def open_conflicts(store: Store) -> int:
+    with store.read() as session:
+        count = select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+        return int(session.scalar(count) or 0)
+
+
+def _check_login(server: object, login: str) -> None:
+    with server.connect() as connection:  # type: ignore[attr-defined]
+        connection.scalar(text("SELECT 1"))
+
+
+def _ensure_bound(store: Store, address: str, login: str) -> None:
+    """A laptop belongs to one server and one person; a store with solo data is never merged into a team."""
+    current = binding(store)
+    if current is not None:
+        if (current.server, current.login) != (address, login):
+            raise SyncFailed(Failure.BINDING,
+                             f"this data folder is bound to {current.server} as {current.login}")
+        return
+    if not store.is_sqlite:
+        raise SyncFailed(Failure.BINDING, "only a laptop's own SQLite store syncs; this store is a server")
+    with store.read() as session:
+        if session.scalar(select(func.count()).select_from(Account)):
+            raise SyncFailed(Failure.BINDING,
+                             "this data folder already holds accounts of its own; connect a new data folder")
+    bind(store, address, login)
+
+
+def _kind(exc: DBAPIError) -> Failure:
+    said = str(exc.orig or exc).lower()
+    if "password authentication failed" in said or "role" in said and "does not exist" in said:
+        return Failure.LOGIN
+    return Failure.OFFLINE

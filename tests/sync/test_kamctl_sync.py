@@ -1,0 +1,44 @@
+"""kamctl sync as a scheduled task runs it: the figures, and exit codes that say what to do next."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kam_desktop.cli.main import main
+from tests.sync.team import PASSWORD, Team
+from tests.sync.test_round_trip import edit
+
+pytestmark = pytest.mark.pg
+
+
+def test_kamctl_sync_reports_and_exits_by_outcome(team: Team, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    team.account("A1", "kam1")
+    laptop = team.laptop("kam1")
+    db = str(laptop.store.url.removeprefix("sqlite:///"))
+    monkeypatch.setenv("KAM_PASSWORD", PASSWORD)
+    assert main(["sync", "--db", db, "--server", team.url, "--user", laptop.login, "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["snapshot"] is True and first["accounts_arrived"] == 1 and first["pulled"] > 0
+
+    edit(team.store, "admin", "A1", city="Łódź")
+    edit(laptop.store, laptop.login, "A1", city="Poznań")
+    assert main(["sync", "--db", db, "--json"]) == 5  # bound: no --server or --user needed; a new conflict
+    second = json.loads(capsys.readouterr().out)
+    assert (second["pushed"], second["conflicts"], second["open_conflicts"]) == (1, 1, 1)
+
+    assert main(["sync", "--db", db]) == 0
+    assert "0 new conflicts (1 open)" in capsys.readouterr().out
+
+    # (the test server trusts local connections, so an unknown login stands for a wrong password)
+    assert main(["sync", "--db", db, "--server", team.url, "--user", "nobody_" + team.suffix]) == 7
+    assert "refused the login" in capsys.readouterr().err
+
+    assert main(["sync", "--db", db, "--server", "postgresql://127.0.0.1:1/kam", "--user", laptop.login]) == 6
+
+    other = team.laptop("kam2")
+    other_db = str(other.store.url.removeprefix("sqlite:///"))
+    assert main(["sync", "--db", other_db, "--server", team.url, "--user", team.login("kam2")]) == 0
+    assert main(["sync", "--db", other_db, "--server", team.url, "--user", laptop.login]) == 8  # not its person
