@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.settlement",
     "kam_desktop.cli.mdf",
     "kam_desktop.cli.sync",
+    "kam_desktop.cli.server",
 )
 
 

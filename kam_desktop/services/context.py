@@ -113,9 +113,14 @@ def open_context(store: Store, login: str | None = None, clock: Clock | None = N
     A laptop bound to a team server belongs to the person who connected it: it acts as that login only (the
     server proved it at the first sync and authorises every pushed change by it), so "act as" is for solo stores.
     """
+    from kam_desktop.store.server.identity import server_login
     from kam_desktop.sync.binding import bound_login  # one small query; the sync package loads nothing else
 
-    owner = bound_login(store)
+    online = server_login(store.engine)  # connected straight to the team server: the server says who this is
+    if online is not None and login not in (None, online):
+        raise Refused("connected to the team server as {owner}; it cannot act as {login}", owner=online,
+                      login=login)
+    owner = online or bound_login(store)
     if owner is not None and login not in (None, owner):
         raise Refused("this laptop belongs to {owner} (connected to the team server); it cannot act as {login}",
                       owner=owner, login=login)

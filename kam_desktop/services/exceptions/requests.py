@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -40,6 +41,7 @@ from kam_desktop.services.program.in_force import plain, policy_in_force, progra
 from kam_desktop.services.program.policy import check_in
 from kam_desktop.store.models import Account, ApprovalStep, AuditEntry, ExceptionRequest, User
 from kam_desktop.store.queries.sales import sales_by_account
+from kam_desktop.store.server.identity import decides_on_server
 from kam_desktop.store.uow import UnitOfWork
 
 PREFIX = "EXC"
@@ -309,6 +311,8 @@ def decide_in(ctx: Context, uow: UnitOfWork, number: str, approve: bool, note: s
         change = dx.decide(request, _actor(ctx), approve, seen, ctx.now(), note)
     except dx.ExceptionRefused as exc:
         raise Refused.of(exc) from None
+    if decides_on_server(session):  # online on the team server: the server's function is the one that decides
+        return _decide_on_server(session, row, approve, note, seen)
     decision = change.request.decisions[-1]
     session.add(ApprovalStep(
         exception_id=row.id, step_no=len(change.request.decisions), approver_role=decision.role,
@@ -317,6 +321,22 @@ def decide_in(ctx: Context, uow: UnitOfWork, number: str, approve: bool, note: s
     ))
     _apply(uow, row, change, "approve" if approve else "reject")
     session.expire(row, ["steps"])
+    return row
+
+
+def _decide_on_server(session: Session, row: ExceptionRequest, approve: bool, note: str,
+                      seen: int) -> ExceptionRequest:
+    """kam.decide_exception as the connected login: the server checks the role, the requester, the step and the
+    version again, writes the step, the status and the audit line, and refuses with its reason."""
+    try:
+        session.execute(text("SELECT kam.decide_exception(:number, :approve, :note, :seen)"),
+                        {"number": row.number, "approve": approve, "note": note, "seen": seen})
+    except DBAPIError as exc:
+        reason = str(getattr(exc.orig, "diag", None) and exc.orig.diag.message_primary or exc.orig)  # type: ignore[union-attr]
+        raise Refused("the team server refused the decision on {number}: {reason}", number=row.number,
+                      reason=reason) from None
+    session.expire(row)
+    session.refresh(row)
     return row
 
 

@@ -1,0 +1,311 @@
+"""The team server's security against a real PostgreSQL: row-level security forced on every table (a catalog
+check), a matrix of role × table × select/insert/update/delete over two KAMs' data, and every way around the
+decision function refused — direct status writes, self-approval, a stale version, a KAM calling it."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import select, text, update
+
+from kam_desktop.store.models import Account, Contact, ExceptionRequest, User
+from kam_desktop.store.server.install import install
+from kam_desktop.store.server.people import add_person
+from kam_desktop.store.server.policies import THROUGH_PARENT
+from kam_desktop.store.store import Store
+from tests.acting import desk
+from tests.services.settlement_world import Q4_CLOSED_ON, settlement_world
+
+PASSWORD = "server-test-password"
+PEOPLE = ("kam1", "kam2", "boss", "money", "admin")
+
+
+@dataclass
+class Server:
+    url: str
+    store: Store
+    logins: dict[str, str]  # person of the world → their login role on this cluster
+
+    def engine(self, who: str) -> sa.Engine:
+        address = sa.engine.make_url(self.url).set(username=self.logins[who], password=PASSWORD)
+        return sa.create_engine(address, poolclass=sa.pool.NullPool)
+
+    def owner(self) -> sa.Engine:
+        return self.store.engine
+
+
+def _world(store: Store) -> None:
+    """Two KAMs' accounts with sales, grades, a closed quarter, exceptions, contacts and slots on both sides."""
+    settlement_world(store)
+    desk(store, "money", Q4_CLOSED_ON).close_quarter("2025Q4")
+    for who, code in (("kam1", "EUR1"), ("kam2", "A07")):
+        kam = desk(store, who, date(2026, 1, 20))
+        row = kam.request_exception(code, "discount", Decimal(15), "a tender against a competitor")
+        kam.submit_exception(row.number)
+        kam.save_slot(code, "HW", total_units=Decimal(10), total_money=Decimal("50000.00"), source="survey",
+                      collected_on=date(2026, 1, 10), confidence=Decimal("0.7"))
+        desk(store, "money", date(2026, 1, 20)).redeem(code, "points", Decimal(5), f"gift for {code}")
+        kam.issue_document(code, "statement", "2025Q4", "en")
+        with store.unit_of_work("test") as uow:
+            account_id = uow.session.scalar(select(Account.id).where(Account.code == code))
+            uow.session.add(Contact(account_id=account_id, name=f"Buyer of {code}", role="purchasing"))
+            uow.commit()
+
+
+@pytest.fixture(scope="module")
+def server(pg_available: bool) -> Iterator[Server]:
+    if not pg_available:
+        pytest.skip("no PostgreSQL server")
+    from tests.conftest import PG_ADMIN_URL
+
+    name, suffix = f"kam_test_srv_{uuid.uuid4().hex[:10]}", uuid.uuid4().hex[:6]
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.engine.make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    store = Store.open(url)
+    logins = {who: f"{who}_{suffix}" for who in PEOPLE}
+    try:
+        _world(store)
+        with store.engine.begin() as connection:  # login roles are cluster-wide: unique names per run
+            if connection.scalar(select(User.id).where(User.login == "admin")) is None:
+                connection.execute(sa.insert(User).values(id=uuid.uuid4(), login="admin", name="Admin", role="admin"))
+            for who, login in logins.items():
+                connection.execute(update(User).where(User.login == who).values(login=login))
+        install(store.engine)
+        with store.engine.connect() as connection:
+            roles = dict(connection.execute(select(User.login, User.role)).all())
+        for login in logins.values():
+            add_person(store.engine, login, roles[login], login, PASSWORD)
+        yield Server(url, store, logins)
+    finally:
+        store.dispose()
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for login in logins.values():
+                connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
+        admin.dispose()
+
+
+def _tables(server: Server) -> list[str]:
+    with server.owner().connect() as connection:
+        return [str(n) for (n,) in connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))]
+
+
+def test_every_table_has_row_level_security_forced_and_a_policy(server: Server) -> None:
+    with server.owner().connect() as connection:
+        rows = connection.execute(text(
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, "
+            "       (SELECT count(*) FROM pg_policies p WHERE p.schemaname = n.nspname AND p.tablename = c.relname) "
+            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname IN ('public', 'kam') AND c.relkind IN ('r', 'p')")).all()
+        bypass = connection.execute(text(
+            "SELECT r.rolname FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid "
+            "JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = 'kam_app' AND (r.rolbypassrls OR r.rolsuper)")).all()
+        owners = connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND pg_has_role('kam_app', tableowner, 'MEMBER')")).all()
+    assert len(rows) >= 40
+    assert [r.relname for r in rows if not (r.relrowsecurity and r.relforcerowsecurity and r[3] > 0)] == []
+    assert bypass == [] and owners == []  # app roles bypass nothing and own nothing
+    with server.owner().connect() as connection:
+        views = connection.execute(text(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname IN ('public', 'kam') AND c.relkind = 'v' "
+            "AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)")).all()
+    assert views == []
+
+
+def _account_expression(table: str) -> str | None:
+    """SQL giving each row's account in `table` (alias t), as the owner sees it."""
+    if table == "accounts":
+        return "t.id"
+    if table in THROUGH_PARENT:
+        return THROUGH_PARENT[table].replace("{row}", "t")
+    return None
+
+
+def _account_tables(server: Server) -> dict[str, str]:
+    with server.owner().connect() as connection:
+        direct = {str(n) for (n,) in connection.execute(text(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND column_name = 'account_id'"))}
+    found = {t: "t.account_id" for t in direct}
+    for table in _tables(server):
+        expression = _account_expression(table)
+        if expression:
+            found[table] = expression
+    return found
+
+
+def _owned(server: Server, who: str) -> list[str]:
+    with server.owner().connect() as connection:
+        return [str(i) for (i,) in connection.execute(text(
+            "SELECT a.id FROM accounts a JOIN users u ON u.id = a.owner_id WHERE u.login = :login"),
+            {"login": server.logins[who]})]
+
+
+def _rows_of(server: Server, table: str, account: str, accounts: list[str]) -> list[dict[str, Any]]:
+    with server.owner().connect() as connection:
+        return [dict(r._mapping) for r in connection.execute(text(
+            f'SELECT to_jsonb(t) AS row FROM public."{table}" t WHERE ({account})::text = ANY (:ids)'),
+            {"ids": accounts})]
+
+
+def test_a_kam_reads_and_writes_no_row_of_another_kams_accounts(server: Server) -> None:
+    theirs = _owned(server, "kam2")
+    mine = _owned(server, "kam1")
+    assert theirs and mine
+    exercised = []
+    kam = server.engine("kam1")
+    for table, account in sorted(_account_tables(server).items()):
+        others = _rows_of(server, table, account, theirs)
+        own = _rows_of(server, table, account, mine)
+        with kam.connect() as connection:
+            seen = connection.scalar(text(
+                f'SELECT count(*) FROM public."{table}" t WHERE ({account})::text = ANY (:ids)'), {"ids": theirs})
+            visible_own = connection.scalar(text(
+                f'SELECT count(*) FROM public."{table}" t WHERE ({account})::text = ANY (:ids)'), {"ids": mine})
+        assert seen == 0, f"{table}: kam1 reads {seen} rows of kam2's accounts"
+        assert visible_own == len(own), f"{table}: kam1 sees {visible_own} of their own {len(own)} rows"
+        if not others:
+            continue
+        exercised.append(table)
+        with kam.begin() as connection:
+            changed = connection.execute(text(f'UPDATE public."{table}" t SET id = id WHERE ({account})::text = ANY (:ids)'),
+                                         {"ids": theirs}).rowcount
+            removed = connection.execute(text(f'DELETE FROM public."{table}" t WHERE ({account})::text = ANY (:ids)'),
+                                         {"ids": theirs}).rowcount
+        assert (changed, removed) == (0, 0), f"{table}: kam1 changed {changed} and deleted {removed} of kam2's rows"
+        copy = dict(others[0]["row"]) | {"id": str(uuid.uuid4())}
+        with pytest.raises(sa.exc.DBAPIError, match="row-level security|permission denied"), kam.begin() as connection:
+            connection.execute(text(f'INSERT INTO public."{table}" SELECT * FROM jsonb_populate_record('
+                                    f'NULL::public."{table}", CAST(:row AS jsonb))'), {"row": json.dumps(copy)})
+    kam.dispose()
+    # the world has two KAMs' rows in at least these: accounts, lines, grades, ledger, allocations, exceptions, …
+    assert {"accounts", "invoice_lines", "grade_evaluations", "ledger_entries", "ledger_allocations",
+            "exception_requests", "potential_slots", "contacts", "documents", "document_files"} <= set(exercised), exercised
+
+
+@pytest.mark.parametrize("who", ["boss", "money", "admin"])
+def test_directors_finance_and_the_administrator_read_every_account(server: Server, who: str) -> None:
+    reader = server.engine(who)
+    for table in ("accounts", "invoice_lines", "ledger_entries", "exception_requests", "audit_log"):
+        with server.owner().connect() as connection:
+            total = connection.scalar(text(f'SELECT count(*) FROM public."{table}"'))
+        with reader.connect() as connection:
+            assert connection.scalar(text(f'SELECT count(*) FROM public."{table}"')) == total, (who, table)
+    reader.dispose()
+
+
+@pytest.mark.parametrize(("who", "may"), [("kam1", False), ("boss", False), ("money", False), ("admin", True)])
+def test_program_policy_and_catalog_are_read_by_all_and_written_by_the_administrator(server: Server, who: str,
+                                                                                    may: bool) -> None:
+    engine = server.engine(who)
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM program_configs")) >= 1
+        assert connection.scalar(text("SELECT count(*) FROM policy_caps")) >= 1
+    with engine.begin() as connection:
+        changed = connection.execute(text("UPDATE benefit_catalog SET name = name")).rowcount
+    with server.owner().connect() as connection:
+        total = connection.scalar(text("SELECT count(*) FROM benefit_catalog"))
+    assert changed == (total if may else 0)
+    engine.dispose()
+
+
+def _waiting(server: Server, owner: str) -> tuple[str, int]:
+    with server.owner().connect() as connection:
+        row = connection.execute(select(ExceptionRequest.number, ExceptionRequest.version)
+                                 .join(User, User.id == ExceptionRequest.requested_by_id)
+                                 .where(User.login == server.logins[owner], ExceptionRequest.status == "submitted")
+                                 ).first()
+    assert row is not None
+    return str(row.number), int(row.version)
+
+
+def _decide(server: Server, who: str, number: str, version: int, approve: bool = True) -> Any:
+    engine = server.engine(who)
+    try:
+        with engine.begin() as connection:
+            return connection.scalar(text("SELECT kam.decide_exception(:n, :a, 'seen', :v)"),
+                                     {"n": number, "a": approve, "v": version})
+    finally:
+        engine.dispose()
+
+
+def test_no_way_around_the_decision_function(server: Server) -> None:
+    number, version = _waiting(server, "kam2")
+    kam = server.engine("kam2")
+    with pytest.raises(sa.exc.DBAPIError, match="only through kam.decide_exception"), kam.begin() as connection:
+        connection.execute(text("UPDATE exception_requests SET status = 'approved' WHERE number = :n"), {"n": number})
+    boss = server.engine("boss")  # a director too: the status is written only by the function
+    with pytest.raises(sa.exc.DBAPIError, match="only through kam.decide_exception"), boss.begin() as connection:
+        connection.execute(text("UPDATE exception_requests SET status = 'rejected' WHERE number = :n"), {"n": number})
+    with pytest.raises(sa.exc.DBAPIError, match="row-level security"), boss.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO approval_steps (id, exception_id, step_no, approver_role, decided_by_id, decision, "
+            "request_version, created_at, created_by) SELECT gen_random_uuid(), id, 1, 'director', "
+            "kam.current_person_id(), 'approve', version, now(), session_user FROM exception_requests "
+            "WHERE number = :n"), {"n": number})
+    kam.dispose()
+    boss.dispose()
+    with pytest.raises(sa.exc.DBAPIError, match="only the sales director and finance decide"):
+        _decide(server, "kam1", number, version)  # a KAM calling the function
+    with pytest.raises(sa.exc.DBAPIError, match="changed meanwhile"):
+        _decide(server, "boss", number, version - 1)  # a stale version
+    with pytest.raises(sa.exc.DBAPIError, match="waits for director, not finance"):
+        _decide(server, "money", number, version)  # not finance's step
+    answer = _decide(server, "boss", number, version)
+    assert answer["status"] == "approved" and answer["version"] == version + 1
+    with server.owner().connect() as connection:
+        audit = connection.execute(text(
+            "SELECT created_by, details->>'to_status' FROM audit_log WHERE action = 'exception.approve' "
+            "AND details->>'number' = :n"), {"n": number}).all()
+    assert [tuple(a) for a in audit] == [(server.logins["boss"], "approved")]  # the real login, not a claim
+
+
+def test_nobody_decides_their_own_request(server: Server) -> None:
+    with server.owner().begin() as connection:  # the director's own request, waiting
+        request = connection.execute(select(ExceptionRequest).where(ExceptionRequest.status == "submitted")).first()
+        assert request is not None
+        boss_id = connection.scalar(select(User.id).where(User.login == server.logins["boss"]))
+        connection.execute(update(ExceptionRequest).where(ExceptionRequest.id == request.id)
+                           .values(requested_by_id=boss_id))
+    with pytest.raises(sa.exc.DBAPIError, match="your own request"):
+        _decide(server, "boss", request.number, request.version)
+
+
+def _online(server: Server, who: str) -> str:
+    """The --db URL of a person working straight against the server with their own login."""
+    address = sa.engine.make_url(server.url).set(username=server.logins[who], password=PASSWORD)
+    return address.render_as_string(hide_password=False)
+
+
+def test_online_the_app_acts_as_the_login_the_server_proved_and_decides_through_its_function(
+        server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+    from kam_desktop.cli.main import main
+
+    number, version = _waiting(server, "kam1")
+    kam = _online(server, "kam1")
+    assert main(["--db", kam, "--as", server.logins["boss"], "exception", "decide", number, "--approve"]) == 1
+    assert "cannot act as" in capsys.readouterr().err  # a KAM naming the director is refused
+    assert main(["--db", kam, "exception", "decide", number, "--approve"]) == 4  # as themselves: not a decider
+    capsys.readouterr()
+    boss = _online(server, "boss")
+    assert main(["--db", boss, "--json", "exception", "decide", number, "--approve", "--note", "go"]) == 0
+    decided = json.loads(capsys.readouterr().out)
+    assert decided["status"] == "approved" and decided["version"] == version + 1
+    with server.owner().connect() as connection:
+        audit = connection.execute(text(
+            "SELECT created_by, details->>'on_server' FROM audit_log WHERE action = 'exception.approve' "
+            "AND details->>'number' = :n"), {"n": number}).all()
+    assert [tuple(a) for a in audit] == [(server.logins["boss"], "true")]  # written once, by the server
