@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from kam_desktop.services.demo.setup import initialize
 from kam_desktop.store.models import Account, ProductCategory, User
+from kam_desktop.store.server.install import install
 from kam_desktop.store.store import Store
 from kam_desktop.sync.run import SyncReport, sync
 
@@ -26,13 +27,8 @@ def run_sql_file(engine: sa.Engine, path: Path) -> None:
 
 
 def install_server(engine: sa.Engine) -> None:
-    """The contract (stubbed unless the server's own install provides it) and the sync SQL files, in order."""
-    with engine.connect() as connection:
-        has_contract = connection.scalar(sa.text("SELECT to_regprocedure('kam.can_read_account(uuid)') IS NOT NULL"))
-    if not has_contract:
-        run_sql_file(engine, STUB)
-    for path in sorted(SERVER_SQL.glob("[5-7][0-9]_*.sql")):
-        run_sql_file(engine, path)
+    """The team server as `kamctl server init` sets it up: roles, functions, sync, row-level security."""
+    install(engine)
 
 
 @dataclass
