@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.mdf",
     "kam_desktop.cli.sync",
     "kam_desktop.cli.server",
+    "kam_desktop.cli.audit",
 )
 
 

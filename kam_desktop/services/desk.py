@@ -61,6 +61,7 @@ from kam_desktop.store.store import Store
 
 if TYPE_CHECKING:  # reportlab (documents), pandas (files) and the demo generator load when first used
     from kam_desktop.imports.export import Cell
+    from kam_desktop.services import audit as _audit
     from kam_desktop.services.documents.batch import Progress, StatementsBatch
     from kam_desktop.services.imports.exports import ExportResult
     from kam_desktop.services.imports.preview import Importer
@@ -426,6 +427,12 @@ class Desk:
 
     def liability(self, start: date, end: date, in_money: bool = False) -> _liability.LiabilityReport:
         return _liability.liability_report(self.ctx, start, end, in_money)
+
+    def verify_audit(self, anchor: str | None = None) -> _audit.AuditCheck:
+        """Walk the audit chain; the first line that does not hold is named."""
+        from kam_desktop.services import audit as _audit
+
+        return _audit.verify_audit(self.ctx, anchor)
 
     def journal_export(self, start: date, end: date, path: Path | str) -> _journal.JournalExport:
         from kam_desktop.services.settlement import journal as _journal  # the file writers: only when written

@@ -25,7 +25,7 @@ from kam_desktop.store.models import Base, OutboxEntry
 
 # Tables that stay on the laptop: the sync bookkeeping itself, which device this is, and the local audit
 # (the server writes its own audit by triggers, as the pushing login).
-LOCAL_ONLY = frozenset({"sync_outbox", "sync_state", "sync_conflicts", "local_device", "audit_log"})
+LOCAL_ONLY = frozenset({"sync_outbox", "sync_state", "sync_conflicts", "local_device", "audit_log", "audit_chain"})
 # Bookkeeping columns the server stamps itself; they are never merged.
 STAMPS = frozenset({"version", "created_at", "updated_at", "updated_by"})
 

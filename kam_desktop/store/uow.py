@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.jsonable import to_jsonable
 from kam_desktop.store import outbox
+from kam_desktop.store.audit_chain import chain_new_lines
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import AuditEntry, SyncedMixin
+from kam_desktop.store.models.base import new_id
 
 
 class AppendOnlyViolation(RuntimeError):
@@ -90,6 +92,9 @@ def _guard_and_stamp(session: Session, _context: Any, _instances: Any) -> None:
             raise AppendOnlyViolation(
                 f"{type(obj).__name__} rows are synced: set deleted_at (soft delete) instead of deleting"
             )
+    new_lines = [_with_id(obj).id for obj in session.new if isinstance(obj, AuditEntry)]
+    if new_lines:  # chained after the flush, in the order they were added (ids are client-made: known now)
+        session.info.setdefault("audit_new", []).extend(new_lines)
     if actor:
         for obj in session.new:
             if isinstance(obj, SyncedMixin) and obj.updated_by in (None, "system"):
@@ -98,8 +103,15 @@ def _guard_and_stamp(session: Session, _context: Any, _instances: Any) -> None:
                 obj.created_by = actor
 
 
+def _with_id(line: AuditEntry) -> AuditEntry:
+    if line.id is None:  # the key is client-made: make it now, so the chain can name the line after the flush
+        line.id = new_id()
+    return line
+
+
 @event.listens_for(Session, "after_flush")
 def _record_outbox(session: Session, _context: Any) -> None:
+    chain_new_lines(session)
     if session.info.get("outbox"):
         outbox.record(session)
 
@@ -108,3 +120,4 @@ def _record_outbox(session: Session, _context: Any) -> None:
 @event.listens_for(Session, "after_rollback")
 def _new_outbox_transaction(session: Session) -> None:
     outbox.forget_transaction(session)
+    session.info.pop("audit_new", None)

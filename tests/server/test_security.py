@@ -48,8 +48,9 @@ def _world(store: Store) -> None:
     desk(store, "money", Q4_CLOSED_ON).close_quarter("2025Q4")
     for who, code in (("kam1", "EUR1"), ("kam2", "A07")):
         kam = desk(store, who, date(2026, 1, 20))
-        row = kam.request_exception(code, "discount", Decimal(15), "a tender against a competitor")
-        kam.submit_exception(row.number)
+        for requested in (15, 16):  # one each for the tests that decide
+            row = kam.request_exception(code, "discount", Decimal(requested), "a tender against a competitor")
+            kam.submit_exception(row.number)
         kam.save_slot(code, "HW", total_units=Decimal(10), total_money=Decimal("50000.00"), source="survey",
                       collected_on=date(2026, 1, 10), confidence=Decimal("0.7"))
         desk(store, "money", date(2026, 1, 20)).redeem(code, "points", Decimal(5), f"gift for {code}")
@@ -275,7 +276,9 @@ def test_no_way_around_the_decision_function(server: Server) -> None:
 
 def test_nobody_decides_their_own_request(server: Server) -> None:
     with server.owner().begin() as connection:  # the director's own request, waiting
-        request = connection.execute(select(ExceptionRequest).where(ExceptionRequest.status == "submitted")).first()
+        request = connection.execute(select(ExceptionRequest).join(User, User.id == ExceptionRequest.requested_by_id)
+                                     .where(ExceptionRequest.status == "submitted", User.login == server.logins["kam2"])
+                                     .order_by(ExceptionRequest.number.desc())).first()
         assert request is not None
         boss_id = connection.scalar(select(User.id).where(User.login == server.logins["boss"]))
         connection.execute(update(ExceptionRequest).where(ExceptionRequest.id == request.id)
@@ -309,3 +312,25 @@ def test_online_the_app_acts_as_the_login_the_server_proved_and_decides_through_
             "SELECT created_by, details->>'on_server' FROM audit_log WHERE action = 'exception.approve' "
             "AND details->>'number' = :n"), {"n": number}).all()
     assert [tuple(a) for a in audit] == [(server.logins["boss"], "true")]  # written once, by the server
+
+
+def test_the_servers_audit_is_one_chain_and_a_superusers_edit_is_found_at_its_line(
+        server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+    from kam_desktop.cli.main import main
+
+    boss = _online(server, "boss")
+    assert main(["--db", boss, "--json", "audit", "verify"]) == 0
+    check = json.loads(capsys.readouterr().out)
+    assert check["ok"] and check["lines"] == check["links"] > 0
+    anchor = check["head"]
+    with server.owner().begin() as connection:  # even the superuser's quiet edit of one decision's note
+        victim = connection.scalar(text(
+            "SELECT a.id FROM audit_log a JOIN kam.audit_chain c ON c.audit_id = a.id ORDER BY c.seq LIMIT 1 OFFSET 2"))
+        connection.execute(text("UPDATE audit_log SET created_by = created_by || 'x' WHERE id = :id"), {"id": victim})
+    assert main(["--db", boss, "--json", "audit", "verify", "--anchor", anchor]) == 5
+    broken = json.loads(capsys.readouterr().out)["broken"]
+    assert broken["line"] == str(victim) and broken["seq"] == 3
+    with server.owner().begin() as connection:
+        connection.execute(text("UPDATE audit_log SET created_by = left(created_by, -1) WHERE id = :id"), {"id": victim})
+    assert main(["--db", boss, "audit", "verify", "--anchor", anchor]) == 0
+    capsys.readouterr()

@@ -164,6 +164,7 @@ DOORS: dict[UseCase, Door] = {
         lambda w, t: ["journal", "--from", "2025-10-01", "--to", "2025-12-31", str(w.folder / f"j{_n(w)}.csv")],
         lambda d, w, t: d.journal_export(date(2025, 10, 1), date(2025, 12, 31), w.folder / f"j{_n(w)}.csv"),
         scoped=False),
+    UseCase.VERIFY_AUDIT: Door(lambda w, t: ["audit", "verify"], lambda d, w, t: d.verify_audit(), scoped=False),
 }
 
 

@@ -29,6 +29,7 @@ from kam_desktop.store.models.settlement import (
 )
 from kam_desktop.store.models.system import (
     AuditEntry,
+    AuditLink,
     FxRate,
     OutboxEntry,
     Setting,
@@ -37,7 +38,7 @@ from kam_desktop.store.models.system import (
 )
 
 __all__ = [
-    "Account", "AnnexBenefit", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "Base", "BenefitCatalogItem",
+    "Account", "AnnexBenefit", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "AuditLink", "Base", "BenefitCatalogItem",
     "BenefitGrant", "ClawbackDue", "CommercialPolicy", "Contact", "Document", "DocumentFile", "EarningRule",
     "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LateFactRecord",
     "LedgerAdjustment", "LedgerAllocation", "LedgerEntry", "LocalDevice", "MdfClaim", "MdfFund", "MdfFundTransfer",

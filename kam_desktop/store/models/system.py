@@ -25,6 +25,19 @@ class AuditEntry(AppendOnlyMixin, Base):
     details: Mapped[dict[str, object] | None] = mapped_column(JSON)
 
 
+class AuditLink(Base):
+    """The audit log's hash chain on this store (domain/audit_chain.py): one link per line, in writing order.
+
+    Local: each store chains the lines written to it (a team server chains its own in `kam.audit_chain`)."""
+
+    __tablename__ = "audit_chain"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    audit_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, nullable=False)
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
 class FxRate(SyncedMixin, Base):
     """How many units of the base currency one unit of `currency` was worth on `rate_date`."""
 

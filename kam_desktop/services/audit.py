@@ -1,0 +1,43 @@
+"""Use cases of the tamper-evident audit: verify the chain (naming the first line that breaks it) and read its head
+(the anchor to keep outside the store: a chain rewritten whole no longer reaches it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from kam_desktop.domain.audit_chain import Break, first_break, head
+from kam_desktop.domain.permissions import UseCase
+from kam_desktop.services.context import Context
+from kam_desktop.store.audit_chain import count_lines, read_chain
+from kam_desktop.store.server.audit import read_server_chain
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    lines: int
+    links: int
+    head: str
+    broken: Break | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+def verify_audit(ctx: Context, anchor: str | None = None) -> AuditCheck:
+    """Walk the chain from its first link; the first line that does not hold is named (and nothing is changed)."""
+    ctx.permit(UseCase.VERIFY_AUDIT)
+    with ctx.read() as session:
+        connection = session.connection()
+        server = connection.dialect.name == "postgresql" and bool(connection.scalar(text(
+            "SELECT to_regclass('kam.audit_chain') IS NOT NULL")))
+        links, unchained = read_server_chain(connection) if server else read_chain(connection)
+        lines = count_lines(connection)
+    return AuditCheck(lines, len(links), head(links), first_break(links, unchained, anchor))
+
+
+def audit_anchor(ctx: Context) -> str:
+    """The chain's head hash now."""
+    return verify_audit(ctx).head
