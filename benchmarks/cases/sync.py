@@ -1,0 +1,107 @@
+"""Team sync on a real PostgreSQL server (KAM_BENCH_PG_URL, default the local server's `postgres` database).
+
+- `sync_log_import`: a bulk import of invoice lines (COPY) with the change-log triggers vs the same import with
+  them disabled. Target (issue 11): ≤ 2×. KAM_BENCH_SYNC_LINES sets the size (default 1,000,000).
+- `sync_push_pull`: 10,000 contacts made on a laptop, pushed (kam.sync_apply per row) and pulled by a second
+  laptop, vs a raw psycopg `executemany` of the same rows. Target: ≥ 0.25× the raw rate (ratio ≤ 4).
+Each case creates its own database `kam_bench_sync_*` and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from benchmarks.registry import CaseContext, Pair, case
+
+PG_URL = os.environ.get("KAM_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+LINES = int(os.environ.get("KAM_BENCH_SYNC_LINES", "1000000"))
+CHANGES = int(os.environ.get("KAM_BENCH_SYNC_CHANGES", "10000"))
+SERVER_SQL = Path(__file__).resolve().parents[2] / "db" / "server"
+
+
+def _admin() -> sa.Engine:
+    return sa.create_engine(sa.engine.make_url(PG_URL).set(drivername="postgresql+psycopg"),
+                            isolation_level="AUTOCOMMIT")
+
+
+def _database() -> tuple[str, Callable[[], None]]:
+    """A fresh database at schema head with the sync SQL; and how to drop it."""
+    from kam_desktop.store.store import Store
+
+    name = f"kam_bench_sync_{uuid.uuid4().hex[:8]}"
+    with _admin().connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.engine.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    Store.open(url).dispose()
+
+    def drop() -> None:
+        with _admin().connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return url, drop
+
+
+def _run_sql(url: str, path: Path) -> None:
+    engine = sa.create_engine(sa.engine.make_url(url).set(drivername="postgresql+psycopg"))
+    with engine.begin() as connection:
+        connection.connection.driver_connection.execute(path.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    engine.dispose()
+
+
+@case("sync_log_import", scales=("small",), rounds={"small": 3}, measure_memory=False)
+def log_import(ctx: CaseContext) -> Pair:
+    """COPY of invoice lines with the change-log triggers vs with them disabled (target ≤ 2×)."""
+    import psycopg
+
+    url, drop = _database()
+    _run_sql(url, SERVER_SQL / "50_sync_change_log.sql")
+    dsn = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        account, category = uuid.uuid4(), uuid.uuid4()
+        connection.execute("INSERT INTO product_categories (id, code, name, version, created_at, updated_at, "
+                           "updated_by) VALUES (%s, 'HW', 'Hardware', 1, now(), now(), 'bench')", (category,))
+        connection.execute("INSERT INTO accounts (id, code, name, kind, currency, language, status, control_group, "
+                           "version, created_at, updated_at, updated_by) VALUES (%s, 'B1', 'Bench', 'customer', "
+                           "'PLN', 'en', 'active', false, 1, now(), now(), 'bench')", (account,))
+        columns = [r[0] for r in connection.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'invoice_lines' "
+            "ORDER BY ordinal_position")]
+    rows = _lines(columns, account, category)
+
+    def load(triggers: bool) -> Callable[[], object]:
+        def run() -> object:
+            with psycopg.connect(dsn) as connection:
+                connection.execute("TRUNCATE invoice_lines, kam.change_log")
+                state = "ENABLE" if triggers else "DISABLE"
+                connection.execute(f"ALTER TABLE invoice_lines {state} TRIGGER kam_log_insert")
+                with connection.cursor().copy(f"COPY invoice_lines ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                connection.commit()
+            return len(rows)
+
+        return run
+
+    return Pair(load(True), load(False), cleanup=drop,
+                note=f"{len(rows):,} lines; one change-log row per line written by one INSERT … SELECT per statement")
+
+
+def _lines(columns: list[str], account: uuid.UUID, category: uuid.UUID) -> list[tuple[Any, ...]]:
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    first = date(2024, 1, 1)
+    values: dict[str, Callable[[int], Any]] = {
+        "id": lambda i: uuid.uuid4(), "invoice_no": lambda i: f"FV/{i // 4}", "line_no": lambda i: i % 4 + 1,
+        "invoice_date": lambda i: first + timedelta(days=i % 1000), "account_id": lambda i: account,
+        "category_id": lambda i: category, "quantity": lambda i: Decimal("1.000"),
+        "net_amount": lambda i: Decimal(100 + i % 900), "margin_amount": lambda i: Decimal(30 + i % 200),
+        "currency": lambda i: "PLN",
+    }
+    return [tuple(values[c](i) if c in values else None for c in columns) for i in range(LINES)]
