@@ -98,7 +98,7 @@ class FxRatesDialog(Retranslating, QDialog):
         typed = self.currency.currentText()
         self.currency.clear()
         self.currency.addItems(known)
-        self.currency.setCurrentText(typed or (known[0] if known else ""))
+        self.currency.setCurrentText(typed or (rows[0].currency if rows else "EUR"))  # the newest rate's currency
 
     def add_rate(self) -> bool:
         """Record the rate typed; a refusal (not a rate, the base currency, not permitted) stays in the dialog."""
