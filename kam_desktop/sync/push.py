@@ -109,11 +109,13 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
         connection.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_([e.seq for e in group])))
         if conflicts:
             connection.execute(insert(SyncConflict), conflicts)
+        refused_inserts = {(e.entity, e.entity_id) for e, answer in zip(group, answers, strict=True)
+                           if e.operation == "insert" and answer["status"] not in SETTLED}
         for entity, rows in winners.items():
             found = {row["id"] for row in rows}
             local.upsert(connection, entity, rows)
-            refused_inserts = {e.entity_id for e in group if e.entity == entity and e.operation == "insert"}
-            local.remove(connection, entity, refused_inserts - found)  # the server has no such row: nor do we
+            refused = {row_id for name, row_id in refused_inserts if name == entity}
+            local.remove(connection, entity, refused - found)  # the server has no such row: nor do we
     return len(conflicts)
 
 

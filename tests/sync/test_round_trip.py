@@ -214,8 +214,15 @@ def test_new_rows_go_in_one_statement_and_a_refused_one_falls_back_to_one_answer
     with kam.store.unit_of_work(kam.login) as uow:
         uow.session.add_all([ProductCategory(code="X1", name="X1"), ProductCategory(code="NEW", name="New (laptop)")])
         uow.commit()
-    report = kam.sync()
+    with team.store.engine.connect() as holder:  # an open transaction holds the pull back: only the push counts
+        holder.execute(select(func.txid_current()))
+        report = kam.sync(wait=False)
+        with kam.store.read() as session:  # the accepted new row stays here; the refused one gave way
+            held = {code: name for code, name in session.execute(select(ProductCategory.code, ProductCategory.name))}
+            assert held.get("X1") == "X1" and "New (laptop)" not in held.values()
+        holder.rollback()
     assert (report.pushed, report.conflicts) == (2, 1)
+    kam.sync()
     for store in (team.store, kam.store):
         with store.read() as session:
             names = {code: name for code, name in session.execute(select(ProductCategory.code, ProductCategory.name))}
