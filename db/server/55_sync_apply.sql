@@ -129,3 +129,82 @@ END $$;
 REVOKE ALL ON FUNCTION kam.sync_apply(uuid, text, uuid, text, integer, jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION kam.sync_insert(text, jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION kam.sync_update(kam.sync_entities, uuid, integer, jsonb, jsonb) FROM PUBLIC;
+
+-- A whole local transaction (or a slice of it) in one round trip: the ops in order, one answer each.
+-- A run of consecutive inserts into one table goes in one INSERT … SELECT (a laptop's typical push: new rows);
+-- if the database refuses that statement, the run is applied op by op, so each op gets its own answer.
+CREATE OR REPLACE FUNCTION kam.sync_apply_many(p_ops jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public AS $$
+DECLARE
+    -- an SQL array, not jsonb: indexing a large jsonb value would de-TOAST it on every access
+    ops jsonb[] := ARRAY(SELECT value FROM jsonb_array_elements(p_ops) WITH ORDINALITY ORDER BY ordinality);
+    total integer := coalesce(array_length(ops, 1), 0);
+    answers jsonb[] := '{}';
+    done jsonb;
+    i integer := 1;
+    j integer;
+    op jsonb;
+BEGIN
+    WHILE i <= total LOOP
+        op := ops[i];
+        j := i;
+        IF op ->> 'operation' = 'insert' THEN
+            WHILE j < total AND ops[j + 1] ->> 'operation' = 'insert' AND ops[j + 1] ->> 'entity' = op ->> 'entity' LOOP
+                j := j + 1;
+            END LOOP;
+        END IF;
+        IF j > i AND EXISTS (SELECT 1 FROM kam.sync_entities WHERE entity = op ->> 'entity') THEN
+            done := kam.sync_insert_run(op ->> 'entity', to_jsonb(ops[i:j]));
+            IF done IS NOT NULL THEN
+                answers := answers || ARRAY(SELECT value FROM jsonb_array_elements(done) WITH ORDINALITY
+                                            ORDER BY ordinality);
+                i := j + 1;
+                CONTINUE;
+            END IF;
+        END IF;
+        answers := answers || kam.sync_apply((op ->> 'op_id')::uuid, op ->> 'entity', (op ->> 'entity_id')::uuid,
+                                             op ->> 'operation', (op ->> 'base_version')::integer, op -> 'changes');
+        i := i + 1;
+    END LOOP;
+    RETURN to_jsonb(answers);
+END $$;
+
+-- Inserts of one table in one statement; NULL when any op was applied before or the statement is refused
+-- (the caller then goes op by op). Answers: applied, or duplicate for a row id already there.
+CREATE OR REPLACE FUNCTION kam.sync_insert_run(p_entity text, p_ops jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public AS $$
+DECLARE
+    answers jsonb;
+BEGIN
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_ops) o
+               JOIN kam.sync_applied_ops a ON a.op_id = (o ->> 'op_id')::uuid) THEN
+        RETURN NULL;
+    END IF;
+    BEGIN
+        -- one statement: the rows, their answers (hash-joined with what was inserted) and the answers recorded
+        EXECUTE format(
+            'WITH ops AS (SELECT o, n, (o ->> ''op_id'')::uuid AS op_id, (o ->> ''entity_id'')::uuid AS entity_id '
+            '             FROM jsonb_array_elements($1) WITH ORDINALITY AS e(o, n)), '
+            'incoming AS (SELECT (jsonb_populate_record(NULL::public.%I, o -> ''changes'' -> ''new'' '
+            '  || CASE WHEN o -> ''changes'' -> ''new'' ? ''updated_by'' '
+            '          THEN jsonb_build_object(''updated_by'', session_user::text) ELSE ''{}'' END '
+            '  || CASE WHEN o -> ''changes'' -> ''new'' ? ''created_by'' '
+            '          THEN jsonb_build_object(''created_by'', session_user::text) ELSE ''{}'' END)).* FROM ops), '
+            'ins AS (INSERT INTO public.%I SELECT * FROM incoming ON CONFLICT (id) DO NOTHING RETURNING id), '
+            'answered AS (SELECT ops.n, ops.op_id, ops.entity_id, jsonb_build_object(''status'', '
+            '             CASE WHEN ins.id IS NULL THEN ''duplicate'' ELSE ''applied'' END) AS answer '
+            '             FROM ops LEFT JOIN ins ON ins.id = ops.entity_id), '
+            'recorded AS (INSERT INTO kam.sync_applied_ops (op_id, entity, entity_id, answer) '
+            '             SELECT op_id, %L, entity_id, answer FROM answered) '
+            'SELECT jsonb_agg(answer ORDER BY n) FROM answered', p_entity, p_entity, p_entity)
+            INTO answers USING p_ops;
+        RETURN answers;
+    EXCEPTION
+        WHEN sqlstate '40001' OR sqlstate '40P01' OR sqlstate '55P03' OR sqlstate '57014' THEN
+            RAISE;
+        WHEN OTHERS THEN
+            RETURN NULL;  -- one of them is refused: op by op, each with its own answer
+    END;
+END $$;
+REVOKE ALL ON FUNCTION kam.sync_apply_many(jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION kam.sync_insert_run(text, jsonb) FROM PUBLIC;

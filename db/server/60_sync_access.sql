@@ -32,6 +32,8 @@ BEGIN
         GRANT SELECT ON kam.change_log, kam.sync_epoch, kam.sync_entities TO kam_app;
         GRANT SELECT, INSERT ON kam.sync_applied_ops TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_apply(uuid, text, uuid, text, integer, jsonb) TO kam_app;
+        GRANT EXECUTE ON FUNCTION kam.sync_apply_many(jsonb) TO kam_app;
+        GRANT EXECUTE ON FUNCTION kam.sync_insert_run(text, jsonb) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_insert(text, jsonb) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_update(kam.sync_entities, uuid, integer, jsonb, jsonb) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_epoch() TO kam_app;

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import uuid
 
-from kam_desktop.cli.context import store_from
-from kam_desktop.cli.output import print_json
+from kam_desktop.cli.context import desk_from, store_from
+from kam_desktop.cli.output import print_json, print_result, print_table
 from kam_desktop.cli.speech import report_error, say
 from kam_desktop.domain.messages import Message
 
@@ -28,6 +29,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
     command.add_argument("--user", dest="server_login", default=None,
                          help="your server login (default: the one this laptop is bound to)")
     command.set_defaults(handler=_sync)
+
+    conflicts = subparsers.add_parser("conflicts", help="what a sync could not apply: list, re-apply or dismiss")
+    actions = conflicts.add_subparsers(dest="conflicts_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="the open conflicts, oldest first")
+    listing.set_defaults(handler=_conflicts_list)
+    reapply = actions.add_parser("reapply", parents=[common], help="put this laptop's values back (sent at the next sync)")
+    reapply.add_argument("conflict_id", metavar="ID", type=uuid.UUID)
+    reapply.set_defaults(handler=_conflicts_reapply)
+    dismiss = actions.add_parser("dismiss", parents=[common], help="keep the server's values")
+    dismiss.add_argument("conflict_id", metavar="ID", type=uuid.UUID)
+    dismiss.set_defaults(handler=_conflicts_dismiss)
 
 
 def _sync(args: argparse.Namespace) -> int:
@@ -60,3 +72,27 @@ def _sync(args: argparse.Namespace) -> int:
             "({open} open).", seconds=f"{report.seconds:.1f}", pushed=report.pushed, pulled=report.pulled,
             conflicts=report.conflicts, open=report.open_conflicts)))
     return EXIT_CONFLICTS if report.conflicts else 0
+
+
+def _conflicts_list(args: argparse.Namespace) -> int:
+    rows = [{"id": c.id, "account": c.account, "record": c.entity, "laptop": c.laptop, "server": c.server,
+             "reason": c.reason, "when": c.created_at} for c in desk_from(args).sync_conflicts()]
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print(say(args, Message.of("No conflicts: everything this laptop changed reached the server.")))
+    else:
+        print_table(rows, ["id", "account", "record", "laptop", "server", "reason"])
+    return 0
+
+
+def _conflicts_reapply(args: argparse.Namespace) -> int:
+    done = desk_from(args).reapply_conflict(args.conflict_id)
+    return print_result(args, {"reapplied": done.id}, say(args, Message.of(
+        "Re-applied: this laptop's values go to the server at the next sync.")))
+
+
+def _conflicts_dismiss(args: argparse.Namespace) -> int:
+    desk_from(args).dismiss_conflict(args.conflict_id)
+    return print_result(args, {"dismissed": args.conflict_id}, say(args, Message.of(
+        "Dismissed: the server's values stay.")))

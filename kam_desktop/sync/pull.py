@@ -166,11 +166,12 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
     """A first sync: every row this login may read, in bulk; the cursor then starts at the snapshot's xmin."""
     xmin = int(connection.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")))
     with _local_transaction(store) as writer:
-        keep = local.pending_rows(writer)
+        # Every row is replaced, pending ones too: their outbox entries still go out at the next push, and the
+        # pull after it brings back the merged row (a row kept out of the snapshot would be missing meanwhile).
         local.wipe(writer, replicated)
         for entity in replicated:
             for chunk in _chunks(connection.execute(select(entity.table)).mappings()):
-                result.pulled += local.upsert(writer, entity.name, chunk, keep)
+                result.pulled += local.upsert(writer, entity.name, chunk)
         writer.execute(update(SyncState).values(epoch=server_epoch))
         _advance(writer, Cursor(xmin - 1, END_OF_XID), pulled=True)
     result.snapshot = True

@@ -23,7 +23,7 @@ from kam_desktop.store.store import Store
 from kam_desktop.sync import local
 from kam_desktop.sync.server import TABLES
 
-APPLY = text("SELECT kam.sync_apply(:op_id, :entity, :entity_id, :operation, :base_version, CAST(:changes AS jsonb))")
+APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
 SETTLED = frozenset({"applied", "duplicate"})  # answers after which the laptop already holds the server's row
 
 Hook = Callable[[str], None]
@@ -79,7 +79,7 @@ def next_transaction(store: Store) -> list[Pending]:
 def _send(server: Engine, group: list[Pending]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
     """One server transaction: every entry through kam.sync_apply, then the server's rows where it disagreed."""
     with server.begin() as connection:
-        answers = [_apply(connection, entry) for entry in group]
+        answers = _apply(connection, group)
         disputed: dict[str, set[uuid.UUID]] = {}
         for entry, answer in zip(group, answers, strict=True):
             if answer["status"] not in SETTLED:
@@ -88,12 +88,12 @@ def _send(server: Engine, group: list[Pending]) -> tuple[list[dict[str, Any]], d
     return answers, winners
 
 
-def _apply(connection: Connection, entry: Pending) -> dict[str, Any]:
-    answer = connection.scalar(APPLY, {
-        "op_id": entry.op_id, "entity": entry.entity, "entity_id": entry.entity_id, "operation": entry.operation,
-        "base_version": entry.base_version, "changes": json.dumps(entry.changes),
-    })
-    return dict(answer)
+def _apply(connection: Connection, group: list[Pending]) -> list[dict[str, Any]]:
+    """The group's ops through kam.sync_apply in order, in one round trip; one answer per op."""
+    ops = [{"op_id": str(e.op_id), "entity": e.entity, "entity_id": str(e.entity_id), "operation": e.operation,
+            "base_version": e.base_version, "changes": e.changes} for e in group]
+    answers = connection.scalar(APPLY_MANY, {"ops": json.dumps(ops)})
+    return [dict(answer) for answer in answers]
 
 
 def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> list[Any]:
@@ -109,11 +109,13 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
         connection.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_([e.seq for e in group])))
         if conflicts:
             connection.execute(insert(SyncConflict), conflicts)
+        refused_inserts = {(e.entity, e.entity_id) for e, answer in zip(group, answers, strict=True)
+                           if e.operation == "insert" and answer["status"] not in SETTLED}
         for entity, rows in winners.items():
             found = {row["id"] for row in rows}
             local.upsert(connection, entity, rows)
-            refused_inserts = {e.entity_id for e in group if e.entity == entity and e.operation == "insert"}
-            local.remove(connection, entity, refused_inserts - found)  # the server has no such row: nor do we
+            refused = {row_id for name, row_id in refused_inserts if name == entity}
+            local.remove(connection, entity, refused - found)  # the server has no such row: nor do we
     return len(conflicts)
 
 

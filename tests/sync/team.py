@@ -52,6 +52,8 @@ class Team:
             uow.commit()
         with self.store.engine.begin() as connection:
             connection.exec_driver_sql(f"CREATE ROLE \"{login}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE kam_app")
+            if connection.exec_driver_sql(f"SELECT 1 FROM pg_roles WHERE rolname = 'kam_{role}'").first():
+                connection.exec_driver_sql(f'GRANT "kam_{role}" TO "{login}"')  # the server install's role groups
         self.logins[who] = login
         return login
 

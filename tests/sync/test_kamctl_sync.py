@@ -8,7 +8,7 @@ import pytest
 
 from kam_desktop.cli.main import main
 from tests.sync.team import PASSWORD, Team
-from tests.sync.test_round_trip import edit
+from tests.sync.test_round_trip import edit, field
 
 pytestmark = pytest.mark.pg
 
@@ -42,3 +42,27 @@ def test_kamctl_sync_reports_and_exits_by_outcome(team: Team, monkeypatch: pytes
     other_db = str(other.store.url.removeprefix("sqlite:///"))
     assert main(["sync", "--db", other_db, "--server", team.url, "--user", team.login("kam2")]) == 0
     assert main(["sync", "--db", other_db, "--server", team.url, "--user", laptop.login]) == 8  # not its person
+
+
+def test_kamctl_conflicts_lists_reapplies_and_dismisses(team: Team, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    team.account("A1", "kam1")
+    laptop = team.laptop("kam1")
+    db = str(laptop.store.url.removeprefix("sqlite:///"))
+    monkeypatch.setenv("KAM_PASSWORD", PASSWORD)
+    laptop.sync()
+    assert main(["conflicts", "list", "--db", db]) == 0
+    assert "No conflicts" in capsys.readouterr().out
+    for value in ("Łódź", "Gdynia"):
+        edit(team.store, "admin", "A1", city=value + " (server)")
+        edit(laptop.store, laptop.login, "A1", city=value)
+        laptop.sync()
+    assert main(["conflicts", "list", "--db", db, "--json"]) == 0
+    first, second = json.loads(capsys.readouterr().out)
+    assert (first["account"], first["laptop"], first["server"]) == ("A1", {"city": "Łódź"}, {"city": "Łódź (server)"})
+    assert main(["conflicts", "dismiss", first["id"], "--db", db]) == 0
+    assert main(["conflicts", "reapply", second["id"], "--db", db]) == 0
+    assert "Re-applied" in capsys.readouterr().out
+    assert main(["sync", "--db", db]) == 0
+    assert field(team.store, "A1", "city") == "Gdynia"
+    assert main(["conflicts", "reapply", second["id"], "--db", db]) == 1  # already handled

@@ -192,3 +192,38 @@ def test_a_cursor_ahead_of_the_server_means_a_restore_to_an_earlier_point(team: 
     with kam.store.engine.begin() as connection:
         connection.execute(update(SyncState).values(cursor_xid=2**40))
     assert kam.sync().snapshot
+
+
+def test_new_rows_go_in_one_statement_and_a_refused_one_falls_back_to_one_answer_each(team: Team) -> None:
+    from kam_desktop.store.models import ProductCategory
+
+    team.account("A1", "kam1")
+    kam = team.laptop("kam1")
+    kam.sync()
+    with kam.store.unit_of_work(kam.login) as uow:
+        account_id = uow.session.scalar(select(Account.id).where(Account.code == "A1"))
+        uow.session.add_all([Contact(account_id=account_id, name=f"Contact {i}") for i in range(3)])
+        uow.commit()
+    assert kam.sync().pushed == 3
+    with team.store.read() as session:
+        assert sorted(session.scalars(select(Contact.name))) == ["Contact 0", "Contact 1", "Contact 2"]
+
+    with team.store.unit_of_work("admin") as uow:  # meanwhile on the server
+        uow.session.add(ProductCategory(code="NEW", name="New (server)"))
+        uow.commit()
+    with kam.store.unit_of_work(kam.login) as uow:
+        uow.session.add_all([ProductCategory(code="X1", name="X1"), ProductCategory(code="NEW", name="New (laptop)")])
+        uow.commit()
+    with team.store.engine.connect() as holder:  # an open transaction holds the pull back: only the push counts
+        holder.execute(select(func.txid_current()))
+        report = kam.sync(wait=False)
+        with kam.store.read() as session:  # the accepted new row stays here; the refused one gave way
+            held = {code: name for code, name in session.execute(select(ProductCategory.code, ProductCategory.name))}
+            assert held.get("X1") == "X1" and "New (laptop)" not in held.values()
+        holder.rollback()
+    assert (report.pushed, report.conflicts) == (2, 1)
+    kam.sync()
+    for store in (team.store, kam.store):
+        with store.read() as session:
+            names = {code: name for code, name in session.execute(select(ProductCategory.code, ProductCategory.name))}
+            assert (names.get("X1"), names.get("NEW")) == ("X1", "New (server)")

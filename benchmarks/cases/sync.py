@@ -1,0 +1,192 @@
+"""Team sync on a real PostgreSQL server (KAM_BENCH_PG_URL, default the local server's `postgres` database).
+
+- `sync_log_import`: a bulk import of invoice lines (COPY) with the change-log triggers vs the same import with
+  them disabled. Target (issue 11): ≤ 2×. KAM_BENCH_SYNC_LINES sets the size (default 1,000,000).
+- `sync_push_pull`: 10,000 contacts made on a laptop, pushed (kam.sync_apply per row) and pulled by a second
+  laptop, vs a raw psycopg `executemany` of the same rows. Target: ≥ 0.25× the raw rate (ratio ≤ 4).
+Each case creates its own database `kam_bench_sync_*` and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from benchmarks.registry import CaseContext, Measured, Pair, case
+
+PG_URL = os.environ.get("KAM_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+LINES = int(os.environ.get("KAM_BENCH_SYNC_LINES", "1000000"))
+CHANGES = int(os.environ.get("KAM_BENCH_SYNC_CHANGES", "10000"))
+SERVER_SQL = Path(__file__).resolve().parents[2] / "db" / "server"
+
+
+def _admin() -> sa.Engine:
+    return sa.create_engine(sa.engine.make_url(PG_URL).set(drivername="postgresql+psycopg"),
+                            isolation_level="AUTOCOMMIT")
+
+
+def _database() -> tuple[str, Callable[[], None]]:
+    """A fresh database at schema head with the sync SQL; and how to drop it."""
+    from kam_desktop.store.store import Store
+
+    name = f"kam_bench_sync_{uuid.uuid4().hex[:8]}"
+    with _admin().connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.engine.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    Store.open(url).dispose()
+
+    def drop() -> None:
+        with _admin().connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return url, drop
+
+
+def _run_sql(url: str, path: Path) -> None:
+    engine = sa.create_engine(sa.engine.make_url(url).set(drivername="postgresql+psycopg"))
+    with engine.begin() as connection:
+        connection.connection.driver_connection.execute(path.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    engine.dispose()
+
+
+@case("sync_log_import", scales=("small",), rounds={"small": 3}, measure_memory=False)
+def log_import(ctx: CaseContext) -> Pair:
+    """COPY of invoice lines with the change-log triggers vs with them disabled (target ≤ 2×)."""
+    import psycopg
+
+    url, drop = _database()
+    _run_sql(url, SERVER_SQL / "50_sync_change_log.sql")
+    dsn = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        account, category = uuid.uuid4(), uuid.uuid4()
+        connection.execute("INSERT INTO product_categories (id, code, name, version, created_at, updated_at, "
+                           "updated_by) VALUES (%s, 'HW', 'Hardware', 1, now(), now(), 'bench')", (category,))
+        connection.execute("INSERT INTO accounts (id, code, name, kind, currency, language, status, control_group, "
+                           "version, created_at, updated_at, updated_by) VALUES (%s, 'B1', 'Bench', 'customer', "
+                           "'PLN', 'en', 'active', false, 1, now(), now(), 'bench')", (account,))
+        columns = [r[0] for r in connection.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'invoice_lines' "
+            "ORDER BY ordinal_position")]
+    rows = _lines(columns, account, category)
+
+    def load(triggers: bool) -> Callable[[], object]:
+        def run() -> object:
+            with psycopg.connect(dsn) as connection:
+                connection.execute("TRUNCATE invoice_lines, kam.change_log")
+                state = "ENABLE" if triggers else "DISABLE"
+                connection.execute(f"ALTER TABLE invoice_lines {state} TRIGGER kam_log_insert")
+                with connection.cursor().copy(f"COPY invoice_lines ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                connection.commit()
+            return len(rows)
+
+        return run
+
+    return Pair(load(True), load(False), cleanup=drop,
+                note=f"{len(rows):,} lines; one change-log row per line written by one INSERT … SELECT per statement")
+
+
+def _lines(columns: list[str], account: uuid.UUID, category: uuid.UUID) -> list[tuple[Any, ...]]:
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    first = date(2024, 1, 1)
+    values: dict[str, Callable[[int], Any]] = {
+        "id": lambda i: uuid.uuid4(), "invoice_no": lambda i: f"FV/{i // 4}", "line_no": lambda i: i % 4 + 1,
+        "invoice_date": lambda i: first + timedelta(days=i % 1000), "account_id": lambda i: account,
+        "category_id": lambda i: category, "quantity": lambda i: Decimal("1.000"),
+        "net_amount": lambda i: Decimal(100 + i % 900), "margin_amount": lambda i: Decimal(30 + i % 200),
+        "currency": lambda i: "PLN",
+    }
+    return [tuple(values[c](i) if c in values else None for c in columns) for i in range(LINES)]
+
+
+@case("sync_push_pull", scales=("small",), rounds={"small": 3}, measure_memory=False)
+def push_pull(ctx: CaseContext) -> Pair:
+    """10,000 new contacts: laptop A's outbox pushed, then pulled by laptop B, vs raw executemany (target ratio ≤ 4).
+
+    The contacts are made through the unit of work (so the outbox holds them) before the timed part starts."""
+    import psycopg
+
+    from kam_desktop.services.demo.setup import initialize
+    from kam_desktop.store.models import Account
+    from kam_desktop.store.store import Store
+    from kam_desktop.sync.binding import bind
+    from kam_desktop.sync.pull import pull
+    from kam_desktop.sync.push import push
+    from kam_desktop.sync.server import server_engine
+
+    url, drop = _database()
+    server_store = Store.open(url)
+    initialize(server_store)
+    with server_store.unit_of_work("admin") as uow:
+        account = Account(code="B1", name="Bench", currency="PLN")
+        uow.session.add(account)
+        uow.commit()
+    server_store.dispose()
+    engine = sa.create_engine(sa.engine.make_url(url).set(drivername="postgresql+psycopg"))
+    with engine.connect() as connection:
+        contract = connection.scalar(sa.text("SELECT to_regprocedure('kam.can_read_account(uuid)') IS NOT NULL"))
+    engine.dispose()
+    if not contract:  # until the server install provides the contract: the tests' stub of it
+        _run_sql(url, Path(__file__).resolve().parents[2] / "tests" / "sync" / "contract_stub.sql")
+    for path in sorted(SERVER_SQL.glob("[5-7][0-9]_*.sql")):
+        _run_sql(url, path)
+    ctx.work_dir.mkdir(parents=True, exist_ok=True)
+    laptops = []
+    server = server_engine(url)
+    for name in ("a", "b"):
+        path = ctx.work_dir / f"laptop_{name}_{uuid.uuid4().hex[:6]}.sqlite"
+        laptop = Store.open(path)
+        bind(laptop, url, "postgres")
+        pull(server, laptop)
+        laptops.append(laptop)
+    maker, reader = laptops
+    dsn = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute("CREATE TABLE bench_contacts (LIKE contacts INCLUDING DEFAULTS)")
+
+    def new_contacts(session_store: Store) -> list[Any]:
+        """The rows a KAM types: 10,000 contacts, each its own unit of work's insert (the outbox records them)."""
+        from kam_desktop.store.models import Contact
+
+        with session_store.unit_of_work("postgres") as uow:
+            contacts = [Contact(account_id=account.id, name=f"Contact {uuid.uuid4().hex[:8]}", email="c@example.com")
+                        for _ in range(CHANGES)]
+            uow.session.add_all(contacts)
+            uow.commit()
+        return contacts
+
+    def run() -> object:
+        new_contacts(maker)  # the KAM's work, not the sync's: outside the timing
+        started = time.perf_counter()
+        push(server, maker)
+        pull(server, reader)
+        return Measured(time.perf_counter() - started)
+
+    def baseline() -> object:
+        rows = [(uuid.uuid4(), account.id, f"Contact {i}", "other", "c@example.com") for i in range(CHANGES)]
+        with psycopg.connect(dsn) as connection:
+            connection.cursor().executemany(
+                "INSERT INTO bench_contacts (id, account_id, name, role, email, marketing_consent, version, "
+                "created_at, updated_at, updated_by) VALUES (%s, %s, %s, %s, %s, false, 1, now(), now(), 'bench')",
+                rows)
+            connection.commit()
+        return len(rows)
+
+    def cleanup() -> None:
+        server.dispose()
+        for laptop in laptops:
+            laptop.dispose()
+        drop()
+
+    return Pair(run, baseline, cleanup=cleanup,
+                note=f"{CHANGES:,} contacts: one unit of work on laptop A (outbox), push in slices of 500 ops "
+                     "(kam.sync_apply_many), pull by laptop B; baseline: psycopg executemany of the same rows")
