@@ -34,7 +34,7 @@ SHARED_WRITERS: dict[str, tuple[str, ...]] = {
     "program_configs": ("admin",),
     "program_grade_terms": ("admin",),
     "earning_rules": ("admin",),
-    "product_categories": ("admin",),
+    "product_categories": ("kam", "director", "finance", "admin"),  # an import may bring a new category
     "users": ("admin",),
     "fx_rates": ("finance", "admin"),
     "settings": ("finance", "admin"),
