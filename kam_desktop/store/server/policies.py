@@ -98,14 +98,16 @@ def _account_of(table: Table) -> str | None:
 
 
 def _of_account(name: str, account: str, frozen: bool) -> list[Policy]:
-    read = f"kam.can_read_account({account})"
-    write = f"kam.can_write_account({account})"
+    # the role once per statement (an InitPlan) and a KAM's accounts as one set: per-row function calls made a
+    # director's count of 48,000 invoice lines take seconds
+    read = f"(SELECT kam.has_role('director', 'finance', 'admin')) OR {account} IN (SELECT kam.own_account_ids())"
+    write = read
     if name in FUNCTION_WRITTEN:
-        write = f"{write} AND {FUNCTION_WRITTEN[name]}"
+        write = f"({write}) AND {FUNCTION_WRITTEN[name]}"
     found = [Policy(name, "account_read", "SELECT", read, None), Policy(name, "account_insert", "INSERT", None, write)]
     if not frozen:
         found.append(Policy(name, "account_update", "UPDATE", write, write))
-        found.append(Policy(name, "account_delete", "DELETE", f"{write} AND kam.has_role('admin')", None))
+        found.append(Policy(name, "account_delete", "DELETE", f"({write}) AND (SELECT kam.has_role('admin'))", None))
     return found
 
 
