@@ -71,14 +71,22 @@ def schema_state(engine: Engine) -> SchemaState:
     script = ScriptDirectory.from_config(alembic_config())
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
+    return SchemaState(current, refuse_unknown(current, script))
+
+
+def refuse_unknown(revision: str | None, script: ScriptDirectory | None = None) -> str:
+    """This version's head; raise DatabaseNewerError if `revision` is one this version does not know."""
+    from alembic.script import ScriptDirectory
+
+    script = script or ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None, "the migration history is empty"
-    if not _known(script, current):
+    if not _known(script, revision):
         raise DatabaseNewerError(
-            f"this database is at schema revision {current}, which this KAM Desktop does not know "
+            f"this database is at schema revision {revision}, which this KAM Desktop does not know "
             f"(it knows up to {head}); it was opened by a newer version — update KAM Desktop to open it"
         )
-    return SchemaState(current, head)
+    return head
 
 
 def _known(script: ScriptDirectory, revision: str | None) -> bool:

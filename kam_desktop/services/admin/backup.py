@@ -14,9 +14,10 @@ from kam_desktop.store.backup import (
     backup_sqlite,
     restore_sqlite,
     timestamped_name,
-    verify_sqlite,
+    verify_store,
 )
-from kam_desktop.store.engine import open_engine, sqlite_path
+from kam_desktop.store.engine import sqlite_path
+from kam_desktop.store.schema_head import SCHEMA_HEAD
 from kam_desktop.store.store import Store
 
 
@@ -34,34 +35,25 @@ def backup(ctx: Context, target: Path) -> Path:
 def restore(ctx: Context, source: Path) -> Path:
     """Replace the store's content with the backup `source`; the current content is saved first.
 
-    Refuses a file that is not a sound KAM Desktop store, or one from a newer version. Returns the
-    path of the safety copy of what was there before.
+    Refuses a file that is not a sound KAM Desktop store (integrity, foreign keys, tables), or one from a
+    newer version. The safety copy and the replacement are one transaction under the store's write lock.
+    Returns the path of the safety copy of what was there before.
     """
     ctx.permit(UseCase.RESTORE)
     store = ctx.store
     target = _sqlite_file(store, Message.of("restore"))
     try:
-        verify_sqlite(source)
-    except BackupError as exc:
-        raise ServiceError("cannot restore: {reason}", reason=str(exc)) from exc
-    engine = open_engine(f"sqlite:///{source.resolve()}")
-    try:
-        state = migrate.schema_state(engine)
-    except migrate.DatabaseNewerError as exc:
+        revision = verify_store(source, SCHEMA_HEAD)
+        migrate.refuse_unknown(revision)
+    except (BackupError, migrate.DatabaseNewerError) as exc:
         raise ServiceError("cannot restore {path}: {reason}", path=str(source), reason=str(exc)) from exc
-    finally:
-        engine.dispose()
-    if state.current is None:
-        raise ServiceError("cannot restore {path}: it is not a KAM Desktop store (no schema revision)", path=str(source))
     folder = store.backup_folder()
     assert folder is not None
-    safety = backup_sqlite(target, folder / timestamped_name("before-restore"))
-    store.engine.dispose()  # no pooled connection may hold the file while its pages are replaced
+    store.engine.dispose()  # this process holds no connection while the content is replaced
     try:
-        restore_sqlite(source, target)
+        safety = restore_sqlite(source, target, folder / timestamped_name("before-restore"))
     except BackupError as exc:
-        raise ServiceError("restore failed, the store is unchanged or restorable from {safety}: {reason}",
-                           safety=str(safety), reason=str(exc)) from exc
+        raise ServiceError("restore failed, the store is unchanged: {reason}", reason=str(exc)) from exc
     store.upgrade()  # an older backup is brought to this version's schema (after its own backup)
     return safety
 
