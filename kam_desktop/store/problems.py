@@ -26,6 +26,7 @@ class Problem(StrEnum):
     FULL = "full"
     DAMAGED = "damaged"
     NETWORK = "network"
+    DISK_ERROR = "disk_error"
 
 
 class StoreProblem(Refusal, RuntimeError):
@@ -53,7 +54,10 @@ def diagnose(exc: BaseException, path: Path | None) -> StoreProblem | None:
     if "disk is full" in text or "disk i/o error" in text and _disk_full(path):
         return StoreProblem(Problem.FULL, path, "the disk of {store} is full: nothing was half-saved; "
                             "free some space and try again", store=where)
-    if "not a database" in text or "malformed" in text or "disk i/o error" in text:
+    if "disk i/o error" in text:  # the write failed, the transaction was rolled back: not damage by itself
+        return StoreProblem(Problem.DISK_ERROR, path, "{store} could not be written: the disk reported an error; "
+                            "nothing was half-saved: check the disk and try again", store=where)
+    if "not a database" in text or "malformed" in text:
         return damaged(path, str(original))
     return None
 
