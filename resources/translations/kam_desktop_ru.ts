@@ -2603,6 +2603,34 @@
         <translation>Сначала откройте клиента: договор, приложения и выписки печатаются с его вкладки «Документы».</translation>
     </message>
     <message>
+        <source>No backup was made: {reason}</source>
+        <translation>Резервная копия не создана: {reason}</translation>
+    </message>
+    <message>
+        <source>A verified backup was written to {path}.</source>
+        <translation>Проверенная резервная копия записана в {path}.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>KAM Desktop backups (*.sqlite)</source>
+        <translation>Резервные копии KAM Desktop (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Replace all the data with the backup {path}? The current content is saved first.</source>
+        <translation>Заменить все данные резервной копией {path}? Текущее содержимое будет предварительно сохранено.</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {reason}</source>
+        <translation>Резервная копия не восстановлена: {reason}</translation>
+    </message>
+    <message>
+        <source>Restored from {path}; the previous content was saved to {safety}.</source>
+        <translation>Восстановлено из {path}; прежнее содержимое сохранено в {safety}.</translation>
+    </message>
+    <message>
         <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
         <translation>Сервер команды не настроен: KAM Desktop работает только с данными этого компьютера. Командный режим появится в следующей версии.</translation>
     </message>
@@ -2693,6 +2721,14 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
     <message>
         <source>Open &amp;data folder</source>
         <translation>Открыть папку &amp;данных</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>Создать &amp;резервную копию</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>&amp;Восстановить из копии…</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>

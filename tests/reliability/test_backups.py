@@ -132,3 +132,22 @@ def test_a_restore_racing_a_writer_loses_no_acknowledged_write(
     assert all(login in saved or login in now for login in acknowledged)
     assert saved & now == {"admin"}  # the restored content: the backup, plus only writes after the restore
     assert [x for x in acknowledged if x in now] == sorted(x for x in acknowledged if x in now)
+
+
+def test_a_daily_verified_backup_is_taken_once_a_day_and_kept_for_the_days_it_should(sqlite_store: object) -> None:
+    from datetime import date, timedelta
+
+    from kam_desktop.services.admin.backup import KEEP_DAILY_DAYS
+    from kam_desktop.services.demo.setup import initialize
+    from kam_desktop.store.backup import verify_store
+    from tests.acting import desk
+
+    initialize(sqlite_store)  # type: ignore[arg-type]
+    first = date(2026, 4, 1)
+    taken = [desk(sqlite_store, on=first + timedelta(days=n)).keep_daily_backup() for n in range(KEEP_DAILY_DAYS + 3)]
+    assert all(path is not None for path in taken)
+    assert desk(sqlite_store, on=first + timedelta(days=KEEP_DAILY_DAYS + 2)).keep_daily_backup() is None  # once a day
+    kept = sorted(p.name[:14] for p in desk(sqlite_store).backups() if p.name.startswith("daily-"))
+    assert kept[0] == f"daily-{first + timedelta(days=2):%Y%m%d}" and len(kept) == KEEP_DAILY_DAYS + 1
+    for path in desk(sqlite_store).backups():
+        verify_store(path)

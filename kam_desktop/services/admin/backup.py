@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from kam_desktop.domain.messages import Message
@@ -30,6 +31,51 @@ def backup(ctx: Context, target: Path) -> Path:
         return backup_sqlite(source, target)
     except BackupError as exc:
         raise ServiceError("the backup was not made: {reason}", reason=str(exc)) from exc
+
+
+DAILY_PREFIX = "daily"
+KEEP_DAILY_DAYS = 14
+
+
+def backup_now(ctx: Context) -> Path:
+    """A verified backup into the store's backups folder ("Back up now"): the newest one a damaged store offers."""
+    ctx.permit(UseCase.BACKUP)
+    return backup(ctx, _folder(ctx) / timestamped_name("manual"))
+
+
+def keep_daily_backup(ctx: Context, keep_days: int = KEEP_DAILY_DAYS) -> Path | None:
+    """Once a business day, a verified automatic backup; those older than `keep_days` days are removed.
+
+    Returns the backup taken today by this call, or None when today's exists (or the store is a server's).
+    """
+    ctx.permit(UseCase.BACKUP)
+    if sqlite_path(ctx.store.engine) is None:
+        return None
+    folder = _folder(ctx)
+    today = ctx.clock.today()
+    taken = None
+    if not any(folder.glob(f"{DAILY_PREFIX}-{today:%Y%m%d}*.sqlite")):
+        taken = backup(ctx, folder / f"{DAILY_PREFIX}-{today:%Y%m%d}-{timestamped_name('')[1:]}")
+    oldest_kept = f"{DAILY_PREFIX}-{today - timedelta(days=keep_days):%Y%m%d}"
+    for old in folder.glob(f"{DAILY_PREFIX}-*.sqlite"):
+        if old.name < oldest_kept:
+            old.unlink()
+    return taken
+
+
+def backups(ctx: Context) -> list[Path]:
+    """The store's backups (manual, daily, before a migration or a restore), newest first."""
+    ctx.permit(UseCase.BACKUP)
+    if sqlite_path(ctx.store.engine) is None:
+        return []
+    return sorted(_folder(ctx).glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _folder(ctx: Context) -> Path:
+    _sqlite_file(ctx.store, Message.of("back up"))
+    folder = ctx.store.backup_folder()
+    assert folder is not None
+    return folder
 
 
 def restore(ctx: Context, source: Path) -> Path:
