@@ -3594,6 +3594,29 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
     </message>
 </context>
 <context>
+    <name>StoreProblemDialog</name>
+    <message>
+        <source>KAM Desktop: data store</source>
+        <translation>KAM Desktop: baza danych</translation>
+    </message>
+    <message>
+        <source>Restore the backup {name}</source>
+        <translation>Przywróć kopię zapasową {name}</translation>
+    </message>
+    <message>
+        <source>The newest verified backup is {path}. The damaged file is kept beside it, not deleted.</source>
+        <translation>Najnowsza zweryfikowana kopia zapasowa to {path}. Uszkodzony plik zostanie zachowany obok, nie usunięty.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Spróbuj ponownie</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Zakończ</translation>
+    </message>
+</context>
+<context>
     <name>UsageDialog</name>
     <message>
         <source>Not recorded: {reason}</source>

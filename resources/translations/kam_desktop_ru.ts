@@ -3594,6 +3594,29 @@ The search looks in codes, names, KAMs, regions, tax IDs and contacts; every wor
     </message>
 </context>
 <context>
+    <name>StoreProblemDialog</name>
+    <message>
+        <source>KAM Desktop: data store</source>
+        <translation>KAM Desktop: хранилище данных</translation>
+    </message>
+    <message>
+        <source>Restore the backup {name}</source>
+        <translation>Восстановить резервную копию {name}</translation>
+    </message>
+    <message>
+        <source>The newest verified backup is {path}. The damaged file is kept beside it, not deleted.</source>
+        <translation>Самая новая проверенная резервная копия — {path}. Повреждённый файл будет сохранён рядом, а не удалён.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить попытку</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+</context>
+<context>
     <name>UsageDialog</name>
     <message>
         <source>Not recorded: {reason}</source>
