@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from kam_desktop.store.backup import backup_sqlite, timestamped_name
-from kam_desktop.store.engine import sqlite_path
+from kam_desktop.store.engine import WRITE, sqlite_path
 from kam_desktop.store.schema_head import at_head
 
 if TYPE_CHECKING:
@@ -116,7 +116,9 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
         backup = backup_sqlite(db_file, backup_dir / timestamped_name(f"{PRE_MIGRATION_PREFIX}-{state.current}"))
         log.info("verified backup before migration: %s", backup)
     config = alembic_config()
-    with engine.begin() as connection:
+    # The write lock up front (BEGIN IMMEDIATE): a second start that races this one (two `init`s on a new
+    # file) waits for it, then finds the schema at head, instead of failing half-way with "locked".
+    with engine.connect() as plain, plain.execution_options(**WRITE) as connection, connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     log.info("schema upgraded from %s to %s", state.current, state.head)
