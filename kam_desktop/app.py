@@ -315,6 +315,7 @@ def _show(app: QApplication, args: argparse.Namespace, services: AppServices, se
             print("\n".join(str(path) for path in written))
             return EXIT_OK
         window.show()
+        QTimer.singleShot(2_000, window.keep_daily_backup)  # after the first paint; waits for a quick start's store
         if opening is not None:  # a quick start: the store opens once the portfolio shows
             _open_after_first_paint(app, window, opening)
             window.load_portfolio()

@@ -328,6 +328,18 @@ class MainWindow(Retranslating, QMainWindow):
             return
         workspace.print_documents()
 
+    def keep_daily_backup(self) -> None:
+        """Once a business day, in the background: a verified automatic backup (kept 14 days)."""
+        if self.services.backups_dir is None or self.services.store_info.is_server:
+            return
+
+        def failed(error: BaseException) -> None:  # a backup that cannot be made must not stop the work
+            log.warning("the daily backup was not made: %s", error)
+            self.statusBar().showMessage(fill(self.tr("No backup was made: {reason}"),
+                                              reason=refusal_text(error)), 10_000)
+
+        run_task(lambda _ctx: self.services.desk.keep_daily_backup(), lambda _path: None, failed, owner=self)
+
     def back_up_now(self) -> Path | None:
         """File › Back up now: a verified copy into the backups folder, the one a damaged store offers first."""
         try:

@@ -47,3 +47,16 @@ def test_restoring_a_file_that_is_not_a_store_says_why_and_changes_nothing(
     assert window.restore_backup(junk) is None
     assert window.statusBar().currentMessage().startswith("The backup was not restored: cannot restore")
     assert {u.login for u in window.services.desk.users()} == before
+
+
+def test_the_daily_backup_is_taken_in_the_background_once(
+    make_window, filled_store: Store, settings: UiSettings, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    window: MainWindow = make_window(services_of(filled_store, None, settings))
+    folder = window.services.backups_dir
+    assert folder is not None
+    window.keep_daily_backup()
+    qtbot.waitUntil(lambda: len(list(folder.glob("daily-*.sqlite"))) == 1, timeout=10_000)
+    window.keep_daily_backup()
+    qtbot.wait(300)
+    assert len(list(folder.glob("daily-*.sqlite"))) == 1
