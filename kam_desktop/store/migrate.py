@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from kam_desktop.store.backup import backup_sqlite, timestamped_name
 from kam_desktop.store.engine import WRITE, sqlite_path
@@ -118,11 +118,31 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     config = alembic_config()
     # The write lock up front (BEGIN IMMEDIATE): a second start that races this one (two `init`s on a new
     # file) waits for it, then finds the schema at head, instead of failing half-way with "locked".
-    with engine.connect() as plain, plain.execution_options(**WRITE) as connection, connection.begin():
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as plain:
+        raw = plain.connection.dbapi_connection if db_file is not None else None
+        if raw is not None:
+            # SQLite rebuilds a table to alter it (Alembic's batch mode): with foreign keys on, dropping the old
+            # `documents` fails as soon as a document file points at it. Off during the migration (outside the
+            # transaction, where SQLite allows the switch), checked once before the commit, on again after.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with plain.execution_options(**WRITE) as connection, connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if raw is not None:
+                    _refuse_dangling_rows(connection)
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
     log.info("schema upgraded from %s to %s", state.current, state.head)
     return backup
+
+
+def _refuse_dangling_rows(connection: Connection) -> None:
+    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(5)
+    if dangling:
+        found = "; ".join(f"{row[0]} row {row[1]} -> {row[2]}" for row in dangling)
+        raise RuntimeError(f"the migration left rows pointing at nothing ({found}); the store is unchanged")
 
 
 def prune_pre_migration_backups(backup_dir: Path, keep: Path | None = None) -> list[Path]:
