@@ -17,7 +17,7 @@ PG_ADMIN_URL = os.environ.get("KAM_TEST_PG_URL", "postgresql://postgres@127.0.0.
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--runs", type=int, default=10,
+    parser.addoption("--runs", type=int, default=6,
                      help="runs of each reliability loop (tests/reliability): kills, faults; the CI form is short")
 
 

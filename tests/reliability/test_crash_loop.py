@@ -30,7 +30,6 @@ from tests.reliability.workload import LINES, QUARTER
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-04-02"
-WORKLOAD_SECONDS = 5.5  # a whole workload takes about 5 s on the reference machine: kills land all over it
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +41,24 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, "-m", "kam_desktop.cli.main", "--db", str(db), "init", "--demo", "--seed", "3",
                     "--as-of", "2026-03-31"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     return db
+
+
+@pytest.fixture(scope="module")
+def workload_seconds(template: Path, tmp_path_factory: pytest.TempPathFactory) -> float:
+    """How long one whole workload takes here and now (a loaded machine is slower): kills land all over it."""
+    folder = tmp_path_factory.mktemp("crash-timing")
+    db = folder / "kam.sqlite"
+    copy_store(template, db)
+    env = {**os.environ, "KAM_DATA_DIR": str(folder / "data"), "KAM_TODAY": TODAY}
+    child = subprocess.Popen([sys.executable, "-m", "tests.reliability.workload", str(db), str(folder), "999999"],
+                             cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    with child.stdout:
+        assert child.stdout.readline().strip() == "started"
+        started = time.monotonic()
+        rest = child.stdout.read()
+    assert child.wait(300) == 0 and rest.rstrip().endswith("finished"), rest
+    return time.monotonic() - started
 
 
 @dataclass
@@ -57,7 +74,7 @@ def copy_store(template: Path, target: Path) -> None:
         src.backup(dst)
 
 
-def kill_at_random(db: Path, folder: Path, run: int, rng: random.Random) -> list[tuple[str, str]]:
+def kill_at_random(db: Path, folder: Path, run: int, rng: random.Random, seconds: float) -> list[tuple[str, str]]:
     """Run the workload, SIGKILL it after a random delay; the steps it acknowledged before dying."""
     env = {**os.environ, "KAM_DATA_DIR": str(folder / "data"), "KAM_TODAY": TODAY}
     child = subprocess.Popen([sys.executable, "-m", "tests.reliability.workload", str(db), str(folder), str(run)],
@@ -65,7 +82,7 @@ def kill_at_random(db: Path, folder: Path, run: int, rng: random.Random) -> list
     assert child.stdout is not None
     with child.stdout, child.stderr or contextlib.nullcontext():
         assert child.stdout.readline().strip() == "started"
-        time.sleep(rng.uniform(0.0, WORKLOAD_SECONDS))
+        time.sleep(rng.uniform(0.0, seconds * 1.1))
         os.kill(child.pid, signal.SIGKILL)
         child.wait(30)
         lines = child.stdout.read().splitlines()
@@ -118,7 +135,8 @@ def takes_the_next_step(db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_store_killed_at_random_moments_keeps_every_acknowledged_step_and_nothing_half_done(
-    template: Path, tmp_path: Path, runs: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    template: Path, workload_seconds: float, tmp_path: Path, runs: int, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     tally = Tally()
     rng = random.Random(int(os.environ.get("KAM_CRASH_SEED", "16")))
@@ -127,7 +145,7 @@ def test_a_store_killed_at_random_moments_keeps_every_acknowledged_step_and_noth
         folder.mkdir()
         db = folder / "kam.sqlite"
         copy_store(template, db)
-        done = dict(kill_at_random(db, folder, run, rng))
+        done = dict(kill_at_random(db, folder, run, rng, workload_seconds))
         check_store(db, run, done)
         takes_the_next_step(db, folder, monkeypatch)
         tally.runs += 1
@@ -136,6 +154,7 @@ def test_a_store_killed_at_random_moments_keeps_every_acknowledged_step_and_noth
         for name in done:
             tally.steps[name] = tally.steps.get(name, 0) + 1
     with capsys.disabled():
-        print(f"\ncrash loop: {tally.runs} kills ({tally.killed_mid_work} mid-work), {tally.acknowledged} "
+        print(f"\ncrash loop: {tally.runs} kills ({tally.killed_mid_work} mid-work, a workload takes "
+              f"{workload_seconds:.1f} s), {tally.acknowledged} "
               f"acknowledged steps all present, 0 integrity failures, 0 partial imports; by step {tally.steps}")
     assert tally.runs == runs
