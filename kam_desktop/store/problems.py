@@ -46,8 +46,8 @@ def diagnose(exc: BaseException, path: Path | None) -> StoreProblem | None:
     text = str(original).lower()
     where = _named(path)
     if "database is locked" in text or "database table is locked" in text or "busy" in text:
-        return StoreProblem(Problem.BUSY, path, "{store} is busy: another KAM Desktop or kamctl is writing to it; "
-                            "try again when it has finished", store=where)
+        return StoreProblem(Problem.BUSY, path, "{store} is busy: another KAM Desktop window or command is writing "
+                            "to it; try again when it has finished", store=where)
     if "readonly" in text or "read-only" in text or "unable to open database" in text:
         return StoreProblem(Problem.READ_ONLY, path, "{store} cannot be written (a read-only file, folder or disk); "
                             "make it writable or open a copy in a writable folder", store=where)

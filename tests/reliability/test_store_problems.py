@@ -47,7 +47,7 @@ def test_a_write_while_another_process_holds_the_store_says_busy_in_one_line(
         locker.stdout.close()
     assert code == 1
     assert err.strip().splitlines() == [
-        "kamctl: error: the store is busy: another KAM Desktop or kamctl is writing to it; try again when it has finished"
+        "kamctl: error: the store is busy: another KAM Desktop window or command is writing to it; try again when it has finished"
     ], err
     assert "Traceback" not in err
     assert run(capsys, "--db", str(db), "users", "add", "waiting", "--role", "kam")[0] == 0  # retriable
