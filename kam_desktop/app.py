@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported
     from PySide6.QtWidgets import QApplication
 
     from kam_desktop.services.admin.quick_start import LocalStore
+    from kam_desktop.services.admin.stores import StoreProblem
     from kam_desktop.services.clock import Clock
     from kam_desktop.services.desk import Desk
     from kam_desktop.services.plain import PortfolioRow, StoreInfo
@@ -243,12 +244,15 @@ def _open_store(args: argparse.Namespace, headless: bool) -> Store | None:
     """The store at --db, migrated; on an environmental failure a clear message and None."""
     from sqlalchemy.exc import OperationalError
 
+    from kam_desktop.services.admin.stores import StoreProblem
     from kam_desktop.store.engine import StoreLocationError
     from kam_desktop.store.migrate import DatabaseNewerError
     from kam_desktop.store.store import Store
 
     try:
         return Store.open(args.db)
+    except StoreProblem as problem:
+        return _store_problem(problem, args, headless)
     except DatabaseNewerError as error:
         _store_error(headless, str(error))
     except StoreLocationError as error:
@@ -257,6 +261,28 @@ def _open_store(args: argparse.Namespace, headless: bool) -> Store | None:
         _store_error(headless, f"The data store could not be opened: {error.orig or error}.\n\n"
                      "If it is a file, check that the disk is not full and no other program locks it; "
                      "if it is a server, check the network and the address.")
+    return None
+
+
+def _store_problem(problem: StoreProblem, args: argparse.Namespace, headless: bool) -> Store | None:
+    """A store that cannot be used as it is: the dialog says why; restore the newest verified backup, try again,
+    or quit. Headless: the message on stderr and None."""
+    from kam_desktop.services.admin.stores import replace_damaged_store
+    from kam_desktop.ui.refusals import refusal_text
+    from kam_desktop.ui.store_problem_dialog import StoreProblemDialog, WayOut
+
+    log.error("cannot open the data store: %s", problem)
+    if headless:
+        print(f"kam-desktop: {refusal_text(problem)}", file=sys.stderr)
+        return None
+    dialog = StoreProblemDialog(problem)
+    dialog.exec()
+    if dialog.way_out == WayOut.RESTORE and problem.path is not None and problem.backup is not None:
+        kept = replace_damaged_store(problem.path, problem.backup)
+        log.warning("restored %s from %s; the damaged file is kept at %s", problem.path, problem.backup, kept)
+        return _open_store(args, headless)
+    if dialog.way_out == WayOut.RETRY:
+        return _open_store(args, headless)
     return None
 
 
@@ -289,6 +315,7 @@ def _show(app: QApplication, args: argparse.Namespace, services: AppServices, se
             print("\n".join(str(path) for path in written))
             return EXIT_OK
         window.show()
+        QTimer.singleShot(2_000, window.keep_daily_backup)  # after the first paint; waits for a quick start's store
         if opening is not None:  # a quick start: the store opens once the portfolio shows
             _open_after_first_paint(app, window, opening)
             window.load_portfolio()

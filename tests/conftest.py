@@ -16,6 +16,11 @@ import sqlalchemy as sa  # noqa: E402
 PG_ADMIN_URL = os.environ.get("KAM_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runs", type=int, default=6,
+                     help="runs of each reliability loop (tests/reliability): kills, faults; the CI form is short")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own user data folder, so backups and logs never touch the real one."""

@@ -103,7 +103,14 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    safety = desk_from(args).restore(args.file)
+    from kam_desktop.services.admin.stores import Problem, StoreProblem, replace_damaged_store
+
+    try:
+        safety = desk_from(args).restore(args.file)
+    except StoreProblem as problem:
+        if problem.kind != Problem.DAMAGED or problem.path is None:
+            raise
+        safety = replace_damaged_store(problem.path, args.file)  # a damaged store: no one to act as
     if args.json:
         print_json({"restored_from": str(args.file), "previous_content_saved_to": str(safety)})
     else:

@@ -92,7 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if not _is_database_error(exc):
             raise
-        if type(exc).__name__ == "OperationalError":
+        from kam_desktop.services.admin.stores import problem_of
+
+        problem = problem_of(exc)
+        if problem is not None:  # busy, read-only, full, damaged: what it means and what to do
+            line = Message.of("kamctl: error: {message}", message=problem.message)
+        elif type(exc).__name__ == "OperationalError":
             line = Message.of("kamctl: error: the database could not be used: {detail}", detail=_first_line(exc))
         else:
             line = Message.of("kamctl: error: database error: {detail}", detail=_first_line(exc))

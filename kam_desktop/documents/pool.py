@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,8 +67,26 @@ def render_outcome(content: StatementContent, created_at: datetime | None) -> Ou
 
 
 def _start_worker() -> None:
+    _die_with_parent()
     configure_reportlab()
     styles()
+
+
+def _die_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone, even if it was killed outright.
+
+    A killed parent never shuts its pool down: without this its workers would render on as orphans.
+    The parent's sentinel (a pipe on POSIX, a process handle on Windows) becomes ready when it dies.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)  # no clean-up: there is no one left to hand a result to
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _render_chunk(contents: list[StatementContent], created_at: datetime | None) -> list[Outcome]:

@@ -478,6 +478,15 @@ class Desk:
     def restore(self, source: Path) -> Path:
         return _backup.restore(self.ctx, source)
 
+    def backup_now(self) -> Path:
+        return _backup.backup_now(self.ctx)
+
+    def keep_daily_backup(self) -> Path | None:
+        return _backup.keep_daily_backup(self.ctx)
+
+    def backups(self) -> list[Path]:
+        return _backup.backups(self.ctx)
+
     # -- the store itself -------------------------------------------------------------------------------------
     def store_info(self) -> StoreInfo:
         return _status.describe_store(self.ctx.store)

@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from kam_desktop.paths import default_database_path
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer; KAM_BUSY_TIMEOUT_MS overrides
 WRITE = {"kam_write": True}  # execution option: this connection's transaction will write
 
 
@@ -62,7 +62,7 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -73,6 +73,12 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             connection.exec_driver_sql("BEGIN")
+
+
+def busy_timeout_ms() -> int:
+    """How long a SQLite write waits for the lock before the store is reported busy."""
+    value = os.environ.get("KAM_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else SQLITE_BUSY_TIMEOUT_MS
 
 
 def is_sqlite(engine: Engine) -> bool:

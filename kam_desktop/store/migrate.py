@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from kam_desktop.store.backup import backup_sqlite, timestamped_name
-from kam_desktop.store.engine import sqlite_path
+from kam_desktop.store.engine import WRITE, sqlite_path
 from kam_desktop.store.schema_head import at_head
 
 if TYPE_CHECKING:
@@ -71,14 +71,22 @@ def schema_state(engine: Engine) -> SchemaState:
     script = ScriptDirectory.from_config(alembic_config())
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
+    return SchemaState(current, refuse_unknown(current, script))
+
+
+def refuse_unknown(revision: str | None, script: ScriptDirectory | None = None) -> str:
+    """This version's head; raise DatabaseNewerError if `revision` is one this version does not know."""
+    from alembic.script import ScriptDirectory
+
+    script = script or ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None, "the migration history is empty"
-    if not _known(script, current):
+    if not _known(script, revision):
         raise DatabaseNewerError(
-            f"this database is at schema revision {current}, which this KAM Desktop does not know "
+            f"this database is at schema revision {revision}, which this KAM Desktop does not know "
             f"(it knows up to {head}); it was opened by a newer version — update KAM Desktop to open it"
         )
-    return SchemaState(current, head)
+    return head
 
 
 def _known(script: ScriptDirectory, revision: str | None) -> bool:
@@ -108,11 +116,33 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
         backup = backup_sqlite(db_file, backup_dir / timestamped_name(f"{PRE_MIGRATION_PREFIX}-{state.current}"))
         log.info("verified backup before migration: %s", backup)
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    # The write lock up front (BEGIN IMMEDIATE): a second start that races this one (two `init`s on a new
+    # file) waits for it, then finds the schema at head, instead of failing half-way with "locked".
+    with engine.connect() as plain:
+        raw = plain.connection.dbapi_connection if db_file is not None else None
+        if raw is not None:
+            # SQLite rebuilds a table to alter it (Alembic's batch mode): with foreign keys on, dropping the old
+            # `documents` fails as soon as a document file points at it. Off during the migration (outside the
+            # transaction, where SQLite allows the switch), checked once before the commit, on again after.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with plain.execution_options(**WRITE) as connection, connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if raw is not None:
+                    _refuse_dangling_rows(connection)
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
     log.info("schema upgraded from %s to %s", state.current, state.head)
     return backup
+
+
+def _refuse_dangling_rows(connection: Connection) -> None:
+    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(5)
+    if dangling:
+        found = "; ".join(f"{row[0]} row {row[1]} -> {row[2]}" for row in dangling)
+        raise RuntimeError(f"the migration left rows pointing at nothing ({found}); the store is unchanged")
 
 
 def prune_pre_migration_backups(backup_dir: Path, keep: Path | None = None) -> list[Path]:

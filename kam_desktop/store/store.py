@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kam_desktop.paths import backups_dir
-from kam_desktop.store import migrate
+from kam_desktop.store import migrate, problems
 from kam_desktop.store.engine import is_sqlite, open_engine, resolve_url, sqlite_path
 from kam_desktop.store.queries.people import PersonRow, person_by_login
 from kam_desktop.store.uow import UnitOfWork, read_session
@@ -28,13 +30,44 @@ class Store:
 
     @classmethod
     def open(cls, db: str | Path | None = None, *, upgrade: bool = True) -> Store:
-        """Open `--db`/`KAM_DB`/the default file and bring its schema to head (backing up first)."""
+        """Open `--db`/`KAM_DB`/the default file and bring its schema to head (backing up first).
+
+        A store that cannot be used as it is (busy, read-only, full, damaged, on a network drive) raises
+        `problems.StoreProblem`, which says what to do (a newer version's: `migrate.DatabaseNewerError`).
+        """
         url = resolve_url(db)
         engine = open_engine(url)
         store = cls(engine=engine, url=url)
-        if upgrade:
-            store.migration_backup = store.upgrade()
+        path = sqlite_path(engine)
+        try:
+            if path is not None:
+                filesystem = problems.network_filesystem(path)
+                if filesystem is not None:
+                    raise problems.on_network_drive(path, filesystem)
+            if upgrade:
+                store.migration_backup = store.upgrade()
+            if path is not None:
+                store.check_settings()
+        except (DBAPIError, sqlite3.Error) as exc:
+            engine.dispose()
+            problem = problems.diagnose(exc, path)
+            if problem is None:
+                raise
+            raise problem from exc
+        except BaseException:
+            engine.dispose()
+            raise
         return store
+
+    def check_settings(self) -> None:
+        """The SQLite settings of DESIGN.md, read back from a fresh connection: a store that cannot take
+        them (WAL on a file system without shared memory, a read-only file) is refused here, not mid-write."""
+        with self.engine.connect() as connection:
+            settings = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                        for name in ("journal_mode", "synchronous", "foreign_keys")}
+        expected = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}
+        if settings != expected:
+            raise sqlite3.OperationalError(f"the store's settings are {settings}, not {expected}")
 
     def upgrade(self) -> Path | None:
         folder = self.backup_folder()

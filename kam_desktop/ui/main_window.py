@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kam_desktop.domain.permissions import UseCase
+from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.plain import AccountWallet, PortfolioRow
 from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
@@ -140,6 +141,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_data_folder = self._action(None, lambda: self._open_folder(str(self.services.data_dir)))
         self.act_log_folder = self._action(None, lambda: self._open_folder(str(self.services.log_dir)))
+        self.act_backup_now = self._action(None, self.back_up_now)
+        self.act_restore_backup = self._action(None, self.restore_backup)
+        local = self.services.backups_dir is not None and not self.services.store_info.is_server
+        self.act_backup_now.setEnabled(local)
+        self.act_restore_backup.setEnabled(local)
         self.act_reset_columns = self._action(None, lambda: self.portfolio.reset_columns())
         self.act_export_view = self._action("Ctrl+E", self.export_view)
         self.act_guide = self._action(QKeySequence.StandardKey.HelpContents, self.show_guide)
@@ -172,6 +178,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_data_folder)
         self.menu_file.addAction(self.act_log_folder)
+        self.menu_file.addAction(self.act_backup_now)
+        self.menu_file.addAction(self.act_restore_backup)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
@@ -373,6 +381,54 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_sync_failed(self, reason: str) -> None:
         self.statusBar().showMessage(fill(self.tr("Not synced: {reason}"), reason=reason), 15_000)
         self._update_sync_label()
+    def keep_daily_backup(self) -> None:
+        """Once a business day, in the background: a verified automatic backup (kept 14 days)."""
+        if self.services.backups_dir is None or self.services.store_info.is_server:
+            return
+
+        def failed(error: BaseException) -> None:  # a backup that cannot be made must not stop the work
+            log.warning("the daily backup was not made: %s", error)
+            self.statusBar().showMessage(fill(self.tr("No backup was made: {reason}"),
+                                              reason=refusal_text(error)), 10_000)
+
+        run_task(lambda _ctx: self.services.desk.keep_daily_backup(), lambda _path: None, failed, owner=self)
+
+    def back_up_now(self) -> Path | None:
+        """File › Back up now: a verified copy into the backups folder, the one a damaged store offers first."""
+        try:
+            path = self.services.desk.backup_now()
+        except ServiceError as error:
+            self._tell(fill(self.tr("No backup was made: {reason}"), reason=refusal_text(error)))
+            return None
+        self._tell(fill(self.tr("A verified backup was written to {path}."), path=str(path)))
+        return path
+
+    def restore_backup(self, source: Path | None = None) -> Path | None:
+        """File › Restore backup…: pick a backup, confirm, restore; the current content is saved first."""
+        if source is None:
+            folder = str(self.services.backups_dir or "")
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Restore backup"), folder,
+                                                    self.tr("KAM Desktop backups (*.sqlite)"))
+            if not chosen:
+                return None
+            source = Path(chosen)
+        if self.interactive and QMessageBox.question(self, self.tr("Restore backup"), fill(self.tr(
+                "Replace all the data with the backup {path}? The current content is saved first."),
+                path=str(source))) != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            safety = self.services.desk.restore(source)
+        except ServiceError as error:
+            self._tell(fill(self.tr("The backup was not restored: {reason}"), reason=refusal_text(error)))
+            return None
+        self.refresh()  # the portfolio of the restored content
+        self._tell(fill(self.tr("Restored from {path}; the previous content was saved to {safety}."),
+                        path=str(source), safety=str(safety)))
+        return safety
+
+    def sync_now(self) -> None:
+        self._tell(self.tr("No team server is configured: KAM Desktop works on this computer's data only. "
+                           "Team mode comes in a later version."))
 
     def _tell(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -647,6 +703,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_import.setText(self.tr("&Import…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
+        self.act_backup_now.setText(self.tr("Back &up now"))
+        self.act_restore_backup.setText(self.tr("&Restore backup…"))
         self.act_log_folder.setText(self.tr("Open &log folder"))
         self.act_reset_columns.setText(self.tr("Reset column &layout"))
         self.act_about.setText(self.tr("&About KAM Desktop"))

@@ -2696,6 +2696,38 @@
         <translation>Najpierw otwórz klienta: umowę, aneksy i zestawienia drukuje się z jego karty Dokumenty.</translation>
     </message>
     <message>
+        <source>No backup was made: {reason}</source>
+        <translation>Nie utworzono kopii zapasowej: {reason}</translation>
+    </message>
+    <message>
+        <source>A verified backup was written to {path}.</source>
+        <translation>Zweryfikowana kopia zapasowa została zapisana w {path}.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Przywracanie kopii zapasowej</translation>
+    </message>
+    <message>
+        <source>KAM Desktop backups (*.sqlite)</source>
+        <translation>Kopie zapasowe KAM Desktop (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Replace all the data with the backup {path}? The current content is saved first.</source>
+        <translation>Zastąpić wszystkie dane kopią zapasową {path}? Bieżąca zawartość zostanie najpierw zachowana.</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {reason}</source>
+        <translation>Kopia zapasowa nie została przywrócona: {reason}</translation>
+    </message>
+    <message>
+        <source>Restored from {path}; the previous content was saved to {safety}.</source>
+        <translation>Przywrócono z {path}; poprzednia zawartość została zapisana w {safety}.</translation>
+    </message>
+    <message>
+        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
+        <translation>Nie skonfigurowano serwera zespołu: KAM Desktop pracuje tylko na danych tego komputera. Tryb zespołowy pojawi się w kolejnej wersji.</translation>
+    </message>
+    <message>
         <source>Demo data</source>
         <translation>Dane demonstracyjne</translation>
     </message>
@@ -2802,6 +2834,14 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
     <message>
         <source>Open &amp;data folder</source>
         <translation>Otwórz folder &amp;danych</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>Zrób kopię &amp;zapasową teraz</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>&amp;Przywróć kopię zapasową…</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
@@ -3684,6 +3724,29 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
     <message>
         <source>with these terms</source>
         <translation>przy tych warunkach</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProblemDialog</name>
+    <message>
+        <source>KAM Desktop: data store</source>
+        <translation>KAM Desktop: baza danych</translation>
+    </message>
+    <message>
+        <source>Restore the backup {name}</source>
+        <translation>Przywróć kopię zapasową {name}</translation>
+    </message>
+    <message>
+        <source>The newest verified backup is {path}. The damaged file is kept beside it, not deleted.</source>
+        <translation>Najnowsza zweryfikowana kopia zapasowa to {path}. Uszkodzony plik zostanie zachowany obok, nie usunięty.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Spróbuj ponownie</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Zakończ</translation>
     </message>
 </context>
 <context>

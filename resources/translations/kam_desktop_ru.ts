@@ -2696,6 +2696,38 @@
         <translation>Сначала откройте клиента: договор, приложения и выписки печатаются с его вкладки «Документы».</translation>
     </message>
     <message>
+        <source>No backup was made: {reason}</source>
+        <translation>Резервная копия не создана: {reason}</translation>
+    </message>
+    <message>
+        <source>A verified backup was written to {path}.</source>
+        <translation>Проверенная резервная копия записана в {path}.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>KAM Desktop backups (*.sqlite)</source>
+        <translation>Резервные копии KAM Desktop (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Replace all the data with the backup {path}? The current content is saved first.</source>
+        <translation>Заменить все данные резервной копией {path}? Текущее содержимое будет предварительно сохранено.</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {reason}</source>
+        <translation>Резервная копия не восстановлена: {reason}</translation>
+    </message>
+    <message>
+        <source>Restored from {path}; the previous content was saved to {safety}.</source>
+        <translation>Восстановлено из {path}; прежнее содержимое сохранено в {safety}.</translation>
+    </message>
+    <message>
+        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
+        <translation>Сервер команды не настроен: KAM Desktop работает только с данными этого компьютера. Командный режим появится в следующей версии.</translation>
+    </message>
+    <message>
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
@@ -2802,6 +2834,14 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
     <message>
         <source>Open &amp;data folder</source>
         <translation>Открыть папку &amp;данных</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>Создать &amp;резервную копию</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>&amp;Восстановить из копии…</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
@@ -3684,6 +3724,29 @@ The search looks in codes, names, KAMs, regions, tax IDs and contacts; every wor
     <message>
         <source>with these terms</source>
         <translation>при этих условиях</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProblemDialog</name>
+    <message>
+        <source>KAM Desktop: data store</source>
+        <translation>KAM Desktop: хранилище данных</translation>
+    </message>
+    <message>
+        <source>Restore the backup {name}</source>
+        <translation>Восстановить резервную копию {name}</translation>
+    </message>
+    <message>
+        <source>The newest verified backup is {path}. The damaged file is kept beside it, not deleted.</source>
+        <translation>Самая новая проверенная резервная копия — {path}. Повреждённый файл будет сохранён рядом, а не удалён.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить попытку</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
     </message>
 </context>
 <context>

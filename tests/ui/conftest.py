@@ -135,14 +135,20 @@ def _demo_sources_digest() -> str:
 
 
 @pytest.fixture(scope="session")
-def demo_template(request: pytest.FixtureRequest) -> Path:
+def demo_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A graded demo store (seed 7) as a closed SQLite file; tests copy it, never write to it.
 
-    Building it takes seconds, so it is kept in pytest's cache between runs, keyed by the sources.
+    Building it takes seconds, so it is kept in pytest's cache between runs, keyed by the sources; without
+    the cache (`-p no:cacheprovider`) it is built once per run in the run's shared temporary folder.
     """
     from kam_desktop.services.demo.setup import load_demo
 
-    folder = Path(request.config.cache.mkdir("kam-demo-store"))
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        folder = Path(cache.mkdir("kam-demo-store"))
+    else:  # shared by pytest-xdist workers: the base temporary folder's parent is the run's own
+        folder = tmp_path_factory.getbasetemp().parent / "kam-demo-store"
+        folder.mkdir(exist_ok=True)
     path = folder / f"demo-{_demo_sources_digest()}.sqlite"
     # pytest-xdist workers share the cache: one builds while the others wait on the lock, and the file
     # only appears under its final name once complete (atomic rename of a per-process build file).

@@ -93,11 +93,17 @@ def _user(session: Session, login: str) -> User:
     return user
 
 
-def _row(ctx: Context, session: Session, number: str, use_case: UseCase) -> ExceptionRequest:
-    """The request `number`, when the actor may use `use_case` on its account."""
+def _row(ctx: Context, session: Session, number: str, use_case: UseCase, *, changing: bool = False) -> ExceptionRequest:
+    """The request `number`, when the actor may use `use_case` on its account.
+
+    `changing`: the row is locked until the unit of work ends (FOR UPDATE on PostgreSQL; SQLite's writers
+    hold the whole store). Two approvers deciding at the same moment then decide one after the other: the
+    second reads the decided request and meets the rules' refusal, not a duplicate step number.
+    """
     ctx.permit(use_case)
-    row = session.scalar(select(ExceptionRequest).where(ExceptionRequest.number == number.strip(),
-                                                        ExceptionRequest.deleted_at.is_(None)))
+    query = select(ExceptionRequest).where(ExceptionRequest.number == number.strip(),
+                                           ExceptionRequest.deleted_at.is_(None))
+    row = session.scalar(query.with_for_update() if changing else query)
     if row is None:
         raise NotFound("no exception request {number!r}; see `kamctl exception list`", number=number)
     permit_on_account_id(ctx, session, use_case, row.account_id)
@@ -273,7 +279,7 @@ def submit_exception(ctx: Context, number: str) -> ExceptionRow:
 def submit_in(ctx: Context, uow: UnitOfWork, number: str) -> ExceptionRequest:
     """`submit_exception` inside the caller's unit of work."""
     session = uow.session
-    row = _row(ctx, session, number, UseCase.REQUEST_EXCEPTION)
+    row = _row(ctx, session, number, UseCase.REQUEST_EXCEPTION, changing=True)
     program = program_in_force(session, ctx.today())
     # the limit is in the base currency, the expected cost in the account's: compare them in one currency
     limit = convert_on(session, Money(program.director_limit, program.base_currency), row.currency, ctx.today())
@@ -303,7 +309,7 @@ def decide_in(ctx: Context, uow: UnitOfWork, number: str, approve: bool, note: s
               seen_version: int | None = None) -> ExceptionRequest:
     """`decide_exception` inside the caller's unit of work (an approval may activate benefits in the same one)."""
     session = uow.session
-    row = _row(ctx, session, number, UseCase.DECIDE_EXCEPTION)
+    row = _row(ctx, session, number, UseCase.DECIDE_EXCEPTION, changing=True)
     user = _user(session, ctx.actor.login)
     request = to_domain(session, row)
     seen = request.version if seen_version is None else seen_version
@@ -344,7 +350,7 @@ def withdraw_exception(ctx: Context, number: str, note: str = "") -> ExceptionRo
     """The requester takes back a draft or a request still waiting."""
     with ctx.unit_of_work() as uow:
         session = uow.session
-        row = _row(ctx, session, number, UseCase.REQUEST_EXCEPTION)
+        row = _row(ctx, session, number, UseCase.REQUEST_EXCEPTION, changing=True)
         try:
             change = dx.withdraw(to_domain(session, row), _actor(ctx), ctx.now(), note)
         except dx.ExceptionRefused as exc:
