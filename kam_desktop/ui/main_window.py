@@ -426,10 +426,6 @@ class MainWindow(Retranslating, QMainWindow):
                         path=str(source), safety=str(safety)))
         return safety
 
-    def sync_now(self) -> None:
-        self._tell(self.tr("No team server is configured: KAM Desktop works on this computer's data only. "
-                           "Team mode comes in a later version."))
-
     def _tell(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
         if self.interactive:

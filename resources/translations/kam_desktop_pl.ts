@@ -2724,10 +2724,6 @@
         <translation>Przywrócono z {path}; poprzednia zawartość została zapisana w {safety}.</translation>
     </message>
     <message>
-        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
-        <translation>Nie skonfigurowano serwera zespołu: KAM Desktop pracuje tylko na danych tego komputera. Tryb zespołowy pojawi się w kolejnej wersji.</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>Dane demonstracyjne</translation>
     </message>

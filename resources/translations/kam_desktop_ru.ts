@@ -2724,10 +2724,6 @@
         <translation>Восстановлено из {path}; прежнее содержимое сохранено в {safety}.</translation>
     </message>
     <message>
-        <source>No team server is configured: KAM Desktop works on this computer&apos;s data only. Team mode comes in a later version.</source>
-        <translation>Сервер команды не настроен: KAM Desktop работает только с данными этого компьютера. Командный режим появится в следующей версии.</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
