@@ -49,6 +49,7 @@ CACHE = Path(os.environ.get("KAM_WINDOWS_CACHE", Path.home() / ".cache" / "kam-w
 PYTHON_DIR = CACHE / "python"  # the embeddable CPython with the wheels unpacked into Lib/site-packages
 APP_FOLDER = f"KAM-Desktop-{__version__}"
 SETUP = ROOT / "dist" / f"KAM-Desktop-{__version__}-setup.exe"
+# only PyPI, no local constraints: the Windows wheels are exactly the lock's
 PIP_ENV = {"PIP_CONSTRAINT": "", "PIP_FIND_LINKS": "", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 POLISH_STORE = "Klienci Łódź – zażółć.sqlite"
 NON_ASCII_FOLDER = "Dokumenty Gdańsk Żółw"
@@ -172,12 +173,17 @@ class Wine:
         if xvfb:
             command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", *command]
         print("$ " + " ".join(args), flush=True)
-        result = subprocess.run(command, env={**self.env, **(env or {})}, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace",
-                                timeout=timeout)
-        print(result.stdout[-3000:], end="", flush=True)
-        if check and result.returncode != 0:
-            raise SystemExit(f"exit {result.returncode}: {' '.join(args)}")
+        lines: list[str] = []
+        with subprocess.Popen(command, env={**self.env, **(env or {})}, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace") as process:
+            assert process.stdout is not None
+            for line in process.stdout:  # streamed: a long build shows its progress
+                lines.append(line)
+                print("  " + line, end="", flush=True)
+            returncode = process.wait(timeout=timeout)
+        result = subprocess.CompletedProcess(command, returncode, "".join(lines), None)
+        if check and returncode != 0:
+            raise SystemExit(f"exit {returncode}: {' '.join(args)}")
         return result
 
     def wait(self) -> None:
