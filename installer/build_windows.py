@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -177,10 +178,16 @@ class Wine:
         with subprocess.Popen(command, env={**self.env, **(env or {})}, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace") as process:
             assert process.stdout is not None
-            for line in process.stdout:  # streamed: a long build shows its progress
-                lines.append(line)
-                print("  " + line, end="", flush=True)
-            returncode = process.wait(timeout=timeout)
+            # a windowed exe that fails shows a message box and waits for a click that never comes
+            watchdog = threading.Timer(timeout, process.kill)
+            watchdog.start()
+            try:
+                for line in process.stdout:  # streamed: a long build shows its progress
+                    lines.append(line)
+                    print("  " + line, end="", flush=True)
+                returncode = process.wait()
+            finally:
+                watchdog.cancel()
         result = subprocess.CompletedProcess(command, returncode, "".join(lines), None)
         if check and returncode != 0:
             raise SystemExit(f"exit {returncode}: {' '.join(args)}")
@@ -257,8 +264,8 @@ def test_installed(wine: Wine, setup: Path) -> dict[str, int]:
     wine.run([kamctl, "init", "--demo"])  # the default store in the user's data folder
     if not (data / "kam.sqlite").is_file():
         raise SystemExit(f"init --demo made no store in {data}")
-    wine.run([gui, "--smoke-test"], env={"QT_QPA_PLATFORM": "offscreen"})
-    wine.run([gui, "--smoke-test"], xvfb=True)  # Qt's real `windows` platform on an X display
+    wine.run([gui, "--smoke-test"], env={"QT_QPA_PLATFORM": "offscreen"}, timeout=600)
+    wine.run([gui, "--smoke-test"], xvfb=True, timeout=600)  # Qt's real `windows` platform on an X display
     statements_batch(wine, kamctl)
     sizes = {"installed": folder_size(installed)}
     wine.run([str(setup), "/S"])  # upgrade in place over the installed copy: the data stays
