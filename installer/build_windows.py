@@ -292,6 +292,7 @@ def statements_batch(wine: Wine, kamctl: str) -> None:
     """A Polish store file name in a non-ASCII folder; the batch's output piped (the '→' bug) must exit 0."""
     folder = wine.prefix / "drive_c" / "users" / "Public" / NON_ASCII_FOLDER
     windows_folder = "C:\\users\\Public\\" + NON_ASCII_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)  # kamctl creates a store, not its folder
     env = {"KAM_DATA_DIR": windows_folder}
     store = f"{windows_folder}\\{POLISH_STORE}"
     wine.run([kamctl, "--db", store, "init", "--demo"], env=env)
