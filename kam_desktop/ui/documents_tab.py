@@ -6,8 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
+from kam_desktop.ui.document_preview import DocumentPreview
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
@@ -76,6 +76,7 @@ class DocumentsTab(QWidget):
         self.folder = folder  # where previews are written (the data folder's documents/)
         self.open_files = True  # tests and screenshots write previews without opening a viewer
         self.last_preview: Path | None = None
+        self.preview_dialog: DocumentPreview | None = None
         self._scan: str | None = None
         self.model: RowTableModel[Any] = RowTableModel(CTX, document_columns(), formats, self)
         self.table = RowTable(self.model, "documentsTable", self)
@@ -160,7 +161,7 @@ class DocumentsTab(QWidget):
         return issued
 
     def preview(self, number: str | None = None) -> Path | None:
-        """Write the selected document's frozen PDF and open it in the system viewer (print from there)."""
+        """Write the selected document's frozen PDF and show it in the preview (Print…, Save as…, Open in viewer)."""
         row = self.table.current()
         number = number or (row.number if row else None)
         if number is None:
@@ -177,9 +178,12 @@ class DocumentsTab(QWidget):
         path = folder / f"{number}{f'-v{version}' if version else ''}.pdf"
         path.write_bytes(pdf)
         self.last_preview = path
-        if self.open_files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self.message.ok(self.tr("Opened %1 (print it from the viewer).").replace("%1", path.name))
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+            self.preview_dialog.deleteLater()
+        self.preview_dialog = DocumentPreview(path, self.open_files, self)
+        self.preview_dialog.show()
+        self.message.ok(self.tr("%1 is shown in the preview.").replace("%1", path.name))
         return path
 
     def _choose_scan(self) -> None:

@@ -1088,6 +1088,69 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Nothing was printed: the printer did not start.</source>
+        <translation>Nic nie wydrukowano: drukarka nie ruszyła.</translation>
+    </message>
+    <message>
+        <source>Printing stopped: the printer refused a page.</source>
+        <translation>Drukowanie przerwane: drukarka odrzuciła stronę.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to %1.</source>
+        <translation>
+            <numerusform>Wysłano %n stronę do %1.</numerusform>
+            <numerusform>Wysłano %n strony do %1.</numerusform>
+            <numerusform>Wysłano %n stron do %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Zapisz dokument jako</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved to %1: %2</source>
+        <translation>Nie zapisano w %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Zapisano jako %1.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the system viewer.</source>
+        <translation>Otwarto %1 w przeglądarce systemowej.</translation>
+    </message>
+    <message>
+        <source>No PDF viewer opened %1; print here or save it with Save as….</source>
+        <translation>Żadna przeglądarka PDF nie otworzyła %1; wydrukuj tutaj lub zapisz przez „Zapisz jako…”.</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Podgląd: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drukuj…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Zapisz jako…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in viewer</source>
+        <translation>&amp;Otwórz w przeglądarce</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Not issued: %1</source>
@@ -1114,8 +1177,8 @@
         <translation>Brak podglądu: %1</translation>
     </message>
     <message>
-        <source>Opened %1 (print it from the viewer).</source>
-        <translation>Otwarto %1 (wydrukuj z przeglądarki).</translation>
+        <source>%1 is shown in the preview.</source>
+        <translation>%1 jest widoczny w podglądzie.</translation>
     </message>
     <message>
         <source>Scan of the signed paper</source>

@@ -1088,6 +1088,69 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Nothing was printed: the printer did not start.</source>
+        <translation>Ничего не напечатано: принтер не запустился.</translation>
+    </message>
+    <message>
+        <source>Printing stopped: the printer refused a page.</source>
+        <translation>Печать остановлена: принтер отказался принять страницу.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to %1.</source>
+        <translation>
+            <numerusform>Отправлена %n страница на %1.</numerusform>
+            <numerusform>Отправлено %n страницы на %1.</numerusform>
+            <numerusform>Отправлено %n страниц на %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Сохранить документ как</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved to %1: %2</source>
+        <translation>Не сохранено в %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Сохранено как %1.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the system viewer.</source>
+        <translation>%1 открыт в системной программе просмотра.</translation>
+    </message>
+    <message>
+        <source>No PDF viewer opened %1; print here or save it with Save as….</source>
+        <translation>Ни одна программа просмотра PDF не открыла %1; напечатайте здесь или сохраните через «Сохранить как…».</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Просмотр: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Сохранить как…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in viewer</source>
+        <translation>&amp;Открыть в программе просмотра</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Not issued: %1</source>
@@ -1114,8 +1177,8 @@
         <translation>Нет предпросмотра: %1</translation>
     </message>
     <message>
-        <source>Opened %1 (print it from the viewer).</source>
-        <translation>Открыт %1 (печатайте из просмотрщика).</translation>
+        <source>%1 is shown in the preview.</source>
+        <translation>%1 показан в окне просмотра.</translation>
     </message>
     <message>
         <source>Scan of the signed paper</source>
