@@ -39,7 +39,8 @@ class DocumentPreview(QDialog):
         self.buttons["save"].clicked.connect(lambda: self.save_as())
         self.buttons["open"].clicked.connect(lambda: self.open_in_viewer())
         self.buttons["close"].clicked.connect(self.close)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_dialog)
+        self.print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        self.print_shortcut.activated.connect(self.print_dialog)
         self.message = MessageLine(self)
         bar = QHBoxLayout()
         for key in ("print", "save", "open"):
