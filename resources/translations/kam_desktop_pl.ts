@@ -198,6 +198,10 @@
         <translation>zastąpiony</translation>
     </message>
     <message>
+        <source>the account&apos;s language</source>
+        <translation>język klienta</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Numer</translation>
     </message>
@@ -1173,6 +1177,30 @@
         <translation>Najpierw wybierz dokument.</translation>
     </message>
     <message>
+        <source>Issue a document</source>
+        <translation>Wystawienie dokumentu</translation>
+    </message>
+    <message>
+        <source>Issue the participation agreement of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Wystawić umowę uczestnictwa dla %1? Otrzyma numer i zostanie zapisana w rejestrze bez możliwości zmiany.</translation>
+    </message>
+    <message>
+        <source>Issue the benefit annex of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Wystawić aneks z benefitami dla %1? Otrzyma numer i zostanie zapisany w rejestrze bez możliwości zmiany.</translation>
+    </message>
+    <message>
+        <source>Issue the statement of %1 for %2? It gets a number and is kept unchanged in the register.</source>
+        <translation>Wystawić zestawienie dla %1 za %2? Otrzyma numer i zostanie zapisane w rejestrze bez możliwości zmiany.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued.</source>
+        <translation>Nic nie wystawiono.</translation>
+    </message>
+    <message>
+        <source>Issue %1 version %2? Version %3 becomes superseded.</source>
+        <translation>Wystawić %1 w wersji %2? Wersja %3 zostanie zastąpiona.</translation>
+    </message>
+    <message>
         <source>No preview: %1</source>
         <translation>Brak podglądu: %1</translation>
     </message>
@@ -1181,12 +1209,48 @@
         <translation>%1 jest widoczny w podglądzie.</translation>
     </message>
     <message>
+        <source>Not verified: %1</source>
+        <translation>Nie zweryfikowano: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is intact: SHA-256 %3 matches the register.</source>
+        <translation>%1 v%2 jest nienaruszony: SHA-256 %3 zgadza się z rejestrem.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 does NOT match its recorded SHA-256 %3: the stored file changed.</source>
+        <translation>%1 v%2 NIE zgadza się z zapisanym SHA-256 %3: zapisany plik został zmieniony.</translation>
+    </message>
+    <message>
         <source>Scan of the signed paper</source>
         <translation>Skan podpisanego dokumentu</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Skany (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Scan not attached: %1</source>
+        <translation>Nie dołączono skanu: %1</translation>
+    </message>
+    <message>
+        <source>Scan %1 attached to %2.</source>
+        <translation>Skan %1 dołączono do %2.</translation>
+    </message>
+    <message>
+        <source>No scan: %1</source>
+        <translation>Brak skanu: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no scan attached.</source>
+        <translation>%1 nie ma dołączonego skanu.</translation>
+    </message>
+    <message>
+        <source>Opened the scan %1.</source>
+        <translation>Otwarto skan %1.</translation>
+    </message>
+    <message>
+        <source>No viewer opened the scan; it is saved as %1.</source>
+        <translation>Żadna przeglądarka nie otworzyła skanu; zapisano go jako %1.</translation>
     </message>
     <message>
         <source>Who signed for the client? Write the name.</source>
@@ -1209,8 +1273,24 @@
         <translation>Wystaw &amp;aneks</translation>
     </message>
     <message>
-        <source>Issue last quarter&apos;s &amp;statement</source>
-        <translation>Wystaw &amp;zestawienie za ostatni kwartał</translation>
+        <source>Issue &amp;statement for</source>
+        <translation>Wystaw &amp;zestawienie za</translation>
+    </message>
+    <message>
+        <source>&amp;Reissue as a new version…</source>
+        <translation>Wystaw &amp;ponownie jako nową wersję…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify SHA-256</source>
+        <translation>&amp;Sprawdź SHA-256</translation>
+    </message>
+    <message>
+        <source>Attach a scan &amp;later…</source>
+        <translation>Dołącz skan &amp;później…</translation>
+    </message>
+    <message>
+        <source>Open s&amp;can</source>
+        <translation>Otwórz s&amp;kan</translation>
     </message>
     <message>
         <source>&amp;Preview / print…</source>

@@ -198,6 +198,10 @@
         <translation>заменён</translation>
     </message>
     <message>
+        <source>the account&apos;s language</source>
+        <translation>язык клиента</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -1173,6 +1177,30 @@
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
+        <source>Issue a document</source>
+        <translation>Выпуск документа</translation>
+    </message>
+    <message>
+        <source>Issue the participation agreement of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Выпустить договор участия для %1? Он получит номер и будет храниться в реестре без изменений.</translation>
+    </message>
+    <message>
+        <source>Issue the benefit annex of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Выпустить приложение о льготах для %1? Оно получит номер и будет храниться в реестре без изменений.</translation>
+    </message>
+    <message>
+        <source>Issue the statement of %1 for %2? It gets a number and is kept unchanged in the register.</source>
+        <translation>Выпустить выписку для %1 за %2? Она получит номер и будет храниться в реестре без изменений.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued.</source>
+        <translation>Ничего не выпущено.</translation>
+    </message>
+    <message>
+        <source>Issue %1 version %2? Version %3 becomes superseded.</source>
+        <translation>Выпустить %1 в версии %2? Версия %3 будет заменена.</translation>
+    </message>
+    <message>
         <source>No preview: %1</source>
         <translation>Нет предпросмотра: %1</translation>
     </message>
@@ -1181,12 +1209,48 @@
         <translation>%1 показан в окне просмотра.</translation>
     </message>
     <message>
+        <source>Not verified: %1</source>
+        <translation>Не проверено: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is intact: SHA-256 %3 matches the register.</source>
+        <translation>%1 v%2 не изменён: SHA-256 %3 совпадает с реестром.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 does NOT match its recorded SHA-256 %3: the stored file changed.</source>
+        <translation>%1 v%2 НЕ совпадает с записанным SHA-256 %3: сохранённый файл изменён.</translation>
+    </message>
+    <message>
         <source>Scan of the signed paper</source>
         <translation>Скан подписанного документа</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Сканы (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Scan not attached: %1</source>
+        <translation>Скан не приложен: %1</translation>
+    </message>
+    <message>
+        <source>Scan %1 attached to %2.</source>
+        <translation>Скан %1 приложен к %2.</translation>
+    </message>
+    <message>
+        <source>No scan: %1</source>
+        <translation>Нет скана: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no scan attached.</source>
+        <translation>К %1 не приложен скан.</translation>
+    </message>
+    <message>
+        <source>Opened the scan %1.</source>
+        <translation>Скан %1 открыт.</translation>
+    </message>
+    <message>
+        <source>No viewer opened the scan; it is saved as %1.</source>
+        <translation>Ни одна программа просмотра не открыла скан; он сохранён как %1.</translation>
     </message>
     <message>
         <source>Who signed for the client? Write the name.</source>
@@ -1209,8 +1273,24 @@
         <translation>Выпустить &amp;приложение</translation>
     </message>
     <message>
-        <source>Issue last quarter&apos;s &amp;statement</source>
-        <translation>Выпустить &amp;выписку за прошлый квартал</translation>
+        <source>Issue &amp;statement for</source>
+        <translation>Выпустить &amp;выписку за</translation>
+    </message>
+    <message>
+        <source>&amp;Reissue as a new version…</source>
+        <translation>Выпустить &amp;новую версию…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify SHA-256</source>
+        <translation>&amp;Проверить SHA-256</translation>
+    </message>
+    <message>
+        <source>Attach a scan &amp;later…</source>
+        <translation>Приложить скан &amp;позже…</translation>
+    </message>
+    <message>
+        <source>Open s&amp;can</source>
+        <translation>Открыть с&amp;кан</translation>
     </message>
     <message>
         <source>&amp;Preview / print…</source>
