@@ -43,6 +43,7 @@ def render_screens(window: MainWindow, folder: Path) -> list[Path]:
         for language in LANGUAGES:
             window.set_language(language)
             written += _grab_language(window, folder, language, workspace, inbox, dashboard)
+        written += _grab_finance(window, folder)
     finally:
         window.set_language(original)
     return written
@@ -63,6 +64,7 @@ def _grab_language(window: MainWindow, folder: Path, language: str, workspace: A
         for i, name in enumerate(ACCOUNT_TABS):
             workspace.tabs.setCurrentIndex(i)
             written.append(_grab(window, folder / f"account-{name}-{language}.png"))
+        written += _grab_preview(workspace, folder, language)
     if inbox.model.rowCount() and inbox.table.current() is None:
         inbox.table.selectRow(0)  # a request's justification and route shown under the list
     for widget, name in ((inbox, "approvals"), (dashboard, "dashboard")):
@@ -103,6 +105,53 @@ def _grab_import(window: MainWindow, folder: Path, language: str) -> list[Path]:
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def _grab_preview(workspace: Any, folder: Path, language: str) -> list[Path]:
+    """The in-app preview of the account's newest document, as Print… will print it."""
+    tab = workspace.documents
+    if not tab.model.rowCount():
+        return []
+    tab.table.selectRow(0)
+    tab.open_files = False
+    tab.preview()
+    dialog = tab.preview_dialog
+    if dialog is None:
+        return []
+    dialog.resize(900, 800)
+    try:
+        for _ in range(15):  # QPdfView renders its pages in a background thread: let it paint
+            loop = QEventLoop()
+            QTimer.singleShot(100, loop.quit)
+            loop.exec()
+        return [_grab(dialog, folder / f"document-preview-{language}.png")]
+    finally:
+        dialog.close()
+
+
+def _grab_finance(window: MainWindow, folder: Path) -> list[Path]:
+    """The Finance screens (quarter close, settlement, liability) as finance sees them, in every language."""
+    desk = window.services.desk
+    login = next((u.login for u in desk.users() if u.role == "finance"), None) if desk is not None else None
+    if login is None:
+        return []
+    window.screens.switch_user(login)
+    window.finance.refresh()
+    screens = {"close": window.finance.open_close(), "settlement": window.finance.open_settlement(),
+               "liability": _wait(window.finance.open_liability, "loaded")}
+    written = []
+    original = window.translators.language
+    try:
+        for language in LANGUAGES:
+            window.set_language(language)
+            for name, screen in screens.items():
+                if screen is None:
+                    continue
+                window.tabs.setCurrentWidget(screen)
+                written.append(_grab(window, folder / f"finance-{name}-{language}.png"))
+    finally:
+        window.set_language(original)
+    return written
 
 
 def _showcase_account(window: MainWindow) -> str | None:
