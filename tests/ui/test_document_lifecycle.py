@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
+from sqlalchemy import func, select
 
-from kam_desktop.services.clock import FixedClock
+from kam_desktop.services.clock import FixedClock, clock_from_environment
 from kam_desktop.services.desk import Desk
+from kam_desktop.store.models import Account, Document
 from kam_desktop.store.store import Store
 from kam_desktop.ui.documents_tab import DocumentsTab
 from kam_desktop.ui.i18n import Formats, Translators
@@ -101,3 +103,12 @@ def test_a_draft_annex_is_finalised_and_signed_with_a_scan_in_the_gui(  # type: 
     tab.show_documents(desk.documents(CODE))
     assert tab.select(annex.number) and tab.verify() is True
     assert final.sha256 is not None and final.sha256 in tab.message.text()
+
+
+def test_the_demo_has_last_quarters_statement_for_most_accounts(demo_store: Store) -> None:
+    quarter = Desk.open(demo_store, None, clock_from_environment()).last_finished_quarter()
+    with demo_store.read() as session:
+        accounts = session.scalar(select(func.count()).select_from(Account)) or 0
+        with_statement = session.scalar(select(func.count(func.distinct(Document.account_id))).where(
+            Document.kind == "statement", Document.period == quarter)) or 0
+    assert with_statement >= accounts * 0.8, (quarter, with_statement, accounts)
