@@ -80,7 +80,7 @@ def _doc(row: DocumentRow) -> dict[str, Any]:
     }
 
 
-def _free(args: argparse.Namespace) -> None:
+def refuse_existing_out(args: argparse.Namespace) -> None:
     """Refuse before anything is issued when --out names an existing file and --force was not given."""
     path: Path = args.out
     if path.exists() and not args.force:
@@ -112,22 +112,22 @@ def _issued(args: argparse.Namespace, result: Issued) -> int:
 
 
 def _agreement(args: argparse.Namespace) -> int:
-    _free(args)
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).issue_document(args.code, "agreement", lang=args.lang))
 
 
 def _annex(args: argparse.Namespace) -> int:
-    _free(args)
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).issue_document(args.code, "annex", lang=args.lang))
 
 
 def _statement(args: argparse.Namespace) -> int:
-    _free(args)
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).issue_document(args.code, "statement", args.quarter, args.lang))
 
 
 def _reissue(args: argparse.Namespace) -> int:
-    _free(args)
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).reissue_document(args.number, args.lang))
 
 
@@ -190,7 +190,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    _free(args)
+    refuse_existing_out(args)
     _write(args.out, desk_from(args).document_pdf(args.number, args.version))
     if not args.json:
         print(f"{args.number} → {args.out}")
