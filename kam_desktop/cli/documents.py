@@ -35,6 +35,7 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
         parser = sub.add_parser(name, parents=[common], help=help_text)
         if out:
             parser.add_argument("--out", type=Path, required=True, help="where to write the PDF")
+            parser.add_argument("--force", action="store_true", help="replace a file already at --out")
         if lang:
             parser.add_argument("--lang", choices=("pl", "ru", "en"), default=None,
                                 help="document language (default: the account's)")
@@ -79,6 +80,17 @@ def _doc(row: DocumentRow) -> dict[str, Any]:
     }
 
 
+def refuse_existing_out(args: argparse.Namespace) -> None:
+    """Refuse before anything is issued when --out names an existing file and --force was not given."""
+    path: Path = args.out
+    if path.exists() and not args.force:
+        from kam_desktop.cli.main import CliError
+
+        kind = "a folder" if path.is_dir() else "a file"
+        raise CliError(f"{path} is {kind} already; nothing was issued or written "
+                       f"(choose another --out, or add --force to replace it)")
+
+
 def _write(path: Path, pdf: bytes) -> None:
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True)
@@ -100,18 +112,22 @@ def _issued(args: argparse.Namespace, result: Issued) -> int:
 
 
 def _agreement(args: argparse.Namespace) -> int:
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).issue_document(args.code, "agreement", lang=args.lang))
 
 
 def _annex(args: argparse.Namespace) -> int:
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).issue_document(args.code, "annex", lang=args.lang))
 
 
 def _statement(args: argparse.Namespace) -> int:
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).issue_document(args.code, "statement", args.quarter, args.lang))
 
 
 def _reissue(args: argparse.Namespace) -> int:
+    refuse_existing_out(args)
     return _issued(args, desk_from(args).reissue_document(args.number, args.lang))
 
 
@@ -174,6 +190,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    refuse_existing_out(args)
     _write(args.out, desk_from(args).document_pdf(args.number, args.version))
     if not args.json:
         print(f"{args.number} → {args.out}")

@@ -69,6 +69,7 @@ def _register_payouts(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     pay.add_argument("--period", default=None, help="the quarter it settles (default: the last finished one)")
     pay.add_argument("--lang", default=None, choices=["pl", "ru", "en"], help="the rebate note's language")
     pay.add_argument("--out", type=Path, default=None, help="write the rebate note's PDF here")
+    pay.add_argument("--force", action="store_true", help="replace a file already at --out")
     pay.set_defaults(handler=_pay)
     listing = sub.add_parser("list", parents=[common], help="payouts, newest first")
     listing.add_argument("--account", default=None)
@@ -141,6 +142,10 @@ def _settle(args: argparse.Namespace) -> int:
 
 
 def _pay(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        from kam_desktop.cli.documents import refuse_existing_out  # the same rule as every document's --out
+
+        refuse_existing_out(args)
     result = desk_from(args).pay_out(args.code, args.amount, benefit=args.benefit, period=args.period,
                                      lang=args.lang)
     row = result.row

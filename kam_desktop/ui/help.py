@@ -101,7 +101,8 @@ def _licence(meta: Any) -> str:  # an email.message.Message at run time; the stu
 def guide_file(language: str) -> Path | None:
     """The user guide in `language` (else English): docs/user-guide[.LANG].md beside the package or in the app."""
     names = ([f"user-guide.{language}.md"] if language != "en" else []) + ["user-guide.md"]
-    folders = [Path(kam_desktop.__file__).resolve().parent.parent / "docs"]
+    package = Path(kam_desktop.__file__).resolve().parent
+    folders = [package.parent / "docs", package / "_docs"]  # a checkout's docs/; a wheel's kam_desktop/_docs/
     with contextlib.suppress(FileNotFoundError):  # no resources folder at all: the checkout's docs only
         folders += [resources_dir() / "guide", resources_dir().parent / "docs"]
     for name in names:

@@ -88,6 +88,7 @@ def _grab_language(window: MainWindow, folder: Path, language: str, workspace: A
         for i, name in enumerate(ACCOUNT_TABS):
             workspace.tabs.setCurrentIndex(i)
             written.append(_grab(window, folder / f"account-{name}-{language}.png"))
+        written += _grab_preview(workspace, folder, language)
     if inbox.model.rowCount() and inbox.table.current() is None:
         inbox.table.selectRow(0)  # a request's justification and route shown under the list
     for widget, name in ((inbox, "approvals"), (dashboard, "dashboard")):
@@ -128,6 +129,28 @@ def _grab_import(window: MainWindow, folder: Path, language: str) -> list[Path]:
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def _grab_preview(workspace: Any, folder: Path, language: str) -> list[Path]:
+    """The in-app preview of the account's newest document, as Print… will print it."""
+    tab = workspace.documents
+    if not tab.model.rowCount():
+        return []
+    tab.table.selectRow(0)
+    tab.open_files = False
+    tab.preview()
+    dialog = tab.preview_dialog
+    if dialog is None:
+        return []
+    dialog.resize(900, 800)
+    try:
+        for _ in range(15):  # QPdfView renders its pages in a background thread: let it paint
+            loop = QEventLoop()
+            QTimer.singleShot(100, loop.quit)
+            loop.exec()
+        return [_grab(dialog, folder / f"document-preview-{language}.png")]
+    finally:
+        dialog.close()
 
 
 def _showcase_account(window: MainWindow) -> str | None:

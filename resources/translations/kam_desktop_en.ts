@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message numerus="yes">
+        <source>Sent %n page(s) to %1.</source>
+        <translation>
+            <numerusform>Sent %n page to %1.</numerusform>
+            <numerusform>Sent %n pages to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExceptionDialog</name>
     <message numerus="yes">
         <source>%n more cap(s) exceeded: a request for each is saved with the same justification.</source>

@@ -198,6 +198,10 @@
         <translation>zastąpiony</translation>
     </message>
     <message>
+        <source>the account&apos;s language</source>
+        <translation>język klienta</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Numer</translation>
     </message>
@@ -1181,6 +1185,69 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Nothing was printed: the printer did not start.</source>
+        <translation>Nic nie wydrukowano: drukarka nie ruszyła.</translation>
+    </message>
+    <message>
+        <source>Printing stopped: the printer refused a page.</source>
+        <translation>Drukowanie przerwane: drukarka odrzuciła stronę.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to %1.</source>
+        <translation>
+            <numerusform>Wysłano %n stronę do %1.</numerusform>
+            <numerusform>Wysłano %n strony do %1.</numerusform>
+            <numerusform>Wysłano %n stron do %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Zapisz dokument jako</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved to %1: %2</source>
+        <translation>Nie zapisano w %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Zapisano jako %1.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the system viewer.</source>
+        <translation>Otwarto %1 w przeglądarce systemowej.</translation>
+    </message>
+    <message>
+        <source>No PDF viewer opened %1; print here or save it with Save as….</source>
+        <translation>Żadna przeglądarka PDF nie otworzyła %1; wydrukuj tutaj lub zapisz przez „Zapisz jako…”.</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Podgląd: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drukuj…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Zapisz jako…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in viewer</source>
+        <translation>&amp;Otwórz w przeglądarce</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Not issued: %1</source>
@@ -1203,12 +1270,48 @@
         <translation>Najpierw wybierz dokument.</translation>
     </message>
     <message>
+        <source>Issue a document</source>
+        <translation>Wystawienie dokumentu</translation>
+    </message>
+    <message>
+        <source>Issue the participation agreement of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Wystawić umowę uczestnictwa dla %1? Otrzyma numer i zostanie zapisana w rejestrze bez możliwości zmiany.</translation>
+    </message>
+    <message>
+        <source>Issue the benefit annex of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Wystawić aneks z benefitami dla %1? Otrzyma numer i zostanie zapisany w rejestrze bez możliwości zmiany.</translation>
+    </message>
+    <message>
+        <source>Issue the statement of %1 for %2? It gets a number and is kept unchanged in the register.</source>
+        <translation>Wystawić zestawienie dla %1 za %2? Otrzyma numer i zostanie zapisane w rejestrze bez możliwości zmiany.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued.</source>
+        <translation>Nic nie wystawiono.</translation>
+    </message>
+    <message>
+        <source>Issue %1 version %2? Version %3 becomes superseded.</source>
+        <translation>Wystawić %1 w wersji %2? Wersja %3 zostanie zastąpiona.</translation>
+    </message>
+    <message>
         <source>No preview: %1</source>
         <translation>Brak podglądu: %1</translation>
     </message>
     <message>
-        <source>Opened %1 (print it from the viewer).</source>
-        <translation>Otwarto %1 (wydrukuj z przeglądarki).</translation>
+        <source>%1 is shown in the preview.</source>
+        <translation>%1 jest widoczny w podglądzie.</translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation>Nie zweryfikowano: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is intact: SHA-256 %3 matches the register.</source>
+        <translation>%1 v%2 jest nienaruszony: SHA-256 %3 zgadza się z rejestrem.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 does NOT match its recorded SHA-256 %3: the stored file changed.</source>
+        <translation>%1 v%2 NIE zgadza się z zapisanym SHA-256 %3: zapisany plik został zmieniony.</translation>
     </message>
     <message>
         <source>Scan of the signed paper</source>
@@ -1217,6 +1320,30 @@
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Skany (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Scan not attached: %1</source>
+        <translation>Nie dołączono skanu: %1</translation>
+    </message>
+    <message>
+        <source>Scan %1 attached to %2.</source>
+        <translation>Skan %1 dołączono do %2.</translation>
+    </message>
+    <message>
+        <source>No scan: %1</source>
+        <translation>Brak skanu: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no scan attached.</source>
+        <translation>%1 nie ma dołączonego skanu.</translation>
+    </message>
+    <message>
+        <source>Opened the scan %1.</source>
+        <translation>Otwarto skan %1.</translation>
+    </message>
+    <message>
+        <source>No viewer opened the scan; it is saved as %1.</source>
+        <translation>Żadna przeglądarka nie otworzyła skanu; zapisano go jako %1.</translation>
     </message>
     <message>
         <source>Who signed for the client? Write the name.</source>
@@ -1239,8 +1366,24 @@
         <translation>Wystaw &amp;aneks</translation>
     </message>
     <message>
-        <source>Issue last quarter&apos;s &amp;statement</source>
-        <translation>Wystaw &amp;zestawienie za ostatni kwartał</translation>
+        <source>Issue &amp;statement for</source>
+        <translation>Wystaw &amp;zestawienie za</translation>
+    </message>
+    <message>
+        <source>&amp;Reissue as a new version…</source>
+        <translation>Wystaw &amp;ponownie jako nową wersję…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify SHA-256</source>
+        <translation>&amp;Sprawdź SHA-256</translation>
+    </message>
+    <message>
+        <source>Attach a scan &amp;later…</source>
+        <translation>Dołącz skan &amp;później…</translation>
+    </message>
+    <message>
+        <source>Open s&amp;can</source>
+        <translation>Otwórz s&amp;kan</translation>
     </message>
     <message>
         <source>&amp;Preview / print…</source>

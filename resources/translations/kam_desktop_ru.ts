@@ -198,6 +198,10 @@
         <translation>заменён</translation>
     </message>
     <message>
+        <source>the account&apos;s language</source>
+        <translation>язык клиента</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -1181,6 +1185,69 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Nothing was printed: the printer did not start.</source>
+        <translation>Ничего не напечатано: принтер не запустился.</translation>
+    </message>
+    <message>
+        <source>Printing stopped: the printer refused a page.</source>
+        <translation>Печать остановлена: принтер отказался принять страницу.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to %1.</source>
+        <translation>
+            <numerusform>Отправлена %n страница на %1.</numerusform>
+            <numerusform>Отправлено %n страницы на %1.</numerusform>
+            <numerusform>Отправлено %n страниц на %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Сохранить документ как</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved to %1: %2</source>
+        <translation>Не сохранено в %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Сохранено как %1.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the system viewer.</source>
+        <translation>%1 открыт в системной программе просмотра.</translation>
+    </message>
+    <message>
+        <source>No PDF viewer opened %1; print here or save it with Save as….</source>
+        <translation>Ни одна программа просмотра PDF не открыла %1; напечатайте здесь или сохраните через «Сохранить как…».</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Просмотр: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Сохранить как…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in viewer</source>
+        <translation>&amp;Открыть в программе просмотра</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Not issued: %1</source>
@@ -1203,12 +1270,48 @@
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
+        <source>Issue a document</source>
+        <translation>Выпуск документа</translation>
+    </message>
+    <message>
+        <source>Issue the participation agreement of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Выпустить договор участия для %1? Он получит номер и будет храниться в реестре без изменений.</translation>
+    </message>
+    <message>
+        <source>Issue the benefit annex of %1? It gets a number and is kept unchanged in the register.</source>
+        <translation>Выпустить приложение о льготах для %1? Оно получит номер и будет храниться в реестре без изменений.</translation>
+    </message>
+    <message>
+        <source>Issue the statement of %1 for %2? It gets a number and is kept unchanged in the register.</source>
+        <translation>Выпустить выписку для %1 за %2? Она получит номер и будет храниться в реестре без изменений.</translation>
+    </message>
+    <message>
+        <source>Nothing was issued.</source>
+        <translation>Ничего не выпущено.</translation>
+    </message>
+    <message>
+        <source>Issue %1 version %2? Version %3 becomes superseded.</source>
+        <translation>Выпустить %1 в версии %2? Версия %3 будет заменена.</translation>
+    </message>
+    <message>
         <source>No preview: %1</source>
         <translation>Нет предпросмотра: %1</translation>
     </message>
     <message>
-        <source>Opened %1 (print it from the viewer).</source>
-        <translation>Открыт %1 (печатайте из просмотрщика).</translation>
+        <source>%1 is shown in the preview.</source>
+        <translation>%1 показан в окне просмотра.</translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation>Не проверено: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is intact: SHA-256 %3 matches the register.</source>
+        <translation>%1 v%2 не изменён: SHA-256 %3 совпадает с реестром.</translation>
+    </message>
+    <message>
+        <source>%1 v%2 does NOT match its recorded SHA-256 %3: the stored file changed.</source>
+        <translation>%1 v%2 НЕ совпадает с записанным SHA-256 %3: сохранённый файл изменён.</translation>
     </message>
     <message>
         <source>Scan of the signed paper</source>
@@ -1217,6 +1320,30 @@
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Сканы (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Scan not attached: %1</source>
+        <translation>Скан не приложен: %1</translation>
+    </message>
+    <message>
+        <source>Scan %1 attached to %2.</source>
+        <translation>Скан %1 приложен к %2.</translation>
+    </message>
+    <message>
+        <source>No scan: %1</source>
+        <translation>Нет скана: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no scan attached.</source>
+        <translation>К %1 не приложен скан.</translation>
+    </message>
+    <message>
+        <source>Opened the scan %1.</source>
+        <translation>Скан %1 открыт.</translation>
+    </message>
+    <message>
+        <source>No viewer opened the scan; it is saved as %1.</source>
+        <translation>Ни одна программа просмотра не открыла скан; он сохранён как %1.</translation>
     </message>
     <message>
         <source>Who signed for the client? Write the name.</source>
@@ -1239,8 +1366,24 @@
         <translation>Выпустить &amp;приложение</translation>
     </message>
     <message>
-        <source>Issue last quarter&apos;s &amp;statement</source>
-        <translation>Выпустить &amp;выписку за прошлый квартал</translation>
+        <source>Issue &amp;statement for</source>
+        <translation>Выпустить &amp;выписку за</translation>
+    </message>
+    <message>
+        <source>&amp;Reissue as a new version…</source>
+        <translation>Выпустить &amp;новую версию…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify SHA-256</source>
+        <translation>&amp;Проверить SHA-256</translation>
+    </message>
+    <message>
+        <source>Attach a scan &amp;later…</source>
+        <translation>Приложить скан &amp;позже…</translation>
+    </message>
+    <message>
+        <source>Open s&amp;can</source>
+        <translation>Открыть с&amp;кан</translation>
     </message>
     <message>
         <source>&amp;Preview / print…</source>

@@ -39,8 +39,13 @@ def test_agreement_annex_sign_verify_list(db: str, tmp_path: Path, capsys: pytes
     code, data, _ = run(capsys, "document", "agreement", "EN1", "--out", str(out), "--db", db, "--json")
     assert code == 0 and data["number"] == "AGR-2026-00001" and data["language"] == "en"
     assert out.read_bytes().startswith(b"%PDF") and not data["existing"]
+    code, _, err = run(capsys, "document", "agreement", "EN1", "--lang", "pl", "--out", str(out), "--db", db)
+    assert code == 2 and out.read_bytes().startswith(b"%PDF")  # an existing file is never silently replaced
+    assert "is a file already; nothing was issued or written" in err and "--force" in err
+    code, data, _ = run(capsys, "document", "list", "EN1", "--db", db, "--json")
+    assert [r["number"] for r in data] == ["AGR-2026-00001"]  # and nothing was issued
     code, data, _ = run(capsys, "document", "agreement", "EN1", "--lang", "pl", "--out", str(out), "--db", db,
-                        "--json")
+                        "--json", "--force")
     assert code == 0 and data["number"] == "AGR-2026-00002" and data["language"] == "pl"
     code, data, _ = run(capsys, "document", "annex", "EN1", "--out", str(tmp_path / "anx.pdf"), "--db", db, "--json")
     assert code == 0 and data["status"] == "issued" and data["agreement"] == "AGR-2026-00001"

@@ -57,6 +57,9 @@ def test_payout_adjust_and_mdf_through_kamctl(db: str, capsys: Any, monkeypatch:
                        "--as", "money", "--db", db)
     assert code == 0 and out.startswith("RBN-2026-00001 (rebate_note) EUR1 2025Q4: net EUR 150.00")
     assert pdf.read_bytes().startswith(b"%PDF")
+    code, _, err = run(capsys, "payout", "pay", "EUR1", "--amount", "150.00", "--period", "2025Q4", "--out",
+                       str(pdf), "--as", "money", "--db", db)
+    assert code == 2 and "nothing was issued or written" in err  # refused before paying twice
     code, rows, _ = run(capsys, "payout", "list", "--as", "kam1", "--json", "--db", db)
     assert [(r["number"], r["gross"]) for r in rows] == [("RBN-2026-00001", {"amount": "150.00", "currency": "EUR"})]
     code, adj, _ = run(capsys, "adjust", "propose", "EUR1", "--unit", "cashback", "--amount", "-10.00", "--reason",

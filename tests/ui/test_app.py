@@ -54,13 +54,24 @@ def test_an_unknown_login_exits_2(qapp: object, db: str, capsys: pytest.CaptureF
     assert "ghost" in capsys.readouterr().err
 
 
-def test_screenshots_render_each_screen_in_each_language(qapp: object, db: str, tmp_path: Path) -> None:
+def test_screenshots_render_each_screen_in_each_language(qapp: object, filled_store: Store, tmp_path: Path) -> None:
+    from kam_desktop.services.clock import clock_from_environment
+    from kam_desktop.services.context import open_context
+    from kam_desktop.services.desk import Desk
+    from kam_desktop.services.people import add_user
+
+    add_user(open_context(filled_store), "fiona", "finance", "Fiona Nowicka")  # the Finance screens are hers
+    admin = Desk.open(filled_store, None, clock_from_environment())
+    for code in ("C-0001", "C-0002", "C-0003", "P-0004", "C-0005"):  # a document to preview, whichever is shown
+        admin.issue_document(code, "agreement")
+    db = str(filled_store.engine.url.database)
+    filled_store.dispose()
     folder = tmp_path / "shots"
     assert app.main(["--db", db, "--screenshots", str(folder)]) == 0
     names = sorted(p.name for p in folder.glob("*.png"))
     screens = ("portfolio", "account-overview", "account-potential", "account-benefits", "account-exceptions",
                "account-documents", "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings", "import",
-               "finance-close", "finance-settlement", "finance-liability", "fx-rates")
+               "document-preview", "finance-close", "finance-settlement", "finance-liability", "fx-rates")
     assert names == sorted(f"{screen}-{lang}.png" for screen in screens for lang in ("en", "pl", "ru"))
     assert all(p.stat().st_size > 5000 for p in folder.glob("*.png"))
 

@@ -357,6 +357,10 @@ def test_issue_preview_and_sign_an_annex(demo_window, qtbot) -> None:  # type: i
     assert tab.select(number)
     path = tab.preview()
     assert path is not None and path.read_bytes().startswith(b"%PDF")
+    assert tab.preview_dialog is not None and tab.preview_dialog.isVisible()
+    assert tab.preview_dialog.page_count() >= 1
+    assert tab.message.text() == f"{path.name} is shown in the preview."
+    tab.preview_dialog.close()
     assert not tab.sign()  # nobody named
     assert tab.message.text() == "Who signed for the client? Write the name."
     tab.signatory.setText("Jan Kowalski, Prezes Zarządu")

@@ -108,7 +108,16 @@ def initialize(store: Store, *, demo: bool = False, seed: int = 1, clock: Clock 
             seed_demo_documents(uow, as_of, clock.now())  # last: documents read the engine's results
         uow.audit("store.init", "store", None, demo=demo, seed=seed if demo else None)
         uow.commit()
+    if demo:
+        demo_statements(store, clock)
     return InitResult(created, summary)
+
+
+def demo_statements(store: Store, clock: Clock) -> None:
+    """Last quarter's statement for every active account, as a KAM finds them after the quarter's batch run."""
+    from kam_desktop.services.documents.batch import issue_statements  # reportlab: only for the demo
+
+    issue_statements(open_context(store, DEFAULT_LOGIN, clock), Quarter.of(clock.today()).previous())
 
 
 def ensure_defaults(session: Session) -> bool:
