@@ -106,3 +106,18 @@ def test_kpi_and_simulate(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and (sim["upgrades"], sim["downgrades"]) == (3, 0)
     assert sim["cost_scenario"] == "340.00"  # 3 % of 9 000 + 2 % of 3 000 + 1 % of 1 000
     assert run(capsys, "simulate", "--cutoffs", "0.5,0.4,1", "--cashback", "3,2,1,0", "--db", db)[0] == 1
+
+
+@pytest.mark.parametrize("argv", [
+    ("simulate", "--cutoffs", "0.34,0.67,1e30", "--cashback", "3,2,1,0"),
+    ("simulate", "--cutoffs", "0.34,0.67,1", "--cashback", "1e999,2,1,0"),
+    ("exception", "request", "C1", "--kind", "discount", "--requested", "1e30", "--justification", "x"),
+    ("exception", "request", "C1", "--kind", "discount", "--requested", "1e-30", "--justification", "x"),
+])
+def test_out_of_range_numbers_give_one_line_not_a_traceback(db: str, capsys: pytest.CaptureFixture[str],
+                                                           argv: tuple[str, ...]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*argv, "--db", db])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and ("out of range" in err or "decimal places" in err)
+    assert "InvalidOperation" not in err and "Traceback" not in err
