@@ -6,7 +6,9 @@ import codecs
 import hashlib
 import io
 import re
+import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import BinaryIO
@@ -155,8 +157,32 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+# What openpyxl raises on a damaged part after the safety scan passed (broken XML, missing relations, bad
+# numbers): a hostile file is refused as unreadable, never a traceback.
+_WORKBOOK_ERRORS: tuple[type[BaseException], ...] = (KeyError, ValueError, TypeError, IndexError, AttributeError,
+                                                     OSError, EOFError, zipfile.BadZipFile, SyntaxError)
+
+
+@contextmanager
+def _readable_workbook(path: Path) -> Iterator[None]:
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        yield
+    except ImportFileError:
+        raise
+    except (*_WORKBOOK_ERRORS, InvalidFileException) as exc:
+        raise _issue(path, None, f"the workbook cannot be read ({type(exc).__name__}: {str(exc)[:80]!r}); "
+                                 "open it in Excel, save it again as .xlsx, or export CSV") from exc
+
+
 def workbook_sheets(path: Path) -> list[str]:
     """The sheet names of a checked workbook (call xlsx_safety.check_xlsx first)."""
+    with _readable_workbook(path):
+        return _sheet_names(path)
+
+
+def _sheet_names(path: Path) -> list[str]:
     from openpyxl import load_workbook
 
     with path.open("rb") as fh:  # a file object: openpyxl judges a path by its name, and a workbook may be named .csv
@@ -170,6 +196,14 @@ def workbook_sheets(path: Path) -> list[str]:
 def iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
               progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
               limit: int | None = None) -> Iterator[pd.DataFrame]:
+    """Yield text chunks of one sheet (see _iter_xlsx); a part openpyxl cannot parse is a file-level error."""
+    with _readable_workbook(path):
+        yield from _iter_xlsx(path, options, chunk_rows=chunk_rows, progress=progress, cancel=cancel, limit=limit)
+
+
+def _iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
+               progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+               limit: int | None = None) -> Iterator[pd.DataFrame]:
     """Yield text chunks of one sheet shaped like iter_csv's; formulas become FORMULA_MARK + text.
 
     Formulas are flagged rather than evaluated: an import reads values, and a formula's cached

@@ -56,7 +56,8 @@ def check_xlsx(path: Path, limits: XlsxLimits | None = None) -> None:
                     _check_xml_part(path, archive, info)
                 else:
                     _check_crc(archive, info)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
+            RuntimeError) as exc:  # a damaged directory makes zipfile seek before the start or ask for a password
         raise _refuse(path, f"the workbook's zip structure is damaged ({exc}); save it again") from exc
 
 
