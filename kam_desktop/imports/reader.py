@@ -69,6 +69,8 @@ def iter_csv(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
             )
         except pd.errors.EmptyDataError as exc:
             raise _issue(path, None, "the file is empty; export it again with a header row") from exc
+        except pd.errors.ParserError as exc:  # pandas reads ahead when it opens: a quote never closed on row 1
+            raise _parser_issue(path, str(exc)) from exc
         rows = 0
         try:
             with reader:

@@ -6,7 +6,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from import_builders import INVOICE_HEADER, workbook
+from import_builders import INVOICE_HEADER, SAMPLES, workbook
 
 from kam_desktop.imports.options import ReadOptions
 from kam_desktop.imports.staged import ImportResult
@@ -107,3 +107,11 @@ def test_the_importer_accepts_the_logins_users_add_accepts() -> None:
     from kam_desktop.services.people import LOGIN as PEOPLE_LOGIN
 
     assert LOGIN.pattern == PEOPLE_LOGIN.pattern
+
+
+def test_a_quote_opened_in_the_header_is_refused(tmp_path: Path, run: Run) -> None:
+    # found by the fuzzer: pandas parses ahead when the reader opens, before the guarded loop
+    data = (SAMPLES / "invoices_pl_cp1250.csv").read_bytes()
+    path = tmp_path / "quote.csv"
+    path.write_bytes(data[:63] + b"\"" + data[63:])
+    refused(run(path), "quote.csv:", "never closed")
