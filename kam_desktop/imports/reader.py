@@ -6,7 +6,9 @@ import codecs
 import hashlib
 import io
 import re
+import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -162,7 +164,8 @@ def cell_text(value: object) -> str:
 # What openpyxl raises on a damaged part after the safety scan passed (broken XML, missing relations, bad
 # numbers): a hostile file is refused as unreadable, never a traceback.
 _WORKBOOK_ERRORS: tuple[type[BaseException], ...] = (KeyError, ValueError, TypeError, IndexError, AttributeError,
-                                                     OSError, EOFError, zipfile.BadZipFile, SyntaxError)
+                                                     OSError, EOFError, zipfile.BadZipFile, SyntaxError,
+                                                     zlib.error)
 
 
 @contextmanager
@@ -170,7 +173,10 @@ def _readable_workbook(path: Path) -> Iterator[None]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        yield
+        with warnings.catch_warnings():
+            # openpyxl warns, then fails, on broken relations: the refusal below is what the user reads
+            warnings.simplefilter("ignore", UserWarning)
+            yield
     except ImportFileError:
         raise
     except (*_WORKBOOK_ERRORS, InvalidFileException) as exc:

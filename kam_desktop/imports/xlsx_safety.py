@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def check_xlsx(path: Path, limits: XlsxLimits | None = None) -> None:
                 else:
                     _check_crc(archive, info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
-            RuntimeError) as exc:  # a damaged directory makes zipfile seek before the start or ask for a password
+            RuntimeError, zlib.error) as exc:  # a damaged directory makes zipfile seek before the start or ask for a password
         raise _refuse(path, f"the workbook's zip structure is damaged ({exc}); save it again") from exc
 
 

@@ -115,3 +115,21 @@ def test_a_quote_opened_in_the_header_is_refused(tmp_path: Path, run: Run) -> No
     path = tmp_path / "quote.csv"
     path.write_bytes(data[:63] + b"\"" + data[63:])
     refused(run(path), "quote.csv:", "never closed")
+
+
+def test_cases_the_fuzzer_found_are_refused_cleanly(tmp_path: Path) -> None:
+    """A NUL in a zip header (zlib.error) and an ESC echoed by a later rule's message; see test_import_fuzz."""
+    from test_import_fuzz import KNOWN, SEED_XLSX, check, mutate
+
+    from kam_desktop.imports.importer import import_file
+
+    book = tmp_path / "f.xlsx"
+    book.write_bytes(mutate(SEED_XLSX, [(46, 1, b"\x00")]))
+    result = import_file(book, "invoices", KNOWN)
+    check(result)
+    assert "damaged" in result.error_lines()[0]
+    text = tmp_path / "invoices.csv"
+    text.write_bytes(mutate((SAMPLES / "invoices.csv").read_bytes(), [(197, 0, b"\x1b[2J")]))
+    result = import_file(text, "invoices", KNOWN)
+    check(result)
+    assert any("<U+001B>[2JPL-0001 here but PL-0001" in line for line in result.error_lines())
