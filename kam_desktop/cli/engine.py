@@ -24,6 +24,10 @@ EXIT_OUTSIDE_POLICY = 3  # `policy check --strict`: the offer breaks a cap (1 an
 EXIT_LEDGER_INCONSISTENT = 5  # `ledger CODE`: the stored entries break the ledger's invariants (4: not permitted)
 
 
+MAX_VALUE = 10 ** 15  # 15 integer digits: what Numeric(18, 2) and the importer accept
+MAX_PLACES = 6
+
+
 def decimal_arg(text: str) -> Decimal:
     try:
         value = Decimal(text.strip())
@@ -31,6 +35,11 @@ def decimal_arg(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
     if not value.is_finite():
         raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    # 1e30 is a finite Decimal, but quantizing it later raised InvalidOperation: bound it here, in one line
+    if abs(value) >= MAX_VALUE:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range: it must be below {MAX_VALUE:,} in size")
+    if value != 0 and value.as_tuple().exponent < -MAX_PLACES:  # type: ignore[operator]
+        raise argparse.ArgumentTypeError(f"{text!r} has more than {MAX_PLACES} decimal places")
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from kam_desktop.imports.values import (
     too_precise,
 )
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_CODE = 64
 MAX_TEXT = 2_000
 _FREE = (Kind.CODE, Kind.TEXT, Kind.EMAIL)
@@ -45,6 +47,8 @@ class IssueSink:
 
     def add(self, row: int | None, column: str | None, message: str) -> None:
         if len(self.issues) < self.limit:
+            # a message quoting a cell must never replay its control bytes (ESC repaints a terminal)
+            message = _CONTROL.sub(lambda m: f"<U+{ord(m[0]):04X}>", message)
             self.issues.append(ImportIssue(self.file, row, column, message))
         else:
             self.dropped += 1

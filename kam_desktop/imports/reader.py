@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
+import warnings
+import zipfile
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import BinaryIO
@@ -66,6 +71,8 @@ def iter_csv(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
             )
         except pd.errors.EmptyDataError as exc:
             raise _issue(path, None, "the file is empty; export it again with a header row") from exc
+        except pd.errors.ParserError as exc:  # pandas reads ahead when it opens: a quote never closed on row 1
+            raise _parser_issue(path, str(exc)) from exc
         rows = 0
         try:
             with reader:
@@ -91,14 +98,36 @@ def _guarded(path: Path, reader: Iterator[pd.DataFrame], options: ReadOptions,
         except StopIteration:
             return
         except UnicodeDecodeError as exc:
-            raise _issue(path, None, f"bytes near offset {raw.done:,} are not valid {options.encoding}: "
-                                     f"the file mixes encodings or is not {options.encoding}; "
-                                     "choose the encoding in the preview") from exc
+            line, offset = bad_byte_at(path, options.encoding or "utf-8")
+            raise _issue(path, line, f"the byte at offset {offset:,} (line {line:,}) is not valid "
+                                     f"{options.encoding}: the file mixes encodings or is not {options.encoding}; "
+                                     "choose the encoding in the preview or fix that line") from exc
         except pd.errors.EmptyDataError as exc:
             raise _issue(path, None, "the file is empty; export it again with a header row") from exc
         except pd.errors.ParserError as exc:
             raise _parser_issue(path, str(exc)) from exc
         yield chunk
+
+
+def bad_byte_at(path: Path, encoding: str) -> tuple[int, int]:
+    """The line (from 1) and byte offset of the first byte `encoding` cannot decode, read again in blocks.
+
+    pandas only says a block failed; this second pass runs only on the error path. A quoted value
+    with line breaks makes the line differ from the spreadsheet row, so the message says 'line'.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    done = lines = 0
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            pending = len(decoder.getstate()[0])  # a character cut by the previous block, decoded with this one
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                at = max(exc.start - pending, 0)
+                return lines + block.count(b"\n", 0, at) + 1, done + at
+            lines += block.count(b"\n")
+            done += len(block)
+    return lines + 1, done
 
 
 def _parser_issue(path: Path, text: str) -> ImportFileError:
@@ -132,20 +161,57 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+# What openpyxl raises on a damaged part after the safety scan passed (broken XML, missing relations, bad
+# numbers): a hostile file is refused as unreadable, never a traceback.
+_WORKBOOK_ERRORS: tuple[type[BaseException], ...] = (KeyError, ValueError, TypeError, IndexError, AttributeError,
+                                                     OSError, EOFError, zipfile.BadZipFile, SyntaxError,
+                                                     zlib.error)
+
+
+@contextmanager
+def _readable_workbook(path: Path) -> Iterator[None]:
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns, then fails, on broken relations: the refusal below is what the user reads
+            warnings.simplefilter("ignore", UserWarning)
+            yield
+    except ImportFileError:
+        raise
+    except (*_WORKBOOK_ERRORS, InvalidFileException) as exc:
+        raise _issue(path, None, f"the workbook cannot be read ({type(exc).__name__}: {str(exc)[:80]!r}); "
+                                 "open it in Excel, save it again as .xlsx, or export CSV") from exc
+
+
 def workbook_sheets(path: Path) -> list[str]:
     """The sheet names of a checked workbook (call xlsx_safety.check_xlsx first)."""
+    with _readable_workbook(path):
+        return _sheet_names(path)
+
+
+def _sheet_names(path: Path) -> list[str]:
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=False)
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
+    with path.open("rb") as fh:  # a file object: openpyxl judges a path by its name, and a workbook may be named .csv
+        book = load_workbook(fh, read_only=True, data_only=False)
+        try:
+            return list(book.sheetnames)
+        finally:
+            book.close()
 
 
 def iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
               progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
               limit: int | None = None) -> Iterator[pd.DataFrame]:
+    """Yield text chunks of one sheet (see _iter_xlsx); a part openpyxl cannot parse is a file-level error."""
+    with _readable_workbook(path):
+        yield from _iter_xlsx(path, options, chunk_rows=chunk_rows, progress=progress, cancel=cancel, limit=limit)
+
+
+def _iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
+               progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+               limit: int | None = None) -> Iterator[pd.DataFrame]:
     """Yield text chunks of one sheet shaped like iter_csv's; formulas become FORMULA_MARK + text.
 
     Formulas are flagged rather than evaluated: an import reads values, and a formula's cached
@@ -154,7 +220,8 @@ def iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
     from openpyxl import load_workbook
 
     total = path.stat().st_size
-    book = load_workbook(path, read_only=True, data_only=False)
+    fh = path.open("rb")  # a file object: openpyxl judges a path by its name, and a workbook may be named .csv
+    book = load_workbook(fh, read_only=True, data_only=False)
     try:
         if options.sheet is not None and options.sheet not in book.sheetnames:
             raise _issue(path, None, f"no sheet named {options.sheet!r}; the workbook has "
@@ -178,6 +245,7 @@ def iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
         _tick(path, start, max(max_row, start), total, progress, cancel)
     finally:
         book.close()
+        fh.close()
 
 
 def _xlsx_value(cell: object) -> str:

@@ -86,6 +86,37 @@ def check_not_future(dates: pd.Series, rows: pd.Series, header: str, known: Know
                   lambda v: f"{v} is after today ({known.today}); check the date order")
 
 
+EARLIEST = pd.Timestamp("1990-01-01")  # no fact of this program (or its clients' ERPs) is older
+HORIZON_YEARS = 10  # an expiry further out than this is a typo (2099, 20026), not a plan
+
+
+def check_date_range(dates: pd.Series, rows: pd.Series, header: str, known: KnownData, sink: IssueSink) -> None:
+    """Dates before 1990 or more than ten years after today: a mistyped year or an ERP's 'no date' filler."""
+    latest = pd.Timestamp(known.today) + pd.DateOffset(years=HORIZON_YEARS)
+    odd = dates.notna() & ((dates < EARLIEST) | (dates > latest))
+    sink.add_rows(rows, odd, header, dates.dt.strftime("%Y-%m-%d"),
+                  lambda v: f"{v} is outside {EARLIEST:%Y-%m-%d}..{latest:%Y-%m-%d}; check the year")
+
+
+# SQLite stores money as int64 minor units (max ~9.2e16 major units): one file may bring at most a tenth of it,
+# so the largest single value (15 digits) still fits, and 120 of them (issue 16) do not.
+MAX_SUM = 10 ** 16
+
+
+def check_sums(frame: pd.DataFrame, columns: list[str], headers: Mapping[str, str], sink: IssueSink) -> None:
+    """A file whose values add up beyond what a total can hold is refused before anything is written.
+
+    Each line within the 15-digit limit is not enough: 120 such lines made every aggregate of the store
+    overflow. The absolute values are summed, so a sale and its return cannot hide each other.
+    """
+    for col in columns:
+        total = floats(frame[col]).abs().sum()
+        if total >= MAX_SUM:
+            sink.add(None, headers[col], f"the {headers[col]} values add up to about {total:,.0f}, beyond the "
+                                         f"{MAX_SUM - 1:,} a sum can hold; check the column (a wrong unit or "
+                                         "column?) or split the file")
+
+
 def new_names(values: pd.Series, known: frozenset[str]) -> tuple[dict[str, str], list[str]]:
     """Spelling map (to the known spelling, case- and space-insensitive) and the new names, first spelling wins."""
     by_label = {normalise_label(k): k for k in known}

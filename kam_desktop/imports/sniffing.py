@@ -56,9 +56,23 @@ def sniff_file(path: Path, spec: FormatSpec | None = None, options: ReadOptions 
         if size > HEAD_BYTES:
             fh.seek(max(HEAD_BYTES, size - TAIL_BYTES))
             tail = fh.read()
-    if head.startswith(ZIP_MAGIC) or head.startswith(OLE2_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+    if is_workbook(head, path):
         return _sniff_xlsx(path, spec, options, profile, limits, size)
     return _sniff_text(path, spec, options, profile, head, tail, size)
+
+
+def is_text_codec(name: str) -> bool:
+    """A codec that turns bytes into text; rot13, base64 or zlib are codecs but not encodings of a file."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    return bool(getattr(info, "_is_text_encoding", True))
+
+
+def is_workbook(head: bytes, path: Path) -> bool:
+    """A zip or OLE2 container whatever its name (a workbook renamed .csv is still one), or an .xlsx name."""
+    return head.startswith((ZIP_MAGIC, OLE2_MAGIC)) or path.suffix.lower() in (".xlsx", ".xlsm")
 
 
 def _sniff_text(path: Path, spec: FormatSpec | None, options: ReadOptions, profile: MappingProfile | None,
@@ -74,6 +88,8 @@ def _sniff_text(path: Path, spec: FormatSpec | None, options: ReadOptions, profi
         options = replace(options, encoding=found.codec)
         notes.append(f"encoding: {found.note}")
     encoding = options.encoding or "utf-8"
+    if not is_text_codec(encoding):
+        raise _fail(path, f"{encoding!r} is not a text encoding this importer reads; use utf-8, cp1250 or cp1251")
     try:
         text = codecs.getincrementaldecoder(encoding)("strict").decode(head, final=complete)
     except UnicodeDecodeError as exc:

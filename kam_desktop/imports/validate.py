@@ -10,6 +10,7 @@ from kam_desktop.imports import rules
 from kam_desktop.imports.columns import ChunkReader, IssueSink
 from kam_desktop.imports.fast import empty, floats, lookup
 from kam_desktop.imports.formats import FormatSpec, Kind
+from kam_desktop.imports.hostile import check_characters
 from kam_desktop.imports.profiles import HeaderMatch
 from kam_desktop.imports.staged import ROW_TYPES, KnownData, StagedRows, empty_rows
 from kam_desktop.imports.values import clean_text, is_zero
@@ -47,6 +48,8 @@ class FileValidator:
         if rows.empty:
             return
         self.rows_read += len(rows)
+        check_characters(self.spec, texts, rows, self.headers, self.sink, self.reader.from_xlsx,
+                         self.known.owner_logins)
         typed = self.reader.read(texts, rows.index, rows, self.sink)
         frame = pd.DataFrame(typed)
         frame["_row"] = rows
@@ -56,6 +59,9 @@ class FileValidator:
     def _row_rules(self, frame: pd.DataFrame) -> None:
         h, k, sink, rows = self.headers, self.known, self.sink, frame["_row"]
         name = self.spec.name
+        for col in self.spec.columns:
+            if col.kind is Kind.DATE and col.name in self.match.columns:
+                rules.check_date_range(frame[col.name], rows, h[col.name], k, sink)
         if name == "accounts":
             rules.check_currency(frame["account_code"], frame["currency"], rows, h["currency"], k, sink)
             if "enrolled_on" in self.match.columns:
@@ -91,6 +97,8 @@ class FileValidator:
         frame = pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
         self.frames = []
         rules.check_duplicates(frame, self.spec.key, self.headers, self.sink)
+        amounts = [c.name for c in self.spec.columns if c.kind in (Kind.MONEY, Kind.DECIMAL) and c.name in frame]
+        rules.check_sums(frame, amounts, self.headers, self.sink)
         if self.spec.name == "invoices":
             rules.check_invoice_heads(frame, self.headers, self.sink)
         new_categories: list[str] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,10 @@ def check_xlsx(path: Path, limits: XlsxLimits | None = None) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     _check_xml_part(path, archive, info)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+                else:
+                    _check_crc(archive, info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
+            RuntimeError, zlib.error) as exc:  # a damaged directory makes zipfile seek before the start or ask for a password
         raise _refuse(path, f"the workbook's zip structure is damaged ({exc}); save it again") from exc
 
 
@@ -72,6 +76,16 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: XlsxLimits) -
         if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
             raise _refuse(path, f"part {info.filename} is compressed {ratio:.0f}:1 "
                                 f"(limit {limits.max_ratio}:1); refused as a possible zip bomb")
+
+
+def _check_crc(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Read a non-XML part (images, printer settings) through: zipfile checks its CRC at the end.
+
+    openpyxl would meet a damaged part later as a raw BadZipFile; the sizes were bounded above.
+    """
+    with archive.open(info) as member:
+        while member.read(1 << 16):
+            pass
 
 
 def _check_xml_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:

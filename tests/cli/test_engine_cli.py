@@ -135,3 +135,18 @@ def test_a_ledger_whose_stored_rows_break_its_rules_says_where(db: str, capsys: 
     assert "close:2025Q4:C1:points: lot consumed 180.00 of 90.00" in err
     code, view, _ = run(capsys, "ledger", "C1", "--json", "--db", db)
     assert code == 5 and [p["entry_key"] for p in view["problems"]] == ["close:2025Q4:C1:points"]
+
+
+@pytest.mark.parametrize("argv", [
+    ("simulate", "--cutoffs", "0.34,0.67,1e30", "--cashback", "3,2,1,0"),
+    ("simulate", "--cutoffs", "0.34,0.67,1", "--cashback", "1e999,2,1,0"),
+    ("exception", "request", "C1", "--kind", "discount", "--requested", "1e30", "--justification", "x"),
+    ("exception", "request", "C1", "--kind", "discount", "--requested", "1e-30", "--justification", "x"),
+])
+def test_out_of_range_numbers_give_one_line_not_a_traceback(db: str, capsys: pytest.CaptureFixture[str],
+                                                           argv: tuple[str, ...]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*argv, "--db", db])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and ("out of range" in err or "decimal places" in err)
+    assert "InvalidOperation" not in err and "Traceback" not in err

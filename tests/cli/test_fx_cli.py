@@ -34,6 +34,8 @@ def test_set_replaces_the_days_rate_and_list_shows_newest_first(sqlite_path: Pat
     (["fx", "set", "EUR", "-4"], "positive"),
     (["fx", "set", "EUR", "abc"], "not a number"),
     (["fx", "set", "EUR", "4.1234567"], "6 decimal places"),
+    (["fx", "set", "EUR", "1e30"], "out of range"),
+    (["fx", "set", "EUR", "1e999"], "out of range"),
 ])
 def test_bad_rates_are_refused_with_one_line(sqlite_path: Path, capsys: pytest.CaptureFixture[str],
                                              argv: list[str], message: str) -> None:

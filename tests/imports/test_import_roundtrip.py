@@ -41,7 +41,7 @@ ROWS: dict[str, list[object]] = {
     "accounts": [
         StagedAccount("PL-0001", "Elektro-Hurt Sp. z o.o.", "521-300-00-01", "customer", "anowak", "mazowieckie",
                       None, "PLN", "pl", "active", date(2025, 1, 15), 2),
-        StagedAccount("RU-0002", "АО «ТехноИнтеграция»", None, "partner", "новый", None, "+IT", "RUB", "ru",
+        StagedAccount("RU-0002", "АО «ТехноИнтеграция»", None, "partner", "novyi", None, "+IT", "RUB", "ru",
                       "inactive", date(2024, 12, 31), 3),
     ],
     "potential": [

@@ -40,6 +40,9 @@ def list_rates(ctx: Context, currency: str | None = None) -> list[RateRow]:
         return [RateRow(r.rate_date, r.currency, r.base_currency, r.rate) for r in rows]
 
 
+MAX_RATE = Decimal(1_000_000_000)  # base units per unit: the weakest currency stays far below; Numeric(18, 6) holds 12 digits
+
+
 def set_rate(ctx: Context, currency: str, rate: str, on: date | None = None) -> RateRow:
     """Record how many base units one `currency` is worth from `on` (default today); replaces that day's rate."""
     ctx.permit(UseCase.SET_FX)
@@ -53,6 +56,8 @@ def set_rate(ctx: Context, currency: str, rate: str, on: date | None = None) -> 
         raise ServiceError("rate {rate!r} is not a number; write it like 4.2715", rate=rate) from None
     if not value.is_finite() or value <= 0:
         raise ServiceError("rate {rate!r} must be a positive number", rate=rate)
+    if value >= MAX_RATE:  # checked before quantize, which raises InvalidOperation past 28 digits (1e30)
+        raise ServiceError("rate {rate!r} is out of range: it must be below {limit}", rate=rate, limit=str(MAX_RATE))
     if value != value.quantize(RATE_PLACES):
         raise ServiceError("rate {rate!r} has more than 6 decimal places", rate=rate)
     with ctx.unit_of_work() as uow:
