@@ -24,6 +24,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from kam_desktop.store import rollup
 from kam_desktop.store.models import InvoiceLine
 
 BATCH_ROWS = 50_000
@@ -208,7 +209,9 @@ def insert_lines(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tic
     dialect = session.get_bind().dialect
     writer = {"sqlite": _sqlite_batches, "postgresql": _copy_batches}.get(dialect.name, _core_batches)
     try:
-        return writer(session, lines, import_id, tick, batch_rows or BATCH_ROWS)
+        done = writer(session, lines, import_id, tick, batch_rows or BATCH_ROWS)
+        rollup.add_import(session.connection(), import_id)  # same transaction: lines and roll-up commit together
+        return done
     except dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance("bulk insert into invoice_lines", None, exc, dialect.loaded_dbapi.Error,
                                   dialect=dialect) from exc
