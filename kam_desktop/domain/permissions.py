@@ -69,6 +69,7 @@ class UseCase(StrEnum):
     PAY_MDF = "pay an MDF claim or settle a fund"
     VIEW_LIABILITY = "view the reward liability and economics"
     EXPORT_JOURNAL = "export the accounting journal"
+    CHECK_ROLLUP = "check the sales roll-up against the invoice lines"
 
 
 _ANY, _OWN = Scope.ANY, Scope.OWN
@@ -125,6 +126,7 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.PAY_MDF: FINANCE,
     UseCase.VIEW_LIABILITY: MANAGERS,
     UseCase.EXPORT_JOURNAL: FINANCE_ADMIN,
+    UseCase.CHECK_ROLLUP: MANAGERS,
 }
 
 
