@@ -1,4 +1,4 @@
-"""sales roll-up: net, margin, units and line count per account × month × category × currency, filled from the lines
+"""sales roll-up: net, margin, units, line count and last invoice day per account × month × category × currency, filled from the lines
 
 Revision ID: 0009
 Revises: 0008
@@ -19,8 +19,10 @@ depends_on: str | Sequence[str] | None = None
 
 # Frozen here (not imported from the app) so this revision keeps filling the table it creates.
 _FILL = """
-INSERT INTO sales_rollup (account_id, month, category_id, currency, net_amount, margin_amount, units, lines)
-SELECT account_id, {month}, category_id, currency, sum(net_amount), sum(margin_amount), sum(quantity), count(*)
+INSERT INTO sales_rollup (account_id, month, category_id, currency, net_amount, margin_amount, units, lines,
+                          last_on)
+SELECT account_id, {month}, category_id, currency, sum(net_amount), sum(margin_amount), sum(quantity), count(*),
+       max(invoice_date)
 FROM invoice_lines
 GROUP BY account_id, {month}, category_id, currency
 """
@@ -38,6 +40,7 @@ def upgrade() -> None:
     sa.Column('margin_amount', kam_desktop.store.types.ScaledDecimal(precision=18, scale=2), nullable=False),
     sa.Column('units', kam_desktop.store.types.ScaledDecimal(precision=18, scale=3), nullable=False),
     sa.Column('lines', sa.Integer(), nullable=False),
+    sa.Column('last_on', sa.Date(), nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_sales_rollup_account_id_accounts')),
     sa.ForeignKeyConstraint(['category_id'], ['product_categories.id'],
                             name=op.f('fk_sales_rollup_category_id_product_categories')),

@@ -22,6 +22,7 @@ from kam_desktop.store.models import InvoiceLine, SalesRollup
 ROLLUP = cast(Table, SalesRollup.__table__)
 KEY = ("account_id", "month", "category_id", "currency")
 SUMS = ("net_amount", "margin_amount", "units", "lines")
+LATEST = "last_on"
 
 
 def month_key(day: date) -> str:
@@ -49,7 +50,7 @@ def aggregation(dialect: str, *where: ColumnElement[bool]) -> Any:
     month = month_of_line(dialect)
     return (select(InvoiceLine.account_id, month.label("month"), InvoiceLine.category_id, InvoiceLine.currency,
                    func.sum(InvoiceLine.net_amount), func.sum(InvoiceLine.margin_amount),
-                   func.sum(InvoiceLine.quantity), func.count())
+                   func.sum(InvoiceLine.quantity), func.count(), func.max(InvoiceLine.invoice_date))
             .where(*where)
             .group_by(InvoiceLine.account_id, month, InvoiceLine.category_id, InvoiceLine.currency))
 
@@ -65,10 +66,12 @@ def add_import(connection: Connection, import_id: uuid.UUID) -> None:
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-    statement = upsert(ROLLUP).from_select([*KEY, *SUMS], aggregation(dialect, InvoiceLine.import_id == import_id))
+    statement = upsert(ROLLUP).from_select([*KEY, *SUMS, LATEST], aggregation(dialect, InvoiceLine.import_id == import_id))
     statement = statement.on_conflict_do_update(
         index_elements=list(KEY),
-        set_={name: ROLLUP.c[name] + statement.excluded[name] for name in SUMS})
+        set_={**{name: ROLLUP.c[name] + statement.excluded[name] for name in SUMS},
+              LATEST: (func.greatest if dialect == "postgresql" else func.max)(  # SQLite's max(a, b) is scalar
+                  ROLLUP.c[LATEST], statement.excluded[LATEST])})
     connection.execute(statement)
 
 
@@ -82,21 +85,21 @@ def refresh_cells(connection: Connection, cells: Iterable[tuple[uuid.UUID, str]]
         for month in sorted(chosen):
             first, last = month_span(month)
             connection.execute(delete(ROLLUP).where(ROLLUP.c.account_id == account_id, ROLLUP.c.month == month))
-            connection.execute(insert(ROLLUP).from_select([*KEY, *SUMS], aggregation(
+            connection.execute(insert(ROLLUP).from_select([*KEY, *SUMS, LATEST], aggregation(
                 dialect, InvoiceLine.account_id == account_id, InvoiceLine.invoice_date.between(first, last))))
 
 
 def rebuild(connection: Connection) -> None:
     """Recompute the whole roll-up from the lines."""
     connection.execute(delete(ROLLUP))
-    connection.execute(insert(ROLLUP).from_select([*KEY, *SUMS], aggregation(_dialect(connection))))
+    connection.execute(insert(ROLLUP).from_select([*KEY, *SUMS, LATEST], aggregation(_dialect(connection))))
 
 
 def first_difference(connection: Connection) -> tuple[uuid.UUID, str] | None:
     """The first (account, month) where the roll-up and a fresh aggregation of the lines differ; None if none."""
     fresh = {tuple(row[:4]): tuple(row[4:]) for row in connection.execute(aggregation(_dialect(connection)))}
     kept = {tuple(row[:4]): tuple(row[4:])
-            for row in connection.execute(select(*(ROLLUP.c[n] for n in (*KEY, *SUMS))))}
+            for row in connection.execute(select(*(ROLLUP.c[n] for n in (*KEY, *SUMS, LATEST))))}
     differing = [key for key in fresh.keys() | kept.keys() if fresh.get(key) != kept.get(key)]
     if not differing:
         return None

@@ -38,13 +38,14 @@ def _difference(store: Store) -> object:
         return rollup.first_difference(connection)
 
 
-def _cells(store: Store) -> dict[tuple[str, str, str], tuple[Decimal, Decimal, Decimal, int]]:
+def _cells(store: Store) -> dict[tuple[str, str, str], tuple[Decimal, Decimal, Decimal, int, date]]:
     with store.read() as s:
         rows = s.execute(sa.select(Account.code, SalesRollup.month, ProductCategory.code, SalesRollup.net_amount,
-                                   SalesRollup.margin_amount, SalesRollup.units, SalesRollup.lines)
+                                   SalesRollup.margin_amount, SalesRollup.units, SalesRollup.lines,
+                                   SalesRollup.last_on)
                          .join(Account, Account.id == SalesRollup.account_id)
                          .join(ProductCategory, ProductCategory.id == SalesRollup.category_id)).all()
-    return {(a, m, c): (net, margin, units, n) for a, m, c, net, margin, units, n in rows}
+    return {(a, m, c): (net, margin, units, n, last) for a, m, c, net, margin, units, n, last in rows}
 
 
 def test_imports_reimports_late_lines_and_returns_keep_the_rollup_exact(store: Store, tmp_path: Path) -> None:
@@ -62,9 +63,9 @@ def test_imports_reimports_late_lines_and_returns_keep_the_rollup_exact(store: S
     assert _import(store, later)["invoice_lines_inserted"] == 2
     assert _difference(store) is None
     assert _cells(store) == {
-        ("PL-0001", "2026-01", "Cables"): (Decimal("157.10"), Decimal("15.71"), Decimal(4), 3),
-        ("PL-0001", "2026-02", "Kable"): (Decimal(0), Decimal(0), Decimal(0), 2),
-        ("RU-0001", "2026-01", "Кабель"): (Decimal("999.99"), Decimal(0), Decimal(3), 1),
+        ("PL-0001", "2026-01", "Cables"): (Decimal("157.10"), Decimal("15.71"), Decimal(4), 3, date(2026, 1, 20)),
+        ("PL-0001", "2026-02", "Kable"): (Decimal(0), Decimal(0), Decimal(0), 2, date(2026, 2, 6)),
+        ("RU-0001", "2026-01", "Кабель"): (Decimal("999.99"), Decimal(0), Decimal(3), 1, date(2026, 1, 31)),
     }
 
 
@@ -78,7 +79,8 @@ def test_lines_written_through_the_orm_roll_up_in_the_same_flush(store: Store) -
                                         net_amount=Decimal("10.50"), margin_amount=Decimal(1), currency="EUR"))
         uow.commit()
     assert _difference(store) is None
-    assert _cells(store)[("EU-0001", "2026-01", "Cables")] == (Decimal(21), Decimal(2), Decimal(2), 2)
+    assert _cells(store)[("EU-0001", "2026-01", "Cables")] == (Decimal(21), Decimal(2), Decimal(2), 2,
+                                                                 date(2026, 1, 30))
 
 
 def test_check_names_the_first_account_and_month_that_differs(store: Store, tmp_path: Path) -> None:

@@ -60,6 +60,7 @@ class SalesRollup(Base):
     margin_amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     units: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
     lines: Mapped[int] = mapped_column(Integer, nullable=False)
+    last_on: Mapped[date] = mapped_column(Date, nullable=False)  # the cell's latest invoice day (churn, last sale)
 
 
 class PotentialSlot(SyncedMixin, Base):
