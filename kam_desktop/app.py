@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import kam_desktop
 from kam_desktop import frozen, paths
+from kam_desktop.streams import utf8_when_piped
 
 if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported where a start needs them
     from PySide6.QtWidgets import QApplication
@@ -65,6 +66,7 @@ def setup_logging(folder: Path) -> logging.Handler:
 
 def main(argv: Sequence[str] | None = None) -> int:
     frozen.support()  # before anything else: a statement batch's worker process starts here too
+    utf8_when_piped()
     args = parse_args(argv)
     headless = bool(args.smoke_test or args.screenshots)
     log_folder = paths.log_dir()

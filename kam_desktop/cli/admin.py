@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kam_desktop.cli.context import desk_from, store_from
 from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.speech import say
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.permissions import PERMISSIONS, Scope
 from kam_desktop.domain.vocabulary import Role
+
+if TYPE_CHECKING:
+    from kam_desktop.services.demo.setup import DemoSummary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -53,8 +59,23 @@ def _init(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"created_defaults": result.created_defaults, "demo": result.demo})
     else:
-        print("store ready" + (f"; demo loaded: {result.demo}" if result.demo else ""))
+        print(say(args, _ready(result.demo)))
     return 0
+
+
+def _ready(demo: DemoSummary | None) -> Message:
+    """What `init` made, in one readable sentence (the JSON has every count)."""
+    if demo is None:
+        return Message.of("Store ready: the program, the commercial policy and an administrator are set up.")
+    return Message.of(
+        "Store ready with the demo company: {accounts:,} accounts ({customers:,} customers, {partners:,} partners; "
+        "{control:,} in the control group, {churned:,} churned), {people:,} people, {contacts:,} contacts, {lines:,} invoice "
+        "lines ({returns:,} returns), {slots:,} potential slots, {grants:,} benefits, {requests:,} exception requests, "
+        "{rates:,} exchange rates.",
+        accounts=demo.accounts, customers=demo.customers, partners=demo.partners, control=demo.control_group,
+        churned=demo.churned, people=demo.users, contacts=demo.contacts, lines=demo.invoice_lines,
+        returns=demo.returns, slots=demo.potential_slots, grants=demo.benefit_grants,
+        requests=demo.exception_requests, rates=demo.fx_rates)
 
 
 def _users_list(args: argparse.Namespace) -> int:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from kam_desktop.cli.context import desk_from
-from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.output import print_json, print_result, print_table
 from kam_desktop.cli.speech import say
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus
 from kam_desktop.services.errors import ServiceError
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 EXIT_OUTSIDE_POLICY = 3  # `policy check --strict`: the offer breaks a cap (1 and 2 are errors)
+EXIT_LEDGER_INCONSISTENT = 5  # `ledger CODE`: the stored entries break the ledger's invariants (4: not permitted)
 
 
 def decimal_arg(text: str) -> Decimal:
@@ -117,14 +120,6 @@ def _register_exceptions(subparsers: Sub, common: argparse.ArgumentParser) -> No
     listing.set_defaults(handler=_exc_list)
 
 
-def _out(args: argparse.Namespace, data: Any, text: str) -> int:
-    if args.json:
-        print_json(data)
-    else:
-        print(text)
-    return 0
-
-
 def _grade(args: argparse.Namespace) -> int:
     run = desk_from(args).grade(args.as_of, apply=args.apply)
     rows = [{"code": r.code, "basis": r.basis, "rank": r.rank, "grade": r.grade, "previous_grade": r.previous_grade,
@@ -170,19 +165,25 @@ def _close(args: argparse.Namespace) -> int:
     if report.stale_grades:
         lines.append("  warning: graded before the quarter ended — grade the portfolio as of its end: " + ", ".join(
             f"{s.account} ({s.grade}, {s.evaluated_on})" for s in report.stale_grades))
-    return _out(args, data, "\n".join(lines))
+    return print_result(args, data, "\n".join(lines))
 
 
 def _ledger(args: argparse.Namespace) -> int:
     view = desk_from(args).ledger(args.code)
     if args.json:
         print_json(view)
-        return 0
+        return EXIT_LEDGER_INCONSISTENT if view.problems else 0
     print_table([vars(e) for e in view.entries], ["booked_on", "unit", "kind", "amount", "currency", "expires_on",
                                                   "key"])
     for unit, amount in view.balance.items():
         shown = f"{view.currency} " if unit == "cashback" else ""  # cashback is money in the account's currency
         print(f"balance {unit}: {shown}{amount} (usable today {shown}{view.available[unit]})")
+    if view.problems:  # a row changed outside the program (or a bug): say so, entry by entry
+        print(say(args, Message.of("The ledger of {code} breaks its own rules ({count} found):", code=view.code,
+                                   count=len(view.problems))), file=sys.stderr)
+        for problem in view.problems:
+            print(f"  {problem.entry_key}: {problem.message}", file=sys.stderr)
+        return EXIT_LEDGER_INCONSISTENT
     return 0
 
 
@@ -193,12 +194,12 @@ def _policy_check(args: argparse.Namespace) -> int:
             "ok": result.ok, "violations": [{"rule": v.rule, "cap": v.cap, "requested": v.requested,
                                              "person": v.person, "message": v.message} for v in result.violations]}
     shown = "within policy" if result.ok else "\n".join(say(args, v.message) for v in result.violations)
-    _out(args, data, f"{result.code} ({result.grade}): {shown}")
+    print_result(args, data, f"{result.code} ({result.grade}): {shown}")
     return EXIT_OUTSIDE_POLICY if args.strict and not result.ok else 0
 
 
 def _exc_show(args: argparse.Namespace, row: ExceptionRow) -> int:
-    return _out(args, row, f"{row.number} {row.status}" + (f", waiting for {row.waiting_for}" if row.waiting_for else ""))
+    return print_result(args, row, f"{row.number} {row.status}" + (f", waiting for {row.waiting_for}" if row.waiting_for else ""))
 
 
 def _exc_request(args: argparse.Namespace) -> int:
@@ -249,7 +250,7 @@ def _kpi(args: argparse.Namespace) -> int:
                                               for c in k.cohorts],
         "basket": [{"category": b.category, "before": b.before, "after": b.after, "change": b.change} for b in k.basket],
     }
-    return _out(args, data, f"LTV 12m {k.ltv_12m} (prior {k.ltv_prev_12m}), churn {k.churn_rate}, "
+    return print_result(args, data, f"LTV 12m {k.ltv_12m} (prior {k.ltv_prev_12m}), churn {k.churn_rate}, "
                 f"share of wallet {k.share_of_wallet}, ROI {roi.roi if roi else '-'} — {k.roi_note}")
 
 
@@ -265,5 +266,5 @@ def _simulate(args: argparse.Namespace) -> int:
             "counts_now": r.counts_now, "counts_scenario": r.counts_scenario, "cost_now": r.cost_now,
             "cost_scenario": r.cost_scenario, "gross_margin": r.gross_margin,
             "cost_to_margin_now": r.cost_to_margin(False), "cost_to_margin_scenario": r.cost_to_margin(True)}
-    return _out(args, data, f"{r.upgrades} up, {r.downgrades} down, {r.unchanged} unchanged; cost {r.cost_now} → "
+    return print_result(args, data, f"{r.upgrades} up, {r.downgrades} down, {r.unchanged} unchanged; cost {r.cost_now} → "
                 f"{r.cost_scenario} against margin {r.gross_margin}")

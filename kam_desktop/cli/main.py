@@ -15,6 +15,7 @@ from kam_desktop.cli.speech import LANGUAGES, report_error
 from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.i18n import message_of
 from kam_desktop.services.errors import NotPermittedError, ServiceError
+from kam_desktop.streams import utf8_when_piped
 
 # Each module has `register(subparsers, common)`; its handlers take (args) and return an exit code.
 COMMAND_MODULES = (
@@ -27,6 +28,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.program",
     "kam_desktop.cli.benefits",
     "kam_desktop.cli.settlement",
+    "kam_desktop.cli.mdf",
 )
 
 
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     frozen.support()  # before anything else: a statement batch's worker process starts here too
+    utf8_when_piped()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")

@@ -16,6 +16,15 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def print_result(args: Any, data: Any, text: str) -> int:
+    """`data` as JSON under --json, else `text` for a person; exit code 0."""
+    if getattr(args, "json", False):
+        print_json(data)
+    else:
+        print(text)
+    return 0
+
+
 def print_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """A plain aligned table; numbers right-aligned."""
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]

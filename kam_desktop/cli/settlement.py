@@ -11,17 +11,10 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
-from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.output import print_json, print_result, print_table
 from kam_desktop.cli.speech import say
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-
-
-def _proof(text: str) -> tuple[str, str]:
-    kind, sep, reference = text.partition("=")
-    if not sep or not kind.strip() or not reference.strip():
-        raise argparse.ArgumentTypeError(f"{text!r}: write a proof as KIND=REFERENCE, e.g. invoice=FV/2026/17")
-    return kind.strip(), reference.strip()
 
 
 def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
@@ -35,7 +28,6 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
 
     _register_payouts(subparsers, common)
     _register_adjustments(subparsers, common)
-    _register_mdf(subparsers, common)
 
     for name, handler, text in (("liability", _liability, "the reward liability roll-forward and estimate"),
                                 ("economics", _economics, "reward cost against gross margin, per account and grade")):
@@ -114,59 +106,6 @@ def _register_adjustments(subparsers: Sub, common: argparse.ArgumentParser) -> N
     inbox.set_defaults(handler=_adjust_inbox)
 
 
-def _register_mdf(subparsers: Sub, common: argparse.ArgumentParser) -> None:
-    mdf = subparsers.add_parser("mdf", help="market development funds: funds, claims, approval, payment, settlement")
-    sub = mdf.add_subparsers(dest="mdf_command", metavar="ACTION", required=True)
-    fund = sub.add_parser("fund", parents=[common], help="allocate a partner's fund for a quarter")
-    fund.add_argument("code")
-    fund.add_argument("quarter")
-    fund.add_argument("--allocated", required=True, help="in the partner's currency")
-    fund.add_argument("--claim-days", type=int, default=30, help="days after the quarter claims are accepted")
-    fund.set_defaults(handler=_mdf_fund)
-    funds = sub.add_parser("funds", parents=[common], help="funds and what is left of them")
-    funds.add_argument("--quarter", default=None)
-    funds.set_defaults(handler=_mdf_funds)
-    claim = sub.add_parser("claim", parents=[common], help="submit a claim with proof of performance")
-    claim.add_argument("code")
-    claim.add_argument("quarter")
-    claim.add_argument("--activity", required=True)
-    claim.add_argument("--performed-on", type=date.fromisoformat, required=True)
-    claim.add_argument("--amount", required=True)
-    claim.add_argument("--proof", type=_proof, action="append", default=[], help="KIND=REFERENCE (repeatable)")
-    claim.set_defaults(handler=_mdf_claim)
-    proof = sub.add_parser("proof", parents=[common], help="attach a proof to a waiting claim")
-    proof.add_argument("number")
-    proof.add_argument("--kind", required=True)
-    proof.add_argument("--ref", required=True)
-    proof.set_defaults(handler=_mdf_proof)
-    for name in ("approve", "reject"):
-        p = sub.add_parser(name, parents=[common], help=f"{name} a claim (a director or finance, not the submitter)")
-        p.add_argument("number")
-        p.add_argument("--note", default="", required=name == "reject")
-        p.add_argument("--seen-version", type=int, default=None)
-        p.set_defaults(handler=_mdf_decide, approve=name == "approve")
-    pay = sub.add_parser("pay", parents=[common], help="pay an approved claim (finance)")
-    pay.add_argument("number")
-    pay.add_argument("--ref", required=True, help="the transfer or credit note reference")
-    pay.set_defaults(handler=_mdf_pay)
-    settle = sub.add_parser("settle", parents=[common], help="settle a fund after its claim window (finance)")
-    settle.add_argument("code")
-    settle.add_argument("quarter")
-    settle.set_defaults(handler=_mdf_settle)
-    claims = sub.add_parser("claims", parents=[common], help="claims, newest first")
-    claims.add_argument("--status", default=None)
-    claims.add_argument("--account", default=None)
-    claims.set_defaults(handler=_mdf_claims)
-
-
-def _out(args: argparse.Namespace, data: Any, text: str) -> int:
-    if args.json:
-        print_json(data)
-    else:
-        print(text)
-    return 0
-
-
 def _lock(args: argparse.Namespace) -> int:
     desk = desk_from(args)
     if args.quarter == "list":
@@ -177,7 +116,7 @@ def _lock(args: argparse.Namespace) -> int:
             print_table([vars(r) for r in rows], ["quarter", "locked_on", "locked_by", "locked_at"])
         return 0
     row = desk.lock_quarter(args.quarter)
-    return _out(args, row, f"{row.quarter} locked by {row.locked_by} on {row.locked_on}"
+    return print_result(args, row, f"{row.quarter} locked by {row.locked_by} on {row.locked_on}"
                 + (f" ({row.expiries} expiries booked first)" if row.expiries else ""))
 
 
@@ -198,7 +137,7 @@ def _settle(args: argparse.Namespace) -> int:
     text = "\n".join([f"settled {len(done.late_facts)} late facts ({done.entries} entries), "
                       f"{len(done.clawbacks)} clawbacks", *_late_lines(done.late_facts),
                       *_claw_lines(done.clawbacks)])
-    return _out(args, done, text)
+    return print_result(args, done, text)
 
 
 def _pay(args: argparse.Namespace) -> int:
@@ -210,7 +149,7 @@ def _pay(args: argparse.Namespace) -> int:
     text = (f"{row.number} ({row.method}) {row.account} {row.period}: net {row.net}, VAT {row.vat}, gross {row.gross}"
             + (f"; document {row.document} sha256 {row.sha256}" if row.document else "")
             + (f"; written to {args.out}" if args.out is not None and result.pdf is not None else ""))
-    return _out(args, row, text)
+    return print_result(args, row, text)
 
 
 def _payout_table(rows: Any) -> list[dict[str, Any]]:
@@ -229,7 +168,7 @@ def _payouts(args: argparse.Namespace) -> int:
 
 def _payout(args: argparse.Namespace) -> int:
     row = desk_from(args).payout(args.number)
-    return _out(args, row, f"{row.number} ({row.method}) {row.account} {row.period}: gross {row.gross}, entry "
+    return print_result(args, row, f"{row.number} ({row.method}) {row.account} {row.period}: gross {row.gross}, entry "
                 f"{row.entry_id}, lots " + ", ".join(f"{lot} {amount}" for lot, amount in row.lots))
 
 
@@ -241,7 +180,7 @@ def _adjustment_text(row: Any) -> str:
 
 def _propose(args: argparse.Namespace) -> int:
     row = desk_from(args).propose_adjustment(args.code, args.unit, args.amount, args.reason, args.dated)
-    return _out(args, row, _adjustment_text(row))
+    return print_result(args, row, _adjustment_text(row))
 
 
 def _adjust_step(args: argparse.Namespace) -> int:
@@ -255,7 +194,7 @@ def _adjust_step(args: argparse.Namespace) -> int:
         row = desk.withdraw_adjustment(args.number)
     else:
         row = desk.book_adjustment(args.number, seen)
-    return _out(args, row, _adjustment_text(row))
+    return print_result(args, row, _adjustment_text(row))
 
 
 def _adjustment_table(rows: Any) -> list[dict[str, Any]]:
@@ -281,64 +220,6 @@ def _adjust_inbox(args: argparse.Namespace) -> int:
     return _print_adjustments(args, desk_from(args).adjustments_inbox())
 
 
-def _fund_text(row: Any) -> str:
-    return (f"{row.account} {row.quarter}: budget {row.budget} (allocated {row.allocated}, cashback in "
-            f"{row.transfers_in}), committed {row.committed}, paid {row.paid}, left {row.left}; claims until "
-            f"{row.claims_until}" + (f"; settled on {row.settled_on}" if row.settled_on else ""))
-
-
-def _mdf_fund(args: argparse.Namespace) -> int:
-    row = desk_from(args).mdf_fund(args.code, args.quarter, args.allocated, args.claim_days)
-    return _out(args, row, _fund_text(row))
-
-
-def _mdf_funds(args: argparse.Namespace) -> int:
-    rows = desk_from(args).mdf_funds(args.quarter)
-    return _out(args, rows, "\n".join(_fund_text(r) for r in rows))
-
-
-def _claim_text(row: Any) -> str:
-    return f"{row.number} {row.account} {row.quarter} {row.amount} ({row.status}): {row.activity}"
-
-
-def _mdf_claim(args: argparse.Namespace) -> int:
-    row = desk_from(args).mdf_claim(args.code, args.quarter, args.activity, args.performed_on, args.amount,
-                                    args.proof)
-    return _out(args, row, _claim_text(row))
-
-
-def _mdf_proof(args: argparse.Namespace) -> int:
-    row = desk_from(args).mdf_proof(args.number, args.kind, args.ref)
-    return _out(args, row, _claim_text(row))
-
-
-def _mdf_decide(args: argparse.Namespace) -> int:
-    row = desk_from(args).mdf_decide(args.number, args.approve, args.note, args.seen_version)
-    return _out(args, row, _claim_text(row))
-
-
-def _mdf_pay(args: argparse.Namespace) -> int:
-    row = desk_from(args).mdf_pay(args.number, args.ref)
-    return _out(args, row, _claim_text(row) + f", paid on {row.paid_on} ({row.payment_ref})")
-
-
-def _mdf_settle(args: argparse.Namespace) -> int:
-    done = desk_from(args).mdf_settle(args.code, args.quarter)
-    return _out(args, done, f"{_fund_text(done.fund)}\n  settled: paid {done.paid}, to pay {done.to_pay}, "
-                f"lapsed {done.lapsed} (rejected {done.rejected})")
-
-
-def _mdf_claims(args: argparse.Namespace) -> int:
-    rows = desk_from(args).mdf_claims(args.status, args.account)
-    if args.json:
-        print_json(rows)
-    else:
-        print_table([{"number": r.number, "account": r.account, "quarter": r.quarter, "amount": str(r.amount),
-                      "status": r.status, "activity": r.activity} for r in rows],
-                    ["number", "account", "quarter", "amount", "status", "activity"])
-    return 0
-
-
 _LIABILITY_COLUMNS = ["denomination", "opening", "accrued", "reversed", "redeemed", "paid_out", "expired",
                       "clawed_back", "adjusted", "closing", "due_expiries", "breakage_rate", "estimated"]
 
@@ -362,7 +243,7 @@ def _liability(args: argparse.Namespace) -> int:
 
 def _journal(args: argparse.Namespace) -> int:
     done = desk_from(args).journal_export(args.start, args.end, args.file)
-    return _out(args, done, f"{done.lines} journal lines {done.start} .. {done.end} written to {done.path} "
+    return print_result(args, done, f"{done.lines} journal lines {done.start} .. {done.end} written to {done.path} "
                 f"(totals {done.debit_totals}); liability moved {done.liability_change}; reconciled with the "
                 f"roll-forward" + (f"; {done.expiries_booked} expiries booked first" if done.expiries_booked else ""))
 
@@ -398,7 +279,7 @@ def _terms(args: argparse.Namespace) -> int:
 
 def _set_term(args: argparse.Namespace) -> int:
     row = desk_from(args).set_settlement_term(args.key, args.value)
-    return _out(args, row, f"{row.key} = {row.value or '(default)'}")
+    return print_result(args, row, f"{row.key} = {row.value or '(default)'}")
 
 
 def _regrade(args: argparse.Namespace) -> int:

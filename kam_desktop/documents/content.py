@@ -240,6 +240,16 @@ class WalletShare:
 
 
 @dataclass(frozen=True)
+class OwedBack:
+    """Cashback a net-negative quarter still owes back at the statement's end: a negative balance carried forward
+    that later cashback pays off first (the program's clawback rule)."""
+
+    quarter: Quarter
+    amount: Decimal  # positive: what is still owed
+    currency: str
+
+
+@dataclass(frozen=True)
 class StatementContent:
     header: DocumentHeader
     company: CompanyIdentity
@@ -251,6 +261,7 @@ class StatementContent:
     benefits: tuple[BenefitUsage, ...] = ()
     offers: tuple[OpenOffer, ...] = ()
     wallet: tuple[WalletShare, ...] = field(default_factory=tuple)
+    owed: tuple[OwedBack, ...] = ()
 
     def balance_problems(self) -> list[str]:
         """Every ledger that does not add up (empty when the statement is consistent)."""

@@ -67,6 +67,7 @@ def statement_story(content: StatementContent) -> list[Flowable]:
     story += _progress(content, fmt)
     for section in content.ledgers:
         story += _ledger(content, section, fmt)
+    story += _owed(content, fmt)
     story += _benefits(content, fmt)
     story += _offers(content, fmt)
     story += _wallet(content, fmt)
@@ -80,7 +81,7 @@ def _progress(content: StatementContent, fmt: Formats) -> list[Flowable]:
     pairs = [
         (text(lang, "your_grade"), grade_label(progress.grade_code, progress.grade_name)),
         (text(lang, "basis"), text(lang, "basis_line", basis=text(lang, f"basis_{progress.basis}"),
-                                   months=progress.window_months)),
+                                   currency=progress.currency, months=progress.window_months)),
         (text(lang, "grade_value"), fmt.money(progress.value, progress.currency)),
     ]
     if progress.next_threshold is not None:
@@ -133,6 +134,19 @@ def _ledger(content: StatementContent, section: LedgerSection, fmt: Formats) -> 
     else:
         out.append(para(f"{text(lang, 'expiry_title')}: {text(lang, 'nothing_expires')}", st.small))
     return out
+
+
+def _owed(content: StatementContent, fmt: Formats) -> list[Flowable]:
+    """The negative balance carried forward by net-negative quarters (nothing when none is owed)."""
+    if not content.owed:
+        return []
+    lang = content.header.lang
+    rows: list[list[object]] = [[quarter_name(lang, o.quarter), "−" + fmt.money(o.amount, o.currency)]
+                                for o in content.owed]
+    table = data_table([text(lang, "col_quarter"), text(lang, "col_owed")], rows, widths=(0.3, 0.2), right=(1,))
+    table.hAlign = "LEFT"
+    return [KeepTogether([heading(text(lang, "owed_title")), para(text(lang, "owed_note"), styles().body),
+                          Spacer(1, 2), table]), Spacer(1, 3)]
 
 
 def _benefits(content: StatementContent, fmt: Formats) -> list[Flowable]:

@@ -144,8 +144,8 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "grade_section": ("Grade and progress", "Poziom i postęp", "Уровень и прогресс"),
     "your_grade": ("Your grade", "Twój poziom", "Ваш уровень"),
     "basis": ("Basis", "Podstawa", "База расчёта"),
-    "basis_line": ("{basis}, last {months} months", "{basis}, ostatnie {months} mies.",
-                   "{basis}, последние {months} мес."),
+    "basis_line": ("{basis} in {currency}, last {months} months", "{basis} w {currency}, ostatnie {months} mies.",
+                   "{basis} в {currency}, последние {months} мес."),
     "grade_value": ("Your result", "Twój wynik", "Ваш результат"),
     "next_threshold": ("Threshold of {grade}", "Próg poziomu {grade}", "Порог уровня {grade}"),
     "missing": ("Still needed", "Brakuje", "Не хватает"),
@@ -178,6 +178,15 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "col_use": ("Used %", "Wykorz. %", "Исп., %"),
     "col_benefit_short": ("Benefit", "Benefit", "Привилегия"),
     "offers_title": ("Open offers for you", "Otwarte oferty dla Ciebie", "Открытые предложения для вас"),
+    "owed_title": ("Cashback owed back", "Cashback do zwrotu", "Кэшбэк к возврату"),
+    "owed_note": ("Returns made these quarters net negative: the cashback paid for them is owed back. It is carried "
+                  "forward as a negative balance, and your next cashback pays it off first.",
+                  "Zwroty sprawiły, że te kwartały są ujemne: wypłacony za nie cashback podlega zwrotowi. Przechodzi "
+                  "na kolejne okresy jako saldo ujemne, które w pierwszej kolejności pokryje Twój następny cashback.",
+                  "Из-за возвратов эти кварталы отрицательны: начисленный за них кэшбэк подлежит возврату. Он "
+                  "переносится как отрицательный остаток, и ваш следующий кэшбэк сначала погашает его."),
+    "col_quarter": ("Quarter", "Kwartał", "Квартал"),
+    "col_owed": ("Still owed", "Pozostało do zwrotu", "Осталось вернуть"),
     "col_offer": ("Offer", "Oferta", "Предложение"),
     "wallet_title": ("Share of wallet by category", "Udział w portfelu wg kategorii",
                      "Доля кошелька по категориям"),

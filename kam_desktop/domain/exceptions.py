@@ -1,7 +1,8 @@
 """Policy-exception requests: the state machine, approval routing and who may decide what.
 
 draft → submitted → approved | rejected | withdrawn; approved → expired once its validity ends.
-A requester may amend a draft or a submitted request (which restarts its approvals) and withdraw it.
+A requester may withdraw a draft or a waiting request; to change one, they withdraw it and request anew (an
+amendment would have to restart approvals already stored as append-only steps).
 Routing: an expected cost up to `RoutingRules.single_step_limit` needs the sales director; above it,
 the sales director and then finance. Every function returns the new request and a `Transition` for the
 audit log; the request itself is never mutated.
@@ -26,7 +27,6 @@ from kam_desktop.domain.vocabulary import Role as Role
 class Action(StrEnum):
     """What can be done to a request."""
 
-    AMEND = "amend"
     SUBMIT = "submit"
     DECIDE = "decide"
     WITHDRAW = "withdraw"
@@ -34,8 +34,8 @@ class Action(StrEnum):
 
 
 ALLOWED: dict[ExceptionStatus, frozenset[Action]] = {
-    ExceptionStatus.DRAFT: frozenset({Action.AMEND, Action.SUBMIT, Action.WITHDRAW}),
-    ExceptionStatus.SUBMITTED: frozenset({Action.AMEND, Action.DECIDE, Action.WITHDRAW}),
+    ExceptionStatus.DRAFT: frozenset({Action.SUBMIT, Action.WITHDRAW}),
+    ExceptionStatus.SUBMITTED: frozenset({Action.DECIDE, Action.WITHDRAW}),
     ExceptionStatus.APPROVED: frozenset({Action.EXPIRE}),
     ExceptionStatus.REJECTED: frozenset(),
     ExceptionStatus.WITHDRAWN: frozenset(),
@@ -78,7 +78,7 @@ class StaleDecisionError(ExceptionRefused):
 
 
 class NotRequesterError(ExceptionRefused):
-    rule = "only the requester amends, submits or withdraws"
+    rule = "only the requester submits or withdraws"
 
 
 class ExpiredExceptionError(ExceptionRefused):
@@ -197,21 +197,6 @@ def new_request(request: ExceptionRequest) -> ExceptionRequest:
                                   number=request.number)
     _validate(request)
     return request
-
-
-def amend(request: ExceptionRequest, actor: Actor, at: datetime, **changes: object) -> Change:
-    """The requester changes a draft or submitted request; a submitted one restarts its approvals."""
-    _require(request, Action.AMEND, actor.login)
-    if actor.login != request.requested_by:
-        raise NotRequesterError(actor.login, "{number} was requested by {login}", number=request.number,
-                                login=request.requested_by)
-    forbidden = set(changes) & {"id", "status", "version", "steps", "decisions", "requested_by", "number"}
-    if forbidden:
-        raise InvalidRequestError("{number}: {fields} cannot be amended", number=request.number,
-                                  fields=", ".join(sorted(forbidden)))
-    after = replace(request, **changes, decisions=())  # type: ignore[arg-type]
-    _validate(after)
-    return _change(request, after, Action.AMEND, actor.login, at, f"amended {', '.join(sorted(changes))}")
 
 
 def submit(request: ExceptionRequest, actor: Actor, at: datetime, rules: RoutingRules | None = None) -> Change:

@@ -76,11 +76,7 @@ class AccountMapping:
     @classmethod
     def from_settings(cls, settings: Mapping[str, str]) -> AccountMapping:
         """Read `liability.<unit>`, `counter.<movement>` and optional `counter.<movement>.<unit>` keys."""
-        known = {f"liability.{u}" for u in LedgerUnit} | {f"counter.{m}" for m in Movement}
-        known |= {f"counter.{m}.{u}" for m in Movement for u in LedgerUnit}
-        unknown = sorted(set(settings) - known)
-        if unknown:
-            raise JournalError("account mapping: unknown setting(s) {keys}", keys=", ".join(unknown))
+        _refuse_unknown(settings)
         return cls(
             {u: settings.get(f"liability.{u}", "") for u in LedgerUnit},
             {m: settings.get(f"counter.{m}", "") for m in Movement},
@@ -92,6 +88,14 @@ class AccountMapping:
         counter = (self.counter_per_unit or {}).get((movement, unit)) or self.counter[movement]
         liability = self.liability[unit]
         return (counter, liability) if movement.normal_sign > 0 else (liability, counter)
+
+
+def _refuse_unknown(settings: Mapping[str, str]) -> None:
+    known = {f"liability.{u}" for u in LedgerUnit} | {f"counter.{m}" for m in Movement}
+    known |= {f"counter.{m}.{u}" for m in Movement for u in LedgerUnit}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise JournalError("account mapping: unknown setting(s) {keys}", keys=", ".join(unknown))
 
 
 @dataclass(frozen=True)

@@ -76,11 +76,12 @@ class LtvTrend:
         return _ratio(self.change, self.prior) if self.prior > 0 else None
 
 
-def ltv_trend(rows: Sequence[MonthFigures], account: str, as_of: date, margin: bool = False) -> LtvTrend:
-    """LTV over the 12 months to `as_of` and over the 12 months before them."""
-    return LtvTrend(
-        ltv(rows, account, as_of, margin=margin), ltv(rows, account, add_months(as_of, -12), margin=margin)
-    )
+def ltv_trend(rows: Sequence[MonthFigures], accounts: Iterable[str], as_of: date, margin: bool = False) -> LtvTrend:
+    """The accounts' LTV over the 12 months to `as_of` and over the 12 months before them."""
+    codes = list(accounts)
+    year_ago = add_months(as_of, -12)
+    return LtvTrend(sum((ltv(rows, c, as_of, margin=margin) for c in codes), ZERO),
+                    sum((ltv(rows, c, year_ago, margin=margin) for c in codes), ZERO))
 
 
 def is_churned(last_invoice_on: date | None, as_of: date, months: int = 6) -> bool:
@@ -130,22 +131,23 @@ def cohort_retention(
     cohorts: dict[Quarter, list[str]] = {}
     for account, day in enrolled_on.items():
         cohorts.setdefault(Quarter.of(day), []).append(account)
-    result = []
-    for cohort in sorted(cohorts):
-        if cohort > through:
-            continue
-        members = cohorts[cohort]
-        shares: list[Decimal | None] = []
-        quarter = cohort
-        while quarter <= through:
-            if data_from is not None and quarter < data_from:
-                shares.append(None)
-            else:
-                kept = sum(1 for a in members if (a, quarter) in active)
-                shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
-            quarter = quarter.next()
-        result.append(CohortRow(cohort, len(members), tuple(shares)))
-    return result
+    return [CohortRow(cohort, len(cohorts[cohort]), _retention(cohorts[cohort], cohort, through, active, data_from))
+            for cohort in sorted(cohorts) if cohort <= through]
+
+
+def _retention(members: list[str], cohort: Quarter, through: Quarter, active: set[tuple[str, Quarter]],
+               data_from: Quarter | None) -> tuple[Decimal | None, ...]:
+    """Per quarter from `cohort` to `through`: the share of `members` still buying (None before the data)."""
+    shares: list[Decimal | None] = []
+    quarter = cohort
+    while quarter <= through:
+        if data_from is not None and quarter < data_from:
+            shares.append(None)
+        else:
+            kept = sum(1 for a in members if (a, quarter) in active)
+            shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
+        quarter = quarter.next()
+    return tuple(shares)
 
 
 class IncrementMethod(StrEnum):

@@ -106,15 +106,25 @@ class LedgerEntry:
         if self.amount == 0:
             raise LedgerError("{key}: a ledger entry cannot be zero", key=self.idempotency_key)
         if self.is_lot:
-            if self.expires_on is None:
-                raise LedgerError("{key}: an accrual needs an expiry date", key=self.idempotency_key)
-            if self.allocations:
-                raise LedgerError("{key}: an accrual takes from no lot", key=self.idempotency_key)
+            self._check_lot()
         else:
-            allocated = sum((a.amount for a in self.allocations), ZERO)
-            if allocated != -self.amount:
-                raise LedgerError("{key}: allocations total {allocated}, entry needs {needed}",
-                                  key=self.idempotency_key, allocated=allocated, needed=-self.amount)
+            self._check_allocations()
+        self._check_sign()
+
+    def _check_lot(self) -> None:
+        if self.expires_on is None:
+            raise LedgerError("{key}: an accrual needs an expiry date", key=self.idempotency_key)
+        if self.allocations:
+            raise LedgerError("{key}: an accrual takes from no lot", key=self.idempotency_key)
+
+    def _check_allocations(self) -> None:
+        allocated = sum((a.amount for a in self.allocations), ZERO)
+        if allocated != -self.amount:
+            raise LedgerError("{key}: allocations total {allocated}, entry needs {needed}",
+                              key=self.idempotency_key, allocated=allocated, needed=-self.amount)
+
+    def _check_sign(self) -> None:
+        """Each kind's direction, and a reversal names what it reverses."""
         if self.kind is LedgerKind.ACCRUAL and self.amount < 0:
             raise LedgerError("{key}: an accrual must be positive", key=self.idempotency_key)
         if self.kind in (LedgerKind.REDEMPTION, LedgerKind.EXPIRY) and self.amount > 0:
@@ -364,9 +374,8 @@ def reverse(
     )
 
 
-def _accrual_reversal(
-    entries: Sequence[LedgerEntry], target: LedgerEntry, amount: Decimal | None, on: date
-) -> tuple[tuple[Allocation, ...], Decimal]:
+def _still_reversible(entries: Sequence[LedgerEntry], target: LedgerEntry, amount: Decimal | None) -> Decimal:
+    """How much of accrual `target` to reverse (all that is left when `amount` is None), never beyond it."""
     already = sum((-e.amount for e in entries if e.reverses == target.id), ZERO)
     wanted = target.amount - already if amount is None else amount
     if wanted <= 0:
@@ -374,10 +383,21 @@ def _accrual_reversal(
     if already + wanted > target.amount:
         raise LedgerError("cannot reverse {wanted} of {key}: {already} of {amount} already reversed", wanted=wanted,
                           key=target.idempotency_key, already=already, amount=target.amount)
+    return wanted
+
+
+def _reversal_lots(entries: Sequence[LedgerEntry], target: LedgerEntry, on: date) -> list[Lot]:
+    """The accrual's own lot first, then the account's other usable lots (what it earned may be spent)."""
     lots = open_lots(entries, target.account, target.unit)
     own = [lot for lot in lots if lot.id == target.id]
-    others = [lot for lot in lots if lot.id != target.id and not lot.is_expired_on(on)]
-    ordered = own + others
+    return own + [lot for lot in lots if lot.id != target.id and not lot.is_expired_on(on)]
+
+
+def _accrual_reversal(
+    entries: Sequence[LedgerEntry], target: LedgerEntry, amount: Decimal | None, on: date
+) -> tuple[tuple[Allocation, ...], Decimal]:
+    wanted = _still_reversible(entries, target, amount)
+    ordered = _reversal_lots(entries, target, on)
     reachable = sum((lot.remaining for lot in ordered), ZERO)
     if wanted > reachable:
         raise InsufficientBalanceError(target.account, target.unit, wanted, reachable)
@@ -387,6 +407,21 @@ def _accrual_reversal(
     if taken is not None and target.currency is not None and taken != target.currency:
         raise CurrencyMismatch(operation, target.currency, taken)
     return allocations, wanted
+
+
+def _take_for_adjustment(entries: Sequence[LedgerEntry], account: str, unit: LedgerUnit, wanted: Decimal,
+                         booked_on: date, currency: str | None) -> tuple[tuple[Allocation, ...], str | None]:
+    """A negative adjustment takes FIFO from the usable lots, in their currency (a different `currency` refused)."""
+    usable = [lot for lot in open_lots(entries, account, unit) if not lot.is_expired_on(booked_on)]
+    total = sum((lot.remaining for lot in usable), ZERO)
+    if wanted > total:
+        raise InsufficientBalanceError(account, unit, wanted, total)
+    allocations = take_fifo(usable, wanted)
+    operation = Message.of("adjust {account}", account=account)
+    taken = _allocated_currency(usable, allocations, operation)
+    if currency is not None and taken is not None and taken != currency:
+        raise CurrencyMismatch(operation, currency, taken)
+    return allocations, taken or currency
 
 
 def adjust(
@@ -417,16 +452,7 @@ def adjust(
     if amount > 0:
         expires_on = default_expiry(booked_on)
     else:
-        usable = [lot for lot in open_lots(entries, account, unit) if not lot.is_expired_on(booked_on)]
-        total = sum((lot.remaining for lot in usable), ZERO)
-        if -amount > total:
-            raise InsufficientBalanceError(account, unit, -amount, total)
-        allocations = take_fifo(usable, -amount)
-        operation = Message.of("adjust {account}", account=account)
-        taken = _allocated_currency(usable, allocations, operation)
-        if currency is not None and taken is not None and taken != currency:
-            raise CurrencyMismatch(operation, currency, taken)
-        currency = taken or currency
+        allocations, currency = _take_for_adjustment(entries, account, unit, -amount, booked_on, currency)
     return LedgerEntry(
         currency=currency,
         corrects=corrects,
@@ -462,47 +488,3 @@ def expiry_schedule(
         if not lot.is_expired_on(as_of):
             by_day[lot.expires_on] = by_day.get(lot.expires_on, ZERO) + lot.remaining
     return [ExpiryLine(day, amount) for day, amount in sorted(by_day.items())]
-
-
-@dataclass(frozen=True)
-class LedgerProblem:
-    """One thing wrong with a ledger, for a check that reports every problem at once."""
-
-    entry_key: str
-    message: str
-
-
-def validate(entries: Sequence[LedgerEntry]) -> list[LedgerProblem]:
-    """Check a whole ledger: unique ids and keys, allocations to known lots, no lot over-consumed."""
-    problems: list[LedgerProblem] = []
-    seen_ids: set[UUID] = set()
-    seen_keys: set[str] = set()
-    by_id = {e.id: e for e in entries}
-    for e in entries:
-        if e.id in seen_ids:
-            problems.append(LedgerProblem(e.idempotency_key, f"duplicate id {e.id}"))
-        if e.idempotency_key in seen_keys:
-            problems.append(LedgerProblem(e.idempotency_key, "duplicate idempotency key"))
-        seen_ids.add(e.id)
-        seen_keys.add(e.idempotency_key)
-        if e.reverses is not None and e.reverses not in by_id:
-            problems.append(LedgerProblem(e.idempotency_key, f"reverses unknown entry {e.reverses}"))
-        for a in e.allocations:
-            lot = by_id.get(a.lot_id)
-            if lot is None or not lot.is_lot:
-                problems.append(LedgerProblem(e.idempotency_key, f"allocation to unknown lot {a.lot_id}"))
-            elif (lot.account, lot.unit) != (e.account, e.unit):
-                problems.append(LedgerProblem(e.idempotency_key, f"allocation to another account's lot {a.lot_id}"))
-            elif lot.currency != e.currency and None not in (lot.currency, e.currency):
-                problems.append(
-                    LedgerProblem(e.idempotency_key, f"takes {lot.currency} lot {a.lot_id} as {e.currency}")
-                )
-    used: dict[UUID, Decimal] = {}
-    for e in entries:
-        for a in e.allocations:
-            used[a.lot_id] = used.get(a.lot_id, ZERO) + a.amount
-    for lot_id, amount in used.items():
-        lot = by_id.get(lot_id)
-        if lot is not None and lot.is_lot and not ZERO <= amount <= lot.amount:
-            problems.append(LedgerProblem(lot.idempotency_key, f"lot consumed {amount} of {lot.amount}"))
-    return problems

@@ -8,13 +8,13 @@ as expired on the day after their expiry date even when the expiry run has not b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from kam_desktop.domain.ledger import LedgerEntry, LedgerError, expire
+from kam_desktop.domain.ledger import Allocation, LedgerEntry, LedgerError, expire
 from kam_desktop.domain.money import money
 from kam_desktop.domain.movements import (
     Denomination,
@@ -153,21 +153,27 @@ def historical_breakage(entries: Iterable[LedgerEntry], as_of: date, unit: Ledge
     None when no lot of the unit has matured yet (then the program's assumed rate applies).
     """
     pool = list(entries)
-    lots = {e.id: e for e in pool if e.is_lot and e.unit is unit and e.expires_on and e.expires_on < as_of}
-    expired = ZERO
+    lots = {e.id: e for e in pool if e.unit is unit and _matured(e, as_of)}
+    expired = sum((a.amount for a in _taken_from(pool, lots, LedgerKind.EXPIRY)), ZERO)
     taken_back: dict[UUID, Decimal] = {}
-    for e in pool:
-        for a in e.allocations:
-            if a.lot_id not in lots:
-                continue
-            if e.kind is LedgerKind.EXPIRY:
-                expired += a.amount
-            elif e.kind is LedgerKind.REVERSAL and e.amount < 0:
-                taken_back[a.lot_id] = taken_back.get(a.lot_id, ZERO) + a.amount
+    for a in _taken_from((e for e in pool if e.amount < 0), lots, LedgerKind.REVERSAL):
+        taken_back[a.lot_id] = taken_back.get(a.lot_id, ZERO) + a.amount
     base = sum((lot.amount - taken_back.get(i, ZERO) for i, lot in lots.items()), ZERO)
     if base <= 0:
         return None
     return (expired / base).quantize(Decimal("0.0001"))
+
+
+def _matured(entry: LedgerEntry, as_of: date) -> bool:
+    """A lot whose expiry day has passed by `as_of`."""
+    return entry.is_lot and entry.expires_on is not None and entry.expires_on < as_of
+
+
+def _taken_from(entries: Iterable[LedgerEntry], lots: Mapping[UUID, LedgerEntry], kind: LedgerKind) -> Iterator[Allocation]:
+    """What entries of `kind` took from `lots`."""
+    for e in entries:
+        if e.kind is kind:
+            yield from (a for a in e.allocations if a.lot_id in lots)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -52,14 +52,6 @@ class CommercialPolicy:
         except KeyError:
             raise PolicyError("policy version {version} has no caps for grade {grade}", version=self.version,
                               grade=grade) from None
-
-
-def policy_in_force(versions: Iterable[CommercialPolicy], on: date) -> CommercialPolicy:
-    """The policy valid on a day: the latest `valid_from` not after it."""
-    candidates = [p for p in versions if p.valid_from <= on]
-    if not candidates:
-        raise PolicyError("no commercial policy is valid on {day}", day=on)
-    return max(candidates, key=lambda p: (p.valid_from, p.version))
 
 
 @dataclass(frozen=True)

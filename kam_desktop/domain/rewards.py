@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 from uuid import uuid4
@@ -92,12 +92,6 @@ class PartnerEventRecord:
     event: PartnerEvent
     ref: str
     occurred_on: date
-
-
-def customer_active_after_90_days(registered_on: date, invoice_dates: Iterable[date], as_of: date) -> bool:
-    """True when a partner's end customer has bought again at least 90 days after registration."""
-    day_90 = registered_on + timedelta(days=90)
-    return as_of >= day_90 and any(day_90 <= d <= as_of for d in invoice_dates)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.periods import add_months, trailing_window
 
 DEFAULT_CHURN_MONTHS = 6  # the program configuration's default
+DATE_PARAMETERS = ("first", "prev_first", "last", "window_start", "as_of")  # the portfolio statement's days
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,14 @@ def sales_window_start(as_of: date, churn_months: int) -> date:
     """The first invoice day the portfolio reads: 24 months for LTV and its trend, longer if churn looks further."""
     prev_first, _ = trailing_window(as_of, 24)
     return min(prev_first, add_months(as_of, -churn_months) + timedelta(days=1))
+
+
+def portfolio_dates(as_of: date, churn_after: int = DEFAULT_CHURN_MONTHS) -> dict[str, date]:
+    """The days the portfolio statement compares with: the two trailing years, the sales window, `as_of`."""
+    first, last = trailing_window(as_of, 12)
+    prev_first, _ = trailing_window(as_of, 24)
+    return {"first": first, "prev_first": prev_first, "last": last,
+            "window_start": sales_window_start(as_of, churn_after), "as_of": as_of}
 
 
 def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:

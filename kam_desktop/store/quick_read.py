@@ -2,8 +2,8 @@
 
 Importing SQLAlchemy and declaring the models takes longer than starting Qt and showing a window, so a
 start at an existing local store reads the portfolio here first and opens the real store after the
-window shows. The SQL mirrors `queries.portfolio.portfolio_query` (all accounts, no owner filter); a
-test keeps both giving the same rows. Anything unusual (no file, another schema revision, an empty
+window shows. The SQL is `queries.portfolio`'s statement compiled for SQLite (`store/portfolio_sql.py`,
+generated; a test keeps it equal to a fresh compile). Anything unusual (no file, another schema revision, an empty
 store, a read error) answers None and the start takes the ordinary path, which explains problems.
 """
 
@@ -21,59 +21,16 @@ from pathlib import Path
 
 from kam_desktop.domain.fx import FxTable
 from kam_desktop.domain.kpi import is_churned
-from kam_desktop.domain.periods import trailing_window
-from kam_desktop.domain.vocabulary import ExceptionStatus, GrantStatus
 from kam_desktop.paths import default_database_path
 from kam_desktop.store.codec import scaled_decimal
-from kam_desktop.store.portfolio_row import DEFAULT_CHURN_MONTHS, PortfolioRow, base_ltv, sales_window_start
+from kam_desktop.store.portfolio_row import DEFAULT_CHURN_MONTHS, PortfolioRow, base_ltv, portfolio_dates
+from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 
 MONEY_SCALE, RATE_SCALE = 2, 6  # as the Money() and Rate() column types keep them on SQLite
 DEFAULT_BASE_CURRENCY = "PLN"  # as store.queries.fx
-
-PORTFOLIO_SQL = """
-SELECT a.id, a.code, a.name, a.kind, a.status, u.login, a.currency, a.region,
-       g.grade, g.segment, g.at_risk, g.evaluated_on, s.ltv, s.ltv_prev, b.n, x.n, s.last_on, d.period
-FROM accounts AS a
-LEFT OUTER JOIN users AS u ON u.id = a.owner_id
-LEFT OUTER JOIN (
-    SELECT account_id,
-           coalesce(sum(CASE WHEN invoice_date >= :first THEN net_amount ELSE 0 END), 0) AS ltv,
-           coalesce(sum(CASE WHEN invoice_date >= :prev_first AND invoice_date < :first
-                             THEN net_amount ELSE 0 END), 0) AS ltv_prev,
-           max(invoice_date) AS last_on
-    FROM invoice_lines
-    WHERE invoice_date BETWEEN :window_start AND :last
-    GROUP BY account_id
-) AS s ON s.account_id = a.id
-LEFT OUTER JOIN (
-    SELECT e.account_id, e.grade, e.segment, e.at_risk, e.evaluated_on
-    FROM grade_evaluations AS e
-    JOIN (SELECT account_id, max(evaluated_on) AS "on" FROM grade_evaluations
-          WHERE evaluated_on <= :as_of GROUP BY account_id) AS latest
-      ON latest.account_id = e.account_id AND latest."on" = e.evaluated_on
-) AS g ON g.account_id = a.id
-LEFT OUTER JOIN (
-    SELECT account_id, count(*) AS n FROM benefit_grants
-    WHERE status IN ({grants}) AND deleted_at IS NULL GROUP BY account_id
-) AS b ON b.account_id = a.id
-LEFT OUTER JOIN (
-    SELECT account_id, count(*) AS n FROM exception_requests
-    WHERE status IN ({exceptions}) AND deleted_at IS NULL GROUP BY account_id
-) AS x ON x.account_id = a.id
-LEFT OUTER JOIN (
-    SELECT account_id, max(period) AS period FROM documents
-    WHERE kind = 'statement' AND status IN ('issued', 'signed') AND deleted_at IS NULL GROUP BY account_id
-) AS d ON d.account_id = a.id
-WHERE a.deleted_at IS NULL
-ORDER BY a.code
-""".format(
-    grants=", ".join(f"'{s.value}'" for s in (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE)),
-    exceptions=", ".join(f"'{s.value}'" for s in (ExceptionStatus.DRAFT, ExceptionStatus.SUBMITTED)),
-)
-
 
 def sqlite_file(db: str | os.PathLike[str] | None) -> Path | None:
     """The existing SQLite file `--db`/`KAM_DB`/the default names; None for a server URL or no file yet."""
@@ -121,11 +78,8 @@ def _revisions(connection: sqlite3.Connection) -> list[str] | None:
 
 
 def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list[PortfolioRow]:
-    first, last = trailing_window(as_of, 12)
-    prev_first, _ = trailing_window(as_of, 24)
     churn_after = _churn_months(connection, as_of)
-    params = {"first": first.isoformat(), "prev_first": prev_first.isoformat(), "last": last.isoformat(),
-              "as_of": as_of.isoformat(), "window_start": sales_window_start(as_of, churn_after).isoformat()}
+    params = {name: day.isoformat() for name, day in portfolio_dates(as_of, churn_after).items()}
     zero = Decimal("0.00")
 
     def ltv_of(amount: int | None) -> Decimal:

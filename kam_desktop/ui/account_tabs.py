@@ -104,22 +104,7 @@ class OverviewTab(Retranslating, QWidget):
         if summary.at_risk:
             badge += "&nbsp;&nbsp;" + self.tr("at risk: held once by the downgrade grace")
         self.values["grade"].setText(badge)
-        if why is not None:
-            basis_kind = self.tr("gross margin") if why.basis_kind == "gross_margin" else self.tr("net revenue")
-            self.values["basis"].setText(fill(self.tr("{amount} ({basis}, 12 months)"),
-                                              amount=f.money(why.basis, currency), basis=basis_kind))
-            rank = "—" if why.rank is None else fill(
-                self.tr("{rank} of {population} (top {share})"), rank=f.number(why.rank),
-                population=f.number(why.population), share=f.percent((why.percentile or Decimal(0)) * 100))
-            self.values["rank"].setText(rank)
-            cutoff = "—" if why.cutoff is None else fill(self.tr("top {share} for {grade}"),
-                                                         share=f.percent(why.cutoff * 100), grade=why.computed_grade)
-            self.values["cutoff"].setText(cutoff)
-            self.values["previous"].setText(why.previous_grade or "—")
-            self.values["evaluated"].setText(f.date(why.evaluated_on))
-        else:
-            for key in ("basis", "rank", "cutoff", "previous", "evaluated"):
-                self.values[key].setText("—")
+        self._fill_why(why)
         segment = summary.segment
         self.values["segment"].setText(QCoreApplication.translate("PortfolioModel", SEGMENT_LABELS[segment])
                                        if segment in SEGMENT_LABELS else "—")
@@ -128,11 +113,31 @@ class OverviewTab(Retranslating, QWidget):
         if slots.total is not None:
             quadrant += " · " + fill(self.tr("slot {amount}"), amount=f.money(slots.total.slot_money, currency))
         self.values["quadrant"].setText(quadrant)
-        self._fill_progress(progress, currency)
+        self._fill_progress(progress)
         self._fill_contacts(data.card.contacts)
         self._fill_chart(data.series, currency)
 
-    def _fill_progress(self, progress: Any, currency: str) -> None:
+    def _fill_why(self, why: Any) -> None:
+        """The inputs of the grade in force: basis, rank among N, cut-off, previous grade, day of the grading."""
+        f = self.formats
+        if why is None:
+            for key in ("basis", "rank", "cutoff", "previous", "evaluated"):
+                self.values[key].setText("—")
+            return
+        basis_kind = self.tr("gross margin") if why.basis_kind == "gross_margin" else self.tr("net revenue")
+        self.values["basis"].setText(fill(self.tr("{amount} ({basis}, 12 months)"),
+                                          amount=f.money(why.basis.amount, why.basis.currency), basis=basis_kind))
+        rank = "—" if why.rank is None else fill(
+            self.tr("{rank} of {population} (top {share})"), rank=f.number(why.rank),
+            population=f.number(why.population), share=f.percent((why.percentile or Decimal(0)) * 100))
+        self.values["rank"].setText(rank)
+        cutoff = "—" if why.cutoff is None else fill(self.tr("top {share} for {grade}"),
+                                                     share=f.percent(why.cutoff * 100), grade=why.computed_grade)
+        self.values["cutoff"].setText(cutoff)
+        self.values["previous"].setText(why.previous_grade or "—")
+        self.values["evaluated"].setText(f.date(why.evaluated_on))
+
+    def _fill_progress(self, progress: Any) -> None:
         f = self.formats
         if progress.grade is None:
             text, share = self.tr("Grade the portfolio to see the progress to the next grade."), 0.0
@@ -142,7 +147,8 @@ class OverviewTab(Retranslating, QWidget):
             text, share = fill(self.tr("Too few accounts for {grade}."), grade=progress.next_grade), 0.0
         else:
             text = fill(self.tr("To {grade}: {gap} more (needs about {needed})"), grade=progress.next_grade,
-                        gap=f.money(progress.gap, currency), needed=f.money(progress.needed, currency))
+                        gap=f.money(progress.gap.amount, progress.gap.currency),
+                        needed=f.money(progress.needed.amount, progress.needed.currency))
             share = float(progress.share or 0)
         self.progress_label.setText(text)
         self.progress.setValue(int(share * 1000))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -137,9 +138,9 @@ class AccountWorkspace(Retranslating, QWidget):
         self.reload()
         self.changed.emit()
 
-    def _on_benefits_exception_requested(self, draft: object, grant_id: object) -> None:
+    def _on_benefits_exception_requested(self, drafts: list[Any], grant_id: uuid.UUID) -> None:
         self.tabs.setCurrentWidget(self.exceptions)
-        self.exceptions.new_request(draft, grant_id)
+        self.exceptions.new_request(drafts, grant_id)
 
     def retranslate(self) -> None:
         titles = (self.tr("Overview"), self.tr("Potential"), self.tr("Benefits"), self.tr("Exceptions"),

@@ -276,25 +276,28 @@ class ApprovalsInbox(Retranslating, QWidget):
         """Decide each request with the note; the decided ones and each refusal with its reason are said."""
         self.dialog = None
         outcomes = self.desk.decide_exceptions([(r.request.number, r.request.version) for r in rows], approve, note)
-        done = [o.number for o in outcomes if o.ok]
-        failed = [o for o in outcomes if not o.ok]
-        final = [o.number for o in outcomes if o.row is not None and o.row.waiting_for is None]
-        lines = []
-        if final:
-            lines.append(fill(self.tr("{numbers} approved.") if approve else self.tr("{numbers} rejected."),
-                              numbers=", ".join(final)))
-        lines += [fill(self.tr("{number} approved at your step; it now waits for {role}."), number=o.number,
-                       role=label(o.row.waiting_for)) for o in outcomes if o.row is not None and o.row.waiting_for]
-        lines += [fill(self.tr("{number} not decided: {reason}"), number=o.number, reason=refusal_text(o.error))
-                  for o in failed if o.error is not None]
+        failed = any(not o.ok for o in outcomes)
+        text = "\n".join(self._outcome_lines(outcomes, approve))
         if failed:
-            self.message.error("\n".join(lines))
+            self.message.error(text)
         else:
-            self.message.ok("\n".join(lines))
-        for number in done:
-            self.decided.emit(number)
+            self.message.ok(text)
+        for outcome in outcomes:
+            if outcome.ok:
+                self.decided.emit(outcome.number)
         self.reload()
         return not failed
+
+    def _outcome_lines(self, outcomes: list[Any], approve: bool) -> list[str]:
+        """Decided for good, approved at this step and waiting for the next role, refused with its reason."""
+        final = [o.number for o in outcomes if _waiting_for(o) is None and o.row is not None]
+        lines = [fill(self.tr("{numbers} approved.") if approve else self.tr("{numbers} rejected."),
+                      numbers=", ".join(final))] if final else []
+        lines += [fill(self.tr("{number} approved at your step; it now waits for {role}."), number=o.number,
+                       role=label(_waiting_for(o))) for o in outcomes if _waiting_for(o)]
+        lines += [fill(self.tr("{number} not decided: {reason}"), number=o.number, reason=refusal_text(o.error))
+                  for o in outcomes if o.error is not None]
+        return lines
 
     # -- language ------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -309,3 +312,8 @@ class ApprovalsInbox(Retranslating, QWidget):
         self.table.set_empty_text(self.tr("Nothing waits for your decision. Requests the KAMs submit for your role "
                                           "appear here (F5 reads again)."))
         self._show_details()
+
+
+def _waiting_for(outcome: Any) -> str | None:
+    """The role a decided request waits for next (None when decided for good, or not decided)."""
+    return outcome.row.waiting_for if outcome.row is not None else None

@@ -107,11 +107,14 @@ class BenefitDialog(Retranslating, QDialog):
         self.message = MessageLine(self)
         form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(5)]
-        for widget, field in zip(self.labels, (self.item, self.value, self.unit, self.cost, validity), strict=True):
-            form.addRow(widget, field)
-        for widget, field in zip(self.labels, (self.item, self.value, None, self.cost, self.valid_from), strict=True):
-            if field is not None:
-                widget.setBuddy(field)
+        fields: tuple[QWidget, ...] = (self.item, self.value, self.unit, self.cost)
+        for caption, field in zip(self.labels, fields, strict=False):
+            form.addRow(caption, field)
+        form.addRow(self.labels[-1], validity)
+        buddies: tuple[QWidget | None, ...] = (self.item, self.value, None, self.cost, self.valid_from)
+        for caption, buddy in zip(self.labels, buddies, strict=True):
+            if buddy is not None:
+                caption.setBuddy(buddy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("benefitAdd")
@@ -279,7 +282,7 @@ class UsageDialog(Retranslating, QDialog):
         self.setObjectName("usageDialog")
         self.setMinimumWidth(460)
         self.desk, self.line, self.formats = desk, line, formats
-        self.result: tuple[Decimal, str] | None = None
+        self.recorded: tuple[Decimal, str] | None = None  # (used so far, status) once the use is saved
         left = max(line.cost - line.used, Decimal(0))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -318,7 +321,7 @@ class UsageDialog(Retranslating, QDialog):
         amount = self.amount.value()
         assert amount is not None
         try:
-            self.result = self.desk.use_benefit(self.line.id, amount, picked(self.on), self.note.text())
+            self.recorded = self.desk.use_benefit(self.line.id, amount, picked(self.on), self.note.text())
         except ServiceError as error:
             say_refused(self.message, self.tr("Not recorded: {reason}"), error)
             return

@@ -268,8 +268,8 @@ class BenefitsTab(Retranslating, QWidget):
     def _on_usage_accepted(self, dialog: UsageDialog) -> None:
         self.dialog = None
         dialog.deleteLater()
-        if dialog.result is not None:
-            used, status = dialog.result
+        if dialog.recorded is not None:
+            used, status = dialog.recorded
             self.message.ok(fill(self.tr("Recorded: {used} used so far ({status})."),
                                  used=self.formats.money(used, dialog.line.currency, cents=True), status=label(status)))
             self.saved.emit()

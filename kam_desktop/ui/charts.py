@@ -4,9 +4,10 @@ axes labelled in the UI language (thousands separators, decimal mark) — Qt's o
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -17,6 +18,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QStackedBarSeries,
     QValueAxis,
+    QXYSeries,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -229,9 +231,8 @@ def scatter(title: str, groups: Sequence[tuple[str, Sequence[tuple[float, float]
             marks: tuple[float, float] | None = None, text: AxisText = plain_number) -> QChart:
     """Points in named groups; `marks` draws the two thresholds that split the plane into quadrants."""
     chart = new_chart(title)
-    xs = [p[0] for _n, pts in groups for p in pts] or [0.0, 1.0]
-    ys = [p[1] for _n, pts in groups for p in pts] or [0.0, 1.0]
-    x_axis, y_axis = value_axis(0.0, max(xs) or 1.0, text), value_axis(0.0, max(ys) or 1.0, text)
+    x_top, y_top = _extent(p for _n, pts in groups for p in pts)
+    x_axis, y_axis = value_axis(0.0, x_top, text), value_axis(0.0, y_top, text)
     x_axis.setTitleText(x_name)
     y_axis.setTitleText(y_name)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -242,21 +243,27 @@ def scatter(title: str, groups: Sequence[tuple[str, Sequence[tuple[float, float]
         series.setMarkerSize(8.0)
         series.setColor(QColor(PALETTE[i % len(PALETTE)]))
         series.setBorderColor(QColor(PALETTE[i % len(PALETTE)]))
-        for px, py in points:
-            series.append(QPointF(px, py))
-        chart.addSeries(series)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        _plot(chart, series, points, x_axis, y_axis)
     if marks is not None:
-        for points in (((marks[0], 0.0), (marks[0], max(ys) * 1.05)), ((0.0, marks[1]), (max(xs) * 1.05, marks[1]))):
+        for points in (((marks[0], 0.0), (marks[0], y_top * 1.05)), ((0.0, marks[1]), (x_top * 1.05, marks[1]))):
             rule = QLineSeries()
             rule.setPen(QPen(QColor("#9aa3b2"), 1, Qt.PenStyle.DashLine))
-            for px, py in points:
-                rule.append(QPointF(px, py))
-            chart.addSeries(rule)
-            rule.attachAxis(x_axis)
-            rule.attachAxis(y_axis)
-            marker = chart.legend().markers(rule)
-            for m in marker:
+            _plot(chart, rule, points, x_axis, y_axis)
+            for m in chart.legend().markers(rule):  # a threshold is not a group: no legend entry
                 m.setVisible(False)
     return chart
+
+
+def _extent(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """The largest x and y (1.0 where there is nothing above zero, so an empty chart still has axes)."""
+    listed = list(points)
+    return max((x for x, _y in listed), default=0.0) or 1.0, max((y for _x, y in listed), default=0.0) or 1.0
+
+
+def _plot(chart: QChart, series: QXYSeries, points: Iterable[tuple[float, float]], x_axis: QAbstractAxis,
+          y_axis: QAbstractAxis) -> None:
+    for px, py in points:
+        series.append(QPointF(px, py))
+    chart.addSeries(series)
+    series.attachAxis(x_axis)
+    series.attachAxis(y_axis)

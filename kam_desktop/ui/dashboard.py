@@ -157,6 +157,12 @@ class Dashboard(Retranslating, QWidget):
         if k.owner is not None:
             status += " · " + fill(self.tr("the accounts of {login}"), login=k.owner)
         self.status.setText(status)
+        self._fill_cards(k, f, cur)
+        self.tier_model.columns = tuple(tier_columns(cur))
+        self.tier_model.set_rows(k.tier_table)
+        self._charts()
+
+    def _fill_cards(self, k: Any, f: Formats, cur: str) -> None:
         self._card("accounts", self.tr("Accounts in the program") if k.owner is None else self.tr("My accounts"),
                    f.number(k.accounts))
         trend = "" if k.ltv_trend is None else f.percent(k.ltv_trend * 100, signed=True)
@@ -174,9 +180,6 @@ class Dashboard(Retranslating, QWidget):
             note += " · " + self.tr("before the program's operating cost")
         self._card("roi", self.tr("Program ROI") if k.owner is None else self.tr("ROI of my portfolio"),
                    "—" if roi is None or roi.roi is None else f.percent(roi.roi * 100, signed=True), note)
-        self.tier_model.columns = tuple(tier_columns(cur))
-        self.tier_model.set_rows(k.tier_table)
-        self._charts()
 
     def _card(self, key: str, title: str, value: str, note: str = "") -> None:
         self.cards[key].setText(f'<span style="color:{MUTED_COLOR}">{title}</span><br>'
@@ -191,6 +194,14 @@ class Dashboard(Retranslating, QWidget):
         steps = [(label(s.label), float(s.amount / MILLION)) for s in k.waterfall]
         totals = [i in (0, len(steps) - 1) for i in range(len(steps))]
         self.waterfall.set_chart(charts.waterfall(self.tr("ROI waterfall"), steps, totals, millions, text=f.axis))
+        self._chart_cohorts(k, f)
+        self.basket.set_chart(charts.grouped_bars(
+            self.tr("Basket before / after enrolment by category"), [b.category for b in k.basket],
+            [(self.tr("12 months before"), [float(b.before / MILLION) for b in k.basket]),
+             (self.tr("12 months after"), [float(b.after / MILLION) for b in k.basket])], f.axis, millions))
+        self._chart_matrix(f, cur)
+
+    def _chart_cohorts(self, k: Any, f: Formats) -> None:
         shown = k.cohorts[-COHORTS_SHOWN:]
         longest = max((len(c.retention) for c in shown), default=0)
         self.cohorts.set_chart(charts.lines(
@@ -198,10 +209,9 @@ class Dashboard(Retranslating, QWidget):
             [str(i) for i in range(longest)],
             [(str(c.cohort), [None if v is None else float(v * 100) for v in c.retention]) for c in shown],
             f.axis_percent, 100.0))
-        self.basket.set_chart(charts.grouped_bars(
-            self.tr("Basket before / after enrolment by category"), [b.category for b in k.basket],
-            [(self.tr("12 months before"), [float(b.before / MILLION) for b in k.basket]),
-             (self.tr("12 months after"), [float(b.after / MILLION) for b in k.basket])], f.axis, millions))
+
+    def _chart_matrix(self, f: Formats, cur: str) -> None:
+        assert self.data is not None
         short = {"high_units_high_money": self.tr("growth offers"), "high_units_low_money": self.tr("volume offers"),
                  "low_units_high_money": self.tr("premium offers"), "low_units_low_money": self.tr("add-ons")}
         groups = [(short[q], [(float(u), float(m / 1000)) for _c, u, m, quad in self.data.matrix if quad == q])

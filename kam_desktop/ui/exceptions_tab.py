@@ -8,7 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +29,7 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.benefit_dialog import value_text
 from kam_desktop.ui.decision_dialog import DecisionDialog
-from kam_desktop.ui.fields import NumberField, date_edit, picked, set_date
+from kam_desktop.ui.fields import NumberField, date_edit, picked, qdate, set_date
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats, Retranslating, fill
 from kam_desktop.ui.labels import label
 from kam_desktop.ui.refusals import refusal_text, say_refused
@@ -126,7 +126,7 @@ class ExceptionDialog(Retranslating, QDialog):
         self.justification.setTabChangesFocus(True)
         self.justification.setMinimumHeight(90)
         self.valid_until = date_edit(formats, self, "exceptionValidUntil")
-        self.valid_until.setMinimumDate(QDate(desk.today()))
+        self.valid_until.setMinimumDate(qdate(desk.today()))
         set_date(self.valid_until, add_months(desk.today(), 12) - timedelta(days=1))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -146,8 +146,8 @@ class ExceptionDialog(Retranslating, QDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        self.save_button.clicked.connect(lambda: self.create(submit=False))
-        self.submit_button.clicked.connect(lambda: self.create(submit=True))
+        self.save_button.clicked.connect(lambda: self.save_requests(submit=False))
+        self.submit_button.clicked.connect(lambda: self.save_requests(submit=True))
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addLayout(form)
@@ -182,7 +182,7 @@ class ExceptionDialog(Retranslating, QDialog):
             text += " — " + self.tr("the requested value is within the cap: no exception is needed")
         self.cap.setText(text)
 
-    def create(self, submit: bool) -> bool:
+    def save_requests(self, submit: bool) -> bool:
         """Save the request(s) as drafts, then submit them when asked; errors stay in the dialog."""
         if not self.requested.show_problem():
             self.message.error(self.tr("Write the requested value as a number."))

@@ -139,8 +139,13 @@ def localize_date(edit: QDateEdit, formats: Formats) -> None:
         calendar.setLocale(formats.qlocale())
 
 
+def qdate(day: date) -> QDate:
+    """Qt's date of a Python date (PySide6 converts one at run time, but its stubs do not say so)."""
+    return QDate(day.year, day.month, day.day)
+
+
 def set_date(edit: QDateEdit, day: date) -> None:
-    edit.setDate(QDate(day.year, day.month, day.day))
+    edit.setDate(qdate(day))
 
 
 def picked(edit: QDateEdit) -> date:

@@ -17,11 +17,13 @@ if TYPE_CHECKING:  # the screens load when first opened
     from kam_desktop.ui.finance_close import FinanceClose
     from kam_desktop.ui.finance_liability import FinanceLiability
     from kam_desktop.ui.finance_settlement import FinanceSettlement
+    from kam_desktop.ui.fx_rates import FxRatesDialog
 
 # which use cases make each screen worth offering
 CLOSE_CASES = (UseCase.CLOSE_QUARTER, UseCase.LOCK_PERIOD)
 SETTLEMENT_CASES = (UseCase.VIEW_SETTLEMENT,)
 LIABILITY_CASES = (UseCase.VIEW_LIABILITY,)
+FX_CASES = (UseCase.SET_FX,)
 
 
 class FinanceHost(Protocol):
@@ -60,8 +62,13 @@ class FinanceMenu(QObject):
         self.act_settlement.triggered.connect(self.open_settlement)
         self.act_liability = QAction(self)
         self.act_liability.triggered.connect(self.open_liability)
+        self.act_fx = QAction(self)
+        self.act_fx.setObjectName("actionFxRates")
+        self.act_fx.triggered.connect(self.open_fx_rates)
         for action in (self.act_close, self.act_settlement, self.act_liability):
             self.menu.addAction(action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.act_fx)
         self.retranslate()
 
     def refresh(self) -> None:
@@ -71,7 +78,7 @@ class FinanceMenu(QObject):
         desk = services.desk if ready else None
         shown = False
         for action, cases in ((self.act_close, CLOSE_CASES), (self.act_settlement, SETTLEMENT_CASES),
-                              (self.act_liability, LIABILITY_CASES)):
+                              (self.act_liability, LIABILITY_CASES), (self.act_fx, FX_CASES)):
             visible = desk is not None and any(desk.may(case) for case in cases)
             action.setVisible(visible)
             shown = shown or visible
@@ -125,8 +132,20 @@ class FinanceMenu(QObject):
         self.liability.reload()
         return self.liability
 
+    def open_fx_rates(self) -> FxRatesDialog:
+        """The rates and a form to add one; the portfolio reads again after a rate is saved (grades and figures in
+        the base currency depend on it)."""
+        from kam_desktop.ui.fx_rates import FxRatesDialog
+
+        dialog = FxRatesDialog(self.window.services.desk, self.window.formats, self.window.tabs.window())
+        dialog.saved.connect(lambda _c, _d: self.window.load_portfolio())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("Fi&nance"))
+        self.act_fx.setText(self.tr("&Exchange rates…"))
         self.act_close.setText(self.tr("Quarter &close and lock…"))
         self.act_settlement.setText(self.tr("&Settlement: payouts, adjustments, MDF"))
         self.act_liability.setText(self.tr("&Liability, journal export and economics"))

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -80,7 +81,11 @@ def _runtime_requirements(name: str, extras: Sequence[str] = ()) -> list[tuple[s
     return found
 
 
-def _licence(meta: metadata.PackageMetadata) -> str:
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""
+
+
+def _licence(meta: Any) -> str:  # an email.message.Message at run time; the stub's protocol lacks get()
     expression = meta.get("License-Expression")
     if expression:
         return str(expression)
@@ -164,7 +169,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+        return [(_text(self.table.item(r, 0)), _text(self.table.item(r, 1))) for r in range(self.table.rowCount())]
 
 
 class AboutDialog(QDialog):

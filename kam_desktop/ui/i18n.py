@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import sys
@@ -151,6 +152,10 @@ class Formats:
     def number(self, value: int | Decimal) -> str:
         return format_decimal(value, locale=self.locale)
 
+    def rate(self, value: Decimal) -> str:
+        """An exchange rate with all its (up to six) decimals: 4.271500 → "4.2715", never rounded to three."""
+        return format_decimal(value, format="#,##0.######", locale=self.locale)
+
     def percent(self, value: Decimal, *, signed: bool = False) -> str:
         text = format_decimal(abs(value) if signed else value, format="#,##0.0", locale=self.locale)
         sign = ("+" if value > 0 else "−" if value < 0 else "") if signed else ""
@@ -159,7 +164,7 @@ class Formats:
     def date(self, value: date) -> str:
         return format_date(value, format="medium", locale=self.locale)
 
-    def month(self, value: date) -> str:
+    def month(self, value: dt.date) -> str:  # (`date` is the method above inside this class)
         """A month on a chart axis: "Mar 26", "mar 26", "мар. 26" (unique across years)."""
         return format_date(value, format="LLL yy", locale=self.locale)
 
@@ -202,5 +207,5 @@ def _locale(language: str) -> Locale:
 @lru_cache(maxsize=8)
 def _whole_money_pattern(language: str) -> str:
     """The locale's currency pattern without the fraction: a portfolio shows whole units."""
-    pattern = _locale(language).currency_formats["standard"].pattern
+    pattern: str = _locale(language).currency_formats["standard"].pattern
     return pattern.replace(".00", "")

@@ -7,6 +7,8 @@ names, roles and statuses in the UI language, numbers, money and dates in its fo
 
 from __future__ import annotations
 
+import re
+
 from kam_desktop.i18n import translated
 from kam_desktop.ui.i18n import Formats, current_language, fill
 from kam_desktop.ui.widgets import MessageLine
@@ -17,10 +19,20 @@ def refusal_text(error: object) -> str:
     return message_text(error)
 
 
+# A refusal may end with the kamctl command that is the next step at a terminal ("; see `kamctl users list`",
+# "(kamctl fx set EUR RATE …)"). The window has its own ways to that step, and a KAM never opens a terminal.
+_CLI_HINT = re.compile(r"\s*;[^;]*`kamctl [^`]*`[^;]*$|\s*\((?:[^()]*[\s`])?kamctl [^()]*\)")
+
+
 def message_text(message: object) -> str:
     """A `Message` (a KPI note, a decision, a warning) or anything carrying one, in the UI language."""
     language = current_language()
-    return translated(message, language, Formats(language))
+    return without_cli_hints(translated(message, language, Formats(language)))
+
+
+def without_cli_hints(text: str) -> str:
+    """`text` without the kamctl commands it suggests."""
+    return _CLI_HINT.sub("", text)
 
 
 def say_refused(line: MessageLine, template: str, error: BaseException) -> None:

@@ -4,7 +4,7 @@ tabs, the simulator, long jobs (grading, quarter close) with progress and cancel
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QByteArray, QObject, Qt, SignalInstance
 from PySide6.QtWidgets import (
@@ -64,6 +64,7 @@ class Screens(QObject):
     def __init__(self, window: Host) -> None:
         super().__init__(window)  # type: ignore[arg-type]  # the host is the main window, a QObject
         self.window = window
+        self.parent_widget = cast(QWidget, window)  # the main window: a QWidget that the Host protocol describes
         self.workspaces: dict[str, AccountWorkspace] = {}
         self.inbox: ApprovalsInbox | None = None
         self.dashboard: Dashboard | None = None
@@ -131,7 +132,8 @@ class Screens(QObject):
         widget = self.window.tabs.widget(index)
         if index == 0 or widget is None:
             return
-        self.remember(widget)
+        page: QWidget = widget  # (the comparisons with optional screens below would widen `widget` again)
+        self.remember(page)
         self.window.tabs.removeTab(index)
         code = next((c for c, w in self.workspaces.items() if w is widget), None)
         if code is not None:
@@ -140,7 +142,7 @@ class Screens(QObject):
             self.inbox = None
         elif widget is self.dashboard:
             self.dashboard = None
-        widget.deleteLater()
+        page.deleteLater()
 
     def current_workspace(self) -> AccountWorkspace | None:
         widget = self.window.tabs.currentWidget()
@@ -149,7 +151,7 @@ class Screens(QObject):
     def refresh_current(self) -> None:
         widget = self.window.tabs.currentWidget()
         if widget in (*self.workspaces.values(), self.inbox, self.dashboard):
-            widget.reload()  # type: ignore[union-attr]
+            widget.reload()
 
     def set_formats(self) -> None:
         formats = self.window.formats
@@ -203,7 +205,7 @@ class Screens(QObject):
     def open_simulator(self) -> SimulatorDialog:
         from kam_desktop.ui.simulator_dialog import SimulatorDialog
 
-        self.simulator = SimulatorDialog(self.desk, self.window.formats, self.window)
+        self.simulator = SimulatorDialog(self.desk, self.window.formats, self.parent_widget)
         self.simulator.open()
         self.simulator.run()
         return self.simulator
@@ -262,14 +264,14 @@ class Screens(QObject):
                 log.error("a long job failed", exc_info=error)
             window.statusBar().showMessage(message, 15_000)
             if window.interactive:
-                QMessageBox.warning(window, "KAM Desktop", message)  # type: ignore[call-overload]
+                QMessageBox.warning(self.parent_widget, "KAM Desktop", message)
             window.job_finished.emit(message)
 
         def run(ctx: TaskContext) -> Any:
             ctx.report(0, 0, text)
             return work(ctx)
 
-        self.job = run_task(run, finished, failed, owner=window)
+        self.job = run_task(run, finished, failed, owner=self.parent_widget)
         progress.canceled.connect(self.job.cancel)
         progress.canceled.connect(lambda: window.statusBar().showMessage(self.tr(
             "Cancelling: the job stops before it writes anything.")))
@@ -292,11 +294,17 @@ class Screens(QObject):
 
     def remember(self, root: QWidget) -> None:
         for widget in self._layout_widgets(root):
-            state: QByteArray = (widget.horizontalHeader().saveState() if isinstance(widget, QTableView)
-                                 else widget.saveState())  # type: ignore[union-attr]
+            if isinstance(widget, QTableView):
+                state: QByteArray = widget.horizontalHeader().saveState()
+            elif isinstance(widget, QSplitter):
+                state = widget.saveState()
+            else:
+                continue
             self.window.settings.set_blob(LAYOUT_PREFIX + widget.objectName(), state)
 
     def remember_all(self) -> None:
         tabs = self.window.tabs
         for i in range(1, tabs.count()):
-            self.remember(tabs.widget(i))
+            page = tabs.widget(i)
+            if page is not None:
+                self.remember(page)

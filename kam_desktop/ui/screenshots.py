@@ -43,8 +43,33 @@ def render_screens(window: MainWindow, folder: Path) -> list[Path]:
         for language in LANGUAGES:
             window.set_language(language)
             written += _grab_language(window, folder, language, workspace, inbox, dashboard)
+        written += _grab_finance(window, folder)
     finally:
         window.set_language(original)
+    return written
+
+
+def _grab_finance(window: MainWindow, folder: Path) -> list[Path]:
+    """Finance's screens as the finance person sees them: the close, settlement, liability and exchange rates.
+    Nothing is run that writes: the close screen shows its form, the others what the store holds."""
+    users = window.services.desk.users()
+    finance = next((u.login for u in users if u.role == "finance"), None)
+    if finance is None:
+        return []
+    window.screens.switch_user(finance)
+    menu = window.finance
+    liability = _wait(menu.open_liability, "loaded")
+    written = []
+    for language in LANGUAGES:
+        window.set_language(language)
+        for open_screen, name in ((menu.open_close, "finance-close"), (menu.open_settlement, "finance-settlement"),
+                                  (lambda: liability, "finance-liability")):
+            window.tabs.setCurrentWidget(open_screen())
+            written.append(_grab(window, folder / f"{name}-{language}.png"))
+        rates = menu.open_fx_rates()
+        rates.resize(640, 520)
+        written.append(_grab(rates, folder / f"fx-rates-{language}.png"))
+        rates.close()
     return written
 
 

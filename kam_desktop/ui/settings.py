@@ -45,7 +45,7 @@ class UiSettings:
         return self.qsettings.fileName()
 
     def _upgrade(self) -> None:
-        version = int(self.qsettings.value("settings/version", 0) or 0)
+        version = int(str(self.qsettings.value("settings/version", 0) or 0))
         for target in range(version + 1, SETTINGS_VERSION + 1):
             _UPGRADES[target](self.qsettings)
             self.qsettings.setValue("settings/version", target)

@@ -87,23 +87,25 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
             return None
-        row, column = self._rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row, self._formats)
-        if role == SORT_ROLE:
-            return _sortable(column.sort(row) if column.sort else column.text(row, self._formats))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
-            color = column.color(row)
-            return QColor(color) if color else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
-            return column.tip(row, self._formats)
-        if role == ROW_ROLE:
-            return row
-        if role == BAR_ROLE and column.bar is not None:
-            return column.bar(row)
-        return None
+        answer = _ROLES.get(role)
+        return None if answer is None else answer(self._rows[index.row()], self.columns[index.column()], self._formats)
+
+
+def _foreground(row: Any, column: Col[Any], _formats: Formats) -> QColor | None:
+    color = column.color(row) if column.color is not None else None
+    return QColor(color) if color else None
+
+
+# What each role answers for (row, column, formats); a role not here answers None.
+_ROLES: dict[int, Callable[[Any, Col[Any], Formats], Any]] = {
+    Qt.ItemDataRole.DisplayRole: lambda row, column, formats: column.text(row, formats),
+    SORT_ROLE: lambda row, column, formats: _sortable(column.sort(row) if column.sort else column.text(row, formats)),
+    Qt.ItemDataRole.TextAlignmentRole: lambda row, column, _formats: _alignment(column),
+    Qt.ItemDataRole.ForegroundRole: _foreground,
+    Qt.ItemDataRole.ToolTipRole: lambda row, column, formats: column.tip(row, formats) if column.tip else None,
+    ROW_ROLE: lambda row, _column, _formats: row,
+    BAR_ROLE: lambda row, column, _formats: column.bar(row) if column.bar is not None else None,
+}
 
 
 def _alignment(column: Col[Any]) -> int:

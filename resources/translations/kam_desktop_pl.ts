@@ -1736,6 +1736,10 @@
         <translation>&amp;Finanse</translation>
     </message>
     <message>
+        <source>&amp;Exchange rates…</source>
+        <translation>&amp;Kursy walut…</translation>
+    </message>
+    <message>
         <source>Quarter &amp;close and lock…</source>
         <translation>&amp;Zamknięcie i blokada kwartału…</translation>
     </message>
@@ -1777,6 +1781,60 @@
     <message>
         <source>MDF claims</source>
         <translation>Wnioski MDF</translation>
+    </message>
+</context>
+<context>
+    <name>FxRates</name>
+    <message>
+        <source>Day</source>
+        <translation>Dzień</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Waluta</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+</context>
+<context>
+    <name>FxRatesDialog</name>
+    <message>
+        <source>Write the rate as a positive number.</source>
+        <translation>Wpisz kurs jako liczbę dodatnią.</translation>
+    </message>
+    <message>
+        <source>1 {currency} = {rate} {base} from {day}.</source>
+        <translation>1 {currency} = {rate} {base} od {day}.</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>Kursy walut</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Waluta:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Kurs:</translation>
+    </message>
+    <message>
+        <source>From &amp;day:</source>
+        <translation>Od &amp;dnia:</translation>
+    </message>
+    <message>
+        <source>&amp;Add rate</source>
+        <translation>&amp;Dodaj kurs</translation>
+    </message>
+    <message>
+        <source>No exchange rates yet. Add the rate of each currency your clients pay in: grades and KPIs count every account in the base currency.</source>
+        <translation>Nie ma jeszcze kursów walut. Dodaj kurs każdej waluty, w której płacą klienci: poziomy i wskaźniki liczą każdego klienta w walucie bazowej.</translation>
+    </message>
+    <message>
+        <source>Only finance and the administrator set exchange rates.</source>
+        <translation>Kursy walut ustala tylko dział finansów i administrator.</translation>
     </message>
 </context>
 <context>

@@ -1736,6 +1736,10 @@
         <translation>&amp;Финансы</translation>
     </message>
     <message>
+        <source>&amp;Exchange rates…</source>
+        <translation>&amp;Курсы валют…</translation>
+    </message>
+    <message>
         <source>Quarter &amp;close and lock…</source>
         <translation>&amp;Закрытие и блокировка квартала…</translation>
     </message>
@@ -1777,6 +1781,60 @@
     <message>
         <source>MDF claims</source>
         <translation>Заявки MDF</translation>
+    </message>
+</context>
+<context>
+    <name>FxRates</name>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+</context>
+<context>
+    <name>FxRatesDialog</name>
+    <message>
+        <source>Write the rate as a positive number.</source>
+        <translation>Введите курс положительным числом.</translation>
+    </message>
+    <message>
+        <source>1 {currency} = {rate} {base} from {day}.</source>
+        <translation>1 {currency} = {rate} {base} с {day}.</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>Курсы валют</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Валюта:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Курс:</translation>
+    </message>
+    <message>
+        <source>From &amp;day:</source>
+        <translation>С &amp;даты:</translation>
+    </message>
+    <message>
+        <source>&amp;Add rate</source>
+        <translation>&amp;Добавить курс</translation>
+    </message>
+    <message>
+        <source>No exchange rates yet. Add the rate of each currency your clients pay in: grades and KPIs count every account in the base currency.</source>
+        <translation>Курсов валют пока нет. Добавьте курс каждой валюты, в которой платят клиенты: грейды и показатели считают каждого клиента в базовой валюте.</translation>
+    </message>
+    <message>
+        <source>Only finance and the administrator set exchange rates.</source>
+        <translation>Курсы валют устанавливают только финансы и администратор.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ with the same seed — one on SQLite, one on PostgreSQL through the same migrati
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,11 @@ LIST_KEYS = {"code", "name", "kind", "owner", "grade", "segment", "ltv_12m", "op
 
 
 def _demo_listing(db: str, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    assert main(["--db", db, "init", "--demo", "--seed", str(SEED), "--as-of", AS_OF]) == 0
-    capsys.readouterr()
+    assert main(["--db", db, "--lang", "en", "init", "--demo", "--seed", str(SEED), "--as-of", AS_OF]) == 0
+    said = capsys.readouterr().out
+    # a sentence a person reads, counts grouped by thousands — not a Python repr
+    assert said.startswith("Store ready with the demo company: 200 accounts") and "Summary(" not in said
+    assert re.search(r"\d{1,3},\d{3} invoice lines", said), said
     assert main(["--db", db, "accounts", "list", "--json"]) == 0
     rows: list[dict[str, object]] = json.loads(capsys.readouterr().out)
     return rows

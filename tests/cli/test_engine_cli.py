@@ -106,3 +106,32 @@ def test_kpi_and_simulate(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and (sim["upgrades"], sim["downgrades"]) == (3, 0)
     assert sim["cost_scenario"] == "340.00"  # 3 % of 9 000 + 2 % of 3 000 + 1 % of 1 000
     assert run(capsys, "simulate", "--cutoffs", "0.5,0.4,1", "--cashback", "3,2,1,0", "--db", db)[0] == 1
+
+
+def test_a_ledger_whose_stored_rows_break_its_rules_says_where(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import uuid
+
+    from sqlalchemy import select
+
+    from kam_desktop.store.models import LedgerAllocation, LedgerEntry
+
+    run(capsys, "grade", "--as-of", "2025-09-30", "--apply", "--db", db)
+    run(capsys, "quarter", "close", "2025Q4", "--db", db)
+    assert run(capsys, "ledger", "C1", "--db", db)[0] == 0  # 90 points, consistent
+    store = Store.open(db)
+    with store.unit_of_work("intruder") as uow:  # rows written past the domain: the same 90-point lot taken twice
+        lot = uow.session.scalars(select(LedgerEntry).where(LedgerEntry.idempotency_key == "close:2025Q4:C1:points")).one()
+        for n in (1, 2):
+            entry = LedgerEntry(id=uuid.uuid4(), account_id=lot.account_id, kind="redemption", unit="points",
+                                amount=-lot.amount, booked_on=date(2026, 1, 5), quarter="2026Q1",
+                                source_kind="manual", idempotency_key=f"forged:{n}")
+            uow.session.add(entry)
+            uow.session.flush()
+            uow.session.add(LedgerAllocation(entry_id=entry.id, lot_id=lot.id, amount=lot.amount))
+        uow.commit()
+    store.dispose()
+    code, _, err = run(capsys, "ledger", "C1", "--db", db)
+    assert code == 5 and "breaks its own rules (1 found)" in err
+    assert "close:2025Q4:C1:points: lot consumed 180.00 of 90.00" in err
+    code, view, _ = run(capsys, "ledger", "C1", "--json", "--db", db)
+    assert code == 5 and [p["entry_key"] for p in view["problems"]] == ["close:2025Q4:C1:points"]

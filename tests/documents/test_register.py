@@ -326,3 +326,10 @@ def test_every_action_is_audited(sqlite_world: World) -> None:
             select(AuditEntry).where(AuditEntry.entity == "document").order_by(AuditEntry.created_at))]
         assert s.execute(text("select count(*) from document_files")).scalar() == 1
     assert actions == [("document.issue", "kasia"), ("document.sign", "kasia")]
+
+
+def test_a_statement_offers_what_awaits_only_the_client_never_what_awaits_an_approval(sqlite_world: World) -> None:
+    statement = _kasia(sqlite_world.store).issue_document("PL1", "statement", str(QUARTER))
+    body = flat_text(statement.pdf)
+    assert "Rozszerzone SLA" in body  # proposed within the policy: an offer
+    assert "Fundusz marketingowy (MDF)" not in body and sqlite_world.pending_exception not in body  # not approved yet

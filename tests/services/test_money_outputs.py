@@ -126,3 +126,19 @@ def test_an_account_without_a_rate_is_left_off_the_matrix_not_converted_one_to_o
                   collected_on=date(2025, 11, 1), confidence=Decimal("0.8"))
     assert {code for code, *_ in desk(mixed, "boss", TODAY).potential_matrix()} == {"PLN1", "EUR1"}
     assert kam.slots("RUB1").quadrant is None and kam.slots("PLN1").quadrant is not None
+
+
+def test_a_eur_clients_statement_states_the_grade_figures_in_the_currency_they_were_graded_in(mixed: Any) -> None:
+    # EUR1 sold EUR 2 000 in 2025: the grading's basis is PLN 8 600 (at 4.30); labelled "EUR 8,600.00" it
+    # would tell the client they bought four times what they did
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    board = desk(mixed, "boss", date(2026, 1, 5))
+    board.grade(date(2025, 12, 31), apply=True)
+    issued = desk(mixed, "kam1", date(2026, 1, 5)).issue_document("EUR1", "statement", "2025Q4", "en")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(issued.pdf)).pages)
+    flat = " ".join(text.split())
+    assert "Net revenue in PLN, last 12 months" in flat
+    assert "Your result PLN 8,600.00" in flat and "EUR 8,600.00" not in flat

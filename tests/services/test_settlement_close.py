@@ -140,3 +140,30 @@ def test_a_net_negative_quarter_claws_back_per_the_programs_rule(closed: Any, ru
     owed = finance.clawbacks_owed("A07")
     taken = sum((-a for k, a, _ in keys_and_amounts(closed, "clawback:2026Q1:A07:")), Decimal(0))
     assert (taken, sum((c.outstanding.amount for c in owed), Decimal(0))) == tuple(Decimal(v) for v in after_q2)
+
+
+def test_a_statement_shows_the_clawback_carried_forward_until_later_cashback_pays_it(closed: Any) -> None:
+    # carry_forward: A07's net-negative 2026Q1 owes PLN 30.00 and nothing can be taken yet; 2026Q2 earns 50.00
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    def statement(quarter: str) -> str:
+        issued = desk(closed, "kam2", date(2026, 10, 5)).issue_document("A07", "statement", quarter, "en")
+        return " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(issued.pdf)).pages).split())
+
+    finance = desk(closed, "money", date(2026, 4, 10))
+    finance.set_settlement_term("settlement.clawback", "carry_forward")
+    line(closed, "A07", date(2026, 2, 1), "1000.00")
+    line(closed, "A07", date(2026, 3, 1), "-4000.00")
+    finance.close_quarter("2026Q1")
+    first = statement("2026Q1")
+    assert "Cashback owed back" in first and "Q1 2026 −PLN 30.00" in first and "carried forward" in first
+    line(closed, "A07", date(2026, 5, 1), "5000.00")
+    desk(closed, "money", date(2026, 7, 10)).close_quarter("2026Q2")  # its accrual pays the 30.00, on 10 July
+    assert "Q1 2026 −PLN 30.00" in statement("2026Q2")  # on 30 June it was still owed
+    third = statement("2026Q3")
+    # taken by the ledger in July, said as what it is: nothing owed any more
+    assert "Cashback owed back for a net-negative quarter 2026Q1 -PLN 30.00" in third
+    assert "Cashback owed back " not in third.replace("Cashback owed back for", "")
+    assert "Q1 2026 −PLN 30.00" in statement("2026Q1")  # a past statement still says what was owed then

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from kam_desktop import app
+from kam_desktop.services.context import open_context
+from kam_desktop.services.people import add_user
 from kam_desktop.store.store import Store
 from kam_desktop.ui.context import AppServices
 from kam_desktop.ui.crash import CrashHandler
@@ -19,6 +21,7 @@ from kam_desktop.ui.smoke import run_smoke
 
 @pytest.fixture
 def db(filled_store: Store) -> str:
+    add_user(open_context(filled_store), "fiona", "finance", "Fiona Nowicka")  # finance's screens are shown too
     path = str(filled_store.engine.url.database)
     filled_store.dispose()
     return path
@@ -56,7 +59,8 @@ def test_screenshots_render_each_screen_in_each_language(qapp: object, db: str, 
     assert app.main(["--db", db, "--screenshots", str(folder)]) == 0
     names = sorted(p.name for p in folder.glob("*.png"))
     screens = ("portfolio", "account-overview", "account-potential", "account-benefits", "account-exceptions",
-               "account-documents", "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings", "import")
+               "account-documents", "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings", "import",
+               "finance-close", "finance-settlement", "finance-liability", "fx-rates")
     assert names == sorted(f"{screen}-{lang}.png" for screen in screens for lang in ("en", "pl", "ru"))
     assert all(p.stat().st_size > 5000 for p in folder.glob("*.png"))
 

@@ -200,3 +200,17 @@ def test_numbers_typed_in_polish_are_read_and_english_grouping_is_refused(qapp: 
     assert pl.parse_number("1 250,5") == Decimal("1250.5") == en.parse_number("1,250.5")
     with pytest.raises(ValueError):
         en.parse_number("1,5")
+
+
+def test_a_foreign_currency_account_shows_its_grade_basis_and_progress_in_the_base_currency(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # grading ranks every account in the base currency; a RUB or EUR label on those figures misstated them ~20×
+    window = demo_window(DIRECTOR)
+    model = window.portfolio.model
+    rows = (model.row_at(i) for i in range(model.rowCount()))
+    foreign = next(row for row in rows if row.currency != "PLN" and row.grade)
+    workspace = open_account(window, qtbot, foreign.code)
+    card, progress = workspace.data.card, workspace.data.progress
+    assert card.grade_why.basis.currency == "PLN" and progress.basis.currency == "PLN"
+    basis = workspace.overview.value_text("basis")
+    assert basis.startswith(Formats("en").money(card.grade_why.basis.amount, "PLN")), basis
+    assert foreign.currency not in basis and foreign.currency not in workspace.overview.progress_label.text()

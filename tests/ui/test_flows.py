@@ -156,11 +156,11 @@ def test_a_benefit_beyond_the_policy_is_approved_by_the_director_and_activated(d
     assert workspace.tabs.currentWidget() is exceptions
     assert request.kind.currentData() == "gift_value"
     assert request.requested.text() == "900"
-    assert not request.create(submit=True)  # no justification yet
+    assert not request.save_requests(submit=True)  # no justification yet
     assert request.message.text() == "Say why: the approver reads the justification first."
     request.justification.setPlainText("Opening of the new warehouse; the client's CEO hosts the ceremony.")
     with qtbot.waitSignal(workspace.loaded, timeout=TIMEOUT):
-        assert request.create(submit=True)
+        assert request.save_requests(submit=True)
     number = request.created[0].number
     assert exceptions.status_of(number) == "submitted"
     grant = next(b for b in benefits.model.rows() if b.catalog_code == "GIFT")

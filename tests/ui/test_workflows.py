@@ -250,7 +250,7 @@ def test_the_exception_form_checks_numbers_as_typed_and_shows_the_real_cap(demo_
     qtbot.keyClicks(dialog.requested.edit, "12k")
     assert dialog.requested.error.isVisible() and QUOTED[language].format("12k") in dialog.requested.error.text()
     assert f.number(Decimal("1250.5")) in dialog.requested.error.text()
-    assert not dialog.create(submit=False)  # nothing saved, never a number silently dropped
+    assert not dialog.save_requests(submit=False)  # nothing saved, never a number silently dropped
     dialog.requested.edit.clear()
     qtbot.keyClicks(dialog.requested.edit, typed(language, "25.5"))
     assert not dialog.requested.error.isVisible() and dialog.requested.value() == Decimal("25.5")
@@ -258,7 +258,7 @@ def test_the_exception_form_checks_numbers_as_typed_and_shows_the_real_cap(demo_
     assert dialog.margin.value() == Decimal(12000)
     dialog.justification.setPlainText("Competitor at 25.5 %.")
     with qtbot.waitSignal(workspace.loaded, timeout=TIMEOUT):
-        assert dialog.create(submit=True)
+        assert dialog.save_requests(submit=True)
     assert dialog.created[0].requested == Decimal("25.5") and dialog.created[0].cap == cap.value
 
 

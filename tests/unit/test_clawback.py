@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from kam_desktop.domain.clawback import ClawbackDue, ClawbackRule, clawback_entries, due_for, settled
 from kam_desktop.domain.grades import ProgramTerms
-from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, SourceKind, balance, validate
+from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, SourceKind, balance
+from kam_desktop.domain.ledger_checks import validate
 from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import Grade, LedgerUnit

@@ -47,7 +47,7 @@ def test_ltv_is_the_twelve_months_to_the_as_of_month() -> None:
 
 
 def test_ltv_trend_compares_with_the_year_before() -> None:
-    trend = ltv_trend(ACME, "ACME", d("2026-03-15"))
+    trend = ltv_trend(ACME, ["ACME", "OTHER"], d("2026-03-15"))  # OTHER bought nothing: adds 0
     # prior window Apr 2024 … Mar 2025 holds only Jan–Mar 2025 = 3 000
     assert (trend.current, trend.prior, trend.change, trend.change_ratio) == (
         Decimal(12000), Decimal(3000), Decimal(9000), Decimal("3.0000"),

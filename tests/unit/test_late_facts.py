@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from kam_desktop.domain.grades import ProgramTerms
 from kam_desktop.domain.late_facts import ClosedQuarter, FactKind, LateFact, late_fact_entries
-from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, SourceKind, balance, redeem, validate
+from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, SourceKind, balance, redeem
+from kam_desktop.domain.ledger_checks import validate
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.rewards import (
     AccountQuarter,

@@ -25,8 +25,8 @@ from kam_desktop.domain.ledger import (
     open_lots,
     redeem,
     reverse,
-    validate,
 )
+from kam_desktop.domain.ledger_checks import validate
 
 from .builders import accrual, d, next_id
 

@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from kam_desktop.domain.ledger import LedgerError, LedgerKind, adjust, expire, redeem, reverse, validate
+from kam_desktop.domain.ledger import LedgerError, LedgerKind, adjust, expire, redeem, reverse
 from kam_desktop.domain.ledger import SourceKind as S
+from kam_desktop.domain.ledger_checks import validate
 from kam_desktop.domain.monetary import CurrencyMismatch
 from kam_desktop.domain.vocabulary import LedgerUnit
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 import pytest
 
-from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, SourceKind, balance, validate
+from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, SourceKind, balance
+from kam_desktop.domain.ledger_checks import validate
 from kam_desktop.domain.monetary import CurrencyMismatch, Money
 from kam_desktop.domain.payout import (
     BudgetTransfer,

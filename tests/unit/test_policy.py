@@ -11,14 +11,10 @@ from kam_desktop.domain.policy import (
     BenefitRequest,
     CommercialPolicy,
     GiftRequest,
-    GradeCaps,
     PolicyError,
     check,
-    policy_in_force,
 )
 from kam_desktop.domain.vocabulary import ExceptionKind
-
-from .builders import d
 
 POLICY = CommercialPolicy()  # L2: discount 10 %, 45 days, budget 4 % of margin, gifts 300 per person
 
@@ -52,17 +48,6 @@ def test_every_violation_is_reported_with_cap_and_requested_value() -> None:
 def test_without_margin_there_is_no_benefit_budget() -> None:
     found = check(POLICY, Grade.L1, BenefitRequest(benefit_cost=Decimal("0.01"), gross_margin_in_period=Decimal(-500)))
     assert [(v.rule, v.cap) for v in found] == [(ExceptionKind.BENEFIT_BUDGET, Decimal("0.00"))]
-
-
-def test_the_policy_in_force_is_the_latest_valid_version() -> None:
-    old = CommercialPolicy(version=1, valid_from=d("2025-01-01"))
-    new = CommercialPolicy(version=2, valid_from=d("2026-01-01"),
-                           caps={g: GradeCaps(Decimal(1), 7, Decimal(1), Decimal(1)) for g in Grade})
-    assert policy_in_force([old, new], d("2026-06-01")) is new
-    assert check(policy_in_force([old, new], d("2025-06-01")), Grade.L4, BenefitRequest(discount_percent=Decimal(2))) == []
-    assert check(policy_in_force([old, new], d("2026-06-01")), Grade.L4, BenefitRequest(discount_percent=Decimal(2)))
-    with pytest.raises(PolicyError, match="no commercial policy"):
-        policy_in_force([old, new], d("2024-12-31"))
 
 
 def test_a_policy_missing_a_grade_is_an_error_not_a_free_pass() -> None:

@@ -17,7 +17,6 @@ from kam_desktop.domain.rewards import (
     PartnerEventRecord,
     PointsRules,
     cashback_for,
-    customer_active_after_90_days,
     points_for,
     quarter_close_entries,
     return_reversals,
@@ -44,13 +43,6 @@ def test_points_per_money_with_category_multipliers_rounded_down_once() -> None:
     # 123.45 + 21 = 144.45 → 144 points.
     net = {"hardware": Decimal(12345), "licences": Decimal(1050), "services": Decimal(-500)}
     assert points_for(net, rules) == Decimal(144)
-
-
-def test_a_customer_counts_as_active_after_90_days_only_with_a_later_invoice() -> None:
-    registered = d("2026-01-10")  # day 90 is 2026-04-10
-    assert customer_active_after_90_days(registered, [d("2026-04-10")], d("2026-04-30"))
-    assert not customer_active_after_90_days(registered, [d("2026-04-09")], d("2026-04-30"))
-    assert not customer_active_after_90_days(registered, [d("2026-04-10")], d("2026-04-09"))
 
 
 def portfolio() -> list[AccountQuarter]:

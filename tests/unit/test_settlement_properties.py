@@ -26,8 +26,8 @@ from kam_desktop.domain.ledger import (
     open_lots,
     redeem,
     reverse,
-    validate,
 )
+from kam_desktop.domain.ledger_checks import validate
 from kam_desktop.domain.liability import in_money, roll_forward
 from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.movements import Denomination, PointValue

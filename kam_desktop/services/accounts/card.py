@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
@@ -34,7 +35,7 @@ class GradeWhy:
 
     evaluated_on: date
     basis_kind: str
-    basis: Decimal
+    basis: Money  # in the program's base currency: grading ranks every account in one currency
     rank: int | None
     population: int
     percentile: Decimal | None
@@ -74,13 +75,13 @@ def account_card(ctx: Context, code: str, as_of: date | None = None) -> AccountC
             summary=summary, tax_id=account.tax_id, industry=account.industry, language=account.language,
             enrolled_on=account.enrolled_on, address=account.address,
             contacts=[ContactRow(c.name, c.role, c.position, c.email, c.phone, c.nps) for c in contacts],
-            grade_why=_why(evaluation) if evaluation else None,
+            grade_why=_why(evaluation, fx_table(session).base) if evaluation else None,
         )
 
 
-def _why(e: GradeEvaluation) -> GradeWhy:
+def _why(e: GradeEvaluation, base_currency: str) -> GradeWhy:
     return GradeWhy(
-        evaluated_on=e.evaluated_on, basis_kind=e.basis_kind, basis=e.basis, rank=e.rank, population=e.population,
+        evaluated_on=e.evaluated_on, basis_kind=e.basis_kind, basis=Money(e.basis, base_currency), rank=e.rank, population=e.population,
         percentile=e.percentile, cutoff=e.cutoff, computed_grade=e.computed_grade, previous_grade=e.previous_grade,
         grade=e.grade, at_risk=e.at_risk, segment=e.segment,
     )

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from kam_desktop.domain.grades import basis_for_next_grade
+from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import add_months
 from kam_desktop.domain.permissions import UseCase
@@ -17,6 +18,7 @@ from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import GradeEvaluation
+from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import latest_evaluation
 from kam_desktop.store.queries.sales import account_months
 
@@ -33,24 +35,26 @@ class LtvPoint:
 
 @dataclass(frozen=True)
 class GradeProgress:
-    """How far the account's basis is from the basis that would earn the next grade at the last grading."""
+    """How far the account's basis is from the basis that would earn the next grade at the last grading.
+
+    Amounts are in the program's base currency, the one the grading ranked every account in."""
 
     grade: str | None
     next_grade: str | None
-    basis: Decimal
-    needed: Decimal | None  # the basis of the account holding the last rank of the next grade
+    basis: Money
+    needed: Money | None  # the basis of the account holding the last rank of the next grade
     evaluated_on: date | None
 
     @property
-    def gap(self) -> Decimal | None:
-        return None if self.needed is None else max(self.needed - self.basis, ZERO)
+    def gap(self) -> Money | None:
+        return None if self.needed is None else (self.needed - self.basis).max(Money.zero(self.basis.currency))
 
     @property
     def share(self) -> Decimal | None:
         """basis / needed in [0, 1]; None at the top grade or without a grading."""
-        if self.needed is None or self.needed <= 0:
+        if self.needed is None or not self.needed.is_positive:
             return None
-        return min(max(self.basis / self.needed, Decimal(0)), Decimal(1))
+        return min(max(self.basis.ratio_to(self.needed), Decimal(0)), Decimal(1))
 
 
 def ltv_series(ctx: Context, code: str, as_of: date | None = None, months: int = 24) -> list[LtvPoint]:
@@ -86,8 +90,9 @@ def grade_progress(ctx: Context, code: str, as_of: date | None = None) -> GradeP
     with ctx.read() as session:
         account = account_for(ctx, session, UseCase.VIEW_ACCOUNT, code)
         mine = latest_evaluation(session, account.id, as_of)
+        base = fx_table(session).base
         if mine is None:
-            return GradeProgress(None, None, ZERO, None, None)
+            return GradeProgress(None, None, Money.zero(base), None, None)
         grade, computed, basis, population, on = (mine.grade, Grade(mine.computed_grade), mine.basis,
                                                   mine.population, mine.evaluated_on)
         others = session.scalars(
@@ -95,6 +100,7 @@ def grade_progress(ctx: Context, code: str, as_of: date | None = None) -> GradeP
                                                 GradeEvaluation.account_id != account.id)).all()
         cutoffs = program_in_force(session, on).terms.rules.cutoffs
     if computed is Grade.L1:
-        return GradeProgress(grade, None, basis, None, on)
+        return GradeProgress(grade, None, Money(basis, base), None, on)
     target = Grade(f"L{computed.level - 1}")
-    return GradeProgress(grade, target.value, basis, basis_for_next_grade(computed, population, others, cutoffs), on)
+    needed = basis_for_next_grade(computed, population, others, cutoffs)
+    return GradeProgress(grade, target.value, Money(basis, base), None if needed is None else Money(needed, base), on)

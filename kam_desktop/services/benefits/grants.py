@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -124,28 +124,14 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
     """Set `grant` active on `day` unless a rule refuses it — the one rule both doors of activation use
     (`activate_grant`, and signing the annex that lists the grant). Refused: nothing is changed."""
     name = grant.catalog_item.code
-    if grant.status not in ACTIVATABLE or grant.annex_id is not None or grant.deleted_at is not None:
+    if not _activatable(grant):
         status = Message.of("{benefit} is {status}; only a proposed or pending benefit is activated",
                             benefit=name, status=GrantStatus(grant.status))
         return Activation([status], [], [Blocker(name, "status", status=grant.status)])
     requests = _requests(session, grant.account_id)
-    # only requests in the unit the policy check uses cover a cap (e.g. a budget in money, not in %)
-    approved = [r for r, usable in requests.items() if usable and r.status in (ExceptionStatus.APPROVED,
-                                                                                ExceptionStatus.EXPIRED)]
-    refusals: list[Message] = []
-    blockers: list[Blocker] = []
+    approved = _approved(requests)
     linked = next((r for r in requests if r.id == grant.exception_id), None)
-    if linked is not None and linked not in approved:
-        blockers.append(Blocker(name, "linked", number=linked.number, request_status=linked.status.value,
-                                waiting_for=_waiting(linked), note=_rejection_note(linked)))
-        refusals.append(Message.of("{benefit}: exception {number} is not approved", benefit=name,
-                                   number=linked.number))
-    elif linked is not None:
-        try:
-            dx.require_valid(linked, day, actor)
-        except dx.ExceptionRefused as exc:
-            blockers.append(Blocker(name, "linked", number=linked.number, request_status=ExceptionStatus.EXPIRED))
-            refusals.append(Message.of("{benefit}: {refusal}", benefit=name, refusal=exc.message))
+    refusals, blockers = _linked_refusal(name, linked, approved, day, actor)
     value = plain(grant.value) if grant.value is not None else None
     check = check_benefit(session, account, grant.catalog_item, value, grant.cost_estimate, day, exclude=grant.id)
     for violation in dx.uncovered(check.violations, account.code, approved, day):
@@ -153,13 +139,52 @@ def activate(session: Session, grant: BenefitGrant, account: AccountRef, day: da
         blockers.append(blocker)
         refusals.append(_uncovered_refusal(name, violation, blocker))
     if refusals:
-        named = {b.number for b in blockers if b.reason == "uncovered"}  # said once: the cap it stands for
-        return Activation(refusals, [], [b for b in blockers if b.reason != "linked" or b.number not in named])
-    covering = [c for c in (dx.covering(v, account.code, approved, day) for v in check.violations) if c]
+        return Activation(refusals, [], _said_once(blockers))
+    covering = _covering(check.violations, account.code, approved, day)
     if grant.exception_id is None and covering:
         grant.exception_id = covering[0].id
     grant.status = GrantStatus.ACTIVE
     return Activation([], [c.number for c in covering])
+
+
+def _covering(violations: Iterable[Violation], code: str, approved: list[dx.ExceptionRequest],
+              day: date) -> list[dx.ExceptionRequest]:
+    """The approved request covering each cap the grant goes beyond."""
+    return [c for c in (dx.covering(v, code, approved, day) for v in violations) if c]
+
+
+def _activatable(grant: BenefitGrant) -> bool:
+    return grant.status in ACTIVATABLE and grant.annex_id is None and grant.deleted_at is None
+
+
+def _approved(requests: dict[dx.ExceptionRequest, bool]) -> list[dx.ExceptionRequest]:
+    """The approved (or since expired) requests that can cover a cap: only those in the unit the policy check uses
+    (e.g. a budget in money, not in %)."""
+    answered = (ExceptionStatus.APPROVED, ExceptionStatus.EXPIRED)
+    return [r for r, usable in requests.items() if usable and r.status in answered]
+
+
+def _said_once(blockers: list[Blocker]) -> list[Blocker]:
+    """A linked request that also stands for an uncovered cap is named once, with the cap."""
+    named = {b.number for b in blockers if b.reason == "uncovered"}
+    return [b for b in blockers if b.reason != "linked" or b.number not in named]
+
+
+def _linked_refusal(name: str, linked: dx.ExceptionRequest | None, approved: list[dx.ExceptionRequest], day: date,
+                    actor: str) -> tuple[list[Message], list[Blocker]]:
+    """Why the exception the grant was requested with does not allow it (yet): not approved, or no longer valid."""
+    if linked is None:
+        return [], []
+    if linked not in approved:
+        return ([Message.of("{benefit}: exception {number} is not approved", benefit=name, number=linked.number)],
+                [Blocker(name, "linked", number=linked.number, request_status=linked.status.value,
+                         waiting_for=_waiting(linked), note=_rejection_note(linked))])
+    try:
+        dx.require_valid(linked, day, actor)
+    except dx.ExceptionRefused as exc:
+        return ([Message.of("{benefit}: {refusal}", benefit=name, refusal=exc.message)],
+                [Blocker(name, "linked", number=linked.number, request_status=ExceptionStatus.EXPIRED)])
+    return [], []
 
 
 def _uncovered(name: str, violation: Violation, requests: Iterable[dx.ExceptionRequest],
@@ -168,12 +193,13 @@ def _uncovered(name: str, violation: Violation, requests: Iterable[dx.ExceptionR
     first, else the newest of that kind)."""
     of_kind = [r for r in requests if r.kind is violation.rule]
     request = linked if linked is not None and linked.kind is violation.rule else (of_kind[-1] if of_kind else None)
-    note = _rejection_note(request) if request is not None else ""
-    allows = request.requested if request is not None and request.status is ExceptionStatus.APPROVED else None
-    return Blocker(name, "uncovered", kind=violation.rule.value, requested=violation.requested, cap=violation.cap,
-                   unit=UNITS[violation.rule], number=request.number if request else None,
-                   request_status=request.status.value if request else None,
-                   waiting_for=_waiting(request) if request else None, note=note, allows=allows)
+    blocker = Blocker(name, "uncovered", kind=violation.rule.value, requested=violation.requested, cap=violation.cap,
+                      unit=UNITS[violation.rule])
+    if request is None:
+        return blocker
+    allows = request.requested if request.status is ExceptionStatus.APPROVED else None
+    return replace(blocker, number=request.number, request_status=request.status.value,
+                   waiting_for=_waiting(request), note=_rejection_note(request), allows=allows)
 
 
 def _rejection_note(request: dx.ExceptionRequest) -> str:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kam_desktop.demo.company import DemoSummary as DemoSummary  # (re-exported: kamctl prints it)
 from kam_desktop.demo.company import build_demo
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import BenefitType, CostModel, Hardness, LedgerUnit, Role
@@ -86,7 +87,7 @@ DEFAULT_COMPANY = {
 @dataclass(frozen=True)
 class InitResult:
     created_defaults: bool
-    demo: object | None  # the demo generator's summary when --demo
+    demo: DemoSummary | None  # the demo generator's counts when --demo
 
 
 def initialize(store: Store, *, demo: bool = False, seed: int = 1, clock: Clock | None = None) -> InitResult:

@@ -27,9 +27,11 @@ from kam_desktop.documents.content import (
     LedgerEntryLine,
     LedgerSection,
     OpenOffer,
+    OwedBack,
     StatementContent,
     WalletShare,
 )
+from kam_desktop.domain import clawback as dc
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, trailing_window
@@ -40,10 +42,12 @@ from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, BenefitGrant, GradeEvaluation, ProductCategory, User
 from kam_desktop.store.queries.grades import AccountRef
 from kam_desktop.store.queries.sales import sales_by_category
+from kam_desktop.store.queries.settlement import dues
 from kam_desktop.store.queries.slots import latest_slots
 
 USED_STATUSES = (GrantStatus.ACTIVE, GrantStatus.USED, GrantStatus.EXPIRED)
-OFFER_STATUSES = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL)
+# offered within the policy, waiting only for the client: one still waiting for an approval is not offered yet
+OFFER_STATUSES = (GrantStatus.PROPOSED,)
 _SOURCES = {
     "quarter_close": {"pl": "Zamknięcie kwartału", "ru": "Закрытие квартала", "en": "Quarter close"},
     "invoice": {"pl": "Zakupy", "ru": "Закупки", "en": "Purchases"},
@@ -53,6 +57,18 @@ _SOURCES = {
     "exception": {"pl": "Na podstawie wyjątku", "ru": "На основании исключения", "en": "Under an exception"},
     "expiry_run": {"pl": "Wygaśnięcie", "ru": "Сгорание", "en": "Expiry"},
     "manual": {"pl": "Korekta", "ru": "Корректировка", "en": "Adjustment"},
+    # what a client reads for the entries settlement books (an unknown kind would read as a bare "Adjustment")
+    "opening_balance": {"pl": "Saldo przeniesione", "ru": "Перенесённый остаток", "en": "Balance brought over"},
+    "late_sale": {"pl": "Zakupy zaksięgowane po zamknięciu kwartału", "ru": "Закупки, учтённые после закрытия квартала",
+                  "en": "Purchases booked after the quarter closed"},
+    "clawback": {"pl": "Zwrot cashbacku za ujemny kwartał", "ru": "Возврат кэшбэка за отрицательный квартал",
+                 "en": "Cashback owed back for a net-negative quarter"},
+    "payout_rebate_note": {"pl": "Wypłata: nota rabatowa", "ru": "Выплата: бонусное уведомление",
+                           "en": "Paid out: rebate note"},
+    "payout_invoice_discount": {"pl": "Wypłata: rabat na następnej fakturze", "ru": "Выплата: скидка в следующем счёте",
+                                "en": "Paid out: discount on the next invoice"},
+    "payout_mdf": {"pl": "Wypłata: budżet marketingowy (MDF)", "ru": "Выплата: маркетинговый бюджет (MDF)",
+                   "en": "Paid out: marketing fund (MDF)"},
 }
 _ENTRY_KINDS: dict[str, EntryKind] = {
     LedgerKind.ACCRUAL: "accrual", LedgerKind.REDEMPTION: "redemption", LedgerKind.EXPIRY: "expiry",
@@ -77,6 +93,10 @@ class StatementSource:
         for e in load_domain(session, refs):
             if e.booked_on <= end:
                 self.entries[e.account].append(e)
+        self.owed: dict[str, list[dc.ClawbackDue]] = defaultdict(list)
+        for due in dues(session, refs):
+            if due.quarter <= quarter:
+                self.owed[due.account].append(due)
         self.owners = dict(session.execute(select(User.id, User.name)).all())
         self.evaluations = self._evaluations(ids)
         self.grants: dict[uuid.UUID, list[BenefitGrant]] = defaultdict(list)
@@ -119,7 +139,7 @@ class StatementSource:
         return StatementContent(
             header, self.company, client_party(self.session, account, lang), self.quarter, kam,
             self._progress(account), self._ledgers(account, lang), self._benefits(account, lang),
-            self._offers(account, lang), self._wallet(account, lang))
+            self._offers(account, lang), self._wallet(account, lang), self._owed(account))
 
     def _progress(self, account: Account) -> GradeProgress:
         terms = self.program.terms
@@ -146,7 +166,10 @@ class StatementSource:
                 next_code, next_name = target.value, names.get(target, target.value)
                 threshold = self.bases_on_last[last_rank - 1]
         return GradeProgress(grade.value, names.get(grade, grade.value), terms.rules.basis.value,
-                             value, account.currency, self.program.basis_months, next_code, next_name, threshold,
+                             # grading ranks every account in the base currency: its figures are in it, never
+                             # relabelled as the client's (a EUR client's PLN basis read as euros)
+                             value, self.program.base_currency, self.program.basis_months, next_code, next_name,
+                             threshold,
                              tuple(history))
 
     def _ledgers(self, account: Account, lang: Lang) -> tuple[LedgerSection, ...]:
@@ -185,6 +208,16 @@ class StatementSource:
                       g.valid_to or g.valid_from.replace(year=g.valid_from.year + 1))
             for g in self.grants.get(account.id, [])
             if g.status in OFFER_STATUSES and (g.valid_to is None or g.valid_to >= self.quarter.end))
+
+    def _owed(self, account: Account) -> tuple[OwedBack, ...]:
+        """What net-negative quarters up to this one still owe back at its end (taken by entries booked by then)."""
+        entries = self.entries.get(account.code, [])
+        owed = []
+        for due in self.owed.get(account.code, []):
+            left = due.amount.amount - dc.settled(entries, due)
+            if left > 0:
+                owed.append(OwedBack(due.quarter, left, due.amount.currency))
+        return tuple(owed)
 
     def _wallet(self, account: Account, lang: Lang) -> tuple[WalletShare, ...]:
         out = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.grades import ProgramTerms
+from kam_desktop.domain.ledger_checks import LedgerProblem, validate
 from kam_desktop.domain.money import ZERO, money
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.permissions import UseCase
@@ -63,6 +64,7 @@ class AccountLedger:
     available: dict[str, Decimal]
     expiry_schedule: dict[str, list[dl.ExpiryLine]]
     currency: str = ""  # the account's: what the cashback balance is counted in
+    problems: list[LedgerProblem] = field(default_factory=list)  # broken invariants: must stay empty
 
 
 def to_domain(stored: StoredEntry, code: str) -> dl.LedgerEntry:
@@ -141,7 +143,7 @@ def account_ledger(ctx: Context, code: str, as_of: date | None = None) -> Accoun
         balance={u: money(dl.balance(entries, code, LedgerUnit(u))) for u in units},
         available={u: money(dl.available(entries, code, LedgerUnit(u), as_of)) for u in units},
         expiry_schedule={u: dl.expiry_schedule(entries, code, LedgerUnit(u), as_of) for u in units},
-        currency=account.currency,
+        currency=account.currency, problems=validate(entries),
     )
 
 

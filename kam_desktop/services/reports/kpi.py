@@ -96,9 +96,8 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     enrolled = {a.code: a.enrolled_on for a in refs if a.enrolled_on and not a.control_group}
     control = {a.code for a in refs if a.control_group}
     members = [a.code for a in refs if a.status == "active" and not a.control_group]
-    cur = sum((dk.ltv(months, c, as_of) for c in members), ZERO)
-    prev = sum((dk.ltv(months, c, add_months(as_of, -12)) for c in members), ZERO)
-    trend = dk.LtvTrend(cur, prev)
+    trend = dk.ltv_trend(months, members, as_of)
+    cur, prev = trend.current, trend.prior
     churn = dk.churn({c: last.get(c) for c in members}, as_of, program.churn_months)
     first = add_months(last_month, -11)
     in_year = [e for e in ledger if first <= e.booked_on <= as_of]

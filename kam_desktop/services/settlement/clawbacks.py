@@ -7,27 +7,23 @@ allows from the account's lots (`domain/clawback.py`): at once (claw_back), only
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from kam_desktop.domain import clawback as dc
 from kam_desktop.domain.ledger import LedgerEntry
 from kam_desktop.domain.messages import Message
 from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.money import ZERO
-from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.access import account_for
 from kam_desktop.services.context import Context
 from kam_desktop.services.ledger.entries import book, load_domain
 from kam_desktop.services.settlement.locks import check_open, period_locks
 from kam_desktop.services.settlement.terms import SettlementConfig
-from kam_desktop.store.models import ClawbackDue
-from kam_desktop.store.queries.grades import AccountRef, accounts
+from kam_desktop.store.queries.grades import accounts
+from kam_desktop.store.queries.settlement import dues
 from kam_desktop.store.uow import UnitOfWork
 
 
@@ -42,23 +38,6 @@ class ClawbackLine:
     taken_now: Money  # by this run
     outstanding: Money  # a negative balance carried forward
     reason: Message | str  # the program's note (translated on screens), or the text as stored
-
-
-def dues(session: Session, refs: Collection[AccountRef] | None = None) -> list[dc.ClawbackDue]:
-    """Every recorded due, one per account and quarter (dues of the same quarter add up)."""
-    by_id = {a.id: a for a in (refs if refs is not None else accounts(session, active_only=False))}
-    query = select(ClawbackDue).order_by(ClawbackDue.quarter, ClawbackDue.created_at)
-    if refs is not None:
-        query = query.where(ClawbackDue.account_id.in_(list(by_id)))
-    grouped: dict[tuple[str, str], dc.ClawbackDue] = {}
-    for row in session.scalars(query):
-        code = by_id[row.account_id].code
-        key = (code, row.quarter)
-        amount = Money(row.amount, row.currency)
-        found = grouped.get(key)
-        grouped[key] = dc.ClawbackDue(code, Quarter.parse(row.quarter), amount, row.reason) if found is None else \
-            dc.ClawbackDue(code, found.quarter, found.amount + amount, found.reason)
-    return list(grouped.values())
 
 
 def run_clawbacks_in(uow: UnitOfWork, on: date, config: SettlementConfig) -> list[ClawbackLine]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from kam_desktop.domain.monetary import Money, Rate
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import PeriodError, Quarter
 from kam_desktop.domain.permissions import UseCase
+from kam_desktop.domain.policy import CommercialPolicy
 from kam_desktop.domain.vocabulary import ExceptionKind, ExceptionStatus, Grade, LedgerKind, LedgerUnit
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -69,30 +71,44 @@ def program_economics(ctx: Context, start: date, end: date) -> Economics:
         fx = fx_table(session)
     point_value = config.point_value.per_point
     rows = []
-    for ref in refs:
-        if ref.id not in grades or (ref.id not in sales and not any(e.account == ref.code for e in ledger)):
-            continue
+    for ref in _graded_with_activity(refs, grades, sales, ledger):
         period = _period(ref, grades[ref.id], sales.get(ref.id), ledger, grants.get(ref.id, ()), config)
         rates = _rates(fx, {m.currency for m in period.other_costs} - {ref.currency}, ref.currency, end)
-        found = exceptions.get(ref.code, ())
-        row = de.account_economics(period, policy, end, rates, found)
-        if row.needs_action and found:  # an exception approved since (valid today) covers a past period too
-            row = de.account_economics(period, policy, ctx.today(), rates, found)
-        rows.append(row)
+        rows.append(_judged(period, policy, end, ctx.today(), rates, exceptions.get(ref.code, ())))
     return Economics(start, end, tuple(rows), tuple(de.by_grade(rows)), point_value)
+
+
+def _graded_with_activity(refs: list[AccountRef], grades: dict[uuid.UUID, Grade], sales: dict[uuid.UUID, AccountSales],
+                          ledger: list[LedgerEntry]) -> list[AccountRef]:
+    """The graded accounts that sold or earned a reward in the period: the others have no economics to judge."""
+    rewarded = {e.account for e in ledger}
+    return [r for r in refs if r.id in grades and (r.id in sales or r.code in rewarded)]
+
+
+def _judged(period: de.AccountPeriod, policy: CommercialPolicy, end: date, today: date, rates: list[Rate],
+            found: tuple[dx.ExceptionRequest, ...]) -> de.AccountEconomics:
+    """An account's economics against the policy at the period's end, or today when an exception approved since
+    (valid today) covers the past period too."""
+    row = de.account_economics(period, policy, end, rates, found)
+    if row.needs_action and found:
+        return de.account_economics(period, policy, today, rates, found)
+    return row
 
 
 def _period(ref: AccountRef, grade: Grade, sales: AccountSales | None, ledger: list[LedgerEntry],
             grants: tuple[Money, ...], config: SettlementConfig) -> de.AccountPeriod:
     currency = ref.currency
-    net = sales.net_revenue if sales else ZERO
-    margin = sales.gross_margin if sales else ZERO
+    net, margin = (sales.net_revenue, sales.gross_margin) if sales else (ZERO, ZERO)
     mine = [e for e in ledger if e.account == ref.code and _is_reward(e)]
-    cashback = Money(sum((e.amount for e in mine if e.unit is LedgerUnit.CASHBACK), ZERO), currency)
-    points = sum((e.amount for e in mine if e.unit is LedgerUnit.POINTS), ZERO)
+    cashback = Money(_total(mine, LedgerUnit.CASHBACK), currency)
+    points = _total(mine, LedgerUnit.POINTS)
     other = [config.point_value.of(points)] if points else []
     return de.AccountPeriod(ref.code, grade, Money(net, currency), Money(margin, currency), cashback,
                             (*other, *grants))
+
+
+def _total(entries: list[LedgerEntry], unit: LedgerUnit) -> Decimal:
+    return sum((e.amount for e in entries if e.unit is unit), ZERO)
 
 
 def reward_day(entry: LedgerEntry) -> date:

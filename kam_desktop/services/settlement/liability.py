@@ -86,20 +86,25 @@ def build_report(entries: list[LedgerEntry], start: date, end: date, config: Set
         rolls = dli.roll_forward(entries, start, end, value)
     except LedgerError as exc:
         raise ServiceError.of(exc) from None
-    rates = dict(config.breakage)
-    measured: dict[LedgerUnit, bool] = {}
-    for unit in LedgerUnit:
-        if unit not in rates:
-            found = dli.historical_breakage(entries, end, unit)
-            rates[unit] = found if found is not None else Decimal(0)
-            measured[unit] = found is not None
+    rates, measured = _breakage_rates(entries, end, config)
     estimates = {e.denomination: e for e in dli.estimate(rolls, rates)}
     lines = tuple(_line(d, rf, estimates[d], measured.get(d.unit, False)) for d, rf in rolls.items())
-    money_lines = [x for x in lines if x.currency]
-    closing = MoneyBag.of(Money(x.closing, x.currency) for x in money_lines if x.currency)
-    estimated = MoneyBag.of(Money(x.estimated, x.currency) for x in money_lines if x.currency)
+    closing = MoneyBag.of(Money(x.closing, x.currency) for x in lines if x.currency)
+    estimated = MoneyBag.of(Money(x.estimated, x.currency) for x in lines if x.currency)
     base, used, in_base = _in_base(estimated, fx, end)
     return LiabilityReport(start, end, in_money, lines, closing, estimated, base, in_base, used)
+
+
+def _breakage_rates(entries: list[LedgerEntry], end: date,
+                    config: SettlementConfig) -> tuple[dict[LedgerUnit, Decimal], dict[LedgerUnit, bool]]:
+    """Breakage per unit: the program's rate where set, else measured from history (and which were measured)."""
+    rates = dict(config.breakage)
+    measured: dict[LedgerUnit, bool] = {}
+    for unit in (u for u in LedgerUnit if u not in rates):
+        found = dli.historical_breakage(entries, end, unit)
+        rates[unit] = found if found is not None else Decimal(0)
+        measured[unit] = found is not None
+    return rates, measured
 
 
 def _line(d: Denomination, rf: dli.RollForward, est: dli.LiabilityEstimate, measured: bool) -> LiabilityLine:

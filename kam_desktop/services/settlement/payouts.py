@@ -148,21 +148,28 @@ def _party_json(party: dp.Party | None) -> dict[str, Any] | None:
     return None if party is None else {"name": party.name, "tax_id": party.tax_id, "address": party.address}
 
 
+def _note_fields(note: dp.RebateNote | None) -> dict[str, Any]:
+    """What only a rebate note has: VAT rate, the two parties, its lines (a voucher or a transfer has none)."""
+    if note is None:
+        return {"vat_percent": None, "seller": None, "buyer": None, "lines": []}
+    lines = [{"description": x.description, "net": str(x.net.amount),
+              "vat_percent": None if x.vat_percent is None else str(x.vat_percent), "vat": str(x.vat.amount),
+              "gross": str(x.gross.amount)} for x in note.lines]
+    return {"vat_percent": note.lines[0].vat_percent, "seller": _party_json(note.seller),
+            "buyer": _party_json(note.buyer), "lines": lines}
+
+
 def _record(uow: UnitOfWork, ref: AccountRef, payout: dp.Payout, method: dp.PayoutMethod, benefit: BenefitType,
             quarter: Quarter, document: Document | None) -> PayoutDocument:
     doc = payout.document
-    amount = doc.total_net if isinstance(doc, dp.RebateNote) else doc.amount
-    vat = doc.total_vat if isinstance(doc, dp.RebateNote) else Money.zero(amount.currency)
-    lines = [{"description": x.description, "net": str(x.net.amount), "vat_percent": None if x.vat_percent is None
-              else str(x.vat_percent), "vat": str(x.vat.amount), "gross": str(x.gross.amount)}
-             for x in (doc.lines if isinstance(doc, dp.RebateNote) else ())]
     note = doc if isinstance(doc, dp.RebateNote) else None
+    amount = doc.total_net if isinstance(doc, dp.RebateNote) else doc.amount
+    vat = note.total_vat if note else Money.zero(amount.currency)
     row = PayoutDocument(
         number=doc.number, method=method, account_id=ref.id, entry_id=payout.entry.id,
         document_id=document.id if document else None, benefit=benefit, period=str(quarter),
         issued_on=payout.entry.booked_on, currency=amount.currency, total_net=amount.amount, total_vat=vat.amount,
-        total_gross=(amount + vat).amount, vat_percent=note.lines[0].vat_percent if note else None,
-        seller=_party_json(note.seller) if note else None, buyer=_party_json(note.buyer) if note else None, lines=lines,
+        total_gross=(amount + vat).amount, **_note_fields(note),
         lots=[{"lot": str(a.lot_id), "amount": str(a.amount)} for a in payout.entry.allocations],
         sha256=document.sha256 if document else None, created_by=uow.actor)
     uow.session.add(row)

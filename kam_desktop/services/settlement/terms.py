@@ -62,33 +62,47 @@ def settlement_config(session: Session) -> SettlementConfig:
     """The terms in force, from the settings (defaults where a key is missing); a bad value is refused by name."""
     raw = _stored(session)
     base = base_currency(session)
-    methods = dict(SettlementTerms().methods)
-    limits = dict(ApprovalLimits().per_currency)
-    breakage: dict[LedgerUnit, Decimal] = {}
-    points_limit = ApprovalLimits().points
     for key, value in raw.items():
         _check(key, value)
-        name = key.split(".", 1)[1]
-        if name.startswith("method.") and value:
-            methods[BenefitType(name.removeprefix("method."))] = PayoutMethod(value)
-        elif name == "limit.points" and value:
-            points_limit = Decimal(value)
-        elif name.startswith("limit.") and value:
-            limits[name.removeprefix("limit.")] = Decimal(value)
-        elif name.startswith("breakage.") and value:
-            breakage[LedgerUnit(name.removeprefix("breakage."))] = Decimal(value)
+    methods, limits, points_limit, breakage = _keyed(raw)
     vat = raw.get("settlement.vat_percent") or None
     terms = SettlementTerms(methods, Decimal(vat) if vat else None,
                             ClawbackRule(raw.get("settlement.clawback") or ClawbackRule.CARRY_FORWARD))
     point_value = PointValue(parse(raw["settlement.point_value"]) if raw.get("settlement.point_value")
                              else Money(PointsRules().point_value, base))
+    return SettlementConfig(terms, ApprovalLimits(limits, points_limit), breakage, point_value, _mapping(raw), base,
+                            raw)
+
+
+def _keyed(raw: dict[str, str]) -> tuple[dict[BenefitType, PayoutMethod], dict[str, Decimal], Decimal,
+                                          dict[LedgerUnit, Decimal]]:
+    """The settings with a name after the dot: payout methods per benefit, approval limits, breakage rates."""
+    methods = dict(SettlementTerms().methods)
+    limits = dict(ApprovalLimits().per_currency)
+    points_limit = ApprovalLimits().points
+    breakage: dict[LedgerUnit, Decimal] = {}
+    for key, value in raw.items():
+        name = key.split(".", 1)[1]
+        if not value:
+            continue
+        if name.startswith("method."):
+            methods[BenefitType(name.removeprefix("method."))] = PayoutMethod(value)
+        elif name == "limit.points":
+            points_limit = Decimal(value)
+        elif name.startswith("limit."):
+            limits[name.removeprefix("limit.")] = Decimal(value)
+        elif name.startswith("breakage."):
+            breakage[LedgerUnit(name.removeprefix("breakage."))] = Decimal(value)
+    return methods, limits, points_limit, breakage
+
+
+def _mapping(raw: dict[str, str]) -> AccountMapping:
+    """The journal's chart of accounts: the standard one with the program's own keys over it."""
     journal = {k.removeprefix("journal."): v for k, v in raw.items() if k.startswith("journal.") and v}
     try:
-        standard = AccountMapping.standard()
-        mapping = AccountMapping.from_settings(_standard_keys(standard) | journal)
+        return AccountMapping.from_settings(_standard_keys(AccountMapping.standard()) | journal)
     except JournalError as exc:
         raise ServiceError.of(exc) from None
-    return SettlementConfig(terms, ApprovalLimits(limits, points_limit), breakage, point_value, mapping, base, raw)
 
 
 def _standard_keys(mapping: AccountMapping) -> dict[str, str]:

@@ -11,17 +11,21 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain import clawback as dc
+from kam_desktop.domain.monetary import Money
+from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import AccountStatus
 from kam_desktop.store.models import (
     Account,
     AuditEntry,
+    ClawbackDue,
     InvoiceLine,
     LedgerEntry,
     PeriodLock,
     ProductCategory,
     User,
 )
-from kam_desktop.store.queries.grades import GradingBasis
+from kam_desktop.store.queries.grades import AccountRef, GradingBasis, accounts
 from kam_desktop.store.sql import money_sum
 
 
@@ -151,3 +155,20 @@ def lines_imported_after(session: Session, first: date, last: date, moment: date
              .where(InvoiceLine.invoice_date.between(first, last), AuditEntry.created_at > moment)
              .group_by(Account.code, Account.currency))
     return {code: LateLines(count, net, currency) for code, currency, count, net in session.execute(query)}
+
+
+def dues(session: Session, refs: Collection[AccountRef] | None = None) -> list[dc.ClawbackDue]:
+    """Every recorded due, one per account and quarter (dues of the same quarter add up)."""
+    by_id = {a.id: a for a in (refs if refs is not None else accounts(session, active_only=False))}
+    query = select(ClawbackDue).order_by(ClawbackDue.quarter, ClawbackDue.created_at)
+    if refs is not None:
+        query = query.where(ClawbackDue.account_id.in_(list(by_id)))
+    grouped: dict[tuple[str, str], dc.ClawbackDue] = {}
+    for row in session.scalars(query):
+        code = by_id[row.account_id].code
+        key = (code, row.quarter)
+        amount = Money(row.amount, row.currency)
+        found = grouped.get(key)
+        grouped[key] = dc.ClawbackDue(code, Quarter.parse(row.quarter), amount, row.reason) if found is None else \
+            dc.ClawbackDue(code, found.quarter, found.amount + amount, found.reason)
+    return list(grouped.values())

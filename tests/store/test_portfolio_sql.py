@@ -1,0 +1,24 @@
+"""One definition of the portfolio: the quick start's SQL is the SQLAlchemy statement compiled for SQLite, and
+reading it needs no SQLAlchemy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from kam_desktop.store.portfolio_row import DATE_PARAMETERS
+from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
+from kam_desktop.store.queries.portfolio import portfolio_sql
+
+
+def test_the_quick_start_sql_is_the_portfolio_statement_compiled() -> None:
+    assert portfolio_sql() == PORTFOLIO_SQL, (
+        "queries/portfolio.py changed: regenerate the copy with `python -m kam_desktop.store.queries.portfolio`")
+    assert all(f":{name}" in PORTFOLIO_SQL for name in DATE_PARAMETERS)
+
+
+def test_the_quick_read_loads_no_sqlalchemy() -> None:
+    code = ("import sys, kam_desktop.store.quick_read; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'pandas')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
