@@ -209,9 +209,7 @@ def insert_lines(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tic
     dialect = session.get_bind().dialect
     writer = {"sqlite": _sqlite_batches, "postgresql": _copy_batches}.get(dialect.name, _core_batches)
     try:
-        done = writer(session, lines, import_id, tick, batch_rows or BATCH_ROWS)
-        rollup.add_import(session.connection(), import_id)  # same transaction: lines and roll-up commit together
-        return done
+        return writer(session, lines, import_id, tick, batch_rows or BATCH_ROWS)
     except dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance("bulk insert into invoice_lines", None, exc, dialect.loaded_dbapi.Error,
                                   dialect=dialect) from exc
@@ -245,6 +243,7 @@ def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: 
             cursor.executemany(sql, rows)
             done += n
             tick(done)
+        rollup.add_import(session.connection(), import_id)  # while the new lines' pages are still cached
     finally:
         cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
         cursor.close()
@@ -273,6 +272,7 @@ def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
             copy.write("".join("\t".join(r) + "\t" + stamp + "\n" for r in rows))
             done += n
             tick(done)
+    rollup.add_import(session.connection(), import_id)  # same transaction: lines and roll-up commit together
     return done
 
 
@@ -292,4 +292,5 @@ def _core_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
         session.execute(statement, values)
         done += n
         tick(done)
+    rollup.add_import(session.connection(), import_id)
     return done
