@@ -64,6 +64,7 @@ def build(scale: str, out: Path, *, seed: int = DEFAULT_SEED, accounts: int | No
     from kam_desktop.demo.company import populate
     from kam_desktop.demo.defaults import load_defaults
     from kam_desktop.services.demo.setup import ensure_defaults
+    from kam_desktop.store import rollup
     from kam_desktop.store.store import Store
 
     for suffix in ("", "-wal", "-shm"):
@@ -82,6 +83,7 @@ def build(scale: str, out: Path, *, seed: int = DEFAULT_SEED, accounts: int | No
                                accounts=accounts or SCALES[scale])
             for sql in saved:  # a sorted index build beats millions of random B-tree inserts
                 conn.execute(sql)
+            rollup.rebuild(uow.session.connection())  # raw line inserts pass no upkeep: sum the roll-up once
             uow.commit()
         with store.engine.connect() as c:
             c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

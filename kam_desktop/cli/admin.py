@@ -41,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
     backup = subparsers.add_parser("backup", parents=[common], help="verified backup of the SQLite store")
     backup.add_argument("file", type=Path)
     backup.set_defaults(handler=_backup)
+    check = subparsers.add_parser("check", parents=[common],
+                                  help="compare the sales roll-up with the invoice lines (exit 1 when they differ)")
+    check.set_defaults(handler=_check)
     restore = subparsers.add_parser("restore", parents=[common], help="restore the store from a backup")
     restore.add_argument("file", type=Path)
     restore.set_defaults(handler=_restore)
@@ -100,6 +103,18 @@ def _backup(args: argparse.Namespace) -> int:
     else:
         print(f"verified backup written to {path}")
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    result = desk_from(args).check_rollup()
+    if args.json:
+        print_json({"consistent": result.consistent, "account": result.account_code, "month": result.month})
+    elif result.consistent:
+        print("the sales roll-up equals the invoice lines")
+    else:
+        print(f"the sales roll-up differs from the invoice lines first at account {result.account_code}, "
+              f"month {result.month}")
+    return 0 if result.consistent else 1
 
 
 def _restore(args: argparse.Namespace) -> int:

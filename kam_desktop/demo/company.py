@@ -26,6 +26,7 @@ from kam_desktop.demo.money import cents, rate, to_pln
 from kam_desktop.demo.people import contacts, staff, synced
 from kam_desktop.demo.series import LineGenerator, history_start, month_spans
 from kam_desktop.demo.slots import make_slots
+from kam_desktop.store import rollup
 from kam_desktop.store.models import (
     Account,
     ApprovalStep,
@@ -110,6 +111,7 @@ class OrmWriter:
                 for i, no, ln, d, a, c, q, n, m in chunk
             ])
             count += len(chunk)
+        rollup.rebuild(self.session.connection())  # Core inserts pass no flush: the roll-up is summed once here
         return count
 
 

@@ -70,6 +70,7 @@ class UseCase(StrEnum):
     VIEW_LIABILITY = "view the reward liability and economics"
     EXPORT_JOURNAL = "export the accounting journal"
     VERIFY_AUDIT = "verify the audit chain"
+    CHECK_ROLLUP = "check the sales roll-up against the invoice lines"
 
 
 _ANY, _OWN = Scope.ANY, Scope.OWN
@@ -127,6 +128,7 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.VIEW_LIABILITY: MANAGERS,
     UseCase.EXPORT_JOURNAL: FINANCE_ADMIN,
     UseCase.VERIFY_AUDIT: MANAGERS,
+    UseCase.CHECK_ROLLUP: MANAGERS,
 }
 
 

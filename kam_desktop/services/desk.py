@@ -26,6 +26,7 @@ from kam_desktop.services.accounts import portfolio as _portfolio
 from kam_desktop.services.accounts import search as _search
 from kam_desktop.services.accounts import workspace as _workspace
 from kam_desktop.services.admin import backup as _backup
+from kam_desktop.services.admin import check as _check
 from kam_desktop.services.admin import status as _status
 from kam_desktop.services.benefits import approval as _approval
 from kam_desktop.services.benefits import catalog as _catalog
@@ -40,7 +41,7 @@ from kam_desktop.services.exceptions import inbox as _inbox
 from kam_desktop.services.exceptions import requests as _requests
 from kam_desktop.services.grading import GradingRun, grade_portfolio
 from kam_desktop.services.ledger import entries as _entries
-from kam_desktop.services.plain import AccountWallet, StoreInfo, SyncStatus
+from kam_desktop.services.plain import AccountWallet, RollupCheck, StoreInfo, SyncStatus
 from kam_desktop.services.program import company as _company
 from kam_desktop.services.program import fx as _fx
 from kam_desktop.services.program import policy as _policy
@@ -474,6 +475,9 @@ class Desk:
 
     def backup(self, target: Path) -> Path:
         return _backup.backup(self.ctx, target)
+
+    def check_rollup(self) -> RollupCheck:
+        return _check.check_rollup(self.ctx)
 
     def restore(self, source: Path) -> Path:
         return _backup.restore(self.ctx, source)

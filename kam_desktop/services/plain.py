@@ -13,6 +13,18 @@ __all__ = ["AccountWallet", "PortfolioRow", "StoreInfo", "SyncStatus"]
 
 
 @dataclass(frozen=True)
+class RollupCheck:
+    """`kamctl check`: whether the sales roll-up equals the lines; else the first account and month that differ."""
+
+    account_code: str | None = None
+    month: str | None = None  # "YYYY-MM"
+
+    @property
+    def consistent(self) -> bool:
+        return self.account_code is None
+
+
+@dataclass(frozen=True)
 class StoreInfo:
     """Where the data lives, fit to show: a SQLite file, or a server without its password."""
 

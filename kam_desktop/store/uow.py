@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.jsonable import to_jsonable
 from kam_desktop.store import outbox
+from kam_desktop.store import rollup as _rollup  # noqa: F401 - registers the roll-up's upkeep on every flush
 from kam_desktop.store.audit_chain import chain_new_lines
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import AuditEntry, SyncedMixin

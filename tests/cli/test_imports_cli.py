@@ -123,3 +123,23 @@ def test_export_kinds(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 1 and "export to a .xlsx or .csv file" in err
     code, _, err = run(capsys, "export", "ledger", str(tmp_path / "l.csv"), "--db", db, "--account", "NOPE")
     assert code == 1 and "no account with code 'NOPE'" in err
+
+
+def test_check_compares_the_rollup_with_the_lines_and_names_the_first_difference(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "import", "invoices", str(SAMPLES / "invoices_pl_cp1250.csv"), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "check", "--db", db, "--json")
+    assert (code, out) == (0, {"consistent": True, "account": None, "month": None})
+    store = Store.open(db)
+    try:
+        with store.engine.begin() as conn:  # a roll-up that lost one cell's line count
+            conn.execute(sa.text("UPDATE sales_rollup SET lines = lines + 1 WHERE rowid = "
+                                 "(SELECT min(rowid) FROM sales_rollup)"))
+            code_of_changed = conn.execute(sa.text(
+                "SELECT a.code, r.month FROM sales_rollup r JOIN accounts a ON a.id = r.account_id "
+                "WHERE r.rowid = (SELECT min(rowid) FROM sales_rollup)")).one()
+    finally:
+        store.dispose()
+    code, out, _ = run(capsys, "check", "--db", db)
+    assert code == 1
+    assert f"first at account {code_of_changed[0]}, month {code_of_changed[1]}" in out

@@ -16,6 +16,7 @@ from benchmarks.scale import AS_OF, build
 from kam_desktop.demo.company import OrmWriter, populate
 from kam_desktop.demo.defaults import load_defaults
 from kam_desktop.services.demo.setup import ensure_defaults
+from kam_desktop.store import rollup
 from kam_desktop.store.store import Store
 
 from .helpers import dump_tables
@@ -48,6 +49,8 @@ def test_raw_scale_rows_read_back_exactly_as_the_orm_writes_them(data_dir: Path)
     raw = Store.open(raw_path)
     try:
         actual = dump_tables(raw.engine)
+        with raw.engine.connect() as connection:
+            assert rollup.first_difference(connection) is None  # raw lines, then the roll-up summed once
     finally:
         raw.dispose()
     assert result.invoice_lines == summary.invoice_lines > 1000

@@ -129,6 +129,7 @@ DOORS: dict[UseCase, Door] = {
     UseCase.EDIT_COMPANY: Door(
         lambda w, t: ["company", "set", "--phone", f"+48 {_n(w)}"],
         lambda d, w, t: d.save_company(_with_phone(d, f"+48 {_n(w)}")), scoped=False),
+    UseCase.CHECK_ROLLUP: Door(lambda w, t: ["check"], lambda d, w, t: d.check_rollup(), scoped=False),
     UseCase.BACKUP: Door(
         lambda w, t: ["backup", str(w.folder / f"b{_n(w)}.sqlite")],
         lambda d, w, t: d.backup(w.folder / f"b{_n(w)}.sqlite"), scoped=False),

@@ -24,6 +24,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from kam_desktop.store import rollup
 from kam_desktop.store.models import InvoiceLine
 
 BATCH_ROWS = 50_000
@@ -242,6 +243,7 @@ def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: 
             cursor.executemany(sql, rows)
             done += n
             tick(done)
+        rollup.add_import(session.connection(), import_id)  # while the new lines' pages are still cached
     finally:
         cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
         cursor.close()
@@ -270,6 +272,7 @@ def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
             copy.write("".join("\t".join(r) + "\t" + stamp + "\n" for r in rows))
             done += n
             tick(done)
+    rollup.add_import(session.connection(), import_id)  # same transaction: lines and roll-up commit together
     return done
 
 
@@ -289,4 +292,5 @@ def _core_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
         session.execute(statement, values)
         done += n
         tick(done)
+    rollup.add_import(session.connection(), import_id)
     return done

@@ -43,6 +43,26 @@ class InvoiceLine(KeyMixin, Base):
     import_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # the audit entry of its import
 
 
+class SalesRollup(Base):
+    """Sales of one account in one month and category: the sums every screen reads instead of the lines.
+
+    Derived from `invoice_lines` and kept exactly in the transaction that writes them (store/rollup.py);
+    `kamctl check` compares both. `month` is "YYYY-MM"; amounts are in the lines' currency (the account's).
+    """
+
+    __tablename__ = "sales_rollup"
+
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("product_categories.id"), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    net_amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    margin_amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    units: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    lines: Mapped[int] = mapped_column(Integer, nullable=False)
+    last_on: Mapped[date] = mapped_column(Date, nullable=False)  # the cell's latest invoice day (churn, last sale)
+
+
 class PotentialSlot(SyncedMixin, Base):
     """The client's total spend in a category (also at competitors), as collected on a date."""
 
