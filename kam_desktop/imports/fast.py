@@ -20,7 +20,8 @@ def _whole(fragment: str) -> re.Pattern[str]:
 
 
 def cells(series: pd.Series) -> np.ndarray:
-    return series.to_numpy(dtype=object)
+    values: np.ndarray = series.to_numpy(dtype=object)
+    return values
 
 
 _last: list[tuple[pd.Series, str]] = []
@@ -69,7 +70,7 @@ def has_any(series: pd.Series, chars: str) -> bool:
 def flags(series: pd.Series, test: object) -> pd.Series:
     """A boolean Series from a plain per-cell predicate (faster than pandas' str accessor here)."""
     values = cells(series)
-    return pd.Series(np.fromiter((test(v) for v in values), dtype=bool, count=len(values)),  # type: ignore[operator]
+    return pd.Series(np.fromiter((test(v) for v in values), dtype=np.bool_, count=len(values)),  # type: ignore[operator]
                      index=series.index)
 
 

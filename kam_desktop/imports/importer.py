@@ -66,7 +66,9 @@ def _import(path: Path, spec: FormatSpec, sniffed: SniffResult, known: KnownData
     match = match_headers(spec, headers, profile)
     header_issues = _header_issues(path, spec, match, options, sniffed.file_kind)
     if header_issues:
-        chunks.close()
+        closing = getattr(chunks, "close", None)  # a generator: let its file go now
+        if closing is not None:
+            closing()
         return _failed(path, spec, options, header_issues, sniffed.notes, match)
     sink = IssueSink(path.name)
     validator = FileValidator(spec, match, known, sink, decimal=options.decimal or ".",

@@ -156,7 +156,7 @@ def check_duplicates(frame: pd.DataFrame, key: tuple[str, ...], headers: Mapping
 
 def _show(value: object) -> str:
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
+        return str(value.strftime("%Y-%m-%d"))
     return str(value)
 
 

@@ -109,7 +109,7 @@ class StagedRows(Generic[T]):
     """
 
     def __init__(self, row_type: type[T], frame: pd.DataFrame, kinds: Mapping[str, str]) -> None:
-        self.row_type = row_type
+        self.row_type: type[T] = row_type
         self._frame = frame
         self._kinds = dict(kinds)  # field → "decimal" | "date" | "optional" | "int" | "text"
         self.fields = tuple(f.name for f in fields(row_type))
@@ -159,7 +159,8 @@ def _python_values(series: pd.Series, kind: str) -> list[Any]:
         return [int(v) for v in series.tolist()]
     if kind == "optional":
         return [v or None for v in series.tolist()]
-    return series.tolist()
+    values: list[Any] = series.tolist()
+    return values
 
 
 def empty_rows(format_name: str) -> StagedRows[Any]:

@@ -65,7 +65,7 @@ def record(session: Session) -> None:
     entries.sort(key=lambda entry: _TABLE_ORDER.get(entry["entity"], 0))  # parents before children
     entries += [e for obj in session.dirty if replicated(obj) and (e := _updated(obj, txn)) is not None]
     if entries:
-        session.connection().execute(insert(OutboxEntry.__table__), entries)
+        session.connection().execute(insert(OutboxEntry), entries)
 
 
 def forget_transaction(session: Session) -> None:

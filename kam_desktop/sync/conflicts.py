@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from kam_desktop.store.models import Account, Base, SyncConflict
 from kam_desktop.store.types import utc_now
 
-MAPPED = {mapper.local_table.name: mapper.class_ for mapper in Base.registry.mappers}
+MAPPED = {mapper.persist_selectable.fullname: mapper.class_ for mapper in Base.registry.mappers}  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def resolve(session: Session, conflict_id: uuid.UUID) -> bool:
     """Mark the conflict handled (re-applied or dismissed); the row itself stays as a record."""
     done = session.execute(update(SyncConflict).where(SyncConflict.id == conflict_id, SyncConflict.resolved_at.is_(None))
                            .values(resolved_at=utc_now()))
-    return bool(done.rowcount)
+    return bool(done.rowcount)  # type: ignore[attr-defined]  # an UPDATE's CursorResult
 
 
 def from_json(kind: Any, value: Any) -> Any:

@@ -58,8 +58,7 @@ def rows_of_accounts(local: Connection, entity: Entity, accounts: set[uuid.UUID]
     if entity.account_sql is None or not accounts:
         return set()
     query = text(f"SELECT r.id FROM {entity.name} r WHERE {entity.account_sql} IN :accounts").bindparams(
-        bindparam("accounts", expanding=True, type_=Uuid()))
-    query = query.columns(id=Uuid())
+        bindparam("accounts", expanding=True, type_=Uuid())).columns(id=Uuid())
     return set(local.scalars(query, {"accounts": list(accounts)}))
 
 

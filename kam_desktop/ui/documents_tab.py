@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.document_preview import DocumentPreview
+from kam_desktop.ui.fields import picked, qdate
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
@@ -126,7 +127,7 @@ class DocumentsTab(QWidget):
         self.signatory = QLineEdit(self)
         self.signed_on = QDateEdit(self)
         self.signed_on.setCalendarPopup(True)
-        self.signed_on.setDate(QDate(desk.today()))
+        self.signed_on.setDate(qdate(desk.today()))
         self.scan_button = QPushButton(self)
         self.scan_button.clicked.connect(self._choose_scan)
         self.sign_button = QPushButton(self)
@@ -371,7 +372,7 @@ class DocumentsTab(QWidget):
             self.signatory.setFocus()
             return False
         try:
-            self.desk.sign_document(row.number, signatory, self.signed_on.date().toPython(), scan or self._scan)
+            self.desk.sign_document(row.number, signatory, picked(self.signed_on), scan or self._scan)
         except ServiceError as error:
             self.message.error(self.tr("Not marked signed: %1").replace("%1", refusal_text(error)))
             return False
