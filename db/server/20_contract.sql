@@ -23,8 +23,7 @@ $$;
 -- (the decisions themselves only through kam.decide_exception)
 CREATE OR REPLACE FUNCTION kam.can_write_account(account uuid) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    SELECT coalesce(kam.current_app_role() IN ('director', 'finance', 'admin'), false)
-        OR EXISTS (SELECT 1 FROM accounts a WHERE a.id = account AND a.owner_id = kam.current_person_id())
+    SELECT kam.can_read_account(account)  -- today the same people; kept apart for the sync SQL that asks each
 $$;
 
 -- a KAM's accounts as one set: a policy tests `account_id IN (SELECT kam.own_account_ids())`, computed once per

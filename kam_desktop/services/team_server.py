@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from kam_desktop.domain.vocabulary import Role
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.services.people import valid_login
+from kam_desktop.store.models import Account
 from kam_desktop.store.server import people as server_people
 from kam_desktop.store.server.install import Installed, ServerSetupError, install
 from kam_desktop.store.store import Store
@@ -58,10 +60,6 @@ def init_server(url: str, demo: bool = False) -> ServerReady:
 
 
 def _has_accounts(store: Store) -> bool:
-    from sqlalchemy import select
-
-    from kam_desktop.store.models import Account
-
     with store.engine.connect() as connection:
         return connection.execute(select(Account.id).limit(1)).first() is not None
 
