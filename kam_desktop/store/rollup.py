@@ -11,31 +11,18 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Connection, Table, delete, event, func, insert, select
 from sqlalchemy.orm import Session
 
 from kam_desktop.store.models import InvoiceLine, SalesRollup
+from kam_desktop.store.sales_months import month_key, month_span
 
 ROLLUP = cast(Table, SalesRollup.__table__)
 KEY = ("account_id", "month", "category_id", "currency")
 SUMS = ("net_amount", "margin_amount", "units", "lines")
 LATEST = "last_on"
-
-
-def month_key(day: date) -> str:
-    """The roll-up's month of a day: "YYYY-MM"."""
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def month_span(month: str) -> tuple[date, date]:
-    """The first and last day of a "YYYY-MM" month."""
-    year, number = int(month[:4]), int(month[5:7])
-    first = date(year, number, 1)
-    following = date(year + number // 12, number % 12 + 1, 1)
-    return first, date.fromordinal(following.toordinal() - 1)
 
 
 def month_of_line(dialect: str) -> ColumnElement[str]:
