@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import kam_desktop
-from kam_desktop import frozen, paths
+from kam_desktop import frozen, logs, paths
 from kam_desktop.streams import utf8_when_piped
 
 if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported where a start needs them
@@ -53,16 +52,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def setup_logging(folder: Path) -> logging.Handler:
-    """A rotating log file in the user's log folder; returns the handler so it can be removed again."""
-    handler = logging.handlers.RotatingFileHandler(folder / LOG_FILE, maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return handler
+def setup_logging(folder: Path) -> logging.Handler | None:
+    """The rotating log file in the log folder (`logs.MAX_BYTES` × `logs.BACKUPS`); returns the handler so it can
+    be removed again (None: the folder takes no file, and the app runs on without one)."""
+    return logs.rotating_file(folder, LOG_FILE)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,8 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args, headless)
     finally:
         crash.uninstall()
-        logging.getLogger().removeHandler(handler)
-        handler.close()
+        logs.detach(handler)
 
 
 def _run(args: argparse.Namespace, headless: bool) -> int:
