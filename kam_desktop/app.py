@@ -209,7 +209,7 @@ def _services(desk: Callable[[], Desk], info: StoreInfo, backups: Path | None, s
         store_is_empty=lambda: desk().store_is_empty(), load_demo=lambda: desk().load_demo(),
         data_dir=paths.data_dir(), log_dir=paths.log_dir(), desk_source=desk, backups_dir=backups,
         settings_file=settings.file, for_user=for_user, store_ready=ready, load_wallets=lambda: desk().wallets(),
-        load_search_keys=lambda: desk().search_keys(),
+        load_search_keys=lambda: desk().search_keys(), portable=paths.is_portable(),
     )
 
 

@@ -686,7 +686,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- language -------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("KAM Desktop — Portfolio"))
+        self.setWindowTitle(self.tr("KAM Desktop — Portfolio (portable)") if self.services.portable
+                            else self.tr("KAM Desktop — Portfolio"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
