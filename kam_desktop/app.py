@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported
     from kam_desktop.ui.i18n import Translators
     from kam_desktop.ui.main_window import MainWindow
     from kam_desktop.ui.settings import UiSettings
+    from kam_desktop.ui.single_instance import InstanceServer
 
 log = logging.getLogger("kam_desktop")
 LOG_FILE = "kam-desktop.log"
@@ -80,8 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, headless: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from kam_desktop.services.admin.quick_start import quick_start_store
-    from kam_desktop.services.clock import clock_from_environment
     from kam_desktop.ui.i18n import Translators, system_language
     from kam_desktop.ui.settings import UiSettings
 
@@ -97,6 +97,36 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     guard_bool_refcount()
     translators = Translators()
     translators.switch(args.lang or settings.language() or system_language())
+    guard = None if headless else _single_instance(args)  # the smoke test and screenshots run beside a window
+    if isinstance(guard, int):
+        translators.clear()
+        return guard
+    try:
+        return _run_guarded(app, args, settings, translators, headless)
+    finally:
+        if guard is not None:
+            guard.close()
+
+
+def _single_instance(args: argparse.Namespace) -> InstanceServer | int:
+    """The guard of an interactive start; the exit code when an instance for the same data folder and store
+    already runs (it was asked to bring its window to the front)."""
+    from kam_desktop.ui.single_instance import Answer, already_running_line, claim, server_name
+
+    claimed = claim(server_name(paths.data_dir(), args.db or os.environ.get("KAM_DB")))
+    if not isinstance(claimed, Answer):
+        return claimed
+    line = already_running_line(claimed.raised)
+    log.info("another instance runs for this data folder and store (window raised: %s)", claimed.raised)
+    print(f"kam-desktop: {line}")
+    return EXIT_OK if claimed.raised else EXIT_FAILED
+
+
+def _run_guarded(app: QApplication, args: argparse.Namespace, settings: UiSettings, translators: Translators,
+                 headless: bool) -> int:
+    from kam_desktop.services.admin.quick_start import quick_start_store
+    from kam_desktop.services.clock import clock_from_environment
+
     clock = clock_from_environment()
     local = quick_start_store(args.db, args.login)
     if local is not None:

@@ -2887,6 +2887,16 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
         <translation>Wczytywanie firmy demonstracyjnej…</translation>
     </message>
     <message>
+        <source>The folder could not be opened here. Its path was copied to the clipboard:
+{path}</source>
+        <translation>Nie udało się tu otworzyć folderu. Jego ścieżkę skopiowano do schowka:
+{path}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Otwórz folder</translation>
+    </message>
+    <message>
         <source>Offline · no team server</source>
         <translation>Offline · brak serwera zespołu</translation>
     </message>
@@ -2921,6 +2931,10 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
             <numerusform>%n konflikty</numerusform>
             <numerusform>%n konfliktów</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>KAM Desktop — Portfolio (portable)</source>
+        <translation>KAM Desktop — portfel klientów (wersja przenośna)</translation>
     </message>
     <message>
         <source>KAM Desktop — Portfolio</source>
@@ -3863,6 +3877,17 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
     <message>
         <source>with these terms</source>
         <translation>przy tych warunkach</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>KAM Desktop is already running for this data folder; its window was brought to the front.</source>
+        <translation>KAM Desktop już działa dla tego folderu danych; jego okno przeniesiono na wierzch.</translation>
+    </message>
+    <message>
+        <source>KAM Desktop is already running for this data folder but did not answer; wait a moment or close it, then start it again.</source>
+        <translation>KAM Desktop już działa dla tego folderu danych, ale nie odpowiada; poczekaj chwilę lub zamknij go, a potem uruchom ponownie.</translation>
     </message>
 </context>
 <context>
