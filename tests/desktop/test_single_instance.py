@@ -73,8 +73,12 @@ def instances(tmp_path: Path) -> Iterator[list[subprocess.Popen[str]]]:
         if listening(process.pid)():
             names.append(server_name_of(process.pid))
     for name in names:  # a killed instance leaves its socket file in the temporary folder
-        subprocess.run([sys.executable, "-c", "import sys; from PySide6.QtNetwork import QLocalServer; "
-                        "QLocalServer.removeServer(sys.argv[1])", name], check=True, timeout=60)
+        remove_server(name)
+
+
+def remove_server(name: str) -> None:
+    subprocess.run([sys.executable, "-c", "import sys; from PySide6.QtNetwork import QLocalServer; "
+                    "QLocalServer.removeServer(sys.argv[1])", name], check=True, timeout=60)
 
 
 def test_a_second_start_raises_the_first_window_and_exits_0(instances: list[subprocess.Popen[str]],
@@ -103,13 +107,16 @@ def test_a_second_start_raises_the_first_window_and_exits_0(instances: list[subp
 
 
 def test_the_second_start_speaks_the_saved_language(instances: list[subprocess.Popen[str]], tmp_path: Path) -> None:
+    (paths.data_dir() / "settings.ini").write_text("[ui]\nlanguage=ru\n", encoding="utf-8")
     db = str(tmp_path / "kam.sqlite")
     first = start("--db", db)
     instances.append(first)
     wait_for(listening(first.pid), "single-instance server", first)
-    second, _ = run("--db", db, "--lang", "pl", timeout=60)
+    second, _ = run("--db", db, timeout=60)
     assert second.returncode == 0, second.stderr
-    assert "KAM Desktop już działa dla tego folderu danych" in second.stdout
+    assert "KAM Desktop уже запущен для этой папки данных" in second.stdout
+    third, _ = run("--db", db, "--lang", "pl", timeout=60)
+    assert "KAM Desktop już działa dla tego folderu danych" in third.stdout
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a socket file is left only on Unix")
@@ -130,3 +137,39 @@ def test_a_crashed_instance_leaves_a_socket_that_does_not_block_the_next_start(
     wait_for(listening(restarted.pid), "the new start's single-instance server", restarted)
     assert restarted.poll() is None
     assert f" {restarted.pid} INFO kam_desktop.ui.single_instance: removing the single-instance socket" in log_text()
+
+
+HUNG = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtNetwork import QLocalServer
+from kam_desktop.ui.single_instance import server_name
+app = QCoreApplication([])
+server = QLocalServer()
+name = server_name(Path(sys.argv[1]), sys.argv[2])
+assert server.listen(name), server.errorString()
+print(name, flush=True)
+time.sleep(60)  # never returns to an event loop: connections wait in the backlog, unanswered
+"""
+
+
+def test_a_first_instance_that_does_not_answer_is_not_doubled_and_the_line_says_so(tmp_path: Path) -> None:
+    db = str(tmp_path / "kam.sqlite")
+    name = ""
+    hung = subprocess.Popen([sys.executable, "-c", HUNG, str(paths.data_dir()), db], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        assert hung.stdout is not None
+        name = hung.stdout.readline().strip()
+        assert name.startswith("kam-desktop-")
+        second, took = run("--db", db, timeout=60)
+        assert second.returncode == 1
+        assert "already running for this data folder but did not answer" in second.stdout
+        assert not (tmp_path / "kam.sqlite").exists()  # it opened no store beside the hung one
+        assert took < 30
+    finally:
+        hung.kill()
+        hung.wait(timeout=30)
+        hung.stdout.close()  # type: ignore[union-attr]
+        remove_server(name)
