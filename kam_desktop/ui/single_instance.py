@@ -116,18 +116,24 @@ class InstanceServer(QObject):
         return self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError
 
     def close(self) -> None:
+        """Stop listening and drop the connections still open (their signals first: nothing runs mid-teardown)."""
+        for socket in self.server.findChildren(QLocalSocket):
+            socket.disconnect(self)
+            socket.abort()
         self.server.close()
 
     def _on_server_new_connection(self) -> None:
         while self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
-            socket.setParent(self)
-            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
+            socket = self.server.nextPendingConnection()  # a child of the server, deleted once disconnected
+            socket.readyRead.connect(self._on_socket_ready_read)
             socket.disconnected.connect(socket.deleteLater)
             socket.write(GREETING + b" " + str(os.getpid()).encode() + b"\n")
             socket.flush()
 
-    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
+    def _on_socket_ready_read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
         while socket.canReadLine():
             if bytes(socket.readLine().data()).strip() != ACTIVATE:
                 continue
