@@ -65,7 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_when_piped()
     args = parse_args(argv)
     headless = bool(args.smoke_test or args.screenshots)
-    log_folder = paths.log_dir()
+    try:
+        log_folder = paths.log_dir()
+        paths.data_dir()
+    except OSError as error:  # before the crash handler: it writes its reports there
+        return _unusable_data_folder(error, args, headless)
     handler = setup_logging(log_folder)
     from kam_desktop.ui.crash import CrashHandler  # Qt is imported from here on, not at module import
 
@@ -77,6 +81,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         crash.uninstall()
         logs.detach(handler)
+
+
+def _unusable_data_folder(error: OSError, args: argparse.Namespace, headless: bool) -> int:
+    """The data or log folder cannot be created (a write-protected stick in portable mode, a missing drive): say
+    which and why, on stderr and (interactive) in a message box, and exit 2."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kam_desktop.ui.i18n import Translators, fill, system_language
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    translators = Translators()
+    translators.switch(args.lang or system_language())
+    try:
+        text = fill(QCoreApplication.translate(
+            "App", "KAM Desktop cannot use its data folder {folder}: {reason}\n\nCheck that the drive is there, has "
+            "free space and is not write-protected (a USB stick in portable mode)."),
+            folder=str(paths.places().data), reason=error.strerror or str(error))
+        print(f"kam-desktop: {text}", file=sys.stderr)
+        if not headless:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "KAM Desktop: data folder"), text)
+    finally:
+        translators.clear()
+    return EXIT_STORE
 
 
 def _run(args: argparse.Namespace, headless: bool) -> int:

@@ -411,6 +411,18 @@
 <context>
     <name>App</name>
     <message>
+        <source>KAM Desktop cannot use its data folder {folder}: {reason}
+
+Check that the drive is there, has free space and is not write-protected (a USB stick in portable mode).</source>
+        <translation>KAM Desktop nie może użyć folderu danych {folder}: {reason}
+
+Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony przed zapisem (pendrive w wersji przenośnej).</translation>
+    </message>
+    <message>
+        <source>KAM Desktop: data folder</source>
+        <translation>KAM Desktop: folder danych</translation>
+    </message>
+    <message>
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: baza danych</translation>
     </message>

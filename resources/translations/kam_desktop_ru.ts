@@ -411,6 +411,18 @@
 <context>
     <name>App</name>
     <message>
+        <source>KAM Desktop cannot use its data folder {folder}: {reason}
+
+Check that the drive is there, has free space and is not write-protected (a USB stick in portable mode).</source>
+        <translation>KAM Desktop не может использовать папку данных {folder}: {reason}
+
+Проверьте, что диск подключён, на нём есть свободное место и он не защищён от записи (флешка в портативном режиме).</translation>
+    </message>
+    <message>
+        <source>KAM Desktop: data folder</source>
+        <translation>KAM Desktop: папка данных</translation>
+    </message>
+    <message>
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: хранилище данных</translation>
     </message>

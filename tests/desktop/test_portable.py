@@ -60,3 +60,15 @@ def test_kamctl_beside_it_uses_the_same_portable_store(usb: Path, env: dict[str,
     assert (usb / "data" / "kam.sqlite").is_file()
     assert "schema upgraded" in (usb / "data" / "logs" / "kamctl.log").read_text(encoding="utf-8")
     assert not any((tmp_path / "home").rglob("*KAM*"))
+
+
+def test_a_portable_folder_that_cannot_take_the_data_says_so_and_exits_2(usb: Path, env: dict[str, str]) -> None:
+    (usb / "data").write_text("")  # where the data folder must go, a file: it cannot be created
+    done = subprocess.run([sys.executable, "-m", "kam_desktop", "--smoke-test"], cwd=ROOT, env=env, text=True,
+                          capture_output=True, timeout=300)
+    assert done.returncode == 2
+    assert f"kam-desktop: KAM Desktop cannot use its data folder {usb / 'data'}: Not a directory" in done.stderr
+    assert "Traceback" not in done.stderr
+    polish = subprocess.run([sys.executable, "-m", "kam_desktop", "--smoke-test", "--lang", "pl"], cwd=ROOT, env=env,
+                            text=True, capture_output=True, timeout=300)
+    assert polish.returncode == 2 and "nie może użyć folderu danych" in polish.stderr
