@@ -148,8 +148,13 @@ def _single_instance(args: argparse.Namespace) -> InstanceServer | int:
         return claimed
     line = already_running_line(claimed.raised)
     log.info("another instance runs for this data folder and store (window raised: %s)", claimed.raised)
-    print(f"kam-desktop: {line}")
-    return EXIT_OK if claimed.raised else EXIT_FAILED
+    print(f"kam-desktop: {line}", flush=True)
+    if claimed.raised:
+        return EXIT_OK  # the window the user sees coming forward is the answer
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(None, "KAM Desktop", line)  # a windowed start has no console: nothing else would show
+    return EXIT_FAILED
 
 
 def _run_guarded(app: QApplication, args: argparse.Namespace, settings: UiSettings, translators: Translators,
