@@ -115,7 +115,8 @@ Section "Uninstall"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\kam-desktop.exe"
   Delete "$INSTDIR\kamctl.exe"
-  Delete "$INSTDIR\portable.ini"  ; portable mode's switch (its data folder stays: RMDir only removes an empty folder)
+  ; portable mode's switch (its data folder stays: RMDir below removes only an empty folder)
+  Delete "$INSTDIR\portable.ini"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTKEY}"
