@@ -19,7 +19,7 @@ def test_the_quick_start_sql_is_the_portfolio_statement_compiled() -> None:
     placeholders = set(re.findall(r"(?<!:):([a-z_0-9]+)", PORTFOLIO_SQL))
     assert placeholders <= set(PARAMETERS), placeholders - set(PARAMETERS)  # the quick start binds every one
     assert set(WINDOW_PARAMETERS) <= placeholders
-    assert "FROM sales_rollup" in PORTFOLIO_SQL  # whole months come from the roll-up, not the lines
+    assert "FROM sales_months" in PORTFOLIO_SQL  # whole months come from the roll-up, not the lines
 
 
 def test_the_quick_read_loads_no_sqlalchemy() -> None:

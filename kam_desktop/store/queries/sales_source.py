@@ -1,7 +1,8 @@
 """Sales summed over a day-exact window from the monthly roll-up, with only the cut edge months read from the lines.
 
 `windowed` is the one place every sales reader (portfolio, grading, KPIs, simulator, potential matrix,
-statements) sums from instead of `invoice_lines`: whole months come from `sales_rollup`, and each month a window
+statements) sums from instead of `invoice_lines`: whole months come from the roll-up (`sales_months`, or
+`sales_rollup` when the reader groups by category), and each month a window
 boundary cuts (`store/sales_months.py`) from its lines between the boundaries — reached by one index seek per
 account, because a date range over the (account, date, …) index would otherwise scan all of it. Each part is
 summed on its own (in index order, so SQLite sorts nothing big) and the parts' sums are added up.
@@ -35,12 +36,11 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.selectable import Join
 
-from kam_desktop.store.models import Account, InvoiceLine, SalesRollup
-from kam_desktop.store.rollup import month_of_line
+from kam_desktop.store.models import Account, InvoiceLine
+from kam_desktop.store.rollup import MONTHS, ROLLUP, month_of_line
 from kam_desktop.store.sales_months import EDGE_SLOTS, WINDOW_PARAMETERS, window_parameters
 from kam_desktop.store.sql import money_sum, quantity_sum
 
-ROLLUP = cast(Table, SalesRollup.__table__)
 Parameters = Mapping[str, ColumnElement[Any]]
 Key = Literal["account_id", "category_id", "month"]
 
@@ -125,9 +125,10 @@ def windowed(
 
 def _whole_months(at: Parameters, keys: Sequence[Key], measures: Sequence[Measure],
                   account_ids: Collection[uuid.UUID] | None) -> Any:
-    r = ROLLUP.c
-    part = Part(r.account_id, r.category_id, r.month, r.last_on, r.net_amount, r.margin_amount, r.units, r.lines,
-                r.last_on)
+    # Without a category key the account × month level answers: a third of the rows of the category roll-up.
+    r = ROLLUP.c if "category_id" in keys else MONTHS.c
+    part = Part(r.account_id, r.get("category_id", literal(None)), r.month, r.last_on, r.net_amount, r.margin_amount,
+                r.units, r.lines, r.last_on)
     cut = [at[f"edge_{slot}"] for slot in range(1, EDGE_SLOTS + 1)]
     query = (select(*(getattr(part, k).label(k) for k in keys), *(m.aggregate(part).label(m.label) for m in measures))
              .where(r.month.between(at["month_lo"], at["month_hi"]), r.month.not_in(cut))
