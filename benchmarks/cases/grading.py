@@ -43,14 +43,14 @@ def grading(ctx: CaseContext) -> Pair:
 
 
 RAW_ROLLUP_BASIS = """
-SELECT account_id, SUM(net_amount) FROM sales_rollup
+SELECT account_id, SUM(net_amount) FROM sales_months
 WHERE month BETWEEN ? AND ? GROUP BY account_id
 """
 
 
 @case("grading-rollup", scales=("small", "large"), targets={"large": 1.5})
 def grading_over_rollup(ctx: CaseContext) -> Pair:
-    """grade_portfolio(as_of) vs one raw GROUP BY account over the sales roll-up's months of the same window."""
+    """grade_portfolio(as_of) vs one raw GROUP BY account over the roll-up it reads (sales_months), same window."""
     from kam_desktop.domain.periods import trailing_window
     from kam_desktop.services.clock import FixedClock
     from kam_desktop.services.context import open_context

@@ -70,6 +70,13 @@ def grading_bases(session: Session, first: date, last: date, margin: bool) -> li
             for code, kind, currency, total in session.execute(query)]
 
 
+def enrolment_days(session: Session) -> dict[str, date | None]:
+    """Each active account's enrolment day by code (no account id decoded: grading 20,000 accounts reads this)."""
+    query = select(Account.code, Account.enrolled_on).where(Account.deleted_at.is_(None),
+                                                            Account.status == AccountStatus.ACTIVE)
+    return {code: enrolled for code, enrolled in session.execute(query)}
+
+
 def account_by_code(session: Session, code: str) -> AccountRef | None:
     """One account (active or not) by its ERP code, with its owner's login."""
     row = session.execute(
