@@ -45,6 +45,8 @@ class Result:
     target: float | None = None  # the highest acceptable median ratio (None: reported, not judged)
     met: bool | None = None
     error: str | None = None  # the case could not run (what went wrong, in one line)
+    unit: str = "s"  # of median_s and baseline_median_s (a memory case: MiB)
+    ceiling: float | None = None  # the highest acceptable median of ours, in `unit`
 
 
 def _timed(func: Callable[[], object]) -> float:
@@ -81,16 +83,20 @@ def run_case(case: Case, scale: str, rounds: int, seed: int) -> Result:
     finally:
         pair.cleanup()
     ratios = [t / b for t, b in zip(times, base, strict=True)]
-    ratio, target = statistics.median(ratios), case.targets.get(scale)
-    return Result(case.name, scale, rounds, statistics.median(times), statistics.median(base), ratio, peak,
-                  base_peak, times, base, pair.note, target, None if target is None else ratio <= target)
+    ratio, target, ceiling = statistics.median(ratios), case.targets.get(scale), case.ceilings.get(scale)
+    median = statistics.median(times)
+    judged = target is not None or ceiling is not None
+    met = (target is None or ratio <= target) and (ceiling is None or median <= ceiling)
+    return Result(case.name, scale, rounds, median, statistics.median(base), ratio, peak, base_peak, times, base,
+                  pair.note, target, met if judged else None, None, case.unit, ceiling)
 
 
 def failed(case: Case, scale: str, error: BaseException) -> Result:
     """A case that could not run: reported with its error, and never counted as met."""
     text = f"{type(error).__name__}: {error}".splitlines()[0][:300]
     nan = float("nan")
-    return Result(case.name, scale, 0, nan, nan, nan, None, None, [], [], "", case.targets.get(scale), False, text)
+    return Result(case.name, scale, 0, nan, nan, nan, None, None, [], [], "", case.targets.get(scale), False, text,
+                  case.unit, case.ceilings.get(scale))
 
 
 @dataclass(frozen=True)
@@ -130,11 +136,14 @@ def table(results: list[Result], scale_rows: list[Growth]) -> str:
         peak = "n/a" if r.peak_kib is None else f"{r.peak_kib:,.0f}"
         base = "n/a" if r.baseline_peak_kib is None else f"{r.baseline_peak_kib:,.0f}"
         target = "" if r.target is None else f"≤{r.target:g}"
-        lines.append(f"{r.case:<22}{r.scale:<7}{r.rounds:>6}{r.median_s:>11.4f}{r.baseline_median_s:>12.4f}"
-                     f"{r.median_ratio:>8.2f}{target:>8}{_verdict(r.met):>8}{peak:>11}{base:>10}")
+        ours, theirs = (f"{r.median_s:.4f}", f"{r.baseline_median_s:.4f}") if r.unit == "s" else (
+            f"{r.median_s:.0f} {r.unit}", f"{r.baseline_median_s:.0f} {r.unit}")
+        ceiling = "" if r.ceiling is None else f"  (ours ≤ {r.ceiling:g} {r.unit})"
+        lines.append(f"{r.case:<22}{r.scale:<7}{r.rounds:>6}{ours:>11}{theirs:>12}"
+                     f"{r.median_ratio:>8.2f}{target:>8}{_verdict(r.met):>8}{peak:>11}{base:>10}{ceiling}")
     for row in scale_rows:
         target = "" if row.target is None else f" (target ≤{row.target:g}×: {_verdict(row.met)})"
-        lines.append(f"{row.case}: large/small median time = {row.large_over_small:.1f}×{target}")
+        lines.append(f"{row.case}: large/small median = {row.large_over_small:.1f}×{target}")
     judged = [r.met for r in results if r.met is not None] + [row.met for row in scale_rows if row.met is not None]
     lines.append(f"targets met: {sum(1 for m in judged if m)} of {len(judged)}")
     lines.append(f"memory: {MEMORY_METHOD}")

@@ -172,3 +172,24 @@ def ui_filter(ctx: CaseContext) -> Pair:
         store.dispose()
 
     return Pair(run, baseline, cleanup, note=f"{len(rows)} accounts")
+
+
+def _peak_mib(command: list[str], env: dict[str, str]) -> Measured:
+    """The peak resident memory (MiB) of `command` run to its end: Linux's ru_maxrss of the waited child."""
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{command[1:4]} exited {child.returncode}")
+    return Measured(usage.ru_maxrss / 1024)  # KiB on Linux
+
+
+@case("ui-memory", scales=("small", "large"), rounds={"small": 3, "large": 3}, measure_memory=False, unit="MiB",
+      targets={"large": 3.0}, ceilings={"large": 300.0})
+def ui_memory(ctx: CaseContext) -> Pair:
+    """Peak RSS of `kam-desktop --smoke-test` (portfolio shown, then exit) vs a bare PySide6 window (issue 15)."""
+    path = str(ctx.store())
+    env = _env(ctx)
+    app = [sys.executable, "-m", "kam_desktop.app", "--db", path, "--smoke-test"]
+    return Pair(lambda: _peak_mib(app, env), lambda: _peak_mib([sys.executable, "-c", BARE_WINDOW], env),
+                note="ru_maxrss of each process (Linux); the app's portfolio rows are all loaded when it shows")
