@@ -68,7 +68,10 @@ BEGIN
         RAISE EXCEPTION 'no block of % numbers for %-%', p_size, p_prefix, p_year USING ERRCODE = 'invalid_parameter_value';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtextextended('kam.number_block:' || p_prefix || ':' || p_year, 0));
-    SELECT coalesce(max(last_seq), 0) + 1 INTO first_free
+    -- after the highest lease, and after the highest number a record carries (history numbered without leases:
+    -- the demo's generator, an import), so no block can hold a number that is already taken
+    SELECT greatest(coalesce(max(last_seq), 0), kam.highest_issued(p_prefix, p_year, reserve_start)) + 1
+      INTO first_free
       FROM number_block_leases WHERE prefix = p_prefix AND year = p_year AND first_seq < reserve_start;
     IF first_free > reserve_start - 1 THEN
         RAISE EXCEPTION 'no % numbers left to lease for %; devices fall back to their reserve', p_prefix, p_year
@@ -85,7 +88,7 @@ END $$;
 CREATE OR REPLACE FUNCTION kam.may_number() RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     SELECT kam.current_person_id() IS NOT NULL
-        OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+        OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
 $$;
 
 -- Every number a record of the store carries, as (prefix, year, sequence): what a solo lease really used.
@@ -96,6 +99,13 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
             UNION ALL SELECT number FROM payout_documents UNION ALL SELECT number FROM ledger_adjustments
             UNION ALL SELECT number FROM mdf_claims) AS numbered(n)
      WHERE n ~ '^[A-Z]{3}-[0-9]{4}-[0-9]{5}$'
+$$;
+
+-- The highest sequence below `p_below` that a record carries in (prefix, year); 0 when none.
+CREATE OR REPLACE FUNCTION kam.highest_issued(p_prefix text, p_year integer, p_below integer) RETURNS integer
+LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
+    SELECT coalesce(max(i.seq), 0) FROM kam.issued_numbers() i
+     WHERE i.prefix = p_prefix AND i.year = p_year AND i.seq < p_below
 $$;
 
 -- A store that numbered alone before it became the server (the team demo, a solo PostgreSQL store) leased itself
@@ -129,7 +139,9 @@ ALTER FUNCTION kam.online_device() OWNER TO kam_definer;
 ALTER FUNCTION kam.lease_number_block(integer, text, integer, integer) OWNER TO kam_definer;
 ALTER FUNCTION kam.may_number() OWNER TO kam_definer;
 REVOKE ALL ON FUNCTION kam.register_device(text), kam.online_device(),
-    kam.lease_number_block(integer, text, integer, integer), kam.may_number(), kam.issued_numbers() FROM PUBLIC;
+    kam.lease_number_block(integer, text, integer, integer), kam.may_number(), kam.issued_numbers(),
+    kam.highest_issued(text, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kam.issued_numbers(), kam.highest_issued(text, integer, integer) TO kam_definer;
 GRANT EXECUTE ON FUNCTION kam.register_device(text), kam.online_device(),
     kam.lease_number_block(integer, text, integer, integer), kam.may_number() TO kam_app;
 GRANT INSERT ON numbering_devices, number_block_leases TO kam_definer;

@@ -245,6 +245,9 @@ def test_a_store_that_numbered_alone_keeps_only_its_used_numbers_when_it_becomes
         assert issued[-1] == f"EXC-{ON.year}-00003"
         with store.read() as session:  # solo: device 1 leased itself the whole range
             assert [(r.first_seq, r.last_seq) for r in session.scalars(select(NumberBlockLease))] == [(1, 89_999)]
+        with store.engine.begin() as connection:  # history numbered without any lease (as the demo's generator does)
+            connection.execute(sa.update(ExceptionRequest).where(ExceptionRequest.number == issued[0])
+                               .values(number="EXC-2031-00007"))
         install(store.engine)
         install(store.engine)  # again: nothing more changes
         with store.read() as session:
@@ -252,5 +255,8 @@ def test_a_store_that_numbered_alone_keeps_only_its_used_numbers_when_it_becomes
             assert session.get(LocalDevice, 1) is None
         number = desk(store, "kam1", ON).request_exception("ACME", "discount", Decimal(13), "a tender").number
         assert number == f"EXC-{ON.year}-00004"  # the owner's online device, leased after the solo numbers
+        with store.engine.begin() as connection:  # a lease never holds a number a record already carries
+            device = server_numbering.online_device(connection)
+            assert server_numbering.lease_block(connection, device, "EXC", 2031, 10).first == 8
     finally:
         store.dispose()
