@@ -238,11 +238,18 @@ def top_up(store: Store, server: Engine, login: str, today: date | None = None) 
     if device is not None and not wanted:
         return 0
     label = socket.gethostname() or "laptop"
-    with server.begin() as connection:
-        registered = None if device is not None else server_numbering.register_device(connection, label)
-        device_no = registered.device_no if registered is not None else device
-        assert device_no is not None
-        got = [lease for prefix, year in wanted if (lease := _lease(connection, device_no, prefix, year))]
+    try:
+        with server.begin() as connection:
+            registered = None if device is not None else server_numbering.register_device(connection, label)
+            device_no = registered.device_no if registered is not None else device
+            assert device_no is not None
+            got = [lease for prefix, year in wanted if (lease := _lease(connection, device_no, prefix, year))]
+    except OperationalError:
+        raise  # offline: the sync says so
+    except DBAPIError as exc:  # e.g. a server restored without this laptop's device
+        reason = str(getattr(getattr(exc.orig, "diag", None), "message_primary", None) or exc.orig)
+        raise ServiceError("the changes were synced, but the team server leased no document numbers to this laptop: "
+                           "{reason}", reason=reason) from None
     with store.unit_of_work(login) as uow:
         if registered is not None:
             register_device(uow.session, registered.device_no, registered.label, login, "team", registered.id)

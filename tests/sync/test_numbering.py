@@ -21,6 +21,7 @@ from kam_desktop.domain.numbering import (
     NumberBlock,
     overlapping,
 )
+from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.numbering import NumberAllocator, lease_years
 from kam_desktop.services.team_sync import sync_with_team
 from kam_desktop.store.models import (
@@ -260,3 +261,16 @@ def test_a_store_that_numbered_alone_keeps_only_its_used_numbers_when_it_becomes
             assert server_numbering.lease_block(connection, device, "EXC", 2031, 10).first == 8
     finally:
         store.dispose()
+
+
+def test_a_server_that_lost_the_laptops_device_says_so_after_the_sync(team: Team) -> None:
+    team.account("A1", "kam1")
+    laptop = team.laptop("kam1")
+    connect(laptop)
+    with team.store.engine.begin() as connection:  # as a restore from an older backup would: device and leases gone
+        connection.execute(text("DELETE FROM number_block_leases WHERE created_by = :login"), {"login": laptop.login})
+        connection.execute(text("DELETE FROM numbering_devices WHERE registered_by = :login"), {"login": laptop.login})
+    with pytest.raises(ServiceError, match="leased no document numbers to this laptop: .*is not yours"):
+        connect(laptop)
+    with laptop.store.read() as session:  # the pull happened: the leases the server forgot are gone here too
+        assert session.scalar(select(sa.func.count()).select_from(NumberBlockLease)) == 0
