@@ -101,11 +101,21 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
      WHERE n ~ '^[A-Z]{3}-[0-9]{4}-[0-9]{5}$'
 $$;
 
--- The highest sequence below `p_below` that a record carries in (prefix, year); 0 when none.
+-- The highest sequence below `p_below` that a record carries in (prefix, year); 0 when none. Each table is
+-- narrowed by the number's prefix first (a lease is rare, but the tables of a team's history are not small).
 CREATE OR REPLACE FUNCTION kam.highest_issued(p_prefix text, p_year integer, p_below integer) RETURNS integer
 LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
-    SELECT coalesce(max(i.seq), 0) FROM kam.issued_numbers() i
-     WHERE i.prefix = p_prefix AND i.year = p_year AND i.seq < p_below
+    WITH head AS (SELECT p_prefix || '-' || lpad(p_year::text, 4, '0') || '-' AS text),
+    numbered AS (
+        SELECT number FROM documents, head WHERE number LIKE head.text || '%'
+        UNION ALL SELECT number FROM exception_requests, head WHERE number LIKE head.text || '%'
+        UNION ALL SELECT number FROM payout_documents, head WHERE number LIKE head.text || '%'
+        UNION ALL SELECT number FROM ledger_adjustments, head WHERE number LIKE head.text || '%'
+        UNION ALL SELECT number FROM mdf_claims, head WHERE number LIKE head.text || '%')
+    SELECT coalesce(max(seq), 0) FROM (
+        SELECT CASE WHEN number ~ '^[A-Z]{3}-[0-9]{4}-[0-9]{5}$' THEN split_part(number, '-', 3)::integer END AS seq
+          FROM numbered) n
+     WHERE seq < p_below
 $$;
 
 -- A store that numbered alone before it became the server (the team demo, a solo PostgreSQL store) leased itself
