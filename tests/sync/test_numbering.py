@@ -274,3 +274,24 @@ def test_a_server_that_lost_the_laptops_device_says_so_after_the_sync(team: Team
         connect(laptop)
     with laptop.store.read() as session:  # the pull happened: the leases the server forgot are gone here too
         assert session.scalar(select(sa.func.count()).select_from(NumberBlockLease)) == 0
+
+
+def test_a_lease_whose_answer_was_lost_reaches_the_laptop_by_the_next_pull(team: Team) -> None:
+    team.account("A1", "kam1")
+    laptop = team.laptop("kam1")
+    connect(laptop)
+    with laptop.store.read() as session:
+        local = session.get(LocalDevice, 1)
+        assert local is not None
+        device_no = local.device_no
+    engine = as_login(team, "kam1")
+    try:  # the server committed a lease for this laptop; the answer never came back (the network dropped)
+        with engine.begin() as connection:
+            lost = server_numbering.lease_block(connection, device_no, "ANX", 2031, 5)
+    finally:
+        engine.dispose()
+    connect(laptop)
+    with laptop.store.unit_of_work(laptop.login) as uow:
+        assert uow.session.get(NumberBlockLease, lost.id) is not None  # the server's very row, once
+        numbers = NumberAllocator(uow.session, uow.actor)
+        assert numbers.next("ANX", 2031) == f"ANX-2031-{lost.first:05d}"  # and the laptop numbers from it
