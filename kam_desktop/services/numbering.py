@@ -60,10 +60,10 @@ NUMBERED = (Document.number, ExceptionRequest.number, PayoutDocument.number, Led
 def this_device(session: Session, actor: str = "system") -> LocalDevice:
     """The store's own device row; an unregistered solo store becomes device 1 in solo mode."""
     local = session.get(LocalDevice, 1)
-    if local is None or local.mode == "solo" and _bound_laptop(session):
-        if _bound_laptop(session):
-            raise ServiceError("this laptop has no document numbers of its own yet: sync with the team server once, "
-                               "then it numbers offline too")
+    if (local is None or local.mode == "solo") and _bound_laptop(session):  # numbering solo would collide
+        raise ServiceError("this laptop has no document numbers of its own yet: sync with the team server once, "
+                           "then it numbers offline too")
+    if local is None:
         _ensure_registered(session, SOLO_DEVICE, "solo install", actor)
         local = LocalDevice(id=1, device_no=SOLO_DEVICE, mode="solo")
         session.add(local)
@@ -168,14 +168,16 @@ class NumberAllocator:
     actor: str = "system"
     used_loader: UsedLoader = issued_sequences
     _used: dict[tuple[str, int], set[int]] = field(default_factory=dict)
+    _on_server: bool | None = None
     _online_device: int | None = None
 
     def next(self, prefix: str, year: int) -> str:
+        online = self._device_online() if self._on_team_server() else None  # locked before reading what is used
         used = self._used.get((prefix, year))
         if used is None:
             used = self._used[(prefix, year)] = set(self.used_loader(self.session, prefix, year))
-        if self._on_team_server():
-            device = self._device_online()
+        if online is not None:
+            device = online
             blocks = self._online_blocks(device, prefix, year, used)
         else:
             local = this_device(self.session, self.actor)
@@ -195,7 +197,9 @@ class NumberAllocator:
         return own
 
     def _on_team_server(self) -> bool:
-        return server_numbering.leases_on_server(self.session.connection())
+        if self._on_server is None:
+            self._on_server = server_numbering.leases_on_server(self.session.connection())
+        return self._on_server
 
     def _device_online(self) -> int:
         if self._online_device is None:
