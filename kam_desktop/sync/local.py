@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from kam_desktop.store import rollup
 from kam_desktop.store.models import OutboxEntry
+from kam_desktop.store.sales_months import month_key
 from kam_desktop.sync.server import TABLES, Entity
 
 Row = Mapping[str, Any]
@@ -41,7 +42,7 @@ def upsert(local: Connection, entity: str, rows: Sequence[Row], keep: set[uuid.U
     )
     local.execute(statement, rows)
     if entity == LINES and roll_up:
-        rollup.refresh_cells(local, {(r["account_id"], rollup.month_key(r["invoice_date"])) for r in rows})
+        rollup.refresh_cells(local, {(r["account_id"], month_key(r["invoice_date"])) for r in rows})
     return len(rows)
 
 
@@ -62,7 +63,7 @@ def _line_cells(local: Connection, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID,
     """The roll-up cells (account, month) of these local invoice lines."""
     table = TABLES[LINES]
     found = local.execute(select(table.c.account_id, table.c.invoice_date).where(table.c.id.in_(ids)))
-    return {(account_id, rollup.month_key(day)) for account_id, day in found}
+    return {(account_id, month_key(day)) for account_id, day in found}
 
 
 def pending_rows(local: Connection) -> set[uuid.UUID]:
