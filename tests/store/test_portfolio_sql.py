@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 from kam_desktop.store.portfolio_row import PARAMETERS
-from kam_desktop.store.sales_months import WINDOW_PARAMETERS
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.queries.portfolio import portfolio_sql
+from kam_desktop.store.sales_months import WINDOW_PARAMETERS
 
 
 def test_the_quick_start_sql_is_the_portfolio_statement_compiled() -> None:
