@@ -45,14 +45,10 @@ def _ratio(part: Decimal, whole: Decimal) -> Decimal | None:
     return None if whole == 0 else (part / whole).quantize(RATIO_PLACES)
 
 
-def ltv(rows: Iterable[MonthFigures], account: str, as_of: date, months: int = 12, margin: bool = False) -> Decimal:
-    """Net revenue (or gross margin) of the account in the `months` months to `as_of`."""
-    return ltv_by_account((r for r in rows if r.account == account), as_of, months, margin).get(account, ZERO)
-
-
 def ltv_by_account(rows: Iterable[MonthFigures], as_of: date, months: int = 12,
                    margin: bool = False) -> dict[str, Decimal]:
-    """`ltv` of every account with rows, in one pass (asking `ltv` per account is quadratic at 20,000 accounts)."""
+    """Net revenue (or gross margin) of every account with rows in the `months` months to `as_of`, in one pass
+    (a per-account function called for each account was quadratic at 20,000 accounts)."""
     last = month_of(as_of)
     first = add_months(last, -(months - 1))
     result: dict[str, Decimal] = {}

@@ -73,7 +73,10 @@ def dump_sqlite_raw(path: Path) -> dict[str, list[tuple[Any, ...]]]:
                 names[row_id] = f"{table_name}:{natural}"
         out = {}
         for table in Base.metadata.sorted_tables:
-            cursor = conn.execute(f"SELECT * FROM {table.name} ORDER BY rowid")  # noqa: S608
+            # a WITHOUT ROWID table (sales_months) keeps its rows in key order: that is its insertion-free order
+            order = "rowid" if table.dialect_options["sqlite"].get("with_rowid", True) else ", ".join(
+                c.name for c in table.primary_key.columns)
+            cursor = conn.execute(f"SELECT * FROM {table.name} ORDER BY {order}")  # noqa: S608
             columns = [d[0] for d in cursor.description]
             rows = []
             for row in cursor:

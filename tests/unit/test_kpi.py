@@ -18,7 +18,6 @@ from kam_desktop.domain.kpi import (
     churn,
     cohort_retention,
     is_churned,
-    ltv,
     ltv_by_account,
     ltv_trend,
     portfolio_share_of_wallet,
@@ -42,17 +41,16 @@ ACME = monthly("ACME", "2025-01-01", 15)  # Jan 2025 … Mar 2026, 1 000 revenue
 
 def test_ltv_is_the_twelve_months_to_the_as_of_month() -> None:
     # Apr 2025 … Mar 2026 = 12 months × 1 000
-    assert ltv(ACME, "ACME", d("2026-03-15")) == Decimal(12000)
-    assert ltv(ACME, "ACME", d("2026-03-15"), margin=True) == Decimal(2400)
-    assert ltv(ACME, "OTHER", d("2026-03-15")) == Decimal(0)
+    assert ltv_by_account(ACME, d("2026-03-15")) == {"ACME": Decimal(12000)}
+    assert ltv_by_account(ACME, d("2026-03-15"), margin=True) == {"ACME": Decimal(2400)}
+    assert "OTHER" not in ltv_by_account(ACME, d("2026-03-15"))
 
 
-def test_every_accounts_ltv_in_one_pass_equals_asking_one_account_at_a_time() -> None:
+def test_every_accounts_ltv_comes_from_one_pass_over_the_rows() -> None:
     rows = ACME + monthly("BETA", "2024-06-01", 30, revenue=70, margin=7) + monthly("GAMMA", "2026-03-01", 1)
-    for margin in (False, True):
-        by_account = ltv_by_account(rows, d("2026-03-15"), margin=margin)
-        assert by_account == {code: ltv(rows, code, d("2026-03-15"), margin=margin) for code in ("ACME", "BETA", "GAMMA")}
-    assert ltv_by_account(rows, d("2026-03-15"))["BETA"] == Decimal(70 * 12)
+    assert ltv_by_account(rows, d("2026-03-15")) == {"ACME": Decimal(12000), "BETA": Decimal(70 * 12),
+                                                     "GAMMA": Decimal(1000)}
+    assert ltv_by_account(rows, d("2026-03-15"), margin=True)["BETA"] == Decimal(7 * 12)
 
 
 def test_ltv_trend_compares_with_the_year_before() -> None:
