@@ -32,13 +32,13 @@ from kam_desktop.domain.periods import Quarter
 _CLIENTS: dict[Lang, Party] = {
     "pl": Party("Hurtownia Elektryczna „Żółć-Gęś” Łukasz Jaźwiński sp. z o.o.", "525-000-12-34",
                 ("ul. Świętokrzyska 18/4", "00-052 Warszawa", "Polska"), "Łucja Źrebięcka-Ćwik",
-                "Prezes Zarządu", "ACC-0042"),
+                "Prezes Zarządu", "ACC-0042", "PL"),
     "ru": Party("ООО «Сибирская электротехника»", "5406123456",
                 ("ул. Фрунзе, д. 5, офис 312", "630091 Новосибирск", "Россия"), "Щёкина Юлия Эдуардовна",
-                "Генеральный директор", "ACC-0107"),
+                "Генеральный директор", "ACC-0107", "RU"),
     "en": Party("Northbridge Integration Ltd", "GB 123 4567 89",
                 ("14 Canal Street", "Manchester M1 3HE", "United Kingdom"), "Olivia Grant",
-                "Procurement Director", "ACC-0230"),
+                "Procurement Director", "ACC-0230", "GB"),
 }
 _PLACES: dict[Lang, str] = {"pl": "Warszawa", "ru": "Новосибирск", "en": "Manchester"}
 _CURRENCY: dict[Lang, str] = {"pl": "PLN", "ru": "RUB", "en": "GBP"}

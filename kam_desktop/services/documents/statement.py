@@ -8,6 +8,7 @@ before the quarter, closing = entries booked up to its last day — the closing 
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from kam_desktop.documents.content import (
     StatementContent,
     WalletShare,
 )
+from kam_desktop.documents.texts import quarter_short
 from kam_desktop.domain import clawback as dc
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.money import ZERO
@@ -45,6 +47,7 @@ from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.settlement import dues
 from kam_desktop.store.queries.slots import latest_slots
 
+QUARTER_KEY = re.compile(r"\d{4}Q[1-4]")
 USED_STATUSES = (GrantStatus.ACTIVE, GrantStatus.USED, GrantStatus.EXPIRED)
 # offered within the policy, waiting only for the client: one still waiting for an approval is not offered yet
 OFFER_STATUSES = (GrantStatus.PROPOSED,)
@@ -183,7 +186,7 @@ class StatementSource:
             by_id = {e.id: e for e in mine}
             lines = tuple(
                 LedgerEntryLine(e.booked_on, _ENTRY_KINDS[e.kind], _SOURCES.get(e.source_kind, _SOURCES["manual"])[lang],
-                                _reference(e, by_id), e.amount)
+                                _reference(e, by_id, lang), e.amount)
                 for e in mine if self.quarter.contains(e.booked_on))
             schedule = tuple(ExpiryLine(x.expires_on, x.amount)
                              for x in dl.expiry_schedule(mine, account.code, unit, self.quarter.end))
@@ -230,13 +233,17 @@ class StatementSource:
         return tuple(out)
 
 
-def _reference(entry: dl.LedgerEntry, by_id: dict[uuid.UUID, dl.LedgerEntry]) -> str:
-    """Where an entry comes from; an expiry names the quarter of the lot it took (its ref is an internal id)."""
+def _reference(entry: dl.LedgerEntry, by_id: dict[uuid.UUID, dl.LedgerEntry], lang: Lang) -> str:
+    """Where an entry comes from; an expiry names the quarter of the lot it took (its ref is an internal id).
+
+    A quarter is written in the document's words ("III kw. 2026"), never as the store's key "2026Q3"."""
     if entry.kind is LedgerKind.EXPIRY and entry.allocations:
-        lots = sorted({str(Quarter.of(by_id[a.lot_id].booked_on)) for a in entry.allocations if a.lot_id in by_id})
+        lots = sorted({Quarter.of(by_id[a.lot_id].booked_on) for a in entry.allocations if a.lot_id in by_id})
         if lots:
-            return ", ".join(lots)
+            return ", ".join(quarter_short(lang, q) for q in lots)
     ref = entry.source_ref or str(Quarter.of(entry.booked_on))
+    if QUARTER_KEY.fullmatch(ref):
+        return quarter_short(lang, Quarter.parse(ref))
     return ref if len(ref) <= 24 else ref[:23] + "…"
 
 
