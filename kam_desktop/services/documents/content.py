@@ -33,8 +33,10 @@ from kam_desktop.documents.content import (
 )
 from kam_desktop.documents.counts import counted
 from kam_desktop.documents.formats import LOCALES, formats_for
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import trailing_window
+from kam_desktop.domain.printable import unprintable_problem
 from kam_desktop.domain.vocabulary import (
     AccountKind,
     ContactRole,
@@ -43,7 +45,7 @@ from kam_desktop.domain.vocabulary import (
     Grade,
     GrantStatus,
 )
-from kam_desktop.services.errors import NotFound, ServiceError
+from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.services.program.company import fields_in
 from kam_desktop.services.program.in_force import plain, policy_in_force, program_in_force
 from kam_desktop.services.program.policy import account_grade
@@ -123,7 +125,20 @@ def client_party(session: Session, account: Account, lang: Lang) -> Party:
         .order_by((Contact.role == ContactRole.MANAGEMENT).desc(), Contact.name).limit(1))
     name = contact.name if contact else ""
     title = (contact.position or "") if contact else ""
+    require_printable(account.code, ((Message.of("Account name"), account.name), (Message.of("Address"), account.address),
+                                     (Message.of("City"), account.city), (Message.of("Contact name"), name),
+                                     (Message.of("Position"), title)))
     return Party(account.name, account.tax_id or "", lines, name, title, account.code, (account.country or "").upper())
+
+
+def require_printable(code: str, fields: tuple[tuple[Message, str | None], ...]) -> None:
+    """The last guard before a document is drawn: a name the font cannot print (Chinese, emoji) would come out
+    as empty boxes, so the document is refused with the field and the characters named (imports and the
+    services that set names refuse them first; a store filled before that rule may still hold one)."""
+    for label, value in fields:
+        problem = unprintable_problem(label, value or "")
+        if problem is not None:
+            raise Refused("{code}: {problem}", code=code, problem=problem)
 
 
 def grade_name(session: Session, account: Account, grade: str, on: date) -> str:

@@ -35,10 +35,11 @@ from kam_desktop.documents.content import (
 from kam_desktop.documents.texts import quarter_short
 from kam_desktop.domain import clawback as dc
 from kam_desktop.domain import ledger as dl
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, trailing_window
 from kam_desktop.domain.vocabulary import AccountKind, Grade, GrantStatus, LedgerKind, LedgerUnit
-from kam_desktop.services.documents.content import client_party, company_identity
+from kam_desktop.services.documents.content import client_party, company_identity, require_printable
 from kam_desktop.services.ledger.entries import load_domain
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, BenefitGrant, GradeEvaluation, ProductCategory, User
@@ -139,6 +140,7 @@ class StatementSource:
     def content(self, account: Account, lang: Lang, header: DocumentHeader) -> StatementContent:
         """The statement of one account (one of those given at construction)."""
         kam = self.owners.get(account.owner_id, "") if account.owner_id else ""
+        require_printable(account.code, ((Message.of("Account manager"), kam),))
         return StatementContent(
             header, self.company, client_party(self.session, account, lang), self.quarter, kam,
             self._progress(account), self._ledgers(account, lang), self._benefits(account, lang),
