@@ -52,18 +52,21 @@ def unprintable(text: str) -> str:
     return "".join(seen)
 
 
-def shown_characters(characters: str) -> str:
+def shown_characters(characters: str, most: int = 6) -> str:
     """The characters with their code points, so a reader sees even an emoji their screen shows as a box:
-    "北 (U+5317), 😀 (U+1F600)"."""
-    return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in characters)
+    "北 (U+5317), 😀 (U+1F600)"; past `most` of them, an ellipsis."""
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in characters[:most])
+    return shown + (", …" if len(characters) > most else "")
 
 
-def unprintable_problem(field: Message | str, text: str) -> Message | None:
-    """Why `text` cannot be a name the documents print (None when it can), naming the field and the characters."""
+def unprintable_problem(field: Message | str | None, text: str) -> Message | None:
+    """Why `text` cannot be a name the documents print (None when it can), naming the characters and, unless
+    None (an import finding names its column already), the field."""
     characters = unprintable(text)
     if not characters:
         return None
-    return Message.of("{field}: {characters} cannot be printed on agreements, annexes and statements (their font "
-                      "has Latin, Greek and Cyrillic letters only, no Chinese, Japanese or Korean characters and no "
-                      "emoji); write the name in Latin or Cyrillic letters, e.g. as the client's registry spells it",
-                      field=field, characters=shown_characters(characters))
+    problem = Message.of("{characters} cannot be printed on agreements, annexes and statements (their font has "
+                         "Latin, Greek and Cyrillic letters only, no Chinese, Japanese or Korean characters and no "
+                         "emoji); write the name in Latin or Cyrillic letters, e.g. as the client's registry spells "
+                         "it", characters=shown_characters(characters))
+    return problem if field is None else Message.of("{field}: {problem}", field=field, problem=problem)

@@ -80,7 +80,7 @@ def check_printable(texts: pd.Series, rows: pd.Series, header: str, sink: IssueS
     if not bad.any():
         return
     for row, value in zip(rows[bad].tolist(), texts[bad].tolist(), strict=True):
-        problem = unprintable_problem(header, value)
+        problem = unprintable_problem(None, value)  # the finding names the column
         if problem is not None:
             sink.add_message(int(row), header, problem)
 

@@ -154,3 +154,15 @@ def _issued_in(store: Any, lang: Lang) -> dict[tuple[str, str], str]:
     add_benefit_grant(kasia, "RU1", "VOL-DISC", cost_estimate=Decimal("800.00"), value=Decimal("2.5"),
                       valid_from=date(2026, 3, 1), valid_to=date(2026, 12, 31))
     return _issue_all(store, lang).texts
+
+
+@pytest.mark.parametrize(("lang", "period"), [("pl", "IV kwartał 2025 r."), ("ru", "IV квартал 2025 г.")])
+def test_a_rebate_note_names_the_quarter_in_words_and_no_store_id(sqlite_store: Any, lang: Lang, period: str) -> None:
+    build(sqlite_store)  # PL1's 2025Q4 cashback is closed and open to pay out
+    paid = desk(sqlite_store, "money", date.fromisoformat(TODAY)).pay_out("PL1", "100.00", period="2025Q4", lang=lang)
+    assert paid.pdf is not None
+    body = flat_text(paid.pdf)
+    assert period in body
+    assert QUARTER_KEY.findall(body) == [] and ISO_DATE.findall(body) == []
+    assert re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-", body) == []  # the ledger entry's id is not printed
+    assert {"pl": "100,00 zł", "ru": "100,00 PLN"}[lang] in body
