@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from apply_builders import TODAY, count, csv_file, seed, snapshot
 
+from kam_desktop.cli.main import main
 from kam_desktop.i18n import translated
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -101,3 +102,16 @@ def test_a_person_named_in_emoji_is_not_added(store: Store) -> None:
     assert "🙂 (U+1F642)" in str(refused.value)
     assert translated(refused.value, "ru").startswith("Имя: 🙂 (U+1F642) невозможно напечатать")
     assert count(store, "users") == 4
+
+
+def test_kamctl_import_names_the_row_and_the_characters_in_the_readers_language(
+        sqlite_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KAM_TODAY", TODAY)
+    assert main(["init", "--db", str(sqlite_path)]) == 0
+    path = csv_file(tmp_path / "accounts.csv", ACCOUNTS_HEADER, f"CN-0001,{CHINESE},,customer,admin,,,PLN,en")
+    capsys.readouterr()
+    assert main(["--lang", "pl", "import", "accounts", str(path), "--db", str(sqlite_path)]) == 1
+    err = capsys.readouterr().err
+    assert "accounts.csv:2:name: 北 (U+5317), 京 (U+4EAC)" in err
+    assert "nie da się wydrukować na umowach, aneksach i zestawieniach" in err
+    assert "name: name:" not in err and "cannot be printed" not in err
