@@ -23,15 +23,6 @@ LINKED_STATUS = {ExceptionStatus.APPROVED: GrantStatus.ACTIVE, ExceptionStatus.E
                  ExceptionStatus.REJECTED: GrantStatus.CANCELLED}
 _PLAIN_STATUSES = ((GrantStatus.ACTIVE, 0.42), (GrantStatus.EXPIRED, 0.2), (GrantStatus.USED, 0.14),
                    (GrantStatus.PROPOSED, 0.14), (GrantStatus.CANCELLED, 0.1))
-# What a KAM would type as terms, in the client's language. The value and the validity are fields of the grant
-# that documents print in their own language: a unit code ("money") or an ISO date here would be printed too.
-TERMS = {
-    "pl": "Rozliczenie zgodnie z polityką handlową.",
-    "ru": "Расчёт согласно коммерческой политике.",
-    "en": "Settled under the commercial policy.",
-}
-
-
 def make_grants(rng: random.Random, clients: list[ClientFacts], defaults: Defaults, as_of: date,
                 exceptions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Grants within the caps for about half the clients, plus one for each request that unlocks a benefit."""
@@ -135,7 +126,9 @@ def _grant(rng: random.Random, client: ClientFacts, entry: CatalogEntry, value: 
         "updated_at": max(created, stamp(rng, min(as_of, max(start, created_on)))),
         "updated_by": account["updated_by"], "deleted_at": None,
         "account_id": account["id"], "catalog_id": entry.id,
-        "terms": TERMS[account["language"]],
+        # no typed terms: documents print the grant's value and validity in their own language, and a sentence
+        # typed here would stay in the client's language in a document issued in another one
+        "terms": None,
         "value": value, "valid_from": start, "valid_to": end, "status": str(status), "cost_estimate": cost,
         "used_amount": used, "currency": account["currency"],
         "exception_id": None if request is None else request["id"], "annex_id": None,

@@ -39,7 +39,12 @@ from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, trailing_window
 from kam_desktop.domain.vocabulary import AccountKind, Grade, GrantStatus, LedgerKind, LedgerUnit
-from kam_desktop.services.documents.content import client_party, company_identity, require_printable
+from kam_desktop.services.documents.content import (
+    client_party,
+    company_identity,
+    require_printable,
+    value_text,
+)
 from kam_desktop.services.ledger.entries import load_domain
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, BenefitGrant, GradeEvaluation, ProductCategory, User
@@ -209,7 +214,7 @@ class StatementSource:
 
     def _offers(self, account: Account, lang: Lang) -> tuple[OpenOffer, ...]:
         return tuple(
-            OpenOffer(_name(g, lang), g.terms or _name(g, lang),
+            OpenOffer(_name(g, lang), _offer_terms(g, lang),
                       g.valid_to or g.valid_from.replace(year=g.valid_from.year + 1))
             for g in self.grants.get(account.id, [])
             if g.status in OFFER_STATUSES and (g.valid_to is None or g.valid_to >= self.quarter.end))
@@ -247,6 +252,13 @@ def _reference(entry: dl.LedgerEntry, by_id: dict[uuid.UUID, dl.LedgerEntry], la
     if QUARTER_KEY.fullmatch(ref):
         return quarter_short(lang, Quarter.parse(ref))
     return ref if len(ref) <= 24 else ref[:23] + "…"
+
+
+def _offer_terms(grant: BenefitGrant, lang: Lang) -> str:
+    """The offer's value in the document's words, then the terms a person typed; the name when there is neither."""
+    item = grant.catalog_item
+    value = "" if grant.value is None else value_text(lang, grant.value, item.value_unit, grant.currency)
+    return " — ".join(x for x in (value, grant.terms or "") if x) or _name(grant, lang)
 
 
 def _name(grant: BenefitGrant, lang: Lang) -> str:
