@@ -26,6 +26,7 @@ from kam_desktop.documents.content import (
     StatementContent,
     WalletShare,
 )
+from kam_desktop.documents.texts import quarter_short
 from kam_desktop.domain.money import D
 from kam_desktop.domain.periods import Quarter
 
@@ -146,12 +147,12 @@ def sample_statement(lang: Lang = "pl", index: int = 0, entries: int = 6) -> Sta
         lines.append(LedgerEntryLine(day, "accrual", accrual,
                                      f"FV/2026/{index:04d}/{n + 1:03d}", D(1200 + 35 * n) + bump))
     lines.append(LedgerEntryLine(date(2026, 2, 18), "redemption", redemption, "RDM-2026-0311", D("-2500")))
-    lines.append(LedgerEntryLine(date(2026, 3, 31), "expiry", expiry, "2024Q1", D("-640")))
+    lines.append(LedgerEntryLine(date(2026, 3, 31), "expiry", expiry, quarter_short(lang, Quarter(2024, 1)), D("-640")))
     lines.sort(key=lambda e: e.booked_on)
     opening = D("14250") + bump
     points = LedgerSection("points", opening, tuple(lines), opening + sum(e.amount for e in lines),
                            (ExpiryLine(date(2026, 6, 30), D("820")), ExpiryLine(date(2026, 12, 31), D("3100"))))
-    cash = (LedgerEntryLine(date(2026, 3, 31), "accrual", _cashback_text(lang), "2026Q1", D("4318.75") + bump),
+    cash = (LedgerEntryLine(date(2026, 3, 31), "accrual", _cashback_text(lang), quarter_short(lang, quarter), D("4318.75") + bump),
             LedgerEntryLine(date(2026, 2, 10), "redemption", _paid_text(lang), "KOR/2026/0102", D("-3906.10")))
     cashback = LedgerSection("cashback", D("3906.10"), cash, D("4318.75") + bump, currency=currency)
     history = tuple((Quarter(2025, 2).plus(i), D(380000 + 22000 * i) + bump * 100) for i in range(4))
