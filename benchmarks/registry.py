@@ -29,7 +29,8 @@ class CaseContext:
 
 @dataclass(frozen=True)
 class Measured:
-    """What a side returns when it times itself: e.g. a process up to a moment it reports, not to its exit."""
+    """What a side returns when it measures itself: e.g. a process up to a moment it reports, not to its exit
+    (or, in a case whose unit is MiB, the peak memory of the process; the field keeps its name)."""
 
     seconds: float
 
@@ -50,20 +51,32 @@ class Case:
     rounds: dict[str, int]  # per scale, overriding the runner's default (e.g. 1 for a 5M-row build)
     measure_memory: bool
     description: str
+    targets: dict[str, float] = field(default_factory=dict)  # per scale: the highest acceptable median ratio
+    growth: float | None = None  # the highest acceptable median time at "large" over the time at "small"
+    quick: bool = True  # part of `--quick` (small scale only, under 3 minutes in all)
+    unit: str = "s"  # what both sides measure ("MiB": a side returns `Measured(mebibytes)`)
+    ceilings: dict[str, float] = field(default_factory=dict)  # per scale: the highest acceptable median, in `unit`
 
 
 REGISTRY: dict[str, Case] = {}
 
 
 def case(name: str, *, scales: tuple[str, ...] = ("small",), rounds: dict[str, int] | None = None,
-         measure_memory: bool = True) -> Callable[[Callable[[CaseContext], Pair]], Callable[[CaseContext], Pair]]:
-    """Register a benchmark case under `name` (unique), run at each of `scales`."""
+         measure_memory: bool = True, targets: dict[str, float] | None = None, growth: float | None = None,
+         quick: bool = True, unit: str = "s", ceilings: dict[str, float] | None = None,
+         ) -> Callable[[Callable[[CaseContext], Pair]], Callable[[CaseContext], Pair]]:
+    """Register a benchmark case under `name` (unique), run at each of `scales`, judged by `targets` (ratio of
+    ours to the baseline, per scale: met when the median ratio is at most the target) and `growth`."""
 
     def register(func: Callable[[CaseContext], Pair]) -> Callable[[CaseContext], Pair]:
         if name in REGISTRY:
             raise ValueError(f"benchmark case {name!r} is registered twice")
+        unknown = set(targets or {}) - set(scales)
+        if unknown:
+            raise ValueError(f"benchmark case {name!r} has targets for scales it does not run: {sorted(unknown)}")
         doc = (func.__doc__ or "").strip().splitlines()
-        REGISTRY[name] = Case(name, func, scales, rounds or {}, measure_memory, doc[0] if doc else "")
+        REGISTRY[name] = Case(name, func, scales, rounds or {}, measure_memory, doc[0] if doc else "",
+                              dict(targets or {}), growth, quick, unit, dict(ceilings or {}))
         return func
 
     return register

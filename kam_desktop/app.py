@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
+import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import kam_desktop
-from kam_desktop import frozen, paths
+from kam_desktop import frozen, logs, paths
 from kam_desktop.streams import utf8_when_piped
 
 if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported where a start needs them
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported
     from kam_desktop.ui.i18n import Translators
     from kam_desktop.ui.main_window import MainWindow
     from kam_desktop.ui.settings import UiSettings
+    from kam_desktop.ui.single_instance import InstanceServer
 
 log = logging.getLogger("kam_desktop")
 LOG_FILE = "kam-desktop.log"
@@ -53,16 +54,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def setup_logging(folder: Path) -> logging.Handler:
-    """A rotating log file in the user's log folder; returns the handler so it can be removed again."""
-    handler = logging.handlers.RotatingFileHandler(folder / LOG_FILE, maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return handler
+def setup_logging(folder: Path) -> logging.Handler | None:
+    """The rotating log file in the log folder (`logs.MAX_BYTES` × `logs.BACKUPS`); returns the handler so it can
+    be removed again (None: the folder takes no file, and the app runs on without one)."""
+    return logs.rotating_file(folder, LOG_FILE)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,7 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_when_piped()
     args = parse_args(argv)
     headless = bool(args.smoke_test or args.screenshots)
-    log_folder = paths.log_dir()
+    try:
+        log_folder = paths.log_dir()
+        paths.data_dir()
+    except OSError as error:  # before the crash handler: it writes its reports there
+        return _unusable_data_folder(error, args, headless)
     handler = setup_logging(log_folder)
     from kam_desktop.ui.crash import CrashHandler  # Qt is imported from here on, not at module import
 
@@ -81,15 +80,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args, headless)
     finally:
         crash.uninstall()
-        logging.getLogger().removeHandler(handler)
-        handler.close()
+        logs.detach(handler)
+
+
+def _unusable_data_folder(error: OSError, args: argparse.Namespace, headless: bool) -> int:
+    """The data or log folder cannot be created (a write-protected stick in portable mode, a missing drive): say
+    which and why, on stderr and (interactive) in a message box, and exit 2."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kam_desktop.ui.i18n import Translators, fill, system_language
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    translators = Translators()
+    translators.switch(args.lang or system_language())
+    try:
+        text = fill(QCoreApplication.translate(
+            "App", "KAM Desktop cannot use its data folder {folder}: {reason}\n\nCheck that the drive is there, has "
+            "free space and is not write-protected (a USB stick in portable mode)."),
+            folder=str(paths.places().data), reason=error.strerror or str(error))
+        print(f"kam-desktop: {text}", file=sys.stderr)
+        if not headless:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "KAM Desktop: data folder"), text)
+    finally:
+        translators.clear()
+    return EXIT_STORE
 
 
 def _run(args: argparse.Namespace, headless: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from kam_desktop.services.admin.quick_start import quick_start_store
-    from kam_desktop.services.clock import clock_from_environment
     from kam_desktop.ui.i18n import Translators, system_language
     from kam_desktop.ui.settings import UiSettings
 
@@ -105,6 +127,41 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
     guard_bool_refcount()
     translators = Translators()
     translators.switch(args.lang or settings.language() or system_language())
+    guard = None if headless else _single_instance(args)  # the smoke test and screenshots run beside a window
+    if isinstance(guard, int):
+        translators.clear()
+        return guard
+    try:
+        return _run_guarded(app, args, settings, translators, headless)
+    finally:
+        if guard is not None:
+            guard.close()
+
+
+def _single_instance(args: argparse.Namespace) -> InstanceServer | int:
+    """The guard of an interactive start; the exit code when an instance for the same data folder and store
+    already runs (it was asked to bring its window to the front)."""
+    from kam_desktop.ui.single_instance import Answer, already_running_line, claim, server_name
+
+    claimed = claim(server_name(paths.data_dir(), args.db or os.environ.get("KAM_DB")))
+    if not isinstance(claimed, Answer):
+        return claimed
+    line = already_running_line(claimed.raised)
+    log.info("another instance runs for this data folder and store (window raised: %s)", claimed.raised)
+    print(f"kam-desktop: {line}", flush=True)
+    if claimed.raised:
+        return EXIT_OK  # the window the user sees coming forward is the answer
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(None, "KAM Desktop", line)  # a windowed start has no console: nothing else would show
+    return EXIT_FAILED
+
+
+def _run_guarded(app: QApplication, args: argparse.Namespace, settings: UiSettings, translators: Translators,
+                 headless: bool) -> int:
+    from kam_desktop.services.admin.quick_start import quick_start_store
+    from kam_desktop.services.clock import clock_from_environment
+
     clock = clock_from_environment()
     local = quick_start_store(args.db, args.login)
     if local is not None:
@@ -217,7 +274,7 @@ def _services(desk: Callable[[], Desk], info: StoreInfo, backups: Path | None, s
         store_is_empty=lambda: desk().store_is_empty(), load_demo=lambda: desk().load_demo(),
         data_dir=paths.data_dir(), log_dir=paths.log_dir(), desk_source=desk, backups_dir=backups,
         settings_file=settings.file, for_user=for_user, store_ready=ready, load_wallets=lambda: desk().wallets(),
-        load_search_keys=lambda: desk().search_keys(),
+        load_search_keys=lambda: desk().search_keys(), portable=paths.is_portable(),
     )
 
 

@@ -19,8 +19,6 @@ def test_import_contracts_hold() -> None:
     assert "BROKEN" not in result.stdout and "KEPT" in result.stdout
 
 
-# Leasing number blocks is the team server's side of numbering (issue 11); the laptop side is in use.
-AWAITING_TEAM_SERVER = {"numbering.lease_block", "numbering.overlapping"}
 DOMAIN = "kam_desktop.domain"
 
 
@@ -71,6 +69,4 @@ def test_domain_code_is_used_by_the_application_not_only_by_tests() -> None:
     for path in (ROOT / "kam_desktop").rglob("*.py"):
         used |= _uses_in(path)
     unused = {name.removeprefix(DOMAIN + ".") for name in _domain_definitions() if name not in used}
-    assert unused <= AWAITING_TEAM_SERVER, sorted(unused - AWAITING_TEAM_SERVER)
-    # the exemptions shrink: once the team server leases blocks, its names leave the list
-    assert unused >= AWAITING_TEAM_SERVER
+    assert not unused, sorted(unused)

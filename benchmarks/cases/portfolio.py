@@ -15,7 +15,7 @@ FROM invoice_lines WHERE invoice_date BETWEEN ? AND ? GROUP BY account_id
 """
 
 
-@case("portfolio", scales=("small", "large"))
+@case("portfolio", scales=("small", "large"), targets={"large": 0.3})
 def portfolio(ctx: CaseContext) -> Pair:
     """portfolio_rows(as_of) for all accounts; baseline: raw SQL sums of invoice_lines per account, same window."""
     from kam_desktop.domain.periods import trailing_window

@@ -55,7 +55,7 @@ def _run_sql(url: str, path: Path) -> None:
     engine.dispose()
 
 
-@case("sync_log_import", scales=("small",), rounds={"small": 3}, measure_memory=False)
+@case("sync_log_import", scales=("small",), rounds={"small": 3}, measure_memory=False, targets={"small": 2.0})
 def log_import(ctx: CaseContext) -> Pair:
     """COPY of invoice lines with the change-log triggers vs with them disabled (target ≤ 2×)."""
     import psycopg
@@ -108,7 +108,9 @@ def _lines(columns: list[str], account: uuid.UUID, category: uuid.UUID) -> list[
     return [tuple(values[c](i) if c in values else None for c in columns) for i in range(LINES)]
 
 
-@case("sync_push_pull", scales=("small",), rounds={"small": 3}, measure_memory=False)
+# Push + pull ≥ 0.25× a raw executemany (issue 11) is a time ratio ≤ 4.
+@case("sync_push_pull", scales=("small",), rounds={"small": 3}, measure_memory=False, targets={"small": 4.0},
+      quick=False)
 def push_pull(ctx: CaseContext) -> Pair:
     """10,000 new contacts: laptop A's outbox pushed, then pulled by laptop B, vs raw executemany (target ratio ≤ 4).
 

@@ -1,7 +1,7 @@
 """The desktop: start to portfolio shown (vs a bare PySide6 window), opening an account, filtering the portfolio.
 
-Targets (issue 6): start ≤ 4× a bare window started the same way in the same run; opening an account and
-filtering at 20,000 accounts ≤ 1.5× the same at 200 (the runner's large/small scaling line).
+Targets (issues 6 and 15): start ≤ 2× a bare window started the same way in the same run at 200 accounts and
+≤ 4× at 20,000; opening an account and filtering at 20,000 accounts ≤ 1.2× the same at 200 (growth).
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def _shown_after(command: list[str], env: dict[str, str]) -> Measured:
     return Measured(float(match.group(1)) - started)
 
 
-@case("ui-start", scales=("small", "large"), rounds={"small": 7, "large": 3}, measure_memory=False)
+@case("ui-start", scales=("small", "large"), rounds={"small": 7, "large": 3}, measure_memory=False,
+      targets={"small": 2.0, "large": 4.0})
 def ui_start(ctx: CaseContext) -> Pair:
     """`kam-desktop --smoke-test` until the portfolio shows vs a bare PySide6 window until it shows (fresh processes)."""
     path = str(ctx.store())
@@ -89,7 +90,7 @@ def _middle_account(path: str) -> str:
     return codes[len(codes) // 2]
 
 
-@case("ui-open-account", scales=("small", "large"), rounds={"small": 5, "large": 3})
+@case("ui-open-account", scales=("small", "large"), rounds={"small": 5, "large": 3}, growth=1.2)
 def ui_open_account(ctx: CaseContext) -> Pair:
     """The account workspace reads and shows one account (all six tabs); baseline: raw SQL of its 12-month sales."""
     app = _qt(ctx)
@@ -132,7 +133,7 @@ def ui_open_account(ctx: CaseContext) -> Pair:
     return Pair(run, baseline, cleanup, note=f"account {code}")
 
 
-@case("ui-filter", scales=("small", "large"), rounds={"small": 7, "large": 5})
+@case("ui-filter", scales=("small", "large"), rounds={"small": 7, "large": 5}, growth=1.2)
 def ui_filter(ctx: CaseContext) -> Pair:
     """Filter-as-you-type over the loaded portfolio (four searches and clear); baseline: the same scan in Python."""
     app = _qt(ctx)
@@ -171,3 +172,24 @@ def ui_filter(ctx: CaseContext) -> Pair:
         store.dispose()
 
     return Pair(run, baseline, cleanup, note=f"{len(rows)} accounts")
+
+
+def _peak_mib(command: list[str], env: dict[str, str]) -> Measured:
+    """The peak resident memory (MiB) of `command` run to its end: Linux's ru_maxrss of the waited child."""
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{command[1:4]} exited {child.returncode}")
+    return Measured(usage.ru_maxrss / 1024)  # KiB on Linux
+
+
+@case("ui-memory", scales=("small", "large"), rounds={"small": 3, "large": 3}, measure_memory=False, unit="MiB",
+      targets={"large": 3.0}, ceilings={"large": 300.0})
+def ui_memory(ctx: CaseContext) -> Pair:
+    """Peak RSS of `kam-desktop --smoke-test` (portfolio shown, then exit) vs a bare PySide6 window (issue 15)."""
+    path = str(ctx.store())
+    env = _env(ctx)
+    app = [sys.executable, "-m", "kam_desktop.app", "--db", path, "--smoke-test"]
+    return Pair(lambda: _peak_mib(app, env), lambda: _peak_mib([sys.executable, "-c", BARE_WINDOW], env),
+                note="ru_maxrss of each process (Linux); the app's portfolio rows are all loaded when it shows")

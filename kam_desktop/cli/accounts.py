@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kam_desktop.cli.context import desk_from
+from kam_desktop.cli.context import context_from, desk_from
 from kam_desktop.cli.output import print_json, print_table
 from kam_desktop.services.plain import PortfolioRow
 
@@ -39,7 +39,9 @@ def _row(row: PortfolioRow) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    rows = [_row(r) for r in desk_from(args).portfolio(owner=args.owner)]
+    from kam_desktop.services.accounts.portfolio import portfolio  # this service only: a quick answer
+
+    rows = [_row(r) for r in portfolio(context_from(args), owner=args.owner)]
     if args.json:
         print_json(rows)
     else:  # every amount with its currency; the base-currency column says which currency it is

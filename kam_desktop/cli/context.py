@@ -16,6 +16,7 @@ from kam_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:
     from kam_desktop.services.admin.stores import Store
+    from kam_desktop.services.context import Context
     from kam_desktop.services.desk import Desk
 
 _OPENED: list[Store] = []
@@ -47,6 +48,15 @@ def desk_from(args: argparse.Namespace) -> Desk:
     from kam_desktop.services.desk import Desk
 
     return Desk.open(store_from(args), getattr(args, "login", None), clock_from_environment())
+
+
+def context_from(args: argparse.Namespace) -> Context:
+    """The context of `--as LOGIN` without the desk: for a command that calls one service module, so that it
+    does not import every use case (`kamctl accounts list` answers in a fraction of a second)."""
+    from kam_desktop.services.clock import clock_from_environment
+    from kam_desktop.services.context import open_context
+
+    return open_context(store_from(args), getattr(args, "login", None), clock_from_environment())
 
 
 def _missing_local_file(db: str | None) -> Path | None:

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kam_desktop import __version__, frozen
+from kam_desktop import __version__, frozen, logs, paths
 from kam_desktop.cli.context import close_stores
 from kam_desktop.cli.speech import LANGUAGES, report_error
 from kam_desktop.domain.messages import Listing, Message
@@ -35,6 +35,7 @@ COMMAND_MODULES = (
 )
 
 
+LOG_FILE = "kamctl.log"
 EXIT_NOT_PERMITTED = 4  # the person's role may not do this (1: refused or failed, 2: usage, 3: policy --strict)
 
 
@@ -70,9 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     frozen.support()  # before anything else: a statement batch's worker process starts here too
     utf8_when_piped()
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"kamctl {__version__}")  # before the parser: building its hundred sub-commands takes longer
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    log_file = _setup_logging(bool(args.verbose))
     try:
         return int(args.handler(args) or 0)
     except NotPermittedError as exc:
@@ -105,6 +109,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         close_stores()
+        logs.detach(log_file)
+
+
+def _setup_logging(verbose: bool) -> logging.Handler | None:
+    """Progress on stderr with -v (warnings always), and everything from INFO up in the rotating `kamctl.log`
+    of the log folder, where support finds what a command did (migrations, backups) after the terminal is gone."""
+    root = logging.getLogger()
+    before = set(root.handlers)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    for console in set(root.handlers) - before:  # the file below lowers the root's level; stderr keeps its own
+        console.setLevel(logging.INFO if verbose else logging.WARNING)
+    try:
+        folder = paths.log_dir()
+    except OSError:  # a read-only or missing drive: the command still runs, only without a log file
+        return None
+    return logs.rotating_file(folder, LOG_FILE)
 
 
 def _said(exc: BaseException) -> Message | Listing | str:

@@ -65,7 +65,7 @@ def _sync(args: argparse.Namespace) -> int:
         print_json({"pushed": report.pushed, "pulled": report.pulled, "conflicts": report.conflicts,
                     "open_conflicts": report.open_conflicts, "snapshot": report.snapshot,
                     "accounts_arrived": report.arrived, "accounts_revoked": report.revoked,
-                    "seconds": round(report.seconds, 3)})
+                    "leased": report.leased, "seconds": round(report.seconds, 3)})
     else:
         print(say(args, Message.of(
             "Synced in {seconds} s: {pushed} changes pushed, {pulled} pulled, {conflicts} new conflicts "

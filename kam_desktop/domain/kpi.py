@@ -47,16 +47,19 @@ def _ratio(part: Decimal, whole: Decimal) -> Decimal | None:
 
 def ltv(rows: Iterable[MonthFigures], account: str, as_of: date, months: int = 12, margin: bool = False) -> Decimal:
     """Net revenue (or gross margin) of the account in the `months` months to `as_of`."""
+    return ltv_by_account((r for r in rows if r.account == account), as_of, months, margin).get(account, ZERO)
+
+
+def ltv_by_account(rows: Iterable[MonthFigures], as_of: date, months: int = 12,
+                   margin: bool = False) -> dict[str, Decimal]:
+    """`ltv` of every account with rows, in one pass (asking `ltv` per account is quadratic at 20,000 accounts)."""
     last = month_of(as_of)
     first = add_months(last, -(months - 1))
-    return sum(
-        (
-            r.gross_margin if margin else r.net_revenue
-            for r in rows
-            if r.account == account and first <= r.month <= last
-        ),
-        ZERO,
-    )
+    result: dict[str, Decimal] = {}
+    for r in rows:
+        if first <= r.month <= last:
+            result[r.account] = result.get(r.account, ZERO) + (r.gross_margin if margin else r.net_revenue)
+    return result
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,9 @@ class LtvTrend:
 def ltv_trend(rows: Sequence[MonthFigures], accounts: Iterable[str], as_of: date, margin: bool = False) -> LtvTrend:
     """The accounts' LTV over the 12 months to `as_of` and over the 12 months before them."""
     codes = list(accounts)
-    year_ago = add_months(as_of, -12)
-    return LtvTrend(sum((ltv(rows, c, as_of, margin=margin) for c in codes), ZERO),
-                    sum((ltv(rows, c, year_ago, margin=margin) for c in codes), ZERO))
+    now = ltv_by_account(rows, as_of, margin=margin)
+    before = ltv_by_account(rows, add_months(as_of, -12), margin=margin)
+    return LtvTrend(sum((now.get(c, ZERO) for c in codes), ZERO), sum((before.get(c, ZERO) for c in codes), ZERO))
 
 
 def is_churned(last_invoice_on: date | None, as_of: date, months: int = 6) -> bool:

@@ -7,11 +7,13 @@ The design (pure functions here; the leases live in the store, phase 2):
 * Every laptop is registered once and gets a **device number** (1…`MAX_DEVICES`) from the server; the
   embedded single-user install is device 1.
 * **Leased blocks.** When online, a laptop leases a block of consecutive numbers (default 200) from the
-  server: `lease_block` hands out the next free block below `RESERVE_START`. Blocks never overlap, so two
-  laptops issuing offline from their own blocks cannot produce the same number. The server stores the
-  lease before the laptop uses it; a lease is for one prefix and one year. A laptop asks for the next
-  block while online once fewer than `LOW_WATER` numbers are left (`needs_new_lease`), and may lease the
-  coming year's block in December.
+  server: the next free block below `RESERVE_START`, right after the highest block leased in that space
+  (the rule lives once, in the server's `kam.lease_number_block`, serialised there per prefix and year —
+  db/server/70_numbering.sql). Blocks never overlap (`overlapping` is the invariant a laptop checks again
+  when it records a block), so two laptops issuing offline from their own blocks cannot produce the same
+  number. The server stores the lease before the laptop uses it; a lease is for one prefix and one year.
+  A laptop asks for the next block while online once fewer than `LOW_WATER` numbers are left
+  (`needs_new_lease`), and leases the coming year's block in December.
 * **Reserve.** If a laptop runs out of leased numbers while offline (or the year turns over offline), it
   falls back to its own reserve slice, computed from its device number alone — no server needed:
   `RESERVE_START + (device − 1) × RESERVE_SIZE + 1 …`. The server never leases numbers ≥ `RESERVE_START`,
@@ -36,6 +38,9 @@ class NumberingError(Refusal, ValueError):
 
 
 PREFIXES = ("AGR", "ANX", "STM")
+# every prefix the app numbers with (documents, exception requests, payouts, adjustments, MDF claims): a team
+# laptop keeps a leased block of each
+LEASED_PREFIXES = (*PREFIXES, "EXC", "RBN", "DSC", "MDT", "ADJ", "MDF")
 MAX_SEQUENCE = 99_999
 RESERVE_START = 90_000
 RESERVE_SIZE = 50
@@ -104,22 +109,6 @@ def _check_device(device: int) -> None:
         raise NumberingError("device number {device} is outside 1…{limit}", device=device, limit=MAX_DEVICES)
 
 
-def lease_block(
-    existing: Iterable[NumberBlock], prefix: str, year: int, device: int, size: int = DEFAULT_BLOCK
-) -> NumberBlock:
-    """The next block for `device` (server side): right after the highest block leased in that space."""
-    _check_device(device)
-    if size < 1:
-        raise NumberingError("a block holds at least one number")
-    taken = [b.last for b in existing if (b.prefix, b.year) == (prefix, year) and b.first < RESERVE_START]
-    first = max(taken, default=0) + 1
-    last = min(first + size - 1, RESERVE_START - 1)
-    if first > last:
-        raise NumberingError("no {prefix} numbers left to lease for {year}; devices fall back to their reserve",
-                             prefix=prefix, year=year)
-    return NumberBlock(prefix, year, first, last, device)
-
-
 def reserve_block(prefix: str, year: int, device: int) -> NumberBlock:
     """The device's own reserve slice, usable offline without any lease."""
     _check_device(device)
@@ -170,6 +159,6 @@ def needs_new_lease(
 
 
 def overlapping(blocks: Iterable[NumberBlock]) -> list[tuple[NumberBlock, NumberBlock]]:
-    """Every pair of blocks that share a number (the server's invariant check: must be empty)."""
+    """Every pair of blocks that share a number (the leases' invariant: must be empty)."""
     items = list(blocks)
     return [(a, b) for i, a in enumerate(items) for b in items[i + 1:] if a.overlaps(b)]

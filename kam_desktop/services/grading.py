@@ -175,7 +175,7 @@ def _evaluate(session: Session, as_of: date, known_by: datetime | None = None) -
         accounts = q.grading_bases(session, first, last, margin=margin)
     else:
         accounts = grading_bases_known(session, first, last, margin, known_by)
-    enrolled = {a.code: a.enrolled_on for a in q.accounts(session)}
+    enrolled = q.enrolment_days(session)
     accounts = [a for a in accounts if (enrolled.get(a.code) or as_of) <= as_of]  # enrolled later: not yet in
     fx = fx_table(session)
     # Accounts invoice in different currencies: rank them in the base currency (closing rate).

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
+from kam_desktop.services.numbering import top_up
 from kam_desktop.services.potential import forget_thresholds
 from kam_desktop.store.store import Store
 from kam_desktop.sync import conflicts as _conflicts
@@ -52,9 +53,10 @@ def save_password(server: str, login: str, password: str) -> bool:
 
 
 def sync_with_team(store: Store, server: str, login: str, password: str | None) -> SyncReport:
-    """Push this laptop's changes, pull the server's; the engine's caches then forget what they derived."""
+    """Push this laptop's changes, pull the server's, lease number blocks that run low; the engine's caches then
+    forget what they derived."""
     try:
-        report = sync(store, server, login, password)
+        report = sync(store, server, login, password, after_pull=lambda engine: top_up(store, engine, login))
     except SyncFailed as exc:
         raise _error(exc) from exc
     forget_thresholds()  # the potential matrix's medians assume sales arrive through audited imports

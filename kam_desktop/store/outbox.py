@@ -26,6 +26,9 @@ from kam_desktop.store.models import Base, OutboxEntry
 # Tables that stay on the laptop: the sync bookkeeping itself, which device this is, and the local audit
 # (the server writes its own audit by triggers, as the pushing login).
 LOCAL_ONLY = frozenset({"sync_outbox", "sync_state", "sync_conflicts", "local_device", "audit_log", "audit_chain"})
+# Rows only the team server's functions write (kam.register_device, kam.lease_number_block): a laptop keeps the
+# server's answer and pulls them, it never pushes them.
+SERVER_WRITTEN = frozenset({"numbering_devices", "number_block_leases"})
 # Bookkeeping columns the server stamps itself; they are never merged.
 STAMPS = frozenset({"version", "created_at", "updated_at", "updated_by"})
 
@@ -55,7 +58,7 @@ def _has_binding(engine: Engine) -> bool:
 
 def replicated(obj: object) -> bool:
     table = getattr(obj, "__tablename__", None)
-    return table is not None and table not in LOCAL_ONLY and hasattr(obj, "id")
+    return table is not None and table not in LOCAL_ONLY and table not in SERVER_WRITTEN and hasattr(obj, "id")
 
 
 def record(session: Session) -> None:

@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.periods import add_months, trailing_window
+from kam_desktop.store.sales_months import WINDOW_PARAMETERS, window_parameters
 
 DEFAULT_CHURN_MONTHS = 6  # the program configuration's default
 DATE_PARAMETERS = ("first", "prev_first", "last", "window_start", "as_of")  # the portfolio statement's days
+PARAMETERS = (*DATE_PARAMETERS, *WINDOW_PARAMETERS)  # … and how its sales window is split (roll-up or lines)
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,14 @@ def sales_window_start(as_of: date, churn_months: int) -> date:
     return min(prev_first, add_months(as_of, -churn_months) + timedelta(days=1))
 
 
-def portfolio_dates(as_of: date, churn_after: int = DEFAULT_CHURN_MONTHS) -> dict[str, date]:
-    """The days the portfolio statement compares with: the two trailing years, the sales window, `as_of`."""
+def portfolio_dates(as_of: date, churn_after: int = DEFAULT_CHURN_MONTHS) -> dict[str, date | str]:
+    """The values the portfolio statement binds: the days it compares with (the two trailing years, the sales
+    window, `as_of`) and which months of its sales window the roll-up answers (`store/sales_months.py`)."""
     first, last = trailing_window(as_of, 12)
     prev_first, _ = trailing_window(as_of, 24)
-    return {"first": first, "prev_first": prev_first, "last": last,
-            "window_start": sales_window_start(as_of, churn_after), "as_of": as_of}
+    window_start = sales_window_start(as_of, churn_after)
+    return {"first": first, "prev_first": prev_first, "last": last, "window_start": window_start, "as_of": as_of,
+            **window_parameters(window_start, last, (prev_first, first))}
 
 
 def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:

@@ -79,7 +79,8 @@ def _revisions(connection: sqlite3.Connection) -> list[str] | None:
 
 def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list[PortfolioRow]:
     churn_after = _churn_months(connection, as_of)
-    params = {name: day.isoformat() for name, day in portfolio_dates(as_of, churn_after).items()}
+    params = {name: value if isinstance(value, str) else value.isoformat()
+              for name, value in portfolio_dates(as_of, churn_after).items()}
     zero = Decimal("0.00")
 
     def ltv_of(amount: int | None) -> Decimal:

@@ -1,9 +1,12 @@
-"""The sales roll-up (account × month × category): kept exactly in the transaction that writes invoice lines.
+"""The sales roll-up, kept exactly in the transaction that writes invoice lines, at two levels.
 
-Two ways in, both exact because invoice lines are append-only: a bulk import adds its own lines' sums in one
-upsert (`add_import`), and lines written through the ORM re-aggregate the (account, month) cells they touch
-(`refresh_cells`, run after every flush). `rebuild` recomputes everything (the migration, the demo's bulk
-writer); `first_difference` is what `kamctl check` reports.
+`sales_rollup` sums the lines per account × month × category × currency (the KPIs, statements and the potential
+matrix need the category); `sales_months` per account × month × currency (the portfolio and grading need no
+category, and it has a third of the rows). Both are kept by the same code, exact because invoice lines are
+append-only: a bulk import adds its own lines' sums in one upsert per level (`add_import`), and lines written
+through the ORM re-aggregate the (account, month) cells they touch (`refresh_cells`, run after every flush).
+`rebuild` recomputes everything (the migration, the demo's bulk writer); `first_difference` is what
+`kamctl check` reports.
 """
 
 from __future__ import annotations
@@ -11,31 +14,39 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Connection, Table, delete, event, func, insert, select
 from sqlalchemy.orm import Session
 
-from kam_desktop.store.models import InvoiceLine, SalesRollup
+from kam_desktop.store.models import InvoiceLine, SalesMonth, SalesRollup
+from kam_desktop.store.sales_months import month_key, month_span
 
-ROLLUP = cast(Table, SalesRollup.__table__)
-KEY = ("account_id", "month", "category_id", "currency")
 SUMS = ("net_amount", "margin_amount", "units", "lines")
 LATEST = "last_on"
 
 
-def month_key(day: date) -> str:
-    """The roll-up's month of a day: "YYYY-MM"."""
-    return f"{day.year:04d}-{day.month:02d}"
+@dataclass(frozen=True)
+class Level:
+    """One roll-up table and the key it sums the lines by."""
+
+    table: Table
+    key: tuple[str, ...]
+
+    def line_columns(self, dialect: str) -> list[ColumnElement[Any]]:
+        """The lines' expressions for this level's key, in order."""
+        lines = cast(Table, InvoiceLine.__table__).c
+        by_name: dict[str, ColumnElement[Any]] = {
+            "account_id": lines.account_id, "month": month_of_line(dialect), "category_id": lines.category_id,
+            "currency": lines.currency}
+        return [by_name[name] for name in self.key]
 
 
-def month_span(month: str) -> tuple[date, date]:
-    """The first and last day of a "YYYY-MM" month."""
-    year, number = int(month[:4]), int(month[5:7])
-    first = date(year, number, 1)
-    following = date(year + number // 12, number % 12 + 1, 1)
-    return first, date.fromordinal(following.toordinal() - 1)
+ROLLUP = cast(Table, SalesRollup.__table__)
+MONTHS = cast(Table, SalesMonth.__table__)
+KEY = ("account_id", "month", "category_id", "currency")
+LEVELS = (Level(ROLLUP, KEY), Level(MONTHS, ("account_id", "month", "currency")))
 
 
 def month_of_line(dialect: str) -> ColumnElement[str]:
@@ -45,14 +56,13 @@ def month_of_line(dialect: str) -> ColumnElement[str]:
     return cast(ColumnElement[str], func.substr(InvoiceLine.invoice_date, 1, 7))
 
 
-def aggregation(dialect: str, *where: ColumnElement[bool]) -> Any:
-    """The lines summed per roll-up key (the roll-up's definition), optionally narrowed by `where`."""
-    month = month_of_line(dialect)
-    return (select(InvoiceLine.account_id, month.label("month"), InvoiceLine.category_id, InvoiceLine.currency,
-                   func.sum(InvoiceLine.net_amount), func.sum(InvoiceLine.margin_amount),
+def aggregation(dialect: str, *where: ColumnElement[bool], level: Level = LEVELS[0]) -> Any:
+    """The lines summed per key of `level` (the roll-up's definition), optionally narrowed by `where`."""
+    key = level.line_columns(dialect)
+    return (select(*key, func.sum(InvoiceLine.net_amount), func.sum(InvoiceLine.margin_amount),
                    func.sum(InvoiceLine.quantity), func.count(), func.max(InvoiceLine.invoice_date))
             .where(*where)
-            .group_by(InvoiceLine.account_id, month, InvoiceLine.category_id, InvoiceLine.currency))
+            .group_by(*key))
 
 
 def _dialect(connection: Connection) -> str:
@@ -60,23 +70,26 @@ def _dialect(connection: Connection) -> str:
 
 
 def add_import(connection: Connection, import_id: uuid.UUID) -> None:
-    """Add the sums of one bulk import's lines (inserted in this transaction) to the roll-up, in one upsert."""
+    """Add the sums of one bulk import's lines (inserted in this transaction) to each level, one upsert each."""
     dialect = _dialect(connection)
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-    statement = upsert(ROLLUP).from_select([*KEY, *SUMS, LATEST], aggregation(dialect, InvoiceLine.import_id == import_id))
-    statement = statement.on_conflict_do_update(
-        index_elements=list(KEY),
-        set_={**{name: ROLLUP.c[name] + statement.excluded[name] for name in SUMS},
-              LATEST: (func.greatest if dialect == "postgresql" else func.max)(  # SQLite's max(a, b) is scalar
-                  ROLLUP.c[LATEST], statement.excluded[LATEST])})
-    connection.execute(statement)
+    for level in LEVELS:
+        table = level.table
+        statement = upsert(table).from_select(
+            [*level.key, *SUMS, LATEST], aggregation(dialect, InvoiceLine.import_id == import_id, level=level))
+        statement = statement.on_conflict_do_update(
+            index_elements=list(level.key),
+            set_={**{name: table.c[name] + statement.excluded[name] for name in SUMS},
+                  LATEST: (func.greatest if dialect == "postgresql" else func.max)(  # SQLite's max(a, b): scalar
+                      table.c[LATEST], statement.excluded[LATEST])})
+        connection.execute(statement)
 
 
 def refresh_cells(connection: Connection, cells: Iterable[tuple[uuid.UUID, str]]) -> None:
-    """Recompute the roll-up of these (account, month) cells from their lines."""
+    """Recompute both levels of these (account, month) cells from their lines."""
     months: dict[uuid.UUID, set[str]] = defaultdict(set)
     for account_id, month in cells:
         months[account_id].add(month)
@@ -84,26 +97,35 @@ def refresh_cells(connection: Connection, cells: Iterable[tuple[uuid.UUID, str]]
     for account_id, chosen in months.items():
         for month in sorted(chosen):
             first, last = month_span(month)
-            connection.execute(delete(ROLLUP).where(ROLLUP.c.account_id == account_id, ROLLUP.c.month == month))
-            connection.execute(insert(ROLLUP).from_select([*KEY, *SUMS, LATEST], aggregation(
-                dialect, InvoiceLine.account_id == account_id, InvoiceLine.invoice_date.between(first, last))))
+            for level in LEVELS:
+                table = level.table
+                connection.execute(delete(table).where(table.c.account_id == account_id, table.c.month == month))
+                connection.execute(insert(table).from_select([*level.key, *SUMS, LATEST], aggregation(
+                    dialect, InvoiceLine.account_id == account_id, InvoiceLine.invoice_date.between(first, last),
+                    level=level)))
 
 
 def rebuild(connection: Connection) -> None:
-    """Recompute the whole roll-up from the lines."""
-    connection.execute(delete(ROLLUP))
-    connection.execute(insert(ROLLUP).from_select([*KEY, *SUMS, LATEST], aggregation(_dialect(connection))))
+    """Recompute both levels from the lines."""
+    for level in LEVELS:
+        connection.execute(delete(level.table))
+        connection.execute(insert(level.table).from_select([*level.key, *SUMS, LATEST],
+                                                           aggregation(_dialect(connection), level=level)))
 
 
 def first_difference(connection: Connection) -> tuple[uuid.UUID, str] | None:
-    """The first (account, month) where the roll-up and a fresh aggregation of the lines differ; None if none."""
-    fresh = {tuple(row[:4]): tuple(row[4:]) for row in connection.execute(aggregation(_dialect(connection)))}
-    kept = {tuple(row[:4]): tuple(row[4:])
-            for row in connection.execute(select(*(ROLLUP.c[n] for n in (*KEY, *SUMS, LATEST))))}
-    differing = [key for key in fresh.keys() | kept.keys() if fresh.get(key) != kept.get(key)]
+    """The first (account, month) where a level and a fresh aggregation of the lines differ; None if none."""
+    differing: list[tuple[str, str]] = []
+    for level in LEVELS:
+        width = len(level.key)
+        fresh = {tuple(row[:width]): tuple(row[width:])
+                 for row in connection.execute(aggregation(_dialect(connection), level=level))}
+        kept = {tuple(row[:width]): tuple(row[width:]) for row in connection.execute(
+            select(*(level.table.c[n] for n in (*level.key, *SUMS, LATEST))))}
+        differing += [(str(k[0]), k[1]) for k in fresh.keys() | kept.keys() if fresh.get(k) != kept.get(k)]
     if not differing:
         return None
-    account_id, month = min((str(k[0]), k[1]) for k in differing)
+    account_id, month = min(differing)
     return uuid.UUID(account_id), month
 
 

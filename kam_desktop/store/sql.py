@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, type_coerce
 
-from kam_desktop.store.types import Money
+from kam_desktop.store.types import Money, Quantity
 
 _ZERO = Decimal("0.00")
 
@@ -20,3 +20,8 @@ def money_sum(expression: Any) -> ColumnElement[Decimal]:
 def money_if(condition: ColumnElement[bool], amount: Any) -> ColumnElement[Decimal]:
     """`amount` where `condition` holds, else zero — typed as money so a SUM over it stays exact."""
     return type_coerce(case((condition, amount), else_=literal(_ZERO, Money())), Money())
+
+
+def quantity_sum(expression: Any) -> ColumnElement[Decimal]:
+    """SUM of a quantity, read back as Decimal with three places (SQLite keeps thousandths)."""
+    return type_coerce(func.coalesce(func.sum(expression), literal(Decimal("0.000"), Quantity())), Quantity())

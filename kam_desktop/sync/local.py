@@ -1,4 +1,5 @@
-"""Writing pulled rows into the laptop's SQLite: upserts, tombstones, purges — never through the outbox."""
+"""Writing pulled rows into the laptop's SQLite: upserts, tombstones, purges (and the sales roll-up of pulled invoice
+lines, in the same transaction) — never through the outbox."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from typing import Any
 from sqlalchemy import Connection, Uuid, bindparam, delete, select, text
 from sqlalchemy.dialects.sqlite import insert
 
+from kam_desktop.store import rollup
 from kam_desktop.store.models import OutboxEntry
+from kam_desktop.store.sales_months import month_key
 from kam_desktop.sync.server import TABLES, Entity
 
 Row = Mapping[str, Any]
+LINES = "invoice_lines"  # the sales roll-up (store/rollup.py) is kept by every write of these
 
 
 def defer_foreign_keys(local: Connection) -> None:
@@ -20,8 +24,13 @@ def defer_foreign_keys(local: Connection) -> None:
     local.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
 
-def upsert(local: Connection, entity: str, rows: Sequence[Row], keep: set[uuid.UUID] = frozenset()) -> int:  # type: ignore[assignment]
-    """Write the server's rows over the local ones, except rows with local changes still waiting to be pushed."""
+def upsert(local: Connection, entity: str, rows: Sequence[Row], keep: set[uuid.UUID] = frozenset(),  # type: ignore[assignment]
+           *, roll_up: bool = True) -> int:
+    """Write the server's rows over the local ones, except rows with local changes still waiting to be pushed.
+
+    Pulled invoice lines re-aggregate the sales roll-up cells they touch in the same transaction (`roll_up=False`:
+    the caller rebuilds the roll-up once, as a snapshot does).
+    """
     rows = [dict(r) for r in rows if r["id"] not in keep]
     if not rows:
         return 0
@@ -32,6 +41,8 @@ def upsert(local: Connection, entity: str, rows: Sequence[Row], keep: set[uuid.U
         set_={c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"},
     )
     local.execute(statement, rows)
+    if entity == LINES and roll_up:
+        rollup.refresh_cells(local, {(r["account_id"], month_key(r["invoice_date"])) for r in rows})
     return len(rows)
 
 
@@ -41,7 +52,18 @@ def remove(local: Connection, entity: str, ids: Iterable[uuid.UUID]) -> int:
     if not ids:
         return 0
     table = TABLES[entity]
-    return local.execute(delete(table).where(table.c.id.in_(ids))).rowcount
+    cells = _line_cells(local, ids) if entity == LINES else set()
+    removed = local.execute(delete(table).where(table.c.id.in_(ids))).rowcount
+    if cells:
+        rollup.refresh_cells(local, cells)
+    return removed
+
+
+def _line_cells(local: Connection, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID, str]]:
+    """The roll-up cells (account, month) of these local invoice lines."""
+    table = TABLES[LINES]
+    found = local.execute(select(table.c.account_id, table.c.invoice_date).where(table.c.id.in_(ids)))
+    return {(account_id, month_key(day)) for account_id, day in found}
 
 
 def pending_rows(local: Connection) -> set[uuid.UUID]:
@@ -65,4 +87,4 @@ def rows_of_accounts(local: Connection, entity: Entity, accounts: set[uuid.UUID]
 def wipe(local: Connection, entities: Sequence[Entity]) -> None:
     """Forget every replicated row (a first sync or a restored server): the server's snapshot replaces them."""
     for entity in reversed(entities):
-        local.execute(delete(entity.table))
+        local.execute(delete(entity.table))  # (the sales roll-up follows when the snapshot rebuilds it)

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
+from kam_desktop.store import rollup
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store
@@ -171,7 +172,8 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
         local.wipe(writer, replicated)
         for entity in replicated:
             for chunk in _chunks(connection.execute(select(entity.table)).mappings()):
-                result.pulled += local.upsert(writer, entity.name, chunk)
+                result.pulled += local.upsert(writer, entity.name, chunk, roll_up=False)
+        rollup.rebuild(writer)  # once for the whole snapshot, in its transaction
         writer.execute(update(SyncState).values(epoch=server_epoch))
         _advance(writer, Cursor(xmin - 1, END_OF_XID), pulled=True)
     result.snapshot = True

@@ -24,7 +24,12 @@ from kam_desktop.sync import local
 from kam_desktop.sync.server import TABLES
 
 APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
+DECIDE = text("SELECT kam.sync_decide(CAST(:op AS uuid), CAST(:step AS jsonb))")
 SETTLED = frozenset({"applied", "duplicate"})  # answers after which the laptop already holds the server's row
+# Answers that are no conflict although the laptop must take the server's rows: a decision the server took through
+# kam.decide_exception (its own step replaces the laptop's), and the request's change that decision made.
+DECIDED = "decided"
+BY_DECISION = "by_decision"
 
 Hook = Callable[[str], None]
 
@@ -84,21 +89,66 @@ def _send(server: Engine, group: list[Pending]) -> tuple[list[dict[str, Any]], d
         for entry, answer in zip(group, answers, strict=True):
             if answer["status"] not in SETTLED:
                 disputed.setdefault(entry.entity, set()).add(entry.entity_id)
+            if is_decision(entry):  # decided or refused: the request as the server has it now
+                disputed.setdefault("exception_requests", set()).add(uuid.UUID(str(entry.changes["new"]["exception_id"])))
         winners = {entity: _server_rows(connection, entity, ids) for entity, ids in disputed.items()}
+        if "exception_requests" in disputed and any(is_decision(e) for e in group):
+            winners["approval_steps"] = winners.get("approval_steps", []) + _steps_of(
+                connection, disputed["exception_requests"])  # the server's own steps replace the laptop's
     return answers, winners
 
 
 def _apply(connection: Connection, group: list[Pending]) -> list[dict[str, Any]]:
-    """The group's ops through kam.sync_apply in order, in one round trip; one answer per op."""
+    """The group's ops, one answer each, in one round trip through kam.sync_apply_many — except a decision prepared
+    offline: it goes first through kam.sync_decide (the server decides again, as the pushing login), the request's
+    change it made is the server's to make, and if the server refuses the decision, the rest of that local
+    transaction (benefits the approval activated) is refused with it."""
+    decisions = [e for e in group if is_decision(e)]
+    if not decisions:
+        return _apply_many(connection, group)
+    answers = {e.op_id: _decide(connection, e) for e in decisions}
+    decided = {str(e.changes["new"].get("exception_id")) for e in decisions}
+    rest = [e for e in group if not is_decision(e) and not _made_by_decision(e, decided)]
+    if all(answers[e.op_id]["status"] == DECIDED for e in decisions):
+        answers.update(zip([e.op_id for e in rest], _apply_many(connection, rest), strict=True))
+    else:
+        answers.update({e.op_id: {"status": "refused", "reason": "the decision it belonged to was refused"}
+                        for e in rest})
+    return [answers.get(e.op_id, {"status": BY_DECISION}) for e in group]
+
+
+def _apply_many(connection: Connection, run: list[Pending]) -> list[dict[str, Any]]:
+    if not run:
+        return []
     ops = [{"op_id": str(e.op_id), "entity": e.entity, "entity_id": str(e.entity_id), "operation": e.operation,
-            "base_version": e.base_version, "changes": e.changes} for e in group]
+            "base_version": e.base_version, "changes": e.changes} for e in run]
     answers = connection.scalar(APPLY_MANY, {"ops": json.dumps(ops)})
     return [dict(answer) for answer in answers]
+
+
+def is_decision(entry: Pending) -> bool:
+    """An approval step the laptop wrote: a decision prepared offline, which only kam.decide_exception may take."""
+    return entry.entity == "approval_steps" and entry.operation == "insert"
+
+
+def _made_by_decision(entry: Pending, decided: set[str]) -> bool:
+    """The request's own change (status, decided_at) that a decision of the same local transaction made."""
+    return entry.entity == "exception_requests" and entry.operation == "update" and str(entry.entity_id) in decided
+
+
+def _decide(connection: Connection, entry: Pending) -> dict[str, Any]:
+    step = entry.changes["new"]
+    return dict(connection.scalar(DECIDE, {"op": str(entry.op_id), "step": json.dumps(step)}))
 
 
 def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> list[Any]:
     table = TABLES[entity]
     return [row._mapping for row in connection.execute(select(table).where(table.c.id.in_(ids)))]
+
+
+def _steps_of(connection: Connection, requests: set[uuid.UUID]) -> list[Any]:
+    table = TABLES["approval_steps"]
+    return [row._mapping for row in connection.execute(select(table).where(table.c.exception_id.in_(requests)))]
 
 
 def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], winners: dict[str, list[Any]]) -> int:
@@ -113,15 +163,16 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
                            if e.operation == "insert" and answer["status"] not in SETTLED}
         for entity, rows in winners.items():
             found = {row["id"] for row in rows}
-            local.upsert(connection, entity, rows)
             refused = {row_id for name, row_id in refused_inserts if name == entity}
-            local.remove(connection, entity, refused - found)  # the server has no such row: nor do we
+            # the server has no such row: nor do we (first: the server's own row may take its place, e.g. a step)
+            local.remove(connection, entity, refused - found)
+            local.upsert(connection, entity, rows)
     return len(conflicts)
 
 
 def _conflict(entry: Pending, answer: dict[str, Any]) -> dict[str, Any] | None:
     status = answer["status"]
-    if status in SETTLED:
+    if status in SETTLED or status in (DECIDED, BY_DECISION):
         return None
     if status in ("conflict", "merged"):
         lost: dict[str, Any] = answer.get("conflicts") or {}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kam_desktop.store.models import Account, SyncConflict
@@ -41,13 +41,16 @@ class SyncReport:
     arrived: int  # accounts that came to this laptop
     revoked: int  # accounts that left it (reassigned)
     seconds: float
+    leased: int = 0  # number blocks leased from the server this sync
 
 
 Hook = Callable[[str], None]
+OnServer = Callable[[Engine], int]  # a step after the pull with the server's engine (numbering: blocks leased)
 
 
-def sync(store: Store, url: str, login: str, password: str | None, on_committed: Hook | None = None) -> SyncReport:
-    """Push then pull; a first connection binds the store to `url` as `login`."""
+def sync(store: Store, url: str, login: str, password: str | None, on_committed: Hook | None = None,
+         after_pull: OnServer | None = None) -> SyncReport:
+    """Push then pull (then `after_pull`, the services' numbering); a first connection binds the store to `url`."""
     started = time.perf_counter()
     server = server_engine(url, login, password)
     try:
@@ -55,6 +58,7 @@ def sync(store: Store, url: str, login: str, password: str | None, on_committed:
         _ensure_bound(store, public_address(url), login)
         pushed = push(server, store, on_committed)
         pulled = pull(server, store, on_committed)
+        leased = after_pull(server) if after_pull is not None else 0
     except OperationalError as exc:
         raise SyncFailed(_kind(exc), str(exc.orig or exc).strip()) from exc
     finally:
@@ -62,7 +66,7 @@ def sync(store: Store, url: str, login: str, password: str | None, on_committed:
     return SyncReport(
         pushed=pushed.pushed, pulled=pulled.pulled, conflicts=pushed.conflicts + pulled.conflicts,
         open_conflicts=open_conflicts(store), snapshot=pulled.snapshot, arrived=pulled.arrived,
-        revoked=pulled.revoked, seconds=time.perf_counter() - started,
+        revoked=pulled.revoked, seconds=time.perf_counter() - started, leased=leased,
     )
 
 

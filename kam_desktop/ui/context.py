@@ -33,6 +33,7 @@ class AppServices:
     store_ready: Callable[[], bool] = lambda: True
     load_wallets: Callable[[], Mapping[str, AccountWallet]] | None = None  # the portfolio's potential columns
     load_search_keys: Callable[[], Mapping[str, str]] | None = None  # tax IDs and contacts the search finds
+    portable: bool = False  # the data folder is beside the program (paths.PORTABLE_MARKER): the title says so
 
     @property
     def desk(self) -> Desk:

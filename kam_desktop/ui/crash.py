@@ -15,11 +15,14 @@ import kam_desktop
 
 log = logging.getLogger("kam_desktop.crash")
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+KEEP_REPORTS = 20  # the newest reports are the ones support asks for; a crash loop must not fill the disk
+REPORT_PATTERN = "crash-*.txt"
 
 
 def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseException,
-                       tb: TracebackType | None) -> Path:
-    """A plain-text report (versions, platform, traceback) in `folder`; returns its path."""
+                       tb: TracebackType | None, *, keep: int = KEEP_REPORTS) -> Path:
+    """A plain-text report (versions, platform, traceback) in `folder`; returns its path. Only the newest
+    `keep` reports stay in the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
     path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}.txt"
@@ -39,7 +42,17 @@ def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseExc
         "".join(traceback.format_exception(exc_type, exc, tb)),
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
+    prune_reports(folder, keep)
     return path
+
+
+def prune_reports(folder: Path, keep: int = KEEP_REPORTS) -> list[Path]:
+    """Delete all but the newest `keep` crash reports in `folder` (their names sort by time); returns the deleted."""
+    reports = sorted(folder.glob(REPORT_PATTERN))
+    old = reports[:-keep] if keep > 0 else reports
+    for report in old:
+        report.unlink(missing_ok=True)
+    return old
 
 
 class CrashHandler:

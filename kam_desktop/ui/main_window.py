@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -611,8 +611,18 @@ class MainWindow(Retranslating, QMainWindow):
         return self._track(run_task(lambda _ctx: self.services.desk.export_view(target, headers, rows), done, failed,
                                     owner=self))
 
-    def _open_folder(self, path: str) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    def _open_folder(self, path: str) -> bool:
+        """Open `path` in the file manager; if nothing opened it, say where it is and copy the path instead."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            return True
+        log.warning("no program opened the folder %s", path)
+        QGuiApplication.clipboard().setText(path)
+        message = fill(self.tr("The folder could not be opened here. Its path was copied to the clipboard:\n{path}"),
+                       path=path)
+        self.statusBar().showMessage(message.replace("\n", " "))
+        if self.interactive:
+            QMessageBox.information(self, self.tr("Open folder"), message)
+        return False
 
     def _on_menu_columns_about_to_show(self) -> None:
         self.menu_columns.clear()
@@ -686,7 +696,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- language -------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("KAM Desktop — Portfolio"))
+        self.setWindowTitle(self.tr("KAM Desktop — Portfolio (portable)") if self.services.portable
+                            else self.tr("KAM Desktop — Portfolio"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))

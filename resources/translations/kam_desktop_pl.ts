@@ -411,6 +411,18 @@
 <context>
     <name>App</name>
     <message>
+        <source>KAM Desktop cannot use its data folder {folder}: {reason}
+
+Check that the drive is there, has free space and is not write-protected (a USB stick in portable mode).</source>
+        <translation>KAM Desktop nie może użyć folderu danych {folder}: {reason}
+
+Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony przed zapisem (pendrive w wersji przenośnej).</translation>
+    </message>
+    <message>
+        <source>KAM Desktop: data folder</source>
+        <translation>KAM Desktop: folder danych</translation>
+    </message>
+    <message>
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: baza danych</translation>
     </message>
@@ -2887,6 +2899,16 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
         <translation>Wczytywanie firmy demonstracyjnej…</translation>
     </message>
     <message>
+        <source>The folder could not be opened here. Its path was copied to the clipboard:
+{path}</source>
+        <translation>Nie udało się tu otworzyć folderu. Jego ścieżkę skopiowano do schowka:
+{path}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Otwórz folder</translation>
+    </message>
+    <message>
         <source>Offline · no team server</source>
         <translation>Offline · brak serwera zespołu</translation>
     </message>
@@ -2921,6 +2943,10 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
             <numerusform>%n konflikty</numerusform>
             <numerusform>%n konfliktów</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>KAM Desktop — Portfolio (portable)</source>
+        <translation>KAM Desktop — portfel klientów (wersja przenośna)</translation>
     </message>
     <message>
         <source>KAM Desktop — Portfolio</source>
@@ -3863,6 +3889,17 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
     <message>
         <source>with these terms</source>
         <translation>przy tych warunkach</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>KAM Desktop is already running for this data folder; its window was brought to the front.</source>
+        <translation>KAM Desktop już działa dla tego folderu danych; jego okno przeniesiono na wierzch.</translation>
+    </message>
+    <message>
+        <source>KAM Desktop is already running for this data folder but did not answer; wait a moment or close it, then start it again.</source>
+        <translation>KAM Desktop już działa dla tego folderu danych, ale nie odpowiada; poczekaj chwilę lub zamknij go, a potem uruchom ponownie.</translation>
     </message>
 </context>
 <context>

@@ -411,6 +411,18 @@
 <context>
     <name>App</name>
     <message>
+        <source>KAM Desktop cannot use its data folder {folder}: {reason}
+
+Check that the drive is there, has free space and is not write-protected (a USB stick in portable mode).</source>
+        <translation>KAM Desktop не может использовать папку данных {folder}: {reason}
+
+Проверьте, что диск подключён, на нём есть свободное место и он не защищён от записи (флешка в портативном режиме).</translation>
+    </message>
+    <message>
+        <source>KAM Desktop: data folder</source>
+        <translation>KAM Desktop: папка данных</translation>
+    </message>
+    <message>
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: хранилище данных</translation>
     </message>
@@ -2887,6 +2899,16 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
         <translation>Загрузка демо-компании…</translation>
     </message>
     <message>
+        <source>The folder could not be opened here. Its path was copied to the clipboard:
+{path}</source>
+        <translation>Не удалось открыть папку. Её путь скопирован в буфер обмена:
+{path}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
         <source>Offline · no team server</source>
         <translation>Офлайн · командный сервер не настроен</translation>
     </message>
@@ -2921,6 +2943,10 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
             <numerusform>%n конфликта</numerusform>
             <numerusform>%n конфликтов</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>KAM Desktop — Portfolio (portable)</source>
+        <translation>KAM Desktop — портфель клиентов (портативная версия)</translation>
     </message>
     <message>
         <source>KAM Desktop — Portfolio</source>
@@ -3863,6 +3889,17 @@ The search looks in codes, names, KAMs, regions, tax IDs and contacts; every wor
     <message>
         <source>with these terms</source>
         <translation>при этих условиях</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>KAM Desktop is already running for this data folder; its window was brought to the front.</source>
+        <translation>KAM Desktop уже запущен для этой папки данных; его окно выведено на передний план.</translation>
+    </message>
+    <message>
+        <source>KAM Desktop is already running for this data folder but did not answer; wait a moment or close it, then start it again.</source>
+        <translation>KAM Desktop уже запущен для этой папки данных, но не отвечает; подождите немного или закройте его и запустите снова.</translation>
     </message>
 </context>
 <context>

@@ -40,3 +40,10 @@ def test_version_and_help_load_no_heavy_library(argv: list[str]) -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert "HEAVY:\n" in done.stderr, done.stderr
     assert done.stdout.strip()  # it did answer
+
+
+def test_version_answers_with_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from kam_desktop import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"kamctl {__version__}\n"

@@ -8,10 +8,14 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from benchmarks.registry import REGISTRY, case
+from benchmarks.registry import REGISTRY, Case, CaseContext, Measured, Pair, case, discover
+from benchmarks.run import Result, scaling
+from benchmarks.run import main as run_main
+from benchmarks.run import table as results_table
 from benchmarks.scale import AS_OF, build
 from kam_desktop.demo.company import OrmWriter, populate
 from kam_desktop.demo.defaults import load_defaults
@@ -91,3 +95,55 @@ def test_quick_run_of_one_case_prints_and_writes_json(tmp_path: Path) -> None:
 def test_unknown_case_is_a_clear_error(tmp_path: Path) -> None:
     done = _run(tmp_path, "--quick", "--case", "nope")
     assert done.returncode == 2 and "unknown case nope" in done.stderr
+
+
+def _fake_case(name: str, ours: float, baseline: float, **judging: Any) -> None:
+    """A case whose sides report fixed durations (`Measured`), so its ratio is known exactly."""
+    def pair(ctx: CaseContext) -> Pair:
+        return Pair(lambda: Measured(ours), lambda: Measured(baseline))
+
+    case(name, measure_memory=False, **judging)(pair)
+
+
+@pytest.mark.parametrize(("target", "code", "met"), [(2.5, 0, True), (1.5, 1, False)])
+def test_a_run_judges_each_case_by_its_target_and_exits_non_zero_on_a_miss(
+        tmp_path: Path, target: float, code: int, met: bool) -> None:
+    name, out = "test-judged-case", tmp_path / "judged.json"
+    _fake_case(name, 2.0, 1.0, targets={"small": target})
+    try:
+        assert run_main(["--case", name, "--rounds", "3", "--json", str(out)]) == code
+    finally:
+        REGISTRY.pop(name, None)
+    report = json.loads(out.read_text())
+    (result,) = report["results"]
+    assert (result["ratio"], result["target"], result["met"], report["met"]) == (2.0, target, met, met)
+
+
+def test_a_case_that_cannot_run_is_reported_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = "test-broken-case"
+
+    def broken(ctx: CaseContext) -> Pair:
+        raise RuntimeError("LibreOffice is not installed")
+
+    case(name, targets={"small": 1.0})(broken)
+    try:
+        assert run_main(["--case", name]) == 2
+    finally:
+        REGISTRY.pop(name, None)
+    assert "could not run: RuntimeError: LibreOffice is not installed" in capsys.readouterr().out
+
+
+def test_growth_between_scales_is_judged() -> None:
+    cases = {"c": Case("c", lambda ctx: Pair(lambda: 0, lambda: 0), ("small", "large"), {}, False, "", {}, 1.2)}
+    small = Result("c", "small", 1, 1.0, 1.0, 1.0, None, None, [1.0], [1.0], "")
+    large = Result("c", "large", 1, 1.5, 1.0, 1.5, None, None, [1.5], [1.0], "")
+    (growth,) = scaling([small, large], cases)
+    assert (growth.large_over_small, growth.met) == (1.5, False)
+    assert "targets met: 0 of 1" in results_table([small, large], [growth])
+
+
+def test_every_issue_15_case_declares_its_target() -> None:
+    cases = discover()
+    judged = {name for name, c in cases.items() if c.targets or c.growth}
+    assert {"portfolio", "grading", "grading-rollup", "kpis-simulator", "import_invoices", "documents", "ui-start",
+            "ui-open-account", "ui-filter", "kamctl-version", "kamctl-list"} <= judged

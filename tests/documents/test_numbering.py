@@ -11,7 +11,6 @@ from kam_desktop.domain.numbering import (
     DocumentNumber,
     NumberBlock,
     NumberingError,
-    lease_block,
     needs_new_lease,
     next_number,
     overlapping,
@@ -33,14 +32,7 @@ def test_malformed_numbers_are_refused(bad: str) -> None:
         DocumentNumber.parse(bad)
 
 
-def test_leases_follow_each_other_without_overlap() -> None:
-    leases: list[NumberBlock] = []
-    for device in (1, 2, 1, 3, 2):
-        leases.append(lease_block(leases, "ANX", 2026, device, size=100))
-    assert [(b.first, b.last) for b in leases] == [(1, 100), (101, 200), (201, 300), (301, 400), (401, 500)]
-    assert overlapping(leases) == []
-    other_space = lease_block(leases, "STM", 2026, 1, size=100)
-    assert (other_space.first, other_space.last) == (1, 100)
+# Which block the server leases next is the server's rule (kam.lease_number_block): tests/server/test_numbering.py.
 
 
 def test_overlapping_blocks_are_detected() -> None:
@@ -51,9 +43,7 @@ def test_overlapping_blocks_are_detected() -> None:
 
 
 def test_two_laptops_issuing_offline_never_collide() -> None:
-    leases: list[NumberBlock] = []
-    leases.append(lease_block(leases, "ANX", 2026, 1, size=30))
-    leases.append(lease_block(leases, "ANX", 2026, 2, size=30))
+    leases = [NumberBlock("ANX", 2026, 1, 30, 1), NumberBlock("ANX", 2026, 31, 60, 2)]  # as the server leased them
     issued: dict[int, list[int]] = {1: [], 2: []}
     for _ in range(70):  # beyond both leases: each laptop falls back to its own reserve
         for device in (1, 2):
@@ -70,11 +60,7 @@ def test_reserves_of_all_devices_are_disjoint_and_never_leased() -> None:
     reserves = [reserve_block("ANX", 2026, d) for d in range(1, MAX_DEVICES + 1)]
     assert overlapping(reserves) == []
     assert reserves[-1].last <= 99_999
-    leases = [NumberBlock("ANX", 2026, 1, RESERVE_START - 50, 1)]
-    last = lease_block(leases, "ANX", 2026, 2, size=200)
-    assert last.last == RESERVE_START - 1
-    with pytest.raises(NumberingError):
-        lease_block([*leases, last], "ANX", 2026, 3)
+    assert reserves[0].first == RESERVE_START + 1  # the server leases below RESERVE_START only
 
 
 def test_a_device_out_of_numbers_is_told_to_connect() -> None:

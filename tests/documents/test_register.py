@@ -276,19 +276,18 @@ def test_a_batch_large_enough_for_worker_processes_issues_the_same_statements(
 
 
 def test_two_devices_issuing_offline_never_collide(tmp_path: Path) -> None:
-    from kam_desktop.domain.numbering import RESERVE_START, lease_block
+    from kam_desktop.domain.numbering import RESERVE_START, NumberBlock
     from kam_desktop.services.numbering import record_lease, register_device
     from kam_desktop.store.store import Store
 
-    server: list[Any] = []
     laptops = []
     for device in (2, 3):
         store = Store.open(tmp_path / f"laptop{device}.sqlite")
         build(store)
         with store.unit_of_work("kasia") as uow:
             register_device(uow.session, device, f"laptop {device}", "kasia")
-            block = lease_block(server, "STM", 2026, device, size=2)  # online once: a tiny lease each
-            server.append(block)
+            first = 2 * device - 3  # online once: a tiny lease each, one after the other, as the server leases them
+            block = NumberBlock("STM", 2026, first, first + 1, device)
             record_lease(uow.session, block, "kasia")
             uow.commit()
         laptops.append(store)

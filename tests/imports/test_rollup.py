@@ -15,7 +15,7 @@ from import_builders import INVOICE_HEADER
 
 from kam_desktop.services.imports.files import run_import
 from kam_desktop.store import migrate, rollup
-from kam_desktop.store.models import Account, InvoiceLine, ProductCategory, SalesRollup
+from kam_desktop.store.models import Account, InvoiceLine, ProductCategory, SalesMonth, SalesRollup
 from kam_desktop.store.store import Store
 from tests.acting import as_
 
@@ -83,10 +83,12 @@ def test_lines_written_through_the_orm_roll_up_in_the_same_flush(store: Store) -
                                                                  date(2026, 1, 30))
 
 
-def test_check_names_the_first_account_and_month_that_differs(store: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("level", [SalesRollup, SalesMonth])
+def test_check_names_the_first_account_and_month_that_differs(store: Store, tmp_path: Path,
+                                                              level: type[SalesRollup | SalesMonth]) -> None:
     _import(store, csv_file(tmp_path / "a.csv", INVOICE_HEADER, "FV/1,1,2026-01-05,PL-0001,Cables,2,100,10,PLN"))
     with store.engine.begin() as connection:
-        connection.execute(sa.update(SalesRollup).values(net_amount=Decimal("99.99")))
+        connection.execute(sa.update(level).values(net_amount=Decimal("99.99")))
         account_id = connection.execute(sa.select(Account.id).where(Account.code == "PL-0001")).scalar_one()
     assert _difference(store) == (account_id, "2026-01")
     with store.engine.begin() as connection:
@@ -105,6 +107,7 @@ def test_a_store_at_the_previous_revision_gets_its_rollup_filled_by_the_migratio
         config.attributes["connection"] = connection
         command.downgrade(config, "0008")
         assert not sa.inspect(connection).has_table("sales_rollup")
+        assert not sa.inspect(connection).has_table("sales_months")
         command.upgrade(config, "head")
     assert _cells(store) == expected
     assert _difference(store) is None

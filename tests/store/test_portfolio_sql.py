@@ -3,18 +3,23 @@ reading it needs no SQLAlchemy."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
-from kam_desktop.store.portfolio_row import DATE_PARAMETERS
+from kam_desktop.store.portfolio_row import PARAMETERS
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.queries.portfolio import portfolio_sql
+from kam_desktop.store.sales_months import WINDOW_PARAMETERS
 
 
 def test_the_quick_start_sql_is_the_portfolio_statement_compiled() -> None:
     assert portfolio_sql() == PORTFOLIO_SQL, (
         "queries/portfolio.py changed: regenerate the copy with `python -m kam_desktop.store.queries.portfolio`")
-    assert all(f":{name}" in PORTFOLIO_SQL for name in DATE_PARAMETERS)
+    placeholders = set(re.findall(r"(?<!:):([a-z_0-9]+)", PORTFOLIO_SQL))
+    assert placeholders <= set(PARAMETERS), placeholders - set(PARAMETERS)  # the quick start binds every one
+    assert set(WINDOW_PARAMETERS) <= placeholders
+    assert "FROM sales_months" in PORTFOLIO_SQL  # whole months come from the roll-up, not the lines
 
 
 def test_the_quick_read_loads_no_sqlalchemy() -> None:

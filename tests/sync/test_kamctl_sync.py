@@ -7,6 +7,7 @@ import json
 import pytest
 
 from kam_desktop.cli.main import main
+from kam_desktop.domain.numbering import LEASED_PREFIXES
 from tests.sync.team import PASSWORD, Team
 from tests.sync.test_round_trip import edit, field
 
@@ -22,6 +23,7 @@ def test_kamctl_sync_reports_and_exits_by_outcome(team: Team, monkeypatch: pytes
     assert main(["sync", "--db", db, "--server", team.url, "--user", laptop.login, "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert first["snapshot"] is True and first["accounts_arrived"] == 1 and first["pulled"] > 0
+    assert first["leased"] >= len(LEASED_PREFIXES)  # its first number blocks, one per prefix (and year)
 
     edit(team.store, "admin", "A1", city="Łódź")
     edit(laptop.store, laptop.login, "A1", city="Poznań")

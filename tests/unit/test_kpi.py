@@ -19,6 +19,7 @@ from kam_desktop.domain.kpi import (
     cohort_retention,
     is_churned,
     ltv,
+    ltv_by_account,
     ltv_trend,
     portfolio_share_of_wallet,
     roi_against_control_group,
@@ -44,6 +45,14 @@ def test_ltv_is_the_twelve_months_to_the_as_of_month() -> None:
     assert ltv(ACME, "ACME", d("2026-03-15")) == Decimal(12000)
     assert ltv(ACME, "ACME", d("2026-03-15"), margin=True) == Decimal(2400)
     assert ltv(ACME, "OTHER", d("2026-03-15")) == Decimal(0)
+
+
+def test_every_accounts_ltv_in_one_pass_equals_asking_one_account_at_a_time() -> None:
+    rows = ACME + monthly("BETA", "2024-06-01", 30, revenue=70, margin=7) + monthly("GAMMA", "2026-03-01", 1)
+    for margin in (False, True):
+        by_account = ltv_by_account(rows, d("2026-03-15"), margin=margin)
+        assert by_account == {code: ltv(rows, code, d("2026-03-15"), margin=margin) for code in ("ACME", "BETA", "GAMMA")}
+    assert ltv_by_account(rows, d("2026-03-15"))["BETA"] == Decimal(70 * 12)
 
 
 def test_ltv_trend_compares_with_the_year_before() -> None:

@@ -7,7 +7,6 @@ from datetime import date
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.context import Context
 from kam_desktop.services.plain import AccountWallet
-from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.store.portfolio_row import PortfolioRow, with_base_ltv
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.portfolio import portfolio_rows
@@ -35,6 +34,8 @@ def portfolio_wallets(ctx: Context, as_of: date | None = None) -> dict[str, Acco
     Read after the portfolio itself: it sums sales per account and category, which at 20,000 accounts
     takes seconds, and the rows must not wait for it.
     """
+    from kam_desktop.services.potential import portfolio_potential  # not loaded by `kamctl accounts list`
+
     owner = ctx.owner_filter(UseCase.VIEW_PORTFOLIO)
     with ctx.read() as session:
         potential = portfolio_potential(session, as_of or ctx.today())

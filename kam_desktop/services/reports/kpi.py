@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain import kpi as dk
+from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
@@ -100,12 +102,15 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     cur, prev = trend.current, trend.prior
     churn = dk.churn({c: last.get(c) for c in members}, as_of, program.churn_months)
     first = add_months(last_month, -11)
-    in_year = [e for e in ledger if first <= e.booked_on <= as_of]
-    costs = {c: _base(fx, reward_cost([e for e in in_year if e.account == c], program.points), currency[c], as_of)
-             for c in members}
+    in_year: dict[str, list[dl.LedgerEntry]] = defaultdict(list)  # grouped once: filtering per account is quadratic
+    for e in ledger:
+        if first <= e.booked_on <= as_of:
+            in_year[e.account].append(e)
+    costs = {c: _base(fx, reward_cost(in_year.get(c, []), program.points), currency[c], as_of) for c in members}
     op_cost = Decimal(str(operating)) if operating is not None and owner is None else ZERO
     roi, note = _roi(months, set(enrolled), control, as_of, sum(costs.values(), ZERO), op_cost)
-    periods = [dk.AccountPeriod(c, Grade(grades[a.id]), dk.ltv(months, c, as_of, margin=True), costs[c])
+    margins = dk.ltv_by_account(months, as_of, margin=True)
+    periods = [dk.AccountPeriod(c, Grade(grades[a.id]), margins.get(c, ZERO), costs[c])
                for a in refs if (c := a.code) in costs and a.id in grades]
     # the basket sums accounts of many currencies: each month in the base currency at its closing rate
     basket_rows = [dk.CategoryMonth(code[r.account_id], codes[r.category_id], r.month,
@@ -166,9 +171,12 @@ def _base(fx: FxTable, amount: Decimal, currency: str, day: date) -> Decimal:
 def _roi(months: list[dk.MonthFigures], enrolled: set[str], control: set[str], as_of: date,
          rewards: Decimal, operating: Decimal) -> tuple[dk.RoiResult | None, Message]:
     year_ago = add_months(as_of, -12)
+    by_day: dict[date, dict[str, Decimal]] = {}
 
     def margin(group: set[str], on: date) -> Decimal:
-        return sum((dk.ltv(months, c, on, margin=True) for c in group), ZERO)
+        if on not in by_day:  # every account's margin once per day asked, not once per account
+            by_day[on] = dk.ltv_by_account(months, on, margin=True)
+        return sum((by_day[on].get(c, ZERO) for c in group), ZERO)
 
     try:
         result = dk.roi_against_control_group(margin(enrolled, year_ago), margin(enrolled, as_of),

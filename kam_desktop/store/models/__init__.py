@@ -15,7 +15,7 @@ from kam_desktop.store.models.program import (
     ProgramConfig,
     ProgramGradeTerm,
 )
-from kam_desktop.store.models.sales import InvoiceLine, PotentialSlot, SalesRollup
+from kam_desktop.store.models.sales import InvoiceLine, PotentialSlot, SalesMonth, SalesRollup
 from kam_desktop.store.models.settlement import (
     ClawbackDue,
     LateFactRecord,
@@ -43,6 +43,6 @@ __all__ = [
     "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LateFactRecord",
     "LedgerAdjustment", "LedgerAllocation", "LedgerEntry", "LocalDevice", "MdfClaim", "MdfFund", "MdfFundTransfer",
     "MdfProof", "NumberBlockLease", "NumberingDevice", "OutboxEntry", "PayoutDocument", "PeriodLock", "PolicyCap",
-    "PotentialSlot", "SalesRollup", "ProductCategory", "ProgramConfig",
+    "PotentialSlot", "SalesMonth", "SalesRollup", "ProductCategory", "ProgramConfig",
     "ProgramGradeTerm", "Setting", "SyncConflict", "SyncState", "SyncedMixin", "User", "new_id",
 ]

@@ -63,6 +63,27 @@ class SalesRollup(Base):
     last_on: Mapped[date] = mapped_column(Date, nullable=False)  # the cell's latest invoice day (churn, last sale)
 
 
+class SalesMonth(Base):
+    """Sales of one account in one month, all categories together: what the screens that need no category read.
+
+    The same sums as `sales_rollup` without the category (a third of its rows on the scale store), kept in the
+    same transactions by the same code (store/rollup.py). Clustered by its key on SQLite (WITHOUT ROWID): an
+    account's months are read in key order and no index is visited besides the table itself.
+    """
+
+    __tablename__ = "sales_months"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    net_amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    margin_amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    units: Mapped[Decimal] = mapped_column(Quantity(), nullable=False)
+    lines: Mapped[int] = mapped_column(Integer, nullable=False)
+    last_on: Mapped[date] = mapped_column(Date, nullable=False)
+
+
 class PotentialSlot(SyncedMixin, Base):
     """The client's total spend in a category (also at competitors), as collected on a date."""
 

@@ -12,8 +12,8 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kam_desktop.domain.vocabulary import AccountStatus
-from kam_desktop.store.models import Account, GradeEvaluation, GradeOverride, InvoiceLine, User
-from kam_desktop.store.sql import money_sum
+from kam_desktop.store.models import Account, GradeEvaluation, GradeOverride, User
+from kam_desktop.store.queries.sales_source import bound, money, windowed
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,12 @@ class GradingBasis:
 def grading_bases(session: Session, first: date, last: date, margin: bool) -> list[GradingBasis]:
     """Every active account with its net revenue (or margin) for invoice dates in [first, last].
 
-    One statement: the GROUP BY over the lines, joined to accounts after grouping, so only the one
-    summed column comes back and no account id is decoded (grading 20,000 accounts is keyed by code).
+    One statement: the GROUP BY over the sales roll-up (and the lines of cut edge months), joined to accounts
+    after grouping, so only the one summed column comes back and no account id is decoded (grading 20,000
+    accounts is keyed by code).
     """
-    amount = InvoiceLine.margin_amount if margin else InvoiceLine.net_amount
-    sales = (
-        select(InvoiceLine.account_id.label("account_id"), money_sum(amount).label("amount"))
-        .where(InvoiceLine.invoice_date.between(first, last))
-        .group_by(InvoiceLine.account_id)
-        .subquery()
-    )
+    basis = money("amount", (lambda p: p.margin_amount) if margin else (lambda p: p.net_amount))
+    sales = windowed(bound(first, last), ["account_id"], [basis], dialect=session.get_bind().dialect.name)
     query = (
         select(Account.code, Account.kind, Account.currency, sales.c.amount)
         .outerjoin(sales, sales.c.account_id == Account.id)
@@ -72,6 +68,13 @@ def grading_bases(session: Session, first: date, last: date, margin: bool) -> li
     zero = Decimal("0.00")
     return [GradingBasis(code, kind, currency, zero if total is None else total)
             for code, kind, currency, total in session.execute(query)]
+
+
+def enrolment_days(session: Session) -> dict[str, date | None]:
+    """Each active account's enrolment day by code (no account id decoded: grading 20,000 accounts reads this)."""
+    query = select(Account.code, Account.enrolled_on).where(Account.deleted_at.is_(None),
+                                                            Account.status == AccountStatus.ACTIVE)
+    return {code: enrolled for code, enrolled in session.execute(query)}
 
 
 def account_by_code(session: Session, code: str) -> AccountRef | None:

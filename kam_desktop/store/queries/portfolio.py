@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, and_, func, literal, literal_column, select, true
+from sqlalchemy import ColumnElement, Date, Select, String, and_, func, literal, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.kpi import is_churned
@@ -19,17 +19,17 @@ from kam_desktop.store.models import (
     Document,
     ExceptionRequest,
     GradeEvaluation,
-    InvoiceLine,
     ProgramConfig,
     User,
 )
 from kam_desktop.store.portfolio_row import (
-    DATE_PARAMETERS,
     DEFAULT_CHURN_MONTHS,
+    PARAMETERS,
     PortfolioRow,
     portfolio_dates,
 )
-from kam_desktop.store.sql import money_if, money_sum
+from kam_desktop.store.queries.sales_source import latest, money, windowed
+from kam_desktop.store.sql import money_if
 
 OPEN_GRANT_STATUSES = (GrantStatus.PROPOSED, GrantStatus.PENDING_APPROVAL, GrantStatus.ACTIVE)
 PENDING_EXCEPTION_STATUSES = (ExceptionStatus.DRAFT, ExceptionStatus.SUBMITTED)
@@ -52,7 +52,8 @@ def portfolio_query(
     churn_after: int = DEFAULT_CHURN_MONTHS,
 ) -> Select[tuple[object, ...]]:
     """The whole portfolio in one statement: aggregates are subqueries joined once per account."""
-    days = {name: literal(day, Date()) for name, day in portfolio_dates(as_of, churn_after).items()}
+    values = portfolio_dates(as_of, churn_after)
+    days = {name: literal(value, String() if isinstance(value, str) else Date()) for name, value in values.items()}
     return portfolio_statement(days, owner_login, account_id)
 
 
@@ -61,35 +62,28 @@ def portfolio_sql() -> str:
     quick start runs before SQLAlchemy is loaded (checked in as `store/portfolio_sql.py`, kept equal by a test)."""
     from sqlalchemy.dialects import sqlite
 
-    days = {name: literal_column(f":{name}", Date()) for name in DATE_PARAMETERS}
+    sample = portfolio_dates(date(2000, 1, 1))
+    days = {name: literal_column(f":{name}", String() if isinstance(sample[name], str) else Date())
+            for name in PARAMETERS}
     statement = portfolio_statement(days, None, None)
     return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
 
 
 def portfolio_statement(
-    days: Mapping[str, ColumnElement[date]], owner_login: str | None = None, account_id: uuid.UUID | None = None,
+    days: Mapping[str, ColumnElement[Any]], owner_login: str | None = None, account_id: uuid.UUID | None = None,
 ) -> Select[tuple[object, ...]]:
-    """The portfolio statement over the days of `portfolio_dates` (as values, or as placeholders to compile)."""
-    first, last, prev_first = days["first"], days["last"], days["prev_first"]
-    in_last_12 = InvoiceLine.invoice_date >= first
-    in_prev_12 = and_(InvoiceLine.invoice_date >= prev_first, InvoiceLine.invoice_date < first)
+    """The portfolio statement over the values of `portfolio_dates` (as values, or as placeholders to compile)."""
+    first, prev_first = days["first"], days["prev_first"]
+    sales = windowed(days, ["account_id"], [  # the window [window_start, last]
+        money("ltv", lambda p: money_if(p.day >= first, p.net_amount)),
+        money("ltv_prev", lambda p: money_if(and_(p.day >= prev_first, p.day < first), p.net_amount)),
+        latest("last_on"),
+    ], account_ids=None if account_id is None else [account_id])  # no month key: the same SQL on every dialect
 
     def only(column: Any) -> Any:  # one account (the card): each aggregate filters by it before grouping
         return column == account_id if account_id is not None else true()
 
-    sales = (
-        select(
-            InvoiceLine.account_id.label("account_id"),
-            money_sum(money_if(in_last_12, InvoiceLine.net_amount)).label("ltv"),
-            money_sum(money_if(in_prev_12, InvoiceLine.net_amount)).label("ltv_prev"),
-            func.max(InvoiceLine.invoice_date).label("last_on"),
-        )
-        .where(InvoiceLine.invoice_date.between(days["window_start"], last))
-        .where(only(InvoiceLine.account_id))
-        .group_by(InvoiceLine.account_id)
-        .subquery()
-    )
-    latest = (
+    graded_on = (
         select(GradeEvaluation.account_id, func.max(GradeEvaluation.evaluated_on).label("on"))
         .where(GradeEvaluation.evaluated_on <= days["as_of"], only(GradeEvaluation.account_id))
         .group_by(GradeEvaluation.account_id)
@@ -97,7 +91,8 @@ def portfolio_statement(
     )
     grades = (
         select(GradeEvaluation)
-        .join(latest, and_(latest.c.account_id == GradeEvaluation.account_id, latest.c.on == GradeEvaluation.evaluated_on))
+        .join(graded_on, and_(graded_on.c.account_id == GradeEvaluation.account_id,
+                              graded_on.c.on == GradeEvaluation.evaluated_on))
         .subquery()
     )
     benefits = (

@@ -1,7 +1,7 @@
-"""Sales aggregates over invoice lines: per account, per account × category, per account × month.
+"""Sales aggregates in a window: per account, per account × category, per account × month.
 
-Every function is one GROUP BY over `invoice_lines` filtered by date (the (account, date) and date
-indexes serve it); money is summed with `money_sum` so SQLite's integer cents stay exact.
+Every function is one GROUP BY over `sales_source` — the monthly roll-up, plus the lines of the months a
+window boundary cuts; money is summed with `money_sum` so SQLite's integer cents stay exact.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kam_desktop.store.models import InvoiceLine
-from kam_desktop.store.sql import money_sum
-from kam_desktop.store.types import Quantity
+from kam_desktop.store.queries.sales_source import bound, latest, money, quantity, windowed
 
 
 @dataclass(frozen=True)
@@ -53,86 +50,49 @@ class MonthCategorySales:
     last_invoice_on: date
 
 
-def quantity_sum(expression: Any) -> ColumnElement[Decimal]:
-    """SUM of a quantity column, read back as Decimal with three places (SQLite keeps thousandths)."""
-    return type_coerce(func.coalesce(func.sum(expression), literal(Decimal("0.000"), Quantity())), Quantity())
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+NET, MARGIN = money("net", lambda p: p.net_amount), money("margin", lambda p: p.margin_amount)
 
 
 def sales_by_account(
     session: Session, first: date, last: date, account_ids: Collection[uuid.UUID] | None = None
 ) -> dict[uuid.UUID, AccountSales]:
-    """Net revenue and margin per account for invoice dates in [first, last]: one GROUP BY account_id."""
-    query = (
-        select(InvoiceLine.account_id, money_sum(InvoiceLine.net_amount), money_sum(InvoiceLine.margin_amount))
-        .where(InvoiceLine.invoice_date.between(first, last))
-        .group_by(InvoiceLine.account_id)
-    )
-    if account_ids is not None:
-        query = query.where(InvoiceLine.account_id.in_(list(account_ids)))
-    return {row[0]: AccountSales(row[0], row[1], row[2]) for row in session.execute(query)}
+    """Net revenue and margin per account for invoice dates in [first, last]."""
+    sales = windowed(bound(first, last), ["account_id"], [NET, MARGIN], dialect=_dialect(session),
+                     account_ids=account_ids)
+    return {row[0]: AccountSales(row[0], row[1], row[2]) for row in session.execute(select(sales))}
 
 
 def sales_by_category(
     session: Session, first: date, last: date, account_id: uuid.UUID | None = None
 ) -> list[CategorySales]:
     """Units, net revenue and margin per (account, category) for invoice dates in [first, last]."""
-    query = (
-        select(
-            InvoiceLine.account_id,
-            InvoiceLine.category_id,
-            quantity_sum(InvoiceLine.quantity),
-            money_sum(InvoiceLine.net_amount),
-            money_sum(InvoiceLine.margin_amount),
-        )
-        .where(InvoiceLine.invoice_date.between(first, last))
-        .group_by(InvoiceLine.account_id, InvoiceLine.category_id)
-    )
-    if account_id is not None:
-        query = query.where(InvoiceLine.account_id == account_id)
-    return [CategorySales(*row) for row in session.execute(query)]
+    sales = windowed(bound(first, last), ["account_id", "category_id"], [quantity("units"), NET, MARGIN],
+                     dialect=_dialect(session), account_ids=None if account_id is None else [account_id])
+    return [CategorySales(*row) for row in session.execute(select(sales))]
 
 
-def _month_key(session: Session) -> ColumnElement[str]:
-    if session.get_bind().dialect.name == "sqlite":
-        return func.strftime("%Y-%m", InvoiceLine.invoice_date)
-    return func.to_char(InvoiceLine.invoice_date, "YYYY-MM")
+def _first_day(month: object) -> date:
+    year, number = str(month).split("-")
+    return date(int(year), int(number), 1)
 
 
 def monthly_sales(session: Session, first: date, last: date) -> list[MonthCategorySales]:
     """Figures per (account, category, month) in [first, last]: the one GROUP BY the KPIs are built on."""
-    month = _month_key(session).label("month")
-    query = (
-        select(
-            InvoiceLine.account_id,
-            InvoiceLine.category_id,
-            month,
-            money_sum(InvoiceLine.net_amount),
-            money_sum(InvoiceLine.margin_amount),
-            func.max(InvoiceLine.invoice_date),
-        )
-        .where(InvoiceLine.invoice_date.between(first, last))
-        .group_by(InvoiceLine.account_id, InvoiceLine.category_id, month)
-    )
+    sales = windowed(bound(first, last), ["account_id", "category_id", "month"], [NET, MARGIN, latest("last_on")],
+                     dialect=_dialect(session))
     result = []
-    for account_id, category_id, key, net, margin, last_on in session.execute(query):
-        year, number = str(key).split("-")
+    for account_id, category_id, key, net, margin, last_on in session.execute(select(sales)):
         last_day = last_on if isinstance(last_on, date) else date.fromisoformat(str(last_on))
-        result.append(
-            MonthCategorySales(account_id, category_id, date(int(year), int(number), 1), net, margin, last_day)
-        )
+        result.append(MonthCategorySales(account_id, category_id, _first_day(key), net, margin, last_day))
     return result
 
 
 def account_months(session: Session, account_id: uuid.UUID, first: date, last: date) -> dict[date, tuple[Decimal, Decimal]]:
     """One account's (net revenue, margin) per month (keyed by the month's first day) in [first, last]."""
-    month = _month_key(session).label("month")
-    query = (
-        select(month, money_sum(InvoiceLine.net_amount), money_sum(InvoiceLine.margin_amount))
-        .where(InvoiceLine.account_id == account_id, InvoiceLine.invoice_date.between(first, last))
-        .group_by(month)
-    )
-    result = {}
-    for key, net, margin in session.execute(query):
-        year, number = str(key).split("-")
-        result[date(int(year), int(number), 1)] = (net, margin)
-    return result
+    sales = windowed(bound(first, last), ["month"], [NET, MARGIN], dialect=_dialect(session),
+                     account_ids=[account_id])
+    return {_first_day(key): (net, margin) for key, net, margin in session.execute(select(sales))}

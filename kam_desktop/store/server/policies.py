@@ -39,8 +39,8 @@ SHARED_WRITERS: dict[str, tuple[str, ...]] = {
     "fx_rates": ("finance", "admin"),
     "settings": ("finance", "admin"),
     "period_locks": ("finance", "admin"),
-    "numbering_devices": ("kam", "director", "finance", "admin"),  # a laptop registers itself
-    "number_block_leases": ("kam", "director", "finance", "admin"),
+    "numbering_devices": (),  # written only by kam.register_device (db/server/70_numbering.sql)
+    "number_block_leases": (),  # written only by kam.lease_number_block
     "alembic_version": (),
 }
 LAPTOP_ONLY = ("local_device", "sync_outbox", "sync_state", "sync_conflicts", "audit_chain")  # kept empty on the server
