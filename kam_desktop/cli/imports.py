@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json
+from kam_desktop.cli.speech import say
 from kam_desktop.services.imports.kinds import EXPORT_KINDS, FORMAT_NAMES, ImportCancelled, ReadOptions
+from kam_desktop.services.imports.preview import ImportIssue
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -74,8 +77,8 @@ def _import(args: argparse.Namespace) -> int:
             print(f"  locked quarters touched (corrections booked in the open period): "
                   f"{', '.join(report.locked_quarters)}")
     if not report.ok:
-        for line in report.error_lines():
-            print(line, file=sys.stderr)
+        for issue in report.errors:
+            print(_issue_line(args, issue), file=sys.stderr)
         if not args.json:
             print(f"kamctl: {len(report.errors)} errors in {report.file}; nothing was written", file=sys.stderr)
         return 1
@@ -90,3 +93,8 @@ def _export(args: argparse.Namespace) -> int:
     else:
         print(f"exported {result.rows} rows of {result.kind} to {result.path}")
     return 0
+
+
+def _issue_line(args: argparse.Namespace, issue: ImportIssue) -> str:
+    """FILE:ROW:COLUMN: message, the message in the reader's language where it is a template."""
+    return str(replace(issue, message=say(args, issue))) if issue.template else str(issue)

@@ -23,13 +23,6 @@ LINKED_STATUS = {ExceptionStatus.APPROVED: GrantStatus.ACTIVE, ExceptionStatus.E
                  ExceptionStatus.REJECTED: GrantStatus.CANCELLED}
 _PLAIN_STATUSES = ((GrantStatus.ACTIVE, 0.42), (GrantStatus.EXPIRED, 0.2), (GrantStatus.USED, 0.14),
                    (GrantStatus.PROPOSED, 0.14), (GrantStatus.CANCELLED, 0.1))
-TERMS = {
-    "pl": "{name}: {value} ({unit}), od {start} do {end}. Rozliczenie zgodnie z polityką handlową.",
-    "ru": "{name}: {value} ({unit}), с {start} по {end}. Расчёт согласно коммерческой политике.",
-    "en": "{name}: {value} ({unit}), from {start} to {end}. Settled under the commercial policy.",
-}
-
-
 def make_grants(rng: random.Random, clients: list[ClientFacts], defaults: Defaults, as_of: date,
                 exceptions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Grants within the caps for about half the clients, plus one for each request that unlocks a benefit."""
@@ -128,15 +121,14 @@ def _grant(rng: random.Random, client: ClientFacts, entry: CatalogEntry, value: 
     if request is not None:
         created_on = request["created_at"].date()
     created = stamp(rng, created_on)
-    unit = entry.value_unit or "-"
-    shown = "-" if value is None else f"{value.normalize():f}"
     return {
         "id": new_uuid(rng), "version": 1, "created_at": created,
         "updated_at": max(created, stamp(rng, min(as_of, max(start, created_on)))),
         "updated_by": account["updated_by"], "deleted_at": None,
         "account_id": account["id"], "catalog_id": entry.id,
-        "terms": TERMS[account["language"]].format(name=entry.names[account["language"]], value=shown, unit=unit,
-                                                   start=start.isoformat(), end=end.isoformat()),
+        # no typed terms: documents print the grant's value and validity in their own language, and a sentence
+        # typed here would stay in the client's language in a document issued in another one
+        "terms": None,
         "value": value, "valid_from": start, "valid_to": end, "status": str(status), "cost_estimate": cost,
         "used_amount": used, "currency": account["currency"],
         "exception_id": None if request is None else request["id"], "annex_id": None,

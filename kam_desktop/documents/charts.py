@@ -16,6 +16,7 @@ from kam_desktop.documents.content import GradeProgress
 from kam_desktop.documents.fonts import BOLD, REGULAR
 from kam_desktop.documents.formats import Formats
 from kam_desktop.documents.pdf import ACCENT, MUTED, RULE
+from kam_desktop.documents.texts import quarter_short
 
 BAR = HexColor("#5B8DB8")
 TRACK = HexColor("#E5E7EB")
@@ -25,11 +26,8 @@ BASELINE = 30.0  # the bars stand on this line; the quarter labels and the progr
 
 
 def _short(fmt: Formats, value: Decimal) -> str:
-    """Compact axis labels: 1.2k / 3.4M in the document's number format."""
-    for limit, suffix in ((Decimal(1_000_000), "M"), (Decimal(1_000), "k")):
-        if abs(value) >= limit:
-            return fmt.number(value / limit, 1) + suffix
-    return fmt.number(value)
+    """Compact axis labels in the document's language: 755.9k, 755,9 tys., 755,9 тыс."""
+    return fmt.compact(value)
 
 
 class _Chart(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
@@ -84,7 +82,7 @@ class ProgressChart(_Chart):
             canvas.setFont(REGULAR, 6)
             canvas.drawCentredString(x + slot * 0.3, BASELINE + 3 + h, _short(self.fmt, value))
             canvas.setFont(REGULAR, 6.5)
-            canvas.drawCentredString(x + slot * 0.3, 22, str(quarter))
+            canvas.drawCentredString(x + slot * 0.3, 22, quarter_short(self.fmt.lang, quarter))
 
     def _threshold(self, y: float) -> None:
         canvas = self.canv

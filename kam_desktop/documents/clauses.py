@@ -3,40 +3,20 @@
 from __future__ import annotations
 
 from kam_desktop.documents.content import AgreementContent, Lang
+from kam_desktop.documents.counts import counted
 from kam_desktop.documents.formats import formats_for
-from kam_desktop.documents.texts import plural
+from kam_desktop.documents.texts import plural, sentence
 
 Clause = tuple[str, tuple[str, ...]]  # (heading, paragraphs)
 
-_MONTHS_GEN = {  # after "over/within/after N …": genitive in Polish and Russian
-    "en": {"one": "month", "other": "months"},
-    "pl": {"one": "miesiąca", "other": "miesięcy"},
-    "ru": {"one": "месяца", "other": "месяцев"},
-}
-_MONTHS_WINDOW = {  # "over the preceding N months": Russian takes the accusative here ("за 2 месяца")
-    "en": _MONTHS_GEN["en"],
-    "pl": _MONTHS_GEN["pl"],
-    "ru": {"one": "месяц", "few": "месяца", "many": "месяцев", "other": "месяца"},
-}
-_POINTS = {
+_POINTS = {  # a rate like 0.01 points: a fraction, so CLDR's forms (texts.plural), not gettext's integer rule
     "en": {"one": "point", "other": "points"},
     "pl": {"one": "pkt", "other": "pkt"},
     "ru": {"one": "балл", "few": "балла", "many": "баллов", "other": "балла"},
 }
-_QUARTERS_GEN = {
-    "en": {"one": "quarter", "other": "consecutive quarters"},
-    "pl": {"one": "kwartału", "other": "kolejnych kwartałów"},
-    "ru": {"one": "квартала", "other": "кварталов подряд"},
-}
-_DAYS_NOTICE = {
-    "en": {"one": "day’s", "other": "days’"},
-    "pl": {"one": "dzień", "few": "dni", "many": "dni", "other": "dnia"},
-    "ru": {"one": "календарный день", "few": "календарных дня", "many": "календарных дней",
-           "other": "календарного дня"},
-}
 _BASIS_GEN = {
     "en": {"gross_margin": "the gross margin", "net_revenue": "the net revenue"},
-    "pl": {"gross_margin": "marży brutto", "net_revenue": "obrotu netto"},
+    "pl": {"gross_margin": "marży brutto zrealizowanej", "net_revenue": "obrotu netto zrealizowanego"},
     "ru": {"gross_margin": "валовой маржи", "net_revenue": "чистой выручки"},
 }
 
@@ -76,9 +56,9 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             "change prices or delivery terms agreed separately.",)),
         "grades": ("§ 2. Grades and how they are computed", (
             "After the end of each quarter the Organiser ranks all active participants by {basis} they "
-            "generated with the Organiser over the preceding {window} {months}, and divides the ranking into "
+            "generated with the Organiser over the preceding {window}, and divides the ranking into "
             "the percentile bands shown in the table below. The Participant receives the grade of its band.",
-            "A lower grade applies only if the Participant stays below its band for {grace} {quarters} "
+            "A lower grade applies only if the Participant stays below its band for {grace} "
             "(grace period), so that one weaker quarter does not lower the grade.")),
         "rewards": ("§ 3. Rewards", (
             "The cashback rate of the Participant’s grade applies to the net purchases invoiced in the "
@@ -87,7 +67,7 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "settlement": ("§ 4. Settlement", ("{settlement}",)),
         "points": ("§ 5. Points and their expiry", (
             "The Participant accrues {points} {point_word} for each 1 {unit} of net purchases. Points expire after "
-            "{expiry} {expiry_months} from the end of the quarter in which they were accrued.",
+            "{expiry} from the end of the quarter in which they were accrued.",
             "Each quarter the Organiser sends the Participant a statement with the balance, the history of "
             "entries, the expiry schedule and the benefits used.")),
         "compliance": ("§ 6. Compliance", (
@@ -105,7 +85,7 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             "The Organiser may audit the transactions that give rise to rewards; rewards obtained through "
             "fictitious or reversed transactions are cancelled.")),
         "term": ("§ 7. Term", (
-            "{term_sentence} Either Party may terminate it with {notice} {notice_days} written notice. Points "
+            "{term_sentence} Either Party may terminate it with {notice} written notice. Points "
             "accrued before termination may be used until they expire.",)),
         "final": ("§ 8. Final provisions", (
             "Annexes concluded under this Agreement form an integral part of it. Amendments require written "
@@ -118,11 +98,11 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             "dostaw uzgodnionych odrębnie.",)),
         "grades": ("§ 2. Poziomy uczestnictwa i sposób ich wyznaczania", (
             "Po zakończeniu każdego kwartału Organizator szereguje wszystkich aktywnych uczestników według "
-            "{basis} zrealizowanej z Organizatorem w okresie {window} {months} poprzedzających koniec kwartału "
+            "{basis} z Organizatorem w okresie {window} poprzedzających koniec kwartału "
             "i dzieli ranking na przedziały percentylowe wskazane w tabeli poniżej. Uczestnik otrzymuje "
             "poziom odpowiadający swojemu przedziałowi.",
             "Obniżenie poziomu następuje dopiero wtedy, gdy wynik Uczestnika pozostaje poniżej jego "
-            "przedziału przez okres {grace} {quarters} (okres karencji), tak aby jeden słabszy kwartał nie "
+            "przedziału przez okres {grace} (okres karencji), tak aby jeden słabszy kwartał nie "
             "obniżał poziomu.")),
         "rewards": ("§ 3. Nagrody", (
             "Stawka cashbacku właściwa dla poziomu Uczestnika stosowana jest do zakupów netto zafakturowanych "
@@ -131,7 +111,7 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "settlement": ("§ 4. Rozliczenie", ("{settlement}",)),
         "points": ("§ 5. Punkty i ich wygasanie", (
             "Uczestnik otrzymuje {points} {point_word} za każdy 1 {unit} zakupów netto. Punkty wygasają "
-            "po upływie {expiry} {expiry_months} od końca kwartału, w którym zostały naliczone.",
+            "po upływie {expiry} od końca kwartału, w którym zostały naliczone.",
             "Po każdym kwartale Organizator przekazuje Uczestnikowi zestawienie zawierające saldo, historię "
             "operacji, harmonogram wygasania punktów oraz wykorzystane benefity.")),
         "compliance": ("§ 6. Zgodność z przepisami", (
@@ -150,7 +130,7 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             "transakcji fikcyjnych lub anulowanych podlegają cofnięciu.")),
         "term": ("§ 7. Okres obowiązywania", (
             "{term_sentence} Każda ze Stron może ją wypowiedzieć na piśmie z zachowaniem okresu wypowiedzenia "
-            "wynoszącego {notice} {notice_days}. Punkty naliczone przed rozwiązaniem umowy można wykorzystać "
+            "wynoszącego {notice}. Punkty naliczone przed rozwiązaniem umowy można wykorzystać "
             "do czasu ich wygaśnięcia.",)),
         "final": ("§ 8. Postanowienia końcowe", (
             "Aneksy zawarte na podstawie Umowy stanowią jej integralną część. Zmiany Umowy wymagają formy "
@@ -164,10 +144,10 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             "цены и условия поставок, согласованные отдельно.",)),
         "grades": ("§ 2. Уровни участия и порядок их определения", (
             "По окончании каждого квартала Организатор ранжирует всех активных участников по величине "
-            "{basis}, полученной Организатором за предшествующие {window} {months}, и делит рейтинг на "
+            "{basis}, полученной Организатором за предшествующие {window}, и делит рейтинг на "
             "процентильные интервалы, указанные в таблице ниже. Участнику присваивается уровень его интервала.",
             "Понижение уровня происходит, только если результат Участника остаётся ниже его интервала в "
-            "течение {grace} {quarters} (льготный период), чтобы один слабый квартал не снижал уровень.")),
+            "течение {grace} (льготный период), чтобы один слабый квартал не снижал уровень.")),
         "rewards": ("§ 3. Вознаграждение", (
             "Ставка кэшбэка уровня Участника применяется к чистым закупкам, выставленным в счетах за квартал, "
             "с учётом корректировок и возвратов. Иные привилегии предоставляются только по приложению о "
@@ -175,7 +155,7 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "settlement": ("§ 4. Порядок расчётов", ("{settlement}",)),
         "points": ("§ 5. Баллы и их сгорание", (
             "Баллы начисляются из расчёта {points} {point_word} за каждый 1 {unit} чистых закупок. Баллы "
-            "сгорают по истечении {expiry} {expiry_months} после окончания квартала, в котором они начислены.",
+            "сгорают по истечении {expiry} после окончания квартала, в котором они начислены.",
             "Ежеквартально Организатор направляет Участнику выписку с остатком, историей операций, графиком "
             "сгорания баллов и использованными привилегиями.")),
         "compliance": ("§ 6. Соблюдение требований", (
@@ -194,7 +174,7 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             "полученное по фиктивным или отменённым сделкам, аннулируется.")),
         "term": ("§ 7. Срок действия", (
             "{term_sentence} Каждая из Сторон вправе расторгнуть его, письменно уведомив другую Сторону не "
-            "менее чем за {notice} {notice_days}. Баллы, начисленные до расторжения, могут быть использованы "
+            "менее чем за {notice}. Баллы, начисленные до расторжения, могут быть использованы "
             "до их сгорания.",)),
         "final": ("§ 8. Заключительные положения", (
             "Приложения, заключённые в рамках Договора, являются его неотъемлемой частью. Изменения Договора "
@@ -203,13 +183,13 @@ _TEMPLATES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
 }
 
-_TERM = {
-    "en": ("The Agreement is concluded for the period from {start} to {end}.",
-           "The Agreement is concluded for an indefinite period starting on {start}."),
-    "pl": ("Umowa zostaje zawarta na czas określony od {start} do {end}.",
-           "Umowa zostaje zawarta na czas nieokreślony, począwszy od {start}."),
-    "ru": ("Договор заключён на срок с {start} по {end}.",
-           "Договор заключён на неопределённый срок, начиная с {start}."),
+_TERM = {  # without the full stop: a date may end the sentence with its own ("2026 г.")
+    "en": ("The Agreement is concluded for the period from {start} to {end}",
+           "The Agreement is concluded for an indefinite period starting on {start}"),
+    "pl": ("Umowa zostaje zawarta na czas określony od {start} do {end}",
+           "Umowa zostaje zawarta na czas nieokreślony, począwszy od {start}"),
+    "ru": ("Договор заключён на срок с {start} по {end}",
+           "Договор заключён на неопределённый срок, начиная с {start}"),
 }
 
 ORDER = ("subject", "grades", "rewards", "settlement", "points", "compliance", "term", "final")
@@ -221,27 +201,28 @@ def agreement_clauses(content: AgreementContent) -> list[tuple[str, Clause]]:
     fmt = formats_for(lang)
     rules = content.rules
     fixed, open_ended = _TERM[lang]
-    term = (fixed if content.term_end else open_ended).format(
+    term = sentence((fixed if content.term_end else open_ended).format(
         start=fmt.long_date(content.term_start),
         end=fmt.long_date(content.term_end) if content.term_end else "",
-    )
+    ))
     values = {
         "basis": _BASIS_GEN[lang][rules.basis],
-        "window": rules.window_months,
-        "months": plural(lang, rules.window_months, _MONTHS_WINDOW[lang]),
-        "grace": rules.grace_quarters,
-        "quarters": plural(lang, rules.grace_quarters, _QUARTERS_GEN[lang]),
+        # "over the preceding 12 months": Russian takes the accusative here ("за 12 месяцев"), Polish the genitive
+        "window": counted(lang, "{count} month", "{count} months", rules.window_months,
+                          "document: over the preceding N months"),
+        "grace": counted(lang, "{count} quarter", "{count} consecutive quarters", rules.grace_quarters,
+                         "document: for N quarters (grace period)"),
         "settlement": _SETTLEMENT[rules.settlement][lang],
         "unit": rules.currency,
         "point_word": plural(lang, rules.points_per_currency_unit, _POINTS[lang]),
         "points": fmt.quantity(rules.points_per_currency_unit),
-        "expiry": rules.points_expiry_months,
-        "expiry_months": plural(lang, rules.points_expiry_months, _MONTHS_GEN[lang]),
+        "expiry": counted(lang, "{count} month", "{count} months", rules.points_expiry_months,
+                          "document: after N months (points expire)"),
         "cap": fmt.money(rules.benefit_cap_per_person, rules.currency),
         "budget": fmt.percent(rules.reward_budget_percent_of_margin),
         "term_sentence": term,
-        "notice": content.notice_days,
-        "notice_days": plural(lang, content.notice_days, _DAYS_NOTICE[lang]),
+        "notice": counted(lang, "{count} day’s", "{count} days’", content.notice_days,
+                          "document: with N days notice"),
     }
     out: list[tuple[str, Clause]] = []
     for key in ORDER:

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from kam_desktop.documents.taxids import country_of_tax_id
 from kam_desktop.domain.periods import Quarter
 
 Lang = Literal["pl", "ru", "en"]
@@ -38,6 +39,12 @@ class Party:
     signatory_name: str = ""
     signatory_title: str = ""
     code: str = ""  # our account code for a client; empty for our own company
+    country: str = ""  # ISO 3166 alpha-2; names the tax ID (NIP, ИНН, VAT ID), "" when unknown
+
+    @property
+    def tax_country(self) -> str:
+        """The country that names the tax ID: the party's own, else the prefix of a VAT number."""
+        return self.country or country_of_tax_id(self.tax_id)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_pattern,
+)
 
 from kam_desktop.documents.content import LANGUAGES, Lang
 from kam_desktop.documents.errors import UnsupportedLanguageError
@@ -64,6 +71,12 @@ class Formats:
 
     def _quantity(self, value: Decimal) -> str:
         return format_decimal(value, format=_QUANTITY, locale=self._babel)
+
+    def compact(self, value: Decimal) -> str:
+        """A short figure for a chart: "755.9k", "755,9 tys.", "755,9 тыс." (CLDR's short decimal format)."""
+        # two decimals in millions: a client near 1.1 million each quarter must not read "1.1m" four times
+        places = 2 if abs(value) >= 1_000_000 else 1
+        return format_compact_decimal(value, locale=self._babel, fraction_digits=places)
 
     def signed(self, value: Decimal) -> str:
         text = self.quantity(value)

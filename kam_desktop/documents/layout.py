@@ -18,6 +18,8 @@ from kam_desktop.documents.content import Lang, Party
 from kam_desktop.documents.fasttable import FastTable, TableLook
 from kam_desktop.documents.fonts import BOLD, REGULAR, register_fonts
 from kam_desktop.documents.pdf import ACCENT, FRAME_WIDTH, MUTED, RULE
+from kam_desktop.documents.positions import position_in
+from kam_desktop.documents.taxids import tax_id_label
 from kam_desktop.documents.texts import text
 
 GAP = 8 * mm
@@ -71,11 +73,13 @@ def party_block(lang: Lang, party: Party, role: str) -> list[Flowable]:
     st = styles()
     lines = [f"<b>{escape(party.name)}</b>"]
     lines += [escape(line) for line in party.address_lines]
-    lines.append(f"{text(lang, 'tax_id')}: {escape(party.tax_id)}")
+    lines.append(f"{tax_id_label(party.tax_country, lang)}: {escape(party.tax_id)}")
     if party.code:
         lines.append(f"{text(lang, 'account_code')}: {escape(party.code)}")
     if party.signatory_name:
-        lines.append(escape(text(lang, "represented_by", name=party.signatory_name, title=party.signatory_title)))
+        title = position_in(lang, party.signatory_title)
+        key = "represented_by" if title else "represented_by_name"
+        lines.append(escape(text(lang, key, name=party.signatory_name, title=title)))
     return [Paragraph("<br/>".join(lines), st.party), para(role, st.small)]
 
 
@@ -220,7 +224,7 @@ def banner(value: str) -> Table:
 
 def _signature_cell(lang: Lang, caption: str, party: Party) -> list[Flowable]:
     st = styles()
-    name = ", ".join(p for p in (party.signatory_name, party.signatory_title) if p)
+    name = ", ".join(p for p in (party.signatory_name, position_in(lang, party.signatory_title)) if p)
     line = Table([[""]], colWidths=[(FRAME_WIDTH - 12 * mm) / 2], rowHeights=[16 * mm])
     line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.7, MUTED), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
     return [

@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kam_desktop.documents.content import CompanyIdentity, Lang
 from kam_desktop.documents.fonts import BOLD, REGULAR, document_fonts, register_fonts
+from kam_desktop.documents.taxids import tax_id_label
 from kam_desktop.documents.textrun import TextRun
 from kam_desktop.documents.texts import text
 
@@ -117,7 +118,7 @@ def _set_footer(run: TextRun, decor: PageDecor, page_number: int, total: int) ->
     party = decor.company.party
     y = 12 * mm
     contact = " · ".join(p for p in (decor.company.email, decor.company.phone, decor.company.website) if p)
-    run.left(MARGIN, y, f"{party.name} · {text(decor.lang, 'tax_id')}: {party.tax_id}", REGULAR, 7, MUTED)
+    run.left(MARGIN, y, f"{party.name} · {tax_id_label(party.tax_country, decor.lang)}: {party.tax_id}", REGULAR, 7, MUTED)
     if contact:
         run.left(MARGIN, y - 3.2 * mm, contact, REGULAR, 7, MUTED)
     page = text(decor.lang, "page", page=page_number, pages=total)

@@ -48,12 +48,12 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "total_due": ("Total credited to the Participant", "Razem na rzecz Uczestnika", "Итого к зачёту Участнику"),
     "settlement": (
         "The amount is credited to the Participant under the loyalty programme agreement: it is set off against "
-        "the Participant's receivables or paid by bank transfer. It settles cashback accrued in the ledger "
-        "(entry {entry}).",
+        "the Participant's receivables or paid by bank transfer. It settles cashback accrued in the programme's "
+        "ledger.",
         "Kwota przysługuje Uczestnikowi na podstawie umowy programu lojalnościowego: zostanie potrącona z "
-        "należności Uczestnika lub wypłacona przelewem. Rozlicza cashback naliczony w rejestrze (zapis {entry}).",
+        "należności Uczestnika lub wypłacona przelewem. Rozlicza cashback naliczony w rejestrze programu.",
         "Сумма причитается Участнику по договору программы лояльности: она засчитывается в счёт задолженности "
-        "Участника или перечисляется банковским переводом. Погашает кэшбэк, начисленный в реестре (запись {entry}).",
+        "Участника или перечисляется банковским переводом. Погашает кэшбэк, начисленный в реестре программы.",
     ),
     "correcting_reason": (
         "Reason for the correction: a retrospective rebate (cashback) granted for purchases in {period}.",
@@ -88,7 +88,8 @@ class RebateNoteContent:
     period: str
     currency: str
     lines: tuple[NoteLine, ...]
-    entry: str  # the ledger entry the payout booked
+    # the ledger entry the payout booked: kept with the document's facts, not printed (a client reads no store id)
+    entry: str
 
     @property
     def is_correcting_invoice(self) -> bool:
@@ -133,7 +134,7 @@ def _story(content: RebateNoteContent) -> list[Flowable]:
                                         (label(lang, "total_due"), money(net + vat))], bold_last=True)]
     if content.is_correcting_invoice:
         story.append(para(label(lang, "correcting_reason", period=content.period), st.clause))
-    story.append(para(label(lang, "settlement", entry=content.entry), st.clause))
+    story.append(para(label(lang, "settlement"), st.clause))
     story.append(signature_blocks(lang, content.company.party, content.client))
     return story
 

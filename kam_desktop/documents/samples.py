@@ -26,19 +26,20 @@ from kam_desktop.documents.content import (
     StatementContent,
     WalletShare,
 )
+from kam_desktop.documents.texts import quarter_short
 from kam_desktop.domain.money import D
 from kam_desktop.domain.periods import Quarter
 
 _CLIENTS: dict[Lang, Party] = {
     "pl": Party("Hurtownia Elektryczna „Żółć-Gęś” Łukasz Jaźwiński sp. z o.o.", "525-000-12-34",
                 ("ul. Świętokrzyska 18/4", "00-052 Warszawa", "Polska"), "Łucja Źrebięcka-Ćwik",
-                "Prezes Zarządu", "ACC-0042"),
+                "Prezes Zarządu", "ACC-0042", "PL"),
     "ru": Party("ООО «Сибирская электротехника»", "5406123456",
                 ("ул. Фрунзе, д. 5, офис 312", "630091 Новосибирск", "Россия"), "Щёкина Юлия Эдуардовна",
-                "Генеральный директор", "ACC-0107"),
+                "Генеральный директор", "ACC-0107", "RU"),
     "en": Party("Northbridge Integration Ltd", "GB 123 4567 89",
                 ("14 Canal Street", "Manchester M1 3HE", "United Kingdom"), "Olivia Grant",
-                "Procurement Director", "ACC-0230"),
+                "Procurement Director", "ACC-0230", "GB"),
 }
 _PLACES: dict[Lang, str] = {"pl": "Warszawa", "ru": "Новосибирск", "en": "Manchester"}
 _CURRENCY: dict[Lang, str] = {"pl": "PLN", "ru": "RUB", "en": "GBP"}
@@ -146,12 +147,12 @@ def sample_statement(lang: Lang = "pl", index: int = 0, entries: int = 6) -> Sta
         lines.append(LedgerEntryLine(day, "accrual", accrual,
                                      f"FV/2026/{index:04d}/{n + 1:03d}", D(1200 + 35 * n) + bump))
     lines.append(LedgerEntryLine(date(2026, 2, 18), "redemption", redemption, "RDM-2026-0311", D("-2500")))
-    lines.append(LedgerEntryLine(date(2026, 3, 31), "expiry", expiry, "2024Q1", D("-640")))
+    lines.append(LedgerEntryLine(date(2026, 3, 31), "expiry", expiry, quarter_short(lang, Quarter(2024, 1)), D("-640")))
     lines.sort(key=lambda e: e.booked_on)
     opening = D("14250") + bump
     points = LedgerSection("points", opening, tuple(lines), opening + sum(e.amount for e in lines),
                            (ExpiryLine(date(2026, 6, 30), D("820")), ExpiryLine(date(2026, 12, 31), D("3100"))))
-    cash = (LedgerEntryLine(date(2026, 3, 31), "accrual", _cashback_text(lang), "2026Q1", D("4318.75") + bump),
+    cash = (LedgerEntryLine(date(2026, 3, 31), "accrual", _cashback_text(lang), quarter_short(lang, quarter), D("4318.75") + bump),
             LedgerEntryLine(date(2026, 2, 10), "redemption", _paid_text(lang), "KOR/2026/0102", D("-3906.10")))
     cashback = LedgerSection("cashback", D("3906.10"), cash, D("4318.75") + bump, currency=currency)
     history = tuple((Quarter(2025, 2).plus(i), D(380000 + 22000 * i) + bump * 100) for i in range(4))

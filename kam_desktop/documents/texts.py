@@ -16,7 +16,6 @@ _ORDER: dict[str, int] = {"en": 0, "pl": 1, "ru": 2}
 LABELS: dict[str, tuple[str, str, str]] = {
     # common
     "page": ("Page {page} of {pages}", "Strona {page} z {pages}", "Страница {page} из {pages}"),
-    "tax_id": ("Tax ID", "NIP", "ИНН"),
     "account_code": ("Account code", "Kod klienta", "Код клиента"),
     "number": ("No.", "Nr", "№"),
     "version_note": (
@@ -24,8 +23,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "Wersja {version}; zastępuje dokument {supersedes}.",
         "Версия {version}; заменяет документ {supersedes}.",
     ),
+    # Russian "в лице …" would need the name and the position in the genitive; names are not declined reliably,
+    # so the Russian line names the representative in the nominative instead
     "represented_by": ("represented by {name}, {title}", "reprezentowana przez: {name}, {title}",
-                       "в лице {name}, {title}"),
+                       "Представитель: {name}, {title}"),
+    "represented_by_name": ("represented by {name}", "reprezentowana przez: {name}", "Представитель: {name}"),
     "organiser": ("the Organiser", "Organizator", "Организатор"),
     "participant": ("the Participant", "Uczestnik", "Участник"),
     "hereinafter_organiser": ("hereinafter “the Organiser”", "zwana dalej „Organizatorem”",
@@ -223,6 +225,20 @@ def quarter_name(lang: Lang, quarter: Quarter) -> str:
     if lang == "ru":
         return f"{_ROMAN[quarter.number - 1]} квартал {quarter.year} г."
     return f"Q{quarter.number} {quarter.year}"
+
+
+def quarter_short(lang: Lang, quarter: Quarter) -> str:
+    """A quarter where room is short (chart axes, references): "Q3 2026", "III kw. 2026", "III кв. 2026"."""
+    if lang == "pl":
+        return f"{_ROMAN[quarter.number - 1]} kw. {quarter.year}"
+    if lang == "ru":
+        return f"{_ROMAN[quarter.number - 1]} кв. {quarter.year}"
+    return f"Q{quarter.number} {quarter.year}"
+
+
+def sentence(value: str) -> str:
+    """`value` ending with one full stop: a Russian date ends with "г." and must not read "г.."."""
+    return value if value.endswith(".") else value + "."
 
 
 @cache

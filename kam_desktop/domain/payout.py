@@ -173,7 +173,9 @@ class PayoutRequest:
     period: str
     seller: Party | None = None
     buyer: Party | None = None
-    description: str = "Loyalty programme cashback"
+    # the line's text as the note prints it, in its language and with the period in its words; "" for the
+    # English line with the period key ("Loyalty programme cashback 2026Q1")
+    description: str = ""
 
 
 def payout_key(account: str, number: str) -> str:
@@ -219,7 +221,8 @@ def _document(
     if method is PayoutMethod.MDF_BUDGET:
         return BudgetTransfer(request.number, request.account, request.amount, Quarter.of(request.on), entry.id)
     assert request.seller is not None and request.buyer is not None  # checked in _check
-    lines = (line(f"{request.description} {request.period}", request.amount, terms.vat_percent),)
+    text = request.description or f"Loyalty programme cashback {request.period}"
+    lines = (line(text, request.amount, terms.vat_percent),)
     return RebateNote(
         request.number, request.on, request.seller, request.buyer, request.account, request.period, lines,
         entry.id, entry.allocations,

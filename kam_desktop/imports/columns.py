@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports.errors import ImportIssue
 from kam_desktop.imports.fast import all_match, cells, empty, flags, has_any
 from kam_desktop.imports.formats import ColumnSpec, FormatSpec, Kind
@@ -50,6 +51,13 @@ class IssueSink:
             # a message quoting a cell must never replay its control bytes (ESC repaints a terminal)
             message = _CONTROL.sub(lambda m: f"<U+{ord(m[0]):04X}>", message)
             self.issues.append(ImportIssue(self.file, row, column, message))
+        else:
+            self.dropped += 1
+
+    def add_message(self, row: int | None, column: str | None, message: Message) -> None:
+        """A finding written as a message template, so that it can be shown in the reader's language."""
+        if len(self.issues) < self.limit:
+            self.issues.append(ImportIssue.of(self.file, row, column, message))
         else:
             self.dropped += 1
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from kam_desktop.domain.messages import Refusal
+from kam_desktop.domain.messages import Message, Refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,14 @@ class ImportIssue:
     row: int | None
     column: str | None
     message: str
+    # a finding written as a message template (i18n.translated shows it in the reader's language); "" for the
+    # findings still written as English text
+    template: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, file: str, row: int | None, column: str | None, message: Message) -> ImportIssue:
+        return cls(file, row, column, str(message), message.template, tuple(message.params.items()))
 
     def __str__(self) -> str:
         # FILE:ROW:COLUMN: message, the shape compilers use, so editors and CI logs can jump to it.

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from kam_desktop.domain.printable import unprintable, unprintable_problem
 from kam_desktop.imports.columns import IssueSink
-from kam_desktop.imports.fast import empty, floats, lookup
+from kam_desktop.imports.fast import empty, flags, floats, lookup
 from kam_desktop.imports.staged import KnownData
 from kam_desktop.imports.synonyms import normalise_label
 from kam_desktop.imports.values import is_negative, label_of
@@ -71,6 +72,17 @@ def check_margin(net: pd.Series, margin: pd.Series, rows: pd.Series, header: str
         for row, nv, mv in zip(rows[beyond], net[beyond], margin[beyond], strict=True):
             sink.add(int(row), header, f"margin_amount {mv} is beyond net_amount {nv}; "
                                        "is this column the gross amount or the price?")
+
+
+def check_printable(texts: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
+    """A name the documents print must be in letters their font has (domain.printable): no CJK, no emoji."""
+    bad = flags(texts, lambda v: not v.isascii() and bool(unprintable(v)))
+    if not bad.any():
+        return
+    for row, value in zip(rows[bad].tolist(), texts[bad].tolist(), strict=True):
+        problem = unprintable_problem(None, value)  # the finding names the column
+        if problem is not None:
+            sink.add_message(int(row), header, problem)
 
 
 def check_not_negative(values: pd.Series, rows: pd.Series, header: str, what: str,

@@ -15,6 +15,9 @@ from kam_desktop.imports.profiles import HeaderMatch
 from kam_desktop.imports.staged import ROW_TYPES, KnownData, StagedRows, empty_rows
 from kam_desktop.imports.values import clean_text, is_zero
 
+# the columns agreements, annexes and statements print: only letters their font has (domain.printable)
+PRINTED: dict[str, tuple[str, ...]] = {"accounts": ("name",), "contacts": ("name", "role")}
+
 _FIELD_KIND = {Kind.DECIMAL: "decimal", Kind.MONEY: "decimal", Kind.FRACTION: "decimal",
                Kind.DATE: "date", Kind.INT: "int"}
 
@@ -59,6 +62,9 @@ class FileValidator:
     def _row_rules(self, frame: pd.DataFrame) -> None:
         h, k, sink, rows = self.headers, self.known, self.sink, frame["_row"]
         name = self.spec.name
+        for printed in PRINTED.get(name, ()):
+            if printed in self.match.columns:
+                rules.check_printable(frame[printed], rows, h[printed], sink)
         for col in self.spec.columns:
             if col.kind is Kind.DATE and col.name in self.match.columns:
                 rules.check_date_range(frame[col.name], rows, h[col.name], k, sink)

@@ -6,7 +6,9 @@ import re
 
 from sqlalchemy import select
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.permissions import UseCase
+from kam_desktop.domain.printable import unprintable_problem
 from kam_desktop.domain.vocabulary import Role
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
@@ -52,6 +54,10 @@ def add_user(ctx: Context, login: str, role: str, name: str | None = None) -> Us
     except ValueError:
         raise ServiceError("role {role!r} is not one of: {allowed}", role=role,
                            allowed=", ".join(r.value for r in Role)) from None
+    # a KAM's name is printed on the statements of their accounts, an approver's on annexes
+    problem = unprintable_problem(Message.of("Name"), name or "")
+    if problem is not None:
+        raise ServiceError.with_message(problem)
     with ctx.unit_of_work() as uow:
         if uow.session.scalar(select(User).where(User.login == login)) is not None:
             raise ServiceError("person {login!r} already exists", login=login)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from kam_desktop.services.imports.preview import ImportIssue
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from kam_desktop.ui.refusals import message_text
 from kam_desktop.ui.table_model import Col
 
 CTX = "ImportDialog"
@@ -78,9 +79,14 @@ def issue_columns() -> list[Col[ImportIssue]]:
         Col("row", QT_TRANSLATE_NOOP("ImportDialog", "Row"), lambda r, f: "" if r.row is None else str(r.row),
             sort=lambda r: -1 if r.row is None else r.row, numeric=True),
         Col("column", QT_TRANSLATE_NOOP("ImportDialog", "Column"), lambda r, f: r.column or ""),
-        Col("message", QT_TRANSLATE_NOOP("ImportDialog", "Problem"), lambda r, f: r.message,
-            tip=lambda r, f: r.message),
+        Col("message", QT_TRANSLATE_NOOP("ImportDialog", "Problem"), lambda r, f: _problem(r),
+            tip=lambda r, f: _problem(r)),
     ]
+
+
+def _problem(issue: ImportIssue) -> str:
+    """A finding written as a template (an unprintable name) in the UI language; the others as they read."""
+    return message_text(issue) if issue.template else issue.message
 
 
 class SampleModel(QAbstractTableModel):

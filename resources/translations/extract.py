@@ -9,6 +9,10 @@ the calls of every function, method or class whose parameter is named `template`
 constructor): the argument must be a string literal, or a name passing on a template received (never an
 f-string, a `.format()` or a concatenation, which no catalogue can hold). Class attributes `rule = "…"` (the
 names of rules in refusals) and the closed vocabularies of `kam_desktop.i18n.vocabulary` are translated too.
+
+Counted phrases are plural entries (`msgid_plural`, one `msgstr[n]` per form of the catalogue's Plural-Forms):
+the calls of a function whose parameters are named `singular` and `plural` (and optionally `context`), e.g.
+`documents.counts.counted(lang, "{count} day", "{count} days", n, "notice")`; all three must be literals.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class Found:
     text: str
     context: str | None = None
     places: set[str] = field(default_factory=set)
+    plural: str | None = None  # the English plural of a counted phrase (a plural entry of the catalogue)
 
 
 @dataclass
@@ -59,6 +64,7 @@ class _Signatures:
     methods: dict[str, int] = field(default_factory=dict)  # "Class.method"
     by_method_name: dict[str, set[int]] = field(default_factory=dict)
     bases: dict[str, list[str]] = field(default_factory=dict)  # class name → its base classes' names
+    plurals: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)  # name → singular, plural, context
 
 
 def sources(root: Path = PACKAGE) -> list[Path]:
@@ -106,6 +112,11 @@ def signatures(trees: Iterable[ast.Module]) -> _Signatures:
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and (index := _template_index(node, method=False)) is not None:
                 found.functions[node.name] = index
+            if isinstance(node, ast.FunctionDef):
+                positional = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
+                if "singular" in positional and "plural" in positional:
+                    context = positional.index("context") if "context" in positional else None
+                    found.plurals[node.name] = (positional.index("singular"), positional.index("plural"), context)
     changed = True
     while changed:  # a class without an __init__ of its own builds its message like its base
         changed = False
@@ -170,6 +181,9 @@ def scan(paths: Iterable[Path] | None = None) -> tuple[dict[tuple[str | None, st
     for path, tree in trees.items():
         where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
         for node, owner in _walk(tree):
+            if isinstance(node, ast.Call) and (name := _plural_callee(node, sig)) is not None:
+                _add_plural(node, sig.plurals[name], f"{where}:{node.lineno}", templates, problems)
+                continue
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
                     if (isinstance(item, ast.Assign) and len(item.targets) == 1
@@ -189,6 +203,35 @@ def scan(paths: Iterable[Path] | None = None) -> tuple[dict[tuple[str | None, st
     for context, value in _vocabulary():
         templates.setdefault((context, value), Found(value, context)).places.add("kam_desktop/i18n/vocabulary.py")
     return templates, problems
+
+
+def _plural_callee(call: ast.Call, sig: _Signatures) -> str | None:
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+    return name if name in sig.plurals else None
+
+
+def _add_plural(call: ast.Call, where: tuple[int, int, int | None], place: str,
+                templates: dict[tuple[str | None, str], Found], problems: list[Problem]) -> None:
+    """A counted phrase: its singular, plural and context must be literals (a catalogue holds no expressions)."""
+    def argument(index: int | None, keyword: str) -> ast.expr | None:
+        found = next((k.value for k in call.keywords if k.arg == keyword), None)
+        if found is None and index is not None and index < len(call.args):
+            found = call.args[index]
+        return found
+
+    singular, plural = _literal_or_none(argument(where[0], "singular")), _literal_or_none(argument(where[1], "plural"))
+    context_node = argument(where[2], "context")
+    context = None if context_node is None else _literal_or_none(context_node)
+    if singular is None or plural is None or (context_node is not None and context is None):
+        problems.append(Problem(place, "a counted phrase must pass its singular, plural and context as literals"))
+        return
+    found = templates.setdefault((context, singular), Found(singular, context, plural=plural))
+    found.places.add(place.rsplit(":", 1)[0])
+
+
+def _literal_or_none(node: ast.expr | None) -> str | None:
+    return None if node is None else _literal(node)
 
 
 def _walk(tree: ast.AST, owner: str | None = None) -> Iterator[tuple[ast.AST, str | None]]:
@@ -220,7 +263,9 @@ def po_path(language: str) -> Path:
 
 
 def read(language: str) -> tuple[dict[tuple[str | None, str], str], dict[tuple[str | None, str], str]]:
-    """(live, obsolete) translations of a catalogue, empty strings included."""
+    """(live, obsolete) translations of a catalogue, empty strings included; a plural entry's value is its forms.
+
+    A plural entry the code no longer uses is dropped, not kept obsolete (its forms need its English plural)."""
     from babel.messages.pofile import read_po
 
     path = po_path(language)
@@ -229,8 +274,9 @@ def read(language: str) -> tuple[dict[tuple[str | None, str], str], dict[tuple[s
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=language)
     live = {(m.context, m.id): m.string for m in catalog if m.id and isinstance(m.id, str)}
+    live |= {(m.context, m.id[0]): tuple(m.string) for m in catalog if m.id and isinstance(m.id, tuple | list)}
     obsolete = {(m.context, m.id): m.string for m in catalog.obsolete.values() if isinstance(m.id, str)}
-    return live, obsolete
+    return live, obsolete  # type: ignore[return-value]  # a plural entry's forms are a tuple
 
 
 def write(language: str, templates: dict[tuple[str | None, str], Found]) -> None:
@@ -248,10 +294,17 @@ def write(language: str, templates: dict[tuple[str | None, str], Found]) -> None
         found = templates[key]
         names = sorted(placeholders(found.text)) if key[0] is None else []
         comments = [f"parameters: {', '.join(names)}"] if names else []
-        catalog.add(found.text, known.get(key, ""), context=key[0], auto_comments=comments,
-                    locations=[(place, None) for place in sorted(found.places)])
+        locations = [(place, None) for place in sorted(found.places)]
+        if found.plural is not None:
+            forms = known.get(key)
+            if not isinstance(forms, tuple) or len(forms) != catalog.num_plurals:
+                forms = ("",) * catalog.num_plurals  # type: ignore[assignment]
+            catalog.add((found.text, found.plural), forms, context=key[0], auto_comments=["parameters: count"],
+                        locations=locations)
+            continue
+        catalog.add(found.text, known.get(key, ""), context=key[0], auto_comments=comments, locations=locations)
     for key, text in sorted(known.items(), key=lambda item: (item[0][0] or "", item[0][1])):
-        if key not in templates and text:
+        if key not in templates and isinstance(text, str) and text:
             catalog.obsolete[key[1] if key[0] is None else (key[1], key[0])] = _obsolete(key, text)
     with po_path(language).open("wb") as handle:
         write_po(handle, catalog, width=0, omit_header=False, include_lineno=False, sort_output=False)
@@ -267,7 +320,12 @@ def missing(language: str, templates: dict[tuple[str | None, str], Found]) -> li
     """The templates the code uses that the catalogue does not translate (live or obsolete entries)."""
     live, obsolete = read(language)
     known = {**obsolete, **live}
-    return sorted(_shown(key) for key in templates if not known.get(key, "").strip())
+    return sorted(_shown(key) for key in templates if not _translated(known.get(key, "")))
+
+
+def _translated(value: str | tuple[str, ...]) -> bool:
+    """A translation, or every form of a plural entry, is written."""
+    return all(form.strip() for form in value) and bool(value) if isinstance(value, tuple) else bool(value.strip())
 
 
 def stale(language: str, templates: dict[tuple[str | None, str], Found]) -> list[str]:
@@ -280,7 +338,9 @@ def mismatched(language: str) -> list[str]:
     """Translations that name other parameters than their template (they could not be filled)."""
     live, obsolete = read(language)
     return sorted(f"{_shown(key)} -> {text!r}" for key, text in {**obsolete, **live}.items()
-                  if key[0] is None and text and placeholders(text) != placeholders(key[1]))
+                  if (key[0] is None or isinstance(text, tuple)) and text
+                  and any(form and placeholders(form) != placeholders(key[1])
+                          for form in (text if isinstance(text, tuple) else (text,))))
 
 
 def _shown(key: tuple[str | None, str]) -> str:

@@ -16,9 +16,9 @@ def client(lang: Lang) -> Party:
     """A client whose name carries every Polish diacritic (pl, en) or Cyrillic letters (ru)."""
     if lang == "ru":
         return Party(CLIENT_RU, "5406123456", ("ул. Фрунзе, д. 5", "630091 Новосибирск"), SIGNATORY_RU,
-                     "Генеральный директор", "ACC-0107")
+                     "Генеральный директор", "ACC-0107", "RU")
     return Party(CLIENT_PL, "525-000-12-34", ("ul. Świętokrzyska 18/4", "00-052 Warszawa"),
-                 "Łucja Źrebięcka-Ćwik", "Prezes Zarządu", "ACC-0042")
+                 "Łucja Źrebięcka-Ćwik", "Prezes Zarządu", "ACC-0042", "PL")
 
 
 def agreement(lang: Lang) -> AgreementContent:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from kam_desktop.domain.printable import is_printable
 from kam_desktop.imports.export import neutralise, staged_table, write_csv, write_xlsx
 from kam_desktop.imports.importer import import_file
 from kam_desktop.imports.options import ReadOptions
@@ -116,7 +117,9 @@ def test_neutralise_is_undone_by_exactly_one_quote(text: str) -> None:
     assert back == text.strip(" \t\r") if not neutralise(text).startswith("'") else back == text
 
 
-_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"),
+# Names and roles are printed on documents: any text their font has (domain.printable; Latin, Greek, Cyrillic)
+_text = st.text(st.characters(max_codepoint=0x52F, blacklist_categories=("Cs", "Cc"),
+                              blacklist_characters="\u2028\u2029\x85").filter(is_printable),
                 min_size=1, max_size=30).map(str.strip).filter(bool)
 
 

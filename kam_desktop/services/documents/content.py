@@ -31,9 +31,12 @@ from kam_desktop.documents.content import (
     Party,
     ProgramRules,
 )
-from kam_desktop.documents.formats import LOCALES
+from kam_desktop.documents.counts import counted
+from kam_desktop.documents.formats import LOCALES, formats_for
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import trailing_window
+from kam_desktop.domain.printable import unprintable_problem
 from kam_desktop.domain.vocabulary import (
     AccountKind,
     ContactRole,
@@ -42,7 +45,7 @@ from kam_desktop.domain.vocabulary import (
     Grade,
     GrantStatus,
 )
-from kam_desktop.services.errors import NotFound, ServiceError
+from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.services.program.company import fields_in
 from kam_desktop.services.program.in_force import plain, policy_in_force, program_in_force
 from kam_desktop.services.program.policy import account_grade
@@ -66,7 +69,6 @@ BENEFIT_TYPES: dict[str, BenefitType] = {
     "training": "training", "payment_terms": "payment_terms", "extended_warranty": "extended_warranty",
     "gift": "other",
 }
-_UNITS = {"pct": {"pl": "%", "ru": "%", "en": "%"}, "days": {"pl": "dni", "ru": "дн.", "en": "days"}}
 _CONDITIONS = {
     "within": {"pl": "W granicach polityki handlowej", "ru": "В пределах коммерческой политики",
                "en": "Within the commercial policy"},
@@ -123,7 +125,20 @@ def client_party(session: Session, account: Account, lang: Lang) -> Party:
         .order_by((Contact.role == ContactRole.MANAGEMENT).desc(), Contact.name).limit(1))
     name = contact.name if contact else ""
     title = (contact.position or "") if contact else ""
-    return Party(account.name, account.tax_id or "", lines, name, title, account.code)
+    require_printable(account.code, ((Message.of("Account name"), account.name), (Message.of("Address"), account.address),
+                                     (Message.of("City"), account.city), (Message.of("Contact name"), name),
+                                     (Message.of("Position"), title)))
+    return Party(account.name, account.tax_id or "", lines, name, title, account.code, (account.country or "").upper())
+
+
+def require_printable(code: str, fields: tuple[tuple[Message, str | None], ...]) -> None:
+    """The last guard before a document is drawn: a name the font cannot print (Chinese, emoji) would come out
+    as empty boxes, so the document is refused with the field and the characters named (imports and the
+    services that set names refuse them first; a store filled before that rule may still hold one)."""
+    for label, value in fields:
+        problem = unprintable_problem(label, value or "")
+        if problem is not None:
+            raise Refused("{code}: {problem}", code=code, problem=problem)
 
 
 def grade_name(session: Session, account: Account, grade: str, on: date) -> str:
@@ -221,11 +236,9 @@ def _benefit_line(grant: BenefitGrant, lang: Lang, waits: bool, numbers: dict[uu
     title = {"pl": item.name_pl, "ru": item.name_ru}.get(lang) or item.name
     linked = (numbers[grant.exception_id],) if grant.exception_id in numbers else ()
     approval: Approval = "pending" if waits else ("approved" if linked else "within_policy")
-    value = ""
-    if grant.value is not None:
-        unit = _UNITS.get(item.value_unit or "", {}).get(lang, grant.currency if item.value_unit == "money" else "")
-        value = f"{plain(grant.value)} {unit}".strip()
-    terms = grant.terms or (f"{title}: {value}" if value else title)
+    value = "" if grant.value is None else value_text(lang, grant.value, item.value_unit, grant.currency)
+    # the value in the document's words, then what a person wrote (as written: it is theirs)
+    terms = " — ".join(x for x in (f"{title}: {value}" if value else "", grant.terms or "") if x) or title
     conditions = (_CONDITIONS["exception"][lang].format(numbers=", ".join(linked)) if linked
                   else _CONDITIONS["within"][lang])
     until = grant.valid_to or grant.valid_from.replace(year=grant.valid_from.year + 1)
@@ -233,12 +246,23 @@ def _benefit_line(grant: BenefitGrant, lang: Lang, waits: bool, numbers: dict[uu
                        until, grant.cost_estimate, approval, linked)
 
 
+def value_text(lang: Lang, value: Decimal, unit: str | None, currency: str) -> str:
+    """A benefit's or an exception's value in the document's words: "3%", "60 dni", "9 450,00 ₽", "12"."""
+    fmt = formats_for(lang)
+    if unit == "pct":
+        return fmt.percent(value)
+    if unit == "days" and value == value.to_integral_value():
+        return counted(lang, "{count} day", "{count} days", int(value), "document: a value in days")
+    if unit == "money":
+        return fmt.money(value, currency)
+    return fmt.quantity(value)
+
+
 def _exception_ref(session: Session, row: ExceptionRequest, lang: Lang) -> ExceptionRef:
     kind = _EXCEPTION_KINDS.get(row.kind, _EXCEPTION_KINDS["other"])[lang]
-    unit = row.currency if row.value_unit == "money" else _UNITS.get(row.value_unit or "", {}).get(lang, "")
-    summary = f"{kind}: {plain(row.requested_value)} {unit}".strip()
+    summary = f"{kind}: {value_text(lang, row.requested_value, row.value_unit, row.currency)}"
     if row.policy_value is not None:
-        summary += f" ({_CAP[lang]} {plain(row.policy_value)} {unit})".replace(" )", ")")
+        summary += f" ({_CAP[lang]} {value_text(lang, row.policy_value, row.value_unit, row.currency)})"
     approved = row.status == ExceptionStatus.APPROVED
     approver = ""
     if approved:  # everyone who approved, in step order (director, then finance for big amounts)

@@ -8,6 +8,7 @@ before the quarter, closing = entries booked up to its last day — the closing 
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -31,12 +32,19 @@ from kam_desktop.documents.content import (
     StatementContent,
     WalletShare,
 )
+from kam_desktop.documents.texts import quarter_short
 from kam_desktop.domain import clawback as dc
 from kam_desktop.domain import ledger as dl
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, trailing_window
 from kam_desktop.domain.vocabulary import AccountKind, Grade, GrantStatus, LedgerKind, LedgerUnit
-from kam_desktop.services.documents.content import client_party, company_identity
+from kam_desktop.services.documents.content import (
+    client_party,
+    company_identity,
+    require_printable,
+    value_text,
+)
 from kam_desktop.services.ledger.entries import load_domain
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, BenefitGrant, GradeEvaluation, ProductCategory, User
@@ -45,6 +53,7 @@ from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.settlement import dues
 from kam_desktop.store.queries.slots import latest_slots
 
+QUARTER_KEY = re.compile(r"\d{4}Q[1-4]")
 USED_STATUSES = (GrantStatus.ACTIVE, GrantStatus.USED, GrantStatus.EXPIRED)
 # offered within the policy, waiting only for the client: one still waiting for an approval is not offered yet
 OFFER_STATUSES = (GrantStatus.PROPOSED,)
@@ -136,6 +145,7 @@ class StatementSource:
     def content(self, account: Account, lang: Lang, header: DocumentHeader) -> StatementContent:
         """The statement of one account (one of those given at construction)."""
         kam = self.owners.get(account.owner_id, "") if account.owner_id else ""
+        require_printable(account.code, ((Message.of("Account manager"), kam),))
         return StatementContent(
             header, self.company, client_party(self.session, account, lang), self.quarter, kam,
             self._progress(account), self._ledgers(account, lang), self._benefits(account, lang),
@@ -183,7 +193,7 @@ class StatementSource:
             by_id = {e.id: e for e in mine}
             lines = tuple(
                 LedgerEntryLine(e.booked_on, _ENTRY_KINDS[e.kind], _SOURCES.get(e.source_kind, _SOURCES["manual"])[lang],
-                                _reference(e, by_id), e.amount)
+                                _reference(e, by_id, lang), e.amount)
                 for e in mine if self.quarter.contains(e.booked_on))
             schedule = tuple(ExpiryLine(x.expires_on, x.amount)
                              for x in dl.expiry_schedule(mine, account.code, unit, self.quarter.end))
@@ -204,7 +214,7 @@ class StatementSource:
 
     def _offers(self, account: Account, lang: Lang) -> tuple[OpenOffer, ...]:
         return tuple(
-            OpenOffer(_name(g, lang), g.terms or _name(g, lang),
+            OpenOffer(_name(g, lang), _offer_terms(g, lang),
                       g.valid_to or g.valid_from.replace(year=g.valid_from.year + 1))
             for g in self.grants.get(account.id, [])
             if g.status in OFFER_STATUSES and (g.valid_to is None or g.valid_to >= self.quarter.end))
@@ -230,14 +240,25 @@ class StatementSource:
         return tuple(out)
 
 
-def _reference(entry: dl.LedgerEntry, by_id: dict[uuid.UUID, dl.LedgerEntry]) -> str:
-    """Where an entry comes from; an expiry names the quarter of the lot it took (its ref is an internal id)."""
+def _reference(entry: dl.LedgerEntry, by_id: dict[uuid.UUID, dl.LedgerEntry], lang: Lang) -> str:
+    """Where an entry comes from; an expiry names the quarter of the lot it took (its ref is an internal id).
+
+    A quarter is written in the document's words ("III kw. 2026"), never as the store's key "2026Q3"."""
     if entry.kind is LedgerKind.EXPIRY and entry.allocations:
-        lots = sorted({str(Quarter.of(by_id[a.lot_id].booked_on)) for a in entry.allocations if a.lot_id in by_id})
+        lots = sorted({Quarter.of(by_id[a.lot_id].booked_on) for a in entry.allocations if a.lot_id in by_id})
         if lots:
-            return ", ".join(lots)
+            return ", ".join(quarter_short(lang, q) for q in lots)
     ref = entry.source_ref or str(Quarter.of(entry.booked_on))
+    if QUARTER_KEY.fullmatch(ref):
+        return quarter_short(lang, Quarter.parse(ref))
     return ref if len(ref) <= 24 else ref[:23] + "…"
+
+
+def _offer_terms(grant: BenefitGrant, lang: Lang) -> str:
+    """The offer's value in the document's words, then the terms a person typed; the name when there is neither."""
+    item = grant.catalog_item
+    value = "" if grant.value is None else value_text(lang, grant.value, item.value_unit, grant.currency)
+    return " — ".join(x for x in (value, grant.terms or "") if x) or _name(grant, lang)
 
 
 def _name(grant: BenefitGrant, lang: Lang) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.permissions import UseCase
+from kam_desktop.domain.printable import unprintable_problem
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.store.models import Setting
@@ -120,11 +121,25 @@ def validate(fields: CompanyFields) -> dict[str, Message]:
     if "," in fields.signatory_name:
         problems["signatory_name"] = Message.of("Signatory: the name may not contain a comma (it separates the name "
                                                 "from the title); put the title in its own field")
+    for key, problem in _unprintable(fields).items():
+        problems.setdefault(key, problem)
     if fields.logo_png is not None:
         logo_problem = _logo_problem(fields.logo_png)
         if logo_problem:
             problems["logo_png"] = logo_problem
     return problems
+
+
+def _unprintable(fields: CompanyFields) -> dict[str, Message]:
+    """The printed fields holding characters the documents' font lacks (Chinese, emoji, …), by field."""
+    printed = {
+        "name": (Message.of("Company name"), fields.name),
+        "address": (Message.of("Address"), "\n".join(fields.address)),
+        "signatory_name": (Message.of("Signatory"), fields.signatory_name),
+        "signatory_title": (Message.of("Signatory's title"), fields.signatory_title),
+    }
+    found = {key: unprintable_problem(label, value) for key, (label, value) in printed.items()}
+    return {key: problem for key, problem in found.items() if problem is not None}
 
 
 def _logo_problem(data: bytes) -> Message | None:

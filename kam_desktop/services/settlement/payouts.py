@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.documents.content import DocumentHeader
 from kam_desktop.documents.rebate_note import NoteLine, RebateNoteContent, label, render_rebate_note
+from kam_desktop.documents.texts import quarter_name
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain import payout as dp
 from kam_desktop.domain.messages import Message
@@ -110,7 +111,7 @@ def _pay(ctx: Context, uow: UnitOfWork, ref: AccountRef, amount: Money, benefit:
     request = dp.PayoutRequest(ref.code, benefit, amount, number, day, str(quarter),
                                _party(company.party.name, company.party.tax_id, company.party.address_lines),
                                _party(client.name, client.tax_id, client.address_lines),
-                               label(language, "description", period=quarter))
+                               label(language, "description", period=quarter_name(language, quarter)))
     try:
         payout = dp.pay_out(load_domain(session, [ref]), request, config.terms)
     except dl.InsufficientBalanceError as exc:
@@ -125,7 +126,7 @@ def _pay(ctx: Context, uow: UnitOfWork, ref: AccountRef, amount: Money, benefit:
         header = DocumentHeader(number, day, language)
         note = payout.document
         pdf = render_rebate_note(RebateNoteContent(
-            header, company, client, str(quarter), amount.currency,
+            header, company, client, quarter_name(language, quarter), amount.currency,
             tuple(NoteLine(x.description, x.net.amount, x.vat_percent, x.vat.amount, x.gross.amount) for x in note.lines),
             str(payout.entry.id)))
         document = save_document(uow, account, DocumentKind.REBATE_NOTE, header, pdf, ctx.now(), period=str(quarter))
