@@ -7,13 +7,15 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json
 from kam_desktop.cli.speech import say
 from kam_desktop.services.imports.kinds import EXPORT_KINDS, FORMAT_NAMES, ImportCancelled, ReadOptions
-from kam_desktop.services.imports.preview import ImportIssue
+
+if TYPE_CHECKING:  # the import service loads SQLAlchemy and pandas: only the command that imports does
+    from kam_desktop.services.imports.preview import ImportIssue
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
