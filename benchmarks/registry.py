@@ -41,6 +41,7 @@ class Pair:
     baseline: Callable[[], object]
     cleanup: Callable[[], None] = field(default=lambda: None)
     note: str = ""
+    work_ratio: float = 1.0  # how much more work ours does (e.g. 2 pages a statement vs 1): ratios are per unit
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def run_case(case: Case, scale: str, rounds: int, seed: int) -> Result:
             peak, base_peak = _peak_kib(pair.run), _peak_kib(pair.baseline)
     finally:
         pair.cleanup()
-    ratios = [t / b for t, b in zip(times, base, strict=True)]
+    ratios = [t / b / pair.work_ratio for t, b in zip(times, base, strict=True)]
     ratio, target, ceiling = statistics.median(ratios), case.targets.get(scale), case.ceilings.get(scale)
     median = statistics.median(times)
     judged = target is not None or ceiling is not None

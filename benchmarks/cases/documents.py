@@ -1,6 +1,7 @@
 """Quarterly statements for 1,000 accounts: our batch vs a raw reportlab canvas, and vs DOCX → LibreOffice.
 
-Targets (issue 5): a page rate ≥ 0.5× the raw canvas script's, and ≥ 10× faster than LibreOffice headless
+Targets (issues 5 and 15): a page rate ≥ 0.8× the raw canvas script's (the ratio is per page: ≤ 1.25), and ≥ 10×
+faster than LibreOffice headless
 converting the same statements from DOCX. The contents are the shipped samples (varied per account,
 three languages), built before the timings; both sides render the same 1,000 statements.
 KAM_BENCH_STATEMENTS overrides the count (e.g. 100 for a quick look at LibreOffice). Our batch renders in
@@ -61,8 +62,8 @@ def statements_vs_raw_canvas(ctx: CaseContext) -> Pair:
         return sum(page_count(draw_statement(c)) for c in contents)
 
     note = (f"{STATEMENTS} statements, {_workers()}; pages per statement: ours {ours_pages}, raw {raw_pages}; "
-            f"page-rate ratio = ({ours_pages}/{raw_pages}) / median_ratio; target >= 0.5")
-    return Pair(run, baseline, note=note)
+            "the ratio is per page (page rate = 1 / ratio)")
+    return Pair(run, baseline, note=note, work_ratio=ours_pages / raw_pages)
 
 
 def _workers() -> str:

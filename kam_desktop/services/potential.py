@@ -32,7 +32,7 @@ from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, ServiceError
 from kam_desktop.store.models import Account, AuditEntry, PotentialSlot, ProductCategory, User
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import accounts
+from kam_desktop.store.queries.grades import account_currencies, accounts
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.slots import SlotRow, latest_slots
 
@@ -106,7 +106,7 @@ def in_base_currency(session: Session, potentials: dict[str, AccountPotential], 
     An account whose currency has no rate on the day is left out (not placed on the matrix, not in its medians):
     never converted 1:1, and one missing rate does not stop every other account's slot view.
     """
-    currencies = {str(a.id): a.currency for a in accounts(session, active_only=False)}
+    currencies = account_currencies(session, [uuid.UUID(key) for key in potentials])
     result = {}
     for key, p in potentials.items():
         currency = currencies.get(key, fx.base)

@@ -164,6 +164,6 @@ def test_a_statement_shows_the_clawback_carried_forward_until_later_cashback_pay
     assert "Q1 2026 −PLN 30.00" in statement("2026Q2")  # on 30 June it was still owed
     third = statement("2026Q3")
     # taken by the ledger in July, said as what it is: nothing owed any more
-    assert "Cashback owed back for a net-negative quarter 2026Q1 -PLN 30.00" in third
+    assert "Cashback owed back for a net-negative quarter Q1 2026 -PLN 30.00" in third  # quarters in words
     assert "Cashback owed back " not in third.replace("Cashback owed back for", "")
     assert "Q1 2026 −PLN 30.00" in statement("2026Q1")  # a past statement still says what was owed then

@@ -77,6 +77,14 @@ def enrolment_days(session: Session) -> dict[str, date | None]:
     return {code: enrolled for code, enrolled in session.execute(query)}
 
 
+def account_currencies(session: Session, ids: list[uuid.UUID]) -> dict[str, str]:
+    """The currency of each of these accounts, keyed by id text (one account's view reads one row, not 20,000)."""
+    query = select(Account.id, Account.currency)
+    if len(ids) <= 500:  # a handful (one account's slots): seek them; else one scan beats a huge IN list
+        query = query.where(Account.id.in_(ids))
+    return {str(account_id): currency for account_id, currency in session.execute(query)}
+
+
 def account_by_code(session: Session, code: str) -> AccountRef | None:
     """One account (active or not) by its ERP code, with its owner's login."""
     row = session.execute(
