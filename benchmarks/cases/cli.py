@@ -14,7 +14,7 @@ import sys
 from benchmarks.registry import CaseContext, Pair, case
 from benchmarks.scale import AS_OF
 
-KAMCTL = [sys.executable, "-c", "from kam_desktop.cli.main import main; raise SystemExit(main())"]  # = the script
+KAMCTL = [sys.executable, "-c", "from kam_desktop.cli.entry import main; raise SystemExit(main())"]  # = the script
 RAW_PORTFOLIO = """
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])

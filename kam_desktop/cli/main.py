@@ -71,9 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     frozen.support()  # before anything else: a statement batch's worker process starts here too
     utf8_when_piped()
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
-        print(f"kamctl {__version__}")  # before the parser: building its hundred sub-commands takes longer
-        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     log_file = _setup_logging(bool(args.verbose))

@@ -42,8 +42,16 @@ def test_version_and_help_load_no_heavy_library(argv: list[str]) -> None:
     assert done.stdout.strip()  # it did answer
 
 
-def test_version_answers_with_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_console_script_answers_version_without_loading_the_cli(capsys: pytest.CaptureFixture[str],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from kam_desktop import __version__
+    from kam_desktop.cli.entry import main as console_script
 
-    assert main(["--version"]) == 0
+    monkeypatch.setattr(sys, "argv", ["kamctl", "--version"])
+    assert console_script() == 0
     assert capsys.readouterr().out == f"kamctl {__version__}\n"
+    probe = ("import sys\nsys.argv = ['kamctl', '--version']\nfrom kam_desktop.cli.entry import main\nmain()\n"
+             "print(sorted(m for m in sys.modules if m.startswith('kam_desktop')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout == f"kamctl {__version__}\n"
+    assert done.stderr.strip() == "['kam_desktop', 'kam_desktop.cli', 'kam_desktop.cli.entry']"
