@@ -28,7 +28,6 @@ from sqlalchemy import (
     and_,
     func,
     literal,
-    literal_column,
     select,
     union_all,
 )
@@ -38,7 +37,7 @@ from sqlalchemy.sql.selectable import Join
 
 from kam_desktop.store.models import Account, InvoiceLine
 from kam_desktop.store.rollup import MONTHS, ROLLUP, month_of_line
-from kam_desktop.store.sales_months import EDGE_SLOTS, WINDOW_PARAMETERS, window_parameters
+from kam_desktop.store.sales_months import EDGE_SLOTS, window_parameters
 from kam_desktop.store.sql import money_sum, quantity_sum
 
 Parameters = Mapping[str, ColumnElement[Any]]
@@ -103,18 +102,12 @@ def bound(first: date, last: date, inner: Collection[date] = ()) -> dict[str, Co
             for name, value in window_parameters(first, last, inner).items()}
 
 
-def placeholders() -> dict[str, ColumnElement[Any]]:
-    """The window's parameters as `:name` placeholders (for the statement the quick start binds itself)."""
-    sample = window_parameters(date(2000, 1, 1), date(2000, 1, 31))
-    return {name: literal_column(f":{name}", Date() if isinstance(sample[name], date) else String())
-            for name in WINDOW_PARAMETERS}
-
-
 def windowed(
     at: Parameters, keys: Sequence[Key], measures: Sequence[Measure], *, dialect: str = "sqlite",
     account_ids: Collection[uuid.UUID] | None = None,
 ) -> Subquery:
-    """The measures per `keys` over the window `at` (from `bound` or `placeholders`): columns keys + labels."""
+    """The measures per `keys` over the window `at` (`bound` values, or the quick start's `:name` placeholders):
+    columns keys + labels."""
     parts = [_whole_months(at, keys, measures, account_ids)]
     parts += [_edge_lines(at, slot, keys, measures, dialect, account_ids) for slot in range(1, EDGE_SLOTS + 1)]
     summed = union_all(*parts).subquery("parts")
