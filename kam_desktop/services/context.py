@@ -78,7 +78,9 @@ class Context:
     # -- the store ----------------------------------------------------------------------------------------
     def unit_of_work(self) -> UnitOfWork:
         """One transaction as the actor; it rolls back unless committed."""
-        return self.store.unit_of_work(self.actor.login)
+        from kam_desktop.services.work import UseCaseWork  # the store's modules: loaded by the first write
+
+        return UseCaseWork(self.store.engine, self.actor.login)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

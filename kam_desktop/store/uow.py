@@ -15,6 +15,7 @@ from kam_desktop.store import outbox
 from kam_desktop.store import rollup as _rollup  # noqa: F401 - registers the roll-up's upkeep on every flush
 from kam_desktop.store.audit_chain import chain_new_lines
 from kam_desktop.store.engine import WRITE
+from kam_desktop.store.limits import check_lengths
 from kam_desktop.store.models import AuditEntry, SyncedMixin
 from kam_desktop.store.models.base import new_id
 
@@ -93,6 +94,7 @@ def _guard_and_stamp(session: Session, _context: Any, _instances: Any) -> None:
             raise AppendOnlyViolation(
                 f"{type(obj).__name__} rows are synced: set deleted_at (soft delete) instead of deleting"
             )
+    check_lengths([*session.new, *(obj for obj in session.dirty if session.is_modified(obj))])
     new_lines = [_with_id(obj).id for obj in session.new if isinstance(obj, AuditEntry)]
     if new_lines:  # chained after the flush, in the order they were added (ids are client-made: known now)
         session.info.setdefault("audit_new", []).extend(new_lines)
