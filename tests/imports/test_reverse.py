@@ -137,3 +137,13 @@ def test_a_long_invoice_number_gets_a_distinct_reversing_number() -> None:
     long_a, long_b = "A" * 58 + "1", "A" * 58 + "2"
     assert reversed_number("FV/1") == "REV/FV/1"
     assert len(reversed_number(long_a)) == 60 and reversed_number(long_a) != reversed_number(long_b)
+
+
+def test_reversing_numbers_the_erp_already_uses_is_refused_and_writes_nothing(store: Store, tmp_path: Path) -> None:
+    bad = _import(store, csv_file(tmp_path / "bad.csv", INVOICE_HEADER, *BAD))
+    _import(store, csv_file(tmp_path / "erp.csv", INVOICE_HEADER, "REV/X/2,1,2026-01-08,EU-0001,Cables,1,5.00,1.00,EUR"))
+    before = _sums(store)
+    with pytest.raises(Refused, match="collide with stored invoice numbers REV/"):
+        reverse_import(as_(store, "fin"), str(bad), "wrong unit")
+    assert _sums(store) == before and _difference(store) is None
+    assert not audits(store, "import.reverse")
