@@ -27,7 +27,8 @@ GOOD = ("FV/1,1,2026-01-05,PL-0001,Cables,2,100.10,10.01,PLN",
 # a wrong unit: every amount a million times too big, each within the 15-digit limit and the file's sum limit
 BAD = ("X/1,1,2026-01-20,PL-0001,Cables,1,999999999999.00,99999999999.00,PLN",
        "X/3,1,2026-02-10,PL-0001,Kable,1000,999999999999.99,0.01,PLN",
-       "X/2,1,2026-01-07,EU-0001,Cables,5.5,123456789012.34,-5.00,EUR")
+       "X/2,1,2026-01-07,EU-0001,Cables,5.5,123456789012.34,-5.00,EUR",
+       f"X/{'L' * 56},1,2026-01-09,EU-0001,Cables,1,1000000.00,1.00,EUR")  # too long for REV/: renamed with a hash
 
 Sums = dict[tuple[str, str], tuple[Decimal, Decimal, Decimal]]
 
@@ -75,7 +76,7 @@ def test_a_reversal_restores_every_account_month_and_keeps_the_rollup_exact(stor
     bad = _import(store, csv_file(tmp_path / "bad.csv", INVOICE_HEADER, *BAD))
     assert _sums(store) != before
     done = reverse_import(as_(store, "fin"), bad.hex[:8], "  amounts in grosze, not złoty ")
-    assert (done.reverses, done.lines, done.file, done.reason) == (bad, 3, "bad.csv", "amounts in grosze, not złoty")
+    assert (done.reverses, done.lines, done.file, done.reason) == (bad, 4, "bad.csv", "amounts in grosze, not złoty")
     assert _sums(store) == before
     assert _difference(store) is None
     with store.read() as s:  # the bad lines stay, each with its counter-line in the reversal's batch
@@ -85,7 +86,9 @@ def test_a_reversal_restores_every_account_month_and_keeps_the_rollup_exact(stor
         ("X/1", 1, Decimal("999999999999.00"), bad), ("X/3", 1, Decimal("999999999999.99"), bad),
         ("X/2", 1, Decimal("123456789012.34"), bad), ("REV/X/1", 1, Decimal("-999999999999.00"), done.import_id),
         ("REV/X/3", 1, Decimal("-999999999999.99"), done.import_id),
-        ("REV/X/2", 1, Decimal("-123456789012.34"), done.import_id)])
+        ("REV/X/2", 1, Decimal("-123456789012.34"), done.import_id),
+        (f"X/{'L' * 56}", 1, Decimal("1000000.00"), bad),
+        (reversed_number(f"X/{'L' * 56}"), 1, Decimal("-1000000.00"), done.import_id)])
     [(who, entity, entity_id, details)] = audits(store, "import.reverse")
     assert (who, entity, entity_id) == ("fin", "import", str(done.import_id))
     assert details["reverses"] == str(bad) and details["reason"] == "amounts in grosze, not złoty"
@@ -97,7 +100,7 @@ def test_the_history_lists_imports_with_their_reversal(store: Store, tmp_path: P
     done = reverse_import(as_(store, "admin"), str(bad), "wrong unit")
     rows = import_history(as_(store, "admin"))
     assert [(r.import_id, r.kind, r.lines, r.file, r.by) for r in rows] == [
-        (done.import_id, "reversal", 3, "bad.csv", "admin"), (bad, "invoices", 3, "bad.csv", "admin"),
+        (done.import_id, "reversal", 4, "bad.csv", "admin"), (bad, "invoices", 4, "bad.csv", "admin"),
         (good, "invoices", 3, "good.csv", "admin")]
     assert rows[1].reversed_by == done.import_id and rows[1].reason == "wrong unit"
     assert rows[0].reverses == bad and rows[2].reversed_by is None
