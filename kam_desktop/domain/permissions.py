@@ -48,6 +48,8 @@ class UseCase(StrEnum):
     IMPORT_SALES = "import invoices"
     IMPORT_BALANCES = "import opening balances"
     IMPORT_CRM = "import contacts and potential"
+    VIEW_IMPORTS = "view the import history"
+    REVERSE_IMPORT = "reverse an import of invoice lines"
     EXPORT_PORTFOLIO = "export the portfolio"
     EXPORT_DATA = "export program data"
     SET_FX = "set an exchange rate"
@@ -107,6 +109,8 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.IMPORT_SALES: MANAGERS,
     UseCase.IMPORT_BALANCES: FINANCE_ADMIN,
     UseCase.IMPORT_CRM: KAM_OWN_DIRECTOR_ADMIN,
+    UseCase.VIEW_IMPORTS: MANAGERS,
+    UseCase.REVERSE_IMPORT: FINANCE_ADMIN,  # a linked reversing batch: finance corrects the books, never a delete
     UseCase.EXPORT_PORTFOLIO: EVERYONE_OWN,
     UseCase.EXPORT_DATA: MANAGERS,
     UseCase.SET_FX: FINANCE_ADMIN,

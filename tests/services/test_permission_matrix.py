@@ -129,6 +129,11 @@ DOORS: dict[UseCase, Door] = {
     UseCase.EDIT_COMPANY: Door(
         lambda w, t: ["company", "set", "--phone", f"+48 {_n(w)}"],
         lambda d, w, t: d.save_company(_with_phone(d, f"+48 {_n(w)}")), scoped=False),
+    UseCase.VIEW_IMPORTS: Door(lambda w, t: ["import", "history"], lambda d, w, t: d.importer().history(),
+                               scoped=False),
+    # an unknown id: let through, the reversal is then refused as not found (4 is only the door's refusal)
+    UseCase.REVERSE_IMPORT: Door(lambda w, t: ["import", "reverse", "0123abcd", "--reason", "wrong unit"],
+                                 lambda d, w, t: d.importer().reverse("0123abcd", "wrong unit"), scoped=False),
     UseCase.CHECK_ROLLUP: Door(lambda w, t: ["check"], lambda d, w, t: d.check_rollup(), scoped=False),
     UseCase.BACKUP: Door(
         lambda w, t: ["backup", str(w.folder / f"b{_n(w)}.sqlite")],

@@ -35,12 +35,13 @@ from kam_desktop.services.imports.files import (
     save_mapping_profile,
 )
 from kam_desktop.services.imports.files import ProgressCallback as ProgressCallback
+from kam_desktop.services.imports.reverse import ImportRow, Reversal, import_history, reverse_import
 from kam_desktop.services.imports.values import CREATE, Known, NewValue, ValueMap
 
 __all__ = [
     "DATE_ORDERS", "DECIMALS", "DELIMITERS", "DETECT", "ENCODINGS", "FORMAT_NAMES", "ImportCancelled",
-    "CREATE", "IGNORED", "FieldInfo", "ImportIssue", "ImportProgress", "ImportReport", "Importer", "Known", "MappingProfile",
-    "NewValue", "Preview", "ReadOptions", "ServiceError", "ValueMap", "can_save_profile", "custom_profile",
+    "CREATE", "IGNORED", "FieldInfo", "ImportIssue", "ImportProgress", "ImportReport", "ImportRow", "Importer", "Known", "MappingProfile",
+    "NewValue", "Preview", "ReadOptions", "Reversal", "ServiceError", "ValueMap", "can_save_profile", "custom_profile",
     "profile_named", "profile_options", "profiles_for", "save_preview_as_profile",
 ]
 
@@ -81,6 +82,14 @@ class Importer:
         raises ImportCancelled (nothing written) on cancel."""
         return run_import(self.ctx, Path(path), format_name, options=options, profile=profile,
                           progress=progress, cancel=cancel, dry_run=dry_run, values=values)
+
+    def history(self) -> list[ImportRow]:
+        """Every applied import and reversal, newest first."""
+        return import_history(self.ctx)
+
+    def reverse(self, import_ref: str, reason: str) -> Reversal:
+        """Undo an import of invoice lines with a linked batch of negated lines (refused when it cannot be)."""
+        return reverse_import(self.ctx, import_ref, reason)
 
     def formats(self) -> list[str]:
         """The formats the actor's role may import (a KAM: contacts and potential of their own accounts)."""
