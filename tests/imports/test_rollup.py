@@ -111,3 +111,13 @@ def test_a_store_at_the_previous_revision_gets_its_rollup_filled_by_the_migratio
         command.upgrade(config, "head")
     assert _cells(store) == expected
     assert _difference(store) is None
+
+
+def test_a_file_of_more_invoices_than_postgresql_takes_parameters_imports_and_reimports(
+        store: Store, tmp_path: Path) -> None:
+    # psycopg refuses more than 65,535 parameters in one statement; the existence check sends one array instead
+    rows = [f"FV/{n},1,2026-01-{n % 28 + 1:02d},PL-0001,Cables,1,1.00,0.10,PLN" for n in range(70_000)]
+    path = csv_file(tmp_path / "many.csv", INVOICE_HEADER, *rows)
+    assert _import(store, path)["invoice_lines_inserted"] == 70_000
+    assert _import(store, path)["invoice_lines_inserted"] == 0
+    assert _difference(store) is None

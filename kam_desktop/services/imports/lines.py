@@ -20,7 +20,8 @@ from typing import Any, cast
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Table, insert, select
+from sqlalchemy import String, Table, any_, bindparam, insert, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -159,7 +160,9 @@ def _stored_lines(session: Session, numbers: list[str]) -> list[Any]:
     if not numbers:
         return []
     if session.get_bind().dialect.name == "postgresql":
-        return list(session.execute(select(*columns).where(InvoiceLine.invoice_no.in_(numbers))))
+        # one array parameter, not one parameter per number: psycopg refuses more than 65,535 of those
+        wanted = bindparam("numbers", numbers, type_=ARRAY(String))
+        return list(session.execute(select(*columns).where(InvoiceLine.invoice_no == any_(wanted))))
     # A new period usually shares no invoice number with the store: one probe of the key index proves it.
     # (SQLite's BINARY collation orders UTF-8 text by code point, as Python's min and max do.)
     nearby = select(InvoiceLine.invoice_no).where(InvoiceLine.invoice_no.between(min(numbers), max(numbers)))
