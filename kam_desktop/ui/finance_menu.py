@@ -18,12 +18,14 @@ if TYPE_CHECKING:  # the screens load when first opened
     from kam_desktop.ui.finance_liability import FinanceLiability
     from kam_desktop.ui.finance_settlement import FinanceSettlement
     from kam_desktop.ui.fx_rates import FxRatesDialog
+    from kam_desktop.ui.import_history import ImportHistoryDialog
 
 # which use cases make each screen worth offering
 CLOSE_CASES = (UseCase.CLOSE_QUARTER, UseCase.LOCK_PERIOD)
 SETTLEMENT_CASES = (UseCase.VIEW_SETTLEMENT,)
 LIABILITY_CASES = (UseCase.VIEW_LIABILITY,)
 FX_CASES = (UseCase.SET_FX,)
+IMPORT_HISTORY_CASES = (UseCase.VIEW_IMPORTS,)
 
 
 class FinanceHost(Protocol):
@@ -65,10 +67,14 @@ class FinanceMenu(QObject):
         self.act_fx = QAction(self)
         self.act_fx.setObjectName("actionFxRates")
         self.act_fx.triggered.connect(self.open_fx_rates)
+        self.act_imports = QAction(self)
+        self.act_imports.setObjectName("actionImportHistory")
+        self.act_imports.triggered.connect(self.open_import_history)
         for action in (self.act_close, self.act_settlement, self.act_liability):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.act_fx)
+        self.menu.addAction(self.act_imports)
         self.retranslate()
 
     def refresh(self) -> None:
@@ -78,7 +84,8 @@ class FinanceMenu(QObject):
         desk = services.desk if ready else None
         shown = False
         for action, cases in ((self.act_close, CLOSE_CASES), (self.act_settlement, SETTLEMENT_CASES),
-                              (self.act_liability, LIABILITY_CASES), (self.act_fx, FX_CASES)):
+                              (self.act_liability, LIABILITY_CASES), (self.act_fx, FX_CASES),
+                              (self.act_imports, IMPORT_HISTORY_CASES)):
             visible = desk is not None and any(desk.may(case) for case in cases)
             action.setVisible(visible)
             shown = shown or visible
@@ -143,9 +150,21 @@ class FinanceMenu(QObject):
         dialog.open()
         return dialog
 
+    def open_import_history(self) -> ImportHistoryDialog:
+        """The imports and reversals; after a reversal the portfolio reads its figures again."""
+        from kam_desktop.ui.import_history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.window.services.desk, self.window.formats, self.window.tabs.window(),
+                                     interactive=self.window.interactive)
+        dialog.reversed.connect(lambda _id: self.window.load_portfolio())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("Fi&nance"))
         self.act_fx.setText(self.tr("&Exchange rates…"))
+        self.act_imports.setText(self.tr("&Import history and reversals…"))
         self.act_close.setText(self.tr("Quarter &close and lock…"))
         self.act_settlement.setText(self.tr("&Settlement: payouts, adjustments, MDF"))
         self.act_liability.setText(self.tr("&Liability, journal export and economics"))

@@ -1988,6 +1988,10 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
         <translation>&amp;Kursy walut…</translation>
     </message>
     <message>
+        <source>&amp;Import history and reversals…</source>
+        <translation>&amp;Historia importów i odwrócenia…</translation>
+    </message>
+    <message>
         <source>Quarter &amp;close and lock…</source>
         <translation>&amp;Zamknięcie i blokada kwartału…</translation>
     </message>
@@ -2589,6 +2593,84 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
     <message>
         <source>Expires on</source>
         <translation>Wygasa</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Wiersze</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Odwrócenie</translation>
+    </message>
+    <message>
+        <source>reversed by {id}</source>
+        <translation>odwrócony przez {id}</translation>
+    </message>
+    <message>
+        <source>reverses {id}: {reason}</source>
+        <translation>odwraca {id}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Reverse import {id} of {file} ({lines} rows)? Its lines stay in the store; a linked batch of negated lines is added and the portfolio&apos;s figures change.</source>
+        <translation>Odwrócić import {id} pliku {file} (wierszy: {lines})? Jego wiersze zostają w bazie; dodana zostanie powiązana partia wierszy z przeciwnym znakiem, a liczby portfela się zmienią.</translation>
+    </message>
+    <message>
+        <source>Reversed: {lines} lines undone by import {id}.</source>
+        <translation>Odwrócono: cofnięte wiersze: {lines}, import {id}.</translation>
+    </message>
+    <message>
+        <source>Its lines fall in locked quarters ({quarters}): settled in the open period.</source>
+        <translation>Jego wiersze przypadają na zamknięte kwartały ({quarters}): rozliczone w otwartym okresie.</translation>
+    </message>
+    <message>
+        <source>Reverse import</source>
+        <translation>Odwróć import</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>Historia importów</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Powód:</translation>
+    </message>
+    <message>
+        <source>why this import is undone (kept in the audit log)</source>
+        <translation>dlaczego import jest cofany (zapisane w dzienniku audytu)</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse import…</source>
+        <translation>&amp;Odwróć import…</translation>
+    </message>
+    <message>
+        <source>No imports yet. Files are imported with File › Import.</source>
+        <translation>Nie ma jeszcze importów. Pliki importuje się przez Plik › Importuj.</translation>
     </message>
 </context>
 <context>

@@ -1988,6 +1988,10 @@ Check that the drive is there, has free space and is not write-protected (a USB 
         <translation>&amp;Курсы валют…</translation>
     </message>
     <message>
+        <source>&amp;Import history and reversals…</source>
+        <translation>&amp;История импорта и отмены…</translation>
+    </message>
+    <message>
         <source>Quarter &amp;close and lock…</source>
         <translation>&amp;Закрытие и блокировка квартала…</translation>
     </message>
@@ -2589,6 +2593,84 @@ Check that the drive is there, has free space and is not write-protected (a USB 
     <message>
         <source>Expires on</source>
         <translation>Сгорает</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>reversed by {id}</source>
+        <translation>отменён импортом {id}</translation>
+    </message>
+    <message>
+        <source>reverses {id}: {reason}</source>
+        <translation>отменяет {id}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Reverse import {id} of {file} ({lines} rows)? Its lines stay in the store; a linked batch of negated lines is added and the portfolio&apos;s figures change.</source>
+        <translation>Отменить импорт {id} файла {file} (строк: {lines})? Его строки остаются в базе; добавляется связанная партия строк с обратным знаком, и показатели портфеля изменятся.</translation>
+    </message>
+    <message>
+        <source>Reversed: {lines} lines undone by import {id}.</source>
+        <translation>Отменено: отменённых строк: {lines}, импорт {id}.</translation>
+    </message>
+    <message>
+        <source>Its lines fall in locked quarters ({quarters}): settled in the open period.</source>
+        <translation>Его строки относятся к закрытым кварталам ({quarters}): учтены в открытом периоде.</translation>
+    </message>
+    <message>
+        <source>Reverse import</source>
+        <translation>Отмена импорта</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>История импорта</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>why this import is undone (kept in the audit log)</source>
+        <translation>почему импорт отменяется (сохраняется в журнале аудита)</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse import…</source>
+        <translation>&amp;Отменить импорт…</translation>
+    </message>
+    <message>
+        <source>No imports yet. Files are imported with File › Import.</source>
+        <translation>Импортов пока нет. Файлы импортируются через Файл › Импорт.</translation>
     </message>
 </context>
 <context>
