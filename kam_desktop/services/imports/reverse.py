@@ -184,10 +184,10 @@ def _find(session: Session, import_ref: str) -> AuditEntry:
     """The import's audit entry by its full id or a unique leading part of it (the short id)."""
     wanted = import_ref.strip().lower().replace("-", "")
     if len(wanted) < _MIN_REF or any(c not in "0123456789abcdef" for c in wanted):
-        raise NotFound("no import {ref!r}: give its id or short id from `kamctl import history`", ref=import_ref)
+        raise NotFound("no import {ref!r}; see `kamctl import history` for the ids", ref=import_ref)
     found = [e for e in _import_entries(session) if e.id.hex.startswith(wanted)]
     if not found:
-        raise NotFound("no import {ref!r}: give its id or short id from `kamctl import history`", ref=import_ref)
+        raise NotFound("no import {ref!r}; see `kamctl import history` for the ids", ref=import_ref)
     if len(found) > 1:
         raise Refused("{ref!r} names {count} imports; give more of the id", ref=import_ref, count=len(found))
     return found[0]
