@@ -64,8 +64,12 @@ def diagnose(exc: BaseException, path: Path | None) -> StoreProblem | None:
 
 def damaged(path: Path | None, detail: str) -> StoreProblem:
     """A damaged store, with the newest backup that still verifies as the way out."""
+    return damaged_store(path, detail, newest_verified_backup(path) if path is not None else None)
+
+
+def damaged_store(path: Path | None, detail: str, backup: Path | None) -> StoreProblem:
+    """The problem of a damaged store whose way out is `backup` (None: no verified backup was found)."""
     where = _named(path)
-    backup = newest_verified_backup(path) if path is not None else None
     if backup is None:
         return StoreProblem(Problem.DAMAGED, path, "{store} is damaged ({detail}) and no verified backup of it was "
                             "found; keep the file as it is and restore a backup you trust with `kamctl restore FILE`",

@@ -70,6 +70,29 @@ def _grab_finance(window: MainWindow, folder: Path) -> list[Path]:
         rates.resize(640, 520)
         written.append(_grab(rates, folder / f"fx-rates-{language}.png"))
         rates.close()
+        history = menu.open_import_history()
+        history.resize(900, 480)
+        written.append(_grab(history, folder / f"import-history-{language}.png"))
+        history.close()
+    return written + _grab_recovery(window, folder)
+
+
+def _grab_recovery(window: MainWindow, folder: Path) -> list[Path]:
+    """The dialog a damaged store file gets at start, offering its newest verified backup (shown, not run)."""
+    from kam_desktop.paths import backups_dir
+    from kam_desktop.store.problems import damaged_store
+    from kam_desktop.ui.store_problem_dialog import StoreProblemDialog
+
+    store = window.services.store_info.file or Path("kam.sqlite")
+    backup = backups_dir() / store.stem / f"{store.stem}-{window.services.desk.today():%Y-%m-%d}.sqlite"
+    written = []
+    for language in LANGUAGES:
+        window.set_language(language)
+        dialog = StoreProblemDialog(damaged_store(store, "file is not a database", backup), window)
+        dialog.show()
+        written.append(_grab(dialog, folder / f"recovery-{language}.png"))
+        dialog.close()
+        dialog.deleteLater()
     return written
 
 

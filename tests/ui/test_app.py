@@ -71,7 +71,8 @@ def test_screenshots_render_each_screen_in_each_language(qapp: object, filled_st
     names = sorted(p.name for p in folder.glob("*.png"))
     screens = ("portfolio", "account-overview", "account-potential", "account-benefits", "account-exceptions",
                "account-documents", "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings", "import",
-               "document-preview", "finance-close", "finance-settlement", "finance-liability", "fx-rates")
+               "document-preview", "finance-close", "finance-settlement", "finance-liability", "fx-rates",
+               "import-history", "recovery")
     assert names == sorted(f"{screen}-{lang}.png" for screen in screens for lang in ("en", "pl", "ru"))
     assert all(p.stat().st_size > 5000 for p in folder.glob("*.png"))
 
