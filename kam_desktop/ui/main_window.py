@@ -43,6 +43,7 @@ from kam_desktop.ui.workers import Task, run_task
 
 if TYPE_CHECKING:
     from kam_desktop.ui.import_dialog import ImportDialog
+    from kam_desktop.ui.statements_batch import StatementsBatchDialog
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_connect = self._action(None, self.connect_team_server)
         self.act_conflicts = self._action(None, self.open_conflicts)
         self.act_import = self._action("Ctrl+I", self.open_import)
+        self.act_statements = self._action(None, self.open_statements_batch)
+        self.act_statements.setObjectName("actionIssueStatements")
         self.act_close_tab = self._action(None, lambda: self.screens.close_tab(self.tabs.currentIndex()))
         self.act_close_tab.setShortcut(QKeySequence("Ctrl+W"))
         self.act_go_portfolio = self._action("Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
@@ -166,6 +169,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_refresh)
         self.menu_file.addAction(self.act_import)
+        self.menu_file.addAction(self.act_statements)
         self.menu_file.addAction(self.act_export_view)
         self.menu_file.addAction(self.act_sync)
         self.menu_file.addAction(self.act_connect)
@@ -552,6 +556,17 @@ class MainWindow(Retranslating, QMainWindow):
             dialog.open()
         return dialog
 
+    def open_statements_batch(self) -> StatementsBatchDialog:
+        """File › Issue quarterly statements…: the quarter's statements of the portfolio, in the background."""
+        from kam_desktop.ui.statements_batch import StatementsBatchDialog  # reportlab loads on first use
+
+        dialog = StatementsBatchDialog(self.services.desk, self.formats, self, interactive=self.interactive)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
+        dialog.batch_done.connect(lambda _batch: self.refresh())
+        if self.interactive:
+            dialog.open()
+        return dialog
+
     def show_about(self) -> AboutDialog:
         """The version and the licences of the bundled libraries."""
         dialog = AboutDialog(self)
@@ -708,6 +723,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_settings.setText(self.tr("&Settings…"))
         self.act_demo.setText(self.tr("Load &demo data…"))
         self.act_import.setText(self.tr("&Import…"))
+        self.act_statements.setText(self.tr("Issue quarterly &statements…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
         self.act_backup_now.setText(self.tr("Back &up now"))

@@ -80,7 +80,7 @@ def _grab_finance(window: MainWindow, folder: Path) -> list[Path]:
 def _grab_recovery(window: MainWindow, folder: Path) -> list[Path]:
     """The dialog a damaged store file gets at start, offering its newest verified backup (shown, not run)."""
     from kam_desktop.paths import backups_dir
-    from kam_desktop.store.problems import damaged_store
+    from kam_desktop.services.admin.stores import damaged_store
     from kam_desktop.ui.store_problem_dialog import StoreProblemDialog
 
     store = window.services.store_info.file or Path("kam.sqlite")

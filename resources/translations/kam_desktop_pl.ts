@@ -3075,6 +3075,10 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
         <translation>&amp;Importuj…</translation>
     </message>
     <message>
+        <source>Issue quarterly &amp;statements…</source>
+        <translation>Wystaw &amp;wyciągi kwartalne…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>Za&amp;kończ</translation>
     </message>
@@ -3982,6 +3986,77 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
     <message>
         <source>KAM Desktop is already running for this data folder but did not answer; wait a moment or close it, then start it again.</source>
         <translation>KAM Desktop już działa dla tego folderu danych, ale nie odpowiada; poczekaj chwilę lub zamknij go, a potem uruchom ponownie.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementsBatchDialog</name>
+    <message>
+        <source>Issue the quarterly statements of {quarter} for every account you are responsible for? Each is a legal document with its own number; statements already issued for {quarter} are kept, not issued again.</source>
+        <translation>Wystawić wyciągi kwartalne za {quarter} dla wszystkich klientów, za których odpowiadasz? Każdy jest dokumentem z własnym numerem; wyciągi już wystawione za {quarter} zostają i nie są wystawiane ponownie.</translation>
+    </message>
+    <message>
+        <source>Issuing the statements of {quarter}…</source>
+        <translation>Wystawianie wyciągów za {quarter}…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current statement…</source>
+        <translation>Zatrzymanie po bieżącym wyciągu…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} z {total}</translation>
+    </message>
+    <message>
+        <source>{quarter}: {issued} issued now, {existing} already issued, {failed} failed.</source>
+        <translation>{quarter}: wystawione teraz: {issued}, wystawione wcześniej: {existing}, nieudane: {failed}.</translation>
+    </message>
+    <message>
+        <source>Stopped: the statements issued so far are kept; start again to issue the rest.</source>
+        <translation>Zatrzymano: dotąd wystawione wyciągi zostają; uruchom ponownie, aby wystawić resztę.</translation>
+    </message>
+    <message>
+        <source>{account}: {reason}</source>
+        <translation>{account}: {reason}</translation>
+    </message>
+    <message>
+        <source>Issue statements</source>
+        <translation>Wystawianie wyciągów</translation>
+    </message>
+    <message>
+        <source>Issue quarterly statements</source>
+        <translation>Wystaw wyciągi kwartalne</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Kwartał:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <source>Each account&apos;s language</source>
+        <translation>Język każdego klienta</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>angielski</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>polski</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>rosyjski</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>&amp;Wystaw…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Zatrzymaj</translation>
     </message>
 </context>
 <context>

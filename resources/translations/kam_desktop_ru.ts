@@ -3075,6 +3075,10 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
+        <source>Issue quarterly &amp;statements…</source>
+        <translation>Выпустить квартальные &amp;выписки…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -3982,6 +3986,77 @@ The search looks in codes, names, KAMs, regions, tax IDs and contacts; every wor
     <message>
         <source>KAM Desktop is already running for this data folder but did not answer; wait a moment or close it, then start it again.</source>
         <translation>KAM Desktop уже запущен для этой папки данных, но не отвечает; подождите немного или закройте его и запустите снова.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementsBatchDialog</name>
+    <message>
+        <source>Issue the quarterly statements of {quarter} for every account you are responsible for? Each is a legal document with its own number; statements already issued for {quarter} are kept, not issued again.</source>
+        <translation>Выпустить квартальные выписки за {quarter} для всех клиентов, за которых вы отвечаете? Каждая — документ со своим номером; уже выпущенные за {quarter} выписки сохраняются и повторно не выпускаются.</translation>
+    </message>
+    <message>
+        <source>Issuing the statements of {quarter}…</source>
+        <translation>Выпуск выписок за {quarter}…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current statement…</source>
+        <translation>Остановка после текущей выписки…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} из {total}</translation>
+    </message>
+    <message>
+        <source>{quarter}: {issued} issued now, {existing} already issued, {failed} failed.</source>
+        <translation>{quarter}: выпущено сейчас: {issued}, выпущено ранее: {existing}, с ошибкой: {failed}.</translation>
+    </message>
+    <message>
+        <source>Stopped: the statements issued so far are kept; start again to issue the rest.</source>
+        <translation>Остановлено: уже выпущенные выписки сохранены; запустите снова, чтобы выпустить остальные.</translation>
+    </message>
+    <message>
+        <source>{account}: {reason}</source>
+        <translation>{account}: {reason}</translation>
+    </message>
+    <message>
+        <source>Issue statements</source>
+        <translation>Выпуск выписок</translation>
+    </message>
+    <message>
+        <source>Issue quarterly statements</source>
+        <translation>Выпуск квартальных выписок</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Квартал:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>Each account&apos;s language</source>
+        <translation>Язык каждого клиента</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>польский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>&amp;Выпустить…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
     </message>
 </context>
 <context>

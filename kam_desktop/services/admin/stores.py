@@ -11,11 +11,12 @@ from kam_desktop.store import migrate
 from kam_desktop.store.backup import BackupError, connect_read_only, timestamped_name, verify_store
 from kam_desktop.store.engine import StoreLocationError
 from kam_desktop.store.migrate import DatabaseNewerError
-from kam_desktop.store.problems import Problem, StoreProblem, diagnose, newest_verified_backup
+from kam_desktop.store.problems import Problem, StoreProblem, damaged_store, diagnose, newest_verified_backup
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 from kam_desktop.store.store import Store
 
 __all__ = [
+    "damaged_store",
     "DatabaseNewerError", "Problem", "Store", "StoreLocationError", "StoreProblem", "newest_verified_backup",
     "open_store", "problem_of", "replace_damaged_store",
 ]
