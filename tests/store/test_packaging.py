@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -36,9 +37,12 @@ print(json.dumps({"package": kam_desktop.__file__, "scripts": str(script_locatio
 
 @pytest.mark.slow
 def test_the_installed_wheel_carries_migrations_and_resources(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
+    wheels, source = tmp_path / "wheels", tmp_path / "source"
+    # a copy without build/: setuptools reuses build/lib, so a file deleted from the tree would still be packed
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        "build", "dist", "bench-out", ".*", "__pycache__", "*.egg-info", "*.sqlite-wal", "*.sqlite-shm"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
-                    str(wheels), str(ROOT)], check=True, capture_output=True, timeout=300)
+                    str(wheels), str(source)], check=True, capture_output=True, timeout=300)
     (wheel,) = wheels.glob("kam_desktop-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "kam_desktop/_db/env.py" in names and "kam_desktop/_db/script.py.mako" in names
