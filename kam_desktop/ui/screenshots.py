@@ -74,7 +74,7 @@ def _grab_finance(window: MainWindow, folder: Path) -> list[Path]:
         history.resize(900, 480)
         written.append(_grab(history, folder / f"import-history-{language}.png"))
         history.close()
-    return written + _grab_recovery(window, folder)
+    return written + _grab_recovery(window, folder) + _grab_statements_batch(window, folder)
 
 
 def _grab_recovery(window: MainWindow, folder: Path) -> list[Path]:
@@ -91,6 +91,19 @@ def _grab_recovery(window: MainWindow, folder: Path) -> list[Path]:
         dialog = StoreProblemDialog(damaged_store(store, "file is not a database", backup), window)
         dialog.show()
         written.append(_grab(dialog, folder / f"recovery-{language}.png"))
+        dialog.close()
+        dialog.deleteLater()
+    return written
+
+
+def _grab_statements_batch(window: MainWindow, folder: Path) -> list[Path]:
+    """File › Issue quarterly statements… with its form filled in (shown, not run: nothing is issued)."""
+    written = []
+    for language in LANGUAGES:
+        window.set_language(language)
+        dialog = window.open_statements_batch()
+        dialog.show()
+        written.append(_grab(dialog, folder / f"statements-batch-{language}.png"))
         dialog.close()
         dialog.deleteLater()
     return written

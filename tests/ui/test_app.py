@@ -72,7 +72,7 @@ def test_screenshots_render_each_screen_in_each_language(qapp: object, filled_st
     screens = ("portfolio", "account-overview", "account-potential", "account-benefits", "account-exceptions",
                "account-documents", "account-ledger", "account-contacts", "approvals", "dashboard", "simulator", "settings", "import",
                "document-preview", "finance-close", "finance-settlement", "finance-liability", "fx-rates",
-               "import-history", "recovery")
+               "import-history", "recovery", "statements-batch")
     assert names == sorted(f"{screen}-{lang}.png" for screen in screens for lang in ("en", "pl", "ru"))
     assert all(p.stat().st_size > 5000 for p in folder.glob("*.png"))
 
