@@ -54,8 +54,10 @@ def unprintable(text: str) -> str:
 
 def shown_characters(characters: str, most: int = 6) -> str:
     """The characters with their code points, so a reader sees even an emoji their screen shows as a box:
-    "北 (U+5317), 😀 (U+1F600)"; past `most` of them, an ellipsis."""
-    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in characters[:most])
+    "北 (U+5317), 😀 (U+1F600)"; a control character by its code point only (an ESC printed raw would be a
+    terminal escape sequence); past `most` of them, an ellipsis."""
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" if ch.isprintable() else f"U+{ord(ch):04X}"
+                      for ch in characters[:most])
     return shown + (", …" if len(characters) > most else "")
 
 

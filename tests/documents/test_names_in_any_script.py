@@ -83,3 +83,10 @@ def test_polish_russian_and_greek_names_print_and_read_back(world: Any) -> None:
         uow.commit()
     pdf = desk(world, "kasia", date.fromisoformat(TODAY)).issue_document("EN1", "agreement", lang="en").pdf
     assert name in flat_text(pdf)
+
+
+def test_a_control_character_is_named_by_its_code_point_only() -> None:
+    from kam_desktop.domain.printable import shown_characters
+
+    # an ESC printed raw would start a terminal escape sequence in kamctl's output (found by the import fuzzer)
+    assert shown_characters("\x1b北") == "U+001B, 北 (U+5317)"
