@@ -8,9 +8,11 @@ a too-long value is one clear refusal naming the field on SQLite and on PostgreS
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import String, inspect
+from sqlalchemy.orm import Mapper
 
 from kam_desktop.domain.messages import Refusal
 
@@ -22,13 +24,16 @@ class FieldTooLongError(Refusal, ValueError):
 def check_lengths(rows: Iterable[Any]) -> None:
     """Refuse the first value longer than its column's `String(n)`, naming table, field and both lengths."""
     for row in rows:
-        mapper = inspect(row).mapper
-        for column in mapper.columns:
-            limit = column.type.length if isinstance(column.type, String) else None
-            if not limit or column.key not in mapper.attrs:
-                continue
-            value = getattr(row, column.key, None)
+        for key, field, limit in _limited(inspect(row).mapper):
+            value = getattr(row, key, None)
             if isinstance(value, str) and len(value) > limit:
                 raise FieldTooLongError(
                     "{field} is too long: at most {limit} characters, {given} given; shorten it and try again",
-                    field=f"{column.table.name}.{column.name}", limit=limit, given=len(value))
+                    field=field, limit=limit, given=len(value))
+
+
+@cache
+def _limited(mapper: Mapper[Any]) -> tuple[tuple[str, str, int], ...]:
+    # (attribute, "table.column", limit) of each String(n) column, worked out once per model: this runs every flush
+    return tuple((column.key, f"{column.table.name}.{column.name}", column.type.length) for column in mapper.columns
+                 if isinstance(column.type, String) and column.type.length and column.key in mapper.attrs)

@@ -30,7 +30,7 @@ from kam_desktop.ui.fields import picked, qdate
 from kam_desktop.ui.i18n import QT_TRANSLATE_NOOP, Formats
 from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
-from kam_desktop.ui.widgets import MessageLine, RowTable
+from kam_desktop.ui.widgets import Confirming, MessageLine, RowTable
 
 log = logging.getLogger(__name__)
 CTX = "AccountTables"
@@ -85,7 +85,7 @@ def document_columns() -> list[Col[Any]]:
     ]
 
 
-class DocumentsTab(QWidget):
+class DocumentsTab(Confirming, QWidget):
     saved = Signal()
 
     def __init__(self, desk: Desk, code: str, formats: Formats, folder: Path | None = None,
@@ -115,7 +115,6 @@ class DocumentsTab(QWidget):
         self.buttons["verify"].clicked.connect(lambda: self.verify())
         self.buttons["attach"].clicked.connect(lambda: self.attach_scan())
         self.buttons["scan"].clicked.connect(lambda: self.open_scan())
-        self.confirmation: QMessageBox | None = None
         self.quarter = QComboBox(self)
         self.quarter.setObjectName("documentQuarter")
         self.quarter.addItems(quarters_before(desk.last_finished_quarter()))
@@ -197,16 +196,8 @@ class DocumentsTab(QWidget):
         return self.language.currentData() or None
 
     def ask(self, text: str) -> bool:
-        """A legal document is issued only after a Yes (the box is kept in `confirmation` for tests)."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Issue a document"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.confirmation = box
-        try:
-            return box.exec() == QMessageBox.StandardButton.Yes
-        finally:
-            self.confirmation = None
-            box.deleteLater()
+        """A legal document is issued only after a Yes."""
+        return self.ask_yes(self.tr("Issue a document"), text, QMessageBox.StandardButton.Cancel)
 
     def confirm_and_issue(self, kind: str) -> Any:
         what = {"agreement": self.tr("Issue the participation agreement of %1? It gets a number and is kept "

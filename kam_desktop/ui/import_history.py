@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,9 +30,7 @@ from kam_desktop.ui.import_models import CTX as IMPORT_CTX
 from kam_desktop.ui.import_models import FORMAT_TITLES
 from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.table_model import Col, RowTableModel
-from kam_desktop.ui.widgets import MessageLine, RowTable
-
-REVERSIBLE_KIND = "invoices"
+from kam_desktop.ui.widgets import Confirming, MessageLine, RowTable
 
 
 def history_columns() -> list[Col[Any]]:
@@ -66,7 +63,7 @@ def _link(row: ImportRow) -> str:
     return ""
 
 
-class ImportHistoryDialog(Retranslating, QDialog):
+class ImportHistoryDialog(Confirming, Retranslating, QDialog):
     """The imports newest first; finance or an admin reverses the selected invoices import, giving a reason."""
 
     reversed = Signal(str)  # the reversal's short id: the portfolio's figures changed
@@ -89,7 +86,6 @@ class ImportHistoryDialog(Retranslating, QDialog):
         self.reverse_button.clicked.connect(self.reverse_selected)
         self.message = MessageLine(self)
         self.message.setObjectName("importHistoryMessage")
-        self.confirmation: QMessageBox | None = None  # the open question (tests answer it)
         row = QHBoxLayout()
         row.addWidget(self.reason_label)
         row.addWidget(self.reason, 1)
@@ -123,8 +119,8 @@ class ImportHistoryDialog(Retranslating, QDialog):
 
     def _offer(self) -> None:
         row = self.selected()
-        self.reverse_button.setEnabled(self.may_reverse and row is not None and row.kind == REVERSIBLE_KIND
-                                       and row.reversed_by is None and bool(self.reason.text().strip()))
+        self.reverse_button.setEnabled(self.may_reverse and row is not None and row.reversible
+                                       and bool(self.reason.text().strip()))
 
     def reverse_selected(self) -> bool:
         """Ask, then reverse the selected import; a refusal (already reversed, not permitted…) stays in the dialog."""
@@ -134,7 +130,7 @@ class ImportHistoryDialog(Retranslating, QDialog):
         question = fill(self.tr("Reverse import {id} of {file} ({lines} rows)? Its lines stay in the store; a "
                                 "linked batch of negated lines is added and the portfolio's figures change."),
                         id=row.short_id, file=row.file or "—", lines=self.formats.number(row.lines))
-        if self.interactive and not self._confirmed(question):
+        if self.interactive and not self.ask_yes(self.tr("Reverse import"), question):
             return False
         try:
             done = self.importer.reverse(row.short_id, self.reason.text().strip())
@@ -151,16 +147,6 @@ class ImportHistoryDialog(Retranslating, QDialog):
         self.reload()
         self.reversed.emit(short_id(done.import_id))
         return True
-
-    def _confirmed(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reverse import"), question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        self.confirmation = box
-        try:
-            return box.exec() == QMessageBox.StandardButton.Yes
-        finally:
-            self.confirmation = None
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import history"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -29,14 +28,14 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.ui.i18n import Formats, Retranslating, fill
 from kam_desktop.ui.refusals import refusal_text
-from kam_desktop.ui.widgets import MessageLine
+from kam_desktop.ui.widgets import Confirming, MessageLine
 from kam_desktop.ui.workers import Task, TaskContext, run_task
 
 QUARTERS_OFFERED = 8  # the finished quarters to choose from, newest first
 LANGUAGES = ("en", "pl", "ru")
 
 
-class StatementsBatchDialog(Retranslating, QDialog):
+class StatementsBatchDialog(Confirming, Retranslating, QDialog):
     """Choose a finished quarter and a language, confirm, watch the progress; Cancel stops after the current one."""
 
     batch_done = Signal(object)  # the StatementsBatch: how many were issued, kept, failed, and whether it was stopped
@@ -49,7 +48,6 @@ class StatementsBatchDialog(Retranslating, QDialog):
         self.desk, self.formats, self.interactive = desk, formats, interactive
         self.task: Task | None = None
         self._stop = threading.Event()
-        self.confirmation: QMessageBox | None = None  # the open question (tests answer it)
         self.quarter = QComboBox(self)
         self.quarter.setObjectName("batchQuarter")
         last = Quarter.of(desk.today()).previous()  # the newest quarter that has ended
@@ -95,7 +93,7 @@ class StatementsBatchDialog(Retranslating, QDialog):
         question = fill(self.tr("Issue the quarterly statements of {quarter} for every account you are responsible "
                                 "for? Each is a legal document with its own number; statements already issued "
                                 "for {quarter} are kept, not issued again."), quarter=quarter)
-        if self.interactive and not self._confirmed(question):
+        if self.interactive and not self.ask_yes(self.tr("Issue statements"), question):
             return None
         self._stop.clear()
         self.start_button.setEnabled(False)
@@ -149,16 +147,6 @@ class StatementsBatchDialog(Retranslating, QDialog):
         self.start_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         self.progress.setVisible(False)
-
-    def _confirmed(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Issue statements"), question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        self.confirmation = box
-        try:
-            return box.exec() == QMessageBox.StandardButton.Yes
-        finally:
-            self.confirmation = None
 
     def reject(self) -> None:
         """Closing while the batch runs stops it (the issued statements stay)."""

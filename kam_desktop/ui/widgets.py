@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -166,3 +167,22 @@ class ShareBarDelegate(QStyledItemDelegate):
         painter.drawText(rect.adjusted(4, 0, -4, 0), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                          text)
         painter.restore()
+
+
+class Confirming:
+    """A widget that asks Yes before it acts; the open box stays in `confirmation` while it waits (tests answer it)."""
+
+    confirmation: QMessageBox | None = None
+
+    def ask_yes(self, title: str, question: str,
+                no: QMessageBox.StandardButton = QMessageBox.StandardButton.No) -> bool:
+        """True only after Yes; `no` is the other button and the default one."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Yes | no,
+                          cast(QWidget, self))
+        box.setDefaultButton(no)
+        self.confirmation = box
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            self.confirmation = None
+            box.deleteLater()

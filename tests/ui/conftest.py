@@ -76,6 +76,15 @@ def settings(tmp_path: Path) -> UiSettings:
     return UiSettings.at(tmp_path / "settings.ini")
 
 
+@pytest.fixture(params=["en", "pl", "ru"])
+def ui_language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The UI language a flow runs in (its translators installed): each test that asks runs in all three."""
+    installed = Translators()
+    installed.switch(request.param)
+    yield request.param
+    installed.clear()
+
+
 @pytest.fixture
 def translators() -> Iterator[Translators]:
     installed = Translators()

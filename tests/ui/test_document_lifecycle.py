@@ -16,18 +16,10 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.store.models import Account, Document
 from kam_desktop.store.store import Store
 from kam_desktop.ui.documents_tab import DocumentsTab
-from kam_desktop.ui.i18n import Formats, Translators
+from kam_desktop.ui.i18n import Formats
 from tests.documents import world as _world
 
 CODE = "PL1"
-
-
-@pytest.fixture(params=["en", "pl", "ru"])
-def ui_language(request: pytest.FixtureRequest) -> Iterator[str]:
-    installed = Translators()
-    installed.switch(request.param)
-    yield request.param
-    installed.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ question, in three languages; a director sees the history but is offered no reve
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from kam_desktop.services.desk import Desk
 from kam_desktop.services.imports.files import run_import
 from kam_desktop.store.models import User
 from kam_desktop.store.store import Store
-from kam_desktop.ui.i18n import Formats, Translators
+from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.import_history import ImportHistoryDialog
 from tests.acting import as_
 from tests.imports.apply_builders import TODAY, csv_file, seed
@@ -23,14 +22,6 @@ from tests.imports.import_builders import INVOICE_HEADER
 
 BAD = ("X/1,1,2026-01-20,PL-0001,Cables,1,999999999999.00,99999999999.00,PLN",
        "X/2,1,2026-02-10,PL-0001,Kable,1000,999999999999.99,0.01,PLN")
-
-
-@pytest.fixture(params=["en", "pl", "ru"])
-def ui_language(request: pytest.FixtureRequest) -> Iterator[str]:
-    installed = Translators()
-    installed.switch(request.param)
-    yield request.param
-    installed.clear()
 
 
 @pytest.fixture

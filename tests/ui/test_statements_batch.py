@@ -14,18 +14,10 @@ from sqlalchemy import func, select
 
 from kam_desktop.store.models import Document
 from kam_desktop.store.store import Store
-from kam_desktop.ui.i18n import Formats, Translators
+from kam_desktop.ui.i18n import Formats
 from kam_desktop.ui.statements_batch import StatementsBatchDialog
 from tests.acting import desk
 from tests.documents import world as _world
-
-
-@pytest.fixture(params=["en", "pl", "ru"])
-def ui_language(request: pytest.FixtureRequest) -> Iterator[str]:
-    installed = Translators()
-    installed.switch(request.param)
-    yield request.param
-    installed.clear()
 
 
 @pytest.fixture

@@ -43,6 +43,9 @@ _COPIED = ("invoice_date", "account_id", "category_id", "currency")
 _NEGATED = ("quantity", "net_amount", "margin_amount")
 
 
+REVERSIBLE_FORMAT = "invoices"  # only invoice lines are reversed (other imports change rows in place)
+
+
 @dataclass(frozen=True)
 class ImportRow:
     """One applied import as the history lists it, with the reversal that undid it (or the import it undoes)."""
@@ -60,6 +63,11 @@ class ImportRow:
     @property
     def short_id(self) -> str:
         return short_id(self.import_id)
+
+    @property
+    def reversible(self) -> bool:
+        """An import of invoice lines not reversed yet (the use case still checks when asked)."""
+        return self.kind == REVERSIBLE_FORMAT and self.reversed_by is None
 
     def to_json(self) -> dict[str, Any]:
         return {"import_id": str(self.import_id), "short_id": self.short_id, "at": self.at.isoformat(),
@@ -195,7 +203,7 @@ def _find(session: Session, import_ref: str) -> AuditEntry:
 
 def _refuse_unless_reversible(session: Session, entry: AuditEntry) -> None:
     details = entry.details or {}
-    if entry.action != APPLY_ACTION or details.get("format") != "invoices":
+    if entry.action != APPLY_ACTION or details.get("format") != REVERSIBLE_FORMAT:
         kind = "reversal" if entry.action == REVERSE_ACTION else str(details.get("format") or "?")
         raise Refused("import {ref} is not an import of invoice lines ({kind}); only invoice lines are reversed",
                       ref=short_id(entry.id), kind=kind)
@@ -203,7 +211,7 @@ def _refuse_unless_reversible(session: Session, entry: AuditEntry) -> None:
     if done is not None:
         raise Refused("import {ref} was already reversed by {login} on {day} (reversal {reversal}); it is "
                       "reversed once", ref=short_id(entry.id), login=done.created_by,
-                      day=done.created_at.date().isoformat(), reversal=short_id(done.id))
+                      day=done.created_at.date(), reversal=short_id(done.id))
 
 
 def _write_counter_lines(session: Session, original: uuid.UUID, reversal_id: uuid.UUID) -> int:
