@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from kam_desktop.domain.churn import is_churned
 from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.slots import AccountPotential, share_of_wallet
@@ -81,11 +82,6 @@ def ltv_trend(rows: Sequence[MonthFigures], accounts: Iterable[str], as_of: date
     now = ltv_by_account(rows, as_of, margin=margin)
     before = ltv_by_account(rows, add_months(as_of, -12), margin=margin)
     return LtvTrend(sum((now.get(c, ZERO) for c in codes), ZERO), sum((before.get(c, ZERO) for c in codes), ZERO))
-
-
-def is_churned(last_invoice_on: date | None, as_of: date, months: int = 6) -> bool:
-    """Churned: no invoice in the last `months` months (an account that never bought is churned too)."""
-    return last_invoice_on is None or last_invoice_on <= add_months(as_of, -months)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS
 from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.periods import add_months, trailing_window
 from kam_desktop.store.sales_months import WINDOW_PARAMETERS, window_parameters
 
-DEFAULT_CHURN_MONTHS = 6  # the program configuration's default
 DATE_PARAMETERS = ("first", "prev_first", "last", "window_start", "as_of")  # the portfolio statement's days
 PARAMETERS = (*DATE_PARAMETERS, *WINDOW_PARAMETERS)  # … and how its sales window is split (roll-up or lines)
 

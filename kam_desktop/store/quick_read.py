@@ -19,11 +19,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, is_churned
 from kam_desktop.domain.fx import FxTable
-from kam_desktop.domain.kpi import is_churned
 from kam_desktop.paths import default_database_path
 from kam_desktop.store.codec import scaled_decimal
-from kam_desktop.store.portfolio_row import DEFAULT_CHURN_MONTHS, PortfolioRow, base_ltv, portfolio_dates
+from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, portfolio_dates
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 

@@ -30,19 +30,19 @@ from kam_desktop.ui import settings as keys
 from kam_desktop.ui.account_pane import AccountPane
 from kam_desktop.ui.context import AppServices
 from kam_desktop.ui.finance_menu import FinanceMenu
-from kam_desktop.ui.help import AboutDialog, GuideDialog, ShortcutsDialog
 from kam_desktop.ui.i18n import LANGUAGES, Formats, Retranslating, Translators, fill
 from kam_desktop.ui.icon import app_icon
 from kam_desktop.ui.portfolio_view import PortfolioView
 from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.screens import Screens
 from kam_desktop.ui.settings import UiSettings
-from kam_desktop.ui.settings_dialog import SettingsDialog
 from kam_desktop.ui.team_sync import ConflictsDialog, ConnectDialog, TeamSync
 from kam_desktop.ui.workers import Task, run_task
 
 if TYPE_CHECKING:
+    from kam_desktop.ui.help import AboutDialog, GuideDialog, ShortcutsDialog
     from kam_desktop.ui.import_dialog import ImportDialog
+    from kam_desktop.ui.settings_dialog import SettingsDialog
     from kam_desktop.ui.statements_batch import StatementsBatchDialog
 
 log = logging.getLogger(__name__)
@@ -539,6 +539,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_changed.emit(language)
 
     def open_settings(self) -> SettingsDialog:
+        from kam_desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.services, self.translators.language, self)
         dialog.language_chosen.connect(self.set_language)
         if self.interactive:
@@ -569,6 +571,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_about(self) -> AboutDialog:
         """The version and the licences of the bundled libraries."""
+        from kam_desktop.ui.help import AboutDialog  # importlib.metadata: not before the first paint
+
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
         if self.interactive:
@@ -577,6 +581,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_guide(self) -> GuideDialog:
         """F1: the short user guide in the UI language."""
+        from kam_desktop.ui.help import GuideDialog
+
         dialog = GuideDialog(self.translators.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, self.interactive)
         if self.interactive:
@@ -585,6 +591,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Every keyboard shortcut, from the actions themselves (so the list cannot go stale)."""
+        from kam_desktop.ui.help import ShortcutsDialog
+
         keys = QKeySequence(QKeySequence.StandardKey.Copy).toString(QKeySequence.SequenceFormat.NativeText)
         extra = [(self.tr("Open the account (in the portfolio or the search box)"), self.tr("Enter")),
                  (self.tr("From the search box to the first result"), self.tr("Down")),

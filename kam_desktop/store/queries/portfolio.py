@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, Select, String, and_, func, literal, literal_column, select, true
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.kpi import is_churned
+from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, is_churned
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.vocabulary import DocumentKind, DocumentStatus, ExceptionStatus, GrantStatus
 from kam_desktop.store.models import (
@@ -23,7 +23,6 @@ from kam_desktop.store.models import (
     User,
 )
 from kam_desktop.store.portfolio_row import (
-    DEFAULT_CHURN_MONTHS,
     PARAMETERS,
     PortfolioRow,
     portfolio_dates,
