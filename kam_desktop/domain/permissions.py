@@ -75,6 +75,7 @@ class UseCase(StrEnum):
     CHECK_ROLLUP = "check the sales roll-up against the invoice lines"
 
 
+SOLO_LOGIN = "admin"  # the administrator every store is created with: who acts on a solo store by default
 _ANY, _OWN = Scope.ANY, Scope.OWN
 _KAM, _DIR, _FIN, _ADM = Role.KAM, Role.DIRECTOR, Role.FINANCE, Role.ADMIN
 EVERYONE_OWN: Mapping[Role, Scope] = {_KAM: _OWN, _DIR: _ANY, _FIN: _ANY, _ADM: _ANY}

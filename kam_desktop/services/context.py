@@ -15,7 +15,15 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kam_desktop.domain.messages import Message
-from kam_desktop.domain.permissions import NotPermitted, Person, Scope, UseCase, require, require_on
+from kam_desktop.domain.permissions import (
+    SOLO_LOGIN,
+    NotPermitted,
+    Person,
+    Scope,
+    UseCase,
+    require,
+    require_on,
+)
 from kam_desktop.domain.vocabulary import Role
 from kam_desktop.services.clock import Clock, SystemClock
 from kam_desktop.services.errors import NotFound, NotPermittedError, Refused
@@ -26,7 +34,7 @@ if TYPE_CHECKING:
     from kam_desktop.store.store import Store
     from kam_desktop.store.uow import UnitOfWork
 
-DEFAULT_LOGIN = "admin"  # the administrator every store is created with: a solo laptop's person by default
+DEFAULT_LOGIN = SOLO_LOGIN  # a solo laptop's person when nobody is named
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,21 @@ def ready_store(path: Path) -> bool:
         return False
 
 
+def solo_person(path: Path, login: str) -> tuple[str, str] | None:
+    """(login, role) of the active person `login` of a store not bound to a team server; None otherwise (a bound
+    laptop acts as the login that connected it, an unknown or inactive person is refused: the ordinary open says so)."""
+    try:
+        with closing(_connect(path)) as connection:
+            if connection.execute("SELECT 1 FROM sync_state WHERE login IS NOT NULL LIMIT 1").fetchone():
+                return None
+            found = connection.execute("SELECT login, role FROM users WHERE login = ? AND active AND deleted_at IS NULL",
+                                       (login,)).fetchone()
+    except sqlite3.Error as error:
+        log.info("quick start skipped: %s", error)
+        return None
+    return None if found is None else (str(found[0]), str(found[1]))
+
+
 def read_portfolio(path: Path, as_of: date) -> list[PortfolioRow]:
     """Every account of the store at `path` with its figures as of a day (sqlite3.Error when it cannot)."""
     with closing(_connect(path)) as connection:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kam_desktop.domain.permissions import SOLO_LOGIN, Person, Scope, UseCase, scope_of
+from kam_desktop.domain.vocabulary import Role
 from kam_desktop.paths import backups_dir
 from kam_desktop.services.plain import PortfolioRow, StoreInfo
 from kam_desktop.store import quick_read
@@ -35,13 +37,22 @@ class LocalStore:
 def quick_start_store(db: str | os.PathLike[str] | None, login: str | None) -> LocalStore | None:
     """The local store `db` names when its portfolio can show before the store opens; else None.
 
-    Only a start without `--as` qualifies: a KAM's own portfolio depends on the users' roles, which the
-    ordinary path checks (an unknown login must be refused before anything shows). A server, a new or
-    older file and an empty store take the ordinary path too: it migrates, offers the demo, explains.
+    Only a start without `--as` on a solo store qualifies, and only when its administrator is active and may see
+    every account: a KAM's own portfolio, a laptop bound to a team server (it acts as the login that connected
+    it) and an unknown or inactive person take the ordinary path, which checks and explains. A server, a new or
+    older file and an empty store take it too: it migrates, offers the demo, explains.
     """
     if login is not None:
         return None
     path = quick_read.sqlite_file(db)
     if path is None or not quick_read.ready_store(path):
         return None
+    person = quick_read.solo_person(path, SOLO_LOGIN)
+    if person is None or not _sees_every_account(Person(person[0], Role(person[1]))):
+        return None
     return LocalStore(path)
+
+
+def _sees_every_account(person: Person) -> bool:
+    """The permission rule of the portfolio, as the ordinary path applies it (`Context.owner_filter`)."""
+    return scope_of(person.role, UseCase.VIEW_PORTFOLIO) is Scope.ANY
