@@ -38,6 +38,10 @@ MAX_WORKERS = 4
 PER_WORKER = 40  # statements a worker must get to repay its ~0.4 s start
 CHUNK = 4  # statements per task: few enough to balance the load, enough to amortise the hand-over
 AHEAD = 3  # chunks in flight per worker, so that no worker waits while the batch's order is kept
+# A chunk renders in ~50 ms: this long without the next one back means the workers are stuck, not slow. Seen under
+# Wine (the frozen kamctl.exe with a non-ASCII store path): both workers idle at 0 s CPU waiting for work the
+# parent had handed out. The batch then finishes here rather than never.
+STALL_SECONDS = 60.0
 
 def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
@@ -110,6 +114,7 @@ def render_in_pool(
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_worker)
     pending: deque[tuple[list[Numbered], Future[list[Outcome]]]] = deque()
+    stuck = False
     try:
         more = True
         while more or pending:
@@ -118,9 +123,13 @@ def render_in_pool(
                 return
             chunk, future = pending.popleft()
             try:
-                outcomes = future.result()
-            except BrokenProcessPool:  # workers could not start (e.g. an unguarded main module): go on here
-                log.warning("statement workers failed; rendering the rest of the batch here", exc_info=True)
+                outcomes = future.result(timeout=STALL_SECONDS)
+            except (BrokenProcessPool, TimeoutError) as failure:
+                # workers that could not start (an unguarded main module) or that stopped answering: go on here;
+                # rendering is pure, so a chunk a stuck worker may still finish is simply not waited for
+                stuck = isinstance(failure, TimeoutError)
+                log.warning("statement workers %s; rendering the rest of the batch here",
+                            f"gave no result for {STALL_SECONDS:.0f} s" if stuck else "failed", exc_info=not stuck)
                 read = [*chunk, *chain.from_iterable(c for c, _ in pending)]
                 pending.clear()
                 yield from _in_this_process(chain(read, _until(source, stop)), created_at)
@@ -128,7 +137,23 @@ def render_in_pool(
             for (index, content), outcome in zip(chunk, outcomes, strict=True):
                 yield index, content, outcome
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if stuck:
+            _abandon(pool)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """End a pool whose workers stopped answering without waiting for them (waiting would never return).
+
+    Its workers are ended outright; the executor's own thread then sees them gone and finishes, so the program
+    can exit. The executor keeps its processes in a private mapping: there is no public way to end them before
+    Python 3.14's `terminate_workers()`.
+    """
+    workers = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.kill()
 
 
 def _submit(

@@ -167,3 +167,36 @@ def test_a_frozen_app_uses_worker_processes_only_once_its_entry_point_called_sup
     assert worker_count(1000) == 1  # a spawned worker would run the app's main() again
     frozen.support()
     assert worker_count(1000) == 4
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the workers with SIGSTOP (POSIX)")
+def test_workers_that_stop_answering_are_ended_and_the_batch_finishes_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As under Wine: both workers idle while the parent waits. The batch must end, in order, with the same PDFs."""
+    import multiprocessing
+    import os
+    import signal
+
+    monkeypatch.setattr(pool, "STALL_SECONDS", 3.0)
+    items = statements(40)
+    serial: list[bytes] = []
+    render_statements(items, lambda c, pdf: serial.append(pdf), workers=1)
+    frozen_workers: list[int] = []
+
+    def stop_the_workers_after_the_first(content: StatementContent, pdf: bytes) -> None:
+        received.append((content.header.number, pdf))
+        if len(received) == 1:
+            for child in multiprocessing.active_children():
+                assert child.pid is not None
+                os.kill(child.pid, signal.SIGSTOP)
+                frozen_workers.append(child.pid)
+
+    received: list[tuple[str, bytes]] = []
+    result = render_statements(items, stop_the_workers_after_the_first, workers=2)
+    assert frozen_workers  # the workers were really stopped mid-batch
+    assert [n for n, _ in received] == [c.header.number for c in items]
+    assert [pdf for _, pdf in received] == serial
+    assert result.rendered == 40 and result.failures == ()
+    for child in multiprocessing.active_children():
+        child.join(timeout=10)  # a killed process is gone at once; a stopped one would still be here
+    still = {child.pid for child in multiprocessing.active_children()}
+    assert not still & set(frozen_workers)  # ended, not left behind as stopped orphans
