@@ -10,6 +10,12 @@ from kam_desktop.domain.periods import add_months
 DEFAULT_CHURN_MONTHS = 6  # the program configuration's default
 
 
-def is_churned(last_invoice_on: date | None, as_of: date, months: int = DEFAULT_CHURN_MONTHS) -> bool:
-    """Churned: no invoice in the last `months` months (an account that never bought is churned too)."""
-    return last_invoice_on is None or last_invoice_on <= add_months(as_of, -months)
+def churn_cutoff(as_of: date, months: int = DEFAULT_CHURN_MONTHS) -> date:
+    """The day an account's last invoice must come after not to be churned on `as_of` (worked out once for a
+    whole portfolio)."""
+    return add_months(as_of, -months)
+
+
+def churned_by(last_invoice_on: date | None, cutoff: date) -> bool:
+    """Churned, given the `churn_cutoff` of the day."""
+    return last_invoice_on is None or last_invoice_on <= cutoff

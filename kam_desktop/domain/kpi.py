@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from kam_desktop.domain.churn import is_churned
+from kam_desktop.domain.churn import churn_cutoff, churned_by
 from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.slots import AccountPotential, share_of_wallet
@@ -98,7 +98,8 @@ class ChurnReport:
 
 def churn(last_invoices: Mapping[str, date | None], as_of: date, months: int = 6) -> ChurnReport:
     """Churn over a set of accounts, each with its last invoice date."""
-    gone = tuple(sorted(a for a, last in last_invoices.items() if is_churned(last, as_of, months)))
+    cutoff = churn_cutoff(as_of, months)
+    gone = tuple(sorted(a for a, last in last_invoices.items() if churned_by(last, cutoff)))
     return ChurnReport(gone, len(last_invoices))
 
 

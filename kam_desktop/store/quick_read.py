@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, is_churned
+from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned_by
 from kam_desktop.domain.fx import FxTable
 from kam_desktop.paths import default_database_path
 from kam_desktop.store.codec import scaled_decimal
@@ -97,6 +97,7 @@ def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list
     params = {name: value if isinstance(value, str) else value.isoformat()
               for name, value in portfolio_dates(as_of, churn_after).items()}
     zero = Decimal("0.00")
+    cutoff = churn_cutoff(as_of, churn_after)
 
     def ltv_of(amount: int | None) -> Decimal:
         return zero if amount is None else scaled_decimal(amount, MONEY_SCALE)
@@ -110,7 +111,7 @@ def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list
             open_benefits=benefits or 0, pending_exceptions=exceptions or 0,
             ltv_12m_base=base_ltv(fx, ltv_12m, currency, as_of), base_currency=fx.base,
             last_invoice_on=(last_on := date.fromisoformat(last_invoice) if last_invoice else None),
-            churned=is_churned(last_on, as_of, churn_after), last_statement=statement,
+            churned=churned_by(last_on, cutoff), last_statement=statement,
         )
         for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
              ltv, ltv_prev, benefits, exceptions, last_invoice, statement) in connection.execute(PORTFOLIO_SQL, params)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from kam_desktop.domain.churn import churn_cutoff, churned_by
 from kam_desktop.domain.grades import Grade
 from kam_desktop.domain.kpi import (
     AccountPeriod,
@@ -17,7 +18,6 @@ from kam_desktop.domain.kpi import (
     basket_before_after,
     churn,
     cohort_retention,
-    is_churned,
     ltv_by_account,
     ltv_trend,
     portfolio_share_of_wallet,
@@ -61,8 +61,13 @@ def test_ltv_trend_compares_with_the_year_before() -> None:
     )
 
 
+def is_churned(last: date | None, as_of: date, months: int = 6) -> bool:
+    return churned_by(last, churn_cutoff(as_of, months))
+
+
 def test_churn_is_no_invoice_for_six_months() -> None:
     as_of = d("2026-06-30")  # six months back: 2025-12-30
+    assert churn_cutoff(as_of) == d("2025-12-30")
     assert is_churned(d("2025-12-30"), as_of)
     assert not is_churned(d("2025-12-31"), as_of)
     assert is_churned(None, as_of)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, Select, String, and_, func, literal, literal_column, select, true
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, is_churned
+from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned_by
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.vocabulary import DocumentKind, DocumentStatus, ExceptionStatus, GrantStatus
 from kam_desktop.store.models import (
@@ -143,13 +143,14 @@ def portfolio_rows(
     """Every (not deleted) account, optionally only those one KAM owns, or just one."""
     months = churn_months(session, as_of)
     rows: Iterable[Any] = session.execute(portfolio_query(as_of, owner_login, account_id, months))
+    cutoff = churn_cutoff(as_of, months)
     return [
         PortfolioRow(
             account_id=r[0], code=r[1], name=r[2], kind=r[3], status=r[4], owner=r[5], currency=r[6],
             region=r[7], grade=r[8], segment=r[9], at_risk=bool(r[10]), evaluated_on=r[11],
             ltv_12m=r[12] if r[12] is not None else ZERO, ltv_prev_12m=r[13] if r[13] is not None else ZERO,
             open_benefits=r[14] or 0, pending_exceptions=r[15] or 0,
-            last_invoice_on=r[16], churned=is_churned(r[16], as_of, months), last_statement=r[17],
+            last_invoice_on=r[16], churned=churned_by(r[16], cutoff), last_statement=r[17],
         )
         for r in rows
     ]
