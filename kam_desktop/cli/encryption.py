@@ -45,7 +45,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         return 0
     kept = (Message.of("the key is in KAM_STORE_KEY: keep it safe, the store does not open without it")
             if done.key_kept == "environment" else Message.of("the key is kept by this computer's password store"))
-    print(say(args, Message.of("Encrypted {path} and {backups} of its backups; {kept}.", path=str(done.path),
+    print(say(args, Message.of("Encrypted {path}; backups encrypted with it: {backups}; {kept}.", path=str(done.path),
                                backups=done.backups, kept=kept)))
     _say_left(args, done.left)
     if not done.wiped:
@@ -60,9 +60,9 @@ def _decrypt(args: argparse.Namespace) -> int:
         print_json({"decrypted": str(done.path), "backups_decrypted": done.backups,
                     "backups_left": [str(p) for p in done.left]})
         return 0
-    print(say(args, Message.of("{path} and {backups} of its backups are plain files now: anyone with the laptop can "
-                               "read them. The key stays in the password store for backups made while it was "
-                               "encrypted.", path=str(done.path), backups=done.backups)))
+    print(say(args, Message.of("{path} is a plain file now (backups decrypted with it: {backups}): anyone with the "
+                               "laptop can read it. The key stays in the password store for backups made while it "
+                               "was encrypted.", path=str(done.path), backups=done.backups)))
     _say_left(args, done.left)
     return 0
 

@@ -252,7 +252,7 @@ def test_encrypt_and_decrypt_convert_the_store_and_its_backups_folder(
 
     code, out, err = run(capsys, "--db", str(db), "store", "decrypt")
     assert code == 0, err
-    assert "are plain files now" in out
+    assert "is a plain file now" in out
     assert not cipher.is_encrypted(db) and not cipher.is_encrypted(folder / "manual-1.sqlite")
     assert verify_store(folder / "manual-1.sqlite") and logins(capsys, db) == {"admin"}
     assert os_vault.entries()  # kept for backups written elsewhere while encrypted
