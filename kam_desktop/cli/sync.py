@@ -84,9 +84,10 @@ def _say_encryption(args: argparse.Namespace, outcome: str) -> None:
     elif outcome == "no_vault":
         print(say(args, Message.of("This laptop's store is not encrypted: this computer has no password store to keep "
                                    "its key in; set KAM_STORE_KEY and sync again.")), file=sys.stderr)
-    elif outcome == "in_use":
-        print(say(args, Message.of("This laptop's store is not encrypted yet: another window or command had it open; "
-                                   "it is tried again at the next sync.")), file=sys.stderr)
+    elif outcome in ("in_use", "failed"):
+        print(say(args, Message.of("This laptop's store is not encrypted yet: another window or command had it open, "
+                                   "or converting it failed (see the log); it is tried again at the next sync.")),
+              file=sys.stderr)
 
 
 def _conflicts_list(args: argparse.Namespace) -> int:

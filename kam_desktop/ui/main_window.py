@@ -382,9 +382,10 @@ class MainWindow(Retranslating, QMainWindow):
         encryption = getattr(report, "encryption", "")
         if encryption == "encrypted":
             synced += " " + self.tr("This laptop's data store is encrypted now.")
-        elif encryption in ("no_vault", "in_use"):
+        elif encryption in ("no_vault", "in_use", "failed"):
             synced += " " + self.tr("This laptop's data store is not encrypted yet (no password store on this "
-                                    "computer, or the store was busy): it is tried again at the next sync.")
+                                    "computer, the store was busy, or converting it failed): it is tried again at "
+                                    "the next sync.")
         self.statusBar().showMessage(synced, 15_000)
         self._update_sync_label()
         self.apply_role()

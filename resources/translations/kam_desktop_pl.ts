@@ -2953,10 +2953,6 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
         <translation>Baza danych tego laptopa jest teraz zaszyfrowana.</translation>
     </message>
     <message>
-        <source>This laptop&apos;s data store is not encrypted yet (no password store on this computer, or the store was busy): it is tried again at the next sync.</source>
-        <translation>Baza danych tego laptopa nie jest jeszcze zaszyfrowana (brak magazynu haseł na tym komputerze albo baza była zajęta): kolejna próba nastąpi przy następnej synchronizacji.</translation>
-    </message>
-    <message>
         <source>No backup was made: {reason}</source>
         <translation>Nie utworzono kopii zapasowej: {reason}</translation>
     </message>
@@ -3225,6 +3221,10 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
     <message>
         <source>Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts.</source>
         <translation>Zsynchronizowano: wysłano {pushed}, odebrano {pulled}, nowe konflikty: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s data store is not encrypted yet (no password store on this computer, the store was busy, or converting it failed): it is tried again at the next sync.</source>
+        <translation>Baza danych tego laptopa nie jest jeszcze zaszyfrowana (brak magazynu haseł na tym komputerze, baza była zajęta albo jej przekształcenie się nie powiodło): kolejna próba nastąpi przy następnej synchronizacji.</translation>
     </message>
     <message>
         <source>Not synced: {reason}</source>

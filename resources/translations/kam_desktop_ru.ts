@@ -2953,10 +2953,6 @@ Check that the drive is there, has free space and is not write-protected (a USB 
         <translation>Хранилище данных этого ноутбука теперь зашифровано.</translation>
     </message>
     <message>
-        <source>This laptop&apos;s data store is not encrypted yet (no password store on this computer, or the store was busy): it is tried again at the next sync.</source>
-        <translation>Хранилище данных этого ноутбука ещё не зашифровано (на компьютере нет хранилища паролей, или хранилище было занято): попытка повторится при следующей синхронизации.</translation>
-    </message>
-    <message>
         <source>No backup was made: {reason}</source>
         <translation>Резервная копия не создана: {reason}</translation>
     </message>
@@ -3225,6 +3221,10 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
     <message>
         <source>Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts.</source>
         <translation>Синхронизировано: отправлено {pushed}, получено {pulled}, новых конфликтов: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s data store is not encrypted yet (no password store on this computer, the store was busy, or converting it failed): it is tried again at the next sync.</source>
+        <translation>Хранилище данных этого ноутбука ещё не зашифровано (на компьютере нет хранилища паролей, хранилище было занято, или его преобразование не удалось): попытка повторится при следующей синхронизации.</translation>
     </message>
     <message>
         <source>Not synced: {reason}</source>

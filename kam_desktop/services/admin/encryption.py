@@ -54,6 +54,7 @@ class TeamEncryption(StrEnum):
     ENCRYPTED = "encrypted"
     NO_VAULT = "no_vault"  # no OS password store and no KAM_STORE_KEY: nowhere safe to keep a key
     IN_USE = "in_use"  # another window or command had the store open: tried again at the next sync
+    FAILED = "failed"  # the conversion itself failed (a full disk…): the store is unchanged, tried again
 
 
 def encrypt_store(ctx: Context) -> Conversion:
@@ -172,6 +173,9 @@ def encrypt_for_team(store: Store) -> TeamEncryption:
         store.convert(key)
     except cipher.StoreInUse:
         return TeamEncryption.IN_USE
+    except cipher.ConversionError as exc:  # never a reason to refuse the sync: the store is whole, plain
+        log.warning("the team laptop's store %s was not encrypted: %s", path, exc)
+        return TeamEncryption.FAILED
     _convert_backups(store, None, key.key)
     log.info("the team laptop's store %s is encrypted now", path)
     return TeamEncryption.ENCRYPTED
