@@ -168,7 +168,15 @@ def _key_for(path: Path | None, given: StoreKey | None) -> StoreKey | None:
 
 
 def _key_problem(exc: BaseException, path: Path | None, key: StoreKey | None) -> problems.StoreProblem | None:
-    """A key that does not open the file: SQLCipher reads page 1 as garbage and calls it "not a database"."""
-    if key is None or path is None or "not a database" not in str(getattr(exc, "orig", None) or exc):
+    """A key that does not open the file: SQLCipher fails a page's HMAC and calls the file "not a database".
+
+    That is a wrong key, or a damaged file: when the same key verifies one of this store's own backups, the key
+    is right and the file is damaged (the way out is that backup); otherwise it is reported as the wrong key.
+    """
+    detail = str(getattr(exc, "orig", None) or exc)
+    if key is None or path is None or "not a database" not in detail:
         return None
+    backup = problems.newest_verified_backup(path, key.key)
+    if backup is not None:
+        return problems.damaged_store(path, detail, backup)
     return problems.wrong_key(path, key.source)

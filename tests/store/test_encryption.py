@@ -248,3 +248,37 @@ def test_the_bulk_import_writes_an_encrypted_store_and_keeps_the_roll_up(tmp_pat
     finally:
         store.dispose()
     assert b"FV/ENC/" not in all_bytes(db)
+
+
+def test_a_damaged_encrypted_store_offers_its_newest_backup_that_opens_with_the_same_key(
+    tmp_path: Path, os_vault: object
+) -> None:
+    from kam_desktop.services.admin.stores import replace_damaged_store
+
+    db, key = tmp_path / "kam.sqlite", typed()
+    store = encrypted_store(db, key)
+    backup = desk(store).backup_now()
+    store.dispose()
+    keys.seal_key(db, key.key)
+    data = bytearray(db.read_bytes())
+    data[100:4096] = bytes(4096 - 100)  # page 1 garbled past its salt: every HMAC check of it fails
+    db.write_bytes(bytes(data))
+    with pytest.raises(StoreProblem) as raised:
+        Store.open(db)
+    assert raised.value.kind == Problem.DAMAGED and raised.value.backup == backup  # the key is right: it opens that
+
+    kept = replace_damaged_store(db, backup)
+    assert kept.read_bytes() == bytes(data)
+    reopened = Store.open(db)
+    assert reopened.encrypted and {u.login for u in desk(reopened).users()} == {"admin", "z.sekretny"}
+    reopened.dispose()
+
+
+def test_a_key_that_opens_none_of_the_stores_backups_is_reported_as_the_wrong_key(tmp_path: Path) -> None:
+    db, key = tmp_path / "kam.sqlite", typed()
+    store = encrypted_store(db, key)
+    desk(store).backup_now()
+    store.dispose()
+    with pytest.raises(StoreProblem) as raised:
+        Store.open(db, key=typed())
+    assert raised.value.kind == Problem.WRONG_KEY and "the key entered" in str(raised.value)
