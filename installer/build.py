@@ -3,12 +3,15 @@
 `python installer/build.py` → dist/KAM-Desktop-<version>/ with kam-desktop and kamctl. The smoke test
 creates a store with the demo in a temp folder through the frozen kamctl, then opens the frozen GUI
 offscreen with `--smoke-test` (which loads the portfolio and exits 0) and issues the last quarter's
-statements through the frozen kamctl (worker processes). A failure stops the build.
+statements through the frozen kamctl (worker processes). Then the same store is encrypted (SQLCipher, the key in
+KAM_STORE_KEY: a build machine has no password store to rely on), backed up, and opened by the frozen GUI again,
+which fails if sqlcipher3's extension or the pysqlcipher dialect was left out. A failure stops the build.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -46,7 +49,22 @@ def smoke_test(folder: Path) -> None:
                         last_quarter(date.today()), "--out-dir", str(out)], check=True, env=env, timeout=600)
         if len(list(out.glob("*.pdf"))) < 100:
             raise SystemExit(f"the frozen kamctl wrote {len(list(out.glob('*.pdf')))} statements, expected the demo's ~190")
+        encrypted_smoke_test(folder, env, Path(db))
     print(f"smoke test passed: {folder}")
+
+
+def encrypted_smoke_test(folder: Path, env: dict[str, str], db: Path) -> None:
+    """The demo store encrypted at rest by the frozen kamctl, backed up encrypted, and shown by the frozen GUI."""
+    keyed = {**env, "KAM_STORE_KEY": secrets.token_hex(32)}
+    kamctl = str(folder / f"kamctl{EXE}")
+    subprocess.run([kamctl, "--db", str(db), "store", "encrypt"], check=True, env=keyed, timeout=600)
+    backup = db.with_name("encrypted-backup.sqlite")
+    subprocess.run([kamctl, "--db", str(db), "backup", str(backup)], check=True, env=keyed, timeout=600)
+    for written in (db, backup):
+        if written.read_bytes()[:16] == b"SQLite format 3\x00":
+            raise SystemExit(f"the frozen kamctl left {written} unencrypted")
+    subprocess.run([str(folder / f"kam-desktop{EXE}"), "--db", str(db), "--smoke-test"], check=True, env=keyed,
+                   timeout=300)
 
 
 if __name__ == "__main__":

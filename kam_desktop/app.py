@@ -301,7 +301,7 @@ def _open_store(args: argparse.Namespace, headless: bool) -> Store | None:
     """The store at --db, migrated; on an environmental failure a clear message and None."""
     from sqlalchemy.exc import OperationalError
 
-    from kam_desktop.services.admin.stores import StoreProblem
+    from kam_desktop.services.admin.stores import KeyFormatError, StoreProblem
     from kam_desktop.store.engine import StoreLocationError
     from kam_desktop.store.migrate import DatabaseNewerError
     from kam_desktop.store.store import Store
@@ -310,6 +310,10 @@ def _open_store(args: argparse.Namespace, headless: bool) -> Store | None:
         return Store.open(args.db)
     except StoreProblem as problem:
         return _store_problem(problem, args, headless)
+    except KeyFormatError as error:  # KAM_STORE_KEY set to something that is not a key
+        from kam_desktop.ui.refusals import refusal_text
+
+        _store_error(headless, refusal_text(error))
     except DatabaseNewerError as error:
         _store_error(headless, str(error))
     except StoreLocationError as error:
@@ -323,7 +327,8 @@ def _open_store(args: argparse.Namespace, headless: bool) -> Store | None:
 
 def _store_problem(problem: StoreProblem, args: argparse.Namespace, headless: bool) -> Store | None:
     """A store that cannot be used as it is: the dialog says why; restore the newest verified backup, try again,
-    or quit. Headless: the message on stderr and None."""
+    enter the key of an encrypted store, set it aside, restore a chosen backup, or quit. Headless: the message
+    on stderr and None."""
     from kam_desktop.services.admin.stores import replace_damaged_store
     from kam_desktop.ui.refusals import refusal_text
     from kam_desktop.ui.store_problem_dialog import StoreProblemDialog, WayOut
@@ -340,7 +345,66 @@ def _store_problem(problem: StoreProblem, args: argparse.Namespace, headless: bo
         return _open_store(args, headless)
     if dialog.way_out == WayOut.RETRY:
         return _open_store(args, headless)
+    if dialog.way_out in (WayOut.ENTER_KEY, WayOut.SET_ASIDE, WayOut.RESTORE_FILE) and problem.path is not None:
+        return _key_way_out(dialog.way_out, problem, args)
     return None
+
+
+def _key_way_out(way: str, problem: StoreProblem, args: argparse.Namespace) -> Store | None:
+    """An encrypted store without a working key: open it with the key typed (kept again for the next start),
+    set the file aside and start afresh (a team laptop syncs its data back), or put a chosen backup in its
+    place. A choice that fails says why and shows the problem again."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from kam_desktop.services.admin.stores import (
+        StoreProblem,
+        open_store,
+        remember_key,
+        replace_unreadable_store,
+        set_aside_store,
+        typed_key,
+    )
+    from kam_desktop.services.errors import ServiceError
+    from kam_desktop.ui.i18n import fill
+    from kam_desktop.ui.refusals import refusal_text
+    from kam_desktop.ui.store_problem_dialog import StoreKeyDialog, WayOut
+
+    assert problem.path is not None
+    title = QCoreApplication.translate("App", "KAM Desktop: data store")
+    try:
+        if way == WayOut.ENTER_KEY:
+            asked = StoreKeyDialog()
+            asked.exec()
+            text = asked.key_text()
+            if text is None:
+                return _store_problem(problem, args, False)
+            store = open_store(args.db, typed_key(text))
+            if not remember_key(store):
+                QMessageBox.information(None, title, QCoreApplication.translate(
+                    "App", "The key opens the data store. This computer has no password store to keep it in: "
+                    "you will be asked for it at every start (or set KAM_STORE_KEY)."))
+            return store
+        if way == WayOut.SET_ASIDE:
+            kept = set_aside_store(problem.path)
+            log.warning("the unreadable store %s was set aside as %s", problem.path, kept)
+            QMessageBox.information(None, title, fill(QCoreApplication.translate(
+                "App", "The file was moved aside to {path}; nothing was deleted. KAM Desktop starts with an empty "
+                "store now: on a team laptop, connect to the team server (File › Connect to team server…) and your "
+                "data comes back."), path=str(kept)))
+            return _open_store(args, False)
+        chosen, _filter = QFileDialog.getOpenFileName(None, QCoreApplication.translate("App", "Restore a backup"),
+                                                      str(problem.path.parent), "KAM Desktop (*.sqlite)")
+        if not chosen:
+            return _store_problem(problem, args, False)
+        kept = replace_unreadable_store(problem.path, Path(chosen))
+        log.warning("restored %s from %s; the unreadable file is kept at %s", problem.path, chosen, kept)
+        return _open_store(args, False)
+    except StoreProblem as again:  # a key that does not open it either
+        return _store_problem(again, args, False)
+    except (ServiceError, ValueError) as error:  # not a key; a backup that does not verify; nothing to set aside
+        QMessageBox.warning(None, title, refusal_text(error))
+        return _store_problem(problem, args, False)
 
 
 def _store_error(headless: bool, message: str) -> None:

@@ -34,6 +34,34 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _no_os_password_store(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads or writes the real OS password store (the Windows Credential Manager on a laptop): none in
+    this process, none in the kamctl processes tests start; and no store key from the environment."""
+    import keyring
+    from keyring.backends.fail import Keyring as NoVault
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("KAM_STORE_KEY", raising=False)
+    keyring.set_keyring(NoVault())
+    yield
+    keyring.set_keyring(NoVault())
+
+
+@pytest.fixture
+def os_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
+    """A password store for this test (tests/vault.py), seen by kamctl subprocesses too."""
+    import keyring
+
+    from tests.vault import VAULT_FILE, FileVault
+
+    vault = FileVault(tmp_path / "vault.json")
+    monkeypatch.setenv(VAULT_FILE, str(vault.path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.vault.FileVault")
+    keyring.set_keyring(vault)
+    return vault
+
+
 @pytest.fixture
 def sqlite_path(tmp_path: Path) -> Path:
     return tmp_path / "kam.sqlite"

@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], co
     init.add_argument("--demo", action="store_true", help="load the demo company")
     init.add_argument("--seed", type=int, default=1, help="demo seed (same seed, same data)")
     init.add_argument("--as-of", type=date.fromisoformat, default=None, help="demo data up to this date")
+    init.add_argument("--encrypt", action="store_true", help="create the store encrypted at rest (its key kept by "
+                      "the OS password store, or given in KAM_STORE_KEY)")
     init.set_defaults(handler=_init)
 
     users_cmd = subparsers.add_parser("users", help="people who use the program")
@@ -53,7 +55,12 @@ def _init(args: argparse.Namespace) -> int:
     from kam_desktop.services.clock import FixedClock, clock_from_environment
     from kam_desktop.services.demo import setup  # the demo generator: only for init
 
-    store = store_from(args)
+    key = None
+    if args.encrypt:
+        from kam_desktop.services.admin.encryption import key_for_init
+
+        key = key_for_init(getattr(args, "db", None))
+    store = store_from(args, key)
     clock = FixedClock(args.as_of) if args.as_of else clock_from_environment()
     result = setup.initialize(store, demo=args.demo, seed=args.seed, clock=clock)
     if args.json:
@@ -118,14 +125,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from kam_desktop.services.admin.stores import Problem, StoreProblem, replace_damaged_store
+    from kam_desktop.services.admin.stores import UNREADABLE, StoreProblem, replace_unreadable_store
 
     try:
         safety = desk_from(args).restore(args.file)
     except StoreProblem as problem:
-        if problem.kind != Problem.DAMAGED or problem.path is None:
+        if problem.kind not in UNREADABLE or problem.path is None:
             raise
-        safety = replace_damaged_store(problem.path, args.file)  # a damaged store: no one to act as
+        # damaged, or encrypted without a working key: no one to act as; the file is moved aside, not deleted
+        safety = replace_unreadable_store(problem.path, args.file, label=str(problem.kind).replace("_", "-"))
     if args.json:
         print_json({"restored_from": str(args.file), "previous_content_saved_to": str(safety)})
     else:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 
 from kam_desktop.cli.portfolio_output import print_portfolio
 from kam_desktop.services.admin.quick_start import quick_start_store
 from kam_desktop.services.clock import clock_from_environment
+from kam_desktop.store.cipher import database_errors
 from kam_desktop.streams import utf8_when_piped
 
 
@@ -20,7 +20,7 @@ def list_portfolio(db: str | None, as_json: bool) -> int | None:
         return None
     try:
         rows = local.read_portfolio(clock_from_environment().today())
-    except sqlite3.Error:  # locked or damaged since the check: the ordinary path says what to do
+    except database_errors():  # locked or damaged since the check: the ordinary path says what to do
         return None
     utf8_when_piped()
     try:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from kam_desktop.cli.context import desk_from
+from kam_desktop.cli.encryption import say_plain_export
 from kam_desktop.cli.output import print_json
 from kam_desktop.cli.speech import say
 from kam_desktop.domain.messages import Message
@@ -157,12 +158,13 @@ def _reverse(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    result = desk_from(args).export(args.kind, args.file, owner=args.owner, account=args.account,
-                                    as_of=args.as_of)
+    desk = desk_from(args)
+    result = desk.export(args.kind, args.file, owner=args.owner, account=args.account, as_of=args.as_of)
     if args.json:
         print_json({"kind": result.kind, "file": str(result.path), "rows": result.rows})
     else:
         print(f"exported {result.rows} rows of {result.kind} to {result.path}")
+        say_plain_export(args, desk)
     return 0
 
 

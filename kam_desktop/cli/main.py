@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "kam_desktop.cli.sync",
     "kam_desktop.cli.server",
     "kam_desktop.cli.audit",
+    "kam_desktop.cli.encryption",
 )
 
 

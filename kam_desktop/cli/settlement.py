@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
+from kam_desktop.cli.encryption import say_plain_export
 from kam_desktop.cli.output import print_json, print_result, print_table
 from kam_desktop.cli.speech import say
 
@@ -247,10 +248,13 @@ def _liability(args: argparse.Namespace) -> int:
 
 
 def _journal(args: argparse.Namespace) -> int:
-    done = desk_from(args).journal_export(args.start, args.end, args.file)
-    return print_result(args, done, f"{done.lines} journal lines {done.start} .. {done.end} written to {done.path} "
-                f"(totals {done.debit_totals}); liability moved {done.liability_change}; reconciled with the "
-                f"roll-forward" + (f"; {done.expiries_booked} expiries booked first" if done.expiries_booked else ""))
+    desk = desk_from(args)
+    done = desk.journal_export(args.start, args.end, args.file)
+    print_result(args, done, f"{done.lines} journal lines {done.start} .. {done.end} written to {done.path} "
+                 f"(totals {done.debit_totals}); liability moved {done.liability_change}; reconciled with the "
+                 f"roll-forward" + (f"; {done.expiries_booked} expiries booked first" if done.expiries_booked else ""))
+    say_plain_export(args, desk)
+    return 0
 
 
 def _economics(args: argparse.Namespace) -> int:

@@ -65,13 +65,29 @@ def _sync(args: argparse.Namespace) -> int:
         print_json({"pushed": report.pushed, "pulled": report.pulled, "conflicts": report.conflicts,
                     "open_conflicts": report.open_conflicts, "snapshot": report.snapshot,
                     "accounts_arrived": report.arrived, "accounts_revoked": report.revoked,
-                    "leased": report.leased, "seconds": round(report.seconds, 3)})
+                    "leased": report.leased, "seconds": round(report.seconds, 3),
+                    "store_encryption": report.encryption})
     else:
         print(say(args, Message.of(
             "Synced in {seconds} s: {pushed} changes pushed, {pulled} pulled, {conflicts} new conflicts "
             "({open} open).", seconds=f"{report.seconds:.1f}", pushed=report.pushed, pulled=report.pulled,
             conflicts=report.conflicts, open=report.open_conflicts)))
+        _say_encryption(args, report.encryption)
     return EXIT_CONFLICTS if report.conflicts else 0
+
+
+def _say_encryption(args: argparse.Namespace, outcome: str) -> None:
+    """A team laptop's store is encrypted at rest once bound: say when that happened, or why it did not."""
+    if outcome == "encrypted":
+        print(say(args, Message.of("This laptop's store is encrypted now; its key is kept by this computer's "
+                                   "password store (or KAM_STORE_KEY).")))
+    elif outcome == "no_vault":
+        print(say(args, Message.of("This laptop's store is not encrypted: this computer has no password store to keep "
+                                   "its key in; set KAM_STORE_KEY and sync again.")), file=sys.stderr)
+    elif outcome in ("in_use", "failed"):
+        print(say(args, Message.of("This laptop's store is not encrypted yet: another window or command had it open, "
+                                   "or converting it failed (see the log); it is tried again at the next sync.")),
+              file=sys.stderr)
 
 
 def _conflicts_list(args: argparse.Namespace) -> int:

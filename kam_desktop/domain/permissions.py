@@ -56,6 +56,8 @@ class UseCase(StrEnum):
     EDIT_COMPANY = "change our company's details"
     BACKUP = "back up the store"
     RESTORE = "restore a backup"
+    ENCRYPT_STORE = "encrypt the store"
+    DECRYPT_STORE = "decrypt the store or show its key"
     # settlement: a KAM proposes, finance books (the records' own rules add the second person)
     VIEW_SETTLEMENT = "view payouts, adjustments and MDF claims"
     SETTLEMENT_TERMS = "change the settlement terms"
@@ -118,6 +120,8 @@ PERMISSIONS: Mapping[UseCase, Mapping[Role, Scope]] = {
     UseCase.EDIT_COMPANY: MANAGERS,
     UseCase.BACKUP: EVERYONE,
     UseCase.RESTORE: {_ADM: _ANY},
+    UseCase.ENCRYPT_STORE: EVERYONE,  # only ever safer: whoever uses the laptop may seal its data
+    UseCase.DECRYPT_STORE: {_ADM: _ANY},  # the data in plain text again, or the key that reads it
     UseCase.VIEW_SETTLEMENT: EVERYONE_OWN,
     UseCase.SETTLEMENT_TERMS: FINANCE,
     UseCase.LOCK_PERIOD: FINANCE,

@@ -27,6 +27,7 @@ from kam_desktop.services.accounts import search as _search
 from kam_desktop.services.accounts import workspace as _workspace
 from kam_desktop.services.admin import backup as _backup
 from kam_desktop.services.admin import check as _check
+from kam_desktop.services.admin import encryption as _encryption
 from kam_desktop.services.admin import status as _status
 from kam_desktop.services.benefits import approval as _approval
 from kam_desktop.services.benefits import catalog as _catalog
@@ -494,6 +495,15 @@ class Desk:
     # -- the store itself -------------------------------------------------------------------------------------
     def store_info(self) -> StoreInfo:
         return _status.describe_store(self.ctx.store)
+
+    def encrypt_store(self) -> _encryption.Conversion:
+        return _encryption.encrypt_store(self.ctx)
+
+    def decrypt_store(self) -> _encryption.Conversion:
+        return _encryption.decrypt_store(self.ctx)
+
+    def store_key(self) -> str:
+        return _encryption.store_key_text(self.ctx)
 
     def sync_status(self) -> SyncStatus:
         return _status.sync_status(self.ctx.store)

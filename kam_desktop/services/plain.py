@@ -31,6 +31,7 @@ class StoreInfo:
     kind: str  # "sqlite" | "postgresql"
     location: str
     file: Path | None
+    encrypted: bool = False  # a SQLite store encrypted at rest (exports from it are still plain files)
 
     @property
     def is_server(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from kam_desktop.services.admin.encryption import TeamEncryption, encrypt_for_team
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import NotFound, Refused, ServiceError
 from kam_desktop.services.numbering import top_up
@@ -22,7 +23,7 @@ from kam_desktop.sync.conflicts import Conflict
 from kam_desktop.sync.run import Failure, SyncFailed, SyncReport, check_connection, sync
 from kam_desktop.sync.server import public_address
 
-__all__ = ["Conflict", "SyncReport", "TeamSyncError", "bound_to", "conflicts", "dismiss_conflict", "reapply_conflict",
+__all__ = ["Conflict", "SyncReport", "TeamEncryption", "TeamSyncError", "bound_to", "conflicts", "dismiss_conflict", "reapply_conflict",
            "save_password", "saved_password", "sync_with_team", "test_connection"]
 
 
@@ -54,9 +55,11 @@ def save_password(server: str, login: str, password: str) -> bool:
 
 def sync_with_team(store: Store, server: str, login: str, password: str | None) -> SyncReport:
     """Push this laptop's changes, pull the server's, lease number blocks that run low; the engine's caches then
-    forget what they derived."""
+    forget what they derived. A team laptop's store is encrypted at rest once bound (`encrypt_for_team`;
+    the report's `encryption` says whether it is, or why not)."""
     try:
-        report = sync(store, server, login, password, after_pull=lambda engine: top_up(store, engine, login))
+        report = sync(store, server, login, password, after_pull=lambda engine: top_up(store, engine, login),
+                      when_bound=lambda: str(encrypt_for_team(store)))
     except SyncFailed as exc:
         raise _error(exc) from exc
     forget_thresholds()  # the potential matrix's medians assume sales arrive through audited imports

@@ -43,8 +43,23 @@ def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def open_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine configured for the store: SQLite pragmas and write locks, or psycopg for PostgreSQL."""
+def open_engine(url: str, key: bytes | None = None, **kwargs: Any) -> Engine:
+    """An engine configured for the store: SQLite pragmas and write locks, or psycopg for PostgreSQL.
+
+    With `key`, the SQLite file is a SQLCipher database: SQLAlchemy's pysqlcipher dialect (sqlcipher3 as the
+    DB-API, so its errors are wrapped like sqlite3's) keys each new connection before anything else runs on it,
+    then the same pragmas follow. The pool is the one a plain file gets (the dialect's own default keeps one
+    connection per thread for ever).
+    """
+    if url.startswith("sqlite") and key is not None:
+        from sqlalchemy.pool import QueuePool
+
+        from kam_desktop.store.cipher import dbapi, key_text
+
+        keyed = make_url(url).set(drivername="sqlite+pysqlcipher", password=key_text(key))
+        engine = create_engine(keyed, module=dbapi(), poolclass=QueuePool, **kwargs)
+        _configure_sqlite(engine)
+        return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
@@ -83,6 +98,14 @@ def busy_timeout_ms() -> int:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names, or None for PostgreSQL / in-memory (read before any engine exists)."""
+    parsed = make_url(url)
+    if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(str(parsed.database))
 
 
 def sqlite_path(engine: Engine) -> Path | None:

@@ -98,8 +98,9 @@ def _known(script: ScriptDirectory, revision: str | None) -> bool:
         return False
 
 
-def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
-    """Bring the schema to head. A SQLite file that has data is backed up (and verified) first.
+def upgrade(engine: Engine, backup_dir: Path | None = None, key: bytes | None = None) -> Path | None:
+    """Bring the schema to head. A SQLite file that has data is backed up (and verified) first; the backup of an
+    encrypted store (`key`) is encrypted with the same key.
 
     Returns the backup's path, if one was taken. Raises DatabaseNewerError before touching anything.
     """
@@ -113,7 +114,8 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     backup: Path | None = None
     db_file = sqlite_path(engine)
     if db_file is not None and state.current is not None and backup_dir is not None:
-        backup = backup_sqlite(db_file, backup_dir / timestamped_name(f"{PRE_MIGRATION_PREFIX}-{state.current}"))
+        backup = backup_sqlite(db_file, backup_dir / timestamped_name(f"{PRE_MIGRATION_PREFIX}-{state.current}"),
+                               key=key)
         log.info("verified backup before migration: %s", backup)
     config = alembic_config()
     # The write lock up front (BEGIN IMMEDIATE): a second start that races this one (two `init`s on a new

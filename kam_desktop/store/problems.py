@@ -27,6 +27,8 @@ class Problem(StrEnum):
     DAMAGED = "damaged"
     NETWORK = "network"
     DISK_ERROR = "disk_error"
+    KEY_MISSING = "key_missing"  # an encrypted store and no key for it on this computer
+    WRONG_KEY = "wrong_key"  # an encrypted store the key found does not open
 
 
 class StoreProblem(Refusal, RuntimeError):
@@ -62,9 +64,9 @@ def diagnose(exc: BaseException, path: Path | None) -> StoreProblem | None:
     return None
 
 
-def damaged(path: Path | None, detail: str) -> StoreProblem:
-    """A damaged store, with the newest backup that still verifies as the way out."""
-    return damaged_store(path, detail, newest_verified_backup(path) if path is not None else None)
+def damaged(path: Path | None, detail: str, key: bytes | None = None) -> StoreProblem:
+    """A damaged store, with the newest backup that still verifies (with the store's key) as the way out."""
+    return damaged_store(path, detail, newest_verified_backup(path, key) if path is not None else None)
 
 
 def damaged_store(path: Path | None, detail: str, backup: Path | None) -> StoreProblem:
@@ -79,6 +81,30 @@ def damaged_store(path: Path | None, detail: str, backup: Path | None) -> StoreP
                         backup=backup, store=where, detail=detail, backup_path=str(backup))
 
 
+def key_missing(path: Path) -> StoreProblem:
+    """An encrypted store with no key on this computer (the password store entry is gone, KAM_STORE_KEY unset)."""
+    return StoreProblem(Problem.KEY_MISSING, path, "{store} is encrypted and this computer holds no key for it (its "
+                        "password store has none and KAM_STORE_KEY is not set): enter the key you kept "
+                        "(`kamctl store key set`), or set the file aside and sync again from the team server "
+                        "(`kamctl store set-aside`), or restore a backup whose key you have (`kamctl restore FILE`)",
+                        store=str(path))
+
+
+def wrong_key(path: Path, source: str) -> StoreProblem:
+    """An encrypted store that the key found (`source`: keys.KeySource) does not open."""
+    return StoreProblem(Problem.WRONG_KEY, path, "{store} does not open with {key}: it was encrypted with another "
+                        "key, or the file is damaged; enter the right key (`kamctl store key set`), or set the file "
+                        "aside and sync again from the team server (`kamctl store set-aside`), or restore a backup "
+                        "whose key you have (`kamctl restore FILE`)", store=str(path), key=_KEY_NAMES[source])
+
+
+_KEY_NAMES = {
+    "environment": Message.of("the key in KAM_STORE_KEY"),
+    "vault": Message.of("the key kept in this computer's password store"),
+    "typed": Message.of("the key entered"),
+}
+
+
 def on_network_drive(path: Path, filesystem: str) -> StoreProblem:
     return StoreProblem(Problem.NETWORK, path, "{store} is on a network drive ({filesystem}), where its locks do not "
                         "protect it: keep the store on a local disk (move the file, or back it up and restore it "
@@ -89,8 +115,9 @@ def _named(path: Path | None) -> Message | str:
     return str(path) if path is not None else Message.of("the store")
 
 
-def newest_verified_backup(path: Path) -> Path | None:
-    """The newest backup of the store at `path` (in the backups folder) that passes `verify_store`."""
+def newest_verified_backup(path: Path, key: bytes | None = None) -> Path | None:
+    """The newest backup of the store at `path` (in the backups folder) that passes `verify_store` (an encrypted
+    one with `key`, the store's)."""
     from kam_desktop.paths import backups_dir
     from kam_desktop.store.backup import BackupError, verify_store
 
@@ -98,7 +125,7 @@ def newest_verified_backup(path: Path) -> Path | None:
     candidates = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
     for candidate in candidates:
         try:
-            verify_store(candidate)
+            verify_store(candidate, key=key)
         except BackupError:
             continue
         return candidate

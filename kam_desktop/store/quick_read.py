@@ -4,7 +4,8 @@ Importing SQLAlchemy and declaring the models takes longer than starting Qt and 
 start at an existing local store reads the portfolio here first and opens the real store after the
 window shows. The SQL is `queries.portfolio`'s statement compiled for SQLite (`store/portfolio_sql.py`,
 generated; a test keeps it equal to a fresh compile). Anything unusual (no file, another schema revision, an empty
-store, a read error) answers None and the start takes the ordinary path, which explains problems.
+store, a read error, an encrypted file without its key) answers None and the start takes the ordinary path,
+which explains problems. An encrypted store is read by sqlcipher3 with its key, as the store itself opens it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned_by
 from kam_desktop.domain.fx import FxTable
 from kam_desktop.paths import default_database_path
+from kam_desktop.store import cipher
 from kam_desktop.store.codec import scaled_decimal
 from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, portfolio_dates
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
@@ -47,40 +49,46 @@ def sqlite_file(db: str | os.PathLike[str] | None) -> Path | None:
     return path.resolve() if path.is_file() else None
 
 
-def ready_store(path: Path) -> bool:
-    """True when the file is a store at this version's schema with accounts in it (else the ordinary start runs)."""
+def ready_store(path: Path, key: bytes | None = None) -> bool:
+    """True when the file is a store at this version's schema with accounts in it (else the ordinary start runs).
+
+    `key`: the file is encrypted with it.
+    """
     try:
-        with closing(_connect(path)) as connection:
+        with closing(_connect(path, key)) as connection:
             return _revisions(connection) == [SCHEMA_HEAD] and connection.execute(
                 "SELECT 1 FROM accounts WHERE deleted_at IS NULL LIMIT 1").fetchone() is not None
-    except sqlite3.Error as error:  # locked, damaged, not a database: the ordinary open says what to do
+    except cipher.database_errors() as error:  # locked, damaged, a wrong key: the ordinary open says what to do
         log.info("quick start skipped: %s", error)
         return False
 
 
-def solo_person(path: Path, login: str) -> tuple[str, str] | None:
+def solo_person(path: Path, login: str, key: bytes | None = None) -> tuple[str, str] | None:
     """(login, role) of the active person `login` of a store not bound to a team server; None otherwise (a bound
     laptop acts as the login that connected it, an unknown or inactive person is refused: the ordinary open says so)."""
     try:
-        with closing(_connect(path)) as connection:
+        with closing(_connect(path, key)) as connection:
             if connection.execute("SELECT 1 FROM sync_state WHERE login IS NOT NULL LIMIT 1").fetchone():
                 return None
             found = connection.execute("SELECT login, role FROM users WHERE login = ? AND active AND deleted_at IS NULL",
                                        (login,)).fetchone()
-    except sqlite3.Error as error:
+    except cipher.database_errors() as error:
         log.info("quick start skipped: %s", error)
         return None
     return None if found is None else (str(found[0]), str(found[1]))
 
 
-def read_portfolio(path: Path, as_of: date) -> list[PortfolioRow]:
-    """Every account of the store at `path` with its figures as of a day (sqlite3.Error when it cannot)."""
-    with closing(_connect(path)) as connection:
+def read_portfolio(path: Path, as_of: date, key: bytes | None = None) -> list[PortfolioRow]:
+    """Every account of the store at `path` with its figures as of a day (a database error when it cannot)."""
+    with closing(_connect(path, key)) as connection:
         return _portfolio(connection, as_of, _fx_table(connection))
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=10, check_same_thread=False)
+def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
+    if key is None:
+        connection = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    else:
+        connection = cipher.connect(path, key, timeout=10, check_same_thread=False)
     connection.execute("PRAGMA query_only = ON")  # this module only ever reads
     return connection
 
@@ -88,7 +96,9 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _revisions(connection: sqlite3.Connection) -> list[str] | None:
     try:
         return [str(v) for (v,) in connection.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.OperationalError:  # no such table
+    except cipher.database_errors() as error:
+        if "no such table" not in str(error):
+            raise
         return None
 
 

@@ -42,20 +42,29 @@ class SyncReport:
     revoked: int  # accounts that left it (reassigned)
     seconds: float
     leased: int = 0  # number blocks leased from the server this sync
+    encryption: str = ""  # what the services' `when_bound` step said of the store's encryption at rest
 
 
 Hook = Callable[[str], None]
 OnServer = Callable[[Engine], int]  # a step after the pull with the server's engine (numbering: blocks leased)
+WhenBound = Callable[[], str]  # a step on the bound store before the push (the services' encryption at rest)
 
 
 def sync(store: Store, url: str, login: str, password: str | None, on_committed: Hook | None = None,
-         after_pull: OnServer | None = None) -> SyncReport:
-    """Push then pull (then `after_pull`, the services' numbering); a first connection binds the store to `url`."""
+         after_pull: OnServer | None = None, when_bound: WhenBound | None = None) -> SyncReport:
+    """Push then pull (then `after_pull`, the services' numbering); a first connection binds the store to `url`.
+
+    `when_bound` runs once the store is bound, before anything is pushed or pulled: at the first connection
+    the store is still empty then.
+    """
     started = time.perf_counter()
     server = server_engine(url, login, password)
+    encryption = ""
     try:
         _check_login(server, login)
         _ensure_bound(store, public_address(url), login)
+        if when_bound is not None:
+            encryption = when_bound()
         pushed = push(server, store, on_committed)
         pulled = pull(server, store, on_committed)
         leased = after_pull(server) if after_pull is not None else 0
@@ -66,7 +75,7 @@ def sync(store: Store, url: str, login: str, password: str | None, on_committed:
     return SyncReport(
         pushed=pushed.pushed, pulled=pulled.pulled, conflicts=pushed.conflicts + pulled.conflicts,
         open_conflicts=open_conflicts(store), snapshot=pulled.snapshot, arrived=pulled.arrived,
-        revoked=pulled.revoked, seconds=time.perf_counter() - started, leased=leased,
+        revoked=pulled.revoked, seconds=time.perf_counter() - started, leased=leased, encryption=encryption,
     )
 
 

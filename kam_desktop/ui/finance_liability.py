@@ -184,8 +184,11 @@ class FinanceLiability(QWidget):
         except ServiceError as error:
             self.message.error(self.tr("Refused: %1").replace("%1", refusal_text(error)))
             return False
-        self.message.ok(self.tr("%n journal line(s) written to %1; they reconcile with the roll-forward.", "",
-                                done.lines).replace("%1", str(done.path)))
+        written = self.tr("%n journal line(s) written to %1; they reconcile with the roll-forward.", "",
+                          done.lines).replace("%1", str(done.path))
+        if self.desk.store_info().encrypted:  # encryption at rest covers the store, not the file
+            written += " " + self.tr("The file is not encrypted (the store is): keep it safe.")
+        self.message.ok(written)
         self.exported.emit(str(done.path))
         self.reload()
         return True

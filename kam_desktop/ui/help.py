@@ -85,7 +85,15 @@ def _text(item: QTableWidgetItem | None) -> str:
     return item.text() if item is not None else ""
 
 
+# Libraries whose metadata declares no licence: what their wheels ship (sqlcipher3's LICENSE file is pysqlite's
+# zlib licence; SQLCipher and the OpenSSL it links statically carry their own).
+UNDECLARED_LICENCES = {"sqlcipher3": "Zlib; SQLCipher: BSD-3-Clause; OpenSSL: Apache-2.0"}
+
+
 def _licence(meta: Any) -> str:  # an email.message.Message at run time; the stub's protocol lacks get()
+    undeclared = UNDECLARED_LICENCES.get(str(meta.get("Name", "")).lower())
+    if undeclared is not None:
+        return undeclared
     expression = meta.get("License-Expression")
     if expression:
         return str(expression)

@@ -375,10 +375,18 @@ class MainWindow(Retranslating, QMainWindow):
             self.screens.switch_user(bound.login)  # a laptop acts as the person who connected it
         else:
             self.load_portfolio()
-        self.statusBar().showMessage(fill(
+        synced = fill(
             self.tr("Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts."),
             pushed=self.formats.number(report.pushed), pulled=self.formats.number(report.pulled),  # type: ignore[attr-defined]
-            conflicts=self.formats.number(report.conflicts)), 15_000)  # type: ignore[attr-defined]
+            conflicts=self.formats.number(report.conflicts))  # type: ignore[attr-defined]
+        encryption = getattr(report, "encryption", "")
+        if encryption == "encrypted":
+            synced += " " + self.tr("This laptop's data store is encrypted now.")
+        elif encryption in ("no_vault", "in_use", "failed"):
+            synced += " " + self.tr("This laptop's data store is not encrypted yet (no password store on this "
+                                    "computer, the store was busy, or converting it failed): it is tried again at "
+                                    "the next sync.")
+        self.statusBar().showMessage(synced, 15_000)
         self._update_sync_label()
         self.apply_role()
 
@@ -621,6 +629,8 @@ class MainWindow(Retranslating, QMainWindow):
         def done(count: int) -> None:
             message = fill(self.tr("{count} accounts exported to {file}."), count=self.formats.number(count),
                            file=target.name)
+            if self.services.desk.store_info().encrypted:  # encryption at rest covers the store, not the file
+                message += " " + self.tr("The file is not encrypted (the store is): keep it safe.")
             self.statusBar().showMessage(message, 15_000)
             self.exported.emit(str(target))
 

@@ -426,6 +426,18 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: baza danych</translation>
     </message>
+    <message>
+        <source>The key opens the data store. This computer has no password store to keep it in: you will be asked for it at every start (or set KAM_STORE_KEY).</source>
+        <translation>Klucz otwiera bazę danych. Ten komputer nie ma magazynu haseł, w którym można go przechować: będzie potrzebny przy każdym uruchomieniu (albo ustaw KAM_STORE_KEY).</translation>
+    </message>
+    <message>
+        <source>The file was moved aside to {path}; nothing was deleted. KAM Desktop starts with an empty store now: on a team laptop, connect to the team server (File › Connect to team server…) and your data comes back.</source>
+        <translation>Plik przeniesiono do {path}; niczego nie usunięto. KAM Desktop uruchamia się teraz z pustą bazą danych: na laptopie zespołu połącz się z serwerem zespołu (Plik › Połącz z serwerem zespołu…), a Twoje dane wrócą.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Przywróć kopię zapasową</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsInbox</name>
@@ -1945,6 +1957,10 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
         </translation>
     </message>
     <message>
+        <source>The file is not encrypted (the store is): keep it safe.</source>
+        <translation>Plik nie jest zaszyfrowany (baza danych jest): przechowuj go bezpiecznie.</translation>
+    </message>
+    <message>
         <source>Reward liability</source>
         <translation>Zobowiązania z tytułu nagród</translation>
     </message>
@@ -2933,6 +2949,10 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
         <translation>Najpierw otwórz klienta: umowę, aneksy i zestawienia drukuje się z jego karty Dokumenty.</translation>
     </message>
     <message>
+        <source>This laptop&apos;s data store is encrypted now.</source>
+        <translation>Baza danych tego laptopa jest teraz zaszyfrowana.</translation>
+    </message>
+    <message>
         <source>No backup was made: {reason}</source>
         <translation>Nie utworzono kopii zapasowej: {reason}</translation>
     </message>
@@ -2979,6 +2999,10 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
     <message>
         <source>Loading the demo company…</source>
         <translation>Wczytywanie firmy demonstracyjnej…</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted (the store is): keep it safe.</source>
+        <translation>Plik nie jest zaszyfrowany (baza danych jest): przechowuj go bezpiecznie.</translation>
     </message>
     <message>
         <source>The folder could not be opened here. Its path was copied to the clipboard:
@@ -3197,6 +3221,10 @@ Wczytać firmę demonstracyjną (opiekunowie KAM, ponad 200 klientów, trzy lata
     <message>
         <source>Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts.</source>
         <translation>Zsynchronizowano: wysłano {pushed}, odebrano {pulled}, nowe konflikty: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s data store is not encrypted yet (no password store on this computer, the store was busy, or converting it failed): it is tried again at the next sync.</source>
+        <translation>Baza danych tego laptopa nie jest jeszcze zaszyfrowana (brak magazynu haseł na tym komputerze, baza była zajęta albo jej przekształcenie się nie powiodło): kolejna próba nastąpi przy następnej synchronizacji.</translation>
     </message>
     <message>
         <source>Not synced: {reason}</source>
@@ -4060,6 +4088,17 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
     </message>
 </context>
 <context>
+    <name>StoreKeyDialog</name>
+    <message>
+        <source>KAM Desktop: key of the data store</source>
+        <translation>KAM Desktop: klucz bazy danych</translation>
+    </message>
+    <message>
+        <source>The key of the data store (64 characters, 0-9 and a-f):</source>
+        <translation>Klucz bazy danych (64 znaki, 0-9 i a-f):</translation>
+    </message>
+</context>
+<context>
     <name>StoreProblemDialog</name>
     <message>
         <source>KAM Desktop: data store</source>
@@ -4080,6 +4119,30 @@ Wyszukiwanie obejmuje kody, nazwy, KAM-ów, regiony, NIP-y i osoby kontaktowe; p
     <message>
         <source>Quit</source>
         <translation>Zakończ</translation>
+    </message>
+    <message>
+        <source>Enter the key…</source>
+        <translation>Wprowadź klucz…</translation>
+    </message>
+    <message>
+        <source>Set the file aside and start afresh</source>
+        <translation>Odłóż plik na bok i zacznij od nowa</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Przywróć kopię zapasową…</translation>
+    </message>
+    <message>
+        <source>The data on this laptop is encrypted; its key is kept by this computer&apos;s password store (on Windows, the Credential Manager of your user account). If you kept the key elsewhere (your IT department may have it), enter it: it is kept again for the next start.
+
+On a team laptop your data is on the team server: set this file aside, start with an empty store and connect to the server again (File › Connect to team server…); everything you may see comes back. Changes not yet synced stay in the file set aside, which opens only with its key.
+
+A backup opens only if it is not encrypted or you have the key it was made with.</source>
+        <translation>Dane na tym laptopie są zaszyfrowane; ich klucz przechowuje magazyn haseł tego komputera (w systemie Windows: Menedżer poświadczeń Twojego konta). Jeśli zachowałeś klucz w innym miejscu (może go mieć Twój dział IT), wprowadź go: zostanie ponownie zapamiętany na następne uruchomienie.
+
+Na laptopie zespołu Twoje dane są na serwerze zespołu: odłóż ten plik na bok, zacznij z pustą bazą danych i połącz się ponownie z serwerem (Plik › Połącz z serwerem zespołu…); wróci wszystko, co możesz widzieć. Zmiany jeszcze niezsynchronizowane zostają w odłożonym pliku, który otwiera się tylko jego kluczem.
+
+Kopia zapasowa otworzy się tylko wtedy, gdy nie jest zaszyfrowana albo masz klucz, którym ją wykonano.</translation>
     </message>
 </context>
 <context>

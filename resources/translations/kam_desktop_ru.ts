@@ -426,6 +426,18 @@ Check that the drive is there, has free space and is not write-protected (a USB 
         <source>KAM Desktop: data store</source>
         <translation>KAM Desktop: хранилище данных</translation>
     </message>
+    <message>
+        <source>The key opens the data store. This computer has no password store to keep it in: you will be asked for it at every start (or set KAM_STORE_KEY).</source>
+        <translation>Ключ открывает хранилище данных. На этом компьютере нет хранилища паролей, чтобы его сохранить: его придётся вводить при каждом запуске (или задайте KAM_STORE_KEY).</translation>
+    </message>
+    <message>
+        <source>The file was moved aside to {path}; nothing was deleted. KAM Desktop starts with an empty store now: on a team laptop, connect to the team server (File › Connect to team server…) and your data comes back.</source>
+        <translation>Файл перенесён в {path}; ничего не удалено. Теперь KAM Desktop запускается с пустым хранилищем данных: на ноутбуке команды подключитесь к серверу команды (Файл › Подключиться к серверу команды…), и ваши данные вернутся.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Восстановить резервную копию</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsInbox</name>
@@ -1945,6 +1957,10 @@ Check that the drive is there, has free space and is not write-protected (a USB 
         </translation>
     </message>
     <message>
+        <source>The file is not encrypted (the store is): keep it safe.</source>
+        <translation>Файл не зашифрован (в отличие от хранилища данных): храните его в надёжном месте.</translation>
+    </message>
+    <message>
         <source>Reward liability</source>
         <translation>Обязательства по вознаграждениям</translation>
     </message>
@@ -2933,6 +2949,10 @@ Check that the drive is there, has free space and is not write-protected (a USB 
         <translation>Сначала откройте клиента: договор, приложения и выписки печатаются с его вкладки «Документы».</translation>
     </message>
     <message>
+        <source>This laptop&apos;s data store is encrypted now.</source>
+        <translation>Хранилище данных этого ноутбука теперь зашифровано.</translation>
+    </message>
+    <message>
         <source>No backup was made: {reason}</source>
         <translation>Резервная копия не создана: {reason}</translation>
     </message>
@@ -2979,6 +2999,10 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
     <message>
         <source>Loading the demo company…</source>
         <translation>Загрузка демо-компании…</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted (the store is): keep it safe.</source>
+        <translation>Файл не зашифрован (в отличие от хранилища данных): храните его в надёжном месте.</translation>
     </message>
     <message>
         <source>The folder could not be opened here. Its path was copied to the clipboard:
@@ -3197,6 +3221,10 @@ Load the demo company (KAMs, 200+ accounts, three years of sales, benefits and e
     <message>
         <source>Synced: {pushed} sent, {pulled} received, {conflicts} new conflicts.</source>
         <translation>Синхронизировано: отправлено {pushed}, получено {pulled}, новых конфликтов: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s data store is not encrypted yet (no password store on this computer, the store was busy, or converting it failed): it is tried again at the next sync.</source>
+        <translation>Хранилище данных этого ноутбука ещё не зашифровано (на компьютере нет хранилища паролей, хранилище было занято, или его преобразование не удалось): попытка повторится при следующей синхронизации.</translation>
     </message>
     <message>
         <source>Not synced: {reason}</source>
@@ -4060,6 +4088,17 @@ The search looks in codes, names, KAMs, regions, tax IDs and contacts; every wor
     </message>
 </context>
 <context>
+    <name>StoreKeyDialog</name>
+    <message>
+        <source>KAM Desktop: key of the data store</source>
+        <translation>KAM Desktop: ключ хранилища данных</translation>
+    </message>
+    <message>
+        <source>The key of the data store (64 characters, 0-9 and a-f):</source>
+        <translation>Ключ хранилища данных (64 символа, 0-9 и a-f):</translation>
+    </message>
+</context>
+<context>
     <name>StoreProblemDialog</name>
     <message>
         <source>KAM Desktop: data store</source>
@@ -4080,6 +4119,30 @@ The search looks in codes, names, KAMs, regions, tax IDs and contacts; every wor
     <message>
         <source>Quit</source>
         <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Enter the key…</source>
+        <translation>Ввести ключ…</translation>
+    </message>
+    <message>
+        <source>Set the file aside and start afresh</source>
+        <translation>Отложить файл и начать заново</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Восстановить резервную копию…</translation>
+    </message>
+    <message>
+        <source>The data on this laptop is encrypted; its key is kept by this computer&apos;s password store (on Windows, the Credential Manager of your user account). If you kept the key elsewhere (your IT department may have it), enter it: it is kept again for the next start.
+
+On a team laptop your data is on the team server: set this file aside, start with an empty store and connect to the server again (File › Connect to team server…); everything you may see comes back. Changes not yet synced stay in the file set aside, which opens only with its key.
+
+A backup opens only if it is not encrypted or you have the key it was made with.</source>
+        <translation>Данные на этом ноутбуке зашифрованы; их ключ хранится в хранилище паролей этого компьютера (в Windows — в диспетчере учётных данных вашей учётной записи). Если вы сохранили ключ в другом месте (он может быть у вашего ИТ-отдела), введите его: он снова будет сохранён для следующего запуска.
+
+На ноутбуке команды ваши данные есть на сервере команды: отложите этот файл, начните с пустого хранилища и снова подключитесь к серверу (Файл › Подключиться к серверу команды…); вернётся всё, что вам доступно. Ещё не синхронизированные изменения остаются в отложенном файле, который открывается только его ключом.
+
+Резервная копия откроется, только если она не зашифрована или у вас есть ключ, с которым она сделана.</translation>
     </message>
 </context>
 <context>

@@ -147,3 +147,9 @@ def test_every_issue_15_case_declares_its_target() -> None:
     judged = {name for name, c in cases.items() if c.targets or c.growth}
     assert {"portfolio", "grading", "grading-rollup", "kpis-simulator", "import_invoices", "documents", "ui-start",
             "ui-open-account", "ui-filter", "kamctl-version", "kamctl-list"} <= judged
+
+
+def test_the_encryption_at_rest_cases_are_judged_against_the_plain_store_at_1_3() -> None:
+    cases = discover()
+    for name in ("encrypted_import", "encrypted_portfolio"):
+        assert cases[name].targets == {"small": 1.3, "large": 1.3}, name

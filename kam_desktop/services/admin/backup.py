@@ -13,6 +13,7 @@ from kam_desktop.store import migrate
 from kam_desktop.store.backup import (
     BackupError,
     backup_sqlite,
+    refuse_encrypted_into_plain,
     restore_sqlite,
     timestamped_name,
     verify_store,
@@ -28,7 +29,7 @@ def backup(ctx: Context, target: Path) -> Path:
     store = ctx.store
     source = _sqlite_file(store, Message.of("back up"))
     try:
-        return backup_sqlite(source, target)
+        return backup_sqlite(source, target, key=store.key_bytes)  # an encrypted store's backup is encrypted too
     except BackupError as exc:
         raise ServiceError("the backup was not made: {reason}", reason=str(exc)) from exc
 
@@ -89,7 +90,8 @@ def restore(ctx: Context, source: Path) -> Path:
     store = ctx.store
     target = _sqlite_file(store, Message.of("restore"))
     try:
-        revision = verify_store(source, SCHEMA_HEAD)
+        refuse_encrypted_into_plain(source, store.key_bytes)
+        revision = verify_store(source, SCHEMA_HEAD, key=store.key_bytes)
         migrate.refuse_unknown(revision)
     except (BackupError, migrate.DatabaseNewerError) as exc:
         raise ServiceError("cannot restore {path}: {reason}", path=str(source), reason=str(exc)) from exc
@@ -97,7 +99,7 @@ def restore(ctx: Context, source: Path) -> Path:
     assert folder is not None
     store.engine.dispose()  # this process holds no connection while the content is replaced
     try:
-        safety = restore_sqlite(source, target, folder / timestamped_name("before-restore"))
+        safety = restore_sqlite(source, target, folder / timestamped_name("before-restore"), key=store.key_bytes)
     except BackupError as exc:
         raise ServiceError("restore failed, the store is unchanged: {reason}", reason=str(exc)) from exc
     store.upgrade()  # an older backup is brought to this version's schema (after its own backup)

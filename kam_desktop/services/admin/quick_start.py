@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from kam_desktop.domain.permissions import SOLO_LOGIN, Person, Scope, UseCase, s
 from kam_desktop.domain.vocabulary import Role
 from kam_desktop.paths import backups_dir
 from kam_desktop.services.plain import PortfolioRow, StoreInfo
-from kam_desktop.store import quick_read
+from kam_desktop.store import cipher, keys, quick_read
 
 
 @dataclass(frozen=True)
@@ -19,10 +19,11 @@ class LocalStore:
     """A local store file ready to be read before it is opened (at this version's schema, with accounts)."""
 
     path: Path
+    key: bytes | None = field(default=None, repr=False)  # an encrypted store's key
 
     @property
     def info(self) -> StoreInfo:
-        return StoreInfo("sqlite", str(self.path), self.path)
+        return StoreInfo("sqlite", str(self.path), self.path, encrypted=self.key is not None)
 
     @property
     def backups_dir(self) -> Path:
@@ -31,7 +32,7 @@ class LocalStore:
     def read_portfolio(self, as_of: date) -> list[PortfolioRow]:
         """Every account with its figures as of a day, as `accounts.portfolio.portfolio` gives them to a
         director or an administrator."""
-        return quick_read.read_portfolio(self.path, as_of)
+        return quick_read.read_portfolio(self.path, as_of, self.key)
 
 
 def quick_start_store(db: str | os.PathLike[str] | None, login: str | None) -> LocalStore | None:
@@ -40,17 +41,29 @@ def quick_start_store(db: str | os.PathLike[str] | None, login: str | None) -> L
     Only a start without `--as` on a solo store qualifies, and only when its administrator is active and may see
     every account: a KAM's own portfolio, a laptop bound to a team server (it acts as the login that connected
     it) and an unknown or inactive person take the ordinary path, which checks and explains. A server, a new or
-    older file and an empty store take it too: it migrates, offers the demo, explains.
+    older file, an empty store and an encrypted one without its key take it too: it migrates, offers the demo,
+    explains.
     """
     if login is not None:
         return None
     path = quick_read.sqlite_file(db)
-    if path is None or not quick_read.ready_store(path):
+    if path is None:
         return None
-    person = quick_read.solo_person(path, SOLO_LOGIN)
+    key = None
+    if cipher.is_encrypted(path):
+        try:
+            found = keys.find_key(path)
+        except keys.KeyFormatError:
+            return None
+        if found is None:
+            return None
+        key = found.key
+    if not quick_read.ready_store(path, key):
+        return None
+    person = quick_read.solo_person(path, SOLO_LOGIN, key)
     if person is None or not _sees_every_account(Person(person[0], Role(person[1]))):
         return None
-    return LocalStore(path)
+    return LocalStore(path, key)
 
 
 def _sees_every_account(person: Person) -> bool:

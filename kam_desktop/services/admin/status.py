@@ -17,7 +17,7 @@ def describe_store(store: Store) -> StoreInfo:
     """The store's kind and location, never including a password."""
     path = sqlite_path(store.engine)
     if store.is_sqlite:
-        return StoreInfo("sqlite", str(path) if path else ":memory:", path)
+        return StoreInfo("sqlite", str(path) if path else ":memory:", path, encrypted=store.encrypted)
     url = make_url(store.url)
     where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database or ''}"
     user = f"{url.username}@" if url.username else ""
