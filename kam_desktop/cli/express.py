@@ -8,7 +8,6 @@ import sys
 from kam_desktop.cli.portfolio_output import print_portfolio
 from kam_desktop.services.admin.quick_start import quick_start_store
 from kam_desktop.services.clock import clock_from_environment
-from kam_desktop.store.cipher import database_errors
 from kam_desktop.streams import utf8_when_piped
 
 
@@ -18,9 +17,8 @@ def list_portfolio(db: str | None, as_json: bool) -> int | None:
     local = quick_start_store(db, None)
     if local is None:
         return None
-    try:
-        rows = local.read_portfolio(clock_from_environment().today())
-    except database_errors():  # locked or damaged since the check: the ordinary path says what to do
+    rows = local.portfolio_if_readable(clock_from_environment().today())
+    if rows is None:
         return None
     utf8_when_piped()
     try:

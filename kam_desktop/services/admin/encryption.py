@@ -126,7 +126,7 @@ def key_for_init(db: str | None) -> StoreKey:
     if path is None:
         raise Refused("only a SQLite store file can be encrypted; a team server keeps its data on the server")
     if path.exists() and path.stat().st_size > 0 and not cipher.is_encrypted(path):
-        raise Refused("{path} exists already and is not encrypted: encrypt it with `kamctl store encrypt`",
+        raise Refused("{path} exists already and is not encrypted; encrypt it with `kamctl store encrypt`",
                       path=str(path))
     if cipher.is_encrypted(path):
         found = keys.find_key(path)

@@ -34,6 +34,14 @@ class LocalStore:
         director or an administrator."""
         return quick_read.read_portfolio(self.path, as_of, self.key)
 
+    def portfolio_if_readable(self, as_of: date) -> list[PortfolioRow] | None:
+        """`read_portfolio`, or None when the file cannot be read now (locked or damaged since it was checked):
+        the ordinary open then says what to do."""
+        try:
+            return self.read_portfolio(as_of)
+        except cipher.database_errors():
+            return None
+
 
 def quick_start_store(db: str | os.PathLike[str] | None, login: str | None) -> LocalStore | None:
     """The local store `db` names when its portfolio can show before the store opens; else None.
