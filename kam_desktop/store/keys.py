@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -45,6 +44,9 @@ class StoreKey:
 
 
 def new_key() -> bytes:
+    """A new store key: `KEY_BYTES` random bytes from the operating system."""
+    import secrets  # hmac and OpenSSL's hashes: loaded when a key is made, not by every start (~10 ms)
+
     return secrets.token_bytes(KEY_BYTES)
 
 
