@@ -43,6 +43,7 @@ AHEAD = 3  # chunks in flight per worker, so that no worker waits while the batc
 # parent had handed out. The batch then finishes here rather than never.
 STALL_SECONDS = 60.0
 
+
 def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))  # the cores this process may use, not all the machine's
