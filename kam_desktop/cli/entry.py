@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
 def main() -> int:
@@ -29,7 +29,7 @@ def main() -> int:
     return run_cli()
 
 
-def express_listing(argv: Sequence[str], environ: os._Environ[str] | dict[str, str]) -> tuple[str | None, bool] | None:
+def express_listing(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[str | None, bool] | None:
     """(--db, --json) when `argv` is exactly `accounts list` with at most those two options; None for anything
     else (another person with --as or KAM_USER, --owner, --help, -v, --lang, a typo): the full CLI answers it."""
     if environ.get("KAM_USER"):
