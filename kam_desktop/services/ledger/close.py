@@ -36,6 +36,7 @@ from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evalua
 from kam_desktop.store.queries.sales import sales_by_category
 from kam_desktop.store.queries.settlement import locked_quarters
 from kam_desktop.store.queries.slots import category_codes
+from kam_desktop.store.settlement_lock import hold_settlement
 from kam_desktop.store.uow import UnitOfWork
 
 
@@ -84,6 +85,7 @@ def close_in(uow: UnitOfWork, quarter: Quarter, on: date, only: Collection[str] 
         raise Refused("{login}: {quarter} ends on {end}; close it after that day [only a finished quarter is "
                       "closed]", login=uow.actor, quarter=str(quarter), end=quarter.end)
     session = uow.session
+    hold_settlement(session)  # before the quarter's sales are read: an import committing them meanwhile waits
     program = program_in_force(session, quarter.end)
     inputs, ungraded, by_code = close_inputs(session, quarter, only)
     existing = load_domain(session, None, key_prefix=f"close:{quarter}:")

@@ -30,6 +30,7 @@ from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store import models
 from kam_desktop.store.queries.grades import AccountRef, accounts
 from kam_desktop.store.queries.ledger import StoredEntry, ledger_entries
+from kam_desktop.store.settlement_lock import hold_settlement
 from kam_desktop.store.uow import UnitOfWork
 
 
@@ -163,6 +164,7 @@ def redeem_in(uow: UnitOfWork, account: AccountRef, unit: LedgerUnit, amount: De
     if not ref.strip():
         raise ServiceError("a redemption needs a reference (credit note, order, …)")
     session = uow.session
+    hold_settlement(session)  # the lots read below are not expired or spent meanwhile
     code = account.code
     entries = load_domain(session, [account])
     key = f"redeem:{code}:{ref}"
@@ -192,6 +194,7 @@ def expire_due(ctx: Context, on: date | None = None) -> int:
 def expire_in(uow: UnitOfWork, on: date) -> int:
     """The expiry run inside the caller's unit of work; running it again books nothing."""
     session = uow.session
+    hold_settlement(session)  # a redemption spending a lot this run expires waits, or is seen
     refs = accounts(session, active_only=False)
     entries = load_domain(session, refs)
     expiries = dl.expire(entries, on)

@@ -43,6 +43,7 @@ from kam_desktop.store.queries.settlement import (
     imports_since,
     lines_of_imports,
 )
+from kam_desktop.store.settlement_lock import hold_settlement
 from kam_desktop.store.uow import UnitOfWork
 
 
@@ -93,6 +94,7 @@ def settle_late_facts_in(uow: UnitOfWork, on: date, now: datetime, config: Settl
     (the previous settling run: what came before it was settled then, by its import or by that run).
     """
     session = uow.session
+    hold_settlement(session)
     closed = closed_quarters(session)
     if not closed:
         return LateSettlement((), 0, ())
@@ -280,6 +282,7 @@ class ImportSettlement:
 def settle_import_in(uow: UnitOfWork, on: date, now: datetime, import_id: uuid.UUID) -> ImportSettlement:
     """Late facts of an import's lines (in its own unit of work), and which locked quarters it touches."""
     session = uow.session
+    hold_settlement(session)  # the closes and locks read below are final until this import commits
     locks = period_locks(session)
     touched: tuple[str, ...] = ()
     if locks.locked:  # (most stores lock nothing: no need to read the import's days)

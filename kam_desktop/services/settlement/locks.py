@@ -18,6 +18,7 @@ from kam_desktop.services.ledger.entries import expire_in
 from kam_desktop.services.parsing import parse_quarter
 from kam_desktop.store.models import PeriodLock
 from kam_desktop.store.queries.settlement import closed_quarters, locked_quarters
+from kam_desktop.store.settlement_lock import hold_settlement
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def lock_quarter(ctx: Context, quarter: Quarter | str) -> LockRow:
     q = parse_quarter(quarter)
     with ctx.unit_of_work() as uow:
         session = uow.session
+        hold_settlement(session)  # its expiries and a late fact settling into the quarter do not interleave
         existing = session.scalar(select(PeriodLock).where(PeriodLock.quarter == str(q)))
         if existing is not None:
             return _row(existing)

@@ -40,6 +40,7 @@ from kam_desktop.services.settlement.terms import settlement_config
 from kam_desktop.store.models import Account, Document, MdfFund, MdfFundTransfer, PayoutDocument
 from kam_desktop.store.queries.grades import AccountRef
 from kam_desktop.store.queries.settlement import owned_account_ids
+from kam_desktop.store.settlement_lock import hold_settlement
 from kam_desktop.store.uow import UnitOfWork
 
 
@@ -98,6 +99,7 @@ def _benefit(value: str) -> BenefitType:
 def _pay(ctx: Context, uow: UnitOfWork, ref: AccountRef, amount: Money, benefit: BenefitType, quarter: Quarter,
          lang: str | None) -> PayoutResult:
     session = uow.session
+    hold_settlement(session)  # the balance paid out is not expired or spent by another transaction meanwhile
     config = settlement_config(session)
     try:
         method = config.terms.method_for(benefit)
