@@ -73,7 +73,7 @@ ACCOUNTS = FormatSpec(
         C("language", Kind.ENUM, choices=LANGUAGES),
         C("status", Kind.ENUM, required=False, needs_value=False, choices=("active", "inactive"),
           default="active"),
-        C("enrolled_on", Kind.DATE, required=False, needs_value=False, note="default: the import date"),
+        C("enrolled_on", Kind.DATE, required=False, needs_value=False, note="empty: the import date for a new account; a known account keeps its own"),
     ),
     key=("account_code",),
     summary="the portfolio: one row per client company",
@@ -116,8 +116,11 @@ CONTACTS = FormatSpec(
     (
         C("account_code", Kind.CODE, note="must be a known account", max_len=40),
         C("name", Kind.TEXT, max_len=200),
-        C("role", Kind.TEXT, needs_value=False, max_len=200,
-          note="finance, purchasing, operations, technical, management or a job title"),
+        C("role", Kind.TEXT, required=False, needs_value=False, max_len=200,
+          note="finance, purchasing, operations, technical, management or other; a job title here is kept as the "
+               "position and gives the role"),
+        C("position", Kind.TEXT, required=False, needs_value=False, max_len=200,
+          note="the job title as the client writes it; gives the role when the role is empty"),
         C("email", Kind.EMAIL, needs_value=False, max_len=200),
         C("phone", Kind.TEXT, needs_value=False, max_len=50),
         C("language", Kind.ENUM, needs_value=False, choices=LANGUAGES),

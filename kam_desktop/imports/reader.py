@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
@@ -153,7 +154,9 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        return f"{value:.10f}".rstrip("0").rstrip(".")
+        # what Excel shows: 15 significant digits, all a double holds; openpyxl (our own export too) writes 17, so
+        # 584559.18 comes back as 584559.1800000001, which the two-decimal check would refuse
+        return format(Decimal(format(value, ".15g")), "f")
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, date | time):

@@ -39,7 +39,7 @@ class StagedAccount:
     currency: str
     language: str  # pl | ru | en
     status: str  # active | inactive
-    enrolled_on: date
+    enrolled_on: date | None  # None: no date given for a known account, which keeps its own
     row: int  # the spreadsheet row it came from, for errors found while applying
 
 
@@ -78,6 +78,7 @@ class StagedContact:
     email: str | None
     phone: str | None
     language: str | None
+    position: str | None
     row: int
 
 

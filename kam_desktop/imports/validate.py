@@ -16,7 +16,7 @@ from kam_desktop.imports.staged import ROW_TYPES, KnownData, StagedRows, empty_r
 from kam_desktop.imports.values import clean_text, is_zero
 
 # the columns agreements, annexes and statements print: only letters their font has (domain.printable)
-PRINTED: dict[str, tuple[str, ...]] = {"accounts": ("name",), "contacts": ("name", "role")}
+PRINTED: dict[str, tuple[str, ...]] = {"accounts": ("name",), "contacts": ("name", "role", "position")}
 
 _FIELD_KIND = {Kind.DECIMAL: "decimal", Kind.MONEY: "decimal", Kind.FRACTION: "decimal",
                Kind.DATE: "date", Kind.INT: "int"}
@@ -72,7 +72,10 @@ class FileValidator:
             rules.check_currency(frame["account_code"], frame["currency"], rows, h["currency"], k, sink)
             if "enrolled_on" in self.match.columns:
                 rules.check_not_future(frame["enrolled_on"], rows, h["enrolled_on"], k, sink)
-            frame["enrolled_on"] = frame["enrolled_on"].fillna(pd.Timestamp(k.today))
+            # a new account with no date joins today; a known one keeps its own date, or its place in the control
+            # group (no date: never enrolled), so that an exported portfolio imports back unchanged
+            new = ~frame["account_code"].isin(list(k.accounts))
+            frame.loc[new, "enrolled_on"] = frame.loc[new, "enrolled_on"].fillna(pd.Timestamp(k.today))
             return
         known = rules.check_known_accounts(frame["account_code"], rows, h["account_code"], k, sink)
         if name == "invoices":

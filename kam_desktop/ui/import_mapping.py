@@ -39,6 +39,7 @@ FIELD_TITLES = {
     "confidence": QT_TRANSLATE_NOOP("ImportDialog", "Confidence"),
     "note": QT_TRANSLATE_NOOP("ImportDialog", "Note"),
     "role": QT_TRANSLATE_NOOP("ImportDialog", "Role"),
+    "position": QT_TRANSLATE_NOOP("ImportDialog", "Job title"),
     "email": QT_TRANSLATE_NOOP("ImportDialog", "E-mail"),
     "phone": QT_TRANSLATE_NOOP("ImportDialog", "Phone"),
     "cashback": QT_TRANSLATE_NOOP("ImportDialog", "Cashback balance"),

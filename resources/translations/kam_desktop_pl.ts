@@ -2591,6 +2591,10 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
         <translation>Rola</translation>
     </message>
     <message>
+        <source>Job title</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>

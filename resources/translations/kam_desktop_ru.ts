@@ -2591,6 +2591,10 @@ Check that the drive is there, has free space and is not write-protected (a USB 
         <translation>Роль</translation>
     </message>
     <message>
+        <source>Job title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>

@@ -156,6 +156,39 @@ def test_upserts_by_natural_key_and_absent_optional_columns_keep_stored_values(s
                                          (Decimal(1), Decimal("0.1"), date(2026, 2, 10))]
 
 
+def test_an_empty_enrolment_date_keeps_a_known_accounts_own_and_enrols_a_new_one_today(
+        store: Store, tmp_path: Path) -> None:
+    header = "account_code,name,tax_id,kind,owner_login,region,industry,currency,language,status,enrolled_on"
+    _import(store, csv_file(tmp_path / "a.csv", header, "PL-0003,Budmax,1,customer,anowak,,,PLN,pl,active,2024-06-30"),
+            "accounts")
+    with store.unit_of_work("test") as uow:  # PL-0001 in the control group: never enrolled
+        uow.session.execute(sa.update(Account).where(Account.code == "PL-0001").values(enrolled_on=None))
+        uow.commit()
+    again = csv_file(tmp_path / "b.csv", header, "PL-0003,Budmax,1,customer,anowak,,,PLN,pl,active,",
+                     "PL-0001,Elektro-Hurt,1,customer,anowak,,,PLN,pl,active,",
+                     "PL-0009,Nowy Klient,9,customer,anowak,,,PLN,pl,active,")
+    assert _import(store, again, "accounts")["accounts_created"] == 1
+    with store.read() as s:
+        enrolled = dict(s.execute(sa.select(Account.code, Account.enrolled_on)
+                                  .where(Account.code.in_(["PL-0001", "PL-0003", "PL-0009"]))).all())
+    assert enrolled == {"PL-0001": None, "PL-0003": date(2024, 6, 30), "PL-0009": date.fromisoformat(TODAY)}
+
+
+@pytest.mark.parametrize(("role", "position", "stored"), [
+    ("purchasing", "Dyrektor handlowy", ("purchasing", "Dyrektor handlowy")),  # both kept, the title's words aside
+    ("", "Główna księgowa", ("finance", "Główna księgowa")),  # the role follows from a title alone
+    ("CFO", "", ("finance", "CFO")),  # an older file: the title in the role column
+    ("Kierownik zakupów", "Kupiec", ("purchasing", "Kupiec")),  # a title in each: the role's, then the position
+    ("", "", ("other", None)),
+])
+def test_a_contacts_role_and_job_title_are_read_from_their_own_columns(
+        store: Store, tmp_path: Path, role: str, position: str, stored: tuple[str, str | None]) -> None:
+    header = "account_code,name,role,email,phone,language,position"
+    _import(store, csv_file(tmp_path / "c.csv", header, f"PL-0001,Anna,{role},,,pl,{position}"), "contacts")
+    with store.read() as s:
+        assert tuple(s.execute(sa.select(Contact.role, Contact.position)).one()) == stored
+
+
 def test_opening_balances_become_ledger_lots_once(store: Store, tmp_path: Path) -> None:
     header = "account_code,points,cashback,expires_on,note"
     path = csv_file(tmp_path / "ob.csv", header, "PL-0001,1250,430.00,2026-12-31,from 2025", "RU-0001,0,15000,,")

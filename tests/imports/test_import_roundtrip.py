@@ -51,9 +51,9 @@ ROWS: dict[str, list[object]] = {
         StagedPotential("RU-0001", "@Щиты", D("0.5"), D("0.01"), "RUB", "sales_book", date(2025, 1, 2), D("1"), 3),
     ],
     "contacts": [
-        StagedContact("PL-0001", RISKY[0], "@buyer", "a@b.pl", RISKY[1], "pl", 2),
-        StagedContact("PL-0001", "Łukasz Żółw", "-", None, "-1", None, 3),
-        StagedContact("RU-0001", RISKY[5], "ФИО\nдве строки", None, RISKY[6], "ru", 4),
+        StagedContact("PL-0001", RISKY[0], "@buyer", "a@b.pl", RISKY[1], "pl", "Kierownik działu zakupów", 2),
+        StagedContact("PL-0001", "Łukasz Żółw", "-", None, "-1", None, None, 3),
+        StagedContact("RU-0001", RISKY[5], "ФИО\nдве строки", None, RISKY[6], "ru", "=Директор", 4),
     ],
     "opening-balances": [
         StagedOpeningBalance("PL-0001", D("1250"), D("430.00"), "PLN", date(2026, 12, 31), "=1+1", 2),
@@ -127,7 +127,7 @@ _text = st.text(st.characters(max_codepoint=0x52F, blacklist_categories=("Cs", "
 @given(names=st.lists(_text, min_size=1, max_size=5, unique=True), roles=st.lists(_text, min_size=5, max_size=5))
 def test_any_text_survives_a_csv_round_trip(names: list[str], roles: list[str], tmp_path: Path,
                                             known: KnownData) -> None:
-    rows = [StagedContact("PL-0001", name, role, None, None, None, i + 2)
+    rows = [StagedContact("PL-0001", name, role, None, None, None, None, i + 2)
             for i, (name, role) in enumerate(zip(names, roles, strict=False))]
     path = tmp_path / "c.csv"
     write_csv(path, *staged_table("contacts", rows), delimiter=";")

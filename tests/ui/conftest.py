@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 
 # Before anything imports Qt: no display on CI machines, and one fixed business date.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -163,8 +164,11 @@ def demo_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     # only appears under its final name once complete (atomic rename of a per-process build file).
     with _exclusive(folder / "build.lock"):
         if not path.exists():
+            # other sources' templates go once unused for a day: a run still using one (another checkout, or this
+            # one's sources edited during a run) must not lose its file under it
+            stale = time.time() - 86_400
             for old in folder.glob("demo-*"):
-                if old != path:
+                if old != path and old.stat().st_mtime < stale:
                     old.unlink(missing_ok=True)
             building = folder / f"building-{os.getpid()}.sqlite"
             for leftover in folder.glob(f"{building.name}*"):
@@ -177,6 +181,7 @@ def demo_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
                 load_demo(built, seed=DEMO_SEED, clock=clock_from_environment())
             built.dispose()  # the last connection checkpoints the WAL into the file
             os.replace(building, path)
+        os.utime(path)  # in use: not stale for another day
     return path
 
 

@@ -108,7 +108,8 @@ def _update(obj: Any, values: dict[str, Any]) -> bool:
 
 def apply_accounts(session: Session, keys: StoreKeys, rows: Iterable[StagedAccount], file: str,
                    present: set[str], out: Applied) -> None:
-    """Upsert by code. Optional columns absent from the file (status, enrolled_on) keep stored values."""
+    """Upsert by code. Optional columns absent from the file (status, enrolled_on) keep stored values, and so does
+    a known account's empty `enrolled_on` (a control-group account exports with none)."""
     for r in rows:
         values: dict[str, Any] = {
             "name": r.name, "tax_id": r.tax_id, "kind": r.kind, "owner_id": keys.users[normalise_label(r.owner_login)],
@@ -128,7 +129,7 @@ def apply_accounts(session: Session, keys: StoreKeys, rows: Iterable[StagedAccou
             continue
         if "status" in present:
             values["status"] = r.status
-        if "enrolled_on" in present:
+        if "enrolled_on" in present and r.enrolled_on is not None:
             values["enrolled_on"] = r.enrolled_on
         if account.deleted_at is not None:
             values["deleted_at"] = None
@@ -147,18 +148,27 @@ _ROLE_WORDS = {
 }
 
 
-def contact_role(text: str | None) -> tuple[str, str | None]:
-    """(role, position) from the file's role cell: a role name as is, else a job title and its role."""
+def contact_role(text: str | None, position: str | None = None) -> tuple[str, str | None]:
+    """(role, position) from the file's role and position cells.
+
+    A role name is taken as is, beside the position; a job title in the role cell (files made before there was
+    a position column) gives the role by its words and is the position unless the position column says otherwise;
+    a position alone gives the role the same way.
+    """
     if not text:
-        return ContactRole.OTHER, None
+        return (_role_of_title(position), position) if position else (ContactRole.OTHER, None)
     label = normalise_label(text)
     if label in {r.value for r in ContactRole}:
-        return ContactRole(label), None
-    padded = label + " "
+        return ContactRole(label), position or None
+    return _role_of_title(text), position or text
+
+
+def _role_of_title(title: str) -> str:
+    padded = normalise_label(title) + " "
     for role, words in _ROLE_WORDS.items():
         if any(word in padded for word in words):
-            return role, text
-    return ContactRole.OTHER, text
+            return role
+    return ContactRole.OTHER
 
 
 def apply_contacts(session: Session, keys: StoreKeys, rows: Iterable[StagedContact], out: Applied) -> None:
@@ -166,7 +176,7 @@ def apply_contacts(session: Session, keys: StoreKeys, rows: Iterable[StagedConta
     existing = {(c.account_id, c.name): c for c in session.scalars(select(Contact))}
     ids = keys.account_ids()
     for r in rows:
-        role, position = contact_role(r.role)
+        role, position = contact_role(r.role, r.position)
         values = {"role": role, "position": position, "email": r.email, "phone": r.phone, "language": r.language}
         account_id = ids[r.account_code]
         contact = existing.get((account_id, r.name))

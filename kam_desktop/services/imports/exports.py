@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import UseCase
@@ -228,10 +228,11 @@ def _potential_query() -> tuple[Any, list[str]]:
 
 
 def _contacts_query() -> tuple[Any, list[str]]:
-    headers = ["account_code", "name", "role", "email", "phone", "language"]
-    # a job title, when known, says more than the role it maps to; the importer maps it back the same way
-    query = (select(Account.code, Contact.name, func.coalesce(Contact.position, Contact.role), Contact.email,
-                    Contact.phone, Contact.language)
+    headers = ["account_code", "name", "role", "email", "phone", "language", "position"]
+    # the role and the job title each in its own column: the job title's words need not give the stored role
+    # (120 of the demo's 606 did not), and the file must import back unchanged
+    query = (select(Account.code, Contact.name, Contact.role, Contact.email, Contact.phone, Contact.language,
+                    Contact.position)
              .join(Account, Contact.account_id == Account.id).where(Contact.deleted_at.is_(None))
              .order_by(Account.code, Contact.name))
     return query, headers
