@@ -25,6 +25,9 @@ class KnownData:
     owner_logins: frozenset[str] = frozenset()
     categories: frozenset[str] = frozenset()
     today: date = field(default_factory=date.today)  # default enrolled_on; future-date checks
+    # per currency, the stored sales' sums without their signs (None: past any limit already); a file's own sums
+    # are checked against what is left
+    stored_sales: Mapping[str, Decimal] | None = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

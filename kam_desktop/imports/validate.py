@@ -13,6 +13,7 @@ from kam_desktop.imports.formats import FormatSpec, Kind
 from kam_desktop.imports.hostile import check_characters
 from kam_desktop.imports.profiles import HeaderMatch
 from kam_desktop.imports.staged import ROW_TYPES, KnownData, StagedRows, empty_rows
+from kam_desktop.imports.store_sums import check_store_sums
 from kam_desktop.imports.values import clean_text, is_zero
 
 # the columns agreements, annexes and statements print: only letters their font has (domain.printable)
@@ -109,6 +110,7 @@ class FileValidator:
         amounts = [c.name for c in self.spec.columns if c.kind in (Kind.MONEY, Kind.DECIMAL) and c.name in frame]
         rules.check_sums(frame, amounts, self.headers, self.sink)
         if self.spec.name == "invoices":
+            check_store_sums(frame, self.headers, self.known, self.sink)
             rules.check_invoice_heads(frame, self.headers, self.sink)
         new_categories: list[str] = []
         new_owners: list[str] = []

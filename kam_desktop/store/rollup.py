@@ -15,12 +15,25 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Connection, Table, delete, event, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    and_,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
-from kam_desktop.store.models import InvoiceLine, SalesMonth, SalesRollup
+from kam_desktop.store.models import Account, InvoiceLine, SalesMonth, SalesRollup
 from kam_desktop.store.sales_months import month_key, month_span
 
 SUMS = ("net_amount", "margin_amount", "units", "lines")
@@ -69,8 +82,48 @@ def _dialect(connection: Connection) -> str:
     return connection.dialect.name
 
 
-def add_import(connection: Connection, import_id: uuid.UUID) -> None:
-    """Add the sums of one bulk import's lines (inserted in this transaction) to each level, one upsert each."""
+# A cell holds what Numeric(18, 2) holds on PostgreSQL: 16 digits before the point. SQLite's int64 of minor units
+# holds more, but the two stores must take and refuse the same imports.
+CELL_LIMIT = Decimal(10) ** 16
+
+
+class CellOverflow(Exception):
+    """An import whose lines would take some account's monthly sums beyond `CELL_LIMIT`; nothing is added."""
+
+    def __init__(self, cells: list[tuple[str, str]]) -> None:
+        super().__init__(", ".join(f"{code} {month}" for code, month in cells))
+        self.cells = cells  # (account code, "YYYY-MM"), the first few
+
+
+def overflowing_cells(connection: Connection, import_id: uuid.UUID, first: int = 5) -> list[tuple[str, str]]:
+    """The (account code, month) cells whose sums this import's lines would take to `CELL_LIMIT` or beyond."""
+    dialect = _dialect(connection)
+    found: set[tuple[str, str]] = set()
+    for level in LEVELS:
+        key = level.line_columns(dialect)
+        new = (select(*(column.label(name) for column, name in zip(key, level.key, strict=True)),
+                      func.sum(InvoiceLine.net_amount).label("net"), func.sum(InvoiceLine.margin_amount).label("margin"))
+               .where(InvoiceLine.import_id == import_id).group_by(*key).subquery())
+        kept = level.table
+        limit = literal(CELL_LIMIT, kept.c.net_amount.type)  # in the column's own units (minor units on SQLite)
+        beyond = or_(*(func.abs(new.c[mine] + func.coalesce(kept.c[theirs], 0)) >= limit
+                       for mine, theirs in (("net", "net_amount"), ("margin", "margin_amount"))))
+        query = (select(Account.code, new.c.month)
+                 .select_from(new.outerjoin(kept, and_(*(kept.c[name] == new.c[name] for name in level.key)))
+                              .join(Account, Account.id == new.c.account_id))
+                 .where(beyond).order_by(Account.code, new.c.month).limit(first))
+        found.update((code, month) for code, month in connection.execute(query))
+    return sorted(found)[:first]
+
+
+def add_import(connection: Connection, import_id: uuid.UUID, *, guard: bool = True) -> None:
+    """Add the sums of one bulk import's lines (inserted in this transaction) to each level, one upsert each.
+
+    With `guard`, raises `CellOverflow` first, adding nothing, when a cell would no longer hold its sum.
+    """
+    cells = overflowing_cells(connection, import_id) if guard else []
+    if cells:
+        raise CellOverflow(cells)
     dialect = _dialect(connection)
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert

@@ -189,6 +189,44 @@ def test_a_contacts_role_and_job_title_are_read_from_their_own_columns(
         assert tuple(s.execute(sa.select(Contact.role, Contact.position)).one()) == stored
 
 
+def _big_file(folder: Path, name: str, month: str, lines: int = 9, account: str = "PL-0001") -> Path:
+    """`lines` sales of 999,999,999,999,999.00 (the largest value a line may have) in one month: 9 stay within a
+    file's own limit on sums."""
+    rows = [f"FV/{name}/{i},1,{month}-05,{account},Cables,1,999999999999999.00,1.00,PLN" for i in range(lines)]
+    return csv_file(folder / f"{name}.csv", INVOICE_HEADER, *rows)
+
+
+def test_files_each_within_the_sum_limit_cannot_together_overflow_the_stores_sums(
+        store: Store, tmp_path: Path) -> None:
+    """Issue 16: 120 lines in one file overflowed every report; five files of nine (each in a month of its own),
+    each under a file's limit, come near what the store's sums hold, and the sixth is refused before it writes."""
+    from kam_desktop.services.desk import Desk
+
+    for n, month in enumerate(("2025-09", "2025-10", "2025-11", "2025-12", "2026-01")):
+        assert _import(store, _big_file(tmp_path, f"big{n}", month), "invoices")["invoice_lines_inserted"] == 9
+    with unchanged(store):
+        report = run_import(_as(store, "admin"), _big_file(tmp_path, "big5", "2026-02"), "invoices")
+    assert not report.ok
+    assert report.errors[0].column == "net_amount" and "PLN sales stored" in report.errors[0].message
+    others = csv_file(tmp_path / "eur.csv", INVOICE_HEADER, "FV/E/1,1,2026-02-05,EU-0001,Cables,1,10.00,1.00,EUR")
+    assert _import(store, others, "invoices")["invoice_lines_inserted"] == 1  # another currency has its own room
+    ltv = {row.code: row.ltv_12m for row in Desk(_as(store, "admin")).portfolio()}  # no "integer overflow"
+    assert ltv["PL-0001"] == Decimal("999999999999999.00") * 45
+
+
+def test_a_file_that_would_overflow_an_accounts_month_is_refused_naming_it(store: Store, tmp_path: Path) -> None:
+    """A month of one account holds 16 digits on both stores (PostgreSQL's Numeric(18, 2) refused it with a raw
+    "numeric field overflow"); the second file into the same month is refused, naming the account and month."""
+    assert _import(store, _big_file(tmp_path, "first", "2026-02"), "invoices")["invoice_lines_inserted"] == 9
+    with unchanged(store):
+        report = run_import(_as(store, "admin"), _big_file(tmp_path, "second", "2026-02", lines=2), "invoices")
+    assert not report.ok
+    assert [(e.column, e.template != "") for e in report.errors] == [("net_amount", True)]
+    assert "the sales of PL-0001 in 2026-02 would add up beyond" in report.errors[0].message
+    other_month = _big_file(tmp_path, "third", "2026-01", lines=2)
+    assert _import(store, other_month, "invoices")["invoice_lines_inserted"] == 2
+
+
 def test_opening_balances_become_ledger_lots_once(store: Store, tmp_path: Path) -> None:
     header = "account_code,points,cashback,expires_on,note"
     path = csv_file(tmp_path / "ob.csv", header, "PL-0001,1250,430.00,2026-12-31,from 2025", "RU-0001,0,15000,,")

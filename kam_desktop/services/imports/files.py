@@ -23,10 +23,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.permissions import Scope, UseCase
 from kam_desktop.imports.errors import ImportCancelled, ImportFileError, ImportIssue, ProfileError
 from kam_desktop.imports.formats import FORMATS, get_format
@@ -43,6 +45,8 @@ from kam_desktop.services.imports import lines as il
 from kam_desktop.services.imports import values as iv
 from kam_desktop.services.settlement.late import settle_import_in
 from kam_desktop.store.models import Account, ProductCategory, User
+from kam_desktop.store.queries.sales import sales_magnitude
+from kam_desktop.store.rollup import CELL_LIMIT, CellOverflow
 
 __all__ = [
     "DETECT", "FORMAT_NAMES", "ImportCancelled", "ImportIssue", "ImportProgress", "ImportReport", "MappingProfile",
@@ -169,7 +173,8 @@ def known_data(session: Session, on: date) -> KnownData:
     categories: set[str] = set()
     for code, name in session.execute(select(ProductCategory.code, ProductCategory.name)):
         categories.update((code, name))
-    return KnownData(accounts=accounts, owner_logins=logins, categories=frozenset(categories), today=on)
+    return KnownData(accounts=accounts, owner_logins=logins, categories=frozenset(categories), today=on,
+                     stored_sales=sales_magnitude(session))
 
 
 def _format(name: str) -> str:
@@ -259,7 +264,7 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
         with ctx.unit_of_work() as uow:
             if scope is Scope.OWN:
                 _refuse_others_accounts(ctx, uow.session, result, use_case)
-            out = _apply(uow.session, result, import_id, tick, known.today, dry_run)
+            out = _apply(uow.session, result, import_id, tick, known.today, dry_run, near_cell_limit(known, result))
             if out.issues:
                 raise _Refused(out.issues)
             late = settle_import_in(uow, ctx.today(), ctx.now(), import_id)  # sales of closed quarters
@@ -272,6 +277,12 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
             uow.commit()
     except _Refused as refused:
         return _refuse(ctx, _report(result, dry_run, started, errors=tuple(refused.issues)))
+    except CellOverflow as overflow:
+        issues = tuple(ImportIssue.of(result.file, None, "net_amount", Message.of(
+            "the sales of {account} in {month} would add up beyond the {limit} an account's month can hold; check "
+            "the file's amounts (a wrong unit or column?)", account=code, month=month, limit=CELL_LIMIT - 1))
+            for code, month in overflow.cells)
+        return _refuse(ctx, _report(result, dry_run, started, errors=issues))
     except (IntegrityError, DataError) as exc:
         issue = ImportIssue(result.file, None, None, f"the database refused the import ({_first_line(exc)}); "
                                                      "nothing was written. Another user may have changed the "
@@ -291,7 +302,7 @@ def _applying(total: int, progress: ProgressCallback | None,
 
 
 def _apply(session: Session, result: ImportResult, import_id: uuid.UUID, tick: Callable[[int], None],
-           on: date, dry_run: bool) -> ap.Applied:
+           on: date, dry_run: bool, guard: bool = True) -> ap.Applied:
     out = ap.Applied()
     keys = ap.StoreKeys.load(session)
     rows = result.staged
@@ -312,10 +323,27 @@ def _apply(session: Session, result: ImportResult, import_id: uuid.UUID, tick: C
     elif result.format == "opening-balances":
         ap.apply_opening_balances(session, keys, rows, result.file, on, out)
     else:
-        _apply_lines(session, result, keys, import_id, tick, dry_run, out)
+        _apply_lines(session, result, keys, import_id, tick, dry_run, out, guard)
     session.flush()
     tick(len(rows))
     return out
+
+
+def near_cell_limit(known: KnownData, result: ImportResult) -> bool:
+    """Whether this file's lines could take some account's month beyond `CELL_LIMIT`: then the roll-up checks
+    every cell before it adds them (~10 % of an import's time). Stored sales and the file's, signs ignored,
+    bound every cell, so a store far from the limit (every real one) skips that check."""
+    if result.format != "invoices" or len(result.staged) == 0:
+        return False
+    if known.stored_sales is None:
+        return True
+    frame = result.staged.frame
+    brought = pd.concat([frame["net_amount"], frame["margin_amount"]]).astype(float).abs()
+    currencies = pd.concat([frame["currency"], frame["currency"]])
+    for currency, total in brought.groupby(currencies).sum().items():
+        if float(known.stored_sales.get(str(currency), 0)) + float(total) >= float(CELL_LIMIT):
+            return True
+    return False
 
 
 def _refuse_others_accounts(ctx: Context, session: Session, result: ImportResult, use_case: UseCase) -> None:
@@ -343,7 +371,7 @@ def _vanished_accounts(result: ImportResult, keys: ap.StoreKeys) -> list[ImportI
 
 
 def _apply_lines(session: Session, result: ImportResult, keys: ap.StoreKeys, import_id: uuid.UUID,
-                 tick: Callable[[int], None], dry_run: bool, out: ap.Applied) -> None:
+                 tick: Callable[[int], None], dry_run: bool, out: ap.Applied, guard: bool) -> None:
     frame = result.staged.frame
     lines = il.resolve(frame, keys.account_ids(), keys.category_ids(frame["category"].unique().tolist()))
     existing = il.find_existing(session, lines)
@@ -358,7 +386,7 @@ def _apply_lines(session: Session, result: ImportResult, keys: ap.StoreKeys, imp
     out.counts["invoice_lines_skipped"] = int(existing.same.sum())
     out.counts["invoice_lines_inserted"] = len(new)
     if not dry_run:
-        il.insert_lines(session, new, import_id, tick)
+        il.insert_lines(session, new, import_id, tick, guard=guard)
 
 
 def _report(result: ImportResult, dry_run: bool, started: float, *, errors: tuple[ImportIssue, ...] = (),

@@ -199,8 +199,11 @@ def _text(value: object) -> str:
 
 
 def insert_lines(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick,
-                 batch_rows: int | None = None) -> int:
+                 batch_rows: int | None = None, *, guard: bool = True) -> int:
     """Insert every line in the session's transaction; `tick` runs after each batch (cancel raises there).
+
+    `guard=False` skips the roll-up's check of its cells (`rollup.CellOverflow`): for a caller that knows the
+    lines cannot take any cell near the limit.
 
     A driver error from the raw paths comes out as SQLAlchemy's (IntegrityError, DataError, …), as the
     ORM path would raise it, so callers handle one family of exceptions.
@@ -212,7 +215,7 @@ def insert_lines(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tic
     dialect = session.get_bind().dialect
     writer = {"sqlite": _sqlite_batches, "postgresql": _copy_batches}.get(dialect.name, _core_batches)
     try:
-        return writer(session, lines, import_id, tick, batch_rows or BATCH_ROWS)
+        return writer(session, lines, import_id, tick, batch_rows or BATCH_ROWS, guard)
     except dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance("bulk insert into invoice_lines", None, exc, dialect.loaded_dbapi.Error,
                                   dialect=dialect) from exc
@@ -224,7 +227,8 @@ def _batches(lines: Lines, batch_rows: int) -> Iterator[tuple[pd.DataFrame, list
         yield lines.frame.iloc[start:end], lines.account_ids[start:end], lines.category_ids[start:end]
 
 
-def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int) -> int:
+def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int,
+                    guard: bool) -> int:
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     # Index pages of a million new rows thrash SQLite's default 2 MB page cache; a bigger cache for this
     # connection, for the duration of the insert only, keeps them in memory until the commit.
@@ -246,7 +250,7 @@ def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: 
             cursor.executemany(sql, rows)
             done += n
             tick(done)
-        rollup.add_import(session.connection(), import_id)  # while the new lines' pages are still cached
+        rollup.add_import(session.connection(), import_id, guard=guard)  # while the new lines' pages are still cached
     finally:
         cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
         cursor.close()
@@ -259,7 +263,8 @@ def _copy_escape(values: list[str]) -> list[str]:
     return [v.replace("\\", "\\\\") if "\\" in v else v for v in values]
 
 
-def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int) -> int:
+def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int,
+                  guard: bool) -> int:
     raw = session.connection().connection.driver_connection
     sql = f"COPY invoice_lines ({', '.join(LINE_COLUMNS)}) FROM STDIN"
     done, stamp = 0, str(import_id)
@@ -275,11 +280,12 @@ def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
             copy.write("".join("\t".join(r) + "\t" + stamp + "\n" for r in rows))
             done += n
             tick(done)
-    rollup.add_import(session.connection(), import_id)  # same transaction: lines and roll-up commit together
+    rollup.add_import(session.connection(), import_id, guard=guard)  # same transaction: lines and roll-up commit together
     return done
 
 
-def _core_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int) -> int:
+def _core_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Tick, batch_rows: int,
+                  guard: bool) -> int:
     statement = insert(cast(Table, InvoiceLine.__table__))  # Core, not the ORM's bulk mode
     done = 0
     for part, accounts, categories in _batches(lines, batch_rows):
@@ -295,5 +301,5 @@ def _core_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
         session.execute(statement, values)
         done += n
         tick(done)
-    rollup.add_import(session.connection(), import_id)
+    rollup.add_import(session.connection(), import_id, guard=guard)
     return done

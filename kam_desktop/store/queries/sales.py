@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select, type_coerce
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from kam_desktop.store.models import SalesRollup
 from kam_desktop.store.queries.sales_source import bound, latest, money, quantity, windowed
 
 
@@ -96,3 +98,19 @@ def account_months(session: Session, account_id: uuid.UUID, first: date, last: d
     sales = windowed(bound(first, last), ["month"], [NET, MARGIN], dialect=_dialect(session),
                      account_ids=[account_id])
     return {_first_day(key): (net, margin) for key, net, margin in session.execute(select(sales))}
+
+
+def sales_magnitude(session: Session) -> dict[str, Decimal] | None:
+    """Per currency, the larger of what the stored sales' nets and margins add up to without their signs, from the
+    roll-up's finest cells (account × month × category): a bound on every sum the store keeps or computes. None when
+    even that sum no longer fits an integer (SQLite refuses it with "integer overflow": past any limit already)."""
+    kind = SalesRollup.net_amount.type
+    nets = type_coerce(func.sum(func.abs(SalesRollup.net_amount)), kind)
+    margins = type_coerce(func.sum(func.abs(SalesRollup.margin_amount)), kind)
+    try:
+        rows = session.execute(select(SalesRollup.currency, nets, margins).group_by(SalesRollup.currency)).all()
+    except OperationalError as exc:
+        if "overflow" not in str(exc):
+            raise
+        return None
+    return {currency: max(net or Decimal(0), margin or Decimal(0)) for currency, net, margin in rows}
