@@ -13,6 +13,7 @@ from kam_desktop.cli.output import print_json, print_table
 
 if TYPE_CHECKING:
     from kam_desktop.services.documents.records import DocumentRow, Issued
+    from kam_desktop.services.documents.register import Verification
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 LIST_COLUMNS = ["number", "version", "kind", "status", "language", "period", "issued_at", "signed_on",
@@ -58,9 +59,11 @@ def register(subparsers: Sub, common: argparse.ArgumentParser) -> None:
     signing.add_argument("--signatory", required=True, help="the client's signatory, as on the paper")
     signing.add_argument("--date", type=_date, required=True, help="signing date YYYY-MM-DD")
     signing.add_argument("--scan", type=Path, default=None, help="scan of the signed paper (PDF, JPG, PNG)")
-    check = command("verify", "recompute the SHA-256 of a stored document", _verify)
-    check.add_argument("number")
+    check = command("verify", "recompute the SHA-256 of a stored document (or of all: --all) and compare it with the "
+                              "one stored and the one the audit chain recorded", _verify)
+    check.add_argument("number", nargs="?", default=None)
     check.add_argument("--version", type=int, default=None)
+    check.add_argument("--all", action="store_true", help="every document you may see; exit 1 if one does not match")
     command("list", "an account's document register", _list).add_argument("code")
     again = command("reissue", "issue version n+1 of a document (version n becomes void)", _reissue, out=True,
                     lang=True)
@@ -164,18 +167,45 @@ def _sign(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    if args.all == (args.number is not None):
+        from kam_desktop.cli.main import CliError
+
+        raise CliError("name a document number, or give --all (not both)")
+    if args.all:
+        return _verify_all(args)
     result = desk_from(args).verify_document(args.number, args.version)
     if args.json:
-        print_json({"number": result.number, "version": result.version, "ok": result.ok,
-                    "recorded": result.recorded,
-                    "files": [{"role": f.role, "file_name": f.file_name, "recorded": f.recorded,
-                               "actual": f.actual, "ok": f.ok} for f in result.files]})
+        print_json(_verification(result))
     else:
         for f in result.files:
             print(f"{f.role:>4} {f.file_name}: {'OK' if f.ok else 'CHANGED'} {f.actual}")
+        for f in result.audited:
+            if not f.ok:
+                print(f"{f.role:>4} {f.file_name}: the audit chain recorded {f.recorded or 'no issue of it'}")
         verdict = "intact" if result.ok else "DOES NOT MATCH what was issued"
         print(f"{result.number} v{result.version}: {verdict} (recorded {result.recorded})")
     return 0 if result.ok else 1
+
+
+def _verify_all(args: argparse.Namespace) -> int:
+    results = desk_from(args).verify_documents()
+    broken = [r for r in results if not r.ok]
+    if args.json:
+        print_json({"documents": len(results), "broken": [_verification(r) for r in broken]})
+    else:
+        for r in broken:
+            print(f"{r.number} v{r.version} ({r.account}): DOES NOT MATCH what was issued")
+        print(f"{len(results)} documents verified: " + ("all intact" if not broken else f"not matching: {len(broken)}"))
+    return 1 if broken else 0
+
+
+def _verification(result: Verification) -> dict[str, Any]:
+    return {"number": result.number, "version": result.version, "account": result.account, "ok": result.ok,
+            "recorded": result.recorded,
+            "files": [{"role": f.role, "file_name": f.file_name, "recorded": f.recorded, "actual": f.actual,
+                       "ok": f.ok} for f in result.files],
+            "audited": [{"role": f.role, "file_name": f.file_name, "recorded": f.recorded, "actual": f.actual,
+                         "ok": f.ok} for f in result.audited]}
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -279,6 +279,10 @@ class Desk:
     def verify_document(self, number: str, version: int | None = None) -> _register.Verification:
         return _register.verify(self.ctx, number, version)
 
+    def verify_documents(self) -> list[_register.Verification]:
+        """Every document the actor may see, its bytes against its stored and its audited SHA-256."""
+        return _register.verify_all(self.ctx)
+
     def sign_document(self, number: str, signatory: str, signed_on: date,
                       scan: Path | str | None = None) -> DocumentRow:
         from kam_desktop.services.documents import signing as _signing  # reportlab, through the annex's rules

@@ -103,6 +103,33 @@ def test_verify_fails_on_tampered_bytes(db: str, tmp_path: Path, capsys: pytest.
     assert code == 1 and data["ok"] is False
 
 
+def test_verify_all_finds_a_document_whose_bytes_and_stored_hashes_were_replaced_together(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 16: new bytes with their own hashes written into the document and its file passed `verify`; the
+    SHA-256 the audit chain recorded at issue does not change with them."""
+    import hashlib
+    import sqlite3
+
+    for code in ("PL1", "RU1", "EN1"):
+        run(capsys, "document", "agreement", code, "--out", str(tmp_path / f"{code}.pdf"), "--db", db)
+    assert run(capsys, "document", "verify", "--all", "--db", db)[:2] == (0, "3 documents verified: all intact\n")
+    forged = b"%PDF-1.4 forged"
+    digest = hashlib.sha256(forged).hexdigest()
+    with sqlite3.connect(db) as con:
+        doc_id = con.execute("SELECT id FROM documents WHERE number = 'AGR-2026-00002'").fetchone()[0]
+        con.execute("UPDATE document_files SET content = ?, sha256 = ?, size = ? WHERE document_id = ?",
+                    (forged, digest, len(forged), doc_id))
+        con.execute("UPDATE documents SET sha256 = ? WHERE id = ?", (digest, doc_id))
+    code, text, _ = run(capsys, "document", "verify", "--all", "--db", db)
+    assert code == 1
+    assert text.splitlines() == ["AGR-2026-00002 v1 (RU1): DOES NOT MATCH what was issued",
+                                 "3 documents verified: not matching: 1"]
+    code, text, _ = run(capsys, "document", "verify", "AGR-2026-00002", "--db", db)
+    assert code == 1 and "the audit chain recorded" in text
+    code, _, err = run(capsys, "document", "verify", "--db", db)
+    assert code != 0 and "name a document number, or give --all" in err
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (("document", "agreement", "NOPE", "--out", "x.pdf"), "no account with code 'NOPE'"),
     (("document", "statement", "PL1", "--quarter", "2026Q5", "--out", "x.pdf"), "not a quarter"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.services.access import account_for
@@ -16,7 +18,7 @@ from kam_desktop.services.documents.records import (
     sha256,
     stored_pdf,
 )
-from kam_desktop.store.models import Document, DocumentFile
+from kam_desktop.store.models import Account, AuditEntry, Document, DocumentFile, User
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,16 @@ class Verification:
     version: int
     recorded: str
     files: tuple[FileCheck, ...]
+    # the SHA-256 each file had when the audit chain recorded it (issue, signature, scan), by file role and name:
+    # replacing a PDF's bytes and its stored hashes together passes the check above, but not this one
+    audited: tuple[FileCheck, ...] = ()
+    account: str = ""
 
     @property
     def ok(self) -> bool:
         pdfs = [f for f in self.files if f.role == "pdf"]
-        return bool(pdfs) and all(f.ok for f in self.files) and all(f.actual == self.recorded for f in pdfs)
+        return (bool(pdfs) and all(f.ok for f in self.files) and all(f.actual == self.recorded for f in pdfs)
+                and all(f.ok for f in self.audited))
 
 
 def list_documents(ctx: Context, code: str) -> list[DocumentRow]:
@@ -79,10 +86,59 @@ def document_scan(ctx: Context, number: str, version: int | None = None) -> tupl
 
 
 def verify(ctx: Context, number: str, version: int | None = None) -> Verification:
-    """Recompute the SHA-256 of the stored PDF (and scans) and compare with what was recorded."""
+    """Recompute the SHA-256 of the stored PDF (and scans) and compare with what was recorded, and with what the
+    audit chain recorded when it was issued, signed or scanned."""
     with ctx.read() as session:
         doc = find_document(ctx, session, UseCase.VIEW_ACCOUNT, number, version)
-        files = session.scalars(select(DocumentFile).where(DocumentFile.document_id == doc.id)
-                                .order_by(DocumentFile.created_at))
-        checks = tuple(FileCheck(f.role, f.file_name, f.sha256, sha256(bytes(f.content))) for f in files)
-        return Verification(doc.number, doc.doc_version, doc.sha256 or "", checks)
+        return _verified(session, doc, audited_hashes(session, [doc.id]).get(doc.id, {}))
+
+
+def verify_all(ctx: Context) -> list[Verification]:
+    """Every document version of every account the actor may see, verified as `verify` does, by number."""
+    owner = ctx.owner_filter(UseCase.VIEW_ACCOUNT)
+    with ctx.read() as session:
+        query = (select(Document, Account.code).join(Account, Account.id == Document.account_id)
+                 .where(Document.deleted_at.is_(None)).order_by(Document.number, Document.doc_version))
+        if owner is not None:
+            query = query.join(User, User.id == Account.owner_id).where(User.login == owner)
+        docs = session.execute(query).all()
+        hashes = audited_hashes(session, [doc.id for doc, _ in docs])
+        return [_verified(session, doc, hashes.get(doc.id, {}), code) for doc, code in docs]
+
+
+def _verified(session: Session, doc: Document, audited: dict[tuple[str, str], str], code: str = "") -> Verification:
+    files = list(session.scalars(select(DocumentFile).where(DocumentFile.document_id == doc.id)
+                                 .order_by(DocumentFile.created_at)))
+    checks = tuple(FileCheck(f.role, f.file_name, f.sha256, sha256(bytes(f.content))) for f in files)
+    by_file = {(c.role, c.file_name): c.actual for c in checks}
+    pdf_name = next((c.file_name for c in checks if c.role == "pdf"), doc.file_name or "")
+    # a PDF whose issue is not in the audit log at all does not match it either: its line was removed
+    wanted = audited or {("pdf", pdf_name): ""}
+    against = tuple(FileCheck(role, name, recorded, by_file.get((role, name), ""))
+                    for (role, name), recorded in sorted(wanted.items()))
+    return Verification(doc.number, doc.doc_version, doc.sha256 or "", checks, against, code)
+
+
+def audited_hashes(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[tuple[str, str], str]]:
+    """Per document, the SHA-256 of each file as its audit lines recorded them: the PDF at issue, each scan."""
+    found: dict[uuid.UUID, dict[tuple[str, str], str]] = {}
+    if not ids:
+        return found
+    rows = session.execute(select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.details)
+                           .where(AuditEntry.entity == "document", AuditEntry.action.in_(_HASHED))
+                           .order_by(AuditEntry.created_at))
+    wanted = {str(i) for i in ids}
+    names = dict(session.execute(select(Document.id, Document.file_name).where(Document.id.in_(ids))).all())
+    for entity_id, action, details in rows:
+        if entity_id not in wanted or not isinstance(details, dict):
+            continue
+        doc_id = uuid.UUID(entity_id)
+        files = found.setdefault(doc_id, {})
+        if action in ("document.issue", "document.reissue") and details.get("sha256"):
+            files[("pdf", names.get(doc_id) or "")] = str(details["sha256"])
+        if details.get("scan") and details.get("scan_sha256"):
+            files[("scan", str(details["scan"]))] = str(details["scan_sha256"])
+    return found
+
+
+_HASHED = ("document.issue", "document.reissue", "document.sign", "document.scan")
