@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kam_desktop.domain.messages import Refusal
+
 DELIMITERS = (";", "\t", ",", "|")
 DATE_ORDERS = ("ISO", "DMY", "MDY")
 SINGLE_BYTE = ("cp1250", "cp1251")
@@ -19,7 +21,7 @@ _CENTRAL = _POLISH | set("áäčďéěíĺľňôŕřšťúůýžÁÄČĎÉĚÍĹ
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-class SniffError(ValueError):
+class SniffError(Refusal, ValueError):
     """Detection failed in a way the user must resolve (say which encoding, for instance)."""
 
 
