@@ -17,6 +17,7 @@ from kam_desktop.imports.reader import FORMULA_MARK
 from kam_desktop.imports.synonyms import enum_lookup
 from kam_desktop.imports.values import (
     EMAIL,
+    clipped,
     label_of,
     parse_currency,
     parse_date,
@@ -122,8 +123,8 @@ class ChunkReader:
         if self.from_xlsx:
             formula = text.str.startswith(FORMULA_MARK)
             sink.add_rows(rows, formula, header, text.str.slice(len(FORMULA_MARK)),
-                          lambda v: Message.of("holds a formula ({formula}); the import reads values only: "
-                                               "copy the column and paste it as values", formula=label_of(v)))
+                          lambda v: Message.of("holds a formula ({formula!r}); the import reads values only: "
+                                               "copy the column and paste it as values", formula=clipped(v)))
             text = text.mask(formula, "")
         limit = col.max_len or (MAX_CODE if col.kind is Kind.CODE else MAX_TEXT)
         too_long = pd.Series(False, index=text.index)
@@ -158,37 +159,37 @@ class ChunkReader:
         if kind is Kind.INT:
             bad = pd.Series(False, index=text.index) if all_match(text, r"0*+[1-9]\d{0,8}+") else \
                 ~text.str.fullmatch(r"0*[1-9]\d{0,8}") & (text != "")
-            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value} is not a whole number above 0",
-                                                                             value=label_of(v)))
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not a whole number above 0",
+                                                                             value=clipped(v)))
             return text.mask(bad, "")
         if kind is Kind.DATE:
             dates, bad = parse_date(text, self.date_order)
             hint = _DATE_HINT[self.date_order]
-            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value} is not a date; expected {hint}",
-                                                                             value=label_of(v), hint=hint))
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not a date; expected {hint}",
+                                                                             value=clipped(v), hint=hint))
             return dates
         if kind is Kind.ENUM:
             values, bad = parse_enum(text, enum_lookup(col.name, col.choices))
             allowed = ", ".join(col.choices)
-            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value} is not one of: {allowed}",
-                                                                             value=label_of(v), allowed=allowed))
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not one of: {allowed}",
+                                                                             value=clipped(v), allowed=allowed))
             return values
         if kind is Kind.CURRENCY:
             values, bad = parse_currency(text)
             sink.add_rows(rows, bad, header, text,
-                          lambda v: Message.of("{value} is not a currency code; use ISO codes like PLN, EUR, RUB",
-                                               value=label_of(v)))
+                          lambda v: Message.of("{value!r} is not a currency code; use ISO codes like PLN, EUR, RUB",
+                                               value=clipped(v)))
             return values.mask(bad, "")
         if kind is Kind.FRACTION:
             values, bad = parse_fraction(text, self.decimal)
             sink.add_rows(rows, bad, header, text,
-                          lambda v: Message.of("{value} is not a confidence between 0 and 1; write {example} or 80%",
-                                               value=label_of(v), example=f"0{self.decimal}8"))
+                          lambda v: Message.of("{value!r} is not a confidence between 0 and 1; write {example} or 80%",
+                                               value=clipped(v), example=f"0{self.decimal}8"))
             return values.mask(bad, "")
         if kind is Kind.EMAIL:
             bad = ~text.str.fullmatch(EMAIL) & (text != "")
-            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value} is not an e-mail address",
-                                                                             value=label_of(v)))
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not an e-mail address",
+                                                                             value=clipped(v)))
             return text.mask(bad, "")
         return text
 
@@ -197,13 +198,13 @@ class ChunkReader:
         values, bad = parse_number(text, self.decimal)
         example = "1 234,56" if self.decimal == "," else "1234.56"
         sink.add_rows(rows, bad, header, text,
-                      lambda v: Message.of("{value} is not a number; write it like {example} (decimal mark "
+                      lambda v: Message.of("{value!r} is not a number; write it like {example} (decimal mark "
                                            "{mark!r}, or change it in the preview)",
-                                           value=label_of(v), example=example, mark=self.decimal))
+                                           value=clipped(v), example=example, mark=self.decimal))
         places = col.places if col.places is not None else MAX_PLACES[col.kind]
         precise = too_precise(values, places) & ~bad
         what = Message.of("an amount has at most 2 decimal places") if col.kind is Kind.MONEY else \
             Message.of("at most {places} decimal places are kept", places=places)
         sink.add_rows(rows, precise, header, text,
-                      lambda v: Message.of("{value} is too precise: {what}", value=label_of(v), what=what))
+                      lambda v: Message.of("{value!r} is too precise: {what}", value=clipped(v), what=what))
         return values.mask(bad | precise, "")

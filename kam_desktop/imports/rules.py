@@ -13,7 +13,7 @@ from kam_desktop.imports.columns import IssueSink
 from kam_desktop.imports.fast import empty, flags, floats, lookup
 from kam_desktop.imports.staged import KnownData
 from kam_desktop.imports.synonyms import normalise_label
-from kam_desktop.imports.values import is_negative, label_of
+from kam_desktop.imports.values import clipped, is_negative
 
 
 def check_known_accounts(codes: pd.Series, rows: pd.Series, header: str, known: KnownData,
@@ -31,9 +31,9 @@ def check_known_accounts(codes: pd.Series, rows: pd.Series, header: str, known: 
 
 def _unknown_account(code: str, hint: str | None) -> Message:
     if hint:
-        return Message.of("unknown account {code} (did you mean {hint!r}? codes are case-sensitive); import or "
-                          "create the account first", code=label_of(code), hint=hint)
-    return Message.of("unknown account {code}; import or create the account first", code=label_of(code))
+        return Message.of("unknown account {code!r} (did you mean {hint!r}? codes are case-sensitive); import or "
+                          "create the account first", code=clipped(code), hint=hint)
+    return Message.of("unknown account {code!r}; import or create the account first", code=clipped(code))
 
 
 def account_currency(codes: pd.Series, known: KnownData) -> pd.Series:
