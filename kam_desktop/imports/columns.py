@@ -71,18 +71,20 @@ class IssueSink:
 
 def safe(message: Message) -> Message:
     """`message` with the control bytes of the cells it quotes shown as <U+XXXX> (ESC repaints a terminal)."""
-    if not _CONTROL.search(str(message)):
+    params = {k: _safe(v) for k, v in message.params.items()}
+    if all(params[k] is v for k, v in message.params.items()):
         return message
-    return Message.of(message.template, **{k: _safe(v) for k, v in message.params.items()})
+    return Message.of(message.template, **params)
 
 
 def _safe(value: Any) -> Any:
     if isinstance(value, str):
-        return _CONTROL.sub(lambda m: f"<U+{ord(m[0]):04X}>", value)
+        return _CONTROL.sub(lambda m: f"<U+{ord(m[0]):04X}>", value) if _CONTROL.search(value) else value
     if isinstance(value, Message):
         return safe(value)
     if isinstance(value, Listing):
-        return Listing(tuple(_safe(item) for item in value.items), value.separator)
+        items = tuple(_safe(item) for item in value.items)
+        return value if all(a is b for a, b in zip(items, value.items, strict=True)) else Listing(items, value.separator)
     return value
 
 
