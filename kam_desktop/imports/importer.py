@@ -123,7 +123,7 @@ def _file_issue(path: Path, message: Message) -> ImportIssue:
 
 
 def _failed(path: Path, spec: FormatSpec, options: ReadOptions, issues: list[ImportIssue],
-            notes: tuple[str, ...] = (), match: HeaderMatch | None = None) -> ImportResult:
+            notes: tuple[Message, ...] = (), match: HeaderMatch | None = None) -> ImportResult:
     columns = {} if match is None else {col: match.header_of(col) for col in match.columns}
     return ImportResult(
         format=spec.name, file=path.name, sha256=_sha256(path), options=options, columns=columns,

@@ -15,8 +15,8 @@ from kam_desktop.imports.reader import iter_xlsx, workbook_sheets
 from kam_desktop.imports.sniff import (
     SniffError,
     complete_lines,
-    detect_date_order,
-    detect_decimal,
+    date_order,
+    decimal_mark,
     detect_delimiter,
     detect_encoding,
     parse_rows,
@@ -78,7 +78,7 @@ def is_workbook(head: bytes, path: Path) -> bool:
 
 def _sniff_text(path: Path, spec: FormatSpec | None, options: ReadOptions, profile: MappingProfile | None,
                 head: bytes, tail: bytes, size: int) -> SniffResult:
-    notes: list[str] = []
+    notes: list[Message] = []
     complete = size <= HEAD_BYTES
     if options.encoding is None:
         try:
@@ -87,7 +87,7 @@ def _sniff_text(path: Path, spec: FormatSpec | None, options: ReadOptions, profi
         except SniffError as exc:
             raise _fail(path, exc.message) from exc
         options = replace(options, encoding=found.codec)
-        notes.append(f"encoding: {found.note}")
+        notes.append(Message.of("encoding: {note}", note=found.note or found.codec))
     encoding = options.encoding or "utf-8"
     if not is_text_codec(encoding):
         raise _fail(path, Message.of("{encoding!r} is not a text encoding this importer reads; use utf-8, cp1250 or "
@@ -108,7 +108,7 @@ def _sniff_text(path: Path, spec: FormatSpec | None, options: ReadOptions, profi
         delimiter = detect_delimiter(text)
         if delimiter is None:
             delimiter = ","
-            notes.append("delimiter: no delimiter splits the rows; the file has one column")
+            notes.append(Message.of("delimiter: no delimiter splits the rows; the file has one column"))
         options = replace(options, delimiter=delimiter)
     rows = parse_rows(text, options.delimiter or ",", SAMPLE_ROWS + 1)
     if not rows:
@@ -127,7 +127,8 @@ def _sniff_xlsx(path: Path, spec: FormatSpec | None, options: ReadOptions, profi
     sheets = workbook_sheets(path)
     notes = []
     if len(sheets) > 1:
-        notes.append(f"sheet: reading {options.sheet or sheets[0]!r} of {', '.join(sheets)}")
+        notes.append(Message.of("sheet: reading {sheet!r} of {sheets}", sheet=options.sheet or sheets[0],
+                                sheets=", ".join(sheets)))
     rows: list[list[str]] = []
     for chunk in iter_xlsx(path, options, limit=SAMPLE_ROWS + 1):
         rows.extend([[str(v) for v in r] for r in chunk.values.tolist()])
@@ -138,7 +139,7 @@ def _sniff_xlsx(path: Path, spec: FormatSpec | None, options: ReadOptions, profi
 
 
 def _finish(path: Path, spec: FormatSpec | None, options: ReadOptions, profile: MappingProfile | None,
-            rows: list[list[str]], notes: list[str], size: int, kind: str) -> SniffResult:
+            rows: list[list[str]], notes: list[Message], size: int, kind: str) -> SniffResult:
     headers, data = rows[0], rows[1:]
     numbers: list[str] = []
     dates: list[str] = []
@@ -154,12 +155,12 @@ def _finish(path: Path, spec: FormatSpec | None, options: ReadOptions, profile: 
     else:
         numbers = dates = [cell for r in data for cell in r]
     if options.decimal is None:
-        mark, note = detect_decimal(numbers, options.delimiter)
+        mark, note = decimal_mark(numbers, options.delimiter)
         options = replace(options, decimal=mark)
-        notes.extend([f"decimal mark: {note}"] if note else [])
+        notes.extend([Message.of("decimal mark: {note}", note=note)] if note else [])
     if options.date_order is None:
-        order, note = detect_date_order(dates)
+        order, dated = date_order(dates)
         options = replace(options, date_order=order)
-        notes.extend([f"dates: {note}"] if note else [])
+        notes.extend([Message.of("dates: {note}", note=dated)] if dated else [])
     sample = tuple(tuple(r) for r in data[:PREVIEW_ROWS])
     return SniffResult(kind, options, tuple(headers), sample, tuple(notes), size)

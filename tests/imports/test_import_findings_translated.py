@@ -126,3 +126,17 @@ def test_a_cell_quoted_in_a_finding_never_replays_its_control_bytes(write: Write
         for language in ("en", "pl", "ru"):
             assert "\x1b" not in translated(issue, language)
     assert any("<U+001B>" in translated(issue, "pl") for issue in result.errors)
+
+
+def test_what_the_preview_detected_reads_in_polish_and_russian(write: Writer, known: KnownData) -> None:
+    path = write("semi.csv", INVOICE_HEADER.replace(",", ";") + "\nFV/1;1;2026-02-05;PL-0001;Cables;10;100;20;PLN\n")
+    notes = sniff_file(path).notes
+    assert [str(note) for note in notes] == ["encoding: ASCII (read as UTF-8)",
+                                            "decimal mark: no number shows its decimal mark; assumed ','"]
+    assert [translated(note, "pl") for note in notes] == [
+        "kodowanie: ASCII (odczytane jako UTF-8)",
+        "separator dziesiętny: żadna liczba nie pokazuje separatora dziesiętnego; przyjęto „,”"]
+    assert [translated(note, "ru") for note in notes] == [
+        "кодировка: ASCII (читается как UTF-8)",
+        "десятичный разделитель: ни в одном числе не виден десятичный разделитель; принят «,»"]
+    assert import_file(path, "invoices", known).summary()["notes"] == [str(note) for note in notes]  # JSON: English

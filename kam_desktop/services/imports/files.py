@@ -90,7 +90,7 @@ class ImportReport:
     new_categories: tuple[str, ...] = ()
     new_owner_logins: tuple[str, ...] = ()
     ignored_columns: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     options: ReadOptions = DETECT
     import_id: uuid.UUID | None = None  # the audit entry's id (also InvoiceLine.import_id)
     seconds: float = 0.0
@@ -110,7 +110,7 @@ class ImportReport:
             "applied": self.applied, "rows_read": self.rows_read, "counts": dict(self.counts),
             "errors": self.error_lines(), "new_categories": list(self.new_categories),
             "new_owner_logins": list(self.new_owner_logins), "ignored_columns": list(self.ignored_columns),
-            "notes": list(self.notes), "import_id": str(self.import_id) if self.import_id else None,
+            "notes": [str(note) for note in self.notes], "import_id": str(self.import_id) if self.import_id else None,
             "options": _options_json(self.options), "seconds": round(self.seconds, 3),
             "locked_quarters": list(self.locked_quarters),
         }
