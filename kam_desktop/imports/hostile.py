@@ -76,7 +76,7 @@ def _login_message(value: str) -> Message:
     letters = [f"U+{ord(ch):04X}" for ch in value if not ch.isascii()]
     if letters:
         return Message.of("owner login {login} is not a valid login (it holds the non-Latin letters {letters} that "
-                          "look like Latin ones): 1–64 letters a–z, digits, '.', '_' or '-', as `kamctl users add` "
-                          "accepts", login=shown(value), letters=", ".join(letters))
-    return Message.of("owner login {login} is not a valid login: 1–64 letters a–z, digits, '.', '_' or '-', as "
-                      "`kamctl users add` accepts", login=shown(value))
+                          "look like Latin ones): 1–64 letters a–z, digits, '.', '_' or '-'; the rule of `kamctl users "
+                          "add`", login=shown(value), letters=", ".join(letters))
+    return Message.of("owner login {login} is not a valid login: 1–64 letters a–z, digits, '.', '_' or '-'; the "
+                      "rule of `kamctl users add`", login=shown(value))
