@@ -9,8 +9,10 @@ from sqlalchemy import text
 
 from kam_desktop.domain.audit_chain import Break, first_break, head
 from kam_desktop.domain.permissions import UseCase
+from kam_desktop.domain.row_chain import RowBreak, first_row_break
 from kam_desktop.services.context import Context
 from kam_desktop.store.audit_chain import count_lines, read_chain
+from kam_desktop.store.ledger_chain import read_chain as read_ledger_chain
 from kam_desktop.store.server.audit import read_server_chain
 
 
@@ -20,10 +22,12 @@ class AuditCheck:
     links: int
     head: str
     broken: Break | None
+    ledger_links: int = 0  # the ledger's chain (a laptop's store; a team server keeps its ledger itself)
+    ledger_broken: RowBreak | None = None
 
     @property
     def ok(self) -> bool:
-        return self.broken is None
+        return self.broken is None and self.ledger_broken is None
 
 
 def verify_audit(ctx: Context, anchor: str | None = None) -> AuditCheck:
@@ -35,7 +39,9 @@ def verify_audit(ctx: Context, anchor: str | None = None) -> AuditCheck:
             "SELECT to_regclass('kam.audit_chain') IS NOT NULL")))
         links, unchained = read_server_chain(connection) if server else read_chain(connection)
         lines = count_lines(connection)
-    return AuditCheck(lines, len(links), head(links), first_break(links, unchained, anchor))
+        ledger, outside, sealed = ([], [], []) if connection.dialect.name != "sqlite" else read_ledger_chain(connection)
+    return AuditCheck(lines, len(links), head(links), first_break(links, unchained, anchor), len(ledger),
+                      first_row_break(ledger, outside, sealed))
 
 
 def audit_anchor(ctx: Context) -> str:
