@@ -44,6 +44,17 @@ def _verify(args: argparse.Namespace) -> int:
         said.append(Message.of("The ledger chain breaks at link {seq} ({table} row {row}): {reason}.",
                                seq=ledger.seq, table=ledger.table or "—", row=ledger.row_id or "—",
                                reason=ledger.reason))
+    changed = check.import_broken
+    data["sealed_imports"] = check.sealed_imports
+    data["import_broken"] = None if changed is None else {"import": changed.import_id.hex, "file": changed.file}
+    if changed is None:
+        said.append(Message.of("The invoice lines of {imports:,} imports match their seals.",
+                               imports=check.sealed_imports))
+    else:
+        said.append(Message.of("The invoice lines of import {short} ({file}) no longer match the seal its audit line "
+                               "recorded: a line was changed, removed or added; `kamctl check` names the account and "
+                               "month when the sales roll-up was left as it was.", short=changed.import_id.hex[:8],
+                               file=changed.file or "—"))
     print_result(args, data, "\n".join(say(args, message) for message in said))
     return 0 if check.ok else EXIT_BROKEN
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -13,6 +14,7 @@ from kam_desktop.domain.row_chain import RowBreak, first_row_break
 from kam_desktop.services.context import Context
 from kam_desktop.store.audit_chain import count_lines, read_chain
 from kam_desktop.store.ledger_chain import read_chain as read_ledger_chain
+from kam_desktop.store.line_seal import seal_of_import, sealed_imports
 from kam_desktop.store.server.audit import read_server_chain
 
 
@@ -24,10 +26,20 @@ class AuditCheck:
     broken: Break | None
     ledger_links: int = 0  # the ledger's chain (a laptop's store; a team server keeps its ledger itself)
     ledger_broken: RowBreak | None = None
+    sealed_imports: int = 0  # imports whose invoice lines were sealed in their audit line
+    import_broken: ImportBreak | None = None
 
     @property
     def ok(self) -> bool:
-        return self.broken is None and self.ledger_broken is None
+        return self.broken is None and self.ledger_broken is None and self.import_broken is None
+
+
+@dataclass(frozen=True)
+class ImportBreak:
+    """The first import whose invoice lines no longer match the seal its audit line recorded."""
+
+    import_id: uuid.UUID
+    file: str
 
 
 def verify_audit(ctx: Context, anchor: str | None = None) -> AuditCheck:
@@ -39,9 +51,13 @@ def verify_audit(ctx: Context, anchor: str | None = None) -> AuditCheck:
             "SELECT to_regclass('kam.audit_chain') IS NOT NULL")))
         links, unchained = read_server_chain(connection) if server else read_chain(connection)
         lines = count_lines(connection)
-        ledger, outside, sealed = ([], [], []) if connection.dialect.name != "sqlite" else read_ledger_chain(connection)
+        laptop = connection.dialect.name == "sqlite"
+        ledger, outside, sealed = read_ledger_chain(connection) if laptop else ([], [], [])
+        imports = sealed_imports(connection) if laptop else []
+        changed = next((ImportBreak(import_id, file) for import_id, file, seal in imports
+                        if seal_of_import(connection, import_id) != seal), None)
     return AuditCheck(lines, len(links), head(links), first_break(links, unchained, anchor), len(ledger),
-                      first_row_break(ledger, outside, sealed))
+                      first_row_break(ledger, outside, sealed), len(imports), changed)
 
 
 def audit_anchor(ctx: Context) -> str:

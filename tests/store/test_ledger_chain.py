@@ -134,3 +134,39 @@ def test_a_chain_rewritten_from_a_row_on_misses_the_head_the_audit_log_sealed(la
     code, check = verify(capsys, laptop)  # ...but not the heads sealed in the (chained) audit log
     assert code == 5 and "sealed" in check["ledger_broken"]["reason"]
     assert check["ledger_broken"]["seq"] >= victim_seq
+
+
+def imported(tmp_path: Path, db: str, name: str, rows: list[str]) -> str:
+    header = "invoice_no,line_no,invoice_date,account_code,category,quantity,net_amount,margin_amount,currency"
+    path = tmp_path / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    assert main(["--db", db, "--as", "money", "--json", "import", "invoices", str(path)]) == 0
+    return path.name
+
+
+@pytest.fixture
+def two_imports(laptop: str, tmp_path: Path, capsys: Any) -> str:
+    imported(tmp_path, laptop, "erp-1.csv", [f"FV/1/{i},1,2025-12-0{1 + i % 9},ACME,HW,1,{100 + i}.00,30.00,PLN"
+                                              for i in range(120)])
+    imported(tmp_path, laptop, "erp-2.csv", [f"FV/2/{i},1,2025-12-1{i % 9},BETA,HW,2,{200 + i}.50,40.00,PLN"
+                                              for i in range(80)])
+    capsys.readouterr()
+    return laptop
+
+
+@pytest.mark.parametrize("forgery", [
+    "UPDATE invoice_lines SET net_amount = net_amount * 100 WHERE invoice_no = 'FV/2/7'",
+    "DELETE FROM invoice_lines WHERE invoice_no = 'FV/2/70'",
+    "INSERT INTO invoice_lines (id, invoice_no, line_no, invoice_date, account_id, category_id, quantity, net_amount, "
+    "margin_amount, currency, import_id) SELECT 'ffffffffffffffffffffffffffffffff', 'FV/2/X', 1, invoice_date, "
+    "account_id, category_id, quantity, net_amount, margin_amount, currency, import_id FROM invoice_lines "
+    "WHERE invoice_no = 'FV/2/1'",
+])
+def test_an_invoice_line_changed_removed_or_added_is_found_at_its_import(
+        two_imports: str, capsys: Any, forgery: str) -> None:
+    code, check = verify(capsys, two_imports)
+    assert code == 0 and check["sealed_imports"] == 2 and check["import_broken"] is None
+    raw(two_imports, forgery)
+    code, check = verify(capsys, two_imports)
+    assert code == 5 and check["broken"] is None and check["ledger_broken"] is None
+    assert check["import_broken"]["file"] == "erp-2.csv"
