@@ -11,7 +11,7 @@ from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session
 
 from kam_desktop.jsonable import to_jsonable
-from kam_desktop.store import outbox
+from kam_desktop.store import ledger_chain, outbox
 from kam_desktop.store import rollup as _rollup  # noqa: F401 - registers the roll-up's upkeep on every flush
 from kam_desktop.store.audit_chain import chain_new_lines
 from kam_desktop.store.engine import WRITE
@@ -50,6 +50,11 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
+        self.session.flush()  # the ledger rows linked, so that their head can be sealed in the audit log
+        seal = ledger_chain.seal_line(self.session)
+        if seal is not None:
+            seal.created_by = self.actor
+            self.session.add(seal)
         self.session.commit()
         self._committed = True
 
@@ -98,6 +103,7 @@ def _guard_and_stamp(session: Session, _context: Any, _instances: Any) -> None:
     new_lines = [_with_id(obj).id for obj in session.new if isinstance(obj, AuditEntry)]
     if new_lines:  # chained after the flush, in the order they were added (ids are client-made: known now)
         session.info.setdefault("audit_new", []).extend(new_lines)
+    ledger_chain.queue_new_rows(session, [_with_id(obj) for obj in session.new if type(obj) in ledger_chain.CHAINED])
     if actor:
         for obj in session.new:
             if isinstance(obj, SyncedMixin) and obj.updated_by in (None, "system"):
@@ -106,7 +112,7 @@ def _guard_and_stamp(session: Session, _context: Any, _instances: Any) -> None:
                 obj.created_by = actor
 
 
-def _with_id(line: AuditEntry) -> AuditEntry:
+def _with_id(line: Any) -> Any:
     if line.id is None:  # the key is client-made: make it now, so the chain can name the line after the flush
         line.id = new_id()
     return line
@@ -115,6 +121,7 @@ def _with_id(line: AuditEntry) -> AuditEntry:
 @event.listens_for(Session, "after_flush")
 def _record_outbox(session: Session, _context: Any) -> None:
     chain_new_lines(session)
+    ledger_chain.chain_new_rows(session)
     if session.info.get("outbox"):
         outbox.record(session)
 
@@ -124,3 +131,4 @@ def _record_outbox(session: Session, _context: Any) -> None:
 def _new_outbox_transaction(session: Session) -> None:
     outbox.forget_transaction(session)
     session.info.pop("audit_new", None)
+    ledger_chain.forget(session)

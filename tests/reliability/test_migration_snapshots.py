@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from kam_desktop.store.backup import verify_store
 from kam_desktop.store.schema_head import SCHEMA_HEAD, stored_revisions
 from kam_desktop.store.store import Store
+from tests.acting import desk
 from tests.fixtures.migrations.make_snapshots import HERE, RELEASED, facts
 
 MANIFEST = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
@@ -39,6 +42,16 @@ def test_a_snapshot_upgrades_to_head_with_counts_balances_and_document_hashes_ke
     finally:
         store.dispose()
     before, after = MANIFEST[revision], facts(db)
-    assert {t: after["counts"][t] for t in before["counts"]} == before["counts"]
+    with closing(sqlite3.connect(db)) as con:  # a migration that links the ledger seals its head in the audit log
+        sealed = con.execute("SELECT count(*) FROM audit_log WHERE action = 'ledger.seal' "
+                             "AND json_extract(details, '$.migration') IS NOT NULL").fetchone()[0]
+    assert sealed == (1 if revision < "0015" and before["ledger"] else 0)
+    grown = {"audit_log": sealed, "audit_chain": sealed}  # the seal line and its link
+    assert {t: after["counts"][t] - grown.get(t, 0) for t in before["counts"]} == before["counts"]
+    upgraded = Store.open(db)
+    try:
+        assert desk(upgraded).verify_audit().ok  # both chains hold over the rows written before them
+    finally:
+        upgraded.dispose()
     assert after["ledger"] == before["ledger"]
     assert after["documents"] == before["documents"]

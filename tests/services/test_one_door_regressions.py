@@ -102,6 +102,9 @@ def test_a_close_racing_another_close_says_run_it_again_at_the_desk(acme: Any, m
         real_book(session, entries, *args)
 
     monkeypatch.setattr(quarter_close, "book", book_after_a_rival)
+    # closes take turns (store/settlement_lock.py), so a rival can no longer book inside this one's transaction;
+    # without the lock, as a writer that does not take it would, the duplicate key still reads as a refusal
+    monkeypatch.setattr(quarter_close, "hold_settlement", lambda session: None)
     with pytest.raises(ServiceError, match="another close of 2025Q4 booked entries meanwhile; run it again"):
         desk(acme, "boss", TODAY).close_quarter("2025Q4")
     with acme.read() as s:

@@ -44,6 +44,7 @@ from kam_desktop.services.imports import apply as ap
 from kam_desktop.services.imports import lines as il
 from kam_desktop.services.imports import values as iv
 from kam_desktop.services.settlement.late import settle_import_in
+from kam_desktop.store.line_seal import DETAIL
 from kam_desktop.store.models import Account, ProductCategory, User
 from kam_desktop.store.queries.sales import sales_magnitude
 from kam_desktop.store.rollup import CELL_LIMIT, CellOverflow
@@ -272,7 +273,9 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
                              import_id=None if dry_run else import_id, locked_quarters=late.locked_quarters)
             if dry_run:
                 return report  # the unit of work rolls back
-            entry = uow.audit("import.apply", "import", import_id, **_audit_details(report))
+            sealed = uow.session.info.pop(il.SEAL_INFO, None)  # the lines' seal (a laptop's bulk insert)
+            entry = uow.audit("import.apply", "import", import_id, **_audit_details(report),
+                              **({DETAIL: sealed} if sealed else {}))
             entry.id = import_id
             uow.commit()
     except _Refused as refused:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.store import rollup
+from kam_desktop.store.line_seal import LineSeal
 from kam_desktop.store.models import InvoiceLine
 
 BATCH_ROWS = 50_000
@@ -36,6 +37,7 @@ LINE_COLUMNS = ("id", "invoice_no", "line_no", "invoice_date", "account_id", "ca
                 "net_amount", "margin_amount", "currency", "import_id")
 _COMPARED = ("invoice_date", "account_id", "category_id", "quantity", "net_amount", "margin_amount", "currency")
 
+SEAL_INFO = "lines_seal"  # session.info: the seal of the lines a bulk insert wrote in this transaction
 Tick = Callable[[int], None]  # called with the number of lines written so far; may raise to stop
 
 
@@ -53,16 +55,26 @@ def time_ordered_ids(count: int) -> list[str]:
     insert's largest saving. 48 bits of milliseconds and 12 random bits are shared by the batch; the
     low 62 bits count up from a random start, so two laptops never collide in practice.
     """
-    if count == 0:
-        return []
-    millis = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
-    high = (millis << 16) | 0x7000 | (rand >> 68)  # version 7 in bits 48..51
-    start = (rand & ((1 << 61) - 1))  # leaves room to count up without overflow
-    low = (np.arange(count, dtype=np.uint64) + np.uint64(start)) | np.uint64(1 << 63)  # variant 0b10
-    text = low.astype(">u8").tobytes().hex()
-    prefix = f"{high:016x}"
-    return [prefix + text[i:i + 16] for i in range(0, 16 * count, 16)]
+    return IdSequence().take(count)
+
+
+class IdSequence:
+    """Time-ordered ids handed out in batches, each batch's above the one before (one import's lines are sealed
+    in the order of their ids: see store/line_seal.py)."""
+
+    def __init__(self) -> None:
+        millis = time.time_ns() // 1_000_000
+        rand = int.from_bytes(os.urandom(10), "big")
+        self._prefix = f"{(millis << 16) | 0x7000 | (rand >> 68):016x}"  # version 7 in bits 48..51
+        self._next = rand & ((1 << 61) - 1)  # leaves room to count up without overflow
+
+    def take(self, count: int) -> list[str]:
+        if count == 0:
+            return []
+        low = (np.arange(count, dtype=np.uint64) + np.uint64(self._next)) | np.uint64(1 << 63)  # variant 0b10
+        self._next += count
+        text = low.astype(">u8").tobytes().hex()
+        return [self._prefix + text[i:i + 16] for i in range(0, 16 * count, 16)]
 
 
 # Below this magnitude a decimal text with at most 3 places survives text → float64 → ×10^places → rint
@@ -246,20 +258,22 @@ def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: 
     sql = f"INSERT INTO invoice_lines ({', '.join(LINE_COLUMNS)}) VALUES ({', '.join('?' * len(LINE_COLUMNS))})"
     done, stamp = 0, import_id.hex
     hexes = {key: key.hex for key in lines.keys}
+    seal, ids = LineSeal(), IdSequence()
     try:
         for part, accounts, categories in _batches(lines, batch_rows):
             n = len(part)
             account_hex = list(map(hexes.__getitem__, accounts))
             category_hex = list(map(hexes.__getitem__, categories))
-            rows = zip(time_ordered_ids(n), part["invoice_no"].tolist(), scaled(part["line_no"].tolist(), 0),
+            columns = [ids.take(n), part["invoice_no"].tolist(), scaled(part["line_no"].tolist(), 0),
                        iso_dates(part["invoice_date"]), account_hex, category_hex,
                        scaled(part["quantity"].tolist(), 3), scaled(part["net_amount"].tolist(), 2),
-                       scaled(part["margin_amount"].tolist(), 2), part["currency"].tolist(), [stamp] * n,
-                       strict=True)
-            cursor.executemany(sql, rows)
+                       scaled(part["margin_amount"].tolist(), 2), part["currency"].tolist()]
+            seal.add(columns)  # the values exactly as stored, in id order (the ids ascend across batches)
+            cursor.executemany(sql, zip(*columns, [stamp] * n, strict=True))
             done += n
             tick(done)
         rollup.add_import(session.connection(), import_id, guard=guard)  # while the new lines' pages are still cached
+        session.info[SEAL_INFO] = seal.hexdigest()  # the import's audit line records it
     finally:
         cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
         cursor.close()

@@ -100,3 +100,17 @@ class SyncConflict(AppendOnlyMixin, Base):
     local_changes: Mapped[dict[str, object] | None] = mapped_column(JSON)
     server_values: Mapped[dict[str, object] | None] = mapped_column(JSON)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LedgerLink(Base):
+    """The ledger's hash chain on this store (domain/row_chain.py): one link per ledger entry and allocation, in
+    writing order. Local, like `audit_chain`; each unit of work that writes ledger rows seals the chain's head in
+    an audit line, so the audit chain covers the ledger's."""
+
+    __tablename__ = "ledger_chain"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    row_table: Mapped[str] = mapped_column(String(24), nullable=False)
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, nullable=False)
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)

@@ -43,7 +43,8 @@ SHARED_WRITERS: dict[str, tuple[str, ...]] = {
     "number_block_leases": (),  # written only by kam.lease_number_block
     "alembic_version": (),
 }
-LAPTOP_ONLY = ("local_device", "sync_outbox", "sync_state", "sync_conflicts", "audit_chain")  # kept empty on the server
+LAPTOP_ONLY = ("local_device", "sync_outbox", "sync_state", "sync_conflicts", "audit_chain",
+               "ledger_chain")  # kept empty on the server
 AUDIT = "audit_log"
 # rows of an account that only the team server's functions write (the decision function)
 FUNCTION_WRITTEN = {"approval_steps": "current_setting('kam.deciding', true) = 'on'"}
