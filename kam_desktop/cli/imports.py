@@ -80,7 +80,7 @@ def _import(args: argparse.Namespace) -> int:
         report = desk_from(args).importer().apply(args.file, args.format, options, profile=args.profile,
                                                   dry_run=args.dry_run)
     except ImportCancelled:
-        print("kamctl: import cancelled; nothing was written", file=sys.stderr)
+        print(say(args, Message.of("kamctl: import cancelled; nothing was written")), file=sys.stderr)
         return 1
     if args.json:
         print_json(report.to_json())
@@ -100,7 +100,8 @@ def _import(args: argparse.Namespace) -> int:
         for issue in report.errors:
             print(_issue_line(args, issue), file=sys.stderr)
         if not args.json:
-            print(f"kamctl: {len(report.errors)} errors in {report.file}; nothing was written", file=sys.stderr)
+            print(say(args, Message.of("kamctl: {count} errors in {file}; nothing was written",
+                                       count=len(report.errors), file=report.file)), file=sys.stderr)
         return 1
     return 0
 

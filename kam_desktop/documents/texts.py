@@ -109,12 +109,13 @@ LABELS: dict[str, tuple[str, str, str]] = {
                     "wymienionych powyżej.",
                     "Привилегии превышают бюджет политики на {amount}; превышение основано на перечисленных "
                     "выше исключениях."),
-    "draft_word": ("DRAFT", "DRAFT", "DRAFT"),
-    "draft_mark": ("not valid for signature", "PROJEKT — nie do podpisu", "ПРОЕКТ — не для подписи"),
+    # the document's own language only: a Polish or Russian client reads "PROJEKT" / "ПРОЕКТ", never "DRAFT"
+    "draft_word": ("DRAFT", "PROJEKT", "ПРОЕКТ"),
+    "draft_mark": ("not valid for signature", "nie do podpisu", "не для подписи"),
     "draft_banner": (
         "DRAFT — not valid for signature: some benefits still await approval.",
-        "DRAFT — projekt, nie do podpisu: część benefitów oczekuje na zatwierdzenie.",
-        "DRAFT — проект, не для подписи: часть привилегий ожидает утверждения.",
+        "PROJEKT — nie do podpisu: część benefitów oczekuje na zatwierdzenie.",
+        "ПРОЕКТ — не для подписи: часть привилегий ожидает утверждения.",
     ),
     "approval_within_policy": ("Within policy", "W ramach polityki", "В рамках политики"),
     "approval_approved": ("Approved exception", "Zatwierdzony wyjątek", "Утверждённое исключение"),

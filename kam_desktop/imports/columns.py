@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
-from kam_desktop.domain.messages import Message
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.imports.errors import ImportIssue
 from kam_desktop.imports.fast import all_match, cells, empty, flags, has_any
 from kam_desktop.imports.formats import ColumnSpec, FormatSpec, Kind
@@ -16,6 +17,7 @@ from kam_desktop.imports.reader import FORMULA_MARK
 from kam_desktop.imports.synonyms import enum_lookup
 from kam_desktop.imports.values import (
     EMAIL,
+    clipped,
     label_of,
     parse_currency,
     parse_date,
@@ -31,9 +33,9 @@ MAX_TEXT = 2_000
 _FREE = (Kind.CODE, Kind.TEXT, Kind.EMAIL)
 MAX_PLACES = {Kind.MONEY: 2, Kind.DECIMAL: 6, Kind.FRACTION: 6}
 _DATE_HINT = {
-    "DMY": "day.month.year like 31.01.2026, or 2026-01-31",
-    "MDY": "month/day/year like 01/31/2026, or 2026-01-31",
-    "ISO": "year-month-day like 2026-01-31 (or choose day-first in the preview)",
+    "DMY": Message.of("day.month.year like 31.01.2026, or 2026-01-31"),
+    "MDY": Message.of("month/day/year like 01/31/2026, or 2026-01-31"),
+    "ISO": Message.of("year-month-day like 2026-01-31 (or choose day-first in the preview)"),
 }
 
 
@@ -46,23 +48,15 @@ class IssueSink:
     issues: list[ImportIssue] = field(default_factory=list)
     dropped: int = 0
 
-    def add(self, row: int | None, column: str | None, message: str) -> None:
-        if len(self.issues) < self.limit:
-            # a message quoting a cell must never replay its control bytes (ESC repaints a terminal)
-            message = _CONTROL.sub(lambda m: f"<U+{ord(m[0]):04X}>", message)
-            self.issues.append(ImportIssue(self.file, row, column, message))
-        else:
-            self.dropped += 1
-
-    def add_message(self, row: int | None, column: str | None, message: Message) -> None:
+    def add(self, row: int | None, column: str | None, message: Message) -> None:
         """A finding written as a message template, so that it can be shown in the reader's language."""
         if len(self.issues) < self.limit:
-            self.issues.append(ImportIssue.of(self.file, row, column, message))
+            self.issues.append(ImportIssue.of(self.file, row, column, safe(message)))
         else:
             self.dropped += 1
 
     def add_rows(self, rows: pd.Series, mask: pd.Series, column: str | None, raw: pd.Series,
-                 message: Callable[[str], str]) -> None:
+                 message: Callable[[str], Message]) -> None:
         """One issue per row where `mask` holds; the loop runs over bad rows only."""
         if not mask.any():
             return
@@ -70,9 +64,28 @@ class IssueSink:
             self.add(int(row), column, message(value))
 
     def final(self) -> tuple[ImportIssue, ...]:
-        extra = () if not self.dropped else (ImportIssue(
-            self.file, None, None, f"{self.dropped:,} more errors not listed; fix the ones above first"),)
+        extra = () if not self.dropped else (ImportIssue.of(self.file, None, None, Message.of(
+            "{count:,} more errors not listed; fix the ones above first", count=self.dropped)),)
         return (*sorted(self.issues, key=_order), *extra)
+
+
+def safe(message: Message) -> Message:
+    """`message` with the control bytes of the cells it quotes shown as <U+XXXX> (ESC repaints a terminal)."""
+    params = {k: _safe(v) for k, v in message.params.items()}
+    if all(params[k] is v for k, v in message.params.items()):
+        return message
+    return Message.of(message.template, **params)
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub(lambda m: f"<U+{ord(m[0]):04X}>", value) if _CONTROL.search(value) else value
+    if isinstance(value, Message):
+        return safe(value)
+    if isinstance(value, Listing):
+        items = tuple(_safe(item) for item in value.items)
+        return value if all(a is b for a, b in zip(items, value.items, strict=True)) else Listing(items, value.separator)
+    return value
 
 
 def _order(issue: ImportIssue) -> tuple[int, int]:
@@ -112,8 +125,8 @@ class ChunkReader:
         if self.from_xlsx:
             formula = text.str.startswith(FORMULA_MARK)
             sink.add_rows(rows, formula, header, text.str.slice(len(FORMULA_MARK)),
-                          lambda v: f"holds a formula ({label_of(v)}); the import reads values only: "
-                                    "copy the column and paste it as values")
+                          lambda v: Message.of("holds a formula ({formula!r}); the import reads values only: "
+                                               "copy the column and paste it as values", formula=clipped(v)))
             text = text.mask(formula, "")
         limit = col.max_len or (MAX_CODE if col.kind is Kind.CODE else MAX_TEXT)
         too_long = pd.Series(False, index=text.index)
@@ -121,13 +134,14 @@ class ChunkReader:
         if col.kind in _FREE and max(map(len, cells(text)), default=0) > limit:
             too_long = text.str.len() > limit
             sink.add_rows(rows, too_long, header, text.str.len().astype(object),
-                          lambda n: f"the value is {n} characters long (limit {limit}): a wrong column "
-                                    "or a broken export")
+                          lambda n: Message.of("the value is {length} characters long (limit {limit}): a "
+                                               "wrong column or a broken export", length=n, limit=limit))
             text = text.mask(too_long, "")
         blank = empty(text)
         if col.needs_value:
             sink.add_rows(rows, blank & ~too_long, header, text,
-                          lambda _: f"missing value: every row needs {col.name}; fill it in")
+                          lambda _: Message.of("missing value: every row needs {column}; fill it in",
+                                               column=col.name))
         elif col.default is not None:
             text = text.mask(blank, col.default)
         return self._typed(col, text, rows, header, sink)
@@ -139,39 +153,45 @@ class ChunkReader:
             broken = flags(text, lambda v: "\n" in v or "\r" in v or "\t" in v) if has_any(text, "\t\r\n") \
                 else pd.Series(False, index=text.index)
             sink.add_rows(rows, broken, header, text,
-                          lambda v: f"{label_of(v)} holds a line break or tab; a code is one word")
+                          lambda v: Message.of("{value} holds a line break or tab; a code is one word",
+                                               value=label_of(v)))
             return text.mask(broken, "")
         if kind in (Kind.DECIMAL, Kind.MONEY):
             return self._number(col, text, rows, header, sink)
         if kind is Kind.INT:
             bad = pd.Series(False, index=text.index) if all_match(text, r"0*+[1-9]\d{0,8}+") else \
                 ~text.str.fullmatch(r"0*[1-9]\d{0,8}") & (text != "")
-            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not a whole number above 0")
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not a whole number above 0",
+                                                                             value=clipped(v)))
             return text.mask(bad, "")
         if kind is Kind.DATE:
             dates, bad = parse_date(text, self.date_order)
             hint = _DATE_HINT[self.date_order]
-            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not a date; expected {hint}")
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not a date; expected {hint}",
+                                                                             value=clipped(v), hint=hint))
             return dates
         if kind is Kind.ENUM:
             values, bad = parse_enum(text, enum_lookup(col.name, col.choices))
             allowed = ", ".join(col.choices)
-            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not one of: {allowed}")
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not one of: {allowed}",
+                                                                             value=clipped(v), allowed=allowed))
             return values
         if kind is Kind.CURRENCY:
             values, bad = parse_currency(text)
             sink.add_rows(rows, bad, header, text,
-                          lambda v: f"{label_of(v)} is not a currency code; use ISO codes like PLN, EUR, RUB")
+                          lambda v: Message.of("{value!r} is not a currency code; use ISO codes like PLN, EUR, RUB",
+                                               value=clipped(v)))
             return values.mask(bad, "")
         if kind is Kind.FRACTION:
             values, bad = parse_fraction(text, self.decimal)
             sink.add_rows(rows, bad, header, text,
-                          lambda v: f"{label_of(v)} is not a confidence between 0 and 1; write 0{self.decimal}8 "
-                                    "or 80%")
+                          lambda v: Message.of("{value!r} is not a confidence between 0 and 1; write {example} or 80%",
+                                               value=clipped(v), example=f"0{self.decimal}8"))
             return values.mask(bad, "")
         if kind is Kind.EMAIL:
             bad = ~text.str.fullmatch(EMAIL) & (text != "")
-            sink.add_rows(rows, bad, header, text, lambda v: f"{label_of(v)} is not an e-mail address")
+            sink.add_rows(rows, bad, header, text, lambda v: Message.of("{value!r} is not an e-mail address",
+                                                                             value=clipped(v)))
             return text.mask(bad, "")
         return text
 
@@ -180,11 +200,13 @@ class ChunkReader:
         values, bad = parse_number(text, self.decimal)
         example = "1 234,56" if self.decimal == "," else "1234.56"
         sink.add_rows(rows, bad, header, text,
-                      lambda v: f"{label_of(v)} is not a number; write it like {example} "
-                                f"(decimal mark {self.decimal!r}, or change it in the preview)")
+                      lambda v: Message.of("{value!r} is not a number; write it like {example} (decimal mark "
+                                           "{mark!r}, or change it in the preview)",
+                                           value=clipped(v), example=example, mark=self.decimal))
         places = col.places if col.places is not None else MAX_PLACES[col.kind]
         precise = too_precise(values, places) & ~bad
-        what = "an amount has at most 2 decimal places" if col.kind is Kind.MONEY else \
-            f"at most {places} decimal places are kept"
-        sink.add_rows(rows, precise, header, text, lambda v: f"{label_of(v)} is too precise: {what}")
+        what = Message.of("an amount has at most 2 decimal places") if col.kind is Kind.MONEY else \
+            Message.of("at most {places} decimal places are kept", places=places)
+        sink.add_rows(rows, precise, header, text,
+                      lambda v: Message.of("{value!r} is too precise: {what}", value=clipped(v), what=what))
         return values.mask(bad | precise, "")

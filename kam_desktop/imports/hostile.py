@@ -7,6 +7,7 @@ import unicodedata
 
 import pandas as pd
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports.columns import IssueSink
 from kam_desktop.imports.fast import flags, joined
 from kam_desktop.imports.formats import FormatSpec, Kind
@@ -56,20 +57,26 @@ def shown(value: str) -> str:
     return "'" + "".join(ch if " " <= ch <= "~" else f"<U+{ord(ch):04X}>" for ch in text) + "'"
 
 
-def _control_message(value: str) -> str:
+def _control_message(value: str) -> Message:
     found = _CONTROL.search(value)
-    code = f"U+{ord(found[0]):04X}" if found else "?"
-    return (f"{shown(value)} holds the control character {code} (binary data or a terminal escape); "
-            "remove it or export the file again")
+    return Message.of("{value} holds the control character {char} at character {position}; it is never stored: "
+                      "remove it in the source or export the file again", value=shown(value),
+                      char=f"U+{ord(found[0]):04X}" if found else "?", position=found.start() + 1 if found else 0)
 
 
-def _invisible_message(value: str) -> str:
-    return (f"{shown(value)} holds an invisible character (zero-width space, direction mark or line break); "
-            "retype the code")
+def _invisible_message(value: str) -> Message:
+    at = next((i for i, ch in enumerate(value) if _invisible(ch) or _LINE_BREAK.match(ch)), 0)
+    return Message.of("{value} holds the invisible character {char} at character {position}; a code or key must be "
+                      "visible characters only (two values that look the same must be the same): delete it and "
+                      "type the value again", value=shown(value), char=f"U+{ord(value[at]):04X}" if value else "?",
+                      position=at + 1)
 
 
-def _login_message(value: str) -> str:
+def _login_message(value: str) -> Message:
     letters = [f"U+{ord(ch):04X}" for ch in value if not ch.isascii()]
-    why = f" (it holds the non-Latin letters {', '.join(letters)} that look like Latin ones)" if letters else ""
-    return (f"owner login {shown(value)} is not a valid login{why}: 1–64 letters a–z, digits, '.', '_' or '-', "
-            "as `kamctl users add` accepts")
+    if letters:
+        return Message.of("owner login {login} is not a valid login (it holds the non-Latin letters {letters} that "
+                          "look like Latin ones): 1–64 letters a–z, digits, '.', '_' or '-'; the rule of `kamctl users "
+                          "add`", login=shown(value), letters=", ".join(letters))
+    return Message.of("owner login {login} is not a valid login: 1–64 letters a–z, digits, '.', '_' or '-'; the "
+                      "rule of `kamctl users add`", login=shown(value))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports.columns import IssueSink
 from kam_desktop.imports.errors import ImportFileError, ImportIssue
 from kam_desktop.imports.formats import FormatSpec, get_format
@@ -20,7 +21,9 @@ from kam_desktop.imports.staged import ImportResult, KnownData, empty_rows
 from kam_desktop.imports.validate import FileValidator
 from kam_desktop.imports.xlsx_safety import XlsxLimits
 
-_DELIMITER_NAMES = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
+_DELIMITER_NAMES = {";": Message.of("semicolon"), ",": Message.of("comma"), "\t": Message.of("tab"),
+                    "|": Message.of("pipe")}
+_BLANK_HEADER = Message.of("row 1 is empty: the header must be on row 1")
 
 
 def import_file(path: Path, format_name: str, known: KnownData, *, options: ReadOptions = DETECT,
@@ -52,8 +55,7 @@ def _import(path: Path, spec: FormatSpec, sniffed: SniffResult, known: KnownData
         chunks = iter_xlsx(path, options, chunk_rows=chunk_rows, progress=progress, cancel=cancel)
     if not any(h.strip() for h in sniffed.headers):
         has_data = any(any(cell.strip() for cell in row) for row in sniffed.sample)
-        message = "row 1 is empty: the header must be on row 1" if has_data else \
-            "the file holds only blank lines; export it again"
+        message = _BLANK_HEADER if has_data else Message.of("the file holds only blank lines; export it again")
         return _failed(path, spec, options, [_file_issue(path, message)], sniffed.notes)
     if sniffed.file_kind == "csv" and len(sniffed.headers) == 1 and len(spec.columns) > 1:
         # decided before pandas reads on: with a wrong delimiter it would fail on row 2 instead
@@ -61,7 +63,7 @@ def _import(path: Path, spec: FormatSpec, sniffed: SniffResult, known: KnownData
         return _failed(path, spec, options, [issue], sniffed.notes)
     first = next(chunks, None)
     if first is None or first.empty:
-        return _failed(path, spec, options, [_file_issue(path, "the file holds no rows")], sniffed.notes)
+        return _failed(path, spec, options, [_file_issue(path, Message.of("the file holds no rows"))], sniffed.notes)
     headers = [str(h) for h in first.iloc[0].tolist()]
     match = match_headers(spec, headers, profile)
     header_issues = _header_issues(path, spec, match, options, sniffed.file_kind)
@@ -77,7 +79,7 @@ def _import(path: Path, spec: FormatSpec, sniffed: SniffResult, known: KnownData
     for chunk in chunks:
         validator.add_chunk(chunk)
     if validator.rows_read == 0:
-        sink.add(None, None, "the file has a header but no data rows; export it again with the data")
+        sink.add(None, None, Message.of("the file has a header but no data rows; export it again with the data"))
     staged, new_categories, new_owners = validator.finish()
     return ImportResult(
         format=spec.name, file=path.name, sha256=digest[0] if digest else _sha256(path), options=options,
@@ -90,34 +92,38 @@ def _import(path: Path, spec: FormatSpec, sniffed: SniffResult, known: KnownData
 
 def _header_issues(path: Path, spec: FormatSpec, match: HeaderMatch, options: ReadOptions,
                    file_kind: str) -> list[ImportIssue]:
-    found = ", ".join(repr(h) for h in match.headers if h.strip()) or "nothing"
+    found = ", ".join(repr(h) for h in match.headers if h.strip()) or Message.of("nothing")
     if not any(h.strip() for h in match.headers):
-        return [_file_issue(path, "row 1 is empty: the header must be on row 1")]
+        return [_file_issue(path, _BLANK_HEADER)]
     if len(match.headers) == 1 and file_kind == "csv" and match.missing:
         return [_file_issue(path, _one_column(match.headers[0], options.delimiter or ","))]
-    issues = [_file_issue(path, f"missing required column {col!r} (or a synonym); found: {found}. "
-                                "Rename the header or choose a mapping profile")
+    issues = [_file_issue(path, Message.of("missing required column {column!r} (or a synonym); found: {found}. "
+                                           "Rename the header or choose a mapping profile", column=col, found=found))
               for col in match.missing]
-    issues += [_file_issue(path, f"columns {', '.join(repr(h) for h in headers)} all look like {col!r}; "
-                                 "save a mapping profile that chooses one")
+    issues += [_file_issue(path, Message.of("columns {headers} all look like {column!r}; save a mapping profile "
+                                            "that chooses one", headers=", ".join(repr(h) for h in headers),
+                                            column=col))
                for col, headers in match.ambiguous]
     return issues
 
 
-def _one_column(header: str, delimiter: str) -> str:
+def _one_column(header: str, delimiter: str) -> Message:
     used = _DELIMITER_NAMES.get(delimiter, repr(delimiter))
     likely = [d for d in DELIMITERS if d != delimiter and d in header]
-    hint = f"; it looks {_DELIMITER_NAMES[likely[0]]}-separated" if likely else ""
-    return (f"only one column found with the {used} delimiter (header {header[:60]!r}){hint}; "
-            "choose the delimiter in the preview")
+    if likely:
+        return Message.of("only one column found with the {delimiter} delimiter (header {header!r}); it looks "
+                          "{likely}-separated; choose the delimiter in the preview", delimiter=used,
+                          header=header[:60], likely=_DELIMITER_NAMES[likely[0]])
+    return Message.of("only one column found with the {delimiter} delimiter (header {header!r}); choose the "
+                      "delimiter in the preview", delimiter=used, header=header[:60])
 
 
-def _file_issue(path: Path, message: str) -> ImportIssue:
-    return ImportIssue(path.name, None, None, message)
+def _file_issue(path: Path, message: Message) -> ImportIssue:
+    return ImportIssue.of(path.name, None, None, message)
 
 
 def _failed(path: Path, spec: FormatSpec, options: ReadOptions, issues: list[ImportIssue],
-            notes: tuple[str, ...] = (), match: HeaderMatch | None = None) -> ImportResult:
+            notes: tuple[Message, ...] = (), match: HeaderMatch | None = None) -> ImportResult:
     columns = {} if match is None else {col: match.header_of(col) for col in match.columns}
     return ImportResult(
         format=spec.name, file=path.name, sha256=_sha256(path), options=options, columns=columns,

@@ -6,6 +6,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kam_desktop.domain.messages import Message
+
 # A caller cancels with a threading.Event (a GUI worker) or any callable returning True.
 CancelCheck = Callable[[], bool] | threading.Event
 
@@ -29,7 +31,7 @@ class SniffResult:
     options: ReadOptions  # fully resolved (sheet stays None for CSV)
     headers: tuple[str, ...]
     sample: tuple[tuple[str, ...], ...]  # first data rows as text, for the preview grid
-    notes: tuple[str, ...]  # doubts worth showing: "assumed day-first", the sheets found...
+    notes: tuple[Message, ...]  # doubts worth showing: "assumed day-first", the sheets found...
     size: int  # bytes
 
 

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports.errors import ImportCancelled, ImportFileError, ImportIssue
 from kam_desktop.imports.options import CancelCheck, Progress, ProgressCallback, ReadOptions, is_cancelled
 
@@ -47,8 +48,11 @@ class _HashingRaw(io.RawIOBase):
         return len(data)
 
 
-def _issue(path: Path, row: int | None, message: str) -> ImportFileError:
-    return ImportFileError(ImportIssue(path.name, row, None, message))
+def _issue(path: Path, row: int | None, message: Message) -> ImportFileError:
+    return ImportFileError(ImportIssue.of(path.name, row, None, message))
+
+
+_EMPTY = Message.of("the file is empty; export it again with a header row")
 
 
 def iter_csv(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
@@ -71,7 +75,7 @@ def iter_csv(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS,
                 quotechar='"', doublequote=True,
             )
         except pd.errors.EmptyDataError as exc:
-            raise _issue(path, None, "the file is empty; export it again with a header row") from exc
+            raise _issue(path, None, _EMPTY) from exc
         except pd.errors.ParserError as exc:  # pandas reads ahead when it opens: a quote never closed on row 1
             raise _parser_issue(path, str(exc)) from exc
         rows = 0
@@ -100,11 +104,12 @@ def _guarded(path: Path, reader: Iterator[pd.DataFrame], options: ReadOptions,
             return
         except UnicodeDecodeError as exc:
             line, offset = bad_byte_at(path, options.encoding or "utf-8")
-            raise _issue(path, line, f"the byte at offset {offset:,} (line {line:,}) is not valid "
-                                     f"{options.encoding}: the file mixes encodings or is not {options.encoding}; "
-                                     "choose the encoding in the preview or fix that line") from exc
+            raise _issue(path, line, Message.of(
+                "the byte at offset {offset:,} (line {line:,}) is not valid {encoding}: the file mixes encodings or "
+                "is not {encoding}; choose the encoding in the preview or fix that line",
+                offset=offset, line=line, encoding=options.encoding)) from exc
         except pd.errors.EmptyDataError as exc:
-            raise _issue(path, None, "the file is empty; export it again with a header row") from exc
+            raise _issue(path, None, _EMPTY) from exc
         except pd.errors.ParserError as exc:
             raise _parser_issue(path, str(exc)) from exc
         yield chunk
@@ -133,12 +138,14 @@ def bad_byte_at(path: Path, encoding: str) -> tuple[int, int]:
 
 def _parser_issue(path: Path, text: str) -> ImportFileError:
     if m := _FIELDS.search(text):
-        return _issue(path, int(m[2]), f"this line has {m[3]} values but the header has {m[1]}: a value "
-                                       "holding the delimiter is not quoted, or the delimiter is wrong")
+        return _issue(path, int(m[2]), Message.of(
+            "this line has {found} values but the header has {expected}: a value holding the delimiter is not "
+            "quoted, or the delimiter is wrong", found=int(m[3]), expected=int(m[1])))
     if m := _EOF_QUOTE.search(text):
-        return _issue(path, int(m[1]) + 1, "a quoted value that starts here is never closed: the file is "
-                                           "truncated or has an unbalanced quote; export it again")
-    return _issue(path, None, f"the file cannot be read as CSV ({text}); check the delimiter")
+        return _issue(path, int(m[1]) + 1, Message.of("a quoted value that starts here is never closed: the file "
+                                                      "is truncated or has an unbalanced quote; export it again"))
+    return _issue(path, None, Message.of("the file cannot be read as CSV ({problem}); check the delimiter",
+                                         problem=text))
 
 
 def cell_text(value: object) -> str:
@@ -183,8 +190,9 @@ def _readable_workbook(path: Path) -> Iterator[None]:
     except ImportFileError:
         raise
     except (*_WORKBOOK_ERRORS, InvalidFileException) as exc:
-        raise _issue(path, None, f"the workbook cannot be read ({type(exc).__name__}: {str(exc)[:80]!r}); "
-                                 "open it in Excel, save it again as .xlsx, or export CSV") from exc
+        raise _issue(path, None, Message.of(
+            "the workbook cannot be read ({problem}); open it in Excel and save it again, or export CSV",
+            problem=f"{type(exc).__name__}: {str(exc)[:80]!r}")) from exc
 
 
 def workbook_sheets(path: Path) -> list[str]:
@@ -227,8 +235,8 @@ def _iter_xlsx(path: Path, options: ReadOptions, *, chunk_rows: int = CHUNK_ROWS
     book = load_workbook(fh, read_only=True, data_only=False)
     try:
         if options.sheet is not None and options.sheet not in book.sheetnames:
-            raise _issue(path, None, f"no sheet named {options.sheet!r}; the workbook has "
-                                     f"{', '.join(book.sheetnames)}")
+            raise _issue(path, None, Message.of("no sheet named {sheet}; the workbook has {sheets}",
+                                                sheet=repr(options.sheet), sheets=", ".join(book.sheetnames)))
         sheet = book[options.sheet] if options.sheet else book.worksheets[0]
         max_row = sheet.max_row or 0
         batch: list[list[str]] = []

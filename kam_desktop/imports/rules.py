@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 import pandas as pd
 
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.printable import unprintable, unprintable_problem
 from kam_desktop.imports.columns import IssueSink
 from kam_desktop.imports.fast import empty, flags, floats, lookup
 from kam_desktop.imports.staged import KnownData
 from kam_desktop.imports.synonyms import normalise_label
-from kam_desktop.imports.values import is_negative, label_of
+from kam_desktop.imports.values import clipped, is_negative
 
 
 def check_known_accounts(codes: pd.Series, rows: pd.Series, header: str, known: KnownData,
@@ -27,9 +29,11 @@ def check_known_accounts(codes: pd.Series, rows: pd.Series, header: str, known: 
     return ~empty(codes) & ~unknown
 
 
-def _unknown_account(code: str, hint: str | None) -> str:
-    guess = f" (did you mean {hint!r}? codes are case-sensitive)" if hint else ""
-    return f"unknown account {label_of(code)}{guess}; import or create the account first"
+def _unknown_account(code: str, hint: str | None) -> Message:
+    if hint:
+        return Message.of("unknown account {code!r} (did you mean {hint!r}? codes are case-sensitive); import or "
+                          "create the account first", code=clipped(code), hint=hint)
+    return Message.of("unknown account {code!r}; import or create the account first", code=clipped(code))
 
 
 def account_currency(codes: pd.Series, known: KnownData) -> pd.Series:
@@ -44,8 +48,9 @@ def check_currency(codes: pd.Series, currency: pd.Series, rows: pd.Series, heade
     if wrong.any():
         for row, code, got, want in zip(rows[wrong], codes[wrong], currency[wrong], expected[wrong],
                                         strict=True):
-            sink.add(int(row), header, f"currency {got} does not match account {code}'s currency {want}; "
-                                       "fix the export or the account")
+            sink.add(int(row), header, Message.of("currency {got} does not match account {code}'s currency "
+                                                  "{want}; fix the export or the account",
+                                                  got=got, code=code, want=want))
 
 
 def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str, sink: IssueSink,
@@ -58,8 +63,9 @@ def check_sign(quantity: pd.Series, net: pd.Series, rows: pd.Series, header: str
     differ = (q * n) < 0
     if differ.any():
         for row, q, n in zip(rows[differ], quantity[differ], net[differ], strict=True):
-            sink.add(int(row), header, f"quantity {q} and net_amount {n} have different signs; "
-                                       "a return has both negative, a sale both positive")
+            sink.add(int(row), header, Message.of("quantity {quantity} and net_amount {net} have different signs; "
+                                                  "a return has both negative, a sale both positive",
+                                                  quantity=_number(q), net=_number(n)))
 
 
 def check_margin(net: pd.Series, margin: pd.Series, rows: pd.Series, header: str, sink: IssueSink,
@@ -70,8 +76,9 @@ def check_margin(net: pd.Series, margin: pd.Series, rows: pd.Series, header: str
     beyond = ((n > 0) & (m > n)) | ((n < 0) & (m < n))
     if beyond.any():
         for row, nv, mv in zip(rows[beyond], net[beyond], margin[beyond], strict=True):
-            sink.add(int(row), header, f"margin_amount {mv} is beyond net_amount {nv}; "
-                                       "is this column the gross amount or the price?")
+            sink.add(int(row), header, Message.of("margin_amount {margin} is beyond net_amount {net}; "
+                                                  "is this column the gross amount or the price?",
+                                                  margin=_number(mv), net=_number(nv)))
 
 
 def check_printable(texts: pd.Series, rows: pd.Series, header: str, sink: IssueSink) -> None:
@@ -82,20 +89,21 @@ def check_printable(texts: pd.Series, rows: pd.Series, header: str, sink: IssueS
     for row, value in zip(rows[bad].tolist(), texts[bad].tolist(), strict=True):
         problem = unprintable_problem(None, value)  # the finding names the column
         if problem is not None:
-            sink.add_message(int(row), header, problem)
+            sink.add(int(row), header, problem)
 
 
-def check_not_negative(values: pd.Series, rows: pd.Series, header: str, what: str,
+def check_not_negative(values: pd.Series, rows: pd.Series, header: str, what: Message,
                        sink: IssueSink) -> None:
     sink.add_rows(rows, is_negative(values) & (values != ""), header, values,
-                  lambda v: f"{v} is negative; {what} cannot be below 0")
+                  lambda v: Message.of("{value} is negative; {what} cannot be below 0", value=_number(v), what=what))
 
 
 def check_not_future(dates: pd.Series, rows: pd.Series, header: str, known: KnownData,
                      sink: IssueSink) -> None:
     future = dates.notna() & (dates > pd.Timestamp(known.today))
-    sink.add_rows(rows, future, header, dates.dt.strftime("%Y-%m-%d"),
-                  lambda v: f"{v} is after today ({known.today}); check the date order")
+    sink.add_rows(rows, future, header, dates.dt.date,
+                  lambda v: Message.of("{day} is after today ({today}); check the date order", day=v,
+                                       today=known.today))
 
 
 EARLIEST = pd.Timestamp("1990-01-01")  # no fact of this program (or its clients' ERPs) is older
@@ -106,8 +114,9 @@ def check_date_range(dates: pd.Series, rows: pd.Series, header: str, known: Know
     """Dates before 1990 or more than ten years after today: a mistyped year or an ERP's 'no date' filler."""
     latest = pd.Timestamp(known.today) + pd.DateOffset(years=HORIZON_YEARS)
     odd = dates.notna() & ((dates < EARLIEST) | (dates > latest))
-    sink.add_rows(rows, odd, header, dates.dt.strftime("%Y-%m-%d"),
-                  lambda v: f"{v} is outside {EARLIEST:%Y-%m-%d}..{latest:%Y-%m-%d}; check the year")
+    sink.add_rows(rows, odd, header, dates.dt.date,
+                  lambda v: Message.of("{day} is outside {earliest}..{latest}; check the year", day=v,
+                                       earliest=EARLIEST.date(), latest=latest.date()))
 
 
 # SQLite stores money as int64 minor units (max ~9.2e16 major units): one file may bring at most a tenth of it,
@@ -124,9 +133,10 @@ def check_sums(frame: pd.DataFrame, columns: list[str], headers: Mapping[str, st
     for col in columns:
         total = floats(frame[col]).abs().sum()
         if total >= MAX_SUM:
-            sink.add(None, headers[col], f"the {headers[col]} values add up to about {total:,.0f}, beyond the "
-                                         f"{MAX_SUM - 1:,} a sum can hold; check the column (a wrong unit or "
-                                         "column?) or split the file")
+            sink.add(None, headers[col], Message.of(
+                "the {column} values add up to about {total:,}, beyond the {limit:,} a sum can hold; check the "
+                "column (a wrong unit or column?) or split the file",
+                column=headers[col], total=round(total), limit=MAX_SUM - 1))
 
 
 def new_names(values: pd.Series, known: frozenset[str]) -> tuple[dict[str, str], list[str]]:
@@ -160,16 +170,25 @@ def check_duplicates(frame: pd.DataFrame, key: tuple[str, ...], headers: Mapping
     column = "+".join(headers[c] for c in key)
     for values in keyed[repeat].itertuples(index=False):
         parts = tuple(values[: len(key)])
-        shown = " + ".join(_show(v) for v in parts)
+        shown = Listing(tuple(_show(v) for v in parts), " + ")
         where = first.loc[parts if len(key) > 1 else parts[0]]
-        sink.add(int(values[-1]), column, f"duplicate key {shown}: already in row {int(where)}; "
-                                          "each appears once in a file")
+        sink.add(int(values[-1]), column, Message.of("duplicate key {key}: already in row {row}; each appears once "
+                                                     "in a file", key=shown, row=int(where)))
 
 
-def _show(value: object) -> str:
+def _show(value: object) -> Message | str:
+    """A key's or a head's value: a date in the reader's way, anything else as the file wrote it."""
     if isinstance(value, pd.Timestamp):
-        return str(value.strftime("%Y-%m-%d"))
+        return Message.of("{day}", day=value.date())
     return str(value)
+
+
+def _number(text: str) -> Decimal | str:
+    """A number the checks read (canonical text: `-1234.5`) as a Decimal, written in the reader's way."""
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return text
 
 
 def check_invoice_heads(frame: pd.DataFrame, headers: Mapping[str, str], sink: IssueSink) -> None:
@@ -184,5 +203,6 @@ def check_invoice_heads(frame: pd.DataFrame, headers: Mapping[str, str], sink: I
             differ &= (values != "") & (first != "")
         for row, no, got, want in zip(lines["_row"][differ], lines["invoice_no"][differ], values[differ],
                                       first[differ], strict=True):
-            sink.add(int(row), headers[col], f"invoice {no} has {_show(got)} here but {_show(want)} on its "
-                                             f"first line; all lines of an invoice share {col}")
+            sink.add(int(row), headers[col], Message.of(
+                "invoice {invoice} has {here} here but {first} on its first line; all lines of an invoice share "
+                "{column}", invoice=no, here=_show(got), first=_show(want), column=col))

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kam_desktop.domain.messages import Message, Refusal
+
 DELIMITERS = (";", "\t", ",", "|")
 DATE_ORDERS = ("ISO", "DMY", "MDY")
 SINGLE_BYTE = ("cp1250", "cp1251")
@@ -19,7 +21,7 @@ _CENTRAL = _POLISH | set("áäčďéěíĺľňôŕřšťúůýžÁÄČĎÉĚÍĹ
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-class SniffError(ValueError):
+class SniffError(Refusal, ValueError):
     """Detection failed in a way the user must resolve (say which encoding, for instance)."""
 
 
@@ -28,7 +30,7 @@ class Encoding:
     """The detected codec and how sure the guess is (for the preview)."""
 
     codec: str
-    note: str = ""
+    note: Message | None = None
 
 
 def _letter_score(text: str, codec: str) -> float:
@@ -57,14 +59,15 @@ def detect_encoding(sample: bytes, complete: bool = False) -> Encoding:
     `complete` says the sample is the whole file (so a multi-byte character cut at the end is an error).
     """
     if sample.startswith(codecs.BOM_UTF8):
-        return Encoding("utf-8-sig", "UTF-8 with BOM")
+        return Encoding("utf-8-sig", Message.of("UTF-8 with BOM"))
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Encoding("utf-16", "UTF-16 with BOM (Excel 'Unicode text')")
+        return Encoding("utf-16", Message.of("UTF-16 with BOM (Excel 'Unicode text')"))
     if b"\x00" in sample or _control_share(sample) > 0.01:
         raise SniffError("this is not a text file (it holds binary bytes); export CSV or XLSX from the ERP")
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(sample, final=complete)
-        return Encoding("utf-8", "UTF-8" if max(sample, default=0) > 127 else "ASCII (read as UTF-8)")
+        return Encoding("utf-8", Message.of("UTF-8") if max(sample, default=0) > 127 else
+                        Message.of("ASCII (read as UTF-8)"))
     except UnicodeDecodeError:
         pass
     scores: dict[str, float] = {}
@@ -76,8 +79,8 @@ def detect_encoding(sample: bytes, complete: bool = False) -> Encoding:
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if ranked and ranked[0][1] >= 0.8 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1] - 0.3):
         codec, score = ranked[0]
-        name = "Windows-1250 (Polish)" if codec == "cp1250" else "Windows-1251 (Russian)"
-        return Encoding(codec, f"{name}, {score:.0%} of words look right")
+        name = Message.of("Windows-1250 (Polish)") if codec == "cp1250" else Message.of("Windows-1251 (Russian)")
+        return Encoding(codec, Message.of("{name}, {share} of words look right", name=name, share=f"{score:.0%}"))
     raise SniffError("the file is neither UTF-8 nor clearly Windows-1250 or Windows-1251; "
                      "choose the encoding the ERP used")
 
@@ -132,7 +135,13 @@ _POINT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 
 
 def detect_decimal(values: Iterable[str], delimiter: str | None) -> tuple[str, str]:
-    """The decimal mark ("." or ","), with a note when there was no evidence either way."""
+    """The decimal mark ("." or ","), with a note (English) when there was no evidence either way."""
+    mark, note = decimal_mark(values, delimiter)
+    return mark, "" if note is None else str(note)
+
+
+def decimal_mark(values: Iterable[str], delimiter: str | None) -> tuple[str, Message | None]:
+    """The decimal mark ("." or ","), with a note for the preview when there was no evidence either way."""
     votes: Counter[str] = Counter()
     for raw in values:
         value = raw.strip()
@@ -148,11 +157,12 @@ def detect_decimal(values: Iterable[str], delimiter: str | None) -> tuple[str, s
     if votes:
         mark, count = votes.most_common(1)[0]
         if len(votes) > 1:
-            return mark, f"numbers disagree on the decimal mark; {count} of {votes.total()} use {mark!r}"
-        return mark, ""
+            return mark, Message.of("numbers disagree on the decimal mark; {count} of {total} use {mark!r}",
+                                    count=count, total=votes.total(), mark=mark)
+        return mark, None
     # No value had a fraction: ERPs that write semicolons are the ones that write decimal commas.
     guess = "," if delimiter == ";" else "."
-    return guess, f"no number shows its decimal mark; assumed {guess!r}"
+    return guess, Message.of("no number shows its decimal mark; assumed {mark!r}", mark=guess)
 
 
 _DAY_MONTH = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
@@ -160,7 +170,13 @@ _YEAR_FIRST = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 
 
 def detect_date_order(values: Iterable[str]) -> tuple[str, str]:
-    """ISO (year first only), DMY or MDY, with a note when the order is a guess."""
+    """ISO (year first only), DMY or MDY, with a note (English) when the order is a guess."""
+    order, note = date_order(values)
+    return order, "" if note is None else str(note)
+
+
+def date_order(values: Iterable[str]) -> tuple[str, Message | None]:
+    """ISO (year first only), DMY or MDY, with a note for the preview when the order is a guess."""
     votes: Counter[str] = Counter()
     dots = seen = 0
     for raw in values:
@@ -184,12 +200,13 @@ def detect_date_order(values: Iterable[str]) -> tuple[str, str]:
             votes["?"] += 1
     if votes["DMY"] and votes["MDY"]:
         order = "DMY" if votes["DMY"] >= votes["MDY"] else "MDY"
-        return order, f"dates disagree: {votes['DMY']} day-first, {votes['MDY']} month-first"
+        return order, Message.of("dates disagree: {day_first} day-first, {month_first} month-first",
+                                 day_first=votes["DMY"], month_first=votes["MDY"])
     for order in ("DMY", "MDY"):
         if votes[order]:
-            return order, ""
+            return order, None
     if votes["?"]:
         # Nobody writes month.day.year with dots; with slashes it is a real doubt to show the user.
-        note = "" if dots else "every day is 12 or less: assumed day-first; check the preview"
+        note = None if dots else Message.of("every day is 12 or less: assumed day-first; check the preview")
         return "DMY", note
-    return "ISO", "" if votes["ISO"] or not seen else "no dates recognised"
+    return "ISO", None if votes["ISO"] or not seen else Message.of("no dates recognised")

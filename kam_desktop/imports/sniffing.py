@@ -6,6 +6,7 @@ import codecs
 from dataclasses import replace
 from pathlib import Path
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports.errors import ImportFileError, ImportIssue
 from kam_desktop.imports.formats import FormatSpec, Kind
 from kam_desktop.imports.options import DETECT, ReadOptions, SniffResult
@@ -14,8 +15,8 @@ from kam_desktop.imports.reader import iter_xlsx, workbook_sheets
 from kam_desktop.imports.sniff import (
     SniffError,
     complete_lines,
-    detect_date_order,
-    detect_decimal,
+    date_order,
+    decimal_mark,
     detect_delimiter,
     detect_encoding,
     parse_rows,
@@ -28,8 +29,8 @@ SAMPLE_ROWS = 200
 PREVIEW_ROWS = 20
 
 
-def _fail(path: Path, message: str) -> ImportFileError:
-    return ImportFileError(ImportIssue(path.name, None, None, message))
+def _fail(path: Path, message: Message) -> ImportFileError:
+    return ImportFileError(ImportIssue.of(path.name, None, None, message))
 
 
 def merge_options(options: ReadOptions, profile: MappingProfile | None) -> ReadOptions:
@@ -49,7 +50,7 @@ def sniff_file(path: Path, spec: FormatSpec | None = None, options: ReadOptions 
     options = merge_options(options, profile)
     size = path.stat().st_size
     if size == 0:
-        raise _fail(path, "the file is empty (0 bytes); export it again")
+        raise _fail(path, Message.of("the file is empty (0 bytes); export it again"))
     with path.open("rb") as fh:
         head = fh.read(HEAD_BYTES)
         tail = b""
@@ -77,39 +78,41 @@ def is_workbook(head: bytes, path: Path) -> bool:
 
 def _sniff_text(path: Path, spec: FormatSpec | None, options: ReadOptions, profile: MappingProfile | None,
                 head: bytes, tail: bytes, size: int) -> SniffResult:
-    notes: list[str] = []
+    notes: list[Message] = []
     complete = size <= HEAD_BYTES
     if options.encoding is None:
         try:
             # the tail too: an export whose first rows are plain ASCII may turn Polish further down
             found = detect_encoding(head + (b"\n" + _from_line(tail) if tail else b""), complete)
         except SniffError as exc:
-            raise _fail(path, str(exc)) from exc
+            raise _fail(path, exc.message) from exc
         options = replace(options, encoding=found.codec)
-        notes.append(f"encoding: {found.note}")
+        notes.append(Message.of("encoding: {note}", note=found.note or found.codec))
     encoding = options.encoding or "utf-8"
     if not is_text_codec(encoding):
-        raise _fail(path, f"{encoding!r} is not a text encoding this importer reads; use utf-8, cp1250 or cp1251")
+        raise _fail(path, Message.of("{encoding!r} is not a text encoding this importer reads; use utf-8, cp1250 or "
+                                     "cp1251", encoding=encoding))
     try:
         text = codecs.getincrementaldecoder(encoding)("strict").decode(head, final=complete)
     except UnicodeDecodeError as exc:
-        raise _fail(path, f"the start of the file is not valid {encoding} (byte {exc.start}); "
-                          "choose another encoding") from exc
+        raise _fail(path, Message.of("the start of the file is not valid {encoding} (byte {byte}); choose another "
+                                     "encoding", encoding=encoding, byte=exc.start)) from exc
     except LookupError as exc:
-        raise _fail(path, f"unknown encoding {encoding!r}; use utf-8, cp1250 or cp1251") from exc
+        raise _fail(path, Message.of("unknown encoding {encoding!r}; use utf-8, cp1250 or cp1251",
+                                     encoding=encoding)) from exc
     if not complete and "\n" not in text and "\r" not in text:
-        raise _fail(path, f"the first line is longer than {HEAD_BYTES // 1024} KB: this is not a table "
-                          "export (or it has no line breaks); export CSV again")
+        raise _fail(path, Message.of("the first line is longer than {size} KB: this is not a table export (or it has "
+                                     "no line breaks); export CSV again", size=HEAD_BYTES // 1024))
     text = complete_lines(text.lstrip("\ufeff"), complete)
     if options.delimiter is None:
         delimiter = detect_delimiter(text)
         if delimiter is None:
             delimiter = ","
-            notes.append("delimiter: no delimiter splits the rows; the file has one column")
+            notes.append(Message.of("delimiter: no delimiter splits the rows; the file has one column"))
         options = replace(options, delimiter=delimiter)
     rows = parse_rows(text, options.delimiter or ",", SAMPLE_ROWS + 1)
     if not rows:
-        raise _fail(path, "the file holds no rows; export it again with a header row")
+        raise _fail(path, Message.of("the file holds no rows; export it again with a header row"))
     return _finish(path, spec, options, profile, rows, notes, size, "csv")
 
 
@@ -124,18 +127,19 @@ def _sniff_xlsx(path: Path, spec: FormatSpec | None, options: ReadOptions, profi
     sheets = workbook_sheets(path)
     notes = []
     if len(sheets) > 1:
-        notes.append(f"sheet: reading {options.sheet or sheets[0]!r} of {', '.join(sheets)}")
+        notes.append(Message.of("sheet: reading {sheet!r} of {sheets}", sheet=options.sheet or sheets[0],
+                                sheets=", ".join(sheets)))
     rows: list[list[str]] = []
     for chunk in iter_xlsx(path, options, limit=SAMPLE_ROWS + 1):
         rows.extend([[str(v) for v in r] for r in chunk.values.tolist()])
     if not rows:
-        raise _fail(path, "the sheet is empty; the header must be on row 1")
+        raise _fail(path, Message.of("the sheet is empty; the header must be on row 1"))
     options = replace(options, encoding=None, delimiter=None)
     return _finish(path, spec, options, profile, rows, notes, size, "xlsx")
 
 
 def _finish(path: Path, spec: FormatSpec | None, options: ReadOptions, profile: MappingProfile | None,
-            rows: list[list[str]], notes: list[str], size: int, kind: str) -> SniffResult:
+            rows: list[list[str]], notes: list[Message], size: int, kind: str) -> SniffResult:
     headers, data = rows[0], rows[1:]
     numbers: list[str] = []
     dates: list[str] = []
@@ -151,12 +155,12 @@ def _finish(path: Path, spec: FormatSpec | None, options: ReadOptions, profile: 
     else:
         numbers = dates = [cell for r in data for cell in r]
     if options.decimal is None:
-        mark, note = detect_decimal(numbers, options.delimiter)
+        mark, note = decimal_mark(numbers, options.delimiter)
         options = replace(options, decimal=mark)
-        notes.extend([f"decimal mark: {note}"] if note else [])
+        notes.extend([Message.of("decimal mark: {note}", note=note)] if note else [])
     if options.date_order is None:
-        order, note = detect_date_order(dates)
+        order, dated = date_order(dates)
         options = replace(options, date_order=order)
-        notes.extend([f"dates: {note}"] if note else [])
+        notes.extend([Message.of("dates: {note}", note=dated)] if dated else [])
     sample = tuple(tuple(r) for r in data[:PREVIEW_ROWS])
     return SniffResult(kind, options, tuple(headers), sample, tuple(notes), size)

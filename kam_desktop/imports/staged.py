@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 
 import pandas as pd
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports.errors import ImportIssue
 from kam_desktop.imports.options import ReadOptions
 
@@ -189,7 +190,7 @@ class ImportResult:
     staged: StagedRows[Any]
     new_categories: tuple[str, ...] = ()
     new_owner_logins: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()  # what the preview detected, for the reader's language
 
     @property
     def ok(self) -> bool:
@@ -205,5 +206,5 @@ class ImportResult:
             "format": self.format, "file": self.file, "sha256": self.sha256, "rows_read": self.rows_read,
             "rows_staged": len(self.staged), "errors": len(self.errors),
             "ignored_columns": list(self.ignored_columns), "new_categories": list(self.new_categories),
-            "new_owner_logins": list(self.new_owner_logins), "notes": list(self.notes),
+            "new_owner_logins": list(self.new_owner_logins), "notes": [str(note) for note in self.notes],
         }

@@ -22,7 +22,7 @@ def check_store_sums(frame: pd.DataFrame, headers: Mapping[str, str], known: Kno
         return
     header = headers["net_amount"]
     if known.stored_sales is None:
-        sink.add_message(None, header, Message.of(
+        sink.add(None, header, Message.of(
             "the sales already stored add up beyond what a sum can hold; nothing more can be imported until "
             "finance reverses the import that brought them"))
         return
@@ -30,7 +30,7 @@ def check_store_sums(frame: pd.DataFrame, headers: Mapping[str, str], known: Kno
     for currency, total in brought.items():
         stored = float(known.stored_sales.get(str(currency), 0))
         if stored + float(total) >= STORE_MAX_SUM:
-            sink.add_message(None, header, Message.of(
+            sink.add(None, header, Message.of(
                 "the {currency} sales stored ({stored}) and this file's ({brought}) add up to more than the {limit} "
                 "the store's sums can hold; check the file's amounts (a wrong unit or column?)",
                 currency=str(currency), stored=round(stored), brought=round(float(total)), limit=STORE_MAX_SUM - 1))

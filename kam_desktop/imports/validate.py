@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports import rules
 from kam_desktop.imports.columns import ChunkReader, IssueSink
 from kam_desktop.imports.fast import empty, floats, lookup
@@ -86,16 +87,17 @@ class FileValidator:
             rules.check_margin(frame["net_amount"], frame["margin_amount"], rows, h["margin_amount"], sink,
                                (net, margin))
         elif name == "potential":
-            rules.check_not_negative(frame["total_units"], rows, h["total_units"], "total units", sink)
-            rules.check_not_negative(frame["total_value"], rows, h["total_value"], "total value", sink)
+            rules.check_not_negative(frame["total_units"], rows, h["total_units"], Message.of("total units"), sink)
+            rules.check_not_negative(frame["total_value"], rows, h["total_value"], Message.of("total value"), sink)
             rules.check_not_future(frame["collected_on"], rows, h["collected_on"], k, sink)
         elif name == "opening-balances":
-            rules.check_not_negative(frame["points"], rows, h["points"], "an opening balance", sink)
-            rules.check_not_negative(frame["cashback"], rows, h["cashback"], "an opening balance", sink)
+            balance = Message.of("an opening balance")
+            rules.check_not_negative(frame["points"], rows, h["points"], balance, sink)
+            rules.check_not_negative(frame["cashback"], rows, h["cashback"], balance, sink)
             nothing = known & is_zero(frame["points"]) & is_zero(frame["cashback"])
             sink.add_rows(rows, nothing, h["points"], frame["account_code"],
-                          lambda code: f"points and cashback are both 0 for {code}: nothing to carry over; "
-                                       "remove the row")
+                          lambda code: Message.of("points and cashback are both 0 for {code}: nothing to carry "
+                                                  "over; remove the row", code=code))
         if name in ("potential", "opening-balances"):
             frame["currency"] = rules.account_currency(frame["account_code"], k)
 
@@ -138,5 +140,5 @@ class FileValidator:
         row, cells = self.last_raw
         filled = max((i + 1 for i, c in enumerate(cells) if c.strip()), default=0)
         if 0 < filled < self.width and any(issue.row == row for issue in self.sink.issues[-self.width:]):
-            self.sink.add(row, None, f"the last row stops after {filled} of {self.width} values: the file "
-                                     "looks truncated; export it again")
+            self.sink.add(row, None, Message.of("the last row stops after {filled} of {width} values: the file "
+                                                "looks truncated; export it again", filled=filled, width=self.width))

@@ -163,7 +163,11 @@ EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
 
 def label_of(value: str) -> str:
     """A short quotation of a cell for an error message."""
-    shown = value if len(value) <= 40 else value[:37] + "..."
-    return repr(shown)
+    return repr(clipped(value))
+
+
+def clipped(value: str) -> str:
+    """A cell cut to 40 characters for a message that quotes it (`{value!r}`: quoted the reader's way)."""
+    return value if len(value) <= 40 else value[:37] + "..."
 
 

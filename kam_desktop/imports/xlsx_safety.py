@@ -8,6 +8,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.imports.errors import HostileFileError, ImportIssue
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and encrypted .xlsx)
@@ -26,8 +27,8 @@ class XlsxLimits:
     max_members: int = 10_000
 
 
-def _refuse(path: Path, message: str) -> HostileFileError:
-    return HostileFileError(ImportIssue(path.name, None, None, message))
+def _refuse(path: Path, message: Message) -> HostileFileError:
+    return HostileFileError(ImportIssue.of(path.name, None, None, message))
 
 
 def check_xlsx(path: Path, limits: XlsxLimits | None = None) -> None:
@@ -40,18 +41,18 @@ def check_xlsx(path: Path, limits: XlsxLimits | None = None) -> None:
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == OLE2_MAGIC:
-        raise _refuse(path, "this is a legacy .xls or a password-protected workbook; "
-                            "save it as .xlsx (without a password) or CSV")
+        raise _refuse(path, Message.of("this is a legacy .xls or a password-protected workbook; "
+                                       "save it as .xlsx (without a password) or CSV"))
     if not head.startswith(ZIP_MAGIC) or not zipfile.is_zipfile(path):
-        raise _refuse(path, "this is not an .xlsx workbook (not a zip container); export XLSX or CSV")
+        raise _refuse(path, Message.of("this is not an .xlsx workbook (not a zip container); export XLSX or CSV"))
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             _check_sizes(path, infos, limits)
             names = {info.filename for info in infos}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                raise _refuse(path, "this zip is not an Excel workbook (no xl/workbook.xml); "
-                                    "export XLSX or CSV from the ERP")
+                raise _refuse(path, Message.of("this zip is not an Excel workbook (no xl/workbook.xml); "
+                                               "export XLSX or CSV from the ERP"))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     _check_xml_part(path, archive, info)
@@ -59,23 +60,27 @@ def check_xlsx(path: Path, limits: XlsxLimits | None = None) -> None:
                     _check_crc(archive, info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
             RuntimeError, zlib.error) as exc:  # a damaged directory makes zipfile seek before the start or ask for a password
-        raise _refuse(path, f"the workbook's zip structure is damaged ({exc}); save it again") from exc
+        raise _refuse(path, Message.of("the workbook's zip structure is damaged ({problem}); save it again from Excel",
+                                       problem=str(exc))) from exc
 
 
 def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: XlsxLimits) -> None:
     if len(infos) > limits.max_members:
-        raise _refuse(path, f"the workbook holds {len(infos)} parts (limit {limits.max_members}); refused")
+        raise _refuse(path, Message.of("the workbook holds {count:,} parts (limit {limit:,}); refused",
+                                       count=len(infos), limit=limits.max_members))
     total = sum(info.file_size for info in infos)
     if total > limits.max_total_bytes:
-        raise _refuse(path, f"the workbook unpacks to {total:,} bytes (limit {limits.max_total_bytes:,}); "
-                            "refused as a possible zip bomb; split the export")
+        raise _refuse(path, Message.of("the workbook unpacks to {size:,} bytes (limit {limit:,}); refused as a "
+                                       "possible zip bomb; split the export", size=total, limit=limits.max_total_bytes))
     for info in infos:
         if info.file_size > limits.max_member_bytes:
-            raise _refuse(path, f"part {info.filename} unpacks to {info.file_size:,} bytes; refused")
+            raise _refuse(path, Message.of("part {part} unpacks to {size:,} bytes (limit {limit:,}); refused",
+                                           part=info.filename, size=info.file_size, limit=limits.max_member_bytes))
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
-            raise _refuse(path, f"part {info.filename} is compressed {ratio:.0f}:1 "
-                                f"(limit {limits.max_ratio}:1); refused as a possible zip bomb")
+            raise _refuse(path, Message.of("part {part} is compressed {ratio:,}:1 (limit {limit:,}:1); refused as a "
+                                           "possible zip bomb", part=info.filename, ratio=round(ratio),
+                                           limit=limits.max_ratio))
 
 
 def _check_crc(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
@@ -100,13 +105,14 @@ def _check_xml_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo)
             if first:
                 first = False
                 if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or chunk[:2] in (b"<\x00", b"\x00<"):
-                    raise _refuse(path, f"part {info.filename} is not UTF-8 XML; refused")
+                    raise _refuse(path, Message.of("part {part} is not UTF-8 XML; refused", part=info.filename))
                 declared = _DECLARATION.match(chunk.lstrip(b"\xef\xbb\xbf"))
                 if declared and declared[1].lower().replace(b"-", b"") not in (b"utf8", b"ascii"):
-                    raise _refuse(path, f"part {info.filename} declares encoding "
-                                        f"{declared[1].decode('ascii', 'replace')}; refused")
+                    raise _refuse(path, Message.of("part {part} declares encoding {encoding}; refused",
+                                                   part=info.filename,
+                                                   encoding=declared[1].decode("ascii", "replace")))
             window = (tail + chunk).upper()
             if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise _refuse(path, f"part {info.filename} declares a DTD or XML entities "
-                                    "(an XML bomb or external-entity trick); refused")
+                raise _refuse(path, Message.of("part {part} declares a DTD or XML entities (an XML bomb or "
+                                               "external-entity trick); refused", part=info.filename))
             tail = chunk[-16:]

@@ -73,7 +73,7 @@ from kam_desktop.ui.import_models import (
     translated,
 )
 from kam_desktop.ui.import_options import PROGRESS_STEPS, OptionCombo, import_progress
-from kam_desktop.ui.refusals import refusal_text
+from kam_desktop.ui.refusals import message_text, refusal_text
 from kam_desktop.ui.table_model import RowTableModel
 from kam_desktop.ui.widgets import MessageLine, RowTable
 from kam_desktop.ui.workers import Cancelled, Task, TaskContext, run_task
@@ -419,7 +419,7 @@ class ImportDialog(Retranslating, QDialog):
         self.date_combo.set_detected(detected.date_order)
         self.encoding_combo.setEnabled(sniff is None or sniff.file_kind == "csv")
         self.delimiter_combo.setEnabled(sniff is None or sniff.file_kind == "csv")
-        self.notes_label.setText("\n".join(sniff.notes) if sniff else "")
+        self._show_notes()
         self.sample_model.set_sample(sniff.headers if sniff else (), sniff.sample if sniff else ())
         if sniff is not None:
             self.mapping.show_mapping(sniff.headers, sniff.sample, self.importer.fields(result.format),
@@ -592,6 +592,11 @@ class ImportDialog(Retranslating, QDialog):
             self._preview_task.cancel()
         super().done(result)
 
+    def _show_notes(self) -> None:
+        """What the preview detected (encoding, decimal mark, date order), in the window's language."""
+        sniff = self.preview_result.sniff if self.preview_result is not None else None
+        self.notes_label.setText("\n".join(message_text(note) for note in sniff.notes) if sniff else "")
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import a file"))
         self.format_label.setText(self.tr("&Format:"))
@@ -625,4 +630,5 @@ class ImportDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("&Cancel"))
         self.close_button.setText(self.tr("C&lose"))
         self.error_model.retranslate()
+        self._show_notes()
         self._fill_preview_texts()

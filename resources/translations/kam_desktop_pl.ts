@@ -1287,7 +1287,7 @@ Sprawdź, czy dysk jest podłączony, ma wolne miejsce i nie jest zabezpieczony 
     </message>
     <message>
         <source>It prints with a DRAFT mark until its benefits are approved.</source>
-        <translation>Drukuje się ze znakiem SZKIC, dopóki benefity nie zostaną zatwierdzone.</translation>
+        <translation>Drukuje się ze znakiem PROJEKT, dopóki benefity nie zostaną zatwierdzone.</translation>
     </message>
     <message>
         <source>Select a document first.</source>

@@ -1287,7 +1287,7 @@ Check that the drive is there, has free space and is not write-protected (a USB 
     </message>
     <message>
         <source>It prints with a DRAFT mark until its benefits are approved.</source>
-        <translation>Печатается с отметкой ЧЕРНОВИК, пока привилегии не утверждены.</translation>
+        <translation>Печатается с отметкой ПРОЕКТ, пока привилегии не утверждены.</translation>
     </message>
     <message>
         <source>Select a document first.</source>

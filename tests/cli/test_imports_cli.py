@@ -76,6 +76,27 @@ def test_errors_go_to_stderr_one_per_line_exit_1_nothing_written(db: str, tmp_pa
     assert _lines(db) == 0
 
 
+@pytest.mark.parametrize(("language", "lines"), [
+    ("pl", ("bad.csv:2:invoice_date: „2026-02-30” nie jest datą; oczekiwany format: rok-miesiąc-dzień, np. 2026-01-31",
+            "bad.csv:3:account_code: nieznany klient „XX-1”; najpierw zaimportuj lub utwórz klienta",
+            "kamctl: błędy w pliku bad.csv: 2; nic nie zostało zapisane")),
+    ("ru", ("bad.csv:2:invoice_date: «2026-02-30» — не дата; ожидается формат: год-месяц-день, например 2026-01-31",
+            "bad.csv:3:account_code: неизвестный клиент «XX-1»; сначала импортируйте или создайте клиента",
+            "kamctl: ошибок в файле bad.csv: 2; ничего не записано")),
+])
+def test_errors_read_in_the_language_asked_for_at_their_row_and_column(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, lines: tuple[str, ...]) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"{HEADER}\nFV/1,1,2026-02-30,PL-0001,Cables,1,1,0,PLN\nFV/2,1,2026-02-01,XX-1,Cables,1,1,0,PLN\n")
+    code, out, err = run(capsys, "--lang", language, "import", "invoices", str(bad), "--db", db)
+    said = err.splitlines()
+    assert code == 1 and out == "" and len(said) == 3
+    assert said[0].startswith(lines[0]) and said[1:] == list(lines[1:])
+    code, data, _ = run(capsys, "--lang", language, "import", "invoices", str(bad), "--db", db, "--json")
+    assert code == 1 and data["errors"][1] == ("bad.csv:3:account_code: unknown account 'XX-1'; import or create "
+                                               "the account first")  # --json stays English
+
+
 def test_reading_options_and_dry_run(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "pl.csv"
     path.write_bytes(f"{HEADER.replace(',', ';')}\nFV/1;1;02/05/2026;PL-0001;Cables;1;1,50;0,5;PLN\n".encode("cp1250"))

@@ -67,10 +67,15 @@ def test_every_label_has_three_translations_with_the_same_placeholders(key: str)
     assert _placeholders(english) == _placeholders(polish) == _placeholders(russian)
 
 
-def test_draft_labels_carry_the_word_draft_in_every_language() -> None:
-    for translations in (LABELS["draft_word"], LABELS["draft_banner"]):
-        assert all("DRAFT" in t for t in translations)
-    elsewhere = [key for key, ts in LABELS.items() if not key.startswith("draft") and any("DRAFT" in t for t in ts)]
+def test_draft_labels_carry_the_documents_own_word_for_draft() -> None:
+    words = LABELS["draft_word"]
+    assert words == ("DRAFT", "PROJEKT", "ПРОЕКТ")
+    for word, banner in zip(words, LABELS["draft_banner"], strict=True):
+        assert banner.startswith(word)
+    for translations in (LABELS["draft_mark"], LABELS["draft_banner"]):
+        assert all("DRAFT" not in t for t in translations[1:])  # a Polish or Russian draft is not English
+    elsewhere = [key for key, ts in LABELS.items()
+                 if not key.startswith("draft") and any(w in t for t in ts for w in words)]
     assert elsewhere == []  # else a valid document could print the word
 
 

@@ -112,7 +112,7 @@ def test_annex_lists_every_benefit_and_is_a_draft_while_an_exception_waits(world
     draft = _kasia(store).issue_document("PL1", "annex")
     body = flat_text(draft.pdf)
     assert draft.document.status == "draft" and draft.document.agreement == "AGR-2026-00001"
-    assert "DRAFT" in body and "Rozszerzone SLA" in body and "Fundusz marketingowy (MDF)" in body
+    assert "PROJEKT" in body and "DRAFT" not in body and "Rozszerzone SLA" in body and "Fundusz marketingowy (MDF)" in body
     assert world.pending_exception in body and flat(CLIENT_PL) in body
     with pytest.raises(Refused, match="DRAFT"):
         _kasia(store).sign_document(draft.document.number, SIGNATORY_PL, SIGNED_ON)
@@ -122,7 +122,7 @@ def test_annex_lists_every_benefit_and_is_a_draft_while_an_exception_waits(world
         _kasia(store).issue_document("PL1", "annex")  # the open draft says something else now
     final = _kasia(store).reissue_document(draft.document.number)
     body = flat_text(final.pdf)
-    assert final.document.status == "issued" and final.document.version == 2 and "DRAFT" not in body
+    assert final.document.status == "issued" and final.document.version == 2 and "PROJEKT" not in body
     assert "Rozszerzone SLA" in body and "Fundusz marketingowy (MDF)" in body and "Piotr Żak" in body
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain import ledger as dl
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import ContactRole, LedgerKind, LedgerUnit, Role
 from kam_desktop.imports.errors import ImportIssue
@@ -39,8 +40,8 @@ class Applied:
     counts: Counter[str] = field(default_factory=Counter)
     issues: list[ImportIssue] = field(default_factory=list)
 
-    def refuse(self, file: str, row: int | None, column: str | None, message: str) -> None:
-        self.issues.append(ImportIssue(file, row, column, message))
+    def refuse(self, file: str, row: int | None, column: str | None, message: Message) -> None:
+        self.issues.append(ImportIssue.of(file, row, column, message))
 
 
 @dataclass
@@ -124,8 +125,9 @@ def apply_accounts(session: Session, keys: StoreKeys, rows: Iterable[StagedAccou
             out.counts["accounts_created"] += 1
             continue
         if account.currency != r.currency:
-            out.refuse(file, r.row, "currency", f"account {r.account_code} is kept in {account.currency}, "
-                                                f"not {r.currency}: a currency is never changed by an import")
+            out.refuse(file, r.row, "currency", Message.of(
+                "account {account} is kept in {kept}, not {currency}: a currency is never changed by an import",
+                account=r.account_code, kept=account.currency, currency=r.currency))
             continue
         if "status" in present:
             values["status"] = r.status
@@ -246,7 +248,8 @@ def apply_opening_balances(session: Session, keys: StoreKeys, rows: Iterable[Sta
             out.counts["ledger_entries_created"] += 1
 
 
-def _booked_already(code: str, unit: str, entry: LedgerEntry) -> str:
+def _booked_already(code: str, unit: LedgerUnit, entry: LedgerEntry) -> Message:
     amount: Decimal = entry.amount
-    return (f"{code} already has an opening balance of {amount} {unit} (expiring {entry.expires_on}, booked "
-            f"{entry.booked_on}); it is booked once: correct it with a ledger adjustment, not a new file")
+    return Message.of("{account} already has an opening balance of {amount} {unit} (expiring {expires}, booked "
+                      "{booked}); it is booked once: correct it with a ledger adjustment, not a new file",
+                      account=code, amount=amount, unit=unit, expires=entry.expires_on, booked=entry.booked_on)

@@ -91,7 +91,7 @@ class ImportReport:
     new_categories: tuple[str, ...] = ()
     new_owner_logins: tuple[str, ...] = ()
     ignored_columns: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     options: ReadOptions = DETECT
     import_id: uuid.UUID | None = None  # the audit entry's id (also InvoiceLine.import_id)
     seconds: float = 0.0
@@ -111,7 +111,7 @@ class ImportReport:
             "applied": self.applied, "rows_read": self.rows_read, "counts": dict(self.counts),
             "errors": self.error_lines(), "new_categories": list(self.new_categories),
             "new_owner_logins": list(self.new_owner_logins), "ignored_columns": list(self.ignored_columns),
-            "notes": list(self.notes), "import_id": str(self.import_id) if self.import_id else None,
+            "notes": [str(note) for note in self.notes], "import_id": str(self.import_id) if self.import_id else None,
             "options": _options_json(self.options), "seconds": round(self.seconds, 3),
             "locked_quarters": list(self.locked_quarters),
         }
@@ -287,9 +287,9 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
             for code, month in overflow.cells)
         return _refuse(ctx, _report(result, dry_run, started, errors=issues))
     except (IntegrityError, DataError) as exc:
-        issue = ImportIssue(result.file, None, None, f"the database refused the import ({_first_line(exc)}); "
-                                                     "nothing was written. Another user may have changed the "
-                                                     "same rows: import the file again")
+        issue = ImportIssue.of(result.file, None, None, Message.of(
+            "the database refused the import ({problem}); nothing was written. Another user may have changed the "
+            "same rows: import the file again", problem=_first_line(exc)))
         return _refuse(ctx, _report(result, dry_run, started, errors=(issue,)))
     return _replace_seconds(report, started)
 
@@ -368,8 +368,8 @@ def _vanished_accounts(result: ImportResult, keys: ap.StoreKeys) -> list[ImportI
     ids = keys.account_ids()
     gone = frame[~frame["account_code"].isin(list(ids))]
     header = result.columns.get("account_code", "account_code")
-    return [ImportIssue(result.file, int(row), header, f"account {code} was removed while the file was read; "
-                                                       "import it again") for row, code in
+    return [ImportIssue.of(result.file, int(row), header, Message.of(
+        "account {account} was removed while the file was read; import it again", account=code)) for row, code in
             zip(gone["row"].tolist()[:_AUDITED_ERRORS], gone["account_code"].tolist(), strict=False)]
 
 
@@ -380,9 +380,9 @@ def _apply_lines(session: Session, result: ImportResult, keys: ap.StoreKeys, imp
     existing = il.find_existing(session, lines)
     header = result.columns.get("invoice_no", "invoice_no")
     for row, key, what in existing.differ:
-        out.refuse(result.file, row, header, f"invoice {key} is already in the store with other values ({what}); "
-                                             "stored ERP lines are never overwritten: an ERP correction comes "
-                                             "as a new line, so check this export")
+        out.refuse(result.file, row, header, Message.of(
+            "invoice {line} is already in the store with other values ({changes}); stored ERP lines are never "
+            "overwritten: an ERP correction comes as a new line, so check this export", line=key, changes=what))
     if out.issues:
         return
     new = lines.subset(~existing.same)

@@ -25,6 +25,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.store import rollup
 from kam_desktop.store.line_seal import LineSeal
 from kam_desktop.store.models import InvoiceLine
@@ -142,7 +143,7 @@ class Existing:
     """Lines of the file already in the store: identical ones are skipped, differing ones are errors."""
 
     same: np.ndarray  # bool mask over the file's lines
-    differ: list[tuple[int, str, str]]  # (spreadsheet row, key text, what differs)
+    differ: list[tuple[int, Message, Listing]]  # (spreadsheet row, the line's key, what differs)
 
 
 def find_existing(session: Session, lines: Lines) -> Existing:
@@ -161,10 +162,11 @@ def find_existing(session: Session, lines: Lines) -> Existing:
             continue
         changes = _changes(row, frame.iloc[i], lines.account_ids[i], lines.category_ids[i])
         if changes:
-            differ.append((int(frame["row"].iloc[i]), f"{row.invoice_no} line {row.line_no}", changes))
+            key = Message.of("{invoice} line {line}", invoice=row.invoice_no, line=row.line_no)
+            differ.append((int(frame["row"].iloc[i]), key, changes))
         else:
             same[i] = True
-    return Existing(same, sorted(differ))
+    return Existing(same, sorted(differ, key=lambda d: d[0]))
 
 
 def _stored_lines(session: Session, numbers: list[str]) -> list[Any]:
@@ -187,26 +189,33 @@ def _stored_lines(session: Session, numbers: list[str]) -> list[Any]:
     return found
 
 
-def _changes(row: Any, new: pd.Series, account_id: uuid.UUID, category_id: uuid.UUID) -> str:
+def _changes(row: Any, new: pd.Series, account_id: uuid.UUID, category_id: uuid.UUID) -> Listing | None:
     wanted = {
         "invoice_date": new["invoice_date"].date(), "account_id": account_id, "category_id": category_id,
         "quantity": Decimal(new["quantity"]), "net_amount": Decimal(new["net_amount"]),
         "margin_amount": Decimal(new["margin_amount"]), "currency": new["currency"],
     }
-    parts = []
+    parts: list[Message | str] = []
     for name, value in wanted.items():
         old = getattr(row, name)
-        if old != value:
-            shown = {"account_id": "account", "category_id": "category"}.get(name, name)
-            parts.append(shown if name.endswith("_id") else f"{shown} {_text(old)} in the store, {_text(value)} here")
-    return ", ".join(parts)
+        if old == value:
+            continue
+        if name == "account_id":
+            parts.append(Message.of("account"))
+        elif name == "category_id":
+            parts.append(Message.of("category"))
+        else:
+            parts.append(Message.of("{field} {stored} in the store, {here} here", field=name, stored=_value(old),
+                                    here=_value(value)))
+    return Listing(tuple(parts), ", ") if parts else None
 
 
-def _text(value: object) -> str:
+def _value(value: object) -> object:
+    """A stored or read value for a message: numbers without trailing zeros (written in the reader's way)."""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return Decimal(format(value.normalize(), "f"))
     if isinstance(value, date):
-        return value.isoformat()
+        return value
     return str(value)
 
 

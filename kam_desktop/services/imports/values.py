@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kam_desktop.domain.messages import Message
 from kam_desktop.domain.permissions import UseCase, permits
 from kam_desktop.domain.vocabulary import Role
 from kam_desktop.imports.errors import ImportIssue
@@ -120,13 +121,19 @@ def undecided(result: ImportResult, values: Iterable[NewValue], decisions: Value
     for value in values:
         decision = decisions.get((value.kind, value.value))
         if not value.may_create and decision in (None, CREATE):
-            issues.append(ImportIssue(result.file, value.row, column_header[value.kind], (
-                f"owner {value.value!r} is not a person of this store, and only an administrator adds people: map it "
-                "to an existing login in the import dialog, or ask an administrator to add the person first")))
+            issues.append(ImportIssue.of(result.file, value.row, column_header[value.kind], Message.of(
+                "owner {owner!r} is not a person of this store, and only an administrator adds people: map it to an "
+                "existing login in the import dialog, or ask an administrator to add the person first",
+                owner=value.value)))
         elif value.suggestions and decision is None:
             options = ", ".join(s.label for s in value.suggestions)
-            what = "category" if value.kind == "category" else "owner"
-            issues.append(ImportIssue(result.file, value.row, column_header[value.kind], (
-                f"{what} {value.value!r} looks like the existing {options}: map it to that one in the import dialog, "
-                "or confirm it as new; nothing is added as a near-duplicate")))
+            if value.kind == "category":
+                message = Message.of("category {value!r} looks like the existing {options}: map it to that one in the "
+                                     "import dialog, or confirm it as new; nothing is added as a near-duplicate",
+                                     value=value.value, options=options)
+            else:
+                message = Message.of("owner {value!r} looks like the existing {options}: map it to that one in the "
+                                     "import dialog, or confirm it as new; nothing is added as a near-duplicate",
+                                     value=value.value, options=options)
+            issues.append(ImportIssue.of(result.file, value.row, column_header[value.kind], message))
     return issues
