@@ -31,6 +31,6 @@ def check_store_sums(frame: pd.DataFrame, headers: Mapping[str, str], known: Kno
         stored = float(known.stored_sales.get(str(currency), 0))
         if stored + float(total) >= STORE_MAX_SUM:
             sink.add(None, header, Message.of(
-                "the {currency} sales stored ({stored}) and this file's ({brought}) add up to more than the {limit} "
+                "the {currency} sales stored ({stored:,}) and this file's ({brought:,}) add up to more than the {limit:,} "
                 "the store's sums can hold; check the file's amounts (a wrong unit or column?)",
                 currency=str(currency), stored=round(stored), brought=round(float(total)), limit=STORE_MAX_SUM - 1))

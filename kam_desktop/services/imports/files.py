@@ -282,7 +282,7 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
         return _refuse(ctx, _report(result, dry_run, started, errors=tuple(refused.issues)))
     except CellOverflow as overflow:
         issues = tuple(ImportIssue.of(result.file, None, "net_amount", Message.of(
-            "the sales of {account} in {month} would add up beyond the {limit} an account's month can hold; check "
+            "the sales of {account} in {month} would add up beyond the {limit:,} an account's month can hold; check "
             "the file's amounts (a wrong unit or column?)", account=code, month=month, limit=CELL_LIMIT - 1))
             for code, month in overflow.cells)
         return _refuse(ctx, _report(result, dry_run, started, errors=issues))
