@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from kam_desktop.cli.context import desk_from
 from kam_desktop.cli.output import print_json, print_table
+from kam_desktop.cli.speech import say
+from kam_desktop.domain.messages import Message
 
 if TYPE_CHECKING:
     from kam_desktop.services.documents.records import DocumentRow, Issued
@@ -181,7 +183,9 @@ def _verify(args: argparse.Namespace) -> int:
             print(f"{f.role:>4} {f.file_name}: {'OK' if f.ok else 'CHANGED'} {f.actual}")
         for f in result.audited:
             if not f.ok:
-                print(f"{f.role:>4} {f.file_name}: the audit chain recorded {f.recorded or 'no issue of it'}")
+                recorded = (Message.of("the audit chain recorded {sha256}", sha256=f.recorded) if f.recorded
+                            else Message.of("the audit chain recorded no issue of it"))
+                print(f"{f.role:>4} {f.file_name}: {say(args, recorded)}")
         verdict = "intact" if result.ok else "DOES NOT MATCH what was issued"
         print(f"{result.number} v{result.version}: {verdict} (recorded {result.recorded})")
     return 0 if result.ok else 1
@@ -194,8 +198,11 @@ def _verify_all(args: argparse.Namespace) -> int:
         print_json({"documents": len(results), "broken": [_verification(r) for r in broken]})
     else:
         for r in broken:
-            print(f"{r.number} v{r.version} ({r.account}): DOES NOT MATCH what was issued")
-        print(f"{len(results)} documents verified: " + ("all intact" if not broken else f"not matching: {len(broken)}"))
+            print(say(args, Message.of("{number} v{version} ({account}): DOES NOT MATCH what was issued",
+                                       number=r.number, version=r.version, account=r.account)))
+        print(say(args, Message.of("{count:,} documents verified: all intact", count=len(results)) if not broken else
+                  Message.of("{count:,} documents verified: not matching: {broken:,}", count=len(results),
+                             broken=len(broken))))
     return 1 if broken else 0
 
 

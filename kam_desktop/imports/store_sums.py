@@ -16,6 +16,23 @@ from kam_desktop.imports.staged import KnownData
 # report fail (issue 16). The stored part is read from the roll-up's cells, not the lines: cheap even at 5M lines.
 STORE_MAX_SUM = 5 * 10 ** 16
 
+
+def brought(frame: pd.DataFrame, columns: tuple[str, ...] = ("net_amount",)) -> dict[str, float]:
+    """Per currency, what a file's `columns` add up to with their signs ignored."""
+    values = pd.concat([floats(frame[c]) for c in columns]).abs()
+    currencies = pd.concat([frame["currency"]] * len(columns))
+    return {str(currency): float(total) for currency, total in values.groupby(currencies).sum().items()}
+
+
+def near(known: KnownData, frame: pd.DataFrame, limit: float) -> bool:
+    """Whether stored and brought sales (nets and margins, signs ignored) reach `limit` in some currency: they
+    bound every cell of the roll-up, so below it no cell can."""
+    if known.stored_sales is None:
+        return True
+    return any(float(known.stored_sales.get(currency, 0)) + total >= limit
+               for currency, total in brought(frame, ("net_amount", "margin_amount")).items())
+
+
 def check_store_sums(frame: pd.DataFrame, headers: Mapping[str, str], known: KnownData, sink: IssueSink) -> None:
     """One finding per currency whose stored sales and this file's, signs ignored, reach `STORE_MAX_SUM`."""
     if "net_amount" not in frame or "currency" not in frame:
@@ -26,11 +43,10 @@ def check_store_sums(frame: pd.DataFrame, headers: Mapping[str, str], known: Kno
             "the sales already stored add up beyond what a sum can hold; nothing more can be imported until "
             "finance reverses the import that brought them"))
         return
-    brought = floats(frame["net_amount"]).abs().groupby(frame["currency"]).sum()
-    for currency, total in brought.items():
-        stored = float(known.stored_sales.get(str(currency), 0))
-        if stored + float(total) >= STORE_MAX_SUM:
+    for currency, total in brought(frame).items():
+        stored = float(known.stored_sales.get(currency, 0))
+        if stored + total >= STORE_MAX_SUM:
             sink.add(None, header, Message.of(
                 "the {currency} sales stored ({stored:,}) and this file's ({brought:,}) add up to more than the {limit:,} "
                 "the store's sums can hold; check the file's amounts (a wrong unit or column?)",
-                currency=str(currency), stored=round(stored), brought=round(float(total)), limit=STORE_MAX_SUM - 1))
+                currency=currency, stored=round(stored), brought=round(total), limit=STORE_MAX_SUM - 1))

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
+
+from kam_desktop.store.models import AuditEntry
 
 SEALED = ("id", "invoice_no", "line_no", "invoice_date", "account_id", "category_id", "quantity", "net_amount",
           "margin_amount", "currency")
@@ -62,19 +64,7 @@ def seal_of_import(connection: Connection, import_id: uuid.UUID) -> str:
 
 def sealed_imports(connection: Connection) -> list[tuple[uuid.UUID, str, str]]:
     """(import id, file, seal) of every import whose audit line carries a seal, oldest first."""
-    found = []
-    for entity_id, details in connection.execute(text(
-            "SELECT entity_id, details FROM audit_log WHERE action = 'import.apply' ORDER BY created_at")):
-        parsed = details if isinstance(details, dict) else _json(details)
-        if entity_id and isinstance(parsed, dict) and parsed.get(DETAIL):
-            found.append((uuid.UUID(str(entity_id)), str(parsed.get("file") or ""), str(parsed[DETAIL])))
-    return found
-
-
-def _json(value: Any) -> Any:
-    import json
-
-    try:
-        return json.loads(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+    rows = connection.execute(select(AuditEntry.entity_id, AuditEntry.details)
+                              .where(AuditEntry.action == "import.apply").order_by(AuditEntry.created_at))
+    return [(uuid.UUID(str(entity_id)), str(details.get("file") or ""), str(details[DETAIL]))
+            for entity_id, details in rows if entity_id and isinstance(details, dict) and details.get(DETAIL)]

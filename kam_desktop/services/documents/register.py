@@ -90,7 +90,8 @@ def verify(ctx: Context, number: str, version: int | None = None) -> Verificatio
     audit chain recorded when it was issued, signed or scanned."""
     with ctx.read() as session:
         doc = find_document(ctx, session, UseCase.VIEW_ACCOUNT, number, version)
-        return _verified(session, doc, audited_hashes(session, [doc.id]).get(doc.id, {}))
+        return _verified(doc, _files(session, [doc.id]).get(doc.id, []),
+                         audited_hashes(session, {doc.id: doc.file_name}).get(doc.id, {}))
 
 
 def verify_all(ctx: Context) -> list[Verification]:
@@ -102,13 +103,13 @@ def verify_all(ctx: Context) -> list[Verification]:
         if owner is not None:
             query = query.join(User, User.id == Account.owner_id).where(User.login == owner)
         docs = session.execute(query).all()
-        hashes = audited_hashes(session, [doc.id for doc, _ in docs])
-        return [_verified(session, doc, hashes.get(doc.id, {}), code) for doc, code in docs]
+        files = _files(session, [doc.id for doc, _ in docs])
+        hashes = audited_hashes(session, {doc.id: doc.file_name for doc, _ in docs})
+        return [_verified(doc, files.get(doc.id, []), hashes.get(doc.id, {}), code) for doc, code in docs]
 
 
-def _verified(session: Session, doc: Document, audited: dict[tuple[str, str], str], code: str = "") -> Verification:
-    files = list(session.scalars(select(DocumentFile).where(DocumentFile.document_id == doc.id)
-                                 .order_by(DocumentFile.created_at)))
+def _verified(doc: Document, files: list[DocumentFile], audited: dict[tuple[str, str], str],
+              code: str = "") -> Verification:
     checks = tuple(FileCheck(f.role, f.file_name, f.sha256, sha256(bytes(f.content))) for f in files)
     by_file = {(c.role, c.file_name): c.actual for c in checks}
     pdf_name = next((c.file_name for c in checks if c.role == "pdf"), doc.file_name or "")
@@ -119,26 +120,37 @@ def _verified(session: Session, doc: Document, audited: dict[tuple[str, str], st
     return Verification(doc.number, doc.doc_version, doc.sha256 or "", checks, against, code)
 
 
-def audited_hashes(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[tuple[str, str], str]]:
-    """Per document, the SHA-256 of each file as its audit lines recorded them: the PDF at issue, each scan."""
-    found: dict[uuid.UUID, dict[tuple[str, str], str]] = {}
-    if not ids:
-        return found
-    rows = session.execute(select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.details)
-                           .where(AuditEntry.entity == "document", AuditEntry.action.in_(_HASHED))
-                           .order_by(AuditEntry.created_at))
-    wanted = {str(i) for i in ids}
-    names = dict(session.execute(select(Document.id, Document.file_name).where(Document.id.in_(ids))).all())
-    for entity_id, action, details in rows:
-        if entity_id not in wanted or not isinstance(details, dict):
-            continue
-        doc_id = uuid.UUID(entity_id)
-        files = found.setdefault(doc_id, {})
-        if action in ("document.issue", "document.reissue") and details.get("sha256"):
-            files[("pdf", names.get(doc_id) or "")] = str(details["sha256"])
-        if details.get("scan") and details.get("scan_sha256"):
-            files[("scan", str(details["scan"]))] = str(details["scan_sha256"])
+def _files(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[DocumentFile]]:
+    """The stored files of these documents, oldest first each (read a slice of ids at a time)."""
+    found: dict[uuid.UUID, list[DocumentFile]] = {}
+    for start in range(0, len(ids), _SLICE):
+        for f in session.scalars(select(DocumentFile).where(DocumentFile.document_id.in_(ids[start:start + _SLICE]))
+                                 .order_by(DocumentFile.created_at)):
+            found.setdefault(f.document_id, []).append(f)
     return found
 
 
+def audited_hashes(session: Session, names: dict[uuid.UUID, str | None]) -> dict[uuid.UUID, dict[tuple[str, str], str]]:
+    """Per document (id → its PDF's file name), the SHA-256 of each file as its audit lines recorded them: the PDF
+    at issue, each scan."""
+    found: dict[uuid.UUID, dict[tuple[str, str], str]] = {}
+    ids = [str(i) for i in names]
+    for start in range(0, len(ids), _SLICE):
+        rows = session.execute(select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.details)
+                               .where(AuditEntry.entity == "document", AuditEntry.entity_id.in_(ids[start:start + _SLICE]),
+                                      AuditEntry.action.in_(_HASHED))
+                               .order_by(AuditEntry.created_at))
+        for entity_id, action, details in rows:
+            if not isinstance(details, dict):
+                continue
+            doc_id = uuid.UUID(entity_id)
+            files = found.setdefault(doc_id, {})
+            if action in ("document.issue", "document.reissue") and details.get("sha256"):
+                files[("pdf", names.get(doc_id) or "")] = str(details["sha256"])
+            if details.get("scan") and details.get("scan_sha256"):
+                files[("scan", str(details["scan"]))] = str(details["scan_sha256"])
+    return found
+
+
+_SLICE = 500  # ids per IN (…): well inside SQLite's bound parameters
 _HASHED = ("document.issue", "document.reissue", "document.sign", "document.scan")

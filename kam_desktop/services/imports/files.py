@@ -23,13 +23,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.messages import Message
 from kam_desktop.domain.permissions import Scope, UseCase
+from kam_desktop.imports import store_sums
 from kam_desktop.imports.errors import ImportCancelled, ImportFileError, ImportIssue, ProfileError
 from kam_desktop.imports.formats import FORMATS, get_format
 from kam_desktop.imports.importer import import_file
@@ -166,7 +166,7 @@ def save_mapping_profile(profile: MappingProfile) -> Path:
 
 # -- reading ----------------------------------------------------------------------------------------
 
-def known_data(session: Session, on: date) -> KnownData:
+def known_data(session: Session, on: date, fmt: str) -> KnownData:
     """What validation checks against: one query each for accounts, logins and categories."""
     rows = session.execute(select(Account.code, Account.currency).where(Account.deleted_at.is_(None)))
     accounts = {code: currency for code, currency in rows}
@@ -174,8 +174,10 @@ def known_data(session: Session, on: date) -> KnownData:
     categories: set[str] = set()
     for code, name in session.execute(select(ProductCategory.code, ProductCategory.name)):
         categories.update((code, name))
+    # the stored sales bound only an invoices file's sums; reading them scans the roll-up (0.57 s at 20,000 accounts)
+    stored = sales_magnitude(session) if fmt == "invoices" else {}
     return KnownData(accounts=accounts, owner_logins=logins, categories=frozenset(categories), today=on,
-                     stored_sales=sales_magnitude(session))
+                     stored_sales=stored)
 
 
 def _format(name: str) -> str:
@@ -205,7 +207,7 @@ def preview(ctx: Context, path: Path, format_name: str, options: ReadOptions = D
     fmt, chosen = _format(format_name), _profile(profile)
     ctx.permit(IMPORT_USE_CASES[fmt])
     with ctx.read() as session:
-        known = known_data(session, ctx.today())
+        known = known_data(session, ctx.today(), fmt)
     try:
         sniffed: SniffResult | None = sniff_file(Path(path), get_format(fmt), options, chosen)
     except ImportFileError:
@@ -249,7 +251,7 @@ def run_import(ctx: Context, path: Path, format_name: str, *, options: ReadOptio
     use_case = IMPORT_USE_CASES[fmt]
     scope = ctx.permit(use_case)
     with ctx.read() as session:
-        known = known_data(session, ctx.today())
+        known = known_data(session, ctx.today(), fmt)
     result = import_file(path, fmt, known, options=options, profile=chosen, progress=_reading(progress),
                          cancel=cancel)
     if not result.ok:
@@ -334,19 +336,11 @@ def _apply(session: Session, result: ImportResult, import_id: uuid.UUID, tick: C
 
 def near_cell_limit(known: KnownData, result: ImportResult) -> bool:
     """Whether this file's lines could take some account's month beyond `CELL_LIMIT`: then the roll-up checks
-    every cell before it adds them (~10 % of an import's time). Stored sales and the file's, signs ignored,
-    bound every cell, so a store far from the limit (every real one) skips that check."""
+    every cell before it adds them (~10 % of an import's time); a store far from the limit (every real one) skips
+    that check."""
     if result.format != "invoices" or len(result.staged) == 0:
         return False
-    if known.stored_sales is None:
-        return True
-    frame = result.staged.frame
-    brought = pd.concat([frame["net_amount"], frame["margin_amount"]]).astype(float).abs()
-    currencies = pd.concat([frame["currency"], frame["currency"]])
-    for currency, total in brought.groupby(currencies).sum().items():
-        if float(known.stored_sales.get(str(currency), 0)) + float(total) >= float(CELL_LIMIT):
-            return True
-    return False
+    return store_sums.near(known, result.staged.frame, float(CELL_LIMIT))
 
 
 def _refuse_others_accounts(ctx: Context, session: Session, result: ImportResult, use_case: UseCase) -> None:
