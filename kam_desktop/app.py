@@ -238,17 +238,46 @@ class OpeningStore:
 
 def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: UiSettings,
                             clock: Clock) -> AppServices:
-    """The window's services for a quick start: the first portfolio load reads the file plainly, the rest
-    goes through the desk once the store is open."""
-    first_load = [True]
+    """The window's services for a quick start: the first portfolio load reads the file plainly (begun now,
+    while the window is being built), the rest goes through the desk once the store is open."""
+    first_read = FirstRead(lambda: local.read_portfolio(clock.today()))
 
     def load_portfolio() -> list[PortfolioRow]:
-        if first_load[0]:
-            first_load[0] = False
-            return local.read_portfolio(clock.today())
+        if first_read.pending:
+            return first_read.rows()
         return opening.desk().portfolio()
 
     return _services(opening.desk, local.info, local.backups_dir, settings, load_portfolio, opening.ready)
+
+
+class FirstRead:
+    """The quick start's first portfolio read on a thread of its own, started before the window is built.
+
+    SQLite lets go of the interpreter while it reads, so the read and the window's construction (about as long)
+    overlap instead of following each other; the first load then takes the rows, or raises what reading raised.
+    """
+
+    def __init__(self, read: Callable[[], list[PortfolioRow]]) -> None:
+        self._read = read
+        self._rows: list[PortfolioRow] = []
+        self._error: BaseException | None = None
+        self.pending = True
+        self._thread = threading.Thread(target=self._run, name="first-portfolio-read", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._rows = self._read()
+        except BaseException as error:  # noqa: BLE001 - raised to the load that takes the rows
+            self._error = error
+
+    def rows(self) -> list[PortfolioRow]:
+        """The rows read (waiting for the read to end); once: a later load reads again through the desk."""
+        self._thread.join()
+        self.pending = False
+        if self._error is not None:
+            raise self._error
+        return self._rows
 
 
 def services_for(desk: Desk, settings: UiSettings) -> AppServices:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -26,6 +25,8 @@ def write_crash_report(folder: Path, exc_type: type[BaseException], exc: BaseExc
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
     path = folder / f"crash-{now:%Y%m%d-%H%M%S-%f}.txt"
+    import platform  # at a crash only: it costs a start a few milliseconds
+
     try:
         from PySide6 import __version__ as pyside_version
     except ImportError:  # pragma: no cover - PySide6 is a dependency

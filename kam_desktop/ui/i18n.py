@@ -11,11 +11,14 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, parse_decimal
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+from kam_desktop.i18n import cldr
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +136,11 @@ class Translators:
 
 @dataclass(frozen=True)
 class Formats:
-    """Numbers, money and dates as the chosen UI language writes them (Babel's CLDR data)."""
+    """Numbers, money and dates as the chosen UI language writes them (CLDR's data).
+
+    The common figures come from `i18n.cldr` (Babel's output, without loading Babel before the first paint);
+    a currency outside its table, chart months and parsing use Babel itself.
+    """
 
     language: str
 
@@ -142,36 +149,46 @@ class Formats:
         return _locale(self.language)
 
     def money(self, amount: Decimal, currency: str, *, cents: bool = False) -> str:
-        pattern = None if cents else _whole_money_pattern(self.language)
         if not cents:  # commercial rounding (Babel alone would round half to even: 98,000.50 → 98,000)
             amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        text = format_currency(amount, currency, format=pattern, currency_digits=cents, locale=self.locale)
+        text = cldr.money(amount, currency, self._cldr, cents=cents)
+        if text is None:
+            from babel.numbers import format_currency  # a currency outside the table: Babel knows them all
+
+            pattern = None if cents else _whole_money_pattern(self.language)
+            text = format_currency(amount, currency, format=pattern, currency_digits=cents, locale=self.locale)
         # CLDR's currency spacing, which Babel leaves out: "PLN 1,250" rather than "PLN1,250".
         return _LETTER_DIGIT.sub("\\1\u00a0\\2", text)
 
     def number(self, value: int | Decimal) -> str:
-        return format_decimal(value, locale=self.locale)
+        return cldr.number(value, self._cldr)
 
     def rate(self, value: Decimal) -> str:
         """An exchange rate with all its (up to six) decimals: 4.271500 → "4.2715", never rounded to three."""
-        return format_decimal(value, format="#,##0.######", locale=self.locale)
+        return cldr.decimal(value, self._cldr, 0, 6)
 
     def percent(self, value: Decimal, *, signed: bool = False) -> str:
-        text = format_decimal(abs(value) if signed else value, format="#,##0.0", locale=self.locale)
+        text = cldr.decimal(abs(value) if signed else value, self._cldr, 1, 1)
         sign = ("+" if value > 0 else "−" if value < 0 else "") if signed else ""
         return f"{sign}{text}\u00a0%" if self.language != "en" else f"{sign}{text}%"
 
     def date(self, value: date) -> str:
-        return format_date(value, format="medium", locale=self.locale)
+        return cldr.medium_date(value, self._cldr)
 
     def month(self, value: dt.date) -> str:  # (`date` is the method above inside this class)
         """A month on a chart axis: "Mar 26", "mar 26", "мар. 26" (unique across years)."""
+        from babel.dates import format_date
+
         return format_date(value, format="LLL yy", locale=self.locale)
 
     def axis(self, value: float, places: int) -> str:
         """A chart tick: grouped thousands and the decimal mark of the language, `places` decimals."""
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        return format_decimal(Decimal(repr(value)), format=pattern, locale=self.locale)
+        return cldr.decimal(Decimal(repr(value)), self._cldr, places, places)
+
+    @property
+    def _cldr(self) -> str:
+        """The language `i18n.cldr` has figures for (English for any other, as Babel's locale here)."""
+        return self.language if self.language in _BABEL_LOCALES else DEFAULT_LANGUAGE
 
     def axis_percent(self, value: float, places: int) -> str:
         """A chart tick in percent, as `percent` writes it."""
@@ -196,11 +213,15 @@ class Formats:
         group = self.locale.number_symbols["latn"]["group"]
         if group in ("\u00a0", "\u202f"):
             cleaned = cleaned.replace(" ", group)
+        from babel.numbers import parse_decimal  # typing in a number: Babel is loaded by then or soon
+
         return Decimal(parse_decimal(cleaned, locale=self.locale, strict=True))
 
 
 @lru_cache(maxsize=8)
 def _locale(language: str) -> Locale:
+    from babel import Locale  # not before the first paint (i18n.cldr writes what it shows)
+
     return Locale.parse(_BABEL_LOCALES.get(language, _BABEL_LOCALES[DEFAULT_LANGUAGE]))
 
 

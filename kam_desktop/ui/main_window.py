@@ -36,7 +36,7 @@ from kam_desktop.ui.portfolio_view import PortfolioView
 from kam_desktop.ui.refusals import refusal_text
 from kam_desktop.ui.screens import Screens
 from kam_desktop.ui.settings import UiSettings
-from kam_desktop.ui.team_sync import ConflictsDialog, ConnectDialog, TeamSync
+from kam_desktop.ui.team_sync import TeamSync
 from kam_desktop.ui.workers import Task, run_task
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from kam_desktop.ui.import_dialog import ImportDialog
     from kam_desktop.ui.settings_dialog import SettingsDialog
     from kam_desktop.ui.statements_batch import StatementsBatchDialog
+    from kam_desktop.ui.team_dialogs import ConflictsDialog, ConnectDialog
 
 log = logging.getLogger(__name__)
 
@@ -352,6 +353,9 @@ class MainWindow(Retranslating, QMainWindow):
         return self.team.start(bound.server, bound.login)
 
     def connect_team_server(self) -> ConnectDialog:
+        # its widgets load when first opened, not at start
+        from kam_desktop.ui.team_dialogs import ConnectDialog
+
         dialog = ConnectDialog(self.services.desk, self)
         dialog.accepted.connect(lambda: self._first_sync(*dialog.entered()))
         if self.interactive:
@@ -363,6 +367,8 @@ class MainWindow(Retranslating, QMainWindow):
         return self.team.start(server, login, password or None)
 
     def open_conflicts(self) -> ConflictsDialog:
+        from kam_desktop.ui.team_dialogs import ConflictsDialog
+
         dialog = ConflictsDialog(self.services.desk, self.formats, self)
         dialog.changed.connect(self._update_sync_label)
         if self.interactive:

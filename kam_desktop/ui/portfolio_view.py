@@ -4,7 +4,7 @@ frozen on the left and grade badges, a column chooser, copy and export of what i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -18,7 +18,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,9 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -42,6 +49,9 @@ from kam_desktop.ui.frozen_table import FrozenColumnsTable
 from kam_desktop.ui.i18n import Formats, Retranslating, fill
 from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, PortfolioModel, Roles
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 ROW_HEIGHT = 26
 INITIAL_WIDTHS = {"code": 78, "name": 230, "kind": 90, "grade": 58, "segment": 120, "ltv_12m": 120, "trend": 88,
@@ -56,15 +66,16 @@ FROZEN = ("code", "name")  # stay on the left while the other columns scroll
 class GradeBadgeDelegate(QStyledItemDelegate):
     """Paints the grade as a coloured pill, so L1…L4 read at a glance."""
 
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        """The cell as Qt draws it (background, selection, focus) but without its text: the pill says it."""
+        super().initStyleOption(option, index)
+        option.text = ""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
         grade = index.data(Roles.GRADE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         if not grade:
             return
         painter.save()
@@ -85,8 +96,11 @@ class GradeBadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(max(hint.width(), 56), hint.height())
+        hint = super().sizeHint(option, index)  # without the text (initStyleOption): the pill's room instead
+        font = QFont(option.font)
+        font.setBold(True)
+        pill = QFontMetrics(font).horizontalAdvance(index.data(Roles.GRADE) or "") + 16
+        return QSize(max(hint.width(), pill + 12, 56), hint.height())
 
 
 class PortfolioView(Retranslating, QWidget):

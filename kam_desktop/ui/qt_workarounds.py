@@ -10,7 +10,6 @@ there, lifts True's count far out of reach (2**40 emits), which is harmless: Tru
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
@@ -64,11 +63,15 @@ def guard_bool_refcount() -> bool:
         return False  # True and None are immortal there
     applied = False
     if emit_leaks_true():
+        import ctypes  # only here: a start on a binding without the defect does not load it
+
         ctypes.c_ssize_t.from_address(id(True)).value += HEADROOM + PROBE_EMITS
         log.warning("this PySide6 build loses a reference to True on every signal emit; compensated "
                     "(upgrade PySide6 to a fixed release)")
         applied = True
     if virtual_none_leaks():
+        import ctypes
+
         ctypes.c_ssize_t.from_address(id(None)).value += HEADROOM + PROBE_EMITS
         log.warning("this PySide6 build loses a reference to None when an override returns None; compensated")
         applied = True

@@ -8,10 +8,13 @@ names, roles and statuses in the UI language, numbers, money and dates in its fo
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kam_desktop.i18n import translated
 from kam_desktop.ui.i18n import Formats, current_language, fill
-from kam_desktop.ui.widgets import MessageLine
+
+if TYPE_CHECKING:  # the main window imports this module before its first paint; the widgets come later
+    from kam_desktop.ui.widgets import MessageLine
 
 
 def refusal_text(error: object) -> str:
