@@ -118,36 +118,44 @@ def push_pull(ctx: CaseContext) -> Pair:
     import psycopg
 
     from kam_desktop.services.demo.setup import initialize
-    from kam_desktop.store.models import Account
+    from kam_desktop.store.models import Account, User
+    from kam_desktop.store.server.install import install
     from kam_desktop.store.store import Store
     from kam_desktop.sync.binding import bind
     from kam_desktop.sync.pull import pull
     from kam_desktop.sync.push import push
     from kam_desktop.sync.server import server_engine
 
-    url, drop = _database()
+    url, drop_database = _database()
     server_store = Store.open(url)
     initialize(server_store)
+    install(server_store.engine)  # as `kamctl server init`: roles, sync functions, row-level security
+    login = f"bench_kam_{uuid.uuid4().hex[:6]}"  # a KAM of the team, pushing through row-level security
     with server_store.unit_of_work("admin") as uow:
-        account = Account(code="B1", name="Bench", currency="PLN")
+        kam = User(login=login, name="Bench KAM", role="kam")
+        uow.session.add(kam)
+        uow.session.flush()
+        account = Account(code="B1", name="Bench", currency="PLN", owner_id=kam.id)
         uow.session.add(account)
         uow.commit()
+    with server_store.engine.begin() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE \"{login}\" LOGIN PASSWORD 'bench' IN ROLE kam_app")
+        if connection.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = 'kam_kam'").first():
+            connection.exec_driver_sql(f'GRANT kam_kam TO "{login}"')
     server_store.dispose()
-    engine = sa.create_engine(sa.engine.make_url(url).set(drivername="postgresql+psycopg"))
-    with engine.connect() as connection:
-        contract = connection.scalar(sa.text("SELECT to_regprocedure('kam.can_read_account(uuid)') IS NOT NULL"))
-    engine.dispose()
-    if not contract:  # until the server install provides the contract: the tests' stub of it
-        _run_sql(url, Path(__file__).resolve().parents[2] / "tests" / "sync" / "contract_stub.sql")
-    for path in sorted(SERVER_SQL.glob("[5-7][0-9]_*.sql")):
-        _run_sql(url, path)
+
+    def drop() -> None:
+        drop_database()
+        with _admin().connect() as connection:
+            connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
+
     ctx.work_dir.mkdir(parents=True, exist_ok=True)
     laptops = []
-    server = server_engine(url)
+    server = server_engine(url, login, "bench")
     for name in ("a", "b"):
         path = ctx.work_dir / f"laptop_{name}_{uuid.uuid4().hex[:6]}.sqlite"
         laptop = Store.open(path)
-        bind(laptop, url, "postgres")
+        bind(laptop, url, login)
         pull(server, laptop)
         laptops.append(laptop)
     maker, reader = laptops
@@ -159,7 +167,7 @@ def push_pull(ctx: CaseContext) -> Pair:
         """The rows a KAM types: 10,000 contacts, each its own unit of work's insert (the outbox records them)."""
         from kam_desktop.store.models import Contact
 
-        with session_store.unit_of_work("postgres") as uow:
+        with session_store.unit_of_work(login) as uow:
             contacts = [Contact(account_id=account.id, name=f"Contact {uuid.uuid4().hex[:8]}", email="c@example.com")
                         for _ in range(CHANGES)]
             uow.session.add_all(contacts)

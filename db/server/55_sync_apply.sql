@@ -181,15 +181,16 @@ BEGIN
         RETURN NULL;
     END IF;
     BEGIN
-        -- one statement: the rows, their answers (hash-joined with what was inserted) and the answers recorded
+        -- one statement: the rows, their answers (hash-joined with what was inserted) and the answers recorded;
+        -- the record is built in FROM (LATERAL): `(jsonb_populate_record(…)).*` would build it once per column
         EXECUTE format(
             'WITH ops AS (SELECT o, n, (o ->> ''op_id'')::uuid AS op_id, (o ->> ''entity_id'')::uuid AS entity_id '
             '             FROM jsonb_array_elements($1) WITH ORDINALITY AS e(o, n)), '
-            'incoming AS (SELECT (jsonb_populate_record(NULL::public.%I, o -> ''changes'' -> ''new'' '
+            'incoming AS (SELECT r.* FROM ops, LATERAL jsonb_populate_record(NULL::public.%I, o -> ''changes'' -> ''new'' '
             '  || CASE WHEN o -> ''changes'' -> ''new'' ? ''updated_by'' '
             '          THEN jsonb_build_object(''updated_by'', session_user::text) ELSE ''{}'' END '
             '  || CASE WHEN o -> ''changes'' -> ''new'' ? ''created_by'' '
-            '          THEN jsonb_build_object(''created_by'', session_user::text) ELSE ''{}'' END)).* FROM ops), '
+            '          THEN jsonb_build_object(''created_by'', session_user::text) ELSE ''{}'' END) AS r), '
             'ins AS (INSERT INTO public.%I SELECT * FROM incoming ON CONFLICT (id) DO NOTHING RETURNING id), '
             'answered AS (SELECT ops.n, ops.op_id, ops.entity_id, jsonb_build_object(''status'', '
             '             CASE WHEN ins.id IS NULL THEN ''duplicate'' ELSE ''applied'' END) AS answer '
