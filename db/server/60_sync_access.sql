@@ -3,9 +3,12 @@
 ALTER TABLE kam.change_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE kam.change_log FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS change_log_read ON kam.change_log;
--- A change of a shared row (program, catalog, people) is for everyone; an account's, for who may read the account.
+-- A change of a shared row (program, catalog, people) is for everyone; an account's, for who may read the account
+-- (kam.can_read_account, spelled as the table policies spell it: the role once per statement and a KAM's accounts
+-- as one set; a call per log row made a pull of 10,000 changes spend a third of a second here).
 CREATE POLICY change_log_read ON kam.change_log FOR SELECT
-    USING (account_id IS NULL OR kam.can_read_account(account_id));
+    USING (account_id IS NULL OR (SELECT kam.has_role('director', 'finance', 'admin'))
+           OR account_id IN (SELECT kam.own_account_ids()));
 
 ALTER TABLE kam.sync_applied_ops ENABLE ROW LEVEL SECURITY;
 ALTER TABLE kam.sync_applied_ops FORCE ROW LEVEL SECURITY;

@@ -24,7 +24,7 @@ from kam_desktop.store.models import OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store
 from kam_desktop.store.types import utc_now
 from kam_desktop.sync import local
-from kam_desktop.sync.server import Entity, entities, epoch, typed
+from kam_desktop.sync.server import Entity, entities, epoch, rows_by_id, typed
 
 BATCH = 10_000
 END_OF_XID = 2**62  # a cursor id past any log row of its xid
@@ -116,8 +116,7 @@ def _follow_log(connection: Connection, store: Store, replicated: Sequence[Entit
 
 
 def _rows(connection: Connection, entity: Entity, ids: set[uuid.UUID]) -> list[Any]:
-    table = entity.table
-    return [row._mapping for row in connection.execute(select(table).where(table.c.id.in_(list(ids))))]
+    return rows_by_id(connection, entity.table, ids)
 
 
 def _reconcile_accounts(connection: Connection, store: Store, replicated: Sequence[Entity],

@@ -13,6 +13,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text
@@ -21,9 +22,16 @@ from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import OutboxEntry, SyncConflict
 from kam_desktop.store.store import Store
 from kam_desktop.sync import local
-from kam_desktop.sync.server import TABLES
+from kam_desktop.sync.server import TABLES, rows_by_id
 
 APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
+SLICE = 2_000  # entries of one local transaction sent in one server transaction (a bulk import is split)
+# The outbox as stored: the changes stay the JSON text the unit of work wrote (decoded only when a conflict or a
+# decision needs them), and the server gets that text as it is, not decoded and encoded again.
+OUTBOX_SLICE = (
+    "SELECT seq, op_id, entity, entity_id, operation, base_version, json_extract(changes, '$.txn'), changes "
+    "FROM sync_outbox ORDER BY seq LIMIT ?"
+)
 DECIDE = text("SELECT kam.sync_decide(CAST(:op AS uuid), CAST(:step AS jsonb))")
 SETTLED = frozenset({"applied", "duplicate"})  # answers after which the laptop already holds the server's row
 # Answers that are no conflict although the laptop must take the server's rows: a decision the server took through
@@ -50,40 +58,61 @@ class Pending:
     entity_id: uuid.UUID
     operation: str
     base_version: int | None
-    changes: dict[str, Any]
+    txn: str | None  # the local transaction it belongs to
+    changes_json: str  # {"txn": …, "new": {…}, "old": {…}} as the outbox holds it
+
+    @cached_property
+    def changes(self) -> dict[str, Any]:
+        decoded: dict[str, Any] = json.loads(self.changes_json)
+        return decoded
+
+    def op_json(self) -> str:
+        """The op as kam.sync_apply_many reads it (ids are UUIDs and names are identifiers: nothing to escape)."""
+        base = "null" if self.base_version is None else str(int(self.base_version))
+        return (f'{{"op_id":"{self.op_id}","entity":"{self.entity}","entity_id":"{self.entity_id}",'
+                f'"operation":"{self.operation}","base_version":{base},"changes":{self.changes_json}}}')
 
 
 def push(server: Engine, store: Store, on_committed: Hook | None = None) -> PushResult:
-    """Send the whole outbox; returns how many entries went and how many became conflicts."""
+    """Send the whole outbox; returns how many entries went and how many became conflicts.
+
+    One connection for the whole push (a login costs more than a slice's work); a server transaction per slice.
+    """
     result = PushResult()
-    while group := next_transaction(store):
-        answers, winners = _send(server, group)
-        if on_committed is not None:
-            on_committed("push")  # the tests cut the connection here: committed, answer not yet recorded
-        result.conflicts += _record(store, group, answers, winners)
-        result.pushed += len(group)
-        result.transactions += 1
-        for answer in answers:
-            result.answers[answer["status"]] = result.answers.get(answer["status"], 0) + 1
+    with server.connect() as connection:
+        while group := next_transaction(store):
+            answers, winners = _send(connection, group)
+            if on_committed is not None:
+                on_committed("push")  # the tests cut the connection here: committed, answer not yet recorded
+            result.conflicts += _record(store, group, answers, winners)
+            result.pushed += len(group)
+            result.transactions += 1
+            for answer in answers:
+                result.answers[answer["status"]] = result.answers.get(answer["status"], 0) + 1
     return result
 
 
-def next_transaction(store: Store) -> list[Pending]:
-    """The oldest local transaction still in the outbox (its entries share a `txn` id), in order."""
-    with store.read() as session:
-        entries = session.execute(select(OutboxEntry).order_by(OutboxEntry.seq).limit(500)).scalars().all()
-        group: list[Pending] = []
-        for entry in entries:
-            if group and entry.changes.get("txn") != group[0].changes.get("txn"):
-                break
-            group.append(Pending(entry.seq, entry.op_id, entry.entity, entry.entity_id, entry.operation,
-                                 entry.base_version, dict(entry.changes)))
-        return group
+def next_transaction(store: Store, limit: int = SLICE) -> list[Pending]:
+    """The oldest local transaction still in the outbox (its entries share a `txn` id), in order; at most `limit`."""
+    with store.engine.connect() as connection:
+        entries = connection.exec_driver_sql(OUTBOX_SLICE, (limit,)).all()
+    group: list[Pending] = []
+    for seq, op_id, entity, entity_id, operation, base_version, txn, changes in entries:
+        if group and txn != group[0].txn:
+            break
+        group.append(Pending(seq, _uuid(op_id), entity, _uuid(entity_id), operation, base_version,
+                             None if txn is None else str(txn), changes))
+    return group
 
 
-def _send(server: Engine, group: list[Pending]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
+def _uuid(stored: object) -> uuid.UUID:
+    """A UUID as SQLite's column holds it (32 hex digits) or as the driver already made it."""
+    return stored if isinstance(stored, uuid.UUID) else uuid.UUID(str(stored))
+
+
+def _send(connection: Connection, group: list[Pending]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
     """One server transaction: every entry through kam.sync_apply, then the server's rows where it disagreed."""
-    with server.begin() as connection:
+    with connection.begin():
         answers = _apply(connection, group)
         disputed: dict[str, set[uuid.UUID]] = {}
         for entry, answer in zip(group, answers, strict=True):
@@ -120,9 +149,7 @@ def _apply(connection: Connection, group: list[Pending]) -> list[dict[str, Any]]
 def _apply_many(connection: Connection, run: list[Pending]) -> list[dict[str, Any]]:
     if not run:
         return []
-    ops = [{"op_id": str(e.op_id), "entity": e.entity, "entity_id": str(e.entity_id), "operation": e.operation,
-            "base_version": e.base_version, "changes": e.changes} for e in run]
-    answers = connection.scalar(APPLY_MANY, {"ops": json.dumps(ops)})
+    answers = connection.scalar(APPLY_MANY, {"ops": "[" + ",".join(e.op_json() for e in run) + "]"})
     return [dict(answer) for answer in answers]
 
 
@@ -142,8 +169,7 @@ def _decide(connection: Connection, entry: Pending) -> dict[str, Any]:
 
 
 def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> list[Any]:
-    table = TABLES[entity]
-    return [row._mapping for row in connection.execute(select(table).where(table.c.id.in_(ids)))]
+    return rows_by_id(connection, TABLES[entity], ids)
 
 
 def _steps_of(connection: Connection, requests: set[uuid.UUID]) -> list[Any]:
