@@ -64,7 +64,10 @@ def _writer(table: Table, dialect: Dialect) -> _Writer:
     updates = ", ".join(f"{quote(n)} = excluded.{quote(n)}" for n in names if n != "id")
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
            f"VALUES ({', '.join('?' for _ in names)}) ON CONFLICT (id) DO UPDATE SET {updates}")
-    return _Writer(sql, tuple((column.name, column.type.bind_processor(dialect)) for column in table.columns))
+    # the column type's form for this dialect (a money column is an integer of cents on SQLite): the type itself
+    # would convert with its generic form (Numeric → float)
+    return _Writer(sql, tuple((column.name, column.type.dialect_impl(dialect).bind_processor(dialect))
+                              for column in table.columns))
 
 
 def remove(local: Connection, entity: str, ids: Iterable[uuid.UUID]) -> int:
