@@ -54,7 +54,7 @@ class _Writer:
     columns: tuple[tuple[str, Callable[[Any], Any] | None], ...]
 
     def values(self, row: Row) -> tuple[Any, ...]:
-        return tuple(row[name] if convert is None else convert(row[name]) for name, convert in self.columns)
+        return tuple([row[name] if convert is None else convert(row[name]) for name, convert in self.columns])
 
 
 @lru_cache(maxsize=256)  # a few tables × the stores open in this process
