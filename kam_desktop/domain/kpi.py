@@ -7,7 +7,7 @@ domain computes. A month is identified by its first day. "The 12 months to `as_o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -78,10 +78,62 @@ class LtvTrend:
 
 def ltv_trend(rows: Sequence[MonthFigures], accounts: Iterable[str], as_of: date, margin: bool = False) -> LtvTrend:
     """The accounts' LTV over the 12 months to `as_of` and over the 12 months before them."""
-    codes = list(accounts)
     now = ltv_by_account(rows, as_of, margin=margin)
     before = ltv_by_account(rows, add_months(as_of, -12), margin=margin)
-    return LtvTrend(sum((now.get(c, ZERO) for c in codes), ZERO), sum((before.get(c, ZERO) for c in codes), ZERO))
+    return trend_of(now, before, accounts)
+
+
+def trend_of(current: Mapping[str, Decimal], prior: Mapping[str, Decimal], accounts: Iterable[str]) -> LtvTrend:
+    """The accounts' summed LTV in two years, each account's LTV given per year (absent: no sales rows)."""
+    codes = list(accounts)
+    return LtvTrend(sum((current.get(c, ZERO) for c in codes), ZERO), sum((prior.get(c, ZERO) for c in codes), ZERO))
+
+
+@dataclass(frozen=True)
+class AccountYears:
+    """One account's sales in the KPIs' three years to `as_of`, in the base currency: all any KPI needs of it.
+
+    Year 0 is the 12 months to `as_of` (`ltv_by_account(rows, as_of)`), year 1 the 12 before, year 2 the 12 before
+    those; a year without sales rows is None (not 0: a sum over accounts then starts from the integer 0, as before).
+    """
+
+    account: str
+    net: tuple[Decimal | None, Decimal | None]  # years 0 and 1
+    margin: tuple[Decimal | None, Decimal | None, Decimal | None]  # years 0, 1 and 2
+    last_invoice_on: date | None
+    bought_in: frozenset[Quarter]  # quarters with positive net revenue in some month (cohort retention)
+
+
+def years_of(rows: Iterable[MonthFigures], last_invoices: Mapping[str, date], as_of: date) -> dict[str, AccountYears]:
+    """Every account's `AccountYears` from its monthly figures (the months before year 2 count only as bought-in)."""
+    firsts = [add_months(month_of(as_of), -12 * year - 11) for year in range(3)]
+    sums: dict[str, list[Decimal | None]] = {}
+    bought: dict[str, set[Quarter]] = {}
+    for r in rows:
+        figures = sums.setdefault(r.account, [None] * 5)
+        if r.net_revenue > 0:
+            bought.setdefault(r.account, set()).add(Quarter.of(r.month))
+        for year, first in enumerate(firsts):
+            if first <= r.month <= add_months(first, 11):
+                if year < 2:
+                    figures[year] = _plus(figures[year], r.net_revenue)
+                figures[2 + year] = _plus(figures[2 + year], r.gross_margin)
+    return {account: AccountYears(account, (f[0], f[1]), (f[2], f[3], f[4]), last_invoices.get(account),
+                                  frozenset(bought.get(account, ()))) for account, f in sums.items()}
+
+
+def _plus(total: Decimal | None, amount: Decimal) -> Decimal:
+    return (ZERO if total is None else total) + amount
+
+
+def net_by_account(years: Iterable[AccountYears], year: int = 0) -> dict[str, Decimal]:
+    """Each account's net revenue in one of the years (accounts without rows in it left out)."""
+    return {y.account: net for y in years if (net := y.net[year]) is not None}
+
+
+def margin_by_account(years: Iterable[AccountYears], year: int = 0) -> dict[str, Decimal]:
+    """Each account's gross margin in one of the years (accounts without rows in it left out)."""
+    return {y.account: margin for y in years if (margin := y.margin[year]) is not None}
 
 
 @dataclass(frozen=True)
@@ -121,9 +173,13 @@ def cohort_retention(
     Quarters before `data_from` (the first quarter the figures cover whole) are unknown, not 0 %: a
     cohort that enrolled before the data window would otherwise look as if everyone had left.
     """
-    active: set[tuple[str, Quarter]] = {
-        (r.account, Quarter.of(r.month)) for r in rows if r.net_revenue > 0
-    }
+    active = {(r.account, Quarter.of(r.month)) for r in rows if r.net_revenue > 0}
+    return cohorts_retained(enrolled_on, active, through, data_from)
+
+
+def cohorts_retained(enrolled_on: Mapping[str, date], active: Collection[tuple[str, Quarter]], through: Quarter,
+                     data_from: Quarter | None = None) -> list[CohortRow]:
+    """`cohort_retention` given the (account, quarter) pairs with positive net revenue in some month of the quarter."""
     cohorts: dict[Quarter, list[str]] = {}
     for account, day in enrolled_on.items():
         cohorts.setdefault(Quarter.of(day), []).append(account)
@@ -131,7 +187,7 @@ def cohort_retention(
             for cohort in sorted(cohorts) if cohort <= through]
 
 
-def _retention(members: list[str], cohort: Quarter, through: Quarter, active: set[tuple[str, Quarter]],
+def _retention(members: list[str], cohort: Quarter, through: Quarter, active: Collection[tuple[str, Quarter]],
                data_from: Quarter | None) -> tuple[Decimal | None, ...]:
     """Per quarter from `cohort` to `through`: the share of `members` still buying (None before the data)."""
     shares: list[Decimal | None] = []
@@ -300,6 +356,13 @@ def basket_before_after(
     enrolled_on: Mapping[str, date], rows: Iterable[CategoryMonth], months: int = 12
 ) -> list[BasketLine]:
     """Per category, summed over enrolled accounts: the `months` before the enrolment month vs from it."""
+    return basket_lines(*basket_sides(enrolled_on, rows, months))
+
+
+def basket_sides(
+    enrolled_on: Mapping[str, date], rows: Iterable[CategoryMonth], months: int = 12
+) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Per category (only those with rows on that side): the revenue before enrolment, and from it."""
     before: dict[str, Decimal] = {}
     after: dict[str, Decimal] = {}
     for r in rows:
@@ -311,6 +374,11 @@ def basket_before_after(
             before[r.category] = before.get(r.category, ZERO) + r.net_revenue
         elif start <= r.month < add_months(start, months):
             after[r.category] = after.get(r.category, ZERO) + r.net_revenue
+    return before, after
+
+
+def basket_lines(before: Mapping[str, Decimal], after: Mapping[str, Decimal]) -> list[BasketLine]:
+    """One line per category with revenue rows before or after enrolment (a side without rows is 0), by category."""
     categories = sorted(set(before) | set(after))
     return [BasketLine(c, before.get(c, ZERO), after.get(c, ZERO)) for c in categories]
 
