@@ -101,25 +101,30 @@ class AccountYears:
     net: tuple[Decimal | None, Decimal | None]  # years 0 and 1
     margin: tuple[Decimal | None, Decimal | None, Decimal | None]  # years 0, 1 and 2
     last_invoice_on: date | None
-    bought_in: frozenset[Quarter]  # quarters with positive net revenue in some month (cohort retention)
 
 
 def years_of(rows: Iterable[MonthFigures], last_invoices: Mapping[str, date], as_of: date) -> dict[str, AccountYears]:
-    """Every account's `AccountYears` from its monthly figures (the months before year 2 count only as bought-in)."""
+    """Every account's `AccountYears` from its monthly figures."""
     firsts = [add_months(month_of(as_of), -12 * year - 11) for year in range(3)]
     sums: dict[str, list[Decimal | None]] = {}
-    bought: dict[str, set[Quarter]] = {}
     for r in rows:
         figures = sums.setdefault(r.account, [None] * 5)
-        if r.net_revenue > 0:
-            bought.setdefault(r.account, set()).add(Quarter.of(r.month))
         for year, first in enumerate(firsts):
             if first <= r.month <= add_months(first, 11):
                 if year < 2:
                     figures[year] = _plus(figures[year], r.net_revenue)
                 figures[2 + year] = _plus(figures[2 + year], r.gross_margin)
-    return {account: AccountYears(account, (f[0], f[1]), (f[2], f[3], f[4]), last_invoices.get(account),
-                                  frozenset(bought.get(account, ()))) for account, f in sums.items()}
+    return {account: AccountYears(account, (f[0], f[1]), (f[2], f[3], f[4]), last_invoices.get(account))
+            for account, f in sums.items()}
+
+
+def buyers(rows: Iterable[MonthFigures]) -> dict[Quarter, set[str]]:
+    """Per quarter, the accounts with positive net revenue in some month of it (who cohort retention counts)."""
+    result: dict[Quarter, set[str]] = {}
+    for r in rows:
+        if r.net_revenue > 0:
+            result.setdefault(Quarter.of(r.month), set()).add(r.account)
+    return result
 
 
 def _plus(total: Decimal | None, amount: Decimal) -> Decimal:
@@ -173,21 +178,20 @@ def cohort_retention(
     Quarters before `data_from` (the first quarter the figures cover whole) are unknown, not 0 %: a
     cohort that enrolled before the data window would otherwise look as if everyone had left.
     """
-    active = {(r.account, Quarter.of(r.month)) for r in rows if r.net_revenue > 0}
-    return cohorts_retained(enrolled_on, active, through, data_from)
+    return cohorts_retained(enrolled_on, buyers(rows), through, data_from)
 
 
-def cohorts_retained(enrolled_on: Mapping[str, date], active: Collection[tuple[str, Quarter]], through: Quarter,
+def cohorts_retained(enrolled_on: Mapping[str, date], buying: Mapping[Quarter, Collection[str]], through: Quarter,
                      data_from: Quarter | None = None) -> list[CohortRow]:
-    """`cohort_retention` given the (account, quarter) pairs with positive net revenue in some month of the quarter."""
+    """`cohort_retention` given, per quarter, the accounts with positive net revenue in some month of it."""
     cohorts: dict[Quarter, list[str]] = {}
     for account, day in enrolled_on.items():
         cohorts.setdefault(Quarter.of(day), []).append(account)
-    return [CohortRow(cohort, len(cohorts[cohort]), _retention(cohorts[cohort], cohort, through, active, data_from))
+    return [CohortRow(cohort, len(cohorts[cohort]), _retention(cohorts[cohort], cohort, through, buying, data_from))
             for cohort in sorted(cohorts) if cohort <= through]
 
 
-def _retention(members: list[str], cohort: Quarter, through: Quarter, active: Collection[tuple[str, Quarter]],
+def _retention(members: list[str], cohort: Quarter, through: Quarter, buying: Mapping[Quarter, Collection[str]],
                data_from: Quarter | None) -> tuple[Decimal | None, ...]:
     """Per quarter from `cohort` to `through`: the share of `members` still buying (None before the data)."""
     shares: list[Decimal | None] = []
@@ -196,7 +200,8 @@ def _retention(members: list[str], cohort: Quarter, through: Quarter, active: Co
         if data_from is not None and quarter < data_from:
             shares.append(None)
         else:
-            kept = sum(1 for a in members if (a, quarter) in active)
+            bought = buying.get(quarter, ())
+            kept = sum(1 for a in members if a in bought)
             shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
         quarter = quarter.next()
     return tuple(shares)

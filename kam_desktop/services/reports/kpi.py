@@ -20,11 +20,11 @@ from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.rewards import reward_cost
+from kam_desktop.domain.slots import share_of_wallet
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger.entries import load_domain
-from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, Setting, User
 from kam_desktop.store.queries import kpi_sales
@@ -87,20 +87,19 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
         gaps = _category_gaps(session, fx, refs, as_of)
         grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
         ledger = load_domain(session, refs)
-        potential = portfolio_potential(session, as_of)
+        wallets = kpi_sales.wallets(session, as_of)
         operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
         in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
         codes = category_codes(session) if months else {}
     currency = {a.code: a.currency for a in refs}
-    code = {a.id: a.code for a in refs}
-    if owner is not None:  # one portfolio: its accounts' potential only
-        potentials = [p for key, p in potential.in_base.items() if uuid.UUID(key) in code]
-    else:  # share of wallet sums accounts of many currencies: in the base currency
-        potentials = list(potential.in_base.values())
     _refuse_a_month_without_rate([y for y in summed if y.exact], fx)
-    years = {y.account: dk.AccountYears(y.account, y.net, y.margin, y.last_invoice_on, y.bought_in)
-             for y in summed if y.exact}
-    years.update(dk.years_of(_in_base_by_month(months, currency, fx), _last_days(months), as_of))
+    exact = [y for y in summed if y.exact]
+    years = {y.account: dk.AccountYears(y.account, y.net, y.margin, y.last_invoice_on) for y in exact}
+    folded_months = _in_base_by_month(months, currency, fx)
+    years.update(dk.years_of(folded_months, _last_days(months), as_of))
+    buying = kpi_sales.buyers(exact, as_of)
+    for quarter, codes_buying in dk.buyers(folded_months).items():
+        buying.setdefault(quarter, set()).update(codes_buying)
     enrolled = {a.code: a.enrolled_on for a in refs if a.enrolled_on and not a.control_group}
     control = {a.code for a in refs if a.control_group}
     members = [a.code for a in refs if a.status == "active" and not a.control_group]
@@ -127,16 +126,32 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     for side, extra in zip((before, after), extras, strict=True):
         for category, amount in extra.items():
             side[category] = side.get(category, ZERO) + amount
-    active = {(c, q) for c in enrolled if (y := years.get(c)) for q in y.bought_in}
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=trend.current, ltv_prev_12m=trend.prior,
         ltv_trend=trend.change_ratio, churn_months=program.churn_months, churned=list(churn.churned),
-        churn_rate=churn.rate, share_of_wallet=dk.portfolio_share_of_wallet(potentials), roi=roi, roi_note=note,
+        churn_rate=churn.rate, share_of_wallet=_share_of_wallet(wallets, fx, as_of, mine if owner is not None else None), roi=roi, roi_note=note,
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
-        cohorts=dk.cohorts_retained(enrolled, active, Quarter.of(as_of),
+        cohorts=dk.cohorts_retained(enrolled, buying, Quarter.of(as_of),
                                     data_from=_first_whole_quarter(add_months(last_month, -35))),
         basket=dk.basket_lines(before, after), owner=owner, base_currency=fx.base,
     )
+
+
+def _share_of_wallet(wallets: list[kpi_sales.Wallet], fx: FxTable, as_of: date,
+                     mine: set[str] | None) -> Decimal | None:
+    """Our sales / the clients' total spend over the accounts with a gathered potential (`mine` only, when given),
+    each account in the base currency at the closing rate of `as_of`; one without a rate is left out, as the
+    potential matrix leaves it out."""
+    ours, total = ZERO, ZERO
+    for w in wallets:
+        if mine is not None and w.account not in mine:
+            continue
+        try:
+            in_base = fx.to_base(w.total, w.currency, as_of), fx.to_base(w.ours, w.currency, as_of)
+        except MissingRateError:
+            continue
+        total, ours = total + in_base[0], ours + in_base[1]
+    return share_of_wallet(ours, total)
 
 
 def _folded_months(session: Session, refs: list[AccountRef], as_of: date) -> list[Folded]:

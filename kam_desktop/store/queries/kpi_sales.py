@@ -26,21 +26,22 @@ from sqlalchemy import (
     case,
     func,
     literal,
+    literal_column,
     null,
     or_,
     select,
     type_coerce,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.types import NullType
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
-from kam_desktop.domain.periods import Quarter, add_months
-from kam_desktop.store.models import Account, InvoiceLine, ProductCategory, User
+from kam_desktop.domain.periods import Quarter, add_months, trailing_window
+from kam_desktop.store.models import Account, InvoiceLine, PotentialSlot, ProductCategory, User
 from kam_desktop.store.queries.sales_source import AccountFirstJoin
 from kam_desktop.store.rollup import MONTHS, ROLLUP
-from kam_desktop.store.sales_months import EDGE_SLOTS, month_key, month_span, window_parameters
+from kam_desktop.store.sales_months import EDGE_SLOTS, NO_MONTH, month_key, month_span, window_parameters
 from kam_desktop.store.sql import money_at_rate
 from kam_desktop.store.types import Rate
 
@@ -72,7 +73,7 @@ class YearsRow:
     net: tuple[Decimal | None, Decimal | None]
     margin: tuple[Decimal | None, Decimal | None, Decimal | None]
     last_invoice_on: date | None
-    bought_in: frozenset[Quarter]
+    bought: int  # bit i: positive net revenue in the i-th month of the window (`buyers` reads it)
     exact: bool  # False: fold this account's months in Python (a line in another currency, or an overflow)
     unconvertible: Unconvertible | None
 
@@ -184,7 +185,6 @@ def account_years(session: Session, fx: FxTable, as_of: date) -> list[YearsRow]:
                     summed.c.cur_lo, summed.c.cur_hi, summed.c.bought, summed.c.lacking)
              .join(summed, summed.c.account_id == Account.id)
              .where(Account.deleted_at.is_(None)))
-    quarters = _quarter_masks(years.months)
     read = _reader(dialect)
     result = []
     for code, currency, n0, n1, m0, m1, m2, last_on, lowest, highest, bought, lacking in session.execute(query):
@@ -192,9 +192,8 @@ def account_years(session: Session, fx: FxTable, as_of: date) -> list[YearsRow]:
         exact = lowest == highest == currency and _INEXACT not in amounts and not isinstance(bought, float)
         values = [None if a is _INEXACT else cast(Decimal | None, a) for a in amounts]
         gap = Unconvertible(currency, month_span(str(lacking))[1]) if lacking is not None else None
-        mask = int(bought or 0)
         result.append(YearsRow(code, currency, (values[0], values[1]), (values[2], values[3], values[4]),
-                               _day(last_on), frozenset(q for bits, q in quarters if mask & bits), exact, gap))
+                               _day(last_on), int(bought or 0), exact, gap))
     return result
 
 
@@ -275,13 +274,13 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def _quarter_masks(months: Sequence[str]) -> list[tuple[int, Quarter]]:
-    """For each quarter the window touches: the bits of its months, and the quarter."""
+def buyers(rows: Iterable[YearsRow], as_of: date) -> dict[Quarter, set[str]]:
+    """Per quarter of the window, the accounts with positive net revenue in some month of it (`kpi.buyers`)."""
     masks: dict[Quarter, int] = {}
-    for i, month in enumerate(months):
+    for i, month in enumerate(Years.to(as_of).months):
         quarter = Quarter.of(month_span(month)[0])
         masks[quarter] = masks.get(quarter, 0) | 1 << i
-    return [(mask, quarter) for quarter, mask in masks.items()]
+    return {quarter: {r.account for r in rows if r.bought & mask} for quarter, mask in masks.items()}
 
 
 @dataclass(frozen=True)
@@ -376,3 +375,78 @@ def _edge_basket(at: Mapping[str, Any], slot: int, enrolled: Any, rates: Rates, 
     return (select(cells.c.category_id, _raw(func.sum(case((cells.c.start > month, value)))).label("before"),
                    _raw(func.sum(case((cells.c.start <= month, value)))).label("after"))
             .group_by(cells.c.category_id))
+
+
+@dataclass(frozen=True)
+class Wallet:
+    """One account's gathered total spend (latest survey per category) and what it bought from us in those categories
+    over the trailing 12 months, both in its currency."""
+
+    account: str  # its code
+    currency: str
+    total: Decimal
+    ours: Decimal
+
+
+def wallets(session: Session, as_of: date) -> list[Wallet]:
+    """Every account with a gathered potential: the sums `services.potential` rolls up per account, summed in SQL
+    (the share of wallet needs no category slot, matrix or median)."""
+    dialect = session.get_bind().dialect.name
+    first, last = trailing_window(as_of, 12)
+    at = window_parameters(first, last)
+    s, newer = PotentialSlot, aliased(PotentialSlot)
+    live = and_(s.deleted_at.is_(None), s.collected_on <= as_of)
+    # the latest survey of each (account, category): no live one after it (the unique key seeks it)
+    superseded = select(newer.id).where(newer.account_id == s.account_id, newer.category_id == s.category_id,
+                                        newer.collected_on > s.collected_on, newer.collected_on <= as_of,
+                                        newer.deleted_at.is_(None)).exists()
+    totals = (select(s.account_id.label("account_id"), _raw(func.sum(s.total_value)).label("total"),
+                     literal_column("0").label("ours"))
+              .where(live, ~superseded).group_by(s.account_id))
+
+    def surveyed(*where: ColumnElement[bool]) -> ColumnElement[bool]:
+        return select(s.id).where(live, *where).exists()
+
+    parts = [totals, _ours_whole_months(at, surveyed)]
+    parts += [_ours_edge(at, slot, surveyed) for slot in range(1, EDGE_SLOTS + 1) if at[f"edge_{slot}"] != NO_MONTH]
+    u = union_all(*parts).subquery("parts")
+    summed = (select(u.c.account_id, _raw(func.sum(u.c.total)).label("total"), _raw(func.sum(u.c.ours)).label("ours"))
+              .group_by(u.c.account_id).subquery("summed"))
+    query = select(Account.code, Account.currency, summed.c.total, summed.c.ours).join(
+        summed, summed.c.account_id == Account.id)
+    read = _reader(dialect)
+    result = []
+    for code, currency, total, ours in session.execute(query):
+        values = (read(total), read(ours))
+        if _INEXACT in values:
+            raise OverflowError(f"the potential of {code} is past SQLite's integers")
+        result.append(Wallet(code, currency, cast(Decimal, values[0]), cast(Decimal, values[1])))
+    return result
+
+
+def _ours_whole_months(at: Mapping[str, Any], surveyed: Any) -> Any:
+    """Our sales in surveyed categories over the window's whole months: each account's months sought in the roll-up,
+    a cell kept when its category has a survey (the unique key seeks it)."""
+    accounts, r = cast(Table, Account.__table__), ROLLUP.c
+    join = AccountFirstJoin(accounts, ROLLUP, and_(r.account_id == accounts.c.id,
+                                                   r.month.between(at["month_lo"], at["month_hi"])))
+    cut = [str(at[f"edge_{slot}"]) for slot in range(1, EDGE_SLOTS + 1) if at[f"edge_{slot}"] != NO_MONTH]
+    query = (select(accounts.c.id.label("account_id"), literal_column("0").label("total"),
+                    _raw(func.sum(r.net_amount)).label("ours"))
+             .select_from(join)
+             .where(surveyed(PotentialSlot.account_id == r.account_id, PotentialSlot.category_id == r.category_id))
+             .group_by(accounts.c.id))
+    return query.where(r.month.not_in(cut)) if cut else query
+
+
+def _ours_edge(at: Mapping[str, Any], slot: int, surveyed: Any) -> Any:
+    """Our sales in surveyed categories in a month a window boundary cuts, from its lines."""
+    accounts, lines = cast(Table, Account.__table__), cast(Table, InvoiceLine.__table__)
+    join = AccountFirstJoin(accounts, lines, and_(lines.c.account_id == accounts.c.id, lines.c.invoice_date.between(
+        at[f"edge_{slot}_from"], at[f"edge_{slot}_to"])))
+    return (select(accounts.c.id.label("account_id"), literal_column("0").label("total"),
+                   _raw(func.sum(lines.c.net_amount)).label("ours"))
+            .select_from(join)
+            .where(surveyed(PotentialSlot.account_id == lines.c.account_id,
+                            PotentialSlot.category_id == lines.c.category_id))
+            .group_by(accounts.c.id))
