@@ -46,6 +46,7 @@ from kam_desktop.store.sql import money_at_rate
 from kam_desktop.store.types import Rate
 
 CENT = Decimal("0.01")
+HALF = Decimal("0.5")
 
 
 @dataclass(frozen=True)
@@ -91,17 +92,30 @@ class Rates:
         gaps = {c: [m for m, r in rates.items() if r is None] for c, rates in self.by_currency.items()}
         return {c: months for c, months in gaps.items() if months}
 
-    def in_base(self, amount: Any, currency: Any, month: Any, dialect: str) -> ColumnElement[Any]:
-        """`amount` of `currency` (a column, or a known currency) in the base currency at `month`'s closing rate."""
+    def in_base(self, amount: Any, currency: Any, month: Any, dialect: str,
+                within: tuple[str, str] | None = None) -> ColumnElement[Any]:
+        """`amount` of `currency` (a column, or a known currency) in the base currency at `month`'s closing rate
+        (`month` known to lie `within` these months, when given: a shorter search)."""
         if isinstance(currency, str):
             if currency == self.base:
                 return cast(ColumnElement[Any], amount)
-            return money_at_rate(amount, self._rate(currency, month), dialect)
+            return money_at_rate(amount, self._rate(currency, month, within), dialect)
         if not self.by_currency:  # one currency: nothing to convert
             return cast(ColumnElement[Any], amount)
         return case((currency == self.base, amount),
-                    *((currency == c, money_at_rate(amount, self._rate(c, month), dialect)) for c in self.by_currency),
+                    *((currency == c, money_at_rate(amount, self._rate(c, month, within), dialect))
+                      for c in self.by_currency),
                     else_=null())
+
+    def positive(self, amount: Any, currency: Any, month: Any, dialect: str) -> ColumnElement[bool]:
+        """`in_base(...) > 0`, cheaper: at a rate of at least 0.5 every positive cent stays at least a cent, so only a
+        currency with a smaller rate in the window (or a missing one) needs the converted amount."""
+        small = [c for c, rates in self.by_currency.items() if any(r is None or r < HALF for r in rates.values())]
+        if isinstance(currency, str) or not small:
+            return cast(ColumnElement[bool], amount > 0 if currency not in small else
+                        self.in_base(amount, currency, month, dialect) > 0)
+        return case(*((currency == c, self.in_base(amount, c, month, dialect) > 0) for c in small),
+                    else_=amount > 0)
 
     def lacking(self, currency: Any, month: Any) -> ColumnElement[bool] | None:
         """True where `currency` has no rate at `month`'s end (None: every rate is there)."""
@@ -110,8 +124,9 @@ class Rates:
             return None
         return or_(*(and_(currency == c, month.in_(months)) for c, months in gaps.items()))
 
-    def _rate(self, currency: str, month: Any) -> ColumnElement[Any]:
-        rates = sorted(self.by_currency.get(currency, {}).items())
+    def _rate(self, currency: str, month: Any, within: tuple[str, str] | None = None) -> ColumnElement[Any]:
+        rates = [(m, r) for m, r in sorted(self.by_currency.get(currency, {}).items())
+                 if within is None or within[0] <= m <= within[1]]
         if isinstance(month, str):
             return literal(dict(rates).get(month) or Decimal(0), Rate())
         return _search(month, rates)
@@ -206,18 +221,19 @@ def _whole_month_years(at: Mapping[str, Any], years: Years, rates: Rates, dialec
     m = MONTHS.c
     net, margin = m.net_amount, m.margin_amount
 
-    def in_base(amount: Any) -> ColumnElement[Any]:
+    def in_base(amount: Any, year: int) -> ColumnElement[Any]:
         # a roll-up cell is one currency's: its own (the account's, or the account comes back inexact)
-        return rates.in_base(amount, m.currency, m.month, dialect)
+        return rates.in_base(amount, m.currency, m.month, dialect, (years.first[year], years.last[year]))
 
     lacking = rates.lacking(m.currency, m.month)
     cut = [str(at[f"edge_{slot}"]) for slot in range(1, EDGE_SLOTS + 1) if str(at[f"edge_{slot}"]) in years.months]
     query = (select(m.account_id.label("account_id"),
-                    *(_raw(func.sum(case((m.month.between(years.first[y], years.last[y]), in_base(amount)))))
+                    *(_raw(func.sum(case((m.month.between(years.first[y], years.last[y]), in_base(amount, y)))))
                       .label(label) for y, amount, label in _YEAR_AMOUNTS(net, margin)),
                     func.max(m.last_on).label("last_on"), func.min(m.currency).label("cur_lo"),
                     func.max(m.currency).label("cur_hi"),
-                    _raw(func.sum(case((in_base(net) > 0, _bits(m.month, years.months))))).label("bought"),
+                    _raw(func.sum(case((rates.positive(net, m.currency, m.month, dialect), _bits(m.month, years.months)))))
+                    .label("bought"),
                     (func.min(case((and_(lacking, or_(net != 0, margin != 0)), m.month))) if lacking is not None
                      else null()).label("lacking"))
              .where(m.month.between(at["month_lo"], at["month_hi"]))
@@ -249,7 +265,7 @@ def _edge_years(at: Mapping[str, Any], slot: int, years: Years, rates: Rates, di
                      for y, amount, label in _YEAR_AMOUNTS(net, margin)),
                    func.max(lines.c.invoice_date).label("last_on"), func.min(lines.c.currency).label("cur_lo"),
                    func.max(lines.c.currency).label("cur_hi"),
-                   _raw(case((in_base(net) > 0, literal(bit)))).label("bought"),
+                   _raw(case((rates.positive(net, accounts.c.currency, month, dialect), literal(bit)))).label("bought"),
                    (case((and_(lacking, or_(net != 0, margin != 0)), literal(month))) if lacking is not None
                     else null()).label("lacking"))
             .select_from(join)
