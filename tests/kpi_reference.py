@@ -1,4 +1,4 @@
-"""The program KPIs computed the way they were before they were read aggregated from SQL: every (account, category,
+"""The program KPIs (and the what-if) computed the way they were before they were read aggregated from SQL: every (account, category,
 month) of the invoice lines folded in Python, then the domain's row functions — the oracle the service must equal.
 
 This is a copy of `services/reports/kpi.kpis_of` as it stood when the KPIs still read `monthly_sales`, with that read
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -20,10 +20,13 @@ from sqlalchemy.orm import Session
 from kam_desktop.domain import kpi as dk
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.fx import FxTable, MissingRateError
+from kam_desktop.domain.grades import Basis, Cutoffs, rank_accounts
 from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
-from kam_desktop.domain.periods import Quarter, add_months
+from kam_desktop.domain.periods import Quarter, add_months, trailing_window
 from kam_desktop.domain.rewards import reward_cost
+from kam_desktop.domain.simulate import Scenario, SimulatedAccount
+from kam_desktop.domain.simulate import simulate as run_simulation
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -31,6 +34,7 @@ from kam_desktop.services.ledger.entries import load_domain
 from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.services.reports.kpi import ProgramKpis, owned
+from kam_desktop.services.reports.simulate import Simulation
 from kam_desktop.store.models import InvoiceLine, Setting
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import accounts, latest_evaluations
@@ -159,3 +163,32 @@ def _roi(months: list[dk.MonthFigures], enrolled: set[str], control: set[str], a
         return result, Message.of("{method} (no control-group margin a year ago)", method=result.method_note)
     except dk.NoBaselineError as exc:
         return None, Message.of("ROI not computable: {reason}", reason=exc.message)
+
+
+def reference_simulation(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decimal],
+                         as_of: date) -> Simulation:
+    """`services/reports/simulate.simulate` as it stood before it read its bases by code (lines folded in Python)."""
+    scenario = Scenario(Cutoffs(*cutoffs), dict(zip(Grade, cashback, strict=True)))
+    with ctx.read() as session:
+        program = program_in_force(session, as_of)
+        refs = accounts(session)
+        first, last = trailing_window(as_of, program.basis_months)
+        sales: dict[uuid.UUID, tuple[Decimal, Decimal]] = {}
+        for r in lines_folded(session, first, last):
+            net, margin = sales.get(r.account_id, (Decimal("0.00"), Decimal("0.00")))
+            sales[r.account_id] = (net + r.net_revenue, margin + r.gross_margin)
+        grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
+        fx = fx_table(session)
+    margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
+    figures = {a.code: None if (s := sales.get(a.id)) is None else (
+        fx.to_base(s[0], a.currency, as_of), fx.to_base(s[1], a.currency, as_of)) for a in refs}
+    bases = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures.items()}
+    now = rank_accounts(bases, program.terms.rules.cutoffs)
+    items = [
+        SimulatedAccount(a.code, bases[a.code], Grade(grades[a.id]) if a.id in grades else now[a.code].grade,
+                         s[0] if (s := figures[a.code]) else ZERO, s[1] if s else ZERO)
+        for a in refs
+    ]
+    result = run_simulation(items, program.terms.cashback_percent, scenario)
+    return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
+                      {g.value: p for g, p in scenario.cashback_percent.items()}, result, fx.base)

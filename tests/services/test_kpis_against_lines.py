@@ -19,9 +19,10 @@ from kam_desktop.services.imports.files import run_import
 from kam_desktop.services.ledger.close import close_quarter
 from kam_desktop.services.potential import save_slot
 from kam_desktop.services.reports.kpi import kpis_of
+from kam_desktop.services.reports.simulate import simulate
 from kam_desktop.store.models import Account, FxRate, InvoiceLine, ProductCategory, User
 from tests.acting import as_
-from tests.kpi_reference import reference_kpis
+from tests.kpi_reference import reference_kpis, reference_simulation
 
 from .builders import world
 
@@ -155,6 +156,15 @@ def test_the_kpis_equal_the_old_computation_over_the_lines(rich: Any, owner: str
         assert ours == expected, as_of
         assert repr(ours) == repr(expected), as_of  # the same exponents too: 0 and 0.00 print differently
     assert expected.basket and expected.cohorts and expected.tier_table  # the case is not empty
+
+
+def test_the_simulation_equals_the_old_computation_over_the_lines(rich: Any) -> None:
+    ctx = as_(rich, "admin", TODAY)
+    cutoffs, cashback = [Decimal("0.1"), Decimal("0.3"), Decimal("0.6")], [Decimal(3), Decimal(2), Decimal(1), Decimal(0)]
+    for as_of in AS_OF_DAYS:
+        ours, expected = simulate(ctx, cutoffs, cashback, as_of), reference_simulation(ctx, cutoffs, cashback, as_of)
+        assert repr(ours) == repr(expected), as_of
+    assert expected.result.new_grades and expected.result.cost_scenario  # the case is not empty
 
 
 def test_a_missing_rate_still_refuses_naming_the_currency(rich: Any) -> None:

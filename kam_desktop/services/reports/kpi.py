@@ -29,7 +29,7 @@ from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, Setting, User
 from kam_desktop.store.queries import kpi_sales
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evaluations
+from kam_desktop.store.queries.grades import AccountRef, accounts, latest_grades_by_code
 from kam_desktop.store.queries.kpi_sales import account_years
 from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
 from kam_desktop.store.queries.slots import category_codes
@@ -85,7 +85,7 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
         folded = {y.account for y in summed if not y.exact}
         months = _folded_months(session, [a for a in refs if a.code in folded], as_of)
         gaps = _category_gaps(session, fx, refs, as_of)
-        grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
+        grades = latest_grades_by_code(session, as_of)
         ledger = load_domain(session, refs)
         wallets = kpi_sales.wallets(session, as_of)
         operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
@@ -116,8 +116,8 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     op_cost = Decimal(str(operating)) if operating is not None and owner is None else ZERO
     margins = [dk.margin_by_account(years.values(), year) for year in range(3)]
     roi, note = _roi(margins, set(enrolled), control, sum(costs.values(), ZERO), op_cost)
-    periods = [dk.AccountPeriod(c, Grade(grades[a.id]), margins[0].get(c, ZERO), costs[c])
-               for a in refs if (c := a.code) in costs and a.id in grades]
+    periods = [dk.AccountPeriod(c, Grade(grades[c]), margins[0].get(c, ZERO), costs[c])
+               for a in refs if (c := a.code) in costs and c in grades]
     if gaps:  # a category's month without a rate, though its account's month summed to zero
         raise _refusal(fx, gaps[0].error(fx))
     # the basket sums accounts of many currencies: each month in the base currency at its closing rate
