@@ -139,9 +139,13 @@ def rich(any_store: Any, tmp_path: Path) -> Any:
         grade_portfolio(as_(any_store, on=TODAY), day, apply=True)
     for quarter in ("2025Q3", "2025Q4"):
         close_quarter(as_(any_store, "money", TODAY), quarter)
-    for code, units, money in (("P1", "40", "900000.00"), ("E1", "10", "80000.00"), ("R2", "5", "9000000.00")):
-        save_slot(as_(any_store, "admin", TODAY), code, "HW", total_units=Decimal(units), total_money=Decimal(money),
-                  source="survey", collected_on=date(2025, 10, 1), confidence=Decimal("0.7"))
+    for code, category, units, money, on in (
+            ("P1", "HW", "40", "900000.00", date(2025, 10, 1)), ("E1", "HW", "10", "80000.00", date(2025, 10, 1)),
+            ("R2", "HW", "5", "9000000.00", date(2025, 10, 1)), ("P1", "HW", "50", "700000.00", date(2026, 1, 10)),
+            ("P1", "SW", "9", "120000.00", date(2024, 5, 1)), ("E2", "SW", "3", "50000.00", date(2026, 2, 20))):
+        # a later survey replaces an earlier one from its day on; one after a day does not count on it
+        save_slot(as_(any_store, "admin", TODAY), code, category, total_units=Decimal(units),
+                  total_money=Decimal(money), source="survey", collected_on=on, confidence=Decimal("0.7"))
     return any_store
 
 

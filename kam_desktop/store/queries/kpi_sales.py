@@ -22,17 +22,18 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Table,
+    Text,
     and_,
     case,
     func,
     literal,
-    literal_column,
     null,
     or_,
     select,
     type_coerce,
     union_all,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.types import NullType
 
@@ -46,6 +47,7 @@ from kam_desktop.store.sql import money_at_rate
 from kam_desktop.store.types import Rate
 
 CENT = Decimal("0.01")
+ZERO_CENTS = Decimal("0.00")
 HALF = Decimal("0.5")
 
 
@@ -406,63 +408,61 @@ class Wallet:
 
 def wallets(session: Session, as_of: date) -> list[Wallet]:
     """Every account with a gathered potential: the sums `services.potential` rolls up per account, summed in SQL
-    (the share of wallet needs no category slot, matrix or median)."""
+    (the share of wallet needs no category slot, matrix or median).
+
+    One row per surveyed account: its latest surveys' totals and the list of its surveyed categories, then per
+    account one seek into the roll-up (and the lines of a month the window cuts) summing the cells of those
+    categories — no join per cell and nothing sorted.
+    """
     dialect = session.get_bind().dialect.name
     first, last = trailing_window(as_of, 12)
     at = window_parameters(first, last)
     s, newer = PotentialSlot, aliased(PotentialSlot)
-    live = and_(s.deleted_at.is_(None), s.collected_on <= as_of)
-    # the latest survey of each (account, category): no live one after it (the unique key seeks it)
+    # the latest survey of each (account, category) is the one no live survey follows (the unique key seeks it)
     superseded = select(newer.id).where(newer.account_id == s.account_id, newer.category_id == s.category_id,
                                         newer.collected_on > s.collected_on, newer.collected_on <= as_of,
                                         newer.deleted_at.is_(None)).exists()
-    totals = (select(s.account_id.label("account_id"), _raw(func.sum(s.total_value)).label("total"),
-                     literal_column("0").label("ours"))
-              .where(live, ~superseded).group_by(s.account_id))
-
-    def surveyed(*where: ColumnElement[bool]) -> ColumnElement[bool]:
-        return select(s.id).where(live, *where).exists()
-
-    parts = [totals, _ours_whole_months(at, surveyed)]
-    parts += [_ours_edge(at, slot, surveyed) for slot in range(1, EDGE_SLOTS + 1) if at[f"edge_{slot}"] != NO_MONTH]
-    u = union_all(*parts).subquery("parts")
-    summed = (select(u.c.account_id, _raw(func.sum(u.c.total)).label("total"), _raw(func.sum(u.c.ours)).label("ours"))
-              .group_by(u.c.account_id).subquery("summed"))
-    query = select(Account.code, Account.currency, summed.c.total, summed.c.ours).join(
-        summed, summed.c.account_id == Account.id)
+    surveyed = (select(s.account_id.label("account_id"),
+                       _raw(func.sum(case((~superseded, s.total_value)))).label("total"),
+                       _listed(s.category_id, dialect).label("categories"))
+                .where(s.deleted_at.is_(None), s.collected_on <= as_of)
+                .group_by(s.account_id)
+                .subquery("surveyed"))
+    r, lines = ROLLUP.c, cast(Table, InvoiceLine.__table__).c
+    cut = [str(at[f"edge_{slot}"]) for slot in range(1, EDGE_SLOTS + 1) if at[f"edge_{slot}"] != NO_MONTH]
+    whole = (select(func.sum(r.net_amount))
+             .where(r.account_id == surveyed.c.account_id, r.month.between(at["month_lo"], at["month_hi"]),
+                    _among(surveyed.c.categories, r.category_id, dialect)))
+    if cut:
+        whole = whole.where(r.month.not_in(cut))
+    edges = [select(func.sum(lines.net_amount))
+             .where(lines.account_id == surveyed.c.account_id,
+                    lines.invoice_date.between(at[f"edge_{slot}_from"], at[f"edge_{slot}_to"]),
+                    _among(surveyed.c.categories, lines.category_id, dialect))
+             for slot in range(1, EDGE_SLOTS + 1) if at[f"edge_{slot}"] != NO_MONTH]
+    query = (select(Account.code, Account.currency, surveyed.c.total,
+                    *(_raw(part.scalar_subquery()) for part in (whole, *edges)))
+             .join(surveyed, surveyed.c.account_id == Account.id))
     read = _reader(dialect)
     result = []
-    for code, currency, total, ours in session.execute(query):
-        values = (read(total), read(ours))
+    for code, currency, total, *ours in session.execute(query):
+        values = [read(v) for v in (total, *ours)]
         if _INEXACT in values:
             raise OverflowError(f"the potential of {code} is past SQLite's integers")
-        result.append(Wallet(code, currency, cast(Decimal, values[0]), cast(Decimal, values[1])))
+        amounts = [ZERO_CENTS if v is None else cast(Decimal, v) for v in values]
+        result.append(Wallet(code, currency, amounts[0], sum(amounts[1:], ZERO_CENTS)))
     return result
 
 
-def _ours_whole_months(at: Mapping[str, Any], surveyed: Any) -> Any:
-    """Our sales in surveyed categories over the window's whole months: each account's months sought in the roll-up,
-    a cell kept when its category has a survey (the unique key seeks it)."""
-    accounts, r = cast(Table, Account.__table__), ROLLUP.c
-    join = AccountFirstJoin(accounts, ROLLUP, and_(r.account_id == accounts.c.id,
-                                                   r.month.between(at["month_lo"], at["month_hi"])))
-    cut = [str(at[f"edge_{slot}"]) for slot in range(1, EDGE_SLOTS + 1) if at[f"edge_{slot}"] != NO_MONTH]
-    query = (select(accounts.c.id.label("account_id"), literal_column("0").label("total"),
-                    _raw(func.sum(r.net_amount)).label("ours"))
-             .select_from(join)
-             .where(surveyed(PotentialSlot.account_id == r.account_id, PotentialSlot.category_id == r.category_id))
-             .group_by(accounts.c.id))
-    return query.where(r.month.not_in(cut)) if cut else query
+def _listed(category: Any, dialect: str) -> ColumnElement[str]:
+    """The account's surveyed categories as one text (ids are of one length: a match is a whole id)."""
+    if dialect == "postgresql":
+        return cast(ColumnElement[str], func.string_agg(sql_cast(category, Text()), ","))
+    return cast(ColumnElement[str], func.group_concat(category))
 
 
-def _ours_edge(at: Mapping[str, Any], slot: int, surveyed: Any) -> Any:
-    """Our sales in surveyed categories in a month a window boundary cuts, from its lines."""
-    accounts, lines = cast(Table, Account.__table__), cast(Table, InvoiceLine.__table__)
-    join = AccountFirstJoin(accounts, lines, and_(lines.c.account_id == accounts.c.id, lines.c.invoice_date.between(
-        at[f"edge_{slot}_from"], at[f"edge_{slot}_to"])))
-    return (select(accounts.c.id.label("account_id"), literal_column("0").label("total"),
-                   _raw(func.sum(lines.c.net_amount)).label("ours"))
-            .select_from(join)
-            .where(surveyed(PotentialSlot.account_id == lines.c.account_id,
-                            PotentialSlot.category_id == lines.c.category_id))
-            .group_by(accounts.c.id))
+def _among(listed: Any, category: Any, dialect: str) -> ColumnElement[bool]:
+    """`category` is in the `_listed` text."""
+    if dialect == "postgresql":
+        return func.strpos(listed, sql_cast(category, Text())) > 0
+    return func.instr(listed, category) > 0
