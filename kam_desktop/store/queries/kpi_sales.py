@@ -1,6 +1,6 @@
 """The KPIs' sales aggregated in SQL: per account its three years to a day in the base currency, per category the
-basket before and after enrolment — thousands of rows, where the KPIs used to fold 1.7 million account × category ×
-month rows in Python at 20,000 accounts.
+basket before and after enrolment, per surveyed account its share-of-wallet sums — thousands of rows, where the KPIs
+used to fold 1.7 million account × category × month rows in Python at 20,000 accounts.
 
 The figures are exactly what that fold gave. Each account-month (for the basket each account × category × month) is
 summed in the account's currency and converted at the closing rate of the month's last day, rounded to cents half up
@@ -231,7 +231,7 @@ def _whole_month_years(at: Mapping[str, Any], years: Years, rates: Rates, dialec
     cut = [str(at[f"edge_{slot}"]) for slot in range(1, EDGE_SLOTS + 1) if str(at[f"edge_{slot}"]) in years.months]
     query = (select(m.account_id.label("account_id"),
                     *(_raw(func.sum(case((m.month.between(years.first[y], years.last[y]), in_base(amount, y)))))
-                      .label(label) for y, amount, label in _YEAR_AMOUNTS(net, margin)),
+                      .label(label) for y, amount, label in _year_amounts(net, margin)),
                     func.max(m.last_on).label("last_on"), func.min(m.currency).label("cur_lo"),
                     func.max(m.currency).label("cur_hi"),
                     _raw(func.sum(case((rates.positive(net, m.currency, m.month, dialect), _bits(m.month, years.months)))))
@@ -243,7 +243,8 @@ def _whole_month_years(at: Mapping[str, Any], years: Years, rates: Rates, dialec
     return query.where(m.month.not_in(cut)) if cut else query
 
 
-def _YEAR_AMOUNTS(net: Any, margin: Any) -> tuple[tuple[int, Any, str], ...]:  # noqa: N802 - a table, read as one
+def _year_amounts(net: Any, margin: Any) -> tuple[tuple[int, Any, str], ...]:
+    """(year, amount, label) of each summed column, in the order every part selects them."""
     return ((0, net, "net0"), (1, net, "net1"), (0, margin, "margin0"), (1, margin, "margin1"), (2, margin, "margin2"))
 
 
@@ -264,7 +265,7 @@ def _edge_years(at: Mapping[str, Any], slot: int, years: Years, rates: Rates, di
     bit = 1 << years.months.index(month)
     return (select(accounts.c.id.label("account_id"),
                    *(_raw(in_base(amount) if y == year else null()).label(label)
-                     for y, amount, label in _YEAR_AMOUNTS(net, margin)),
+                     for y, amount, label in _year_amounts(net, margin)),
                    func.max(lines.c.invoice_date).label("last_on"), func.min(lines.c.currency).label("cur_lo"),
                    func.max(lines.c.currency).label("cur_hi"),
                    _raw(case((rates.positive(net, accounts.c.currency, month, dialect), literal(bit)))).label("bought"),
