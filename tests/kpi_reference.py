@@ -27,6 +27,7 @@ from kam_desktop.domain.periods import Quarter, add_months, trailing_window
 from kam_desktop.domain.rewards import reward_cost
 from kam_desktop.domain.simulate import Scenario, SimulatedAccount
 from kam_desktop.domain.simulate import simulate as run_simulation
+from kam_desktop.domain.slots import AccountPotential, share_of_wallet
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -82,7 +83,7 @@ def reference_kpis(ctx: Context, as_of: date, owner: str | None = None) -> Progr
     enrolled = {a.code: a.enrolled_on for a in refs if a.enrolled_on and not a.control_group}
     control = {a.code for a in refs if a.control_group}
     members = [a.code for a in refs if a.status == "active" and not a.control_group]
-    trend = dk.ltv_trend(months, members, as_of)
+    trend = _ltv_trend(months, members, as_of)
     cur, prev = trend.current, trend.prior
     churn = dk.churn({c: last.get(c) for c in members}, as_of, program.churn_months)
     first = add_months(last_month, -11)
@@ -102,12 +103,63 @@ def reference_kpis(ctx: Context, as_of: date, owner: str | None = None) -> Progr
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=cur, ltv_prev_12m=prev, ltv_trend=trend.change_ratio,
         churn_months=program.churn_months, churned=list(churn.churned), churn_rate=churn.rate,
-        share_of_wallet=dk.portfolio_share_of_wallet(potentials), roi=roi, roi_note=note,
+        share_of_wallet=_portfolio_share_of_wallet(potentials), roi=roi, roi_note=note,
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
-        cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of),
-                                    data_from=_first_whole_quarter(first_month)),
-        basket=dk.basket_before_after(enrolled, basket_rows), owner=owner, base_currency=fx.base,
+        cohorts=_cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of),
+                                   data_from=_first_whole_quarter(first_month)),
+        basket=_basket_before_after(enrolled, basket_rows), owner=owner, base_currency=fx.base,
     )
+
+
+# The domain's row-level rules as they stood (the app now composes `trend_of`, `cohorts_retained`, `basket_sides`).
+
+def _ltv_trend(rows: Sequence[dk.MonthFigures], accounts: Iterable[str], as_of: date) -> dk.LtvTrend:
+    codes = list(accounts)
+    now = dk.ltv_by_account(rows, as_of)
+    before = dk.ltv_by_account(rows, add_months(as_of, -12))
+    return dk.LtvTrend(sum((now.get(c, ZERO) for c in codes), ZERO), sum((before.get(c, ZERO) for c in codes), ZERO))
+
+
+def _cohort_retention(enrolled_on: dict[str, date], rows: Iterable[dk.MonthFigures], through: Quarter,
+                      data_from: Quarter | None = None) -> list[dk.CohortRow]:
+    active = {(r.account, Quarter.of(r.month)) for r in rows if r.net_revenue > 0}
+    cohorts: dict[Quarter, list[str]] = {}
+    for account, day in enrolled_on.items():
+        cohorts.setdefault(Quarter.of(day), []).append(account)
+    result = []
+    for cohort in sorted(cohorts):
+        if cohort > through:
+            continue
+        members, shares, quarter = cohorts[cohort], [], cohort
+        while quarter <= through:
+            if data_from is not None and quarter < data_from:
+                shares.append(None)
+            else:
+                kept = sum(1 for a in members if (a, quarter) in active)
+                shares.append((Decimal(kept) / Decimal(len(members))).quantize(dk.RATIO_PLACES))
+            quarter = quarter.next()
+        result.append(dk.CohortRow(cohort, len(members), tuple(shares)))
+    return result
+
+
+def _basket_before_after(enrolled_on: dict[str, date], rows: Iterable[dk.CategoryMonth]) -> list[dk.BasketLine]:
+    before: dict[str, Decimal] = {}
+    after: dict[str, Decimal] = {}
+    for r in rows:
+        enrolled = enrolled_on.get(r.account)
+        if enrolled is None:
+            continue
+        start = dk.month_of(enrolled)
+        if add_months(start, -12) <= r.month < start:
+            before[r.category] = before.get(r.category, ZERO) + r.net_revenue
+        elif start <= r.month < add_months(start, 12):
+            after[r.category] = after.get(r.category, ZERO) + r.net_revenue
+    return [dk.BasketLine(c, before.get(c, ZERO), after.get(c, ZERO)) for c in sorted(set(before) | set(after))]
+
+
+def _portfolio_share_of_wallet(potentials: Iterable[AccountPotential]) -> Decimal | None:
+    items = list(potentials)
+    return share_of_wallet(sum((p.our_money for p in items), ZERO), sum((p.total_money for p in items), ZERO))
 
 
 def _month_end(month: date) -> date:

@@ -7,7 +7,7 @@ domain computes. A month is identified by its first day. "The 12 months to `as_o
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,7 +16,7 @@ from enum import StrEnum
 from kam_desktop.domain.churn import churn_cutoff, churned_by
 from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.periods import Quarter, add_months
-from kam_desktop.domain.slots import AccountPotential, share_of_wallet
+from kam_desktop.domain.slots import share_of_wallet
 from kam_desktop.domain.vocabulary import Grade
 
 ZERO = Decimal(0)
@@ -76,13 +76,6 @@ class LtvTrend:
         return _ratio(self.change, self.prior) if self.prior > 0 else None
 
 
-def ltv_trend(rows: Sequence[MonthFigures], accounts: Iterable[str], as_of: date, margin: bool = False) -> LtvTrend:
-    """The accounts' LTV over the 12 months to `as_of` and over the 12 months before them."""
-    now = ltv_by_account(rows, as_of, margin=margin)
-    before = ltv_by_account(rows, add_months(as_of, -12), margin=margin)
-    return trend_of(now, before, accounts)
-
-
 def trend_of(current: Mapping[str, Decimal], prior: Mapping[str, Decimal], accounts: Iterable[str]) -> LtvTrend:
     """The accounts' summed LTV in two years, each account's LTV given per year (absent: no sales rows)."""
     codes = list(accounts)
@@ -104,18 +97,14 @@ class AccountYears:
 
 
 def years_of(rows: Iterable[MonthFigures], last_invoices: Mapping[str, date], as_of: date) -> dict[str, AccountYears]:
-    """Every account's `AccountYears` from its monthly figures."""
-    firsts = [add_months(month_of(as_of), -12 * year - 11) for year in range(3)]
-    sums: dict[str, list[Decimal | None]] = {}
-    for r in rows:
-        figures = sums.setdefault(r.account, [None] * 5)
-        for year, first in enumerate(firsts):
-            if first <= r.month <= add_months(first, 11):
-                if year < 2:
-                    figures[year] = _plus(figures[year], r.net_revenue)
-                figures[2 + year] = _plus(figures[2 + year], r.gross_margin)
-    return {account: AccountYears(account, (f[0], f[1]), (f[2], f[3], f[4]), last_invoices.get(account))
-            for account, f in sums.items()}
+    """Every account's `AccountYears` from its monthly figures (each year by `ltv_by_account`, the one rule)."""
+    items = list(rows)
+    days = [add_months(as_of, -12 * year) for year in range(3)]
+    nets = [ltv_by_account(items, day) for day in days[:2]]
+    margins = [ltv_by_account(items, day, margin=True) for day in days]
+    return {a: AccountYears(a, (nets[0].get(a), nets[1].get(a)), (margins[0].get(a), margins[1].get(a),
+                                                                   margins[2].get(a)), last_invoices.get(a))
+            for a in dict.fromkeys(r.account for r in items)}
 
 
 def buyers(rows: Iterable[MonthFigures]) -> dict[Quarter, set[str]]:
@@ -125,10 +114,6 @@ def buyers(rows: Iterable[MonthFigures]) -> dict[Quarter, set[str]]:
         if r.net_revenue > 0:
             result.setdefault(Quarter.of(r.month), set()).add(r.account)
     return result
-
-
-def _plus(total: Decimal | None, amount: Decimal) -> Decimal:
-    return (ZERO if total is None else total) + amount
 
 
 def net_by_account(years: Iterable[AccountYears], year: int = 0) -> dict[str, Decimal]:
@@ -169,21 +154,14 @@ class CohortRow:
     retention: tuple[Decimal | None, ...]  # index 0 = the enrolment quarter; None = before the data begins
 
 
-def cohort_retention(
-    enrolled_on: Mapping[str, date], rows: Iterable[MonthFigures], through: Quarter,
-    data_from: Quarter | None = None,
-) -> list[CohortRow]:
-    """Cohorts by enrolment quarter; an account is retained in a quarter if it had positive net revenue.
+def cohorts_retained(enrolled_on: Mapping[str, date], buying: Mapping[Quarter, Collection[str]], through: Quarter,
+                     data_from: Quarter | None = None) -> list[CohortRow]:
+    """Cohorts by enrolment quarter; an account is retained in a quarter if it had positive net revenue in some
+    month of it (`buying`: per quarter, those accounts; `buyers` works them out from monthly figures).
 
     Quarters before `data_from` (the first quarter the figures cover whole) are unknown, not 0 %: a
     cohort that enrolled before the data window would otherwise look as if everyone had left.
     """
-    return cohorts_retained(enrolled_on, buyers(rows), through, data_from)
-
-
-def cohorts_retained(enrolled_on: Mapping[str, date], buying: Mapping[Quarter, Collection[str]], through: Quarter,
-                     data_from: Quarter | None = None) -> list[CohortRow]:
-    """`cohort_retention` given, per quarter, the accounts with positive net revenue in some month of it."""
     cohorts: dict[Quarter, list[str]] = {}
     for account, day in enrolled_on.items():
         cohorts.setdefault(Quarter.of(day), []).append(account)
@@ -357,13 +335,6 @@ class BasketLine:
         return self.after - self.before
 
 
-def basket_before_after(
-    enrolled_on: Mapping[str, date], rows: Iterable[CategoryMonth], months: int = 12
-) -> list[BasketLine]:
-    """Per category, summed over enrolled accounts: the `months` before the enrolment month vs from it."""
-    return basket_lines(*basket_sides(enrolled_on, rows, months))
-
-
 def basket_sides(
     enrolled_on: Mapping[str, date], rows: Iterable[CategoryMonth], months: int = 12
 ) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
@@ -388,7 +359,9 @@ def basket_lines(before: Mapping[str, Decimal], after: Mapping[str, Decimal]) ->
     return [BasketLine(c, before.get(c, ZERO), after.get(c, ZERO)) for c in categories]
 
 
-def portfolio_share_of_wallet(potentials: Iterable[AccountPotential]) -> Decimal | None:
-    """Our sales / the clients' total spend, in money, over every account with a gathered potential."""
-    items = list(potentials)
-    return share_of_wallet(sum((p.our_money for p in items), ZERO), sum((p.total_money for p in items), ZERO))
+def portfolio_share_of_wallet(wallets: Iterable[tuple[Decimal, Decimal]]) -> Decimal | None:
+    """Our sales / the clients' total spend, in money, over accounts given as (ours, total) in one currency."""
+    ours, total = ZERO, ZERO
+    for mine, spend in wallets:
+        ours, total = ours + mine, total + spend
+    return share_of_wallet(ours, total)

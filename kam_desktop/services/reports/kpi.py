@@ -20,7 +20,6 @@ from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.rewards import reward_cost
-from kam_desktop.domain.slots import share_of_wallet
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
@@ -142,16 +141,15 @@ def _share_of_wallet(wallets: list[kpi_sales.Wallet], fx: FxTable, as_of: date,
     """Our sales / the clients' total spend over the accounts with a gathered potential (`mine` only, when given),
     each account in the base currency at the closing rate of `as_of`; one without a rate is left out, as the
     potential matrix leaves it out."""
-    ours, total = ZERO, ZERO
+    in_base = []
     for w in wallets:
         if mine is not None and w.account not in mine:
             continue
         try:
-            in_base = fx.to_base(w.total, w.currency, as_of), fx.to_base(w.ours, w.currency, as_of)
+            in_base.append((fx.to_base(w.ours, w.currency, as_of), fx.to_base(w.total, w.currency, as_of)))
         except MissingRateError:
             continue
-        total, ours = total + in_base[0], ours + in_base[1]
-    return share_of_wallet(ours, total)
+    return dk.portfolio_share_of_wallet(in_base)
 
 
 def _folded_months(session: Session, refs: list[AccountRef], as_of: date) -> list[Folded]:
