@@ -110,15 +110,21 @@ def _orm_lines(store: Any) -> None:
     with store.unit_of_work("test") as uow:
         ids = {a.code: a.id for a in uow.session.scalars(select(Account))}
         hw = uow.session.scalar(select(ProductCategory.id).where(ProductCategory.code == "HW"))
+        sw = uow.session.scalar(select(ProductCategory.id).where(ProductCategory.code == "SW"))
+        categories = [hw, sw]
         for n, (code, day, net, currency) in enumerate((
                 ("R1", date(2025, 3, 3), "0.01", "RUB"),  # 0.01 RUB is 0.00 PLN: bought, yet not "positive"
                 ("R1", date(2025, 11, 30), "0.01", "RUB"),
                 ("G1", date(2025, 12, 31), "1.00", "GBP"),  # 1.00 × 2.165 = 2.165 → 2.17 (half up)
                 ("G1", date(2025, 9, 30), "-1.00", "GBP"),  # −2.165 → −2.17 (away from zero)
                 ("E1", date(2026, 2, 10), "100.00", "PLN"),  # kept in the account's EUR rows
-                ("P1", date(2025, 12, 1), "500.00", "PLN"), ("P1", date(2025, 12, 2), "-500.00", "PLN"))):
+                ("P1", date(2025, 12, 1), "500.00", "PLN"), ("P1", date(2025, 12, 2), "-500.00", "PLN"),
+                # cents × micro-rate past 2^63: SQLite turns the product into a float; the account is folded exactly
+                ("G1", date(2025, 7, 7), "20000000000.00", "GBP"),
+                # the same in one category cell of a month that sums to zero: the basket is folded in Python
+                ("E2", date(2024, 2, 10), "30000000000.00", "EUR"), ("E2", date(2024, 2, 11), "-30000000000.00", "EUR"))):
             uow.session.add(InvoiceLine(invoice_no=f"ORM/{n}", line_no=1, invoice_date=day, account_id=ids[code],
-                                        category_id=hw, quantity=Decimal(1), net_amount=Decimal(net),
+                                        category_id=categories[net.startswith("-30")], quantity=Decimal(1), net_amount=Decimal(net),
                                         margin_amount=Decimal(net), currency=currency))
         uow.commit()
 

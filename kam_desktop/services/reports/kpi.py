@@ -89,7 +89,11 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
         wallets = kpi_sales.wallets(session, as_of)
         operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
         in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
-        codes = category_codes(session) if months else {}
+        basket_months = months
+        if in_sql is None:  # a converted cell past SQLite's integers: every enrolled account's basket folded here
+            in_sql = kpi_sales.Basket({}, {})
+            basket_months = _folded_months(session, [a for a in refs if a.enrolled_on and not a.control_group], as_of)
+        codes = category_codes(session) if basket_months else {}
     currency = {a.code: a.currency for a in refs}
     _refuse_a_month_without_rate([y for y in summed if y.exact], fx)
     exact = [y for y in summed if y.exact]
@@ -121,7 +125,7 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
         raise _refusal(fx, gaps[0].error(fx))
     # the basket sums accounts of many currencies: each month in the base currency at its closing rate
     before, after = in_sql.before, in_sql.after
-    extras = dk.basket_sides(enrolled, _basket_rows(months, currency, codes, fx))
+    extras = dk.basket_sides(enrolled, _basket_rows(basket_months, currency, codes, fx))
     for side, extra in zip((before, after), extras, strict=True):
         for category, amount in extra.items():
             side[category] = side.get(category, ZERO) + amount

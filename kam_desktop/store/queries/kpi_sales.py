@@ -312,9 +312,10 @@ class Basket:
 
 
 def basket(session: Session, fx: FxTable, as_of: date, owner: str | None = None,
-           leave_out: Collection[str] = ()) -> Basket:
+           leave_out: Collection[str] = ()) -> Basket | None:
     """The basket of every enrolled account not in the control group (`owner`'s only, when given; not the accounts
-    coded `leave_out`), each account × category × month in the base currency, summed per category in SQL."""
+    coded `leave_out`), each account × category × month in the base currency, summed per category in SQL. None when
+    some converted cell passed SQLite's integers (a float, not to be trusted): the caller folds the basket itself."""
     dialect = session.get_bind().dialect.name
     years = Years.to(as_of)
     at = window_parameters(month_span(years.months[0])[0], as_of)
@@ -336,7 +337,7 @@ def basket(session: Session, fx: FxTable, as_of: date, owner: str | None = None,
     for code, sum_before, sum_after in session.execute(query):
         for side, value in ((before, read(sum_before)), (after, read(sum_after))):
             if value is _INEXACT:
-                raise OverflowError(f"the basket of {code} is past SQLite's integers")
+                return None
             if value is not None:
                 side[code] = value
     return Basket(before, after)
