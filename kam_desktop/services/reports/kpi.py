@@ -80,7 +80,8 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
         fx = fx_table(session)
         mine = {a.code for a in refs}
         summed = [y for y in account_years(session, fx, as_of) if y.account in mine]
-        # an account SQL could not sum exactly (a line in another currency than its own) is folded here, as before
+        # an account SQL could not sum exactly (a line in another currency than its own, or a sum past SQLite's
+        # integers) is folded here from its monthly rows, as every account was before
         folded = {y.account for y in summed if not y.exact}
         months = _folded_months(session, [a for a in refs if a.code in folded], as_of)
         gaps = _category_gaps(session, fx, refs, as_of)
@@ -95,8 +96,8 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
             basket_months = _folded_months(session, [a for a in refs if a.enrolled_on and not a.control_group], as_of)
         codes = category_codes(session) if basket_months else {}
     currency = {a.code: a.currency for a in refs}
-    _refuse_a_month_without_rate([y for y in summed if y.exact], fx)
     exact = [y for y in summed if y.exact]
+    _refuse_a_month_without_rate(exact, fx)
     years = {y.account: dk.AccountYears(y.account, y.net, y.margin, y.last_invoice_on) for y in exact}
     folded_months = _in_base_by_month(months, currency, fx)
     years.update(dk.years_of(folded_months, _last_days(months), as_of))
@@ -129,10 +130,11 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     for side, extra in zip((before, after), extras, strict=True):
         for category, amount in extra.items():
             side[category] = side.get(category, ZERO) + amount
+    share = _share_of_wallet(wallets, fx, as_of, mine if owner is not None else None)
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=trend.current, ltv_prev_12m=trend.prior,
         ltv_trend=trend.change_ratio, churn_months=program.churn_months, churned=list(churn.churned),
-        churn_rate=churn.rate, share_of_wallet=_share_of_wallet(wallets, fx, as_of, mine if owner is not None else None), roi=roi, roi_note=note,
+        churn_rate=churn.rate, share_of_wallet=share, roi=roi, roi_note=note,
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
         cohorts=dk.cohorts_retained(enrolled, buying, Quarter.of(as_of),
                                     data_from=_first_whole_quarter(add_months(last_month, -35))),
