@@ -83,4 +83,5 @@ def kpis_and_simulator(ctx: CaseContext) -> Pair:
 
     first, last = _window()
     return _against_raw(ctx, reports, RAW_BASIS, (first.isoformat(), last.isoformat()),
-                        "KPIs read 36 months per account and category; the simulator 12 months")
+                        "KPIs: 36 months per account and the basket per category summed in SQL; the simulator 12 "
+                        "months")

@@ -7,7 +7,7 @@ domain computes. A month is identified by its first day. "The 12 months to `as_o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,7 +16,7 @@ from enum import StrEnum
 from kam_desktop.domain.churn import churn_cutoff, churned_by
 from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.periods import Quarter, add_months
-from kam_desktop.domain.slots import AccountPotential, share_of_wallet
+from kam_desktop.domain.slots import share_of_wallet
 from kam_desktop.domain.vocabulary import Grade
 
 ZERO = Decimal(0)
@@ -76,12 +76,54 @@ class LtvTrend:
         return _ratio(self.change, self.prior) if self.prior > 0 else None
 
 
-def ltv_trend(rows: Sequence[MonthFigures], accounts: Iterable[str], as_of: date, margin: bool = False) -> LtvTrend:
-    """The accounts' LTV over the 12 months to `as_of` and over the 12 months before them."""
+def trend_of(current: Mapping[str, Decimal], prior: Mapping[str, Decimal], accounts: Iterable[str]) -> LtvTrend:
+    """The accounts' summed LTV in two years, each account's LTV given per year (absent: no sales rows)."""
     codes = list(accounts)
-    now = ltv_by_account(rows, as_of, margin=margin)
-    before = ltv_by_account(rows, add_months(as_of, -12), margin=margin)
-    return LtvTrend(sum((now.get(c, ZERO) for c in codes), ZERO), sum((before.get(c, ZERO) for c in codes), ZERO))
+    return LtvTrend(sum((current.get(c, ZERO) for c in codes), ZERO), sum((prior.get(c, ZERO) for c in codes), ZERO))
+
+
+@dataclass(frozen=True)
+class AccountYears:
+    """One account's sales in the KPIs' three years to `as_of`, in the base currency: all any KPI needs of it.
+
+    Year 0 is the 12 months to `as_of` (`ltv_by_account(rows, as_of)`), year 1 the 12 before, year 2 the 12 before
+    those; a year without sales rows is None (not 0: a sum over accounts then starts from the integer 0, as before).
+    """
+
+    account: str
+    net: tuple[Decimal | None, Decimal | None]  # years 0 and 1
+    margin: tuple[Decimal | None, Decimal | None, Decimal | None]  # years 0, 1 and 2
+    last_invoice_on: date | None
+
+
+def years_of(rows: Iterable[MonthFigures], last_invoices: Mapping[str, date], as_of: date) -> dict[str, AccountYears]:
+    """Every account's `AccountYears` from its monthly figures (each year by `ltv_by_account`, the one rule)."""
+    items = list(rows)
+    days = [add_months(as_of, -12 * year) for year in range(3)]
+    nets = [ltv_by_account(items, day) for day in days[:2]]
+    margins = [ltv_by_account(items, day, margin=True) for day in days]
+    return {a: AccountYears(a, (nets[0].get(a), nets[1].get(a)), (margins[0].get(a), margins[1].get(a),
+                                                                   margins[2].get(a)), last_invoices.get(a))
+            for a in dict.fromkeys(r.account for r in items)}
+
+
+def buyers(rows: Iterable[MonthFigures]) -> dict[Quarter, set[str]]:
+    """Per quarter, the accounts with positive net revenue in some month of it (who cohort retention counts)."""
+    result: dict[Quarter, set[str]] = {}
+    for r in rows:
+        if r.net_revenue > 0:
+            result.setdefault(Quarter.of(r.month), set()).add(r.account)
+    return result
+
+
+def net_by_account(years: Iterable[AccountYears], year: int = 0) -> dict[str, Decimal]:
+    """Each account's net revenue in one of the years (accounts without rows in it left out)."""
+    return {y.account: net for y in years if (net := y.net[year]) is not None}
+
+
+def margin_by_account(years: Iterable[AccountYears], year: int = 0) -> dict[str, Decimal]:
+    """Each account's gross margin in one of the years (accounts without rows in it left out)."""
+    return {y.account: margin for y in years if (margin := y.margin[year]) is not None}
 
 
 @dataclass(frozen=True)
@@ -112,26 +154,22 @@ class CohortRow:
     retention: tuple[Decimal | None, ...]  # index 0 = the enrolment quarter; None = before the data begins
 
 
-def cohort_retention(
-    enrolled_on: Mapping[str, date], rows: Iterable[MonthFigures], through: Quarter,
-    data_from: Quarter | None = None,
-) -> list[CohortRow]:
-    """Cohorts by enrolment quarter; an account is retained in a quarter if it had positive net revenue.
+def cohorts_retained(enrolled_on: Mapping[str, date], buying: Mapping[Quarter, Collection[str]], through: Quarter,
+                     data_from: Quarter | None = None) -> list[CohortRow]:
+    """Cohorts by enrolment quarter; an account is retained in a quarter if it had positive net revenue in some
+    month of it (`buying`: per quarter, those accounts; `buyers` works them out from monthly figures).
 
     Quarters before `data_from` (the first quarter the figures cover whole) are unknown, not 0 %: a
     cohort that enrolled before the data window would otherwise look as if everyone had left.
     """
-    active: set[tuple[str, Quarter]] = {
-        (r.account, Quarter.of(r.month)) for r in rows if r.net_revenue > 0
-    }
     cohorts: dict[Quarter, list[str]] = {}
     for account, day in enrolled_on.items():
         cohorts.setdefault(Quarter.of(day), []).append(account)
-    return [CohortRow(cohort, len(cohorts[cohort]), _retention(cohorts[cohort], cohort, through, active, data_from))
+    return [CohortRow(cohort, len(cohorts[cohort]), _retention(cohorts[cohort], cohort, through, buying, data_from))
             for cohort in sorted(cohorts) if cohort <= through]
 
 
-def _retention(members: list[str], cohort: Quarter, through: Quarter, active: set[tuple[str, Quarter]],
+def _retention(members: list[str], cohort: Quarter, through: Quarter, buying: Mapping[Quarter, Collection[str]],
                data_from: Quarter | None) -> tuple[Decimal | None, ...]:
     """Per quarter from `cohort` to `through`: the share of `members` still buying (None before the data)."""
     shares: list[Decimal | None] = []
@@ -140,7 +178,8 @@ def _retention(members: list[str], cohort: Quarter, through: Quarter, active: se
         if data_from is not None and quarter < data_from:
             shares.append(None)
         else:
-            kept = sum(1 for a in members if (a, quarter) in active)
+            bought = buying.get(quarter, ())
+            kept = sum(1 for a in members if a in bought)
             shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
         quarter = quarter.next()
     return tuple(shares)
@@ -296,10 +335,10 @@ class BasketLine:
         return self.after - self.before
 
 
-def basket_before_after(
+def basket_sides(
     enrolled_on: Mapping[str, date], rows: Iterable[CategoryMonth], months: int = 12
-) -> list[BasketLine]:
-    """Per category, summed over enrolled accounts: the `months` before the enrolment month vs from it."""
+) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Per category (only those with rows on that side): the revenue before enrolment, and from it."""
     before: dict[str, Decimal] = {}
     after: dict[str, Decimal] = {}
     for r in rows:
@@ -311,11 +350,18 @@ def basket_before_after(
             before[r.category] = before.get(r.category, ZERO) + r.net_revenue
         elif start <= r.month < add_months(start, months):
             after[r.category] = after.get(r.category, ZERO) + r.net_revenue
+    return before, after
+
+
+def basket_lines(before: Mapping[str, Decimal], after: Mapping[str, Decimal]) -> list[BasketLine]:
+    """One line per category with revenue rows before or after enrolment (a side without rows is 0), by category."""
     categories = sorted(set(before) | set(after))
     return [BasketLine(c, before.get(c, ZERO), after.get(c, ZERO)) for c in categories]
 
 
-def portfolio_share_of_wallet(potentials: Iterable[AccountPotential]) -> Decimal | None:
-    """Our sales / the clients' total spend, in money, over every account with a gathered potential."""
-    items = list(potentials)
-    return share_of_wallet(sum((p.our_money for p in items), ZERO), sum((p.total_money for p in items), ZERO))
+def portfolio_share_of_wallet(wallets: Iterable[tuple[Decimal, Decimal]]) -> Decimal | None:
+    """Our sales / the clients' total spend, in money, over accounts given as (ours, total) in one currency."""
+    ours, total = ZERO, ZERO
+    for mine, spend in wallets:
+        ours, total = ours + mine, total + spend
+    return share_of_wallet(ours, total)

@@ -11,22 +11,25 @@ from kam_desktop.domain.churn import churn_cutoff, churned_by
 from kam_desktop.domain.grades import Grade
 from kam_desktop.domain.kpi import (
     AccountPeriod,
+    AccountYears,
     BasketLine,
     CategoryMonth,
     IncrementMethod,
     MonthFigures,
-    basket_before_after,
+    basket_lines,
+    basket_sides,
+    buyers,
     churn,
-    cohort_retention,
+    cohorts_retained,
     ltv_by_account,
-    ltv_trend,
     portfolio_share_of_wallet,
     roi_against_control_group,
     roi_against_prior_trend,
     tier_table,
+    trend_of,
+    years_of,
 )
 from kam_desktop.domain.periods import Quarter, add_months
-from kam_desktop.domain.slots import AccountPotential
 
 from .builders import d
 
@@ -54,7 +57,9 @@ def test_every_accounts_ltv_comes_from_one_pass_over_the_rows() -> None:
 
 
 def test_ltv_trend_compares_with_the_year_before() -> None:
-    trend = ltv_trend(ACME, ["ACME", "OTHER"], d("2026-03-15"))  # OTHER bought nothing: adds 0
+    as_of = d("2026-03-15")
+    trend = trend_of(ltv_by_account(ACME, as_of), ltv_by_account(ACME, d("2025-03-15")),
+                     ["ACME", "OTHER"])  # OTHER bought nothing: adds 0
     # prior window Apr 2024 … Mar 2025 holds only Jan–Mar 2025 = 3 000
     assert (trend.current, trend.prior, trend.change, trend.change_ratio) == (
         Decimal(12000), Decimal(3000), Decimal(9000), Decimal("3.0000"),
@@ -85,13 +90,13 @@ def test_cohort_retention_by_enrolment_quarter() -> None:
         + [MonthFigures("B", d("2026-08-01"), Decimal(-50), Decimal(-10))]  # a return is not activity
     )
     enrolled = {"A": d("2026-01-15"), "B": d("2026-02-20"), "C": d("2026-04-02")}
-    matrix = cohort_retention(enrolled, rows, Quarter(2026, 3))
+    matrix = cohorts_retained(enrolled, buyers(rows), Quarter(2026, 3))
     assert [(r.cohort, r.size, r.retention) for r in matrix] == [
         (Quarter(2026, 1), 2, (Decimal(1), Decimal("0.5"), Decimal("0.5"))),
         (Quarter(2026, 2), 1, (Decimal(1), Decimal(1))),
     ]
     # the figures begin in Q2: Q1 is unknown for the Q1 cohort, not "nobody bought"
-    later = cohort_retention(enrolled, [r for r in rows if r.month >= d("2026-04-01")], Quarter(2026, 3),
+    later = cohorts_retained(enrolled, buyers(r for r in rows if r.month >= d("2026-04-01")), Quarter(2026, 3),
                              data_from=Quarter(2026, 2))
     assert later[0].retention == (None, Decimal("0.5"), Decimal("0.5"))
     assert later[1].retention == (Decimal(1), Decimal(1))
@@ -154,17 +159,22 @@ def test_basket_before_and_after_enrolment() -> None:
         CategoryMonth("ACME", "racks", d("2027-03-01"), Decimal(999)),  # too late: ignored
         CategoryMonth("NOT_ENROLLED", "cables", d("2026-03-01"), Decimal(999)),
     ]
-    assert basket_before_after(enrolled, rows) == [
+    assert basket_lines(*basket_sides(enrolled, rows)) == [
         BasketLine("cables", Decimal(100), Decimal(150)),
         BasketLine("racks", Decimal(0), Decimal(70)),
     ]
 
 
 def test_portfolio_share_of_wallet() -> None:
-    def potential(account: str, ours: int, total: int) -> AccountPotential:
-        z = Decimal(0)
-        return AccountPotential(account, z, Decimal(total), z, Decimal(ours), z, z, 1)
-
     # (30 + 10) / (100 + 100) = 0.2
-    assert portfolio_share_of_wallet([potential("A", 30, 100), potential("B", 10, 100)]) == Decimal("0.2000")
+    assert portfolio_share_of_wallet([(Decimal(30), Decimal(100)), (Decimal(10), Decimal(100))]) == Decimal("0.2000")
     assert portfolio_share_of_wallet([]) is None
+
+
+def test_years_of_sums_each_year_and_leaves_a_year_without_rows_unknown() -> None:
+    rows = ACME + monthly("NEW", "2026-01-01", 3, revenue=10, margin=1)
+    years = years_of(rows, {"ACME": d("2026-03-31")}, d("2026-03-15"))
+    assert years["ACME"] == AccountYears("ACME", (Decimal(12000), Decimal(3000)),
+                                         (Decimal(2400), Decimal(600), None), d("2026-03-31"))
+    assert years["NEW"] == AccountYears("NEW", (Decimal(30), None), (Decimal(3), None, None), None)
+    assert buyers(rows)[Quarter(2025, 1)] == {"ACME"}

@@ -1,4 +1,4 @@
-"""Program KPIs and report data from one GROUP BY (account, category, month) over three years of sales."""
+"""Program KPIs and report data from per-account and per-category sums of three years of sales, done in SQL."""
 
 from __future__ import annotations
 
@@ -24,13 +24,15 @@ from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger.entries import load_domain
-from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.models import Account, Setting, User
+from kam_desktop.store.queries import kpi_sales
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evaluations
+from kam_desktop.store.queries.grades import AccountRef, accounts, latest_grades_by_code
+from kam_desktop.store.queries.kpi_sales import account_years
 from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
 from kam_desktop.store.queries.slots import category_codes
+from kam_desktop.store.sales_months import month_key
 
 
 @dataclass(frozen=True)
@@ -75,32 +77,40 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     with ctx.read() as session:
         program = program_in_force(session, as_of)
         refs = owned(session, accounts(session, active_only=False), owner)
-        last_month = dk.month_of(as_of)
-        first_month = add_months(last_month, -35)
-        rows = monthly_sales(session, first_month, as_of)
-        codes = category_codes(session)
-        grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
-        ledger = load_domain(session, refs)
-        potential = portfolio_potential(session, as_of)
-        operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
         fx = fx_table(session)
-    code = {a.id: a.code for a in refs}
+        mine = {a.code for a in refs}
+        summed = [y for y in account_years(session, fx, as_of) if y.account in mine]
+        # an account SQL could not sum exactly (a line in another currency than its own, or a sum past SQLite's
+        # integers) is folded here from its monthly rows, as every account was before
+        folded = {y.account for y in summed if not y.exact}
+        months = _folded_months(session, [a for a in refs if a.code in folded], as_of)
+        gaps = _category_gaps(session, fx, refs, as_of)
+        grades = latest_grades_by_code(session, as_of)
+        ledger = load_domain(session, refs)
+        wallets = kpi_sales.wallets(session, as_of)
+        operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
+        in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
+        basket_months = months
+        if in_sql is None:  # a converted cell past SQLite's integers: every enrolled account's basket folded here
+            in_sql = kpi_sales.Basket({}, {})
+            basket_months = _folded_months(session, [a for a in refs if a.enrolled_on and not a.control_group], as_of)
+        codes = category_codes(session) if basket_months else {}
     currency = {a.code: a.currency for a in refs}
-    if owner is not None:  # one portfolio: its accounts' sales and potential only
-        rows = [r for r in rows if r.account_id in code]
-        potentials = [p for key, p in potential.in_base.items() if uuid.UUID(key) in code]
-    else:  # share of wallet sums accounts of many currencies: in the base currency
-        potentials = list(potential.in_base.values())
-    months = _months(rows, code, currency, fx)
-    last: dict[str, date] = {}
-    for r in rows:
-        last[code[r.account_id]] = max(last.get(code[r.account_id], r.last_invoice_on), r.last_invoice_on)
+    exact = [y for y in summed if y.exact]
+    _refuse_a_month_without_rate(exact, fx)
+    years = {y.account: dk.AccountYears(y.account, y.net, y.margin, y.last_invoice_on) for y in exact}
+    folded_months = _in_base_by_month(months, currency, fx)
+    years.update(dk.years_of(folded_months, _last_days(months), as_of))
+    buying = kpi_sales.buyers(exact, as_of)
+    for quarter, codes_buying in dk.buyers(folded_months).items():
+        buying.setdefault(quarter, set()).update(codes_buying)
     enrolled = {a.code: a.enrolled_on for a in refs if a.enrolled_on and not a.control_group}
     control = {a.code for a in refs if a.control_group}
     members = [a.code for a in refs if a.status == "active" and not a.control_group]
-    trend = dk.ltv_trend(months, members, as_of)
-    cur, prev = trend.current, trend.prior
-    churn = dk.churn({c: last.get(c) for c in members}, as_of, program.churn_months)
+    trend = dk.trend_of(dk.net_by_account(years.values(), 0), dk.net_by_account(years.values(), 1), members)
+    churn = dk.churn({c: y.last_invoice_on if (y := years.get(c)) else None for c in members}, as_of,
+                     program.churn_months)
+    last_month = dk.month_of(as_of)
     first = add_months(last_month, -11)
     in_year: dict[str, list[dl.LedgerEntry]] = defaultdict(list)  # grouped once: filtering per account is quadratic
     for e in ledger:
@@ -108,23 +118,102 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
             in_year[e.account].append(e)
     costs = {c: _base(fx, reward_cost(in_year.get(c, []), program.points), currency[c], as_of) for c in members}
     op_cost = Decimal(str(operating)) if operating is not None and owner is None else ZERO
-    roi, note = _roi(months, set(enrolled), control, as_of, sum(costs.values(), ZERO), op_cost)
-    margins = dk.ltv_by_account(months, as_of, margin=True)
-    periods = [dk.AccountPeriod(c, Grade(grades[a.id]), margins.get(c, ZERO), costs[c])
-               for a in refs if (c := a.code) in costs and a.id in grades]
+    margins = [dk.margin_by_account(years.values(), year) for year in range(3)]
+    roi, note = _roi(margins, set(enrolled), control, sum(costs.values(), ZERO), op_cost)
+    periods = [dk.AccountPeriod(c, Grade(grades[c]), margins[0].get(c, ZERO), costs[c])
+               for a in refs if (c := a.code) in costs and c in grades]
+    if gaps:  # a category's month without a rate, though its account's month summed to zero
+        raise _refusal(fx, gaps[0].error(fx))
     # the basket sums accounts of many currencies: each month in the base currency at its closing rate
-    basket_rows = [dk.CategoryMonth(code[r.account_id], codes[r.category_id], r.month,
-                                    _base(fx, r.net_revenue, currency[code[r.account_id]], _month_end(r.month)))
-                   for r in rows]
+    before, after = in_sql.before, in_sql.after
+    extras = dk.basket_sides(enrolled, _basket_rows(basket_months, currency, codes, fx))
+    for side, extra in zip((before, after), extras, strict=True):
+        for category, amount in extra.items():
+            side[category] = side.get(category, ZERO) + amount
+    share = _share_of_wallet(wallets, fx, as_of, mine if owner is not None else None)
     return ProgramKpis(
-        as_of=as_of, accounts=len(members), ltv_12m=cur, ltv_prev_12m=prev, ltv_trend=trend.change_ratio,
-        churn_months=program.churn_months, churned=list(churn.churned), churn_rate=churn.rate,
-        share_of_wallet=dk.portfolio_share_of_wallet(potentials), roi=roi, roi_note=note,
+        as_of=as_of, accounts=len(members), ltv_12m=trend.current, ltv_prev_12m=trend.prior,
+        ltv_trend=trend.change_ratio, churn_months=program.churn_months, churned=list(churn.churned),
+        churn_rate=churn.rate, share_of_wallet=share, roi=roi, roi_note=note,
         tier_table=dk.tier_table(periods), waterfall=list(roi.waterfall()) if roi else [],
-        cohorts=dk.cohort_retention({c: d for c, d in enrolled.items()}, months, Quarter.of(as_of),
-                                    data_from=_first_whole_quarter(first_month)),
-        basket=dk.basket_before_after(enrolled, basket_rows), owner=owner, base_currency=fx.base,
+        cohorts=dk.cohorts_retained(enrolled, buying, Quarter.of(as_of),
+                                    data_from=_first_whole_quarter(add_months(last_month, -35))),
+        basket=dk.basket_lines(before, after), owner=owner, base_currency=fx.base,
     )
+
+
+def _share_of_wallet(wallets: list[kpi_sales.Wallet], fx: FxTable, as_of: date,
+                     mine: set[str] | None) -> Decimal | None:
+    """Our sales / the clients' total spend over the accounts with a gathered potential (`mine` only, when given),
+    each account in the base currency at the closing rate of `as_of`; one without a rate is left out, as the
+    potential matrix leaves it out."""
+    in_base = []
+    for w in wallets:
+        if mine is not None and w.account not in mine:
+            continue
+        try:
+            in_base.append((fx.to_base(w.ours, w.currency, as_of), fx.to_base(w.total, w.currency, as_of)))
+        except MissingRateError:
+            continue
+    return dk.portfolio_share_of_wallet(in_base)
+
+
+def _folded_months(session: Session, refs: list[AccountRef], as_of: date) -> list[Folded]:
+    """The (account, category, month) rows of these accounts over the three years, for folding in Python."""
+    if not refs:
+        return []
+    code = {a.id: a.code for a in refs}
+    first_month = add_months(dk.month_of(as_of), -35)
+    return [Folded(code[r.account_id], r) for r in monthly_sales(session, first_month, as_of, list(code))]
+
+
+@dataclass(frozen=True)
+class Folded:
+    """One account × category × month row of an account folded in Python, with the account's code."""
+
+    account: str
+    row: MonthCategorySales
+
+
+def _category_gaps(session: Session, fx: FxTable, refs: list[AccountRef], as_of: date) -> list[kpi_sales.Unconvertible]:
+    """Account × category × months with revenue but no rate at the month's end. Converting every basket row refused
+    those before, even where the account's month summed to zero; read only when some rate of the window is missing."""
+    missing = kpi_sales.Rates(fx, {a.currency for a in refs}, kpi_sales.Years.to(as_of).months).missing()
+    if not missing:
+        return []
+    currency = {a.code: a.currency for a in refs if a.currency in missing}
+    gaps = {kpi_sales.Unconvertible(currency[f.account], _month_end(f.row.month))
+            for f in _folded_months(session, [a for a in refs if a.code in currency], as_of)
+            if f.row.net_revenue != 0 and month_key(f.row.month) in missing[currency[f.account]]}
+    return sorted(gaps, key=lambda g: (g.month_end, g.currency))
+
+
+def _refuse_a_month_without_rate(summed: list[kpi_sales.YearsRow], fx: FxTable) -> None:
+    """Refuse as converting the first such account-month refused: no rate for a month with sales."""
+    gaps = sorted((y.unconvertible.month_end, y.account, y.unconvertible) for y in summed if y.unconvertible)
+    if gaps:
+        raise _refusal(fx, gaps[0][2].error(fx))
+
+
+def _refusal(fx: FxTable, exc: MissingRateError) -> ServiceError:
+    """The KPIs' refusal for a missing rate, in the words converting one amount uses."""
+    return ServiceError("cannot compute KPIs in {base}: {reason}", base=fx.base, reason=exc.message)
+
+
+def _last_days(months: list[Folded]) -> dict[str, date]:
+    """Each folded account's last invoice day in the window."""
+    last: dict[str, date] = {}
+    for f in months:
+        last[f.account] = max(last.get(f.account, f.row.last_invoice_on), f.row.last_invoice_on)
+    return last
+
+
+def _basket_rows(months: list[Folded], currency: dict[str, str], codes: dict[uuid.UUID, str],
+                 fx: FxTable) -> list[dk.CategoryMonth]:
+    """The folded accounts' basket rows, each account × category × month in the base currency at its closing rate."""
+    return [dk.CategoryMonth(f.account, codes[f.row.category_id], f.row.month,
+                             _base(fx, f.row.net_revenue, currency[f.account], _month_end(f.row.month)))
+            for f in months]
 
 
 def owned(session: Session, refs: list[AccountRef], owner: str | None) -> list[AccountRef]:
@@ -145,17 +234,16 @@ def _first_whole_quarter(first_month: date) -> Quarter:
     return quarter if quarter.start == first_month else quarter.next()
 
 
-def _months(rows: Iterable[MonthCategorySales], code: dict[uuid.UUID, str], currency: dict[str, str],
-            fx: FxTable) -> list[dk.MonthFigures]:
+def _in_base_by_month(months: Iterable[Folded], currency: dict[str, str], fx: FxTable) -> list[dk.MonthFigures]:
     """Per (account, month) figures in the base currency (each month at its closing rate)."""
     total: dict[tuple[str, date], tuple[Decimal, Decimal]] = {}
-    for r in rows:
-        key = (code[r.account_id], r.month)
+    for f in months:
+        key = (f.account, f.row.month)
         net, margin = total.get(key, (ZERO, ZERO))
-        total[key] = (net + r.net_revenue, margin + r.gross_margin)
+        total[key] = (net + f.row.net_revenue, margin + f.row.gross_margin)
     figures = []
     for (account, month), (net, margin) in total.items():
-        month_end = add_months(month, 1) - timedelta(days=1)
+        month_end = _month_end(month)
         figures.append(dk.MonthFigures(account, month, _base(fx, net, currency[account], month_end),
                                        _base(fx, margin, currency[account], month_end)))
     return figures
@@ -168,25 +256,21 @@ def _base(fx: FxTable, amount: Decimal, currency: str, day: date) -> Decimal:
         raise ServiceError("cannot compute KPIs in {base}: {reason}", base=fx.base, reason=exc.message) from None
 
 
-def _roi(months: list[dk.MonthFigures], enrolled: set[str], control: set[str], as_of: date,
-         rewards: Decimal, operating: Decimal) -> tuple[dk.RoiResult | None, Message]:
-    year_ago = add_months(as_of, -12)
-    by_day: dict[date, dict[str, Decimal]] = {}
-
-    def margin(group: set[str], on: date) -> Decimal:
-        if on not in by_day:  # every account's margin once per day asked, not once per account
-            by_day[on] = dk.ltv_by_account(months, on, margin=True)
-        return sum((by_day[on].get(c, ZERO) for c in group), ZERO)
+def _roi(margins: list[dict[str, Decimal]], enrolled: set[str], control: set[str], rewards: Decimal,
+         operating: Decimal) -> tuple[dk.RoiResult | None, Message]:
+    """ROI against the control group, else against the enrolled accounts' own prior trend; `margins` per year back."""
+    def margin(group: set[str], year: int) -> Decimal:
+        return sum((margins[year].get(c, ZERO) for c in group), ZERO)
 
     try:
-        result = dk.roi_against_control_group(margin(enrolled, year_ago), margin(enrolled, as_of),
-                                              margin(control, year_ago), margin(control, as_of), rewards, operating)
+        result = dk.roi_against_control_group(margin(enrolled, 1), margin(enrolled, 0), margin(control, 1),
+                                              margin(control, 0), rewards, operating)
         return result, result.method_note
     except dk.NoBaselineError:
         pass
     try:
-        result = dk.roi_against_prior_trend(margin(enrolled, add_months(as_of, -24)), margin(enrolled, year_ago),
-                                            margin(enrolled, as_of), rewards, operating)
+        result = dk.roi_against_prior_trend(margin(enrolled, 2), margin(enrolled, 1), margin(enrolled, 0), rewards,
+                                            operating)
         return result, Message.of("{method} (no control-group margin a year ago)", method=result.method_note)
     except dk.NoBaselineError as exc:
         return None, Message.of("ROI not computable: {reason}", reason=exc.message)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -19,8 +19,7 @@ from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import accounts, latest_evaluations
-from kam_desktop.store.queries.sales import AccountSales, sales_by_account
+from kam_desktop.store.queries.grades import AccountBasis, latest_grades_by_code, simulation_bases
 
 
 @dataclass(frozen=True)
@@ -48,19 +47,19 @@ def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decima
         raise ServiceError("cashback % cannot be negative")
     with ctx.read() as session:
         program = program_in_force(session, as_of)
-        refs = accounts(session)
         first, last = trailing_window(as_of, program.basis_months)
-        sales = sales_by_account(session, first, last)
-        grades = {i: e.grade for i, e in latest_evaluations(session, as_of).items()}
+        # by code, accounts joined after grouping: 20,000 accounts' ids are never decoded
+        refs = simulation_bases(session, first, last)
+        grades = latest_grades_by_code(session, as_of)
         fx = fx_table(session)
     margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
     # accounts invoice in many currencies: rank and price them in the base currency, as grading does
-    figures = {a.code: _in_base(fx, sales.get(a.id), a.currency, as_of, a.code) for a in refs}
-    bases = {c: (s.gross_margin if margin_basis else s.net_revenue) if s else ZERO for c, s in figures.items()}
+    figures = {a.code: _in_base(fx, a, as_of) for a in refs}
+    bases = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures.items()}
     now = rank_accounts(bases, program.terms.rules.cutoffs)
     items = [
-        SimulatedAccount(a.code, bases[a.code], Grade(grades[a.id]) if a.id in grades else now[a.code].grade,
-                         s.net_revenue if (s := figures[a.code]) else ZERO, s.gross_margin if s else ZERO)
+        SimulatedAccount(a.code, bases[a.code], Grade(grades[a.code]) if a.code in grades else now[a.code].grade,
+                         s[0] if (s := figures[a.code]) else ZERO, s[1] if s else ZERO)
         for a in refs
     ]
     result = run(items, program.terms.cashback_percent, scenario)
@@ -68,11 +67,12 @@ def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decima
                       {g.value: p for g, p in scenario.cashback_percent.items()}, result, fx.base)
 
 
-def _in_base(fx: FxTable, sales: AccountSales | None, currency: str, day: date, code: str) -> AccountSales | None:
-    if sales is None:
+def _in_base(fx: FxTable, account: AccountBasis, day: date) -> tuple[Decimal, Decimal] | None:
+    """The account's (net revenue, margin) in the base currency on `day`; None without sales rows."""
+    if account.net_revenue is None or account.gross_margin is None:
         return None
     try:
-        return replace(sales, net_revenue=fx.to_base(sales.net_revenue, currency, day),
-                       gross_margin=fx.to_base(sales.gross_margin, currency, day))
+        return (fx.to_base(account.net_revenue, account.currency, day),
+                fx.to_base(account.gross_margin, account.currency, day))
     except MissingRateError as exc:
-        raise ServiceError("cannot simulate {code}: {problem}", code=code, problem=exc.message) from None
+        raise ServiceError("cannot simulate {code}: {problem}", code=account.code, problem=exc.message) from None

@@ -70,6 +70,41 @@ def grading_bases(session: Session, first: date, last: date, margin: bool) -> li
             for code, kind, currency, total in session.execute(query)]
 
 
+@dataclass(frozen=True)
+class AccountBasis:
+    """One active account as the simulator sees it: its net revenue and margin in a window (None: no sales rows)."""
+
+    code: str
+    currency: str
+    net_revenue: Decimal | None
+    gross_margin: Decimal | None
+
+
+def simulation_bases(session: Session, first: date, last: date) -> list[AccountBasis]:
+    """Every active account by code, with its net revenue and margin for invoice dates in [first, last]: one
+    statement, accounts joined after grouping (no account id decoded, as `grading_bases`)."""
+    sales = windowed(bound(first, last), ["account_id"],
+                     [money("net", lambda p: p.net_amount), money("margin", lambda p: p.margin_amount)],
+                     dialect=session.get_bind().dialect.name)
+    query = (
+        select(Account.code, Account.currency, sales.c.net, sales.c.margin)
+        .outerjoin(sales, sales.c.account_id == Account.id)
+        .where(Account.deleted_at.is_(None), Account.status == AccountStatus.ACTIVE)
+        .order_by(Account.code)
+    )
+    return [AccountBasis(*row) for row in session.execute(query)]
+
+
+def latest_grades_by_code(session: Session, on_or_before: date) -> dict[str, str]:
+    """Each account's grade in its latest evaluation dated on or before a day, by account code (one column)."""
+    query = (
+        select(Account.code, GradeEvaluation.grade)
+        .join(Account, Account.id == GradeEvaluation.account_id)
+        .where(_latest_of_each_account(GradeEvaluation.evaluated_on <= on_or_before))
+    )
+    return {code: grade for code, grade in session.execute(query)}
+
+
 def enrolment_days(session: Session) -> dict[str, date | None]:
     """Each active account's enrolment day by code (no account id decoded: grading 20,000 accounts reads this)."""
     query = select(Account.code, Account.enrolled_on).where(Account.deleted_at.is_(None),

@@ -82,10 +82,11 @@ def _first_day(month: object) -> date:
     return date(int(year), int(number), 1)
 
 
-def monthly_sales(session: Session, first: date, last: date) -> list[MonthCategorySales]:
-    """Figures per (account, category, month) in [first, last]: the one GROUP BY the KPIs are built on."""
+def monthly_sales(session: Session, first: date, last: date,
+                  account_ids: Collection[uuid.UUID] | None = None) -> list[MonthCategorySales]:
+    """Figures per (account, category, month) in [first, last] (of these accounts only, when given)."""
     sales = windowed(bound(first, last), ["account_id", "category_id", "month"], [NET, MARGIN, latest("last_on")],
-                     dialect=_dialect(session))
+                     dialect=_dialect(session), account_ids=account_ids)
     result = []
     for account_id, category_id, key, net, margin, last_on in session.execute(select(sales)):
         last_day = last_on if isinstance(last_on, date) else date.fromisoformat(str(last_on))
