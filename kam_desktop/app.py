@@ -71,13 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # before the crash handler: it writes its reports there
         return _unusable_data_folder(error, args, headless)
     handler = setup_logging(log_folder)
+    quick = _quick_start(args)  # begun before Qt loads: the first portfolio read overlaps Qt's own start
     from kam_desktop.ui.crash import CrashHandler  # Qt is imported from here on, not at module import
 
     crash = CrashHandler(log_folder, dialogs=not headless)
     crash.install()
     try:
         log.info("KAM Desktop %s starting (%s)", kam_desktop.__version__, " ".join(sys.argv[1:]))
-        return _run(args, headless)
+        return _run(args, headless, quick)
     finally:
         crash.uninstall()
         logs.detach(handler)
@@ -109,7 +110,7 @@ def _unusable_data_folder(error: OSError, args: argparse.Namespace, headless: bo
     return EXIT_STORE
 
 
-def _run(args: argparse.Namespace, headless: bool) -> int:
+def _run(args: argparse.Namespace, headless: bool, quick: QuickStart | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kam_desktop.ui.i18n import Translators, system_language
@@ -132,7 +133,7 @@ def _run(args: argparse.Namespace, headless: bool) -> int:
         translators.clear()
         return guard
     try:
-        return _run_guarded(app, args, settings, translators, headless)
+        return _run_guarded(app, args, settings, translators, headless, quick)
     finally:
         if guard is not None:
             guard.close()
@@ -158,14 +159,12 @@ def _single_instance(args: argparse.Namespace) -> InstanceServer | int:
 
 
 def _run_guarded(app: QApplication, args: argparse.Namespace, settings: UiSettings, translators: Translators,
-                 headless: bool) -> int:
-    from kam_desktop.services.admin.quick_start import quick_start_store
+                 headless: bool, quick: QuickStart | None) -> int:
     from kam_desktop.services.clock import clock_from_environment
 
+    if quick is not None:
+        return _run_quick(app, args, quick, settings, translators, headless)
     clock = clock_from_environment()
-    local = quick_start_store(args.db, args.login)
-    if local is not None:
-        return _run_quick(app, args, local, settings, translators, headless, clock)
     store = _open_store(args, headless)
     if store is None:
         return EXIT_STORE
@@ -179,17 +178,34 @@ def _run_guarded(app: QApplication, args: argparse.Namespace, settings: UiSettin
         store.dispose()
 
 
-def _run_quick(app: QApplication, args: argparse.Namespace, local: LocalStore, settings: UiSettings,
-               translators: Translators, headless: bool, clock: Clock) -> int:
+class QuickStart:
+    """A local store whose portfolio can show before the store opens, with that first read already begun."""
+
+    def __init__(self, local: LocalStore, clock: Clock) -> None:
+        self.local, self.clock = local, clock
+        self.first_read = FirstRead(lambda: local.read_portfolio(clock.today()))
+
+
+def _quick_start(args: argparse.Namespace) -> QuickStart | None:
+    """The quick start of `--db`, its read begun on a thread; None when the start takes the ordinary path."""
+    from kam_desktop.services.admin.quick_start import quick_start_store
+    from kam_desktop.services.clock import clock_from_environment
+
+    local = quick_start_store(args.db, args.login)
+    return None if local is None else QuickStart(local, clock_from_environment())
+
+
+def _run_quick(app: QApplication, args: argparse.Namespace, quick: QuickStart, settings: UiSettings,
+               translators: Translators, headless: bool) -> int:
     """Show the portfolio of a local store at once and open the store itself behind it.
 
     The store's imports (SQLAlchemy, the models) take longer than Qt's start: paying them before the
     window would double the time to the first portfolio for nothing the user sees.
     """
-    log.info("quick start: the portfolio of %s shows before the store opens", local.path)
-    opening = OpeningStore(args.db, clock)
+    log.info("quick start: the portfolio of %s shows before the store opens", quick.local.path)
+    opening = OpeningStore(args.db, quick.clock)
     try:
-        return _show(app, args, _services_while_opening(opening, local, settings, clock), settings, translators,
+        return _show(app, args, _services_while_opening(opening, quick, settings), settings, translators,
                      headless, opening)
     finally:
         translators.clear()
@@ -236,25 +252,26 @@ class OpeningStore:
             desk.ctx.store.dispose()
 
 
-def _services_while_opening(opening: OpeningStore, local: LocalStore, settings: UiSettings,
-                            clock: Clock) -> AppServices:
-    """The window's services for a quick start: the first portfolio load reads the file plainly (begun now,
-    while the window is being built), the rest goes through the desk once the store is open."""
-    first_read = FirstRead(lambda: local.read_portfolio(clock.today()))
+def _services_while_opening(opening: OpeningStore, quick: QuickStart, settings: UiSettings) -> AppServices:
+    """The window's services for a quick start: the first portfolio load takes the plain read (begun before Qt
+    loaded), the rest goes through the desk once the store is open."""
+    first_read = quick.first_read
 
     def load_portfolio() -> list[PortfolioRow]:
         if first_read.pending:
             return first_read.rows()
         return opening.desk().portfolio()
 
-    return _services(opening.desk, local.info, local.backups_dir, settings, load_portfolio, opening.ready)
+    return _services(opening.desk, quick.local.info, quick.local.backups_dir, settings, load_portfolio, opening.ready,
+                     first_read.rows_if_read)
 
 
 class FirstRead:
-    """The quick start's first portfolio read on a thread of its own, started before the window is built.
+    """The quick start's first portfolio read on a thread of its own, started before Qt is loaded.
 
-    SQLite lets go of the interpreter while it reads, so the read and the window's construction (about as long)
-    overlap instead of following each other; the first load then takes the rows, or raises what reading raised.
+    SQLite lets go of the interpreter while it reads, so the read and Qt's start and the window's construction
+    (about as long) overlap instead of following each other; the first load then takes the rows, or raises what
+    reading raised.
     """
 
     def __init__(self, read: Callable[[], list[PortfolioRow]]) -> None:
@@ -271,6 +288,13 @@ class FirstRead:
         except BaseException as error:  # noqa: BLE001 - raised to the load that takes the rows
             self._error = error
 
+    def rows_if_read(self) -> list[PortfolioRow] | None:
+        """The rows, taken as `rows` takes them, when the read has already ended well; else None (still reading,
+        failed, or taken: the load through a worker waits, reports the failure, or reads again)."""
+        if not self.pending or self._thread.is_alive() or self._error is not None:
+            return None
+        return self.rows()
+
     def rows(self) -> list[PortfolioRow]:
         """The rows read (waiting for the read to end); once: a later load reads again through the desk."""
         self._thread.join()
@@ -286,8 +310,8 @@ def services_for(desk: Desk, settings: UiSettings) -> AppServices:
 
 
 def _services(desk: Callable[[], Desk], info: StoreInfo, backups: Path | None, settings: UiSettings,
-              load_portfolio: Callable[[], list[PortfolioRow]],
-              ready: Callable[[], bool] = lambda: True) -> AppServices:
+              load_portfolio: Callable[[], list[PortfolioRow]], ready: Callable[[], bool] = lambda: True,
+              at_hand: Callable[[], list[PortfolioRow] | None] = lambda: None) -> AppServices:
     from kam_desktop.services.errors import ServiceError
     from kam_desktop.ui.context import AppServices
 
@@ -303,7 +327,7 @@ def _services(desk: Callable[[], Desk], info: StoreInfo, backups: Path | None, s
         store_is_empty=lambda: desk().store_is_empty(), load_demo=lambda: desk().load_demo(),
         data_dir=paths.data_dir(), log_dir=paths.log_dir(), desk_source=desk, backups_dir=backups,
         settings_file=settings.file, for_user=for_user, store_ready=ready, load_wallets=lambda: desk().wallets(),
-        load_search_keys=lambda: desk().search_keys(), portable=paths.is_portable(),
+        load_search_keys=lambda: desk().search_keys(), portable=paths.is_portable(), portfolio_at_hand=at_hand,
     )
 
 
@@ -483,6 +507,8 @@ def _show(app: QApplication, args: argparse.Namespace, services: AppServices, se
 
 def _open_after_first_paint(app: QApplication, window: MainWindow, opening: OpeningStore) -> None:
     """Open the store off the GUI thread after the first portfolio shows; a failure ends the app, explained."""
+    from PySide6.QtCore import QTimer
+
     from kam_desktop.ui.workers import run_task
 
     def failed(error: BaseException) -> None:
@@ -493,7 +519,10 @@ def _open_after_first_paint(app: QApplication, window: MainWindow, opening: Open
     def start(*_outcome: object) -> None:  # after the first load, whether it showed rows or an error
         window.portfolio_loaded.disconnect(start)
         window.portfolio_failed.disconnect(start)
-        run_task(lambda _ctx: opening.desk(), lambda _desk: window.store_opened(), failed, owner=window)
+        # on the next turn of the event loop, once the rows are painted: importing SQLAlchemy on a worker at once
+        # would hold the interpreter lock against the paint's thousand calls to data()
+        QTimer.singleShot(0, window, lambda: run_task(lambda _ctx: opening.desk(), lambda _desk: window.store_opened(),
+                                                      failed, owner=window))
 
     window.portfolio_loaded.connect(start)
     window.portfolio_failed.connect(start)

@@ -16,8 +16,14 @@ DATE_PARAMETERS = ("first", "prev_first", "last", "window_start", "as_of")  # th
 PARAMETERS = (*DATE_PARAMETERS, *WINDOW_PARAMETERS)  # … and how its sales window is split (roll-up or lines)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PortfolioRow:
+    """One account's line of the portfolio; a value: never changed after it is made (`dataclasses.replace`).
+
+    Not `frozen`: a frozen dataclass sets each of its 21 fields through `object.__setattr__`, ten times the cost
+    of a plain one, and a start at 20,000 accounts makes 20,000 of them before the first paint.
+    """
+
     account_id: uuid.UUID
     code: str
     name: str

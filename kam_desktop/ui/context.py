@@ -34,6 +34,8 @@ class AppServices:
     load_wallets: Callable[[], Mapping[str, AccountWallet]] | None = None  # the portfolio's potential columns
     load_search_keys: Callable[[], Mapping[str, str]] | None = None  # tax IDs and contacts the search finds
     portable: bool = False  # the data folder is beside the program (paths.PORTABLE_MARKER): the title says so
+    # rows already read, if any (a quick start's first read once it has ended): shown without a worker's round trip
+    portfolio_at_hand: Callable[[], list[PortfolioRow] | None] = lambda: None
 
     @property
     def desk(self) -> Desk:

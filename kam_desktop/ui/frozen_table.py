@@ -9,6 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from kam_desktop.ui.qt_workarounds import python_viewport
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -17,6 +19,7 @@ class FrozenColumnsTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        python_viewport(self)  # `viewport()` is called before the first paint (see there)
         self.frozen_sections: tuple[int, ...] = ()
         self.front = QTableView(self)
         self.front.setObjectName("frozenColumns")

@@ -226,8 +226,16 @@ class MainWindow(Retranslating, QMainWindow):
             status.addPermanentWidget(label)
 
     # -- portfolio ---------------------------------------------------------------------------------------
-    def load_portfolio(self) -> Task:
-        """Load the portfolio off the GUI thread; `portfolio_loaded` / `portfolio_failed` tell the outcome."""
+    def load_portfolio(self) -> Task | None:
+        """Load the portfolio off the GUI thread; `portfolio_loaded` / `portfolio_failed` tell the outcome.
+
+        Rows already at hand (a quick start's first read, done while the window was built) are shown at once:
+        the window then paints once, with them, instead of empty first.
+        """
+        rows = self.services.portfolio_at_hand()
+        if rows is not None:
+            self._on_portfolio_done(rows)
+            return None
         self.statusBar().showMessage(self.tr("Loading the portfolio…"))
         self.act_refresh.setEnabled(False)
         return self._track(run_task(lambda _ctx: self.services.load_portfolio(), self._on_portfolio_done,

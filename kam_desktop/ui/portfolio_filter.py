@@ -92,6 +92,9 @@ class PortfolioFilterProxy(QAbstractProxyModel):
             self._relayout(self._matching())
 
     def _matching(self, among: Sequence[int] | None = None) -> list[int]:
+        if not self._words:  # every row: the search texts are not needed (nor made, at a start)
+            source = self.sourceModel()
+            return list(range(source.rowCount() if source is not None else 0)) if among is None else list(among)
         return matching_rows(self._search_texts(), self._words, among)
 
     def _search_texts(self) -> Sequence[str]:

@@ -111,9 +111,10 @@ class PortfolioModel(QAbstractTableModel):
     def __init__(self, formats: Formats, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PortfolioRow] = []
-        self._search: list[str] = []  # per row, computed once per load: filtering 20,000 rows stays cheap
+        # per row, made at the first filter after a load (not at the start): filtering 20,000 rows stays cheap
+        self._search: list[str] | None = None
         self._loaded: list[PortfolioRow] = []  # in the service's order
-        self._search_loaded: list[str] = []
+        self._search_loaded: list[str] | None = None
         self._load_index: list[int] = []  # per shown row, its position in `_loaded`
         self._sort_keys: dict[int, list[Any]] = {}  # per column, by load position, filled on first sort
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
@@ -147,7 +148,7 @@ class PortfolioModel(QAbstractTableModel):
         self.beginResetModel()
         self._loaded = list(rows)
         self._sort_keys = {}
-        self._search_loaded = [self._search_text(r) for r in self._loaded]
+        self._search_loaded = None
         self._arrange(self._order(self._sort_column, self._sort_order))
         self.endResetModel()
 
@@ -163,15 +164,23 @@ class PortfolioModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, min(columns)), self.index(len(self._rows) - 1, max(columns)))
 
     def _search_text(self, r: PortfolioRow) -> str:
-        extra = self._keys.get(str(r.account_id), "")
+        extra = self._keys.get(str(r.account_id), "") if self._keys else ""
         return f"{r.code} {r.name} {r.owner or ''} {r.region or ''} {extra}".casefold()
+
+    def _searchable(self) -> list[str]:
+        """Each shown row's search text, made when first asked for (20,000 of them would delay the first paint)."""
+        if self._search is None:
+            if self._search_loaded is None:
+                self._search_loaded = [self._search_text(r) for r in self._loaded]
+            loaded = self._search_loaded
+            self._search = [loaded[i] for i in self._load_index]
+        return self._search
 
     def set_search_keys(self, keys: Mapping[str, str]) -> None:
         """More words each account is found by (its tax ID, its contacts' names), read after the rows; the
         filter proxy matches them once it is told to filter again (`PortfolioFilterProxy.refilter`)."""
         self._keys = keys
-        self._search_loaded = [self._search_text(r) for r in self._loaded]
-        self._search = [self._search_loaded[i] for i in self._load_index]
+        self._search_loaded = self._search = None
 
     def wallet(self, row: PortfolioRow) -> AccountWallet | None:
         return self._wallets.get(str(row.account_id))
@@ -207,7 +216,7 @@ class PortfolioModel(QAbstractTableModel):
     def _arrange(self, order: list[int]) -> None:
         self._load_index = order
         self._rows = [self._loaded[i] for i in order]
-        self._search = [self._search_loaded[i] for i in order]
+        self._search = None
 
     def _column_keys(self, column: int) -> list[Any]:
         keys = self._sort_keys.get(column)
@@ -247,7 +256,7 @@ class PortfolioModel(QAbstractTableModel):
 
     def search_texts(self) -> list[str]:
         """Each row's searchable text, case-folded (what the filter proxy matches against)."""
-        return self._search
+        return self._searchable()
 
     def sort_key(self, row: int, column: int) -> Any:
         return self._column_keys(column)[self._load_index[row]]
@@ -311,7 +320,7 @@ class PortfolioModel(QAbstractTableModel):
         if role == _SORT:
             return self.sort_key(number, column_number)
         if role == _SEARCH:
-            return self._search[number]
+            return self._searchable()[number]
         if role == _TOOLTIP:
             return self._tooltip(column.key, row)
         return self._custom(role, row)

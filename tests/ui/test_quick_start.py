@@ -109,7 +109,7 @@ def test_an_interactive_quick_start_fills_the_status_bar_and_opens_accounts_once
     assert local is not None
     opening = app.OpeningStore(str(demo_file), clock_from_environment())
     try:
-        services = app._services_while_opening(opening, local, settings, clock_from_environment())
+        services = app._services_while_opening(opening, app.QuickStart(local, clock_from_environment()), settings)
         window = MainWindow(services, settings, translators, interactive=False)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         app._open_after_first_paint(qapp, window, opening)
@@ -149,7 +149,8 @@ def test_a_failed_quick_read_still_opens_the_store_and_f5_loads_through_it(
     monkeypatch.setattr(LocalStore, "read_portfolio", locked)
     opening = app.OpeningStore(str(demo_file), clock_from_environment())
     try:
-        window = MainWindow(app._services_while_opening(opening, local, settings, clock_from_environment()), settings,  # type: ignore[arg-type]
+        quick = app.QuickStart(local, clock_from_environment())  # the read begins here, and fails
+        window = MainWindow(app._services_while_opening(opening, quick, settings), settings,  # type: ignore[arg-type]
                             translators, interactive=False)
         qtbot.addWidget(window)
         app._open_after_first_paint(qapp, window, opening)
@@ -163,3 +164,44 @@ def test_a_failed_quick_read_still_opens_the_store_and_f5_loads_through_it(
         window.close()
     finally:
         opening.dispose()
+
+
+def test_a_first_read_that_has_ended_shows_at_once_without_a_worker(
+        qtbot, demo_file: Path, settings, translators) -> None:  # type: ignore[no-untyped-def]
+    from kam_desktop.ui.main_window import MainWindow
+
+    local = quick_start_store(demo_file, None)
+    assert local is not None
+    opening = app.OpeningStore(str(demo_file), clock_from_environment())
+    try:
+        quick = app.QuickStart(local, clock_from_environment())
+        quick.first_read.rows_if_read()  # may be None while reading: the answer must not take the rows then
+        qtbot.waitUntil(lambda: not quick.first_read._thread.is_alive(), timeout=30_000)
+        window = MainWindow(app._services_while_opening(opening, quick, settings), settings,  # type: ignore[arg-type]
+                            translators, interactive=False)
+        qtbot.addWidget(window)
+        loaded: list[int] = []
+        window.portfolio_loaded.connect(loaded.append)
+        assert window.load_portfolio() is None  # no task: the rows were at hand
+        assert loaded == [window.portfolio.model.rowCount()] and loaded[0] >= 200  # before any event is processed
+        assert quick.first_read.rows_if_read() is None  # taken once: F5 reads through the store
+        names = {r.name for r in quick.local.read_portfolio(clock_from_environment().today())}
+        assert {window.portfolio.model.row_at(i).name for i in range(loaded[0])} == names
+    finally:
+        opening.dispose()
+
+
+def test_a_first_read_that_failed_is_not_at_hand(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kam_desktop.services.admin.quick_start import LocalStore
+
+    def locked(_self: LocalStore, _as_of: date) -> list[object]:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(LocalStore, "read_portfolio", locked)
+    local = quick_start_store(demo_file, None)
+    assert local is not None
+    quick = app.QuickStart(local, clock_from_environment())
+    quick.first_read._thread.join()
+    assert quick.first_read.rows_if_read() is None  # the load through a worker reports the failure
+    with pytest.raises(sqlite3.OperationalError):
+        quick.first_read.rows()
