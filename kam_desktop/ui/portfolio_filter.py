@@ -12,6 +12,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
 )
@@ -179,6 +181,20 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         if isinstance(source, PortfolioModel):
             return source.cell(self._rows[row], index.column(), role)
         return source.data(source.index(self._rows[row], index.column()), role)
+
+    def multiData(self, index: ModelIndex, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N802
+        """Every role a painted cell asks for (a delegate asks seven at once) in one call into Python, not seven."""
+        source, row = self.sourceModel(), index.row()
+        if not isinstance(source, PortfolioModel) or not index.isValid() or row >= len(self._rows):
+            super().multiData(index, roleDataSpan)
+            return
+        number, column, cell = self._rows[row], index.column(), source.cell
+        for wanted in roleDataSpan:  # type: ignore[union-attr]  # a span, as Qt passes it
+            value = cell(number, column, wanted.role())
+            if value is None:
+                wanted.clearData()  # a delegate reuses its span from cell to cell: the last cell's value is there
+            else:
+                wanted.setData(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

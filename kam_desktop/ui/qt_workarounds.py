@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from types import ModuleType
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
@@ -89,3 +90,32 @@ def python_viewport(area: QAbstractScrollArea) -> QWidget:
     viewport = QWidget()
     area.setViewport(viewport)
     return viewport
+
+
+def scan_imports_cheaply() -> bool:
+    """Make the binding's per-import check read each module's file as bytes; returns whether it was applied.
+
+    PySide6 asks of every module imported after it whether its source mentions "PySide6" (to scope its
+    `__feature__` switches), through `inspect.getsource`: encoding detection, the whole file split into lines and
+    kept in linecache. About 100 modules are imported before the first paint, which made that check ~10 ms of the
+    start. The same question is answered here from the file's bytes; anything that is not a plain source file goes
+    to the binding's own check. Detected before it is applied: a binding without that check is left alone.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    own_check = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(own_check) or getattr(own_check, "reads_bytes", False):
+        return False
+
+    def uses_pyside(module: ModuleType) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(own_check(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return bool(own_check(module))
+
+    uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
+    return True

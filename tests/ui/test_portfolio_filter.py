@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -289,3 +290,29 @@ def test_hidden_and_resized_columns_survive_filtering(view: PortfolioView) -> No
         assert view.table.front.horizontalHeader().sectionSize(COLUMN_INDEX["name"]) == 313
         assert header.visualIndex(COLUMN_INDEX["owner"]) == 2
         assert header.isSectionHidden(COLUMN_INDEX["region"])
+
+
+def test_the_table_paints_the_same_through_one_call_a_cell(view: PortfolioView, qtbot,  # type: ignore[no-untyped-def]
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QAbstractProxyModel
+
+    varied = [replace(a, grade=g, at_risk=r, churned=r, open_benefits=n, pending_exceptions=n, ltv_prev_12m=Decimal(p),
+                      last_statement="2026Q1" if r else None)
+              for a, g, r, n, p in zip(ACCOUNTS, ("L1", "L2", "L3", "L4", None), (True, False, True, False, True),
+                                       (0, 1, 2, 0, 3), ("400", "0", "5000", "1", "100"), strict=True)]
+    view.set_rows(varied)
+    view.resize(1200, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    calls: list[int] = []
+    ours = PortfolioFilterProxy.multiData
+
+    def counted(self: PortfolioFilterProxy, index: QModelIndex, span: object) -> None:
+        calls.append(index.row())
+        ours(self, index, span)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PortfolioFilterProxy, "multiData", counted)
+    painted = view.table.grab().toImage()  # the table alone: the search field's cursor blinks
+    assert len(calls) >= len(varied) * 10  # the delegates asked for whole cells, once each
+    monkeypatch.setattr(PortfolioFilterProxy, "multiData", QAbstractProxyModel.multiData)  # one data() call a role
+    assert view.table.grab().toImage() == painted  # e.g. a colour left over from the cell before would differ
