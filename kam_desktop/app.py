@@ -72,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _unusable_data_folder(error, args, headless)
     handler = setup_logging(log_folder)
     quick = _quick_start(args)  # begun before Qt loads: the first portfolio read overlaps Qt's own start
-    from kam_desktop.ui.qt_workarounds import scan_imports_cheaply  # Qt is imported from here on, not at import
+    from kam_desktop.ui.qt_workarounds import (
+        scan_imports_cheaply,  # Qt is imported from here on, not at import
+    )
 
     scan_imports_cheaply()  # before the window's modules are imported
     from kam_desktop.ui.crash import CrashHandler
