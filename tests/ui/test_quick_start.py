@@ -205,3 +205,30 @@ def test_a_first_read_that_failed_is_not_at_hand(demo_file: Path, monkeypatch: p
     assert quick.first_read.rows_if_read() is None  # the load through a worker reports the failure
     with pytest.raises(sqlite3.OperationalError):
         quick.first_read.rows()
+
+
+@pytest.mark.parametrize("quick", [True, False])
+def test_the_collector_runs_again_once_the_portfolio_shows(qtbot, qapp, demo_file: Path, settings,  # type: ignore[no-untyped-def]
+                                                          translators, quick: bool) -> None:
+    import gc
+
+    from kam_desktop.ui.main_window import MainWindow
+
+    local = quick_start_store(demo_file, None)
+    assert local is not None
+    opening = app.OpeningStore(str(demo_file), clock_from_environment())
+    gc.disable()  # as main() starts
+    try:
+        services = app._services_while_opening(opening, app.QuickStart(local, clock_from_environment()), settings)
+        window = MainWindow(services, settings, translators, interactive=False)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        app._collect_again_once_shown(window, quick=quick)
+        if quick:
+            qapp.processEvents()
+            assert not gc.isenabled()  # a quick start waits for its rows
+            with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):
+                window.load_portfolio()
+        qtbot.waitUntil(gc.isenabled, timeout=5_000)
+    finally:
+        gc.enable()
+        opening.dispose()
