@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "KAM Desktop"
 APP_AUTHOR = "KAM"
 # A file of this name beside kam-desktop.exe / kamctl.exe switches portable mode on (its content is not read).
@@ -58,6 +56,8 @@ def decide(environ: Mapping[str, str], frozen: bool, executable: str) -> Places:
     if program is not None and (program / PORTABLE_MARKER).is_file():
         data = program / PORTABLE_DATA
         return Places(data, data / "logs", Mode.PORTABLE)
+    import platformdirs  # only here: it loads tempfile, shutil and more, which a portable or test start never needs
+
     return Places(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
                   Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)), Mode.USER)
 
