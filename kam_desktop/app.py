@@ -271,7 +271,7 @@ def _services_while_opening(opening: OpeningStore, quick: QuickStart, settings: 
     loaded), the rest goes through the desk once the store is open."""
     first_read = quick.first_read
 
-    def load_portfolio() -> Sequence[PortfolioRow]:
+    def load_portfolio() -> list[PortfolioRow]:
         if first_read.pending:
             return first_read.rows()
         return opening.desk().portfolio()
@@ -288,9 +288,9 @@ class FirstRead:
     reading raised.
     """
 
-    def __init__(self, read: Callable[[], Sequence[PortfolioRow]]) -> None:
+    def __init__(self, read: Callable[[], list[PortfolioRow]]) -> None:
         self._read = read
-        self._rows: Sequence[PortfolioRow] = ()
+        self._rows: list[PortfolioRow] = []
         self._error: BaseException | None = None
         self.pending = True
         self._thread = threading.Thread(target=self._run, name="first-portfolio-read", daemon=True)
@@ -302,14 +302,14 @@ class FirstRead:
         except BaseException as error:  # noqa: BLE001 - raised to the load that takes the rows
             self._error = error
 
-    def rows_if_read(self) -> Sequence[PortfolioRow] | None:
+    def rows_if_read(self) -> list[PortfolioRow] | None:
         """The rows, taken as `rows` takes them, when the read has already ended well; else None (still reading,
         failed, or taken: the load through a worker waits, reports the failure, or reads again)."""
         if not self.pending or self._thread.is_alive() or self._error is not None:
             return None
         return self.rows()
 
-    def rows(self) -> Sequence[PortfolioRow]:
+    def rows(self) -> list[PortfolioRow]:
         """The rows read (waiting for the read to end); once: a later load reads again through the desk."""
         self._thread.join()
         self.pending = False
@@ -324,8 +324,8 @@ def services_for(desk: Desk, settings: UiSettings) -> AppServices:
 
 
 def _services(desk: Callable[[], Desk], info: StoreInfo, backups: Path | None, settings: UiSettings,
-              load_portfolio: Callable[[], Sequence[PortfolioRow]], ready: Callable[[], bool] = lambda: True,
-              at_hand: Callable[[], Sequence[PortfolioRow] | None] = lambda: None) -> AppServices:
+              load_portfolio: Callable[[], list[PortfolioRow]], ready: Callable[[], bool] = lambda: True,
+              at_hand: Callable[[], list[PortfolioRow] | None] = lambda: None) -> AppServices:
     from kam_desktop.services.errors import ServiceError
     from kam_desktop.ui.context import AppServices
 

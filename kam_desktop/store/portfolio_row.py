@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, overload
 
 from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS
 from kam_desktop.domain.fx import FxTable, MissingRateError
@@ -84,39 +82,3 @@ def base_ltv(fx: FxTable, ltv: Decimal, currency: str, as_of: date) -> Decimal |
         return fx.to_base(ltv, currency, as_of)
     except MissingRateError:
         return None
-
-
-class RowsOnDemand(Sequence[PortfolioRow]):
-    """Portfolio rows made from their stored values when first asked for, then kept.
-
-    A start at 20,000 accounts shows thirty rows: making every row (its UUID, Decimals and days) before the first
-    paint cost ~0.1 s that nobody sees. Sorting, filtering or exporting then make the rest, once.
-    """
-
-    def __init__(self, stored: list[tuple[Any, ...]], make: Callable[[tuple[Any, ...]], PortfolioRow]) -> None:
-        self._stored: list[tuple[Any, ...] | None] = list(stored)
-        self._made: list[PortfolioRow | None] = [None] * len(stored)
-        self._make = make
-
-    def __len__(self) -> int:
-        return len(self._made)
-
-    @overload
-    def __getitem__(self, index: int) -> PortfolioRow: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[PortfolioRow]: ...
-
-    def __getitem__(self, index: int | slice) -> PortfolioRow | list[PortfolioRow]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        row = self._made[index]
-        if row is None:
-            stored = self._stored[index]
-            assert stored is not None  # made rows only lose their stored values
-            row = self._made[index] = self._make(stored)
-            self._stored[index] = None  # the row holds it all now
-        return row
-
-    def __iter__(self) -> Iterator[PortfolioRow]:
-        return (self[i] for i in range(len(self)))

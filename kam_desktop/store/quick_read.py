@@ -15,7 +15,6 @@ import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Sequence
 from contextlib import closing
 from datetime import date
 from decimal import Decimal
@@ -27,7 +26,7 @@ from kam_desktop.domain.fx import FxTable
 from kam_desktop.paths import default_database_path
 from kam_desktop.store import cipher
 from kam_desktop.store.codec import scaled_decimal
-from kam_desktop.store.portfolio_row import PortfolioRow, RowsOnDemand, base_ltv, portfolio_dates
+from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, portfolio_dates
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 
@@ -81,7 +80,7 @@ def solo_person(path: Path, login: str, key: bytes | None = None) -> tuple[str, 
     return None if found is None else (str(found[0]), str(found[1]))
 
 
-def read_portfolio(path: Path, as_of: date, key: bytes | None = None) -> Sequence[PortfolioRow]:
+def read_portfolio(path: Path, as_of: date, key: bytes | None = None) -> list[PortfolioRow]:
     """Every account of the store at `path` with its figures as of a day (a database error when it cannot)."""
     with closing(_connect(path, key)) as connection:
         return _portfolio(connection, as_of, _fx_table(connection))
@@ -105,7 +104,7 @@ def _revisions(connection: sqlite3.Connection) -> list[str] | None:
         return None
 
 
-def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> RowsOnDemand:
+def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list[PortfolioRow]:
     churn_after = _churn_months(connection, as_of)
     params = {name: value if isinstance(value, str) else value.isoformat()
               for name, value in portfolio_dates(as_of, churn_after).items()}
@@ -130,22 +129,21 @@ def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> Rows
             found = days[text] = date.fromisoformat(text)  # type: ignore[arg-type]  # not None: in `days`
         return found  # type: ignore[return-value]
 
-    def row(stored: tuple[Any, ...]) -> PortfolioRow:
-        (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
-         ltv, ltv_prev, benefits, exceptions, last_invoice, statement) = stored
-        ltv_12m, last_on = ltv_of(ltv), day(last_invoice)
-        return PortfolioRow(
+    return [
+        PortfolioRow(
             account_id=uuid.UUID(hex=account_id), code=code, name=name, kind=one(kind),
             status=one(status), owner=one(owner), currency=one(currency),
             region=one(region), grade=one(grade), segment=one(segment),
             at_risk=bool(at_risk), evaluated_on=day(evaluated_on),
-            ltv_12m=ltv_12m, ltv_prev_12m=ltv_of(ltv_prev),
+            ltv_12m=(ltv_12m := ltv_of(ltv)), ltv_prev_12m=ltv_of(ltv_prev),
             open_benefits=benefits or 0, pending_exceptions=exceptions or 0,
             ltv_12m_base=base_ltv(fx, ltv_12m, currency, as_of), base_currency=fx.base,
-            last_invoice_on=last_on, churned=churned_by(last_on, cutoff), last_statement=one(statement),
+            last_invoice_on=(last_on := day(last_invoice)), churned=churned_by(last_on, cutoff),
+            last_statement=one(statement),
         )
-
-    return RowsOnDemand(connection.execute(PORTFOLIO_SQL, params).fetchall(), row)
+        for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
+             ltv, ltv_prev, benefits, exceptions, last_invoice, statement) in connection.execute(PORTFOLIO_SQL, params)
+    ]
 
 
 def _churn_months(connection: sqlite3.Connection, on: date) -> int:

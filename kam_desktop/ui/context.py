@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the desk's module loads the engine: a quick start shows the
 class AppServices:
     """Everything the UI may ask of the engine; app.py binds it to a desk (tests build one the same way)."""
 
-    load_portfolio: Callable[[], Sequence[PortfolioRow]]
+    load_portfolio: Callable[[], list[PortfolioRow]]
     store_info: StoreInfo
     sync_status: Callable[[], SyncStatus]
     store_is_empty: Callable[[], bool]
@@ -35,7 +35,7 @@ class AppServices:
     load_search_keys: Callable[[], Mapping[str, str]] | None = None  # tax IDs and contacts the search finds
     portable: bool = False  # the data folder is beside the program (paths.PORTABLE_MARKER): the title says so
     # rows already read, if any (a quick start's first read once it has ended): shown without a worker's round trip
-    portfolio_at_hand: Callable[[], Sequence[PortfolioRow] | None] = lambda: None
+    portfolio_at_hand: Callable[[], list[PortfolioRow] | None] = lambda: None
 
     @property
     def desk(self) -> Desk:

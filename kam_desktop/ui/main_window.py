@@ -4,7 +4,7 @@ help (guide, shortcuts, about), status bar; layout remembered."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -247,7 +247,7 @@ class MainWindow(Retranslating, QMainWindow):
         task.relay.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         return task
 
-    def _on_portfolio_done(self, rows: Sequence[PortfolioRow]) -> None:
+    def _on_portfolio_done(self, rows: list[PortfolioRow]) -> None:
         self.portfolio.set_rows(rows)
         self.act_refresh.setEnabled(True)
         self.statusBar().clearMessage()

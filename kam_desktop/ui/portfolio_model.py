@@ -110,12 +110,12 @@ class PortfolioModel(QAbstractTableModel):
 
     def __init__(self, formats: Formats, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: Sequence[PortfolioRow] = []  # shown; the loaded sequence itself while in the service's order
+        self._rows: list[PortfolioRow] = []
         # per row, made at the first filter after a load (not at the start): filtering 20,000 rows stays cheap
         self._search: list[str] | None = None
-        self._loaded: Sequence[PortfolioRow] = []  # in the service's order (rows may be made as they are asked for)
+        self._loaded: list[PortfolioRow] = []  # in the service's order
         self._search_loaded: list[str] | None = None
-        self._load_index: Sequence[int] = []  # per shown row, its position in `_loaded`
+        self._load_index: list[int] = []  # per shown row, its position in `_loaded`
         self._sort_keys: dict[int, list[Any]] = {}  # per column, by load position, filled on first sort
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._formats = formats
@@ -146,7 +146,7 @@ class PortfolioModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
         """New rows, kept in the order of the last `sort` (the service's order if none)."""
         self.beginResetModel()
-        self._loaded = list(rows) if isinstance(rows, list) else rows  # a lazy sequence stays lazy
+        self._loaded = list(rows)
         self._sort_keys = {}
         self._search_loaded = None
         self._arrange(self._order(self._sort_column, self._sort_order))
@@ -196,8 +196,8 @@ class PortfolioModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         order_now = self._order(column, order)
-        new_row = [0] * len(self._loaded)  # load position -> shown row
-        for shown, loaded in enumerate(range(len(self._loaded)) if order_now is None else order_now):
+        new_row = [0] * len(order_now)  # load position -> shown row
+        for shown, loaded in enumerate(order_now):
             new_row[loaded] = shown
         persistent = self.persistentIndexList()
         moved = [self.index(new_row[self._load_index[i.row()]], i.column()) for i in persistent]
@@ -205,18 +205,17 @@ class PortfolioModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    def _order(self, column: int, order: Qt.SortOrder) -> list[int] | None:
-        """Load positions in the order to show them; None for the service's order (no row is made for it)."""
+    def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Load positions in the order to show them."""
+        positions = list(range(len(self._loaded)))
         if not 0 <= column < len(COLUMNS):
-            return None
+            return positions
         keys = self._column_keys(column)
-        return sorted(range(len(self._loaded)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(positions, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
-    def _arrange(self, order: list[int] | None) -> None:
-        if order is None:
-            self._load_index, self._rows = range(len(self._loaded)), self._loaded
-        else:
-            self._load_index, self._rows = order, [self._loaded[i] for i in order]
+    def _arrange(self, order: list[int]) -> None:
+        self._load_index = order
+        self._rows = [self._loaded[i] for i in order]
         self._search = None
 
     def _column_keys(self, column: int) -> list[Any]:

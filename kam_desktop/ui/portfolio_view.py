@@ -3,7 +3,7 @@ frozen on the left and grade badges, a column chooser, copy and export of what i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -224,7 +224,7 @@ class PortfolioView(Retranslating, QWidget):
         return table
 
     # -- data ---------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
+    def set_rows(self, rows: list[PortfolioRow]) -> None:
         current = self.current_row()
         self._loaded = True
         self.model.set_rows(rows)

@@ -144,22 +144,3 @@ def test_churn_and_last_statement_columns(qapp: object) -> None:
     assert cell(adapted, 0, "last_statement") == "Q1 2026" and cell(adapted, 1, "last_statement") == ""
     adapted.sort(COLUMN_INDEX["churned"], Qt.SortOrder.DescendingOrder)
     assert cell(adapted, 0, "code") == "C-1"
-
-
-def test_rows_made_on_demand_are_made_only_as_they_are_shown_sorted_or_searched(qapp: object) -> None:
-    from kam_desktop.store.portfolio_row import RowsOnDemand
-
-    eager = [row(f"C-{n:04d}", f"{(n * 7919) % 1000}.00") for n in range(1000)]
-    made: list[int] = []
-    lazy = RowsOnDemand([(n,) for n in range(1000)], lambda stored: (made.append(stored[0]), eager[stored[0]])[1])
-    model = PortfolioModel(Formats("en"))
-    model.set_rows(lazy)
-    assert model.rowCount() == 1000 and made == []  # the service's order needs no row
-    assert cell(model, 5, "code") == "C-0005" and made == [5]
-    column = COLUMN_INDEX["ltv_12m"]
-    model.sort(column, Qt.SortOrder.DescendingOrder)  # sorting needs every row, once
-    assert sorted(made) == list(range(1000))
-    expected = sorted(eager, key=lambda r: r.ltv_12m, reverse=True)
-    assert [model.row_at(r).code for r in range(1000)] == [r.code for r in expected]
-    model.sort(-1)  # back to the service's order
-    assert model.row_at(999).code == "C-0999" and len(made) == 1000

@@ -37,7 +37,7 @@ def test_the_plain_read_gives_exactly_the_rows_of_the_portfolio_service(demo_fil
         store.dispose()
     rows = quick_read.read_portfolio(demo_file, as_of)
     assert len(rows) == len(expected) >= 200
-    assert list(rows) == expected  # ids, grades, money to the cent, base-currency LTV, counts
+    assert rows == expected  # ids, grades, money to the cent, base-currency LTV, counts
     # the demo is varied enough for the comparison to mean something
     assert {r.currency for r in rows} > {"PLN"} and any(r.grade for r in rows)
     assert any(r.open_benefits for r in rows) and any(r.pending_exceptions for r in rows)
@@ -232,19 +232,3 @@ def test_the_collector_runs_again_once_the_portfolio_shows(qtbot, qapp, demo_fil
     finally:
         gc.enable()
         opening.dispose()
-
-
-def test_the_plain_read_makes_a_row_only_when_it_is_asked_for(demo_file: Path) -> None:
-    from kam_desktop.store.portfolio_row import RowsOnDemand
-
-    made: list[str] = []
-    rows = quick_read.read_portfolio(demo_file, date(2026, 3, 31))
-    assert isinstance(rows, RowsOnDemand)
-    make = rows._make
-    rows._make = lambda stored: (made.append(stored[1]), make(stored))[1]  # type: ignore[method-assign]
-    assert len(rows) >= 200 and made == []  # counting makes nothing
-    third = rows[2]
-    assert made == [third.code] and rows[2] is third  # made once, then kept
-    assert [r.code for r in rows[:3]] == [rows[0].code, rows[1].code, third.code] and len(made) == 3
-    assert list(rows) == quick_read.read_portfolio(demo_file, date(2026, 3, 31))[:]  # the rest, as an eager read
-    assert len(made) == len(rows) and rows[-1] is rows[len(rows) - 1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,12 +29,12 @@ class LocalStore:
     def backups_dir(self) -> Path:
         return backups_dir() / self.path.stem  # as Store.backup_folder
 
-    def read_portfolio(self, as_of: date) -> Sequence[PortfolioRow]:
+    def read_portfolio(self, as_of: date) -> list[PortfolioRow]:
         """Every account with its figures as of a day, as `accounts.portfolio.portfolio` gives them to a
         director or an administrator."""
         return quick_read.read_portfolio(self.path, as_of, self.key)
 
-    def portfolio_if_readable(self, as_of: date) -> Sequence[PortfolioRow] | None:
+    def portfolio_if_readable(self, as_of: date) -> list[PortfolioRow] | None:
         """`read_portfolio`, or None when the file cannot be read now (locked or damaged since it was checked):
         the ordinary open then says what to do."""
         try:
