@@ -63,15 +63,27 @@ def guard_bool_refcount() -> bool:
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False  # True and None are immortal there
+    # The probes count references to True and None, which another thread changes while it runs Python (the quick
+    # start's reader makes rows of booleans meanwhile): a long switch interval keeps the probes to themselves.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1.0)
+    try:
+        leaks = emit_leaks_true(), virtual_none_leaks()
+    finally:
+        sys.setswitchinterval(interval)
+    return _compensate(*leaks)
+
+
+def _compensate(true_leaks: bool, none_leaks: bool) -> bool:
     applied = False
-    if emit_leaks_true():
+    if true_leaks:
         import ctypes  # only here: a start on a binding without the defect does not load it
 
         ctypes.c_ssize_t.from_address(id(True)).value += HEADROOM + PROBE_EMITS
         log.warning("this PySide6 build loses a reference to True on every signal emit; compensated "
                     "(upgrade PySide6 to a fixed release)")
         applied = True
-    if virtual_none_leaks():
+    if none_leaks:
         import ctypes
 
         ctypes.c_ssize_t.from_address(id(None)).value += HEADROOM + PROBE_EMITS

@@ -51,3 +51,9 @@ def test_the_cheaper_import_scan_gives_the_bindings_answers() -> None:
     for module in (kam_desktop.ui.main_window, qt_workarounds, kam_desktop.domain.money, json, email.mime.text, sys):
         assert ours(module) == own(module), module.__name__
     assert ours(kam_desktop.ui.main_window) and not ours(kam_desktop.domain.money) and not ours(sys)
+
+
+def test_the_probes_leave_the_switch_interval_as_it_was(qapp: object) -> None:
+    before = sys.getswitchinterval()
+    qt_workarounds.guard_bool_refcount()
+    assert sys.getswitchinterval() == before
