@@ -340,7 +340,7 @@ def near_cell_limit(known: KnownData, result: ImportResult) -> bool:
     that check."""
     if result.format != "invoices" or len(result.staged) == 0:
         return False
-    return store_sums.near(known, result.staged.frame, float(CELL_LIMIT))
+    return store_sums.near(known, result.staged.frame, float(CELL_LIMIT), result.staged.numbers)
 
 
 def _refuse_others_accounts(ctx: Context, session: Session, result: ImportResult, use_case: UseCase) -> None:
