@@ -121,8 +121,9 @@ def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) 
     cut = cutoffs or Cutoffs()
     population = len(bases)
     # rank / N ≤ cutoff  ⇔  rank ≤ cutoff × N; the product is exact in Decimal, the quotient
-    # (e.g. 1/3) is not, so a boundary account can never fall on the wrong side by rounding.
-    limits = tuple((grade, cutoff, cutoff * population) for grade, cutoff in cut.as_tuple())
+    # (e.g. 1/3) is not, so a boundary account can never fall on the wrong side by rounding. A rank is whole, so
+    # rank ≤ cutoff × N  ⇔  rank ≤ ⌊cutoff × N⌋: compared as integers, 20,000 accounts convert no int to Decimal.
+    limits = tuple((grade, cutoff, int(cutoff * population)) for grade, cutoff in cut.as_tuple())
     ordered = sorted(bases.items(), key=lambda item: item[1], reverse=True)
     result: dict[str, Ranking] = {}
     rank = 0
@@ -137,12 +138,13 @@ def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) 
     return result
 
 
-Limits = tuple[tuple[Grade, Decimal, Decimal], ...]  # (grade, cut-off, cut-off × N), best grade first
+Limits = tuple[tuple[Grade, Decimal, int], ...]  # (grade, cut-off, ⌊cut-off × N⌋), best grade first
+_ZERO = Decimal(0)  # compared with as a Decimal: an int would be converted at every comparison
 
 
 def _grade_for(rank: int, basis: Decimal, limits: Limits) -> tuple[Grade, Decimal | None]:
     """The grade a rank earns, and the cut-off that placed it (None for L4)."""
-    if basis <= 0:
+    if basis <= _ZERO:
         return Grade.L4, None
     for grade, cutoff, limit in limits:
         if rank <= limit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -78,6 +79,13 @@ def floats(series: pd.Series) -> pd.Series:
     """Normalised number text as float64, NaN where empty: only for comparisons, never stored."""
     values = cells(series)
     return pd.Series(np.array(np.where(values == "", "nan", values), dtype=float), index=series.index)
+
+
+def floats_of(frame: pd.DataFrame, column: str, parsed: Mapping[str, pd.Series] | None = None) -> pd.Series:
+    """`floats(frame[column])`, or the same already parsed (`parsed[column]`, row for row with `frame`)."""
+    if parsed is not None and column in parsed:
+        return parsed[column]
+    return floats(frame[column])
 
 
 def empty(series: pd.Series) -> pd.Series:

@@ -10,7 +10,7 @@ import pandas as pd
 from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.printable import unprintable, unprintable_problem
 from kam_desktop.imports.columns import IssueSink
-from kam_desktop.imports.fast import empty, flags, floats, lookup
+from kam_desktop.imports.fast import empty, flags, floats, floats_of, lookup
 from kam_desktop.imports.staged import KnownData
 from kam_desktop.imports.synonyms import normalise_label
 from kam_desktop.imports.values import clipped, is_negative
@@ -124,14 +124,15 @@ def check_date_range(dates: pd.Series, rows: pd.Series, header: str, known: Know
 MAX_SUM = 10 ** 16
 
 
-def check_sums(frame: pd.DataFrame, columns: list[str], headers: Mapping[str, str], sink: IssueSink) -> None:
+def check_sums(frame: pd.DataFrame, columns: list[str], headers: Mapping[str, str], sink: IssueSink,
+               parsed: Mapping[str, pd.Series] | None = None) -> None:
     """A file whose values add up beyond what a total can hold is refused before anything is written.
 
     Each line within the 15-digit limit is not enough: 120 such lines made every aggregate of the store
     overflow. The absolute values are summed, so a sale and its return cannot hide each other.
     """
     for col in columns:
-        total = floats(frame[col]).abs().sum()
+        total = floats_of(frame, col, parsed).abs().sum()
         if total >= MAX_SUM:
             sink.add(None, headers[col], Message.of(
                 "the {column} values add up to about {total:,}, beyond the {limit:,} a sum can hold; check the "

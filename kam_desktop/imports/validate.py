@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -20,6 +21,7 @@ from kam_desktop.imports.values import clean_text, is_zero
 # the columns agreements, annexes and statements print: only letters their font has (domain.printable)
 PRINTED: dict[str, tuple[str, ...]] = {"accounts": ("name",), "contacts": ("name", "role", "position")}
 
+AMOUNTS = ("quantity", "net_amount", "margin_amount")  # an invoice line's numbers, parsed once as floats
 _FIELD_KIND = {Kind.DECIMAL: "decimal", Kind.MONEY: "decimal", Kind.FRACTION: "decimal",
                Kind.DATE: "date", Kind.INT: "int"}
 
@@ -36,6 +38,7 @@ class FileValidator:
         self.reader = ChunkReader(spec, dict(match.columns), self.headers, decimal, date_order, from_xlsx)
         self.width = len(match.headers)
         self.frames: list[pd.DataFrame] = []
+        self.numbers: dict[str, list[pd.Series]] = {}  # per amount column, each chunk's floats (row rules parse them)
         self.rows_read = 0
         self.last_raw: tuple[int, list[str]] | None = None
 
@@ -82,7 +85,9 @@ class FileValidator:
         known = rules.check_known_accounts(frame["account_code"], rows, h["account_code"], k, sink)
         if name == "invoices":
             rules.check_currency(frame["account_code"], frame["currency"], rows, h["currency"], k, sink)
-            quantity, net, margin = (floats(frame[c]) for c in ("quantity", "net_amount", "margin_amount"))
+            quantity, net, margin = (floats(frame[c]) for c in AMOUNTS)
+            for column, values in zip(AMOUNTS, (quantity, net, margin), strict=True):
+                self.numbers.setdefault(column, []).append(values)  # kept for the file's sums (`finish`)
             rules.check_sign(frame["quantity"], frame["net_amount"], rows, h["quantity"], sink, (quantity, net))
             rules.check_margin(frame["net_amount"], frame["margin_amount"], rows, h["margin_amount"], sink,
                                (net, margin))
@@ -106,13 +111,17 @@ class FileValidator:
         self._check_truncated_tail()
         if not self.frames:
             return empty_rows(self.spec.name), (), ()
-        frame = pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
-        self.frames = []
+        several = len(self.frames) > 1
+        frame = pd.concat(self.frames, ignore_index=True) if several else self.frames[0]
+        # row for row with `frame`: every chunk's frame went through the row rules whole, so each has its floats
+        numbers = {c: pd.concat(parts, ignore_index=True) if several else parts[0] for c, parts in self.numbers.items()
+                   if len(parts) == len(self.frames)}
+        self.frames, self.numbers = [], {}
         rules.check_duplicates(frame, self.spec.key, self.headers, self.sink)
         amounts = [c.name for c in self.spec.columns if c.kind in (Kind.MONEY, Kind.DECIMAL) and c.name in frame]
-        rules.check_sums(frame, amounts, self.headers, self.sink)
+        rules.check_sums(frame, amounts, self.headers, self.sink, numbers)
         if self.spec.name == "invoices":
-            check_store_sums(frame, self.headers, self.known, self.sink)
+            check_store_sums(frame, self.headers, self.known, self.sink, numbers)
             rules.check_invoice_heads(frame, self.headers, self.sink)
         new_categories: list[str] = []
         new_owners: list[str] = []
@@ -123,15 +132,15 @@ class FileValidator:
             _, new_owners = rules.new_names(frame["owner_login"], self.known.owner_logins)
         if self.sink.issues or self.sink.dropped:
             return empty_rows(self.spec.name), tuple(new_categories), tuple(new_owners)
-        return self._staged(frame), tuple(new_categories), tuple(new_owners)
+        return self._staged(frame, numbers), tuple(new_categories), tuple(new_owners)
 
-    def _staged(self, frame: pd.DataFrame) -> StagedRows[Any]:
+    def _staged(self, frame: pd.DataFrame, numbers: Mapping[str, pd.Series]) -> StagedRows[Any]:
         kinds = {"row": "int", "currency": "text"}
         for col in self.spec.columns:
             kind = _FIELD_KIND.get(col.kind, "text")
             kinds[col.name] = "optional" if kind in ("text",) and not col.needs_value else kind
         frame = frame.rename(columns={"_row": "row"})
-        return StagedRows(ROW_TYPES[self.spec.name], frame, kinds)
+        return StagedRows(ROW_TYPES[self.spec.name], frame, kinds, numbers)
 
     def _check_truncated_tail(self) -> None:
         """A last row that stops early while required values are missing is a cut-off file."""

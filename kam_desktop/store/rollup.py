@@ -19,8 +19,10 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import (
+    Column,
     ColumnElement,
     Connection,
+    MetaData,
     Table,
     and_,
     delete,
@@ -129,16 +131,46 @@ def add_import(connection: Connection, import_id: uuid.UUID, *, guard: bool = Tr
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-    for level in LEVELS:
-        table = level.table
-        statement = upsert(table).from_select(
-            [*level.key, *SUMS, LATEST], aggregation(dialect, InvoiceLine.import_id == import_id, level=level))
-        statement = statement.on_conflict_do_update(
-            index_elements=list(level.key),
-            set_={**{name: table.c[name] + statement.excluded[name] for name in SUMS},
-                  LATEST: (func.greatest if dialect == "postgresql" else func.max)(  # SQLite's max(a, b): scalar
-                      table.c[LATEST], statement.excluded[LATEST])})
-        connection.execute(statement)
+    mine = InvoiceLine.import_id == import_id
+    if dialect == "sqlite":
+        # The lines are read and sorted once, into this import's finest cells, and both levels are summed from
+        # those (a million lines: one aggregation of them fewer, ~1 s). A temporary table is the connection's own
+        # and goes with the transaction if it rolls back. (PostgreSQL's team-server roles need not have TEMP.)
+        connection.exec_driver_sql(_DROP_CELLS)  # one an earlier failure left on this connection
+        _IMPORT_CELLS.create(connection)
+        connection.execute(insert(_IMPORT_CELLS).from_select([*KEY, *SUMS, LATEST], aggregation(dialect, mine)))
+    try:
+        for level in LEVELS:
+            source = _cells_summed(level) if dialect == "sqlite" else aggregation(dialect, mine, level=level)
+            _upsert(connection, upsert, level, source, dialect)
+    finally:
+        if dialect == "sqlite":
+            connection.exec_driver_sql(_DROP_CELLS)
+
+
+# One import's sums per finest cell (account × month × category × currency), on SQLite, for the length of add_import.
+_IMPORT_CELLS = Table("import_cells", MetaData(), *(Column(c.name, c.type) for c in ROLLUP.columns),
+                      prefixes=["TEMPORARY"])
+_DROP_CELLS = "DROP TABLE IF EXISTS temp.import_cells"  # the temp schema only: never a table of the store
+
+
+def _cells_summed(level: Level) -> Any:
+    """`_IMPORT_CELLS` summed per key of `level` (the finest level: each cell as it is)."""
+    c = _IMPORT_CELLS.c
+    key = [c[name] for name in level.key]
+    return select(*key, *(func.sum(c[name]) for name in SUMS), func.max(c[LATEST])).group_by(*key)
+
+
+def _upsert(connection: Connection, upsert: Any, level: Level, source: Any, dialect: str) -> None:
+    """Add `source`'s sums (columns: the level's key, SUMS, LATEST) to the level's cells, creating missing ones."""
+    table = level.table
+    statement = upsert(table).from_select([*level.key, *SUMS, LATEST], source)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(level.key),
+        set_={**{name: table.c[name] + statement.excluded[name] for name in SUMS},
+              LATEST: (func.greatest if dialect == "postgresql" else func.max)(  # SQLite's max(a, b): scalar
+                  table.c[LATEST], statement.excluded[LATEST])})
+    connection.execute(statement)
 
 
 def refresh_cells(connection: Connection, cells: Iterable[tuple[uuid.UUID, str]]) -> None:

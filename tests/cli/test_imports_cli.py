@@ -153,12 +153,15 @@ def test_check_compares_the_rollup_with_the_lines_and_names_the_first_difference
     assert (code, out) == (0, {"consistent": True, "account": None, "month": None})
     store = Store.open(db)
     try:
-        with store.engine.begin() as conn:  # a roll-up that lost one cell's line count
-            conn.execute(sa.text("UPDATE sales_rollup SET lines = lines + 1 WHERE rowid = "
-                                 "(SELECT min(rowid) FROM sales_rollup)"))
-            code_of_changed = conn.execute(sa.text(
-                "SELECT a.code, r.month FROM sales_rollup r JOIN accounts a ON a.id = r.account_id "
-                "WHERE r.rowid = (SELECT min(rowid) FROM sales_rollup)")).one()
+        with store.engine.begin() as conn:  # a roll-up that lost one cell's line count (the first cell by key:
+            # the table is clustered by its key and has no rowid)
+            cell = conn.execute(sa.text("SELECT account_id, month, category_id, currency FROM sales_rollup "
+                                        "ORDER BY account_id, month, category_id, currency LIMIT 1")).one()
+            key = dict(zip(("account", "month", "category", "currency"), cell, strict=True))
+            conn.execute(sa.text("UPDATE sales_rollup SET lines = lines + 1 WHERE account_id = :account "
+                                 "AND month = :month AND category_id = :category AND currency = :currency"), key)
+            code_of_changed = conn.execute(sa.text("SELECT code, :month FROM accounts WHERE id = :account"),
+                                           key).one()
     finally:
         store.dispose()
     code, out, _ = run(capsys, "check", "--db", db)

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 from apply_builders import TODAY, audits, count, csv_file, seed, snapshot, unchanged
@@ -14,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from import_builders import INVOICE_HEADER, SAMPLES
 
+from kam_desktop.imports.fast import floats
 from kam_desktop.services.context import Context
 from kam_desktop.services.imports.files import run_import
 from kam_desktop.services.imports.lines import scaled, scaled_exactly, time_ordered_ids
@@ -265,8 +268,13 @@ def test_too_precise_for_the_store_is_a_validation_error(store: Store, tmp_path:
        st.sampled_from([0, 1, 2, 3]))
 def test_fast_scaling_is_exact(values: list[Decimal], places: int) -> None:
     texts = [format(v.quantize(Decimal(1).scaleb(-places)), "f") for v in values]
-    assert scaled(texts, places) == scaled_exactly(texts, places) == [
+    parsed = floats(pd.Series(texts, dtype=object)).to_numpy()  # as validation parses them, handed to the insert
+    assert scaled(texts, places) == scaled(texts, places, parsed) == scaled_exactly(texts, places) == [
         int(Decimal(t).scaleb(places)) for t in texts]
+
+
+def test_parsed_amounts_with_an_empty_cell_take_the_exact_text_path() -> None:
+    assert scaled(["1.5", "2"], 2, np.array([1.5, np.nan])) == [150, 200]
 
 
 def test_time_ordered_ids_are_distinct_sorted_version_7() -> None:

@@ -51,7 +51,12 @@ def test_a_snapshot_upgrades_to_head_with_counts_balances_and_document_hashes_ke
     upgraded = Store.open(db)
     try:
         assert desk(upgraded).verify_audit().ok  # both chains hold over the rows written before them
+        assert desk(upgraded).check_rollup().consistent  # the roll-up (rebuilt clustered by 0016) still = the lines
     finally:
         upgraded.dispose()
+    with closing(sqlite3.connect(db)) as con:  # both roll-up levels clustered by their key, as the models declare
+        tables = dict(con.execute("SELECT name, sql FROM sqlite_master WHERE name IN ('sales_rollup', 'sales_months')"))
+    assert {name: sql.rstrip().endswith("WITHOUT ROWID") for name, sql in tables.items()} == {
+        "sales_rollup": True, "sales_months": True}
     assert after["ledger"] == before["ledger"]
     assert after["documents"] == before["documents"]

@@ -340,7 +340,7 @@ def near_cell_limit(known: KnownData, result: ImportResult) -> bool:
     that check."""
     if result.format != "invoices" or len(result.staged) == 0:
         return False
-    return store_sums.near(known, result.staged.frame, float(CELL_LIMIT))
+    return store_sums.near(known, result.staged.frame, float(CELL_LIMIT), result.staged.numbers)
 
 
 def _refuse_others_accounts(ctx: Context, session: Session, result: ImportResult, use_case: UseCase) -> None:
@@ -370,7 +370,8 @@ def _vanished_accounts(result: ImportResult, keys: ap.StoreKeys) -> list[ImportI
 def _apply_lines(session: Session, result: ImportResult, keys: ap.StoreKeys, import_id: uuid.UUID,
                  tick: Callable[[int], None], dry_run: bool, out: ap.Applied, guard: bool) -> None:
     frame = result.staged.frame
-    lines = il.resolve(frame, keys.account_ids(), keys.category_ids(frame["category"].unique().tolist()))
+    lines = il.resolve(frame, keys.account_ids(), keys.category_ids(frame["category"].unique().tolist()),
+                       result.staged.numbers)
     existing = il.find_existing(session, lines)
     header = result.columns.get("invoice_no", "invoice_no")
     for row, key, what in existing.differ:

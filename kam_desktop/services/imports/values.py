@@ -103,7 +103,8 @@ def remapped(result: ImportResult, decisions: ValueMap) -> ImportResult:
         targets = {label: target for (k, label), target in mapped.items() if k == kind}
         if targets and column in frame:
             frame[column] = frame[column].map(lambda v, t=targets: t.get(normalise_label(str(v)), v) if v else v)
-    staged = StagedRows(result.staged.row_type, frame, {f: result.staged.kind_of(f) for f in result.staged.fields})
+    staged = StagedRows(result.staged.row_type, frame, {f: result.staged.kind_of(f) for f in result.staged.fields},
+                        result.staged.numbers)  # the same rows, only names replaced
     return replace(result, staged=staged,
                    new_categories=_left(result.new_categories, "category", mapped),
                    new_owner_logins=_left(result.new_owner_logins, "owner", mapped))

@@ -21,6 +21,7 @@ from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.rewards import reward_cost
 from kam_desktop.domain.vocabulary import Grade
+from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger.entries import load_domain
@@ -73,7 +74,11 @@ def portfolio_kpis(ctx: Context, as_of: date | None = None, owner: str | None = 
 
 def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
     """The KPIs over every account (`owner` None) or one owner's, for a caller that checked the actor."""
-    as_of = as_of or ctx.today()
+    with collection_held():  # rows and figures per account by the ten thousand, none in a cycle
+        return _kpis_of(ctx, as_of or ctx.today(), owner)
+
+
+def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
     with ctx.read() as session:
         program = program_in_force(session, as_of)
         refs = owned(session, accounts(session, active_only=False), owner)

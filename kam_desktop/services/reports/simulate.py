@@ -15,6 +15,7 @@ from kam_desktop.domain.permissions import UseCase
 from kam_desktop.domain.simulate import Scenario, SimulatedAccount, SimulationResult
 from kam_desktop.domain.simulate import simulate as run
 from kam_desktop.domain.vocabulary import Grade
+from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.program.in_force import program_in_force
@@ -45,6 +46,12 @@ def simulate(ctx: Context, cutoffs: Sequence[Decimal], cashback: Sequence[Decima
         raise ServiceError.of(exc) from None
     if any(c < 0 for c in cashback):
         raise ServiceError("cashback % cannot be negative")
+    with collection_held():  # a basis, ranking and priced account each for 20,000 accounts, none in a cycle
+        return _simulated(ctx, scenario, as_of)
+
+
+def _simulated(ctx: Context, scenario: Scenario, as_of: date) -> Simulation:
+    """The scenario over the bases of `as_of` (the caller checked the actor and the scenario)."""
     with ctx.read() as session:
         program = program_in_force(session, as_of)
         first, last = trailing_window(as_of, program.basis_months)

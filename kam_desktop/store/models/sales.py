@@ -48,9 +48,12 @@ class SalesRollup(Base):
 
     Derived from `invoice_lines` and kept exactly in the transaction that writes them (store/rollup.py);
     `kamctl check` compares both. `month` is "YYYY-MM"; amounts are in the lines' currency (the account's).
+    Clustered by its key on SQLite (WITHOUT ROWID, migration 0016): the KPIs' basket and share of wallet seek an
+    account's months and read its cells from the table itself, in key order, with no lookup per cell.
     """
 
     __tablename__ = "sales_rollup"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
     month: Mapped[str] = mapped_column(String(7), primary_key=True)

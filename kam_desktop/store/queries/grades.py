@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from kam_desktop.domain.vocabulary import AccountStatus
@@ -51,8 +51,15 @@ class GradingBasis:
     amount: Decimal
 
 
-def grading_bases(session: Session, first: date, last: date, margin: bool) -> list[GradingBasis]:
-    """Every active account with its net revenue (or margin) for invoice dates in [first, last].
+def graded_by(day: date) -> ColumnElement[bool]:
+    """An active account that takes part in a grading on `day`: not deleted, and enrolled by then (or never dated)."""
+    return and_(Account.deleted_at.is_(None), Account.status == AccountStatus.ACTIVE,
+                or_(Account.enrolled_on.is_(None), Account.enrolled_on <= day))
+
+
+def grading_bases(session: Session, first: date, last: date, margin: bool, as_of: date) -> list[GradingBasis]:
+    """Every account graded on `as_of` (`graded_by`) with its net revenue (or margin) for invoice dates in
+    [first, last].
 
     One statement: the GROUP BY over the sales roll-up (and the lines of cut edge months), joined to accounts
     after grouping, so only the one summed column comes back and no account id is decoded (grading 20,000
@@ -63,7 +70,7 @@ def grading_bases(session: Session, first: date, last: date, margin: bool) -> li
     query = (
         select(Account.code, Account.kind, Account.currency, sales.c.amount)
         .outerjoin(sales, sales.c.account_id == Account.id)
-        .where(Account.deleted_at.is_(None), Account.status == AccountStatus.ACTIVE)
+        .where(graded_by(as_of))
     )
     zero = Decimal("0.00")
     return [GradingBasis(code, kind, currency, zero if total is None else total)
@@ -103,13 +110,6 @@ def latest_grades_by_code(session: Session, on_or_before: date) -> dict[str, str
         .where(_latest_of_each_account(GradeEvaluation.evaluated_on <= on_or_before))
     )
     return {code: grade for code, grade in session.execute(query)}
-
-
-def enrolment_days(session: Session) -> dict[str, date | None]:
-    """Each active account's enrolment day by code (no account id decoded: grading 20,000 accounts reads this)."""
-    query = select(Account.code, Account.enrolled_on).where(Account.deleted_at.is_(None),
-                                                            Account.status == AccountStatus.ACTIVE)
-    return {code: enrolled for code, enrolled in session.execute(query)}
 
 
 def account_currencies(session: Session, ids: list[uuid.UUID]) -> dict[str, str]:

@@ -37,7 +37,7 @@ from sqlalchemy.sql.selectable import Join
 
 from kam_desktop.store.models import Account, InvoiceLine
 from kam_desktop.store.rollup import MONTHS, ROLLUP, month_of_line
-from kam_desktop.store.sales_months import EDGE_SLOTS, window_parameters
+from kam_desktop.store.sales_months import EDGE_SLOTS, NO_MONTH, window_parameters
 from kam_desktop.store.sql import money_sum, quantity_sum
 
 Parameters = Mapping[str, ColumnElement[Any]]
@@ -109,11 +109,22 @@ def windowed(
     """The measures per `keys` over the window `at` (`bound` values, or the quick start's `:name` placeholders):
     columns keys + labels."""
     parts = [_whole_months(at, keys, measures, account_ids)]
-    parts += [_edge_lines(at, slot, keys, measures, dialect, account_ids) for slot in range(1, EDGE_SLOTS + 1)]
+    parts += [_edge_lines(at, slot, keys, measures, dialect, account_ids) for slot in range(1, EDGE_SLOTS + 1)
+              if not _unused(at, slot)]
+    if len(parts) == 1:
+        # whole months only (a window of whole months, e.g. to a month end): the roll-up's GROUP BY is the answer,
+        # read in its key order, with no union to sum again through a temporary B-tree (a third of grading's SQL)
+        return cast(Subquery, parts[0].subquery("sales"))
     summed = union_all(*parts).subquery("parts")
     return (select(*(summed.c[k] for k in keys), *(m.combine(summed.c[m.label]).label(m.label) for m in measures))
             .group_by(*(summed.c[k] for k in keys))
             .subquery("sales"))
+
+
+def _unused(at: Parameters, slot: int) -> bool:
+    """A slot `bound` left empty; a placeholder (bound later, as the quick start's) counts as used."""
+    value = getattr(at[f"edge_{slot}"], "value", None)
+    return value == NO_MONTH
 
 
 def _whole_months(at: Parameters, keys: Sequence[Key], measures: Sequence[Measure],

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from kam_desktop.domain import clawback as dc
 from kam_desktop.domain.monetary import Money
 from kam_desktop.domain.periods import Quarter
-from kam_desktop.domain.vocabulary import AccountStatus
 from kam_desktop.store.models import (
     Account,
     AuditEntry,
@@ -25,7 +24,7 @@ from kam_desktop.store.models import (
     ProductCategory,
     User,
 )
-from kam_desktop.store.queries.grades import AccountRef, GradingBasis, accounts
+from kam_desktop.store.queries.grades import AccountRef, GradingBasis, accounts, graded_by
 from kam_desktop.store.sql import money_sum
 
 
@@ -113,7 +112,7 @@ def owned_account_ids(session: Session, owner: str | None) -> set[uuid.UUID] | N
     return set(session.scalars(select(Account.id).join(User, User.id == Account.owner_id).where(User.login == owner)))
 
 
-def grading_bases_known(session: Session, first: date, last: date, margin: bool, known_by: datetime,
+def grading_bases_known(session: Session, first: date, last: date, margin: bool, known_by: datetime, as_of: date,
                         ) -> list[GradingBasis]:
     """`grades.grading_bases` as it could be computed at `known_by`: lines imported later are left out.
 
@@ -132,7 +131,7 @@ def grading_bases_known(session: Session, first: date, last: date, margin: bool,
     query = (
         select(Account.code, Account.kind, Account.currency, sales.c.amount)
         .outerjoin(sales, sales.c.account_id == Account.id)
-        .where(Account.deleted_at.is_(None), Account.status == AccountStatus.ACTIVE)
+        .where(graded_by(as_of))
     )
     zero = Decimal("0.00")
     return [GradingBasis(code, kind, currency, zero if total is None else total)
