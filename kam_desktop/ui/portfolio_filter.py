@@ -188,8 +188,13 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         if not isinstance(source, PortfolioModel) or not index.isValid() or row >= len(self._rows):
             super().multiData(index, roleDataSpan)
             return
+        try:
+            entries = iter(roleDataSpan)  # type: ignore[call-overload]  # a span, as Qt passes it
+        except TypeError:  # a binding whose spans Python cannot walk: one data() call a role, as Qt's own does
+            super().multiData(index, roleDataSpan)
+            return
         number, column, cell = self._rows[row], index.column(), source.cell
-        for wanted in roleDataSpan:  # type: ignore[union-attr]  # a span, as Qt passes it
+        for wanted in entries:
             value = cell(number, column, wanted.role())
             if value is None:
                 wanted.clearData()  # a delegate reuses its span from cell to cell: the last cell's value is there
