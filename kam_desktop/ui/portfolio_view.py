@@ -3,12 +3,11 @@ frozen on the left and grade badges, a column chooser, copy and export of what i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -24,6 +23,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -61,6 +61,34 @@ INITIAL_WIDTHS = {"code": 78, "name": 230, "kind": 90, "grade": 58, "segment": 1
 HIDDEN_BY_DEFAULT = ("kind", "region", "status", "evaluated_on")  # the column chooser shows them
 FILTER_DELAY_MS = 80
 FROZEN = ("code", "name")  # stay on the left while the other columns scroll
+
+
+KeyHandler = Callable[[QKeyEvent], bool]  # True: the key was acted on (the widget does not see it)
+
+
+class _KeyedTable(FrozenColumnsTable):
+    """The portfolio's table, whose keys the view acts on first. A key handler, not an event filter: a filter in
+    Python is called for every event of the widget (~40 before the first paint, each event made a Python object)."""
+
+    def __init__(self, keys: KeyHandler, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys = keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if not self._keys(event):
+            super().keyPressEvent(event)
+
+
+class _KeyedSearch(QLineEdit):
+    """The portfolio's search field, whose keys the view acts on first (see `_KeyedTable`)."""
+
+    def __init__(self, keys: KeyHandler, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys = keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if not self._keys(event):
+            super().keyPressEvent(event)
 
 
 class GradeBadgeDelegate(QStyledItemDelegate):
@@ -131,10 +159,8 @@ class PortfolioView(Retranslating, QWidget):
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(self._on_search_text_changed)
-        self.search.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.table.installEventFilter(self)
         self.proxy.rowsInserted.connect(self._emit_counts)
         self.proxy.rowsRemoved.connect(self._emit_counts)
         self.proxy.modelReset.connect(self._emit_counts)
@@ -147,7 +173,7 @@ class PortfolioView(Retranslating, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.search = QLineEdit(self)
+        self.search = _KeyedSearch(self._search_key, self)
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(360)
         self.search.setObjectName("portfolioSearch")
@@ -197,7 +223,7 @@ class PortfolioView(Retranslating, QWidget):
         layout.addWidget(self.empty, 1)
 
     def _build_table(self) -> FrozenColumnsTable:
-        table = FrozenColumnsTable(self)
+        table = _KeyedTable(self._table_key, self)
         table.setObjectName("portfolioTable")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
@@ -392,28 +418,27 @@ class PortfolioView(Retranslating, QWidget):
         if index.isValid():
             self.account_opened.emit(index.data(Roles.ROW))
 
-    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Enter on a row opens the account; Down or Enter in the search box reaches the first result
-        (Enter opens it); Escape in the search clears it; Ctrl+C in the table copies the rows."""
-        if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        key = event.key()  # type: ignore[attr-defined]
-        if watched is self.table:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                row = self.current_row()
-                if row is not None:
-                    self.account_opened.emit(row)
-                    return True
-            if event.matches(QKeySequence.StandardKey.Copy):  # type: ignore[attr-defined]
-                self.copy_selection()
+    def _table_key(self, event: QKeyEvent) -> bool:
+        """Enter on a row opens the account; Ctrl+C copies the rows."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            row = self.current_row()
+            if row is not None:
+                self.account_opened.emit(row)
                 return True
-        elif watched is self.search:
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                return self._go_to_first_result(open_it=key != Qt.Key.Key_Down)
-            if key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-        return super().eventFilter(watched, event)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return True
+        return False
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        """Down or Enter reaches the first result (Enter opens it); Escape clears the search."""
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self._go_to_first_result(open_it=key != Qt.Key.Key_Down)
+        if key == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            return True
+        return False
 
     def _go_to_first_result(self, open_it: bool) -> bool:
         self.apply_filter_now()

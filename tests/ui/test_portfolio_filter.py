@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 
 from kam_desktop.services.plain import PortfolioRow
 from kam_desktop.ui.i18n import Formats
@@ -316,3 +316,21 @@ def test_the_table_paints_the_same_through_one_call_a_cell(view: PortfolioView, 
     assert len(calls) >= len(varied) * 10  # the delegates asked for whole cells, once each
     monkeypatch.setattr(PortfolioFilterProxy, "multiData", QAbstractProxyModel.multiData)  # one data() call a role
     assert view.table.grab().toImage() == painted  # e.g. a colour left over from the cell before would differ
+
+
+def test_escape_clears_the_search_and_is_left_to_others_when_it_is_empty(view: PortfolioView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.set_rows(ACCOUNTS)
+    view.show()
+    qtbot.waitExposed(view)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "nowak")
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    assert view.search.text() == ""
+    assert view._search_key(_key(Qt.Key.Key_Escape)) is False  # empty: the window's own Escape still applies
+    assert view._table_key(_key(Qt.Key.Key_A)) is False  # a key the view does not act on goes to the table
+
+
+def _key(key: Qt.Key) -> QKeyEvent:
+    from PySide6.QtCore import QEvent
+
+    return QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
