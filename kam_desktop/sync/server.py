@@ -77,4 +77,5 @@ def rows_by_id(connection: Connection, table: Table, ids: Iterable[uuid.UUID]) -
     # every row one by one (half the pull's reading time for 10,000 rows)
     with connection.connection.driver_connection.cursor(row_factory=dict_row) as cursor:  # type: ignore[union-attr]
         cursor.execute(sql, {"ids": list(ids)})
-        return cursor.fetchall()
+        rows: list[Any] = cursor.fetchall()
+        return rows
