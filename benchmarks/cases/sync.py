@@ -170,7 +170,7 @@ def push_pull(ctx: CaseContext) -> Pair:
     from kam_desktop.store.store import Store
     from kam_desktop.sync.binding import bind
     from kam_desktop.sync.pull import pull
-    from kam_desktop.sync.push import push
+    from kam_desktop.sync.push import SLICE, push
     from kam_desktop.sync.server import server_engine
 
     team = _team_server()
@@ -231,7 +231,7 @@ def push_pull(ctx: CaseContext) -> Pair:
         drop()
 
     return Pair(run, baseline, cleanup=cleanup,
-                note=f"{CHANGES:,} contacts: one unit of work on laptop A (outbox), push in slices of 500 ops "
+                note=f"{CHANGES:,} contacts: one unit of work on laptop A (outbox), push in slices of {SLICE:,} ops "
                      "(kam.sync_apply_many), pull by laptop B; baseline: psycopg executemany of the same rows")
 
 

@@ -182,14 +182,15 @@ BEGIN
     RETURN to_jsonb(answers);
 END $$;
 
--- Inserts of one table in one statement; NULL when any op was applied before or the statement is refused
--- (the caller then goes op by op). Answers: applied, or duplicate for a row id already there. An op applied
+-- Inserts of one table in one statement; NULL when any op was applied before, the statement is refused or two ops
+-- insert the same row (the caller then goes op by op). Answers: applied, or duplicate for a row id already there. An op applied
 -- before is found by the primary key of kam.sync_applied_ops: recording its answer again fails the statement,
 -- which undoes the rows with it (a retried push is rare; a lookup of every op first cost each push a third).
 CREATE OR REPLACE FUNCTION kam.sync_insert_run(p_entity text, p_ops jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public AS $$
 DECLARE
     answers jsonb;
+    distinct_rows boolean;
 BEGIN
     BEGIN
         -- one statement: the rows, their answers (hash-joined with what was inserted) and the answers recorded;
@@ -208,8 +209,14 @@ BEGIN
             '             FROM ops LEFT JOIN ins ON ins.id = ops.entity_id), '
             'recorded AS (INSERT INTO kam.sync_applied_ops (op_id, entity, entity_id, answer) '
             '             SELECT op_id, %L, entity_id, answer FROM answered) '
-            'SELECT jsonb_agg(answer ORDER BY n) FROM answered', p_entity, p_entity, p_entity)
-            INTO answers USING p_ops;
+            'SELECT jsonb_agg(answer ORDER BY n), count(DISTINCT entity_id) = count(*) FROM answered',
+            p_entity, p_entity, p_entity)
+            INTO answers, distinct_rows USING p_ops;
+        IF NOT distinct_rows THEN
+            -- one row inserted twice in the run: both ops would find it inserted and answer "applied", where op by
+            -- op the second is a duplicate; undo the statement and answer op by op
+            RAISE EXCEPTION 'a row twice in one run';
+        END IF;
         RETURN answers;
     EXCEPTION
         WHEN sqlstate '40001' OR sqlstate '40P01' OR sqlstate '55P03' OR sqlstate '57014' THEN

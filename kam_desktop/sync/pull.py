@@ -11,6 +11,8 @@ pending outbox entries become conflicts.
 
 from __future__ import annotations
 
+import queue
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from kam_desktop.sync.server import Entity, entities, epoch, rows_by_id, typed
 
 BATCH = 10_000
 SNAPSHOT_BLOCK = 5_000  # rows fetched from the server at a time in a first sync
+READ_AHEAD = 4  # blocks the snapshot's reader may fetch ahead of the writes
 END_OF_XID = 2**62  # a cursor id past any log row of its xid
 DIRECT_ACCOUNT = frozenset({"r.id", "r.account_id"})  # an account's rows the index on their account finds
 
@@ -172,9 +175,9 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
         # pull after it brings back the merged row (a row kept out of the snapshot would be missing meanwhile).
         local.wipe(writer, replicated)
         visible = list(connection.scalars(select(replicated_entity(replicated, "accounts").table.c.id)))
-        for entity in replicated:
-            for chunk in _chunks(_snapshot_rows(connection, entity, visible)):
-                result.pulled += local.upsert(writer, entity.name, chunk, roll_up=False)
+        with _Reader(connection, replicated, visible) as blocks:
+            for name, block in blocks:
+                result.pulled += local.upsert(writer, name, block, roll_up=False)
         rollup.rebuild(writer)  # once for the whole snapshot, in its transaction
         writer.execute(update(SyncState).values(epoch=server_epoch))
         _advance(writer, Cursor(xmin - 1, END_OF_XID), pulled=True)
@@ -182,8 +185,9 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
     result.arrived = len(_held(store))
 
 
-def _snapshot_rows(connection: Connection, entity: Entity, visible: list[uuid.UUID]) -> Iterator[dict[str, Any]]:
-    """Every row of `entity` this login may read, as the driver gives them (the laptop's writer converts them).
+def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.UUID]) -> Iterator[list[dict[str, Any]]]:
+    """Every row of `entity` this login may read, in blocks, as the driver gives them (the laptop's writer converts
+    them).
 
     An account's rows are asked for by the accounts it sees as well: row-level security alone filters a scan of the
     whole table (every KAM's invoice lines) row by row, while the same accounts as an array parameter let the server
@@ -200,10 +204,64 @@ def _snapshot_rows(connection: Connection, entity: Entity, visible: list[uuid.UU
     # the driver's own cursor in the pull's transaction, fetched in blocks as dicts: SQLAlchemy's result fetched and
     # wrapped every row one by one (a third of a first sync's time went there)
     cursor = connection.connection.driver_connection.cursor(row_factory=dict_row)  # type: ignore[union-attr]
-    cursor.execute(sql, params)
-    while block := cursor.fetchmany(SNAPSHOT_BLOCK):
-        yield from block
-    cursor.close()
+    try:
+        cursor.execute(sql, params)
+        while block := cursor.fetchmany(SNAPSHOT_BLOCK):
+            yield block
+    finally:
+        cursor.close()
+
+
+_DONE = object()  # the reader's last item
+
+
+class _Reader:
+    """The snapshot's server reads on a thread of their own, ahead of the SQLite writes.
+
+    The server's query time and the laptop's writes (sqlite3 lets go of the GIL while it writes) then overlap instead
+    of adding up. Only the thread uses the server connection until it has ended (joined on leaving), so the reads stay
+    in the pull's REPEATABLE READ transaction, in order. A failure on either side stops both and is raised here.
+    """
+
+    def __init__(self, connection: Connection, replicated: Sequence[Entity], visible: list[uuid.UUID]) -> None:
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=READ_AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, args=(connection, replicated, visible),
+                                        name="kam-snapshot-reader", daemon=True)
+
+    def _read(self, connection: Connection, replicated: Sequence[Entity], visible: list[uuid.UUID]) -> None:
+        try:
+            for entity in replicated:
+                for block in _snapshot_blocks(connection, entity, visible):
+                    if not self._put((entity.name, block)):
+                        return
+            self._put(_DONE)
+        except BaseException as error:  # noqa: BLE001 - handed over to the writing thread, which raises it
+            self._put(error)
+
+    def _put(self, item: object) -> bool:
+        """Hand an item over; False once the writer has stopped listening (it failed)."""
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __enter__(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        self._thread.start()
+        return self._blocks()
+
+    def _blocks(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        while (item := self._queue.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()  # the writer is done (or failed): a reader still waiting to hand over gives up
+        self._thread.join()
 
 
 def _held(store: Store) -> set[uuid.UUID]:
@@ -215,17 +273,6 @@ def _account_rows(connection: Connection, entity: Entity, accounts: set[uuid.UUI
     query = typed(entity, f"SELECT r.* FROM {entity.name} r WHERE {entity.account_sql} = ANY(:accounts)",
                   accounts=list(accounts))
     return list(connection.execute(query).mappings())
-
-
-def _chunks(rows: Any, size: int = 20_000) -> Any:
-    chunk: list[Any] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def replicated_entity(replicated: Sequence[Entity], name: str) -> Entity:

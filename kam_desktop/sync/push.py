@@ -53,13 +53,21 @@ class PushResult:
 @dataclass(frozen=True)
 class Pending:
     seq: int
-    op_id: uuid.UUID
+    op_text: str  # the op id as the outbox holds it (32 hex digits): sent as it is, made a UUID only when needed
     entity: str
-    entity_id: uuid.UUID
+    entity_text: str  # the row's id, likewise
     operation: str
     base_version: int | None
     txn: str | None  # the local transaction it belongs to
     changes_json: str  # {"txn": …, "new": {…}, "old": {…}} as the outbox holds it
+
+    @cached_property
+    def op_id(self) -> uuid.UUID:
+        return uuid.UUID(self.op_text)
+
+    @cached_property
+    def entity_id(self) -> uuid.UUID:
+        return uuid.UUID(self.entity_text)
 
     @cached_property
     def changes(self) -> dict[str, Any]:
@@ -67,9 +75,10 @@ class Pending:
         return decoded
 
     def op_json(self) -> str:
-        """The op as kam.sync_apply_many reads it (ids are UUIDs and names are identifiers: nothing to escape)."""
+        """The op as kam.sync_apply_many reads it (ids are hex digits and names are identifiers: nothing to escape;
+        PostgreSQL reads a UUID with or without its hyphens)."""
         base = "null" if self.base_version is None else str(int(self.base_version))
-        return (f'{{"op_id":"{self.op_id}","entity":"{self.entity}","entity_id":"{self.entity_id}",'
+        return (f'{{"op_id":"{self.op_text}","entity":"{self.entity}","entity_id":"{self.entity_text}",'
                 f'"operation":"{self.operation}","base_version":{base},"changes":{self.changes_json}}}')
 
 
@@ -100,14 +109,10 @@ def next_transaction(store: Store, limit: int = SLICE) -> list[Pending]:
     for seq, op_id, entity, entity_id, operation, base_version, txn, changes in entries:
         if group and txn != group[0].txn:
             break
-        group.append(Pending(seq, _uuid(op_id), entity, _uuid(entity_id), operation, base_version,
+        # (a 10,000-entry push spent a tenth of its laptop time making UUIDs only to print them again)
+        group.append(Pending(seq, str(op_id), entity, str(entity_id), operation, base_version,
                              None if txn is None else str(txn), changes))
     return group
-
-
-def _uuid(stored: object) -> uuid.UUID:
-    """A UUID as SQLite's column holds it (32 hex digits) or as the driver already made it."""
-    return stored if isinstance(stored, uuid.UUID) else uuid.UUID(str(stored))
 
 
 def _send(connection: Connection, group: list[Pending]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:

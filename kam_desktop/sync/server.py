@@ -71,4 +71,11 @@ def rows_by_id(connection: Connection, table: Table, ids: Iterable[uuid.UUID]) -
     processing on the way: the values go straight into the laptop's upsert, which converts them once.
     """
     sql = f"SELECT * FROM {connection.dialect.identifier_preparer.quote(table.name)} WHERE id = ANY(%(ids)s)"
-    return list(connection.exec_driver_sql(sql, {"ids": list(ids)}).mappings())
+    from psycopg.rows import dict_row  # here: a solo laptop's start never loads the server's driver
+
+    # the driver's own cursor, in the caller's transaction, all rows at once as dicts: SQLAlchemy's result wrapped
+    # every row one by one (half the pull's reading time for 10,000 rows)
+    with connection.connection.driver_connection.cursor(row_factory=dict_row) as cursor:  # type: ignore[union-attr]
+        cursor.execute(sql, {"ids": list(ids)})
+        rows: list[Any] = cursor.fetchall()
+        return rows
