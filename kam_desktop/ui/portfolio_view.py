@@ -66,29 +66,27 @@ FROZEN = ("code", "name")  # stay on the left while the other columns scroll
 KeyHandler = Callable[[QKeyEvent], bool]  # True: the key was acted on (the widget does not see it)
 
 
-class _KeyedTable(FrozenColumnsTable):
-    """The portfolio's table, whose keys the view acts on first. A key handler, not an event filter: a filter in
-    Python is called for every event of the widget (~40 before the first paint, each event made a Python object)."""
+class _KeysFirst:
+    """A widget mixin (listed before the Qt class): the owner's key handler sees each key press first.
+
+    A key handler, not an event filter: a filter in Python is called for every event of the widget (~40 before the
+    first paint, each event made a Python object)."""
 
     def __init__(self, keys: KeyHandler, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # type: ignore[call-arg]  # the Qt class after this one in the MRO
         self._keys = keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if not self._keys(event):
-            super().keyPressEvent(event)
+            super().keyPressEvent(event)  # type: ignore[misc]
 
 
-class _KeyedSearch(QLineEdit):
-    """The portfolio's search field, whose keys the view acts on first (see `_KeyedTable`)."""
+class _KeyedTable(_KeysFirst, FrozenColumnsTable):
+    """The portfolio's table: Enter and Ctrl+C are the view's."""
 
-    def __init__(self, keys: KeyHandler, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._keys = keys
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if not self._keys(event):
-            super().keyPressEvent(event)
+class _KeyedSearch(_KeysFirst, QLineEdit):
+    """The portfolio's search field: Down, Enter and Escape are the view's."""
 
 
 class GradeBadgeDelegate(QStyledItemDelegate):
