@@ -63,8 +63,9 @@ def setup_logging(folder: Path) -> logging.Handler | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     frozen.support()  # before anything else: a statement batch's worker process starts here too
-    # The start creates hundreds of thousands of objects and almost no garbage: the cyclic collector ran ~60 times
-    # (~15 ms) before the first paint for nothing. It runs again once the portfolio shows (`_collect_again_once_shown`).
+    # A start creates hundreds of thousands of objects and almost no garbage: the cyclic collector ran ~60 times
+    # (~15 ms) before a quick start's first paint for nothing. It runs again once that portfolio shows
+    # (`_collect_again_once_shown`), or at once on the ordinary path (`_run_guarded`).
     gc.disable()
     try:
         return _main(argv)
@@ -178,6 +179,7 @@ def _run_guarded(app: QApplication, args: argparse.Namespace, settings: UiSettin
 
     if quick is not None:
         return _run_quick(app, args, quick, settings, translators, headless)
+    gc.enable()  # the ordinary path may migrate the store or load the demo: garbage to collect
     clock = clock_from_environment()
     store = _open_store(args, headless)
     if store is None:
@@ -493,7 +495,8 @@ def _show(app: QApplication, args: argparse.Namespace, services: AppServices, se
     from kam_desktop.ui.smoke import run_smoke
 
     window = MainWindow(services, settings, translators, interactive=not headless)
-    _collect_again_once_shown(window, quick=opening is not None)
+    if opening is not None:
+        _collect_again_once_shown(window)
     try:
         if args.smoke_test:
             return run_smoke(window, SMOKE_TIMEOUT_MS, then=opening.desk if opening else None)
@@ -520,22 +523,17 @@ def _show(app: QApplication, args: argparse.Namespace, services: AppServices, se
         QApplication.processEvents()
 
 
-def _collect_again_once_shown(window: MainWindow, *, quick: bool) -> None:
-    """Turn the cyclic collector back on one event-loop turn after the first portfolio shows (a quick start) or
-    after the window first shows (an ordinary start: it may load the demo, which makes garbage to collect)."""
+def _collect_again_once_shown(window: MainWindow) -> None:
+    """Turn the cyclic collector back on one event-loop turn after a quick start's first portfolio shows (or fails)."""
     from PySide6.QtCore import QTimer
 
     def settle(*_outcome: object) -> None:
-        if quick:
-            window.portfolio_loaded.disconnect(settle)
-            window.portfolio_failed.disconnect(settle)
+        window.portfolio_loaded.disconnect(settle)
+        window.portfolio_failed.disconnect(settle)
         QTimer.singleShot(0, window, gc.enable)  # after the paint already asked for
 
-    if quick:
-        window.portfolio_loaded.connect(settle)
-        window.portfolio_failed.connect(settle)
-    else:
-        settle()
+    window.portfolio_loaded.connect(settle)
+    window.portfolio_failed.connect(settle)
 
 
 def _open_after_first_paint(app: QApplication, window: MainWindow, opening: OpeningStore) -> None:

@@ -207,9 +207,8 @@ def test_a_first_read_that_failed_is_not_at_hand(demo_file: Path, monkeypatch: p
         quick.first_read.rows()
 
 
-@pytest.mark.parametrize("quick", [True, False])
 def test_the_collector_runs_again_once_the_portfolio_shows(qtbot, qapp, demo_file: Path, settings,  # type: ignore[no-untyped-def]
-                                                          translators, quick: bool) -> None:
+                                                          translators) -> None:
     import gc
 
     from kam_desktop.ui.main_window import MainWindow
@@ -222,13 +221,25 @@ def test_the_collector_runs_again_once_the_portfolio_shows(qtbot, qapp, demo_fil
         services = app._services_while_opening(opening, app.QuickStart(local, clock_from_environment()), settings)
         window = MainWindow(services, settings, translators, interactive=False)  # type: ignore[arg-type]
         qtbot.addWidget(window)
-        app._collect_again_once_shown(window, quick=quick)
-        if quick:
-            qapp.processEvents()
-            assert not gc.isenabled()  # a quick start waits for its rows
-            with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):
-                window.load_portfolio()
+        app._collect_again_once_shown(window)
+        qapp.processEvents()
+        assert not gc.isenabled()  # a quick start waits for its rows
+        with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):
+            window.load_portfolio()
         qtbot.waitUntil(gc.isenabled, timeout=5_000)
     finally:
         gc.enable()
         opening.dispose()
+
+
+def test_the_ordinary_start_collects_at_once(demo_file: Path, tmp_path: Path) -> None:
+    import gc
+
+    empty = tmp_path / "new.sqlite"  # no store yet: the ordinary path, which creates it
+    code = "import gc, sys\nfrom kam_desktop import app\nseen = []\nreal = app._open_store\n" \
+           "app._open_store = lambda *a: (seen.append(gc.isenabled()), real(*a))[1]\n" \
+           f"app.main(['--db', {str(empty)!r}, '--smoke-test'])\nprint('collector on:', seen)\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert "collector on: [True]" in done.stdout, done.stdout + done.stderr
+    assert gc.isenabled()
