@@ -26,7 +26,7 @@ from kam_desktop.store.models import OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store
 from kam_desktop.store.types import utc_now
 from kam_desktop.sync import local
-from kam_desktop.sync.server import Entity, entities, epoch, rows_by_id, typed
+from kam_desktop.sync.server import Entity, dict_blocks, entities, epoch, rows_by_id, typed
 
 BATCH = 10_000
 SNAPSHOT_BLOCK = 5_000  # rows fetched from the server at a time in a first sync
@@ -195,21 +195,9 @@ def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.
     """
     table = connection.dialect.identifier_preparer.quote(entity.name)
     if entity.account_sql is None or entity.account_sql not in DIRECT_ACCOUNT:
-        sql, params = f"SELECT * FROM {table}", {}
-    else:
-        sql = f"SELECT r.* FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s)"
-        params = {"accounts": visible}
-    from psycopg.rows import dict_row  # here: a solo laptop's start never loads the server's driver
-
-    # the driver's own cursor in the pull's transaction, fetched in blocks as dicts: SQLAlchemy's result fetched and
-    # wrapped every row one by one (a third of a first sync's time went there)
-    cursor = connection.connection.driver_connection.cursor(row_factory=dict_row)  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql, params)
-        while block := cursor.fetchmany(SNAPSHOT_BLOCK):
-            yield block
-    finally:
-        cursor.close()
+        return dict_blocks(connection, f"SELECT * FROM {table}", {}, SNAPSHOT_BLOCK)
+    return dict_blocks(connection, f"SELECT r.* FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s)",
+                       {"accounts": visible}, SNAPSHOT_BLOCK)
 
 
 _DONE = object()  # the reader's last item

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,11 +71,19 @@ def rows_by_id(connection: Connection, table: Table, ids: Iterable[uuid.UUID]) -
     processing on the way: the values go straight into the laptop's upsert, which converts them once.
     """
     sql = f"SELECT * FROM {connection.dialect.identifier_preparer.quote(table.name)} WHERE id = ANY(%(ids)s)"
+    return [row for block in dict_blocks(connection, sql, {"ids": list(ids)}) for row in block]
+
+
+def dict_blocks(connection: Connection, sql: str, params: dict[str, Any],
+                size: int = 10_000) -> Iterator[list[dict[str, Any]]]:
+    """The rows of `sql` as the driver gives them, in blocks of `size` dicts, in the connection's transaction.
+
+    The driver's own cursor, not SQLAlchemy's result: that wrapped every row one by one (half a pull's reading time
+    for 10,000 rows, a third of a first sync's).
+    """
     from psycopg.rows import dict_row  # here: a solo laptop's start never loads the server's driver
 
-    # the driver's own cursor, in the caller's transaction, all rows at once as dicts: SQLAlchemy's result wrapped
-    # every row one by one (half the pull's reading time for 10,000 rows)
     with connection.connection.driver_connection.cursor(row_factory=dict_row) as cursor:  # type: ignore[union-attr]
-        cursor.execute(sql, {"ids": list(ids)})
-        rows: list[Any] = cursor.fetchall()
-        return rows
+        cursor.execute(sql, params)
+        while block := cursor.fetchmany(size):
+            yield block
