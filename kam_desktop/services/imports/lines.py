@@ -117,7 +117,10 @@ class Lines:
     frame: pd.DataFrame  # the staged columnar frame
     account_ids: list[uuid.UUID]
     category_ids: list[uuid.UUID]
-    keys: tuple[uuid.UUID, ...] = ()  # the distinct account and category ids, for formatting each once
+    # the distinct account and category id objects (by identity: each row's id is one of these very objects), so
+    # that the writers format each once and look rows up by `id()`: hashing a UUID runs Python code, ~0.3 s for
+    # the two ids of a million lines
+    keys: tuple[uuid.UUID, ...] = ()
     numbers: Mapping[str, np.ndarray] = field(default_factory=dict)  # amount columns as validation parsed them
 
     def __len__(self) -> int:
@@ -135,7 +138,8 @@ def resolve(frame: pd.DataFrame, accounts: dict[str, uuid.UUID], categories: dic
     amount columns validation parsed as floats, row for row (parsing a million texts again costs ~0.3 s each)."""
     account_ids, category_ids = _mapped(frame["account_code"], accounts), _mapped(frame["category"], categories)
     parsed = {c: v.to_numpy() for c, v in (numbers or {}).items() if len(v) == len(frame)}
-    return Lines(frame, account_ids, category_ids, tuple(set(accounts.values()) | set(categories.values())), parsed)
+    keys = {id(key): key for key in (*accounts.values(), *categories.values())}  # the objects the rows hold
+    return Lines(frame, account_ids, category_ids, tuple(keys.values()), parsed)
 
 
 def _mapped(series: pd.Series, table: dict[str, uuid.UUID]) -> list[uuid.UUID]:
@@ -269,13 +273,13 @@ def _sqlite_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: 
     cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
     sql = f"INSERT INTO invoice_lines ({', '.join(LINE_COLUMNS)}) VALUES ({', '.join('?' * len(LINE_COLUMNS))})"
     done, stamp = 0, import_id.hex
-    hexes = {key: key.hex for key in lines.keys}
+    hexes = {id(key): key.hex for key in lines.keys}  # by identity: see Lines.keys
     seal, ids = LineSeal(), IdSequence()
     try:
         for part, accounts, categories in _batches(lines, batch_rows):
             n = len(part)
-            account_hex = list(map(hexes.__getitem__, accounts))
-            category_hex = list(map(hexes.__getitem__, categories))
+            account_hex = list(map(hexes.__getitem__, map(id, accounts)))
+            category_hex = list(map(hexes.__getitem__, map(id, categories)))
             columns = [ids.take(n), part["invoice_no"].tolist(), scaled(part["line_no"].tolist(), 0),
                        iso_dates(part["invoice_date"]), account_hex, category_hex,
                        *(scaled(part[c].tolist(), places, _slice(lines.numbers, c, done, n))
@@ -304,13 +308,13 @@ def _copy_batches(session: Session, lines: Lines, import_id: uuid.UUID, tick: Ti
     raw = session.connection().connection.driver_connection
     sql = f"COPY invoice_lines ({', '.join(LINE_COLUMNS)}) FROM STDIN"
     done, stamp = 0, str(import_id)
-    text = {key: str(key) for key in lines.keys}
+    text = {id(key): str(key) for key in lines.keys}  # by identity: see Lines.keys
     with raw.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
         for part, accounts, categories in _batches(lines, batch_rows):
             n = len(part)
             rows = zip(time_ordered_ids(n), _copy_escape(part["invoice_no"].tolist()), part["line_no"].tolist(),
-                       iso_dates(part["invoice_date"]), list(map(text.__getitem__, accounts)),
-                       list(map(text.__getitem__, categories)), part["quantity"].tolist(),
+                       iso_dates(part["invoice_date"]), list(map(text.__getitem__, map(id, accounts))),
+                       list(map(text.__getitem__, map(id, categories))), part["quantity"].tolist(),
                        part["net_amount"].tolist(), part["margin_amount"].tolist(), part["currency"].tolist(),
                        strict=True)
             copy.write("".join("\t".join(r) + "\t" + stamp + "\n" for r in rows))
