@@ -53,8 +53,13 @@ def edges_touched(series: pd.Series, leading: str, trailing: str) -> bool:
     """
     if series.empty:
         return False
+    text = joined(series)
+    # most columns (numbers, dates, codes) hold none of these characters at all: one memchr-like scan per character
+    # answers that ~5 times faster than the pattern, which cannot start from a literal
+    if not any(char in text for char in {*leading, *trailing}):
+        return False
     pattern = _edges(re.escape(leading), re.escape(trailing))
-    return pattern.search("\n" + joined(series) + "\n") is not None
+    return pattern.search("\n" + text + "\n") is not None
 
 
 @lru_cache(maxsize=8)
