@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -100,20 +100,25 @@ class CellOverflow(Exception):
 def overflowing_cells(connection: Connection, import_id: uuid.UUID, first: int = 5) -> list[tuple[str, str]]:
     """The (account code, month) cells whose sums this import's lines would take to `CELL_LIMIT` or beyond."""
     dialect = _dialect(connection)
+    mine = InvoiceLine.import_id == import_id
+    return _overflowing(connection, lambda level: aggregation(dialect, mine, level=level), first)
+
+
+def _overflowing(connection: Connection, sums_of: Callable[[Level], Any], first: int = 5) -> list[tuple[str, str]]:
+    """`overflowing_cells` of the new sums `sums_of(level)` gives (columns: the level's key, SUMS, LATEST)."""
     found: set[tuple[str, str]] = set()
     for level in LEVELS:
-        key = level.line_columns(dialect)
-        new = (select(*(column.label(name) for column, name in zip(key, level.key, strict=True)),
-                      func.sum(InvoiceLine.net_amount).label("net"), func.sum(InvoiceLine.margin_amount).label("margin"))
-               .where(InvoiceLine.import_id == import_id).group_by(*key).subquery())
+        new = sums_of(level).subquery()
+        net, margin = (new.c[i] for i in (len(level.key), len(level.key) + 1))  # SUMS follow the key
         kept = level.table
         limit = literal(CELL_LIMIT, kept.c.net_amount.type)  # in the column's own units (minor units on SQLite)
-        beyond = or_(*(func.abs(new.c[mine] + func.coalesce(kept.c[theirs], 0)) >= limit
-                       for mine, theirs in (("net", "net_amount"), ("margin", "margin_amount"))))
-        query = (select(Account.code, new.c.month)
-                 .select_from(new.outerjoin(kept, and_(*(kept.c[name] == new.c[name] for name in level.key)))
-                              .join(Account, Account.id == new.c.account_id))
-                 .where(beyond).order_by(Account.code, new.c.month).limit(first))
+        beyond = or_(*(func.abs(added + func.coalesce(kept.c[theirs], 0)) >= limit
+                       for added, theirs in ((net, "net_amount"), (margin, "margin_amount"))))
+        month = new.c[level.key.index("month")]
+        query = (select(Account.code, month)
+                 .select_from(new.outerjoin(kept, and_(*(kept.c[name] == new.c[i] for i, name in enumerate(level.key))))
+                              .join(Account, Account.id == new.c[level.key.index("account_id")]))
+                 .where(beyond).order_by(Account.code, month).limit(first))
         found.update((code, month) for code, month in connection.execute(query))
     return sorted(found)[:first]
 
@@ -123,9 +128,6 @@ def add_import(connection: Connection, import_id: uuid.UUID, *, guard: bool = Tr
 
     With `guard`, raises `CellOverflow` first, adding nothing, when a cell would no longer hold its sum.
     """
-    cells = overflowing_cells(connection, import_id) if guard else []
-    if cells:
-        raise CellOverflow(cells)
     dialect = _dialect(connection)
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
@@ -133,16 +135,22 @@ def add_import(connection: Connection, import_id: uuid.UUID, *, guard: bool = Tr
         from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
     mine = InvoiceLine.import_id == import_id
     if dialect == "sqlite":
-        # The lines are read and sorted once, into this import's finest cells, and both levels are summed from
-        # those (a million lines: one aggregation of them fewer, ~1 s). A temporary table is the connection's own
-        # and goes with the transaction if it rolls back. (PostgreSQL's team-server roles need not have TEMP.)
+        # The lines are read and sorted once, into this import's finest cells, and the guard and both levels are
+        # summed from those (the lines are aggregated once, not three times). A temporary table is the connection's
+        # own and goes with the transaction if it rolls back. (PostgreSQL's team-server roles need not have TEMP.)
         connection.exec_driver_sql(_DROP_CELLS)  # one an earlier failure left on this connection
         _IMPORT_CELLS.create(connection)
         connection.execute(insert(_IMPORT_CELLS).from_select([*KEY, *SUMS, LATEST], aggregation(dialect, mine)))
+        sums_of: Callable[[Level], Any] = _cells_summed
+    else:
+        def sums_of(level: Level) -> Any:
+            return aggregation(dialect, mine, level=level)
     try:
+        cells = _overflowing(connection, sums_of) if guard else []
+        if cells:
+            raise CellOverflow(cells)
         for level in LEVELS:
-            source = _cells_summed(level) if dialect == "sqlite" else aggregation(dialect, mine, level=level)
-            _upsert(connection, upsert, level, source, dialect)
+            _upsert(connection, upsert, level, sums_of(level), dialect)
     finally:
         if dialect == "sqlite":
             connection.exec_driver_sql(_DROP_CELLS)
