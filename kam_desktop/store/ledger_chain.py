@@ -50,6 +50,13 @@ def chain_new_rows(session: Session) -> None:
         session.info[_SEALED] = True  # the commit seals the new head in the audit log
 
 
+def chain_inserted(session: Session, rows: Sequence[tuple[str, uuid.UUID]]) -> None:
+    """Link ledger rows inserted without ORM objects ((table, id), in booking order), as a flush's rows are linked."""
+    if rows and session.get_bind().dialect.name == "sqlite":
+        chain_rows(session.connection(), rows)
+        session.info[_SEALED] = True
+
+
 def chain_rows(connection: Connection, rows: Sequence[tuple[str, uuid.UUID]]) -> None:
     """Append links for `rows` ((table, id), in that order) after the chain's head."""
     if not rows:

@@ -7,7 +7,7 @@ a too-long value is one clear refusal naming the field on SQLite and on PostgreS
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -25,11 +25,21 @@ def check_lengths(rows: Iterable[Any]) -> None:
     """Refuse the first value longer than its column's `String(n)`, naming table, field and both lengths."""
     for row in rows:
         for key, field, limit in _limited(inspect(row).mapper):
-            value = getattr(row, key, None)
-            if isinstance(value, str) and len(value) > limit:
-                raise FieldTooLongError(
-                    "{field} is too long: at most {limit} characters, {given} given; shorten it and try again",
-                    field=field, limit=limit, given=len(value))
+            _refuse_longer(getattr(row, key, None), field, limit)
+
+
+def check_values(model: type, rows: Iterable[Mapping[str, Any]]) -> None:
+    """`check_lengths` for rows given as column values (a bulk insert without ORM objects)."""
+    limited = _limited(inspect(model))
+    for row in rows:
+        for key, field, limit in limited:
+            _refuse_longer(row.get(key), field, limit)
+
+
+def _refuse_longer(value: object, field: str, limit: int) -> None:
+    if isinstance(value, str) and len(value) > limit:
+        raise FieldTooLongError("{field} is too long: at most {limit} characters, {given} given; shorten it and try "
+                                "again", field=field, limit=limit, given=len(value))
 
 
 @cache

@@ -9,13 +9,15 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from kam_desktop.domain.ledger import expire
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.services.errors import Refused
 from kam_desktop.services.grading import grade_portfolio, set_override
 from kam_desktop.services.ledger import close as quarter_close
+from kam_desktop.services.ledger import entries as ledger_entries
 from kam_desktop.services.ledger.close import close_in, close_quarter
-from kam_desktop.services.ledger.entries import account_ledger, redeem
-from kam_desktop.store.models import AuditEntry, GradeEvaluation, LedgerEntry
+from kam_desktop.services.ledger.entries import account_ledger, expire_in, load_domain, redeem
+from kam_desktop.store.models import AuditEntry, GradeEvaluation, LedgerEntry, LedgerLink
 from tests.acting import as_
 
 from .builders import account, sale, world
@@ -125,3 +127,57 @@ def test_ledger_balance_redeem_fifo_and_no_overdraft(ten: Any) -> None:
     assert [(x.expires_on, x.amount) for x in view.expiry_schedule["cashback"]] == [(date(2027, 3, 31), Decimal("180.00"))]
     with pytest.raises(Refused, match="only 180.00 cashback available"):
         redeem(as_(ten, "money", LATER), "A10", "cashback", Decimal("500.00"), "CN-2")
+
+
+COMPARED = [c for c in LedgerEntry.__table__.columns if c.name not in ("id", "created_at")]  # each run: new ids
+
+
+def _close_rolled_back(store: Any) -> tuple[list[tuple[Any, ...]], int]:
+    """The ledger rows one close of 2025Q4 writes (`COMPARED` columns) and the chain links written with them, read
+    inside its transaction, which is then rolled back."""
+    columns = COMPARED
+    with store.unit_of_work("money") as uow:
+        result = close_in(uow, Quarter(2025, 4), on=LATER)
+        uow.session.flush()
+        rows = sorted(tuple(row) for row in uow.session.execute(select(*columns)).all())
+        linked = uow.session.scalar(select(func.count()).select_from(LedgerLink).where(
+            LedgerLink.row_id.in_(select(LedgerEntry.id))))
+        assert result.booked == len(rows) > 0
+    return rows, int(linked or 0)
+
+
+def test_a_close_books_in_one_insert_the_rows_orm_objects_would(ten: Any, monkeypatch: Any) -> None:
+    """`book` inserts a close's entries in one statement; the rows and their chain links are what one ORM object per
+    entry gives (the path a laptop bound to a team server keeps, for its outbox)."""
+    grade_portfolio(as_(ten), date(2025, 9, 30), apply=True)
+    inserted = _close_rolled_back(ten)
+    monkeypatch.setattr(ledger_entries, "_insert_rows", ledger_entries._add_objects)
+    through_objects = _close_rolled_back(ten)
+    assert inserted == through_objects
+    rows, linked = inserted
+    created_by = [c.name for c in COMPARED].index("created_by")
+    assert {row[created_by] for row in rows} == {"money"}  # who closed, as the unit of work stamps objects
+    dialect = ten.engine.dialect.name
+    assert linked == (len(rows) if dialect == "sqlite" else 0)  # the chain is the laptop's (SQLite) only
+
+
+def test_the_expiry_run_reading_only_accounts_with_expired_lots_books_what_the_whole_ledger_gives(ten: Any) -> None:
+    """`expire_in` reads the ledgers of the accounts with an expired lot still open only; what it books is what the
+    domain's run over the whole ledger gives: a lot partly redeemed, one redeemed in full, lots not yet expired."""
+    grade_portfolio(as_(ten), AS_OF, apply=True)
+    for n in (8, 9, 10):
+        sale(ten, f"A{n:02d}", date(2026, 2, 1), f"{n * 1000}.00")
+    close_quarter(as_(ten, "money", LATER), "2026Q1")  # A08-A10 accrue, expiring 2027-03-31
+    redeem(as_(ten, "money", LATER), "A10", "cashback", Decimal("120.00"), "CN-1")  # partly
+    redeem(as_(ten, "money", LATER), "A09", "cashback", account_ledger(as_(ten), "A09", LATER).balance["cashback"],
+           "CN-2")  # in full
+    booked = {}
+    for on in (date(2027, 3, 31), date(2027, 4, 1)):  # a lot is usable through its expiry day
+        with ten.unit_of_work("money") as uow:  # rolled back: each day against the same ledger
+            whole = expire(load_domain(uow.session), on)
+            booked[on] = expire_in(uow, on)
+            written = sorted((k, a) for k, a in uow.session.execute(
+                select(LedgerEntry.idempotency_key, LedgerEntry.amount).where(LedgerEntry.kind == "expiry")))
+        assert booked[on] == len(whole)
+        assert written == sorted((e.idempotency_key, e.amount) for e in whole)
+    assert booked[date(2027, 3, 31)] == 0 and booked[date(2027, 4, 1)] >= 3  # A08's and A10's lots, A09's points

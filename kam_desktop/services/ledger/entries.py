@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,8 +30,10 @@ from kam_desktop.services.context import Context
 from kam_desktop.services.errors import Refused, ServiceError
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store import models
+from kam_desktop.store.ledger_chain import chain_inserted
+from kam_desktop.store.limits import check_values
 from kam_desktop.store.queries.grades import AccountRef, accounts
-from kam_desktop.store.queries.ledger import StoredEntry, ledger_entries
+from kam_desktop.store.queries.ledger import StoredEntry, accounts_with_expired_lots, ledger_entries
 from kam_desktop.store.settlement_lock import hold_settlement
 from kam_desktop.store.uow import UnitOfWork
 
@@ -93,20 +97,50 @@ def load_domain(session: Session, refs: Iterable[AccountRef] | None = None, key_
 def book(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, AccountRef],
          quarter: Quarter | None = None) -> None:
     """Insert domain entries (then their allocations) as rows; `ids` maps account code → account."""
+    if not session.info.get("outbox") and not any(e.allocations for e in entries):
+        _insert_rows(session, entries, ids, quarter)
+    else:
+        _add_objects(session, entries, ids, quarter)
+
+
+def _add_objects(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, AccountRef],
+                 quarter: Quarter | None) -> None:
+    """`book` through ORM objects: the unit of work stamps, checks, links and records each one in the outbox."""
     for e in entries:
-        account = ids[e.account]
-        session.add(models.LedgerEntry(
-            id=e.id, account_id=account.id, kind=e.kind, unit=e.unit, amount=e.amount,
-            currency=_currency(e, account), booked_on=e.booked_on,
-            quarter=str(quarter) if quarter else str(Quarter.of(e.booked_on)), expires_on=e.expires_on,
-            source_kind=e.source_kind, source_ref=e.source_ref or None, idempotency_key=e.idempotency_key,
-            reverses_id=e.reverses, corrects_id=e.corrects, note=e.note or None,
-        ))
+        session.add(models.LedgerEntry(**_values(e, ids[e.account], quarter)))
     session.flush()  # allocations point at entries: insert those first
     for e in entries:
         for a in e.allocations:
             session.add(models.LedgerAllocation(entry_id=e.id, lot_id=a.lot_id, amount=a.amount))
     session.flush()
+
+
+def _insert_rows(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, AccountRef],
+                 quarter: Quarter | None) -> None:
+    """`book`'s rows in one INSERT, not one ORM object each (a quarter's close books ~30,000 at 20,000 accounts).
+
+    The same rows as the ORM writes: the columns' defaults (`created_at`), the actor as `created_by`, the length
+    checks, and the ledger chain linking them in booking order. Only where nothing else needs the objects: a laptop
+    bound to a team server records each row in its outbox (the ORM path), and allocations follow their entries.
+    """
+    session.flush()  # rows added before these are inserted (and linked) first: the chain keeps the booking order
+    actor = session.info.get("actor") or "system"
+    rows = [{**_values(e, ids[e.account], quarter), "created_by": actor} for e in entries]
+    if not rows:
+        return
+    check_values(models.LedgerEntry, rows)
+    table = cast(Table, models.LedgerEntry.__table__)
+    session.execute(insert(table), rows)  # Core: `created_at` by the column's default, row by row
+    chain_inserted(session, [(table.name, e.id) for e in entries])
+
+
+def _values(e: dl.LedgerEntry, account: AccountRef, quarter: Quarter | None) -> dict[str, Any]:
+    """An entry's column values (all but the stamps)."""
+    return {"id": e.id, "account_id": account.id, "kind": e.kind, "unit": e.unit, "amount": e.amount,
+            "currency": _currency(e, account), "booked_on": e.booked_on,
+            "quarter": str(quarter) if quarter else str(Quarter.of(e.booked_on)), "expires_on": e.expires_on,
+            "source_kind": e.source_kind, "source_ref": e.source_ref or None, "idempotency_key": e.idempotency_key,
+            "reverses_id": e.reverses, "corrects_id": e.corrects, "note": e.note or None}
 
 
 def _currency(e: dl.LedgerEntry, account: AccountRef) -> str | None:
@@ -196,8 +230,9 @@ def expire_in(uow: UnitOfWork, on: date) -> int:
     session = uow.session
     hold_settlement(session)  # a redemption spending a lot this run expires waits, or is seen
     refs = accounts(session, active_only=False)
-    entries = load_domain(session, refs)
-    expiries = dl.expire(entries, on)
+    expiring = accounts_with_expired_lots(session, on)  # the others' ledgers would give no expiry
+    chosen = [ref for ref in refs if ref.id in expiring]
+    expiries = dl.expire(load_domain(session, chosen), on) if chosen else []
     if expiries:
         book(session, expiries, {a.code: a for a in refs})
         uow.audit("ledger.expire", "ledger_entry", None, on=on, entries=len(expiries),
