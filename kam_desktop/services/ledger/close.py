@@ -32,10 +32,9 @@ from kam_desktop.services.errors import Cancelled, Refused, ServiceError
 from kam_desktop.services.ledger.entries import book, expire_in, is_duplicate_key, load_domain
 from kam_desktop.services.parsing import parse_quarter
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evaluations
-from kam_desktop.store.queries.sales import sales_by_category
+from kam_desktop.store.queries.grades import AccountRef, accounts, latest_grades_by_code
+from kam_desktop.store.queries.sales import net_by_code_and_category
 from kam_desktop.store.queries.settlement import locked_quarters
-from kam_desktop.store.queries.slots import category_codes
 from kam_desktop.store.settlement_lock import hold_settlement
 from kam_desktop.store.uow import UnitOfWork
 
@@ -88,10 +87,11 @@ def close_in(uow: UnitOfWork, quarter: Quarter, on: date, only: Collection[str] 
     hold_settlement(session)  # before the quarter's sales are read: an import committing them meanwhile waits
     program = program_in_force(session, quarter.end)
     inputs, ungraded, by_code = close_inputs(session, quarter, only)
-    existing = load_domain(session, None, key_prefix=f"close:{quarter}:")
+    codes = {a.id: a.code for a in by_code.values()}
+    existing = load_domain(session, None, key_prefix=f"close:{quarter}:", codes=codes)
     # An account whose quarter was settled by late facts (its sales all came after the close) is booked
     # already: a close run again must not accrue those sales a second time.
-    settled_late = {e.account for e in load_domain(session, None, key_prefix=f"late:{quarter}:")}
+    settled_late = {e.account for e in load_domain(session, None, key_prefix=f"late:{quarter}:", codes=codes)}
     inputs = [i for i in inputs if i.account not in settled_late]
     entries = quarter_close_entries(existing, quarter, inputs, program.terms, program.points)
     expiry = default_expiry(quarter.end, program.expiry_quarters)
@@ -118,21 +118,18 @@ def close_inputs(session: Session, quarter: Quarter, only: Collection[str] | Non
                  ) -> tuple[list[AccountQuarter], list[str], dict[str, AccountRef]]:
     """Each account's quarter as a close sees it (the grade in force, net revenue per category), the accounts
     skipped because never graded, and every account by code."""
-    refs = {a.id: a for a in accounts(session, active_only=False)}
-    before = latest_evaluations(session, quarter.start, before=True)
-    at_end = latest_evaluations(session, quarter.end)
-    codes = category_codes(session)
+    by_code = {a.code: a for a in accounts(session, active_only=False)}
+    before = latest_grades_by_code(session, quarter.start, before=True)
+    at_end = latest_grades_by_code(session, quarter.end)
     per_account: dict[str, dict[str, Decimal]] = {}
-    for s in sales_by_category(session, quarter.start, quarter.end):
-        code = refs[s.account_id].code
+    for code, category, net in net_by_code_and_category(session, quarter.start, quarter.end):
         if only is None or code in only:
-            per_account.setdefault(code, {})[codes[s.category_id]] = s.net_revenue
-    by_code = {a.code: a for a in refs.values()}
+            per_account.setdefault(code, {})[category] = net
     inputs, ungraded = [], []
     for code, categories in sorted(per_account.items()):
-        evaluation = before.get(by_code[code].id) or at_end.get(by_code[code].id)
-        if evaluation is None:
+        grade = before.get(code) or at_end.get(code)
+        if grade is None:
             ungraded.append(code)
             continue
-        inputs.append(AccountQuarter(code, Grade(evaluation.grade), sum(categories.values(), ZERO), categories))
+        inputs.append(AccountQuarter(code, Grade(grade), sum(categories.values(), ZERO), categories))
     return inputs, ungraded, by_code

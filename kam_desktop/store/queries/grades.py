@@ -102,12 +102,14 @@ def simulation_bases(session: Session, first: date, last: date) -> list[AccountB
     return [AccountBasis(*row) for row in session.execute(query)]
 
 
-def latest_grades_by_code(session: Session, on_or_before: date) -> dict[str, str]:
-    """Each account's grade in its latest evaluation dated on or before a day, by account code (one column)."""
+def latest_grades_by_code(session: Session, on_or_before: date, before: bool = False) -> dict[str, str]:
+    """Each account's grade in its latest evaluation dated on or before a day (strictly before it when `before`), by
+    account code (one column)."""
+    condition = GradeEvaluation.evaluated_on < on_or_before if before else GradeEvaluation.evaluated_on <= on_or_before
     query = (
         select(Account.code, GradeEvaluation.grade)
         .join(Account, Account.id == GradeEvaluation.account_id)
-        .where(_latest_of_each_account(GradeEvaluation.evaluated_on <= on_or_before))
+        .where(_latest_of_each_account(condition))
     )
     return {code: grade for code, grade in session.execute(query)}
 

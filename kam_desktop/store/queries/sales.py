@@ -16,7 +16,7 @@ from sqlalchemy import func, select, type_coerce
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from kam_desktop.store.models import SalesRollup
+from kam_desktop.store.models import Account, ProductCategory, SalesRollup
 from kam_desktop.store.queries.sales_source import bound, latest, money, quantity, windowed
 
 
@@ -115,3 +115,14 @@ def sales_magnitude(session: Session) -> dict[str, Decimal] | None:
             raise
         return None
     return {currency: max(net or Decimal(0), margin or Decimal(0)) for currency, net, margin in rows}
+
+
+def net_by_code_and_category(session: Session, first: date, last: date) -> list[tuple[str, str, Decimal]]:
+    """(account code, category code, net revenue) for invoice dates in [first, last], of accounts not deleted: codes,
+    not keys, so that no UUID is decoded per row (a quarter's close reads ~100,000 cells at 20,000 accounts)."""
+    sales = windowed(bound(first, last), ["account_id", "category_id"], [NET], dialect=_dialect(session))
+    query = (select(Account.code, ProductCategory.code, sales.c.net)
+             .join(Account, Account.id == sales.c.account_id)
+             .join(ProductCategory, ProductCategory.id == sales.c.category_id)
+             .where(Account.deleted_at.is_(None)))
+    return [(code, category, net) for code, category, net in session.execute(query)]
