@@ -126,6 +126,7 @@ def quarter_close_entries(
     """
     points = points or PointsRules()
     booked = {e.idempotency_key for e in ledger}
+    booked_on, expires_on = quarter.end, default_expiry(quarter.end)  # the same for every entry: worked out once
     result: list[LedgerEntry] = []
     for acc in accounts:
         for kind, unit, amount, source_ref in _accruals(quarter, acc, terms, points):
@@ -139,12 +140,12 @@ def quarter_close_entries(
                     unit=unit,
                     kind=LedgerKind.ACCRUAL,
                     amount=amount,
-                    booked_on=quarter.end,
+                    booked_on=booked_on,
                     source_kind=SourceKind.PARTNER_EVENT if kind.startswith("event:") else SourceKind.QUARTER_CLOSE,
                     source_ref=source_ref,
                     idempotency_key=key,
                     id=new_id(),
-                    expires_on=default_expiry(quarter.end),
+                    expires_on=expires_on,
                     note=GRADE_NOTE.fill(grade=acc.grade) if unit is LedgerUnit.CASHBACK else "",
                 )
             )

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from kam_desktop.domain.audit_chain import GENESIS, moment
 from kam_desktop.domain.messages import Message
@@ -21,10 +22,15 @@ from kam_desktop.domain.messages import Message
 
 def text_of(value: object) -> str:
     """A column's value as the chain writes it: the same text for the same value, however it was read."""
+    exact = _BY_TYPE.get(type(value))  # most values are of these very types: one lookup, not a chain of tests
+    return exact(value) if exact is not None else _text_by_kind(value)
+
+
+def _text_by_kind(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")  # 12.5 and 12.50 are one amount
+        return _decimal(value)
     if isinstance(value, datetime):
         return moment(value)
     if isinstance(value, date):
@@ -32,6 +38,16 @@ def text_of(value: object) -> str:
     if isinstance(value, uuid.UUID):
         return value.hex
     return str(value)
+
+
+def _decimal(value: Decimal) -> str:
+    return format(value.normalize(), "f")  # 12.5 and 12.50 are one amount
+
+
+_BY_TYPE: dict[type, Callable[[Any], str]] = {
+    str: str, type(None): lambda _: "", Decimal: _decimal, datetime: moment, date: date.isoformat,
+    uuid.UUID: lambda value: value.hex, int: str,
+}
 
 
 @dataclass(frozen=True)

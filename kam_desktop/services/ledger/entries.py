@@ -234,8 +234,8 @@ def expire_in(uow: UnitOfWork, on: date) -> int:
     """The expiry run inside the caller's unit of work; running it again books nothing."""
     session = uow.session
     hold_settlement(session)  # a redemption spending a lot this run expires waits, or is seen
-    refs = accounts(session, active_only=False)
     expiring = accounts_with_expired_lots(session, on)  # the others' ledgers would give no expiry
+    refs = accounts(session, active_only=False) if expiring else []
     chosen = [ref for ref in refs if ref.id in expiring]
     expiries = dl.expire(load_domain(session, chosen), on) if chosen else []
     if expiries:
