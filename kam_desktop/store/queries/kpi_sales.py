@@ -19,13 +19,19 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import (
+    BigInteger,
+    Column,
     ColumnElement,
+    Integer,
+    MetaData,
     Select,
+    String,
     Table,
     Text,
     and_,
     case,
     func,
+    insert,
     literal,
     null,
     or_,
@@ -189,7 +195,11 @@ def account_years(session: Session, fx: FxTable, as_of: date) -> list[YearsRow]:
     years = Years.to(as_of)
     at = window_parameters(month_span(years.months[0])[0], as_of)
     rates = Rates(fx, session.scalars(select(Account.currency).distinct()), years.months)
-    parts = [_whole_month_years(at, years, rates, dialect)]
+    if dialect == "sqlite":
+        _fill_month_rates(session, rates, years)
+        parts = [_whole_month_years_sqlite(at, years, rates)]
+    else:
+        parts = [_whole_month_years(at, years, rates, dialect)]
     parts += [_edge_years(at, slot, years, rates, dialect) for slot in range(1, EDGE_SLOTS + 1)
               if str(at[f"edge_{slot}"]) in years.months]
     u = union_all(*parts).subquery("parts")
@@ -202,9 +212,14 @@ def account_years(session: Session, fx: FxTable, as_of: date) -> list[YearsRow]:
                     summed.c.cur_lo, summed.c.cur_hi, summed.c.bought, summed.c.lacking)
              .join(summed, summed.c.account_id == Account.id)
              .where(Account.deleted_at.is_(None)))
+    try:
+        rows = session.execute(query).all()
+    finally:
+        if dialect == "sqlite":
+            session.connection().exec_driver_sql(_DROP_MONTH_RATES)
     read = _reader(dialect)
     result = []
-    for code, currency, n0, n1, m0, m1, m2, last_on, lowest, highest, bought, lacking in session.execute(query):
+    for code, currency, n0, n1, m0, m1, m2, last_on, lowest, highest, bought, lacking in rows:
         amounts = [read(v) for v in (n0, n1, m0, m1, m2)]
         exact = lowest == highest == currency and _INEXACT not in amounts and not isinstance(bought, float)
         values = [None if a is _INEXACT else cast(Decimal | None, a) for a in amounts]
@@ -212,6 +227,55 @@ def account_years(session: Session, fx: FxTable, as_of: date) -> list[YearsRow]:
         result.append(YearsRow(code, currency, (values[0], values[1]), (values[2], values[3], values[4]),
                                _day(last_on), int(bought or 0), exact, gap))
     return result
+
+
+# SQLite: per (currency, month) of the window its year (0-2), its bit for `bought` and its closing rate (0: none),
+# for the length of one `account_years`. One index seek per roll-up row into it is cheaper than a CASE search of
+# the rate and the year for each summed column (0.51 -> 0.34 s over 625,000 rows), and the statement stays small.
+# A temporary table is the connection's own: a read transaction creates it without taking the store's write lock.
+_MONTH_RATES = Table("kpi_month_rates", MetaData(), Column("currency", String(3), primary_key=True),
+                     Column("month", String(7), primary_key=True), Column("year", Integer, nullable=False),
+                     Column("bit", BigInteger, nullable=False), Column("rate", Rate(), nullable=False),
+                     prefixes=["TEMPORARY"], sqlite_with_rowid=False)
+_DROP_MONTH_RATES = "DROP TABLE IF EXISTS temp.kpi_month_rates"  # the temp schema only: never a table of the store
+
+
+def _fill_month_rates(session: Session, rates: Rates, years: Years) -> None:
+    """`_MONTH_RATES` for this window: the base currency at 1, every other account currency at its rates."""
+    connection = session.connection()
+    connection.exec_driver_sql(_DROP_MONTH_RATES)  # one an earlier failure left on this connection
+    _MONTH_RATES.create(connection)
+    by_currency: dict[str, Mapping[str, Decimal | None]] = {rates.base: {}, **rates.by_currency}
+    connection.execute(insert(_MONTH_RATES), [
+        {"currency": currency, "month": month, "year": 2 - i // 12, "bit": 1 << i,
+         "rate": Decimal(1) if currency == rates.base else by_month.get(month) or Decimal(0)}
+        for currency, by_month in by_currency.items() for i, month in enumerate(years.months)])
+
+
+def _whole_month_years_sqlite(at: Mapping[str, Any], years: Years, rates: Rates) -> Select[Any]:
+    """`_whole_month_years` on SQLite: each roll-up row's year, bit and rate sought in `_MONTH_RATES`."""
+    m, k = MONTHS.c, _MONTH_RATES.c
+    net, margin = m.net_amount, m.margin_amount
+
+    def in_base(amount: Any) -> ColumnElement[Any]:
+        # a currency no account has finds no rate (NULL): its account comes back inexact, as in `Rates.in_base`
+        return case((m.currency == rates.base, amount), else_=money_at_rate(amount, k.rate, "sqlite"))
+
+    cut = [str(at[f"edge_{slot}"]) for slot in range(1, EDGE_SLOTS + 1) if str(at[f"edge_{slot}"]) in years.months]
+    # an outer join: a cell in a currency without rates still counts in `cur_lo`/`cur_hi` (its account is inexact)
+    joined = MONTHS.outerjoin(_MONTH_RATES, and_(k.currency == m.currency, k.month == m.month))
+    query = (select(m.account_id.label("account_id"),
+                    *(_raw(func.sum(case((k.year == y, in_base(amount))))).label(label)
+                      for y, amount, label in _year_amounts(net, margin)),
+                    func.max(m.last_on).label("last_on"), func.min(m.currency).label("cur_lo"),
+                    func.max(m.currency).label("cur_hi"),
+                    _raw(func.sum(case((in_base(net) > 0, k.bit)))).label("bought"),
+                    (func.min(case((and_(k.rate == 0, or_(net != 0, margin != 0)), m.month))) if rates.missing()
+                     else null()).label("lacking"))
+             .select_from(joined)
+             .where(m.month.between(at["month_lo"], at["month_hi"]))
+             .group_by(m.account_id))
+    return query.where(m.month.not_in(cut)) if cut else query
 
 
 _AMOUNTS = ("net0", "net1", "margin0", "margin1", "margin2")
