@@ -92,7 +92,7 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
         gaps = _category_gaps(session, fx, refs, as_of)
         grades = latest_grades_by_code(session, as_of)
         ledger = load_domain(session, refs)
-        wallets = kpi_sales.wallets(session, as_of)
+        wallet = kpi_sales.wallet_sums(session, fx, as_of, owner)
         operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
         in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
         basket_months = months
@@ -135,7 +135,7 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
     for side, extra in zip((before, after), extras, strict=True):
         for category, amount in extra.items():
             side[category] = side.get(category, ZERO) + amount
-    share = _share_of_wallet(wallets, fx, as_of, mine if owner is not None else None)
+    share = dk.portfolio_share_of_wallet([wallet])
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=trend.current, ltv_prev_12m=trend.prior,
         ltv_trend=trend.change_ratio, churn_months=program.churn_months, churned=list(churn.churned),
@@ -145,22 +145,6 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
                                     data_from=_first_whole_quarter(add_months(last_month, -35))),
         basket=dk.basket_lines(before, after), owner=owner, base_currency=fx.base,
     )
-
-
-def _share_of_wallet(wallets: list[kpi_sales.Wallet], fx: FxTable, as_of: date,
-                     mine: set[str] | None) -> Decimal | None:
-    """Our sales / the clients' total spend over the accounts with a gathered potential (`mine` only, when given),
-    each account in the base currency at the closing rate of `as_of`; one without a rate is left out, as the
-    potential matrix leaves it out."""
-    in_base = []
-    for w in wallets:
-        if mine is not None and w.account not in mine:
-            continue
-        try:
-            in_base.append((fx.to_base(w.ours, w.currency, as_of), fx.to_base(w.total, w.currency, as_of)))
-        except MissingRateError:
-            continue
-    return dk.portfolio_share_of_wallet(in_base)
 
 
 def _folded_months(session: Session, refs: list[AccountRef], as_of: date) -> list[Folded]:

@@ -461,24 +461,16 @@ def _edge_basket(at: Mapping[str, Any], slot: int, enrolled: Any, rates: Rates, 
             .group_by(cells.c.category_id))
 
 
-@dataclass(frozen=True)
-class Wallet:
-    """One account's gathered total spend (latest survey per category) and what it bought from us in those categories
-    over the trailing 12 months, both in its currency."""
+def wallet_sums(session: Session, fx: FxTable, as_of: date, owner: str | None = None) -> tuple[Decimal, Decimal]:
+    """Our sales and the clients' total spend over every account with a gathered potential (`owner`'s, not deleted,
+    when given): the sums `services.potential` rolls up per account, each account's converted to the base currency
+    at the closing rate of `as_of` (rounded half up, as `FxTable.to_base`) and summed in SQL — one row back, where
+    the share of wallet needs no category slot, matrix or median. An account in a currency without a rate that day
+    is left out, as the potential matrix leaves it out.
 
-    account: str  # its code
-    currency: str
-    total: Decimal
-    ours: Decimal
-
-
-def wallets(session: Session, as_of: date) -> list[Wallet]:
-    """Every account with a gathered potential: the sums `services.potential` rolls up per account, summed in SQL
-    (the share of wallet needs no category slot, matrix or median).
-
-    One row per surveyed account: its latest surveys' totals and the list of its surveyed categories, then per
-    account one seek into the roll-up (and the lines of a month the window cuts) summing the cells of those
-    categories — no join per cell and nothing sorted.
+    Per surveyed account its latest surveys' totals and the list of its surveyed categories, then one seek into the
+    roll-up (and the lines of a month the window cuts) summing the cells of those categories — no join per cell and
+    nothing sorted.
     """
     dialect = session.get_bind().dialect.name
     first, last = trailing_window(as_of, 12)
@@ -506,18 +498,30 @@ def wallets(session: Session, as_of: date) -> list[Wallet]:
                     lines.invoice_date.between(at[f"edge_{slot}_from"], at[f"edge_{slot}_to"]),
                     _among(surveyed.c.categories, lines.category_id, dialect))
              for slot in range(1, EDGE_SLOTS + 1) if at[f"edge_{slot}"] != NO_MONTH]
-    query = (select(Account.code, Account.currency, surveyed.c.total,
-                    *(_raw(part.scalar_subquery()) for part in (whole, *edges)))
-             .join(surveyed, surveyed.c.account_id == Account.id))
+    ours = sum((func.coalesce(part.scalar_subquery(), 0) for part in (whole, *edges)), literal(0))
+    currencies = set(session.scalars(select(Account.currency).distinct()))
+    rated = {c: rate for c in currencies - {fx.base} if (rate := _rate_or_none(fx, c, as_of)) is not None}
+    per_account = (select(Account.currency.label("currency"), _raw(func.coalesce(surveyed.c.total, 0)).label("total"),
+                          _raw(ours).label("ours"))
+                   .join(surveyed, surveyed.c.account_id == Account.id)
+                   .where(Account.currency.in_([fx.base, *rated])))
+    if owner is not None:
+        per_account = (per_account.join(User, User.id == Account.owner_id)
+                       .where(User.login == owner, Account.deleted_at.is_(None)))
+    each = per_account.subquery("each")
+
+    def in_base(amount: Any) -> ColumnElement[Any]:
+        # one rounding per account and figure, as converting each account's sums one by one did
+        return case((each.c.currency == fx.base, amount),
+                    *((each.c.currency == c, money_at_rate(amount, literal(rate, Rate()), dialect))
+                      for c, rate in rated.items()))
+
     read = _reader(dialect)
-    result = []
-    for code, currency, total, *ours in session.execute(query):
-        values = [read(v) for v in (total, *ours)]
-        if _INEXACT in values:
-            raise OverflowError(f"the potential of {code} is past SQLite's integers")
-        amounts = [ZERO_CENTS if v is None else cast(Decimal, v) for v in values]
-        result.append(Wallet(code, currency, amounts[0], sum(amounts[1:], ZERO_CENTS)))
-    return result
+    sums = session.execute(select(_raw(func.sum(in_base(each.c.ours))), _raw(func.sum(in_base(each.c.total))))).one()
+    values = [read(v) for v in sums]
+    if _INEXACT in values:
+        raise OverflowError("a potential or our sales in it are past SQLite's integers")
+    return cast(Decimal, values[0] or ZERO_CENTS), cast(Decimal, values[1] or ZERO_CENTS)
 
 
 def _listed(category: Any, dialect: str) -> ColumnElement[str]:
