@@ -386,7 +386,7 @@ def basket(session: Session, fx: FxTable, as_of: date, owner: str | None = None,
     rates = Rates(fx, session.scalars(select(Account.currency).distinct()), years.months)
     enrolled = _enrolled(dialect, owner, leave_out)
     cut = [str(at[f"edge_{slot}"]) for slot in range(1, EDGE_SLOTS + 1) if str(at[f"edge_{slot}"]) in years.months]
-    parts = [_whole_month_basket(at, enrolled, cut, rates, dialect)]
+    parts = [_whole_month_basket(at, enrolled, cut, rates, dialect, after) for after in (False, True)]
     parts += [_edge_basket(at, slot, enrolled, rates, dialect) for slot in range(1, EDGE_SLOTS + 1)
               if str(at[f"edge_{slot}"]) in cut]
     u = union_all(*parts).subquery("parts")
@@ -411,8 +411,9 @@ def _enrolled(dialect: str, owner: str | None, leave_out: Collection[str]) -> An
     """Enrolled accounts with their enrolment month and the first and last month of the basket around it, worked out
     once per account (OFFSET 0 keeps SQLite and PostgreSQL from inlining them into every joined row)."""
     a = Account
-    start, first, last = (_month_key(a.enrolled_on, shift, dialect) for shift in (0, -12, 11))
-    query = (select(a.id, a.currency, start.label("start"), first.label("first"), last.label("last"))
+    start, first, last, last_before = (_month_key(a.enrolled_on, shift, dialect) for shift in (0, -12, 11, -1))
+    query = (select(a.id, a.currency, start.label("start"), first.label("first"), last.label("last"),
+                    last_before.label("last_before"))
              .where(a.enrolled_on.is_not(None), a.control_group.is_(False), a.deleted_at.is_(None)))
     if owner is not None:
         query = query.join(User, User.id == a.owner_id).where(User.login == owner)
@@ -429,14 +430,18 @@ def _month_key(day: Any, shift: int, dialect: str) -> ColumnElement[str]:
     return cast(ColumnElement[str], func.strftime("%Y-%m", day, "start of month", f"{shift:+d} months"))
 
 
-def _whole_month_basket(at: Mapping[str, Any], enrolled: Any, cut: list[str], rates: Rates, dialect: str) -> Any:
-    """Whole months from the account × month × category roll-up, sought per enrolled account within its basket."""
+def _whole_month_basket(at: Mapping[str, Any], enrolled: Any, cut: list[str], rates: Rates, dialect: str,
+                        after: bool) -> Any:
+    """Whole months from the account × month × category roll-up, sought per enrolled account within one side of its
+    basket (the 12 months before enrolment, or the 12 from it): two seeks bounded by the side's months instead of
+    a test of each cell's month against the enrolment (the basket's SQL 0.41 -> ~0.3 s at 20,000 accounts)."""
     r, e = ROLLUP.c, enrolled.c
     value = rates.in_base(r.net_amount, e.currency, r.month, dialect)  # a cell: one account, category, month
-    join = AccountFirstJoin(enrolled, ROLLUP, and_(r.account_id == e.id, r.month.between(e.first, e.last)))
-    query = (select(r.category_id.label("category_id"),
-                    _raw(func.sum(case((r.month < e.start, value)))).label("before"),
-                    _raw(func.sum(case((r.month >= e.start, value)))).label("after"))
+    months = r.month.between(e.start, e.last) if after else r.month.between(e.first, e.last_before)
+    join = AccountFirstJoin(enrolled, ROLLUP, and_(r.account_id == e.id, months))
+    summed = _raw(func.sum(value))
+    query = (select(r.category_id.label("category_id"), (null() if after else summed).label("before"),
+                    (summed if after else null()).label("after"))
              .select_from(join)
              .where(r.month.between(at["month_lo"], at["month_hi"]))
              .group_by(r.category_id))
@@ -508,7 +513,7 @@ def wallet_sums(session: Session, fx: FxTable, as_of: date, owner: str | None = 
     if owner is not None:
         per_account = (per_account.join(User, User.id == Account.owner_id)
                        .where(User.login == owner, Account.deleted_at.is_(None)))
-    each = per_account.subquery("each")
+    each = per_account.offset(0).subquery("each")  # OFFSET 0: each account's sums once, not once per use below
 
     def in_base(amount: Any) -> ColumnElement[Any]:
         # one rounding per account and figure, as converting each account's sums one by one did
