@@ -24,13 +24,13 @@ from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.ledger.entries import load_domain
+from kam_desktop.services.ledger.entries import load_domain_of
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.store.models import Account, Setting, User
+from kam_desktop.store.models import Account, Setting
 from kam_desktop.store.queries import kpi_sales
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import AccountRef, accounts, latest_grades_by_code
-from kam_desktop.store.queries.kpi_sales import account_years
+from kam_desktop.store.queries.grades import latest_grades_by_code
+from kam_desktop.store.queries.kpi_sales import KpiAccount, account_years
 from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
 from kam_desktop.store.queries.slots import category_codes
 from kam_desktop.store.sales_months import month_key
@@ -81,7 +81,7 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
 def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
     with ctx.read() as session:
         program = program_in_force(session, as_of)
-        refs = owned(session, accounts(session, active_only=False), owner)
+        refs = kpi_sales.kpi_accounts(session, owner)
         fx = fx_table(session)
         mine = {a.code for a in refs}
         summed = [y for y in account_years(session, fx, as_of) if y.account in mine]
@@ -91,7 +91,7 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
         months = _folded_months(session, [a for a in refs if a.code in folded], as_of)
         gaps = _category_gaps(session, fx, refs, as_of)
         grades = latest_grades_by_code(session, as_of)
-        ledger = load_domain(session, refs)
+        ledger = load_domain_of(session, kpi_sales.account_ids(owner))
         wallet = kpi_sales.wallet_sums(session, fx, as_of, owner)
         operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
         in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
@@ -147,11 +147,13 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
     )
 
 
-def _folded_months(session: Session, refs: list[AccountRef], as_of: date) -> list[Folded]:
+def _folded_months(session: Session, refs: list[KpiAccount], as_of: date) -> list[Folded]:
     """The (account, category, month) rows of these accounts over the three years, for folding in Python."""
     if not refs:
         return []
-    code = {a.id: a.code for a in refs}
+    # few accounts (rarely all the enrolled ones): their ids are read by code here
+    ids = select(Account.id, Account.code).where(Account.code.in_([a.code for a in refs]))
+    code: dict[uuid.UUID, str] = dict(session.execute(ids).all())
     first_month = add_months(dk.month_of(as_of), -35)
     return [Folded(code[r.account_id], r) for r in monthly_sales(session, first_month, as_of, list(code))]
 
@@ -164,7 +166,7 @@ class Folded:
     row: MonthCategorySales
 
 
-def _category_gaps(session: Session, fx: FxTable, refs: list[AccountRef], as_of: date) -> list[kpi_sales.Unconvertible]:
+def _category_gaps(session: Session, fx: FxTable, refs: list[KpiAccount], as_of: date) -> list[kpi_sales.Unconvertible]:
     """Account × category × months with revenue but no rate at the month's end. Converting every basket row refused
     those before, even where the account's month summed to zero; read only when some rate of the window is missing."""
     missing = kpi_sales.Rates(fx, {a.currency for a in refs}, kpi_sales.Years.to(as_of).months).missing()
@@ -203,14 +205,6 @@ def _basket_rows(months: list[Folded], currency: dict[str, str], codes: dict[uui
     return [dk.CategoryMonth(f.account, codes[f.row.category_id], f.row.month,
                              _base(fx, f.row.net_revenue, currency[f.account], _month_end(f.row.month)))
             for f in months]
-
-
-def owned(session: Session, refs: list[AccountRef], owner: str | None) -> list[AccountRef]:
-    """`refs` limited to the accounts `owner` owns (all of them for None)."""
-    if owner is None:
-        return refs
-    ids = set(session.scalars(select(Account.id).join(User, User.id == Account.owner_id).where(User.login == owner)))
-    return [ref for ref in refs if ref.id in ids]
 
 
 def _month_end(month: date) -> date:

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -85,6 +85,36 @@ class YearsRow:
     bought: int  # bit i: positive net revenue in the i-th month of the window (`buyers` reads it)
     exact: bool  # False: fold this account's months in Python (a line in another currency, or an overflow)
     unconvertible: Unconvertible | None
+
+
+class KpiAccount(NamedTuple):
+    """One account as the KPIs read it, by code (20,000 ids are never decoded)."""
+
+    code: str
+    currency: str
+    status: str
+    enrolled_on: date | None
+    control_group: bool
+
+
+def kpi_accounts(session: Session, owner: str | None = None) -> list[KpiAccount]:
+    """The accounts that are not deleted (`owner`'s only, when given), by code."""
+    query = _owned(select(Account.code, Account.currency, Account.status, Account.enrolled_on, Account.control_group),
+                   owner)
+    return [KpiAccount(*row) for row in session.execute(query.order_by(Account.code))]
+
+
+def account_ids(owner: str | None = None) -> Select[Any]:
+    """A query of the ids `kpi_accounts` reads (for a statement that needs the accounts by id, e.g. the ledger)."""
+    return _owned(select(Account.id), owner)
+
+
+def _owned(query: Any, owner: str | None) -> Select[Any]:
+    """`query` over accounts limited to those not deleted (and `owner`'s, when given)."""
+    query = query.where(Account.deleted_at.is_(None))
+    if owner is None:
+        return cast(Select[Any], query)
+    return cast(Select[Any], query.join(User, User.id == Account.owner_id).where(User.login == owner))
 
 
 class Rates:
