@@ -1,6 +1,7 @@
 """The KPIs' sales aggregated in SQL: per account its three years to a day in the base currency, per category the
-basket before and after enrolment, per surveyed account its share-of-wallet sums — thousands of rows, where the KPIs
-used to fold 1.7 million account × category × month rows in Python at 20,000 accounts.
+basket before and after enrolment, and the share of wallet's two sums over the surveyed accounts (each account
+converted at the closing rate of `as_of`) — thousands of rows, where the KPIs used to fold 1.7 million account ×
+category × month rows in Python at 20,000 accounts.
 
 The figures are exactly what that fold gave. Each account-month (for the basket each account × category × month) is
 summed in the account's currency and converted at the closing rate of the month's last day, rounded to cents half up
