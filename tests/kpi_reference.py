@@ -34,11 +34,11 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger.entries import load_domain
 from kam_desktop.services.potential import portfolio_potential
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.services.reports.kpi import ProgramKpis, owned
+from kam_desktop.services.reports.kpi import ProgramKpis
 from kam_desktop.services.reports.simulate import Simulation
-from kam_desktop.store.models import InvoiceLine, Setting
+from kam_desktop.store.models import Account, InvoiceLine, Setting, User
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import accounts, latest_evaluations
+from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evaluations
 from kam_desktop.store.queries.sales import MonthCategorySales
 from kam_desktop.store.queries.slots import category_codes
 
@@ -244,3 +244,11 @@ def reference_simulation(ctx: Context, cutoffs: Sequence[Decimal], cashback: Seq
     result = run_simulation(items, program.terms.cashback_percent, scenario)
     return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
                       {g.value: p for g, p in scenario.cashback_percent.items()}, result, fx.base)
+
+
+def owned(session: Session, refs: list[AccountRef], owner: str | None) -> list[AccountRef]:
+    """`refs` limited to the accounts `owner` owns (all of them for None), as the KPIs limited them before."""
+    if owner is None:
+        return refs
+    ids = set(session.scalars(select(Account.id).join(User, User.id == Account.owner_id).where(User.login == owner)))
+    return [ref for ref in refs if ref.id in ids]

@@ -174,12 +174,12 @@ def _retention(members: list[str], cohort: Quarter, through: Quarter, buying: Ma
     """Per quarter from `cohort` to `through`: the share of `members` still buying (None before the data)."""
     shares: list[Decimal | None] = []
     quarter = cohort
+    cohort_members = set(members)  # codes, each once: a set meets each quarter's buyers without a loop in Python
     while quarter <= through:
         if data_from is not None and quarter < data_from:
             shares.append(None)
         else:
-            bought = buying.get(quarter, ())
-            kept = sum(1 for a in members if a in bought)
+            kept = len(cohort_members.intersection(buying.get(quarter, ())))
             shares.append((Decimal(kept) / Decimal(len(members))).quantize(RATIO_PLACES))
         quarter = quarter.next()
     return tuple(shares)

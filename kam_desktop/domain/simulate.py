@@ -88,8 +88,11 @@ def simulate(
         moves[(a.current_grade, new)] = moves.get((a.current_grade, new), 0) + 1
         counts_now[a.current_grade] += 1
         counts_new[new] += 1
-        cost_now += cashback_cost(a.net_revenue, a.current_grade, current_cashback)
-        cost_new += cashback_cost(a.net_revenue, new, scenario.cashback_percent)
+        now_cost = cashback_cost(a.net_revenue, a.current_grade, current_cashback)
+        cost_now += now_cost
+        # the same % on the same revenue costs the same: most accounts keep their grade, and its %
+        same = scenario.cashback_percent[new] == current_cashback[a.current_grade]
+        cost_new += now_cost if same else cashback_cost(a.net_revenue, new, scenario.cashback_percent)
         margin += a.gross_margin
     return SimulationResult(
         moves=moves,

@@ -106,7 +106,7 @@ def _import(store: Any, path: Path) -> None:
 
 
 def _orm_lines(store: Any) -> None:
-    """Lines written through the ORM, one in another currency than its account's (summed as the account's)."""
+    """Lines written through the ORM, some in another currency than their account's (summed as the account's)."""
     with store.unit_of_work("test") as uow:
         ids = {a.code: a.id for a in uow.session.scalars(select(Account))}
         hw = uow.session.scalar(select(ProductCategory.id).where(ProductCategory.code == "HW"))
@@ -118,6 +118,8 @@ def _orm_lines(store: Any) -> None:
                 ("G1", date(2025, 12, 31), "1.00", "GBP"),  # 1.00 × 2.165 = 2.165 → 2.17 (half up)
                 ("G1", date(2025, 9, 30), "-1.00", "GBP"),  # −2.165 → −2.17 (away from zero)
                 ("E1", date(2026, 2, 10), "100.00", "PLN"),  # kept in the account's EUR rows
+                # a currency no account has (no rate looked up for it): its account must still come back inexact
+                ("P2", date(2025, 10, 15), "10.00", "USD"),
                 ("P1", date(2025, 12, 1), "500.00", "PLN"), ("P1", date(2025, 12, 2), "-500.00", "PLN"),
                 # cents × micro-rate past 2^63: SQLite turns the product into a float; the account is folded exactly
                 ("G1", date(2025, 7, 7), "20000000000.00", "GBP"),

@@ -24,13 +24,13 @@ from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
-from kam_desktop.services.ledger.entries import load_domain
+from kam_desktop.services.ledger.entries import load_domain_of
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.store.models import Account, Setting, User
+from kam_desktop.store.models import Account, Setting
 from kam_desktop.store.queries import kpi_sales
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import AccountRef, accounts, latest_grades_by_code
-from kam_desktop.store.queries.kpi_sales import account_years
+from kam_desktop.store.queries.grades import latest_grades_by_code
+from kam_desktop.store.queries.kpi_sales import KpiAccount, account_years
 from kam_desktop.store.queries.sales import MonthCategorySales, monthly_sales
 from kam_desktop.store.queries.slots import category_codes
 from kam_desktop.store.sales_months import month_key
@@ -81,7 +81,7 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
 def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
     with ctx.read() as session:
         program = program_in_force(session, as_of)
-        refs = owned(session, accounts(session, active_only=False), owner)
+        refs = kpi_sales.kpi_accounts(session, owner)
         fx = fx_table(session)
         mine = {a.code for a in refs}
         summed = [y for y in account_years(session, fx, as_of) if y.account in mine]
@@ -91,8 +91,8 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
         months = _folded_months(session, [a for a in refs if a.code in folded], as_of)
         gaps = _category_gaps(session, fx, refs, as_of)
         grades = latest_grades_by_code(session, as_of)
-        ledger = load_domain(session, refs)
-        wallets = kpi_sales.wallets(session, as_of)
+        ledger = load_domain_of(session, kpi_sales.account_ids(owner))
+        wallet = kpi_sales.wallet_sums(session, fx, as_of, owner)
         operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
         in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
         basket_months = months
@@ -135,7 +135,7 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
     for side, extra in zip((before, after), extras, strict=True):
         for category, amount in extra.items():
             side[category] = side.get(category, ZERO) + amount
-    share = _share_of_wallet(wallets, fx, as_of, mine if owner is not None else None)
+    share = dk.portfolio_share_of_wallet([wallet])
     return ProgramKpis(
         as_of=as_of, accounts=len(members), ltv_12m=trend.current, ltv_prev_12m=trend.prior,
         ltv_trend=trend.change_ratio, churn_months=program.churn_months, churned=list(churn.churned),
@@ -147,27 +147,13 @@ def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
     )
 
 
-def _share_of_wallet(wallets: list[kpi_sales.Wallet], fx: FxTable, as_of: date,
-                     mine: set[str] | None) -> Decimal | None:
-    """Our sales / the clients' total spend over the accounts with a gathered potential (`mine` only, when given),
-    each account in the base currency at the closing rate of `as_of`; one without a rate is left out, as the
-    potential matrix leaves it out."""
-    in_base = []
-    for w in wallets:
-        if mine is not None and w.account not in mine:
-            continue
-        try:
-            in_base.append((fx.to_base(w.ours, w.currency, as_of), fx.to_base(w.total, w.currency, as_of)))
-        except MissingRateError:
-            continue
-    return dk.portfolio_share_of_wallet(in_base)
-
-
-def _folded_months(session: Session, refs: list[AccountRef], as_of: date) -> list[Folded]:
+def _folded_months(session: Session, refs: list[KpiAccount], as_of: date) -> list[Folded]:
     """The (account, category, month) rows of these accounts over the three years, for folding in Python."""
     if not refs:
         return []
-    code = {a.id: a.code for a in refs}
+    # few accounts (rarely all the enrolled ones): their ids are read by code here
+    ids = select(Account.id, Account.code).where(Account.code.in_([a.code for a in refs]))
+    code: dict[uuid.UUID, str] = dict(session.execute(ids).all())
     first_month = add_months(dk.month_of(as_of), -35)
     return [Folded(code[r.account_id], r) for r in monthly_sales(session, first_month, as_of, list(code))]
 
@@ -180,7 +166,7 @@ class Folded:
     row: MonthCategorySales
 
 
-def _category_gaps(session: Session, fx: FxTable, refs: list[AccountRef], as_of: date) -> list[kpi_sales.Unconvertible]:
+def _category_gaps(session: Session, fx: FxTable, refs: list[KpiAccount], as_of: date) -> list[kpi_sales.Unconvertible]:
     """Account × category × months with revenue but no rate at the month's end. Converting every basket row refused
     those before, even where the account's month summed to zero; read only when some rate of the window is missing."""
     missing = kpi_sales.Rates(fx, {a.currency for a in refs}, kpi_sales.Years.to(as_of).months).missing()
@@ -219,14 +205,6 @@ def _basket_rows(months: list[Folded], currency: dict[str, str], codes: dict[uui
     return [dk.CategoryMonth(f.account, codes[f.row.category_id], f.row.month,
                              _base(fx, f.row.net_revenue, currency[f.account], _month_end(f.row.month)))
             for f in months]
-
-
-def owned(session: Session, refs: list[AccountRef], owner: str | None) -> list[AccountRef]:
-    """`refs` limited to the accounts `owner` owns (all of them for None)."""
-    if owner is None:
-        return refs
-    ids = set(session.scalars(select(Account.id).join(User, User.id == Account.owner_id).where(User.login == owner)))
-    return [ref for ref in refs if ref.id in ids]
 
 
 def _month_end(month: date) -> date:

@@ -61,14 +61,14 @@ def _simulated(ctx: Context, scenario: Scenario, as_of: date) -> Simulation:
         fx = fx_table(session)
     margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
     # accounts invoice in many currencies: rank and price them in the base currency, as grading does
-    figures = {a.code: _in_base(fx, a, as_of) for a in refs}
-    bases = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures.items()}
-    now = rank_accounts(bases, program.terms.rules.cutoffs)
-    items = [
-        SimulatedAccount(a.code, bases[a.code], Grade(grades[a.code]) if a.code in grades else now[a.code].grade,
-                         s[0] if (s := figures[a.code]) else ZERO, s[1] if s else ZERO)
-        for a in refs
-    ]
+    figures = [(a.code, _in_base(fx, a, as_of)) for a in refs]
+    bases = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures}
+    # an account's grade is its latest one; the rules' grade of today only for an account never graded, so the
+    # population is ranked a second time only when there is such an account
+    now = rank_accounts(bases, program.terms.rules.cutoffs) if any(c not in grades for c, _ in figures) else {}
+    items = [SimulatedAccount(c, bases[c], Grade(grades[c]) if c in grades else now[c].grade,
+                              s[0] if s else ZERO, s[1] if s else ZERO)
+             for c, s in figures]
     result = run(items, program.terms.cashback_percent, scenario)
     return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
                       {g.value: p for g, p in scenario.cashback_percent.items()}, result, fx.base)
@@ -78,6 +78,8 @@ def _in_base(fx: FxTable, account: AccountBasis, day: date) -> tuple[Decimal, De
     """The account's (net revenue, margin) in the base currency on `day`; None without sales rows."""
     if account.net_revenue is None or account.gross_margin is None:
         return None
+    if account.currency == fx.base:  # what `to_base` gives it, without two calls for most accounts
+        return account.net_revenue, account.gross_margin
     try:
         return (fx.to_base(account.net_revenue, account.currency, day),
                 fx.to_base(account.gross_margin, account.currency, day))

@@ -8,8 +8,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from kam_desktop.store.models import LedgerAllocation, LedgerEntry
@@ -24,12 +25,14 @@ class StoredEntry:
 
 
 def ledger_entries(
-    session: Session, account_ids: Collection[uuid.UUID] | None = None, key_prefix: str | None = None
+    session: Session, account_ids: Collection[uuid.UUID] | Select[Any] | None = None, key_prefix: str | None = None
 ) -> list[StoredEntry]:
-    """Entries (of some accounts, or whose idempotency key starts with a prefix), oldest first."""
+    """Entries (of some accounts — their ids, or a query selecting them —, or whose idempotency key starts with a
+    prefix), oldest first."""
     query = select(LedgerEntry).order_by(LedgerEntry.booked_on, LedgerEntry.created_at, LedgerEntry.idempotency_key)
     if account_ids is not None:
-        query = query.where(LedgerEntry.account_id.in_(list(account_ids)))
+        query = query.where(LedgerEntry.account_id.in_(account_ids if isinstance(account_ids, Select)
+                                                       else list(account_ids)))
     if key_prefix is not None:
         query = query.where(LedgerEntry.idempotency_key.startswith(key_prefix, autoescape=True))
     rows = list(session.scalars(query))
