@@ -68,7 +68,10 @@ def build(scale: str, out: Path, *, seed: int = DEFAULT_SEED, accounts: int | No
     from kam_desktop.store.store import Store
 
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{out}{suffix}").unlink(missing_ok=True)
+        path = Path(f"{out}{suffix}")
+        if path.exists() and not path.is_file():  # `--out /dev/null` once replaced the machine's /dev/null
+            raise ValueError(f"{path} exists and is not a store file: give a file path to (re)create")
+        path.unlink(missing_ok=True)
     started = time.perf_counter()
     store = Store.open(out)
     try:
@@ -118,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.out.parent.is_dir():
         print(f"error: folder {args.out.parent} does not exist", file=sys.stderr)
+        return 2
+    if args.out.exists() and not args.out.is_file():  # build() unlinks the target: never a device or a folder
+        print(f"error: {args.out} exists and is not a store file; give a file path to (re)create", file=sys.stderr)
         return 2
     result = build(args.scale, args.out.resolve(), seed=args.seed)
     print({k: str(v) if isinstance(v, Path) else v for k, v in asdict(result).items()})
