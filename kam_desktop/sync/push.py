@@ -187,7 +187,9 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
     conflicts = [c for entry, answer in zip(group, answers, strict=True) if (c := _conflict(entry, answer))]
     with store.engine.execution_options(**WRITE).begin() as connection:
         local.defer_foreign_keys(connection)
-        connection.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_([e.seq for e in group])))
+        # the group is a prefix of the outbox in seq order and a new entry's seq is above every present one, so the
+        # range is exactly the group (an IN list of 2,000 values cost a slice ~10 ms to bind and parse)
+        connection.execute(delete(OutboxEntry).where(OutboxEntry.seq.between(group[0].seq, group[-1].seq)))
         if conflicts:
             connection.execute(insert(SyncConflict), conflicts)
         refused_inserts = {(e.entity, e.entity_id) for e, answer in zip(group, answers, strict=True)
