@@ -50,7 +50,7 @@ class PushResult:
     answers: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: its generated __init__ (object.__setattr__ per field) cost a 10,000-entry push ~20 ms
 class Pending:
     seq: int
     op_text: str  # the op id as the outbox holds it (32 hex digits): sent as it is, made a UUID only when needed
@@ -104,7 +104,9 @@ def push(server: Engine, store: Store, on_committed: Hook | None = None) -> Push
 def next_transaction(store: Store, limit: int = SLICE) -> list[Pending]:
     """The oldest local transaction still in the outbox (its entries share a `txn` id), in order; at most `limit`."""
     with store.engine.connect() as connection:
-        entries = connection.exec_driver_sql(OUTBOX_SLICE, (limit,)).all()
+        # sqlite3's own cursor: the entries are plain values, SQLAlchemy's row objects only cost time here
+        entries = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+            OUTBOX_SLICE, (limit,)).fetchall()
     group: list[Pending] = []
     for seq, op_id, entity, entity_id, operation, base_version, txn, changes in entries:
         if group and txn != group[0].txn:
@@ -187,7 +189,9 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
     conflicts = [c for entry, answer in zip(group, answers, strict=True) if (c := _conflict(entry, answer))]
     with store.engine.execution_options(**WRITE).begin() as connection:
         local.defer_foreign_keys(connection)
-        connection.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_([e.seq for e in group])))
+        # the group is a prefix of the outbox in seq order and a new entry's seq is above every present one, so the
+        # range is exactly the group (an IN list of 2,000 values cost a slice ~10 ms to bind and parse)
+        connection.execute(delete(OutboxEntry).where(OutboxEntry.seq.between(group[0].seq, group[-1].seq)))
         if conflicts:
             connection.execute(insert(SyncConflict), conflicts)
         refused_inserts = {(e.entity, e.entity_id) for e, answer in zip(group, answers, strict=True)
