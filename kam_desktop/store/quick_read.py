@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import sqlite3
-import uuid
 from contextlib import closing
 from datetime import date
 from decimal import Decimal
@@ -25,8 +24,8 @@ from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned
 from kam_desktop.domain.fx import FxTable
 from kam_desktop.paths import default_database_path
 from kam_desktop.store import cipher
-from kam_desktop.store.codec import scaled_decimal
-from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, portfolio_dates
+from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
+from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, later, portfolio_dates
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 
@@ -131,18 +130,19 @@ def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list
 
     return [
         PortfolioRow(
-            account_id=uuid.UUID(hex=account_id), code=code, name=name, kind=one(kind),
+            account_id=uuid_of_hex(account_id), code=code, name=name, kind=one(kind),
             status=one(status), owner=one(owner), currency=one(currency),
             region=one(region), grade=one(grade), segment=one(segment),
             at_risk=bool(at_risk), evaluated_on=day(evaluated_on),
             ltv_12m=(ltv_12m := ltv_of(ltv)), ltv_prev_12m=ltv_of(ltv_prev),
             open_benefits=benefits or 0, pending_exceptions=exceptions or 0,
             ltv_12m_base=base_ltv(fx, ltv_12m, currency, as_of), base_currency=fx.base,
-            last_invoice_on=(last_on := day(last_invoice)), churned=churned_by(last_on, cutoff),
+            last_invoice_on=(last_on := day(later(last_invoice, edge_last))), churned=churned_by(last_on, cutoff),
             last_statement=one(statement),
         )
         for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
-             ltv, ltv_prev, benefits, exceptions, last_invoice, statement) in connection.execute(PORTFOLIO_SQL, params)
+             ltv, ltv_prev, benefits, exceptions, last_invoice, edge_last, statement)
+        in connection.execute(PORTFOLIO_SQL, params)
     ]
 
 
