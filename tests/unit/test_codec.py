@@ -1,14 +1,16 @@
-"""`store.codec.scaled_decimal`: its fast path for integers gives exactly the Decimal the general path gives."""
+"""`store.codec`: its fast paths (integers to Decimals, hex to UUIDs) give exactly what the general paths give."""
 
 from __future__ import annotations
 
+import pickle
+import uuid
 from decimal import Decimal, InvalidOperation
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kam_desktop.store.codec import scaled_decimal
+from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
 
 
 def _general(value: int, scale: int) -> Decimal:
@@ -36,3 +38,24 @@ def test_an_integer_past_the_context_precision_still_refuses_rather_than_rounds(
 def test_a_float_is_read_by_its_shortest_repr() -> None:
     assert scaled_decimal(1234.56, 2).as_tuple() == Decimal("12.35").as_tuple()  # AVG() gives a float
     assert scaled_decimal(1234.5, 2) == Decimal("12.34")  # 12.345: the context's half-even rounding
+
+
+@given(st.uuids())
+def test_a_uuid_from_its_hex_equals_the_standard_one(value: uuid.UUID) -> None:
+    made = uuid_of_hex(value.hex)
+    assert made == value and repr(made) == repr(value) and hash(made) == hash(value)
+    assert made.is_safe is uuid.SafeUUID.unknown and type(made) is uuid.UUID
+    assert pickle.loads(pickle.dumps(made)) == value
+
+
+@pytest.mark.parametrize("text", ["0" * 31, "g" * 32, "", "-" + "0" * 31])
+def test_a_malformed_hex_is_refused_as_the_standard_constructor_refuses_it(text: str) -> None:
+    with pytest.raises(ValueError):
+        uuid.UUID(hex=text)
+    with pytest.raises(ValueError):
+        uuid_of_hex(text)
+
+
+def test_other_spellings_go_through_the_standard_constructor() -> None:
+    value = uuid.uuid4()
+    assert uuid_of_hex(str(value)) == value  # with dashes: 36 characters
