@@ -37,7 +37,7 @@ from sqlalchemy.sql.selectable import Join
 
 from kam_desktop.store.models import Account, InvoiceLine
 from kam_desktop.store.rollup import MONTHS, ROLLUP, month_of_line
-from kam_desktop.store.sales_months import EDGE_SLOTS, NO_MONTH, window_parameters
+from kam_desktop.store.sales_months import EDGE_SLOTS, NO_MONTH, whole_months, window_parameters
 from kam_desktop.store.sql import money_sum, quantity_sum
 
 Parameters = Mapping[str, ColumnElement[Any]]
@@ -97,9 +97,12 @@ def latest(label: str) -> Measure:
 
 
 def bound(first: date, last: date, inner: Collection[date] = ()) -> dict[str, ColumnElement[Any]]:
-    """The window's parameters as literal values (for statements executed through SQLAlchemy)."""
-    return {name: literal(value, Date() if isinstance(value, date) else String())
-            for name, value in window_parameters(first, last, inner).items()}
+    """The window's parameters as literal values (for statements executed through SQLAlchemy); without `inner`
+    boundaries also its whole months as `whole_lo` … `whole_hi`, the range `month_sum` takes."""
+    values = window_parameters(first, last, inner)
+    if not inner:  # an inner boundary may cut a month between them
+        values["whole_lo"], values["whole_hi"] = whole_months(first, last)
+    return {name: literal(value, Date() if isinstance(value, date) else String()) for name, value in values.items()}
 
 
 def windowed(
