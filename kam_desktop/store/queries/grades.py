@@ -79,7 +79,8 @@ def grading_bases(session: Session, first: date, last: date, margin: bool, as_of
                         type_coerce(amount + func.coalesce(edges.c.amount, literal(ZERO, Money())), Money()))
                  .outerjoin(edges, edges.c.account_id == Account.id)
                  .where(graded_by(as_of)))
-    return list(map(GradingBasis._make, session.execute(query)))  # never None: each sum is coalesced to 0
+    # never None (each sum is coalesced to 0); through the Core connection: the ORM's result wraps each row again
+    return list(map(GradingBasis._make, session.connection().execute(query)))
 
 
 @dataclass(frozen=True)
@@ -164,9 +165,9 @@ def latest_evaluation(session: Session, account_id: uuid.UUID, on_or_before: dat
     )
 
 
-@dataclass(frozen=True)
-class EvaluationState:
-    """The fields of an account's latest evaluation that the next evaluation carries forward."""
+class EvaluationState(NamedTuple):
+    """The fields of an account's latest evaluation that the next evaluation carries forward (a named tuple: one per
+    graded account, made as its row comes)."""
 
     computed_grade: str
     previous_grade: str | None
@@ -183,7 +184,7 @@ def latest_states_by_code(session: Session, before: date) -> dict[str, Evaluatio
         .where(_latest_of_each_account(GradeEvaluation.evaluated_on < before))
     )
     return {code: EvaluationState(computed, previous, at_risk, held)
-            for code, computed, previous, at_risk, held in session.execute(query)}
+            for code, computed, previous, at_risk, held in session.connection().execute(query)}
 
 
 def evaluation_count(session: Session, on: date) -> int:

@@ -174,7 +174,8 @@ def portfolio_rows(
     months = churn_months(session, as_of)
     cutoff = churn_cutoff(as_of, months)
     with collection_held():  # 20,000 rows of values, none in a cycle: a collection would find nothing (~20% of it)
-        rows: Iterable[Any] = session.execute(portfolio_query(as_of, owner_login, account_id, months))
+        # through the Core connection: the ORM's result wraps each row again (half the Python of this read)
+        rows: Iterable[Any] = session.connection().execute(portfolio_query(as_of, owner_login, account_id, months))
         return [
             PortfolioRow(
                 account_id=r[0], code=r[1], name=r[2], kind=r[3], status=r[4], owner=r[5], currency=r[6],
