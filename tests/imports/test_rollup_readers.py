@@ -154,3 +154,26 @@ def test_the_later_of_two_days_either_missing() -> None:
     assert later(date(2026, 1, 2), None) == later(None, date(2026, 1, 2)) == date(2026, 1, 2)
     assert later(date(2026, 1, 2), date(2026, 1, 3)) == later(date(2026, 1, 3), date(2026, 1, 2)) == date(2026, 1, 3)
     assert later("2026-01-02", "2025-12-31") == "2026-01-02"  # ISO texts, as the quick start reads them
+
+
+@pytest.mark.parametrize("later_in_other_currency", [True, False])
+def test_the_latest_day_of_a_month_with_cells_in_two_currencies(any_store: Store, later_in_other_currency: bool) -> None:
+    seed(any_store)
+    with any_store.unit_of_work("test") as uow:
+        account = uow.session.scalars(sa.select(Account).order_by(Account.code)).first()
+        category = uow.session.scalars(sa.select(ProductCategory)).first()
+        assert account is not None and category is not None
+        other = "EUR" if account.currency != "EUR" else "PLN"
+        days = {account.currency: date(2026, 2, 3), other: date(2026, 2, 27)}
+        if not later_in_other_currency:
+            days = {account.currency: date(2026, 2, 27), other: date(2026, 2, 3)}
+        for n, (currency, day) in enumerate(sorted(days.items())):
+            uow.session.add(InvoiceLine(invoice_no=f"FX/{n}", line_no=1, invoice_date=day, account_id=account.id,
+                                        category_id=category.id, quantity=Decimal(1), net_amount=Decimal("10.00"),
+                                        margin_amount=Decimal("1.00"), currency=currency))
+        uow.commit()
+        code = account.code
+    for as_of in (date(2026, 2, 28), date(2026, 3, 31), date(2026, 3, 15)):  # a month end, a later one, a cut one
+        with any_store.read() as session:
+            (row,) = [r for r in portfolio_rows(session, as_of) if r.code == code]
+        assert row.last_invoice_on == date(2026, 2, 27), as_of

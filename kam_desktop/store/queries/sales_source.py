@@ -143,17 +143,12 @@ def month_sum(at: Parameters, account_id: Any, column: str, lo: str, hi: str) ->
 
 
 def month_latest(at: Parameters, account_id: Any, lo: str, hi: str) -> ColumnElement[Any]:
-    """One account's latest invoice day in the roll-up months [at[lo], at[hi]] (None: no sales there): its latest
-    month is one seek from the end of the account's range, then only that month's cells (one per currency) are read
-    — a MAX over the range would read all of them (0.066 s vs 0.025 s at 20,000 accounts)."""
-    inner_table = MONTHS.alias("latest_month")
-    m, inner = MONTHS.c, inner_table.c
-    latest_month = (select(inner.month)
-                    .where(inner.account_id == account_id, inner.month.between(at[lo], at[hi]))
-                    .order_by(inner.month.desc()).limit(1)
-                    .correlate_except(inner_table)  # to the account two levels up
-                    .scalar_subquery())
-    return select(func.max(m.last_on)).where(m.account_id == account_id, m.month == latest_month).scalar_subquery()
+    """One account's latest invoice day in the roll-up months [at[lo], at[hi]] (None: no sales there): one seek from
+    the end of the account's range, sorting only the latest month's cells (one per currency) — a MAX over the range
+    would read all of them (0.066 s vs 0.025 s at 20,000 accounts)."""
+    m = MONTHS.c
+    return (select(m.last_on).where(m.account_id == account_id, m.month.between(at[lo], at[hi]))
+            .order_by(m.month.desc(), m.last_on.desc()).limit(1).scalar_subquery())
 
 
 def _summed(parts: list[Any], keys: Sequence[Key], measures: Sequence[Measure]) -> Subquery:
