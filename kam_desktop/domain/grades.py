@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from operator import itemgetter
 
 from kam_desktop.domain.messages import Refusal
 from kam_desktop.domain.vocabulary import AccountKind as AccountKind
@@ -94,9 +95,13 @@ class ProgramTerms:
         return self.names.get(kind, {}).get(grade, grade.value)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Ranking:
-    """One account's place in the population: the inputs of its computed grade."""
+    """One account's place in the population: the inputs of its computed grade.
+
+    A value, never changed after it is made; not `frozen`: a frozen dataclass sets each field through
+    `object.__setattr__`, three times the cost, and a grading makes one per account (20,000 at once).
+    """
 
     account: str
     basis: Decimal
@@ -124,32 +129,28 @@ def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) 
     # (e.g. 1/3) is not, so a boundary account can never fall on the wrong side by rounding. A rank is whole, so
     # rank ≤ cutoff × N  ⇔  rank ≤ ⌊cutoff × N⌋: compared as integers, 20,000 accounts convert no int to Decimal.
     limits = tuple((grade, cutoff, int(cutoff * population)) for grade, cutoff in cut.as_tuple())
-    ordered = sorted(bases.items(), key=lambda item: item[1], reverse=True)
+    ordered = sorted(bases.items(), key=itemgetter(1), reverse=True)
     result: dict[str, Ranking] = {}
     rank = 0
     previous: Decimal | None = None
-    for position, (account, basis) in enumerate(ordered):
+    grade, applied = Grade.L4, None
+    step, steps = 0, len(limits)  # the first limit the rank is within: ranks only grow, so it only moves on
+    for position, (account, basis) in enumerate(ordered, 1):
         if basis != previous:
-            # Everyone before this position has a strictly higher basis, so rank = position + 1.
-            rank = position + 1
+            # Everyone before this position has a strictly higher basis, so rank = position (counted from 1); ties
+            # share the rank and the basis, so the grade too: worked out once per distinct basis
+            rank = position
             previous = basis
-        grade, applied = _grade_for(rank, basis, limits)
+            while step < steps and rank > limits[step][2]:
+                step += 1
+            # the first grade whose limit the rank is within; a basis ≤ 0 or a rank past every limit is L4
+            grade, applied = (Grade.L4, None) if basis <= _ZERO or step == steps else limits[step][:2]
         result[account] = Ranking(account, basis, rank, population, grade, applied)
     return result
 
 
 Limits = tuple[tuple[Grade, Decimal, int], ...]  # (grade, cut-off, ⌊cut-off × N⌋), best grade first
 _ZERO = Decimal(0)  # compared with as a Decimal: an int would be converted at every comparison
-
-
-def _grade_for(rank: int, basis: Decimal, limits: Limits) -> tuple[Grade, Decimal | None]:
-    """The grade a rank earns, and the cut-off that placed it (None for L4)."""
-    if basis <= _ZERO:
-        return Grade.L4, None
-    for grade, cutoff, limit in limits:
-        if rank <= limit:
-            return grade, cutoff
-    return Grade.L4, None
 
 
 @dataclass(frozen=True)
@@ -182,9 +183,12 @@ class GradeState:
     held_evaluations: int = 0  # consecutive evaluations a lower computed grade has been held so far
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class GradeResult:
-    """The outcome of one evaluation for one account, with every input needed to explain it."""
+    """The outcome of one evaluation for one account, with every input needed to explain it.
+
+    A value, never changed after it is made (not `frozen` for the cost of 20,000 at once, as `Ranking`).
+    """
 
     account: str
     ranking: Ranking
@@ -259,23 +263,20 @@ def evaluate(
     """Grade every active account in `bases`: rank, then downgrade grace, then manual overrides."""
     rules = rules or GradeRules()
     overrides = overrides or {}
+    grace = rules.downgrade_grace
     results: dict[str, GradeResult] = {}
     for account, ranking in rank_accounts(bases, rules.cutoffs).items():
         before = previous.get(account)
-        by_rules, at_risk, held = apply_grace(ranking.grade, before, rules.downgrade_grace)
+        computed = ranking.grade
+        # apply_grace's answer without the call where it is plain: no previous grade (a first grading)
+        by_rules, at_risk, held = (computed, False, 0) if before is None else apply_grace(computed, before, grace)
         override = overrides.get(account)
         applied = override if override is not None and override.is_valid_on(as_of) else None
+        # positional: account, ranking, previous grade, by rules, effective, at risk, held, override, expired, day
         results[account] = GradeResult(
-            account=account,
-            ranking=ranking,
-            previous_grade=before.grade if before else None,
-            grade_by_rules=by_rules,
-            effective_grade=applied.grade if applied else by_rules,
-            at_risk=at_risk,
-            held_evaluations=held,
-            override=applied,
-            override_expired=override is not None and applied is None and as_of > override.expires_on,
-            evaluated_on=as_of,
+            account, ranking, None if before is None else before.grade, by_rules,
+            by_rules if applied is None else applied.grade, at_risk, held, applied,
+            override is not None and applied is None and as_of > override.expires_on, as_of,
         )
     return results
 

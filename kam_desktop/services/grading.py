@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.fx import FxTable, MissingRateError
+from kam_desktop.domain.fx import MissingRateError
 from kam_desktop.domain.grades import (
     Basis,
     GradeConfigError,
@@ -40,9 +40,13 @@ from kam_desktop.store.uow import UnitOfWork
 RATE = Decimal("0.000001")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class GradeRow:
-    """One account's grade with every input that explains it: a view over the domain's result."""
+    """One account's grade with every input that explains it: a view over the domain's result.
+
+    A value, never changed after it is made (`dataclasses.replace` makes another); not `frozen`, as the domain's
+    `GradeResult`: 20,000 made at once.
+    """
 
     code: str
     kind: str
@@ -180,9 +184,9 @@ def _evaluate(session: Session, as_of: date, known_by: datetime | None = None) -
     fx = fx_table(session)
     # Accounts invoice in different currencies: rank them in the base currency (closing rate); most invoice in it,
     # and those need no call (20,000 accounts graded at once)
-    base = fx.base
-    bases = {a.code: a.amount if a.currency == base else _to_base(fx, a.amount, a.currency, as_of, a.code)
-             for a in accounts}
+    base, to_base = fx.base, fx.converter(as_of)
+    bases = {code: amount if currency == base else _to_base(to_base, amount, currency, code)
+             for code, _kind, currency, amount in accounts}
     previous = {code: _state(e) for code, e in q.latest_states_by_code(session, as_of).items() if code in bases}
     overrides = {code: o for code, o in q.current_overrides_by_code(session, as_of).items() if code in bases}
     results = evaluate(bases, previous, as_of, program.terms.rules, {c: _override(o) for c, o in overrides.items()})
@@ -194,9 +198,9 @@ def evaluate_rows(session: Session, as_of: date, known_by: datetime | None = Non
     return _rows(_evaluate(session, as_of, known_by))
 
 
-def _to_base(fx: FxTable, amount: Decimal, currency: str, day: date, code: str) -> Decimal:
+def _to_base(to_base: Callable[[Decimal, str], Decimal], amount: Decimal, currency: str, code: str) -> Decimal:
     try:
-        return fx.to_base(amount, currency, day)
+        return to_base(amount, currency)
     except MissingRateError as exc:
         raise ServiceError("cannot grade {code}: {problem}", code=code, problem=exc.message) from None
 

@@ -6,14 +6,18 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS
 from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.periods import add_months, trailing_window
-from kam_desktop.store.sales_months import WINDOW_PARAMETERS, window_parameters
+from kam_desktop.store.sales_months import WINDOW_PARAMETERS, whole_months, window_parameters
 
 DATE_PARAMETERS = ("first", "prev_first", "last", "window_start", "as_of")  # the portfolio statement's days
-PARAMETERS = (*DATE_PARAMETERS, *WINDOW_PARAMETERS)  # … and how its sales window is split (roll-up or lines)
+# the whole months of the LTV year, of the year before and of the sales window: roll-up months no boundary cuts
+MONTH_PARAMETERS = ("ltv_month_lo", "ltv_month_hi", "prev_month_lo", "prev_month_hi", "all_month_lo", "all_month_hi")
+_Day = TypeVar("_Day", date, str)
+PARAMETERS = (*DATE_PARAMETERS, *MONTH_PARAMETERS, *WINDOW_PARAMETERS)  # … and how its sales window is split
 
 
 @dataclass(slots=True)
@@ -67,8 +71,21 @@ def portfolio_dates(as_of: date, churn_after: int = DEFAULT_CHURN_MONTHS) -> dic
     first, last = trailing_window(as_of, 12)
     prev_first, _ = trailing_window(as_of, 24)
     window_start = sales_window_start(as_of, churn_after)
+    # a month a boundary cuts is in no sum's range of whole months: it is an edge, read from its lines
+    (ltv_lo, ltv_hi), (prev_lo, prev_hi) = whole_months(first, last), whole_months(prev_first, first - timedelta(days=1))
+    all_lo, all_hi = whole_months(window_start, last)
     return {"first": first, "prev_first": prev_first, "last": last, "window_start": window_start, "as_of": as_of,
+            "ltv_month_lo": ltv_lo, "ltv_month_hi": ltv_hi, "prev_month_lo": prev_lo, "prev_month_hi": prev_hi,
+            "all_month_lo": all_lo, "all_month_hi": all_hi,
             **window_parameters(window_start, last, (prev_first, first))}
+
+
+def later(day: _Day | None, other: _Day | None) -> _Day | None:
+    """The later of two days (dates, or ISO texts as SQLite returns them), either of which may be None: the
+    portfolio statement gives the latest invoice day of its roll-up months and of its cut months apart."""
+    if day is None or (other is not None and other > day):
+        return other
+    return day
 
 
 def with_base_ltv(row: PortfolioRow, fx: FxTable, as_of: date) -> PortfolioRow:

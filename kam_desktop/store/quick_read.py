@@ -25,8 +25,8 @@ from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned
 from kam_desktop.domain.fx import FxTable
 from kam_desktop.paths import default_database_path
 from kam_desktop.store import cipher
-from kam_desktop.store.codec import scaled_decimal, stored_uuid
-from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, portfolio_dates
+from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
+from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, later, portfolio_dates
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 
@@ -128,14 +128,15 @@ def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list
     base = fx.base
     return [
         PortfolioRow(
-            stored_uuid(account_id), code, name, one(kind, kind), one(status, status), one(owner, owner),
+            uuid_of_hex(account_id), code, name, one(kind, kind), one(status, status), one(owner, owner),
             one(currency, currency), one(region, region), one(grade, grade), one(segment, segment), bool(at_risk),
             day(evaluated_on), (ltv_12m := ltv_of(ltv)), ltv_of(ltv_prev), benefits or 0, exceptions or 0,
-            base_ltv(fx, ltv_12m, currency, as_of), base, (last_on := day(last_invoice)), churned_by(last_on, cutoff),
-            one(statement, statement),
+            base_ltv(fx, ltv_12m, currency, as_of), base, (last_on := day(later(last_invoice, edge_last))),
+            churned_by(last_on, cutoff), one(statement, statement),
         )  # positional, in the order of PortfolioRow's fields (a test compares with the service's rows)
         for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
-             ltv, ltv_prev, benefits, exceptions, last_invoice, statement) in connection.execute(PORTFOLIO_SQL, params)
+             ltv, ltv_prev, benefits, exceptions, last_invoice, edge_last, statement)
+        in connection.execute(PORTFOLIO_SQL, params)
     ]
 
 

@@ -29,6 +29,15 @@ def month_span(month: str) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
+def whole_months(first: date, last: date) -> tuple[str, str]:
+    """The first and last month lying wholly in [first, last] ("YYYY-MM"; the first is after the last when there
+    is none): a range of roll-up months that no boundary of [first, last] cuts, to select without a NOT IN."""
+    lo = first if first.day == 1 else month_span(month_key(first))[1] + timedelta(days=1)
+    following = last + timedelta(days=1)
+    hi = last if following.day == 1 else following.replace(day=1) - timedelta(days=1)
+    return month_key(lo), month_key(hi)
+
+
 def cut_months(first: date, last: date, inner: Iterable[date] = ()) -> list[str]:
     """The months of [first, last] that a boundary cuts: where `first`, an inner boundary (the first day of a
     sub-window) or the day after `last` falls on another day than the 1st."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, Numeric, String
+from sqlalchemy import BigInteger, DateTime, Dialect, Numeric, String, Uuid
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from kam_desktop.store.codec import scaled_decimal
+from kam_desktop.store.codec import EXACT_BELOW as _EXACT_BELOW
+from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
 
 
 class InexactValueError(ValueError):
@@ -57,6 +59,37 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         if dialect.name == "sqlite":
             return scaled_decimal(value, self.scale)
         return Decimal(value).quantize(self._quantum)
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        # SQLite's integer needs no processing of its own, so the value goes straight to one closure instead of
+        # TypeDecorator's chain of calls (~0.3 µs a value; 40,000 per portfolio, 20,000 per grading)
+        scale, exact_below = self.scale, _EXACT_BELOW
+
+        def process(value: Any) -> Decimal | None:
+            if type(value) is int and -exact_below < value < exact_below:
+                return Decimal(value).scaleb(-scale)  # what scaled_decimal does first, without the call
+            return None if value is None else scaled_decimal(value, scale)
+
+        return process
+
+
+class HexUuid(TypeDecorator[uuid.UUID]):
+    """A `Uuid` column read back faster on SQLite (its 32 hex digits through `codec.uuid_of_hex`): for reads that
+    return every account's id (`type_coerce(Account.id, HexUuid())`)."""
+
+    impl = Uuid
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        def process(value: str | None) -> uuid.UUID | None:
+            return None if value is None else uuid_of_hex(value)
+
+        return process
 
 
 def Money() -> ScaledDecimal:  # noqa: N802 - reads as a type in model declarations

@@ -43,3 +43,17 @@ def test_zero_needs_no_rate() -> None:
 def test_non_positive_rates_are_refused() -> None:
     with pytest.raises(ValueError, match="positive"):
         FxTable.of("PLN", [(date(2026, 1, 1), "EUR", Decimal("0"))])
+
+
+def test_a_converter_gives_what_to_base_gives_and_refuses_alike() -> None:
+    day = date(2026, 3, 15)
+    to_base = TABLE.converter(day)
+    for amount in [Decimal("0.00"), Decimal("1000.00"), Decimal("333.33"), Decimal("-0.11"), Decimal("0.01")]:
+        for currency in ["PLN", "EUR", "RUB"]:
+            converted = to_base(amount, currency)
+            assert repr(converted) == repr(TABLE.to_base(amount, currency, day)), (amount, currency)
+    assert to_base(Decimal("0.00"), "GBP") == Decimal("0.00")  # zero needs no rate
+    with pytest.raises(MissingRateError, match="GBP"):
+        to_base(Decimal("1.00"), "GBP")
+    with pytest.raises(MissingRateError, match="EUR"):
+        TABLE.converter(date(2025, 12, 31))(Decimal("1.00"), "EUR")  # each converter's own day

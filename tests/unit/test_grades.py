@@ -17,6 +17,7 @@ from kam_desktop.domain.grades import (
     GradeRules,
     GradeState,
     ProgramTerms,
+    apply_grace,
     basis_for_next_grade,
     evaluate,
     rank_accounts,
@@ -204,3 +205,39 @@ def test_ranks_follow_the_definition(portfolio: dict[str, Decimal]) -> None:
     for account, r in rank_accounts(portfolio).items():
         assert r.rank == 1 + sum(1 for other in portfolio.values() if other > portfolio[account])
         assert r.population == len(portfolio)
+
+
+cutoff_triples = st.tuples(*[st.decimals(min_value="0.01", max_value="1.00", places=2)] * 3).filter(
+    lambda t: t[0] < t[1] < t[2])
+
+
+@given(portfolios, cutoff_triples)
+def test_grades_and_cutoffs_follow_the_definition(portfolio: dict[str, Decimal],
+                                                  triple: tuple[Decimal, Decimal, Decimal]) -> None:
+    cut = Cutoffs(*triple)
+    for r in rank_accounts(portfolio, cut).values():
+        # the definition read directly: the best grade whose cut-off × N the rank is within; a basis ≤ 0 is L4
+        within = [(g, c) for g, c in cut.as_tuple() if r.rank <= c * len(portfolio)]
+        grade, cutoff = within[0] if within and r.basis > 0 else (Grade.L4, None)
+        assert (r.grade, r.cutoff) == (grade, cutoff)
+
+
+@given(portfolios, st.data())
+def test_every_result_combines_grace_and_overrides_as_defined(portfolio: dict[str, Decimal],
+                                                              data: st.DataObject) -> None:
+    day = d("2026-03-31")
+    history = data.draw(st.dictionaries(st.sampled_from(sorted(portfolio)),
+                                        st.builds(GradeState, grades, st.integers(0, 2))))
+    overrides = data.draw(st.dictionaries(st.sampled_from(sorted(portfolio)), st.builds(
+        GradeOverride, grades, st.just("agreed"), st.sampled_from([d("2026-03-30"), d("2026-03-31"), d("2026-04-30")]),
+        st.just("ola"), st.sampled_from([d("2026-01-01"), d("2026-03-30")]))))
+    results = evaluate(portfolio, history, day, GradeRules(downgrade_grace=1), overrides)
+    for account, r in results.items():
+        before, override = history.get(account), overrides.get(account)
+        by_rules, at_risk, held = apply_grace(r.ranking.grade, before, 1)
+        valid = override if override is not None and override.is_valid_on(day) else None
+        assert (r.previous_grade, r.grade_by_rules, r.at_risk, r.held_evaluations) == (
+            before.grade if before else None, by_rules, at_risk, held)
+        assert (r.effective_grade, r.override) == ((valid.grade, valid) if valid else (by_rules, None))
+        assert r.override_expired == (override is not None and valid is None and day > override.expires_on)
+        assert (r.account, r.evaluated_on) == (account, day)

@@ -37,7 +37,7 @@ from sqlalchemy.sql.selectable import Join
 
 from kam_desktop.store.models import Account, InvoiceLine
 from kam_desktop.store.rollup import MONTHS, ROLLUP, month_of_line
-from kam_desktop.store.sales_months import EDGE_SLOTS, NO_MONTH, window_parameters
+from kam_desktop.store.sales_months import EDGE_SLOTS, NO_MONTH, whole_months, window_parameters
 from kam_desktop.store.sql import money_sum, quantity_sum
 
 Parameters = Mapping[str, ColumnElement[Any]]
@@ -97,9 +97,12 @@ def latest(label: str) -> Measure:
 
 
 def bound(first: date, last: date, inner: Collection[date] = ()) -> dict[str, ColumnElement[Any]]:
-    """The window's parameters as literal values (for statements executed through SQLAlchemy)."""
-    return {name: literal(value, Date() if isinstance(value, date) else String())
-            for name, value in window_parameters(first, last, inner).items()}
+    """The window's parameters as literal values (for statements executed through SQLAlchemy); without `inner`
+    boundaries also its whole months as `whole_lo` … `whole_hi`, the range `month_sum` takes."""
+    values = window_parameters(first, last, inner)
+    if not inner:  # an inner boundary may cut a month between them
+        values["whole_lo"], values["whole_hi"] = whole_months(first, last)
+    return {name: literal(value, Date() if isinstance(value, date) else String()) for name, value in values.items()}
 
 
 def windowed(
@@ -111,6 +114,44 @@ def windowed(
     parts = [_whole_months(at, keys, measures, account_ids)]
     parts += [_edge_lines(at, slot, keys, measures, dialect, account_ids) for slot in range(1, EDGE_SLOTS + 1)
               if not _unused(at, slot)]
+    return _summed(parts, keys, measures)
+
+
+def cut_edges(
+    at: Parameters, measures: Sequence[Measure], *, dialect: str = "sqlite",
+    account_ids: Collection[uuid.UUID] | None = None,
+) -> Subquery | None:
+    """The measures per account over the window's cut months only, from their lines (None: `at` cuts no month).
+    The whole months are then each account's `month_sum`/`month_latest` (columns account_id + labels)."""
+    parts = [_edge_lines(at, slot, ["account_id"], measures, dialect, account_ids)
+             for slot in range(1, EDGE_SLOTS + 1) if not _unused(at, slot)]
+    return _summed(parts, ["account_id"], measures) if parts else None
+
+
+def month_sum(at: Parameters, account_id: Any, column: str, lo: str, hi: str) -> ColumnElement[Any]:
+    """One account's sum of a roll-up money column over the months [at[lo], at[hi]], which no boundary of the window
+    cuts (`sales_months.whole_months`; the cut ones are `cut_edges`'): a correlated subquery, one seek into the
+    clustered roll-up per account.
+
+    Cheaper than one GROUP BY over the roll-up joined to accounts, which scans every month of every account and
+    compares each cell's day with the window's boundaries (a 24-month portfolio at 20,000 accounts: 0.14 s vs
+    2 × 0.035 s). A range rather than a NOT IN of the cut months: SQLite builds an IN list's table again at every
+    run of a correlated subquery."""
+    m = MONTHS.c
+    return (select(money_sum(m[column])).where(m.account_id == account_id, m.month.between(at[lo], at[hi]))
+            .scalar_subquery())
+
+
+def month_latest(at: Parameters, account_id: Any, lo: str, hi: str) -> ColumnElement[Any]:
+    """One account's latest invoice day in the roll-up months [at[lo], at[hi]] (None: no sales there): one seek from
+    the end of the account's range, sorting only the latest month's cells (one per currency) — a MAX over the range
+    would read all of them (0.066 s vs 0.025 s at 20,000 accounts)."""
+    m = MONTHS.c
+    return (select(m.last_on).where(m.account_id == account_id, m.month.between(at[lo], at[hi]))
+            .order_by(m.month.desc(), m.last_on.desc()).limit(1).scalar_subquery())
+
+
+def _summed(parts: list[Any], keys: Sequence[Key], measures: Sequence[Measure]) -> Subquery:
     if len(parts) == 1:
         # whole months only (a window of whole months, e.g. to a month end): the roll-up's GROUP BY is the answer,
         # read in its key order, with no union to sum again through a temporary B-tree (a third of grading's SQL)
