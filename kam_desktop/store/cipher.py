@@ -70,11 +70,19 @@ def dbapi() -> Any:
     return dbapi2
 
 
+# An encrypted file decrypts each page it reads into SQLite's own cache, 2 MB by default: the portfolio's per-account
+# seeks into the roll-up come back to the same pages and paid the decryption again (1.6x the plain file's time at
+# 20,000 accounts; 1.0x with this). A plain file's pages come back from the system's file cache, nothing to redo. The
+# cache fills only as pages are read.
+ENCRYPTED_CACHE_KIB = 64 * 1024
+
+
 def connect(target: str | Path, key: bytes | None, **kwargs: Any) -> Any:
     """A sqlcipher3 connection to `target` (a path, or a URI with `uri=True`), keyed unless `key` is None."""
     connection = dbapi().connect(str(target), **kwargs)
     if key is not None:
         connection.execute(f'PRAGMA key = "{key_text(key)}"')
+        connection.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")  # negative: KiB, not pages
     return connection
 
 

@@ -54,11 +54,11 @@ def open_engine(url: str, key: bytes | None = None, **kwargs: Any) -> Engine:
     if url.startswith("sqlite") and key is not None:
         from sqlalchemy.pool import QueuePool
 
-        from kam_desktop.store.cipher import dbapi, key_text
+        from kam_desktop.store.cipher import ENCRYPTED_CACHE_KIB, dbapi, key_text
 
         keyed = make_url(url).set(drivername="sqlite+pysqlcipher", password=key_text(key))
         engine = create_engine(keyed, module=dbapi(), poolclass=QueuePool, **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, ENCRYPTED_CACHE_KIB)
         return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, **kwargs)
@@ -67,7 +67,7 @@ def open_engine(url: str, key: bytes | None = None, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, cache_kib: int | None = None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself, so writers can take the lock up front.
@@ -78,6 +78,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
+        if cache_kib is not None:
+            cursor.execute(f"PRAGMA cache_size=-{cache_kib}")  # negative: KiB, not pages
         cursor.close()
 
     @event.listens_for(engine, "begin")

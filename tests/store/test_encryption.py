@@ -6,6 +6,7 @@ Real SQLCipher files (sqlcipher3), real backups and conversions; the OS password
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -52,9 +53,13 @@ def test_an_encrypted_store_gives_nothing_away_and_keeps_the_settings_of_the_des
     try:
         with store.engine.connect() as connection:
             pragmas = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-                       for name in ("journal_mode", "synchronous", "foreign_keys", "cipher_version")}
+                       for name in ("journal_mode", "synchronous", "foreign_keys", "cipher_version", "cache_size")}
         assert pragmas["journal_mode"] == "wal" and pragmas["synchronous"] == 2 and pragmas["foreign_keys"] == 1
         assert pragmas["cipher_version"]  # SQLCipher is the library under this engine
+        # decrypted pages stay in a cache big enough for the roll-up's seeks (the quick read's connection too)
+        assert pragmas["cache_size"] == -cipher.ENCRYPTED_CACHE_KIB
+        with contextlib.closing(cipher.connect(db, key.key)) as raw:
+            assert raw.execute("PRAGMA cache_size").fetchone()[0] == -cipher.ENCRYPTED_CACHE_KIB
         written = all_bytes(db)  # the file and its write-ahead log, as a thief would copy them
     finally:
         store.dispose()
