@@ -44,17 +44,14 @@ def queue_new_rows(session: Session, new: Sequence[Any]) -> None:
 
 def chain_new_rows(session: Session) -> None:
     """Link the ledger rows this flush wrote, in the order they were added."""
-    queued: list[tuple[str, uuid.UUID]] = session.info.pop(_QUEUE, [])
-    if queued and session.get_bind().dialect.name == "sqlite":
-        chain_rows(session.connection(), queued)
-        session.info[_SEALED] = True  # the commit seals the new head in the audit log
+    chain_inserted(session, session.info.pop(_QUEUE, []))
 
 
 def chain_inserted(session: Session, rows: Sequence[tuple[str, uuid.UUID]]) -> None:
-    """Link ledger rows inserted without ORM objects ((table, id), in booking order), as a flush's rows are linked."""
+    """Link ledger rows ((table, id), in booking order): a flush's, or rows inserted without ORM objects."""
     if rows and session.get_bind().dialect.name == "sqlite":
         chain_rows(session.connection(), rows)
-        session.info[_SEALED] = True
+        session.info[_SEALED] = True  # the commit seals the new head in the audit log
 
 
 def chain_rows(connection: Connection, rows: Sequence[tuple[str, uuid.UUID]]) -> None:
