@@ -14,18 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from benchmarks.cases.imports import fresh_copy
 from benchmarks.registry import CaseContext, Pair, case
 
 QUARTER = "2026Q1"
 GRADED_ON = date(2025, 12, 31)  # the grade in force during the quarter: evaluated before it starts
 CLOSED_ON = date(2026, 4, 1)  # a quarter is closed after its last day
-
-
-def _copy(source: Path, target: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as copy:
-        src.backup(copy)
 
 
 def _close(store: Any) -> list[tuple[object, ...]]:
@@ -51,7 +45,7 @@ def quarter_close(ctx: CaseContext) -> Pair:
 
     ctx.work_dir.mkdir(parents=True, exist_ok=True)
     path = ctx.work_dir / "close.sqlite"
-    _copy(ctx.store(), path)
+    fresh_copy(ctx.store(), path)
     store = Store.open(path)
     grade_portfolio(open_context(store, None, FixedClock(GRADED_ON)), GRADED_ON, apply=True)
     rows = _close(store)  # also warms the caches both sides read
