@@ -20,7 +20,7 @@ from kam_desktop.streams import utf8_when_piped
 if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported where a start needs them
     from PySide6.QtWidgets import QApplication
 
-    from kam_desktop.services.admin.quick_start import LocalStore
+    from kam_desktop.services.admin.quick_start import LocalStore, PortfolioRead
     from kam_desktop.services.admin.stores import StoreProblem
     from kam_desktop.services.clock import Clock
     from kam_desktop.services.desk import Desk
@@ -199,7 +199,20 @@ class QuickStart:
 
     def __init__(self, local: LocalStore, clock: Clock) -> None:
         self.local, self.clock = local, clock
-        self.first_read = FirstRead(lambda: local.read_portfolio(clock.today()))
+        self._as_of = clock.today()
+        self._read: PortfolioRead | None = None
+        self.first_read = FirstRead(self._read_portfolio)
+
+    def _read_portfolio(self) -> list[PortfolioRow]:
+        self._read = self.local.read_portfolio(self._as_of)
+        return self._read.rows
+
+    def remember_portfolio(self) -> None:
+        """Keep the first read's portfolio in the store for the next start (once; after the first paint, as the
+        store opens: writing it costs the start nothing it shows)."""
+        read, self._read = self._read, None
+        if read is not None:
+            self.local.remember_portfolio(self._as_of, read)
 
 
 def _quick_start(args: argparse.Namespace) -> QuickStart | None:
@@ -219,7 +232,7 @@ def _run_quick(app: QApplication, args: argparse.Namespace, quick: QuickStart, s
     window would double the time to the first portfolio for nothing the user sees.
     """
     log.info("quick start: the portfolio of %s shows before the store opens", quick.local.path)
-    opening = OpeningStore(args.db, quick.clock)
+    opening = OpeningStore(args.db, quick.clock, after_open=quick.remember_portfolio)
     try:
         return _show(app, args, _services_while_opening(opening, quick, settings), settings, translators,
                      headless, opening)
@@ -232,8 +245,8 @@ class OpeningStore:
     """The store a quick start opens after the first paint, and its administrator's desk; whoever needs it
     first opens it, the others wait for it."""
 
-    def __init__(self, db: str | None, clock: Clock) -> None:
-        self._db, self._clock = db, clock
+    def __init__(self, db: str | None, clock: Clock, after_open: Callable[[], object] = lambda: None) -> None:
+        self._db, self._clock, self._after_open = db, clock, after_open
         self._lock = threading.Lock()
         self._desk: Desk | None = None
         self._error: BaseException | None = None
@@ -253,6 +266,7 @@ class OpeningStore:
                     from kam_desktop.store.store import Store
 
                     self._desk = Desk.open(Store.open(self._db), None, self._clock)
+                    self._after_open()
                 except BaseException as error:  # noqa: BLE001 - kept and raised to every caller
                     self._error = error
             if self._error is not None:

@@ -231,7 +231,7 @@ def test_the_quick_start_reads_an_encrypted_store_with_its_key_and_skips_one_wit
     keys.seal_key(db, key.key)
     local = quick_start_store(str(db), None)
     assert local is not None and local.info.encrypted
-    assert sorted(r.code for r in local.read_portfolio(date(2026, 3, 31))) == expected
+    assert sorted(r.code for r in local.read_portfolio(date(2026, 3, 31)).rows) == expected
 
 
 def test_the_bulk_import_writes_an_encrypted_store_and_keeps_the_roll_up(tmp_path: Path) -> None:
