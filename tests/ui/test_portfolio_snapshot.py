@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -24,8 +25,12 @@ from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.store import Store
 
 AS_OF = date(2026, 3, 31)
-# every writer of invoice lines keeps sales_months in the same transaction: its triggers count the lines' changes
-COUNTED_THROUGH_THE_ROLLUP = {"invoice_lines"}
+# the sales: written only through store/rollup.py, whose writers count one change per statement (no trigger per row)
+COUNTED_BY_THEIR_WRITER = {"invoice_lines", "sales_months"}
+ROOT = Path(__file__).resolve().parents[2]
+# modules that may name the roll-up's tables: they read them (or, rollup.py, write them and count)
+READERS_OF_THE_ROLLUP = {"store/rollup.py", "store/models/sales.py", "store/models/__init__.py", "store/portfolio_sql.py",
+                         "store/queries/kpi_sales.py", "store/queries/sales.py", "store/queries/sales_source.py"}
 
 
 @pytest.fixture
@@ -121,16 +126,13 @@ def test_every_table_the_portfolio_reads_counts_its_changes(demo_file: Path) -> 
         counted = {table for table, sql in raw.execute("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
                    if "data_generation" in sql}
         for table in sorted(counted):
-            for statement in (f"UPDATE {table} SET rowid = rowid WHERE rowid = (SELECT min(rowid) FROM {table})"
-                              if table != "sales_months" else
-                              "UPDATE sales_months SET lines = lines WHERE account_id = "
-                              "(SELECT min(account_id) FROM sales_months)",):
-                before = raw.execute("SELECT generation FROM data_generation").fetchone()[0]
-                if raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
-                    raw.execute(statement)
-                    assert raw.execute("SELECT generation FROM data_generation").fetchone()[0] > before, table
+            before = raw.execute("SELECT generation FROM data_generation").fetchone()[0]
+            if raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
+                raw.execute(f"UPDATE {table} SET rowid = rowid WHERE rowid = (SELECT min(rowid) FROM {table})")
+                assert raw.execute("SELECT generation FROM data_generation").fetchone()[0] > before, table
         raw.rollback()
-    assert read - COUNTED_THROUGH_THE_ROLLUP <= counted, read - counted
+    assert read - COUNTED_BY_THEIR_WRITER <= counted, read - counted
+    assert not counted & COUNTED_BY_THEIR_WRITER
     # the settings (base currency) and the program (churn months) are read by the quick start's own statements
     assert {"settings", "program_configs", "fx_rates"} <= counted
 
@@ -168,3 +170,36 @@ def test_a_quick_start_keeps_its_portfolio_once_the_store_opens_and_the_next_sta
         opening.dispose()
     again = local.read_portfolio(AS_OF)
     assert again.remembered and again.rows == rows
+
+
+def test_only_the_rollup_module_writes_the_sales_rollup() -> None:
+    """Its writers count the change the portfolio snapshot depends on: a writer elsewhere could forget it."""
+    pattern = re.compile(r"\bSales(Month|Rollup)\b|[\"' ]sales_(months|rollup)\b(?!\s+import)")
+    naming = {str(path.relative_to(ROOT / "kam_desktop")) for path in (ROOT / "kam_desktop").rglob("*.py")
+              if pattern.search(path.read_text(encoding="utf-8"))}
+    assert "store/rollup.py" in naming  # the pattern finds them
+    assert naming <= READERS_OF_THE_ROLLUP, naming - READERS_OF_THE_ROLLUP
+
+
+def test_each_writer_of_the_rollup_counts_a_change(demo_file: Path) -> None:
+    import sqlalchemy as sa
+
+    from kam_desktop.store import rollup
+
+    store = Store.open(demo_file)
+    try:
+        with store.engine.begin() as connection:
+            def count() -> int:
+                return int(connection.execute(sa.text("SELECT generation FROM data_generation")).scalar_one())
+
+            before = count()
+            rollup.rebuild(connection)
+            assert count() == before + 1
+            account, month = connection.execute(sa.text("SELECT account_id, month FROM sales_months LIMIT 1")).one()
+            rollup.refresh_cells(connection, [(uuid.UUID(hex=account), month)])
+            assert count() == before + 2
+            rollup.refresh_cells(connection, [])  # nothing recomputed, nothing counted
+            assert count() == before + 2
+            assert rollup.first_difference(connection) is None  # and the roll-up is still right
+    finally:
+        store.dispose()
