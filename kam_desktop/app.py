@@ -211,8 +211,12 @@ class QuickStart:
         """Keep the first read's portfolio in the store for the next start (once; after the first paint, as the
         store opens: writing it costs the start nothing it shows)."""
         read, self._read = self._read, None
-        if read is not None:
+        if read is None:
+            return
+        try:
             self.local.remember_portfolio(self._as_of, read)
+        except Exception:  # a cache: the start goes on without it, and the log says why
+            log.warning("the portfolio snapshot could not be kept", exc_info=True)
 
 
 def _quick_start(args: argparse.Namespace) -> QuickStart | None:
@@ -257,23 +261,26 @@ class OpeningStore:
 
     def desk(self) -> Desk:
         """The desk on the open store (opening it now if nobody has); raises what opening it raised."""
+        opened_here = False
         with self._lock:
             if not self._tried:
-                self._tried = True
+                self._tried = opened_here = True
                 try:
                     # the engine loads here, after the first paint (the reason for the quick start)
                     from kam_desktop.services.desk import Desk
                     from kam_desktop.store.store import Store
 
                     self._desk = Desk.open(Store.open(self._db), None, self._clock)
-                    self._after_open()
                 except BaseException as error:  # noqa: BLE001 - kept and raised to every caller
                     self._error = error
             if self._error is not None:
                 raise self._error
             if self._desk is None:
                 raise RuntimeError("the data store was closed")  # a call after dispose(), at shutdown
-            return self._desk
+            desk = self._desk
+        if opened_here:
+            self._after_open()  # outside the lock: whoever waits for the store does not wait for this too
+        return desk
 
     def dispose(self) -> None:
         with self._lock:  # an open in progress finishes first
