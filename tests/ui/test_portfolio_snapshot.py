@@ -203,3 +203,11 @@ def test_each_writer_of_the_rollup_counts_a_change(demo_file: Path) -> None:
             assert rollup.first_difference(connection) is None  # and the roll-up is still right
     finally:
         store.dispose()
+
+
+def test_a_damaged_snapshot_is_computed_again_not_shown(demo_file: Path) -> None:
+    _remembered(demo_file)
+    with sqlite3.connect(demo_file) as raw:
+        raw.execute("UPDATE portfolio_snapshots SET rows = '{\"rows\": 3, \"columns\": [[1]]}'")
+    read = quick_read.read_portfolio(demo_file, AS_OF)
+    assert not read.remembered and read.rows == _service_rows(demo_file)
