@@ -77,9 +77,13 @@ class RowBreak:
     reason: Message
 
 
+# json.dumps with these arguments makes an encoder per call; one made once writes the very same text
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def row_hash(prev_hash: str, row: Row) -> str:
     fields = [prev_hash, row.table, row.id, *row.values]
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False, separators=(", ", ": ")).encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL.encode(fields).encode("utf-8")).hexdigest()
 
 
 def first_row_break(links: Sequence[RowLink], unchained: Iterable[tuple[str, str]] = (),
