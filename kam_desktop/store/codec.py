@@ -61,6 +61,8 @@ def scaled_int(value: object, scale: int) -> int:
 
 def stamp_text(value: object) -> str:
     """A timestamp as SQLite keeps it: ISO-8601 in UTC to the microsecond (text that sorts as time does)."""
+    if type(value) is datetime and value.tzinfo is UTC:  # `utc_now()`'s: nothing to convert (a bulk insert's stamps)
+        return value.isoformat(timespec="microseconds")
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ValueError(f"{value!r} is not a timezone-aware datetime; use datetime.now(UTC)")
     return value.astimezone(UTC).isoformat(timespec="microseconds")

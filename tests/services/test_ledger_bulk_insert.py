@@ -21,6 +21,7 @@ from kam_desktop.services.ledger.close import close_quarter
 from kam_desktop.services.ledger.entries import is_duplicate_key
 from kam_desktop.store import ledger_chain
 from kam_desktop.store.codec import InexactValueError
+from kam_desktop.store.limits import FieldTooLongError
 from kam_desktop.store.models import LedgerEntry, LedgerLink
 from kam_desktop.store.queries.grades import AccountRef, accounts
 from kam_desktop.store.store import Store
@@ -200,3 +201,19 @@ def test_the_stamp_is_the_moment_of_insertion_row_by_row(two: Any) -> None:
             "SELECT created_at FROM ledger_entries ORDER BY rowid"))]
     assert len(stamps) == len(entries)
     assert before <= stamps[0] and stamps == sorted(stamps) and stamps[-1] <= datetime.now(UTC)
+
+
+def test_a_too_long_value_in_a_bulk_is_refused_naming_the_first_one(two: Any) -> None:
+    """The lengths are checked column by column at once; a refusal still names the first row's offending field."""
+    refs = _refs(two)
+    rows = _row_values(_entries(), refs, [datetime.now(UTC)] * 4)
+    ledger_entries.check_values(LedgerEntry, rows)  # all fit
+    rows[1] |= {"idempotency_key": "k" * 161}
+    rows[2] |= {"source_ref": "r" * 121}
+    with pytest.raises(FieldTooLongError) as info:
+        ledger_entries.check_values(LedgerEntry, rows)
+    assert info.value.params["field"] == "ledger_entries.idempotency_key" and info.value.params["given"] == 161
+    rows[1] |= {"idempotency_key": "k" * 160, "note": "n" * 100_000}  # Text: no limit
+    with pytest.raises(FieldTooLongError) as info:
+        ledger_entries.check_values(LedgerEntry, rows)
+    assert info.value.params["field"] == "ledger_entries.source_ref"
