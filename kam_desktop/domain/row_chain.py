@@ -79,11 +79,16 @@ class RowBreak:
 
 # json.dumps with these arguments makes an encoder per call; one made once writes the very same text
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+_QUOTED: Callable[[str], str] = json.encoder.encode_basestring  # "…", escaped as dumps does
 
 
 def row_hash(prev_hash: str, row: Row) -> str:
     fields = [prev_hash, row.table, row.id, *row.values]
-    return hashlib.sha256(_CANONICAL.encode(fields).encode("utf-8")).hexdigest()
+    try:  # every field is text (text_of's): the list as json.dumps writes it, without its encoder's per-call set-up
+        canonical = "[" + ", ".join(map(_QUOTED, fields)) + "]"
+    except TypeError:  # a value that is not text: the encoder itself
+        canonical = _CANONICAL.encode(fields)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def first_row_break(links: Sequence[RowLink], unchained: Iterable[tuple[str, str]] = (),
