@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.audit_chain import GENESIS, moment
-from kam_desktop.domain.row_chain import Row, RowLink, row_hash, text_of
+from kam_desktop.domain.row_chain import Row, RowLink, row_hash, text_of, values_hash
 from kam_desktop.store.codec import scaled_decimal, scaled_int, stamp_text
 from kam_desktop.store.models import AuditEntry, LedgerAllocation, LedgerEntry, LedgerLink
 from kam_desktop.store.types import utc_now
@@ -73,13 +73,21 @@ def chain_rows(connection: Connection, rows: Sequence[tuple[str, uuid.UUID]]) ->
 
 def link_rows(connection: Connection, rows: Sequence[Row]) -> None:
     """Append links for rows given as the verifier reads them (table, key, values as text), in that order."""
-    last = connection.execute(select(LedgerLink.hash).order_by(LedgerLink.seq.desc()).limit(1)).scalar()
-    prev = last or GENESIS
+    prev = _head(connection)
     links = []
     for row in rows:
         digest = row_hash(prev, row)
         links.append((row.table, row.id, prev, digest))  # row.id: the key's 32 hex digits, as a Uuid is kept
         prev = digest
+    _insert_links(connection, links)
+
+
+def _head(connection: Connection) -> str:
+    last = connection.execute(select(LedgerLink.hash).order_by(LedgerLink.seq.desc()).limit(1)).scalar()
+    return last or GENESIS
+
+
+def _insert_links(connection: Connection, links: Sequence[tuple[str, str, str, str]]) -> None:
     with driver_errors(connection, "ledger chain links") as driver:
         driver.executemany(_LINK_SQL, links)
 
@@ -96,9 +104,11 @@ def insert_entries(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
         return
     connection = session.connection()
     table = ENTRY_TABLE
-    now, stamp_of, money, day, chained_stamp = utc_now, stamp_text, scaled_int, _day, _chained_stamp
+    now, stamp_of, money, day, chained_stamp, digest_of = (utc_now, stamp_text, scaled_int, _day, _chained_stamp,
+                                                           values_hash)
     stored: list[tuple[Any, ...]] = []
-    links: list[Row] = []
+    links: list[tuple[str, str, str, str]] = []
+    prev = _head(connection)
     for r in rows:
         entry_id = r["id"].hex
         stamp = stamp_of(r.get("created_at") or now())
@@ -114,13 +124,15 @@ def insert_entries(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
         stored.append((entry_id, stamp, created_by, account_id, kind, unit, amount, currency, booked_on, quarter,
                        expires_on, source_kind, source_ref, key, reverses_id, corrects_id, note))
         # what text_of gives for each value read back: the amount as its Decimal, the stamp as `moment`, None as ""
-        links.append(Row(table, entry_id, (
+        digest = digest_of(prev, table, entry_id, (
             entry_id, chained_stamp(stamp), created_by, account_id, str(kind), str(unit),
             text_of(scaled_decimal(amount, 2)), currency or "", booked_on or "", quarter or "", expires_on or "",
-            str(source_kind), source_ref or "", key, reverses_id or "", corrects_id or "", note or "")))
+            str(source_kind), source_ref or "", key, reverses_id or "", corrects_id or "", note or ""))
+        links.append((table, entry_id, prev, digest))
+        prev = digest
     with driver_errors(connection, "bulk insert into ledger_entries") as driver:
         driver.executemany(_ENTRY_SQL, stored)
-    link_rows(connection, links)
+    _insert_links(connection, links)
     session.info[_SEALED] = True  # the commit seals the new head in the audit log
 
 
