@@ -120,6 +120,7 @@ def close_inputs(session: Session, quarter: Quarter, only: Collection[str] | Non
     skipped because never graded, and every account by code."""
     by_code = {a.code: a for a in accounts(session, active_only=False)}
     in_force = grades_in_force_by_code(session, quarter.start, quarter.end)
+    grades = {value: Grade(value) for value in set(in_force.values())}  # four grades, not 20,000 enum lookups
     per_account: dict[str, dict[str, Decimal]] = {}
     for code, category, net in net_by_code_and_category(session, quarter.start, quarter.end):
         if only is None or code in only:
@@ -130,5 +131,5 @@ def close_inputs(session: Session, quarter: Quarter, only: Collection[str] | Non
         if grade is None:
             ungraded.append(code)
             continue
-        inputs.append(AccountQuarter(code, Grade(grade), sum(categories.values(), ZERO), categories))
+        inputs.append(AccountQuarter(code, grades[grade], sum(categories.values(), ZERO), categories))
     return inputs, ungraded, by_code
