@@ -134,7 +134,8 @@ def grades_in_force_by_code(session: Session, start: date, end: date) -> dict[st
 
     in_force = func.coalesce(latest(lambda day: day < start), latest(lambda day: day <= end))
     # the accounts without a grade are dropped here: a WHERE on the subqueries would run them again
-    return {code: grade for code, grade in session.execute(select(Account.code, in_force)) if grade is not None}
+    rows = session.connection().execute(select(Account.code, in_force))  # Core: columns only, no entities to load
+    return {code: grade for code, grade in rows if grade is not None}
 
 
 def account_currencies(session: Session, ids: list[uuid.UUID]) -> dict[str, str]:

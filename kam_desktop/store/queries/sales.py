@@ -144,4 +144,5 @@ def _net_of_whole_months(session: Session, lo: str, hi: str) -> list[tuple[str, 
              .select_from(join)
              .where(Account.deleted_at.is_(None))
              .group_by(Account.id, ProductCategory.id))  # each code is its key's: one group per account × category
-    return [(code, category, net) for code, category, net in session.execute(query)]
+    # Core, not the ORM's execution: columns only, 60,000 rows a close, no entities to load
+    return [(code, category, net) for code, category, net in session.connection().execute(query)]
