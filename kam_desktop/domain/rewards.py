@@ -127,10 +127,12 @@ def quarter_close_entries(
     points = points or PointsRules()
     booked = {e.idempotency_key for e in ledger}
     booked_on, expires_on = quarter.end, default_expiry(quarter.end)  # the same for every entry: worked out once
+    prefix = close_key(quarter, "", "")[:-1]  # "close:{quarter}:", then account:kind (20,000 accounts a close)
+    notes: dict[Grade, str] = {}  # the cashback's note, one per grade
     result: list[LedgerEntry] = []
     for acc in accounts:
         for kind, unit, amount, source_ref in _accruals(quarter, acc, terms, points):
-            key = close_key(quarter, acc.account, kind)
+            key = f"{prefix}{acc.account}:{kind}"
             if amount <= 0 or key in booked:
                 continue
             booked.add(key)
@@ -146,7 +148,8 @@ def quarter_close_entries(
                     idempotency_key=key,
                     id=new_id(),
                     expires_on=expires_on,
-                    note=GRADE_NOTE.fill(grade=acc.grade) if unit is LedgerUnit.CASHBACK else "",
+                    note=(notes.get(acc.grade) or notes.setdefault(acc.grade, GRADE_NOTE.fill(grade=acc.grade))
+                          if unit is LedgerUnit.CASHBACK else ""),
                 )
             )
     return result

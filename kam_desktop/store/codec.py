@@ -1,8 +1,10 @@
-"""Stored SQLite values back to Python ones, without SQLAlchemy: the column types and the quick reader share them."""
+"""Python values to stored SQLite ones and back, without SQLAlchemy: the column types, the quick reader and the
+ledger's bulk insert share them."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from decimal import Decimal
 
 EXACT_BELOW = 10 ** 28  # the default context's precision: an integer under it scales exactly, already quantized
@@ -33,3 +35,34 @@ def uuid_of_hex(text: str) -> uuid.UUID:
     _set(made, "int", value)  # UUID is immutable through its own __setattr__, as uuid.py itself sets it
     _set(made, "is_safe", _UNKNOWN)
     return made
+
+
+class InexactValueError(ValueError):
+    """A Decimal with more places than its column keeps: the caller must round it first."""
+
+
+_STEPS: dict[int, tuple[Decimal, Decimal]] = {}  # scale → (quantum, factor): made once, not per value
+
+
+def scaled_int(value: object, scale: int) -> int:
+    """An exact decimal as the integer of 10^-scale units SQLite keeps; a float or a value with more places is
+    refused (money is never float, and never rounded silently)."""
+    if isinstance(value, float):
+        raise InexactValueError(f"float {value!r} given for an exact decimal column; use Decimal")
+    steps = _STEPS.get(scale)
+    if steps is None:
+        steps = _STEPS[scale] = (Decimal(1).scaleb(-scale), Decimal(10) ** scale)
+    exact = value if type(value) is Decimal else Decimal(value)  # type: ignore[arg-type]
+    # quantize also refuses (InvalidOperation) a value with more digits than the context keeps
+    if exact != exact.quantize(steps[0]):
+        raise InexactValueError(f"{exact} has more than {scale} decimal places; round it first")
+    return int(exact * steps[1])
+
+
+def stamp_text(value: object) -> str:
+    """A timestamp as SQLite keeps it: ISO-8601 in UTC to the microsecond (text that sorts as time does)."""
+    if type(value) is datetime and value.tzinfo is UTC:  # `utc_now()`'s: nothing to convert (a bulk insert's stamps)
+        return value.isoformat(timespec="microseconds")
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValueError(f"{value!r} is not a timezone-aware datetime; use datetime.now(UTC)")
+    return value.astimezone(UTC).isoformat(timespec="microseconds")

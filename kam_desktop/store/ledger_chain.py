@@ -9,15 +9,20 @@ on SQLite (a laptop): a team server keeps its ledger behind its own functions an
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.audit_chain import GENESIS
-from kam_desktop.domain.row_chain import Row, RowLink, row_hash, text_of
+from kam_desktop.domain.audit_chain import GENESIS, moment
+from kam_desktop.domain.row_chain import Row, RowLink, row_hash, text_of, values_hash
+from kam_desktop.store.codec import scaled_decimal, scaled_int, stamp_text
 from kam_desktop.store.models import AuditEntry, LedgerAllocation, LedgerEntry, LedgerLink
+from kam_desktop.store.types import utc_now
 
 CHAINED: dict[type, Table] = {LedgerEntry: cast(Table, LedgerEntry.__table__),
                               LedgerAllocation: cast(Table, LedgerAllocation.__table__)}
@@ -33,6 +38,10 @@ SEAL = "ledger.seal"  # the audit action whose details hold the ledger chain's h
 _QUEUE = "ledger_new"
 _SEALED = "ledger_sealed"
 _BATCH = 500  # ids per read-back (SQLite's bound parameters)
+ENTRY_TABLE = "ledger_entries"
+_ENTRY_SQL = (f"INSERT INTO {ENTRY_TABLE} ({', '.join(COVERED[ENTRY_TABLE])}) "
+              f"VALUES ({', '.join('?' * len(COVERED[ENTRY_TABLE]))})")  # every column: a test keeps them equal
+_LINK_SQL = "INSERT INTO ledger_chain (row_table, row_id, prev_hash, hash) VALUES (?, ?, ?, ?)"
 
 
 def queue_new_rows(session: Session, new: Sequence[Any]) -> None:
@@ -55,18 +64,109 @@ def chain_inserted(session: Session, rows: Sequence[tuple[str, uuid.UUID]]) -> N
 
 
 def chain_rows(connection: Connection, rows: Sequence[tuple[str, uuid.UUID]]) -> None:
-    """Append links for `rows` ((table, id), in that order) after the chain's head."""
+    """Append links for `rows` ((table, id), in that order) after the chain's head, reading each row as stored."""
     if not rows:
         return
-    last = connection.execute(select(LedgerLink.hash).order_by(LedgerLink.seq.desc()).limit(1)).scalar()
-    prev = last or GENESIS
     stored = _rows(connection, rows)
+    link_rows(connection, [stored[row_id] for _table, row_id in rows])
+
+
+def link_rows(connection: Connection, rows: Sequence[Row]) -> None:
+    """Append links for rows given as the verifier reads them (table, key, values as text), in that order."""
+    prev = _head(connection)
     links = []
-    for table, row_id in rows:
-        digest = row_hash(prev, stored[row_id])
-        links.append({"row_table": table, "row_id": row_id, "prev_hash": prev, "hash": digest})
+    for row in rows:
+        digest = row_hash(prev, row)
+        links.append((row.table, row.id, prev, digest))  # row.id: the key's 32 hex digits, as a Uuid is kept
         prev = digest
-    connection.execute(insert(LedgerLink), links)
+    _insert_links(connection, links)
+
+
+def _head(connection: Connection) -> str:
+    last = connection.execute(select(LedgerLink.hash).order_by(LedgerLink.seq.desc()).limit(1)).scalar()
+    return last or GENESIS
+
+
+def _insert_links(connection: Connection, links: Sequence[tuple[str, str, str, str]]) -> None:
+    with driver_errors(connection, "ledger chain links") as driver:
+        driver.executemany(_LINK_SQL, links)
+
+
+def insert_entries(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ledger entries given as column values (all but `created_at`) and link them, in that order, on SQLite.
+
+    Through the driver, not SQLAlchemy Core (whose bind processing per value cost more than SQLite's insert): each
+    value is encoded by the store's codec, as the column types bind it, and the chain's text of each row is made
+    from the values as stored, which is what the verifier reads back; tests hold both to the ORM path's rows and
+    links. Each row is stamped (`created_at`) as the column's default would, one `utc_now()` a row.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    table = ENTRY_TABLE
+    now, stamp_of, money, day, chained_stamp, digest_of = (utc_now, stamp_text, scaled_int, _day, _chained_stamp,
+                                                           values_hash)
+    stored: list[tuple[Any, ...]] = []
+    links: list[tuple[str, str, str, str]] = []
+    prev = _head(connection)
+    for r in rows:
+        entry_id = r["id"].hex
+        stamp = stamp_of(r.get("created_at") or now())
+        account_id = r["account_id"].hex
+        amount = money(r["amount"], 2)
+        booked_on, expires_on = day(r["booked_on"]), day(r["expires_on"])
+        reverses, corrects = r["reverses_id"], r["corrects_id"]
+        reverses_id = None if reverses is None else reverses.hex
+        corrects_id = None if corrects is None else corrects.hex
+        created_by, kind, unit, currency = r["created_by"], r["kind"], r["unit"], r["currency"]
+        quarter, source_kind, source_ref, key, note = (r["quarter"], r["source_kind"], r["source_ref"],
+                                                       r["idempotency_key"], r["note"])
+        stored.append((entry_id, stamp, created_by, account_id, kind, unit, amount, currency, booked_on, quarter,
+                       expires_on, source_kind, source_ref, key, reverses_id, corrects_id, note))
+        # what text_of gives for each value read back: the amount as its Decimal, the stamp as `moment`, None as ""
+        digest = digest_of(prev, table, entry_id, (
+            entry_id, chained_stamp(stamp), created_by, account_id, str(kind), str(unit),
+            text_of(scaled_decimal(amount, 2)), currency or "", booked_on or "", quarter or "", expires_on or "",
+            str(source_kind), source_ref or "", key, reverses_id or "", corrects_id or "", note or ""))
+        links.append((table, entry_id, prev, digest))
+        prev = digest
+    with driver_errors(connection, "bulk insert into ledger_entries") as driver:
+        driver.executemany(_ENTRY_SQL, stored)
+    _insert_links(connection, links)
+    session.info[_SEALED] = True  # the commit seals the new head in the audit log
+
+
+def _day(value: object) -> str | None:
+    """A date as SQLite keeps it, as SQLAlchemy's Date binds it: its year, month and day (of a datetime too, as that
+    type takes one), anything else refused."""
+    if value is None:
+        return None
+    if type(value) is date:
+        return value.isoformat()  # the same digits, at a third of the cost
+    if isinstance(value, date):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    raise TypeError(f"SQLite Date type only accepts Python date objects as input, not {value!r}")
+
+
+def _chained_stamp(stored: str) -> str:
+    """A stored stamp as the chain writes it: `moment` of the datetime read back (UTC, microseconds, a Z)."""
+    if len(stored) == 32 and stored.endswith("+00:00") and stored[0] != "0":  # a year from 1000: moment's own text
+        return stored[:26] + "Z"
+    return moment(datetime.fromisoformat(stored))
+
+
+@contextmanager
+def driver_errors(connection: Connection, what: str) -> Iterator[Any]:
+    """A cursor of the connection's driver; its errors come out as SQLAlchemy's (IntegrityError, …), as a Core
+    statement's would, so callers (a concurrent close's duplicate key) handle one family of exceptions."""
+    dialect = connection.dialect
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        yield cursor
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(what, None, exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
+    finally:
+        cursor.close()
 
 
 def seal_line(session: Session) -> AuditEntry | None:

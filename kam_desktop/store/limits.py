@@ -7,7 +7,7 @@ a too-long value is one clear refusal naming the field on SQLite and on PostgreS
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -28,12 +28,22 @@ def check_lengths(rows: Iterable[Any]) -> None:
             _refuse_longer(getattr(row, key, None), field, limit)
 
 
-def check_values(model: type, rows: Iterable[Mapping[str, Any]]) -> None:
+def check_values(model: type, rows: Sequence[Mapping[str, Any]]) -> None:
     """`check_lengths` for rows given as column values (a bulk insert without ORM objects)."""
     limited = _limited(inspect(model))
+    if all(_all_fit([row.get(key) for row in rows], limit) for key, _field, limit in limited):
+        return  # the usual case, column by column in C (a close's 30,000 rows × 8 limits); else name the first
     for row in rows:
         for key, field, limit in limited:
             _refuse_longer(row.get(key), field, limit)
+
+
+def _all_fit(values: list[Any], limit: int) -> bool:
+    """True when no value is longer than `limit`; False also when a value has no length (the exact check decides)."""
+    try:
+        return max(map(len, filter(None, values)), default=0) <= limit
+    except TypeError:
+        return False
 
 
 def _refuse_longer(value: object, field: str, limit: int) -> None:

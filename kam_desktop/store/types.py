@@ -11,11 +11,9 @@ from sqlalchemy import BigInteger, DateTime, Dialect, Numeric, String, Uuid
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from kam_desktop.store.codec import EXACT_BELOW as _EXACT_BELOW
-from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
+from kam_desktop.store.codec import InexactValueError, scaled_decimal, scaled_int, stamp_text, uuid_of_hex
 
-
-class InexactValueError(ValueError):
-    """A Decimal with more places than its column keeps: the caller must round it first."""
+__all__ = ["HexUuid", "InexactValueError", "Money", "Quantity", "Rate", "ScaledDecimal", "UTCDateTime", "utc_now"]
 
 
 class ScaledDecimal(TypeDecorator[Decimal]):
@@ -34,7 +32,6 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         self.precision = precision
         self.scale = scale
         self._quantum = Decimal(1).scaleb(-scale)
-        self._factor = Decimal(10) ** scale
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
@@ -44,13 +41,13 @@ class ScaledDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
+        if dialect.name == "sqlite":
+            return scaled_int(value, self.scale)  # the ledger's bulk insert encodes through the same function
         if isinstance(value, float):
             raise InexactValueError(f"float {value!r} given for an exact decimal column; use Decimal")
         value = Decimal(value)
         if value != value.quantize(self._quantum):
             raise InexactValueError(f"{value} has more than {self.scale} decimal places; round it first")
-        if dialect.name == "sqlite":
-            return int(value * self._factor)
         return value.quantize(self._quantum)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
@@ -122,12 +119,11 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
+        if dialect.name == "sqlite":
+            return stamp_text(value)  # the ledger's bulk insert stamps through the same function
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise ValueError(f"{value!r} is not a timezone-aware datetime; use datetime.now(UTC)")
-        value = value.astimezone(UTC)
-        if dialect.name == "sqlite":
-            return value.isoformat(timespec="microseconds")
-        return value
+        return value.astimezone(UTC)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

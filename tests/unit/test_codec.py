@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pickle
 import uuid
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
+from kam_desktop.store.codec import InexactValueError, scaled_decimal, scaled_int, stamp_text, uuid_of_hex
 
 
 def _general(value: int, scale: int) -> Decimal:
@@ -59,3 +60,21 @@ def test_a_malformed_hex_is_refused_as_the_standard_constructor_refuses_it(text:
 def test_other_spellings_go_through_the_standard_constructor() -> None:
     value = uuid.uuid4()
     assert uuid_of_hex(str(value)) == value  # with dashes: 36 characters
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10 ** 16, max_value=10 ** 16))
+def test_money_is_encoded_as_the_cents_it_is_and_read_back_equal(value: Decimal) -> None:
+    assert scaled_int(value, 2) == int(value * 100) and scaled_decimal(scaled_int(value, 2), 2) == value
+
+
+def test_money_with_more_places_or_as_a_float_is_refused() -> None:
+    for value in (Decimal("0.105"), 0.1, Decimal("NaN")):
+        with pytest.raises(InexactValueError):
+            scaled_int(value, 2)
+    assert scaled_int(7, 2) == 700 and scaled_int("1.5", 3) == 1500
+
+
+@given(st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))])))
+def test_a_stamp_is_written_in_utc_to_the_microsecond(value: datetime) -> None:
+    text = stamp_text(value)
+    assert text == value.astimezone(UTC).isoformat(timespec="microseconds") and datetime.fromisoformat(text) == value

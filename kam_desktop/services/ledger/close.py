@@ -32,7 +32,7 @@ from kam_desktop.services.errors import Cancelled, Refused, ServiceError
 from kam_desktop.services.ledger.entries import book, expire_in, is_duplicate_key, load_domain
 from kam_desktop.services.parsing import parse_quarter
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.store.queries.grades import AccountRef, accounts, latest_grades_by_code
+from kam_desktop.store.queries.grades import AccountRef, accounts, grades_in_force_by_code
 from kam_desktop.store.queries.sales import net_by_code_and_category
 from kam_desktop.store.queries.settlement import locked_quarters
 from kam_desktop.store.settlement_lock import hold_settlement
@@ -119,17 +119,17 @@ def close_inputs(session: Session, quarter: Quarter, only: Collection[str] | Non
     """Each account's quarter as a close sees it (the grade in force, net revenue per category), the accounts
     skipped because never graded, and every account by code."""
     by_code = {a.code: a for a in accounts(session, active_only=False)}
-    before = latest_grades_by_code(session, quarter.start, before=True)
-    at_end = latest_grades_by_code(session, quarter.end)
+    in_force = grades_in_force_by_code(session, quarter.start, quarter.end)
+    grades = {value: Grade(value) for value in set(in_force.values())}  # four grades, not 20,000 enum lookups
     per_account: dict[str, dict[str, Decimal]] = {}
     for code, category, net in net_by_code_and_category(session, quarter.start, quarter.end):
         if only is None or code in only:
             per_account.setdefault(code, {})[category] = net
     inputs, ungraded = [], []
     for code, categories in sorted(per_account.items()):
-        grade = before.get(code) or at_end.get(code)
+        grade = in_force.get(code)
         if grade is None:
             ungraded.append(code)
             continue
-        inputs.append(AccountQuarter(code, Grade(grade), sum(categories.values(), ZERO), categories))
+        inputs.append(AccountQuarter(code, grades[grade], sum(categories.values(), ZERO), categories))
     return inputs, ungraded, by_code

@@ -30,7 +30,7 @@ from kam_desktop.services.context import Context
 from kam_desktop.services.errors import Refused, ServiceError
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store import models
-from kam_desktop.store.ledger_chain import chain_inserted
+from kam_desktop.store.ledger_chain import chain_inserted, insert_entries
 from kam_desktop.store.limits import check_values
 from kam_desktop.store.queries.grades import AccountRef, accounts
 from kam_desktop.store.queries.ledger import StoredEntry, accounts_with_expired_lots, ledger_entries
@@ -139,6 +139,7 @@ def _insert_rows(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mappi
     The same rows as the ORM writes: the columns' defaults (`created_at`), the actor as `created_by`, the length
     checks, and the ledger chain linking them in booking order. Only where nothing else needs the objects: a laptop
     bound to a team server records each row in its outbox (the ORM path), and allocations follow their entries.
+    On SQLite the store inserts and links them through its driver in one pass (no rows read back to link them).
     """
     session.flush()  # rows added before these are inserted (and linked) first: the chain keeps the booking order
     actor = session.info.get("actor") or "system"
@@ -146,6 +147,9 @@ def _insert_rows(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mappi
     if not rows:
         return
     check_values(models.LedgerEntry, rows)
+    if session.get_bind().dialect.name == "sqlite":
+        insert_entries(session, rows)
+        return
     table = cast(Table, models.LedgerEntry.__table__)
     session.execute(insert(table), rows)  # Core: `created_at` by the column's default, row by row
     chain_inserted(session, [(table.name, e.id) for e in entries])
