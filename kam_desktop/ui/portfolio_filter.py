@@ -193,13 +193,7 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         except TypeError:  # a binding whose spans Python cannot walk: one data() call a role, as Qt's own does
             super().multiData(index, roleDataSpan)
             return
-        number, column, cell = self._rows[row], index.column(), source.cell
-        for wanted in entries:
-            value = cell(number, column, wanted.role())
-            if value is None:
-                wanted.clearData()  # a delegate reuses its span from cell to cell: the last cell's value is there
-            else:
-                wanted.setData(value)
+        source.fill_cell(self._rows[row], index.column(), entries)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
