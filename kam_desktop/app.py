@@ -20,7 +20,7 @@ from kam_desktop.streams import utf8_when_piped
 if TYPE_CHECKING:  # the types only: Qt, SQLAlchemy and the screens are imported where a start needs them
     from PySide6.QtWidgets import QApplication
 
-    from kam_desktop.services.admin.quick_start import LocalStore
+    from kam_desktop.services.admin.quick_start import LocalStore, PortfolioRead
     from kam_desktop.services.admin.stores import StoreProblem
     from kam_desktop.services.clock import Clock
     from kam_desktop.services.desk import Desk
@@ -199,7 +199,24 @@ class QuickStart:
 
     def __init__(self, local: LocalStore, clock: Clock) -> None:
         self.local, self.clock = local, clock
-        self.first_read = FirstRead(lambda: local.read_portfolio(clock.today()))
+        self._as_of = clock.today()
+        self._read: PortfolioRead | None = None
+        self.first_read = FirstRead(self._read_portfolio)
+
+    def _read_portfolio(self) -> list[PortfolioRow]:
+        self._read = self.local.read_portfolio(self._as_of)
+        return self._read.rows
+
+    def remember_portfolio(self) -> None:
+        """Keep the first read's portfolio in the store for the next start (once; after the first paint, as the
+        store opens: writing it costs the start nothing it shows)."""
+        read, self._read = self._read, None
+        if read is None:
+            return
+        try:
+            self.local.remember_portfolio(self._as_of, read)
+        except Exception:  # a cache: the start goes on without it, and the log says why
+            log.warning("the portfolio snapshot could not be kept", exc_info=True)
 
 
 def _quick_start(args: argparse.Namespace) -> QuickStart | None:
@@ -219,7 +236,7 @@ def _run_quick(app: QApplication, args: argparse.Namespace, quick: QuickStart, s
     window would double the time to the first portfolio for nothing the user sees.
     """
     log.info("quick start: the portfolio of %s shows before the store opens", quick.local.path)
-    opening = OpeningStore(args.db, quick.clock)
+    opening = OpeningStore(args.db, quick.clock, after_open=quick.remember_portfolio)
     try:
         return _show(app, args, _services_while_opening(opening, quick, settings), settings, translators,
                      headless, opening)
@@ -232,8 +249,8 @@ class OpeningStore:
     """The store a quick start opens after the first paint, and its administrator's desk; whoever needs it
     first opens it, the others wait for it."""
 
-    def __init__(self, db: str | None, clock: Clock) -> None:
-        self._db, self._clock = db, clock
+    def __init__(self, db: str | None, clock: Clock, after_open: Callable[[], object] = lambda: None) -> None:
+        self._db, self._clock, self._after_open = db, clock, after_open
         self._lock = threading.Lock()
         self._desk: Desk | None = None
         self._error: BaseException | None = None
@@ -244,9 +261,10 @@ class OpeningStore:
 
     def desk(self) -> Desk:
         """The desk on the open store (opening it now if nobody has); raises what opening it raised."""
+        opened_here = False
         with self._lock:
             if not self._tried:
-                self._tried = True
+                self._tried = opened_here = True
                 try:
                     # the engine loads here, after the first paint (the reason for the quick start)
                     from kam_desktop.services.desk import Desk
@@ -259,7 +277,10 @@ class OpeningStore:
                 raise self._error
             if self._desk is None:
                 raise RuntimeError("the data store was closed")  # a call after dispose(), at shutdown
-            return self._desk
+            desk = self._desk
+        if opened_here:
+            self._after_open()  # outside the lock: whoever waits for the store does not wait for this too
+        return desk
 
     def dispose(self) -> None:
         with self._lock:  # an open in progress finishes first

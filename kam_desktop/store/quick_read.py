@@ -6,6 +6,8 @@ window shows. The SQL is `queries.portfolio`'s statement compiled for SQLite (`s
 generated; a test keeps it equal to a fresh compile). Anything unusual (no file, another schema revision, an empty
 store, a read error, an encrypted file without its key) answers None and the start takes the ordinary path,
 which explains problems. An encrypted store is read by sqlcipher3 with its key, as the store itself opens it.
+The portfolio a start showed is remembered in the store (`portfolio_snapshot`): while the data, the day and the
+build are the same, the next start reads it instead of running the statement.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +27,7 @@ from typing import Any
 from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned_by
 from kam_desktop.domain.fx import FxTable
 from kam_desktop.paths import default_database_path
-from kam_desktop.store import cipher
+from kam_desktop.store import cipher, portfolio_snapshot
 from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
 from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, later, portfolio_dates
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
@@ -79,18 +82,47 @@ def solo_person(path: Path, login: str, key: bytes | None = None) -> tuple[str, 
     return None if found is None else (str(found[0]), str(found[1]))
 
 
-def read_portfolio(path: Path, as_of: date, key: bytes | None = None) -> list[PortfolioRow]:
-    """Every account of the store at `path` with its figures as of a day (a database error when it cannot)."""
+@dataclass(frozen=True)
+class PortfolioRead:
+    """A portfolio as read at a start: its rows, the data generation they were read at (None: a store that does not
+    count its changes) and whether they came from the remembered snapshot."""
+
+    rows: list[PortfolioRow]
+    generation: int | None
+    remembered: bool
+
+
+def read_portfolio(path: Path, as_of: date, key: bytes | None = None) -> PortfolioRead:
+    """Every account of the store at `path` with its figures as of a day: the remembered snapshot while it is
+    exact, else the portfolio statement's rows (a database error when it cannot)."""
     with closing(_connect(path, key)) as connection:
-        return _portfolio(connection, as_of, _fx_table(connection))
+        connection.execute("BEGIN")  # one read transaction: the generation and the rows it counts
+        try:
+            at = portfolio_snapshot.generation(connection)
+            remembered = None if at is None else portfolio_snapshot.read(connection, as_of, at)
+            if remembered is not None:
+                return PortfolioRead(remembered, at, remembered=True)
+            return PortfolioRead(_portfolio(connection, as_of, _fx_table(connection)), at, remembered=False)
+        finally:
+            connection.rollback()
 
 
-def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
+def remember_portfolio(path: Path, as_of: date, read: PortfolioRead, key: bytes | None = None) -> bool:
+    """Keep `read` as the store's portfolio snapshot for the next start (False when it was not worth keeping or the
+    data has changed since it was read)."""
+    if read.remembered or read.generation is None:
+        return False
+    with closing(_connect(path, key, writes=True)) as connection:
+        return portfolio_snapshot.write(connection, as_of, read.generation, read.rows)
+
+
+def _connect(path: Path, key: bytes | None, writes: bool = False) -> sqlite3.Connection:
     if key is None:
         connection = sqlite3.connect(path, timeout=10, check_same_thread=False)
     else:
         connection = cipher.connect(path, key, timeout=10, check_same_thread=False)
-    connection.execute("PRAGMA query_only = ON")  # this module only ever reads
+    if not writes:
+        connection.execute("PRAGMA query_only = ON")  # only the snapshot is ever written, and not through this one
     return connection
 
 

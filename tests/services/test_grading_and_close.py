@@ -67,6 +67,23 @@ def test_override_applies_with_reason_and_shows(ten: Any) -> None:
     assert any("manual override to L1 by boss" in line for line in row.why)
 
 
+def test_the_portfolio_shows_each_accounts_latest_evaluation_on_or_before_its_day(ten: Any) -> None:
+    from kam_desktop.services.accounts.portfolio import portfolio
+
+    grade_portfolio(as_(ten), date(2025, 9, 30), apply=True)  # everyone L4 (no sales yet)
+    grade_portfolio(as_(ten), AS_OF, apply=True)  # A10 is L1 from here
+
+    def graded(day: date) -> tuple[str | None, date | None]:
+        row = next(r for r in portfolio(as_(ten), None, day) if r.code == "A10")
+        return row.grade, row.evaluated_on
+
+    assert graded(date(2025, 9, 29)) == (None, None)  # before the first evaluation
+    assert graded(date(2025, 9, 30)) == ("L4", date(2025, 9, 30))
+    assert graded(date(2025, 12, 30)) == ("L4", date(2025, 9, 30))
+    assert graded(AS_OF) == ("L1", AS_OF)
+    assert graded(LATER) == ("L1", AS_OF)
+
+
 def _entries(store: Any) -> list[tuple[str, Decimal]]:
     with store.read() as s:
         return sorted(s.execute(select(LedgerEntry.idempotency_key, LedgerEntry.amount)).all())

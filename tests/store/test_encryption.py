@@ -231,7 +231,14 @@ def test_the_quick_start_reads_an_encrypted_store_with_its_key_and_skips_one_wit
     keys.seal_key(db, key.key)
     local = quick_start_store(str(db), None)
     assert local is not None and local.info.encrypted
-    assert sorted(r.code for r in local.read_portfolio(date(2026, 3, 31))) == expected
+    first = local.read_portfolio(date(2026, 3, 31))
+    assert sorted(r.code for r in first.rows) == expected
+    # the portfolio a start remembers stays inside the encrypted file, and reads back with the key
+    assert local.remember_portfolio(date(2026, 3, 31), first)
+    again = local.read_portfolio(date(2026, 3, 31))
+    assert again.remembered and again.rows == first.rows
+    names = [r.name.encode() for r in first.rows if len(r.name) > 8]
+    assert names and not any(name in all_bytes(db) for name in names)
 
 
 def test_the_bulk_import_writes_an_encrypted_store_and_keeps_the_roll_up(tmp_path: Path) -> None:

@@ -85,7 +85,10 @@ def test_every_column_of_every_table_round_trips(store_kind: str, request: pytes
     rows = _build_rows()
     assert len(rows) == len(Base.metadata.tables)
     with store.engine.begin() as connection:
-        for table, values in rows:
+        for table, _ in reversed(rows):  # the rows a migration seeds (data_generation's count) make room
+            connection.execute(table.delete())
+        # the count of changes last: SQLite's triggers add the other tables' rows to it
+        for table, values in sorted(rows, key=lambda row: row[0].name == "data_generation"):
             connection.execute(table.insert().values(**values))
     with store.engine.connect() as connection:
         for table, values in rows:

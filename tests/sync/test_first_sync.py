@@ -46,7 +46,9 @@ def test_plain_inserts_give_the_same_laptop_as_the_upsert_path(team: Team, monke
     slow = Laptop(team, "kam1", Store.open(team.tmp / "kam1_upserted.sqlite"))
     assert slow.sync().snapshot
     tables = [*local.TABLES, "sales_rollup", "sales_months"]
-    replicated = [t for t in tables if t not in ("sync_outbox", "sync_state", "sync_conflicts", "audit_log")]
+    # data_generation counts changes, which the two paths make in different numbers (an upsert's insert is one)
+    replicated = [t for t in tables if t not in ("sync_outbox", "sync_state", "sync_conflicts", "audit_log",
+                                                  "data_generation")]
     try:
         by_insert, by_upsert = (_contents(Path(s.store.engine.url.database or ""), replicated) for s in (fast, slow))
         assert by_insert == by_upsert

@@ -35,7 +35,9 @@ def test_the_plain_read_gives_exactly_the_rows_of_the_portfolio_service(demo_fil
         expected = portfolio(open_context(store), None, as_of)
     finally:
         store.dispose()
-    rows = quick_read.read_portfolio(demo_file, as_of)
+    read = quick_read.read_portfolio(demo_file, as_of)
+    rows = read.rows
+    assert not read.remembered and read.generation is not None
     assert len(rows) == len(expected) >= 200
     assert rows == expected  # ids, grades, money to the cent, base-currency LTV, counts
     # the demo is varied enough for the comparison to mean something
@@ -127,7 +129,7 @@ def test_an_interactive_quick_start_fills_the_status_bar_and_opens_accounts_once
         assert workspace.data.card.summary.code == code
         with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):  # F5 now reads through the store
             window.refresh()
-        assert window.portfolio.model.rowCount() == len(local.read_portfolio(clock_from_environment().today()))
+        assert window.portfolio.model.rowCount() == len(local.read_portfolio(clock_from_environment().today()).rows)
         window.close()
     finally:
         opening.dispose()
@@ -185,7 +187,7 @@ def test_a_first_read_that_has_ended_shows_at_once_without_a_worker(
         assert window.load_portfolio() is None  # no task: the rows were at hand
         assert loaded == [window.portfolio.model.rowCount()] and loaded[0] >= 200  # before any event is processed
         assert quick.first_read.rows_if_read() is None  # taken once: F5 reads through the store
-        names = {r.name for r in quick.local.read_portfolio(clock_from_environment().today())}
+        names = {r.name for r in quick.local.read_portfolio(clock_from_environment().today()).rows}
         assert {window.portfolio.model.row_at(i).name for i in range(loaded[0])} == names
     finally:
         opening.dispose()

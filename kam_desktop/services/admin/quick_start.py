@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,6 +13,11 @@ from kam_desktop.domain.vocabulary import Role
 from kam_desktop.paths import backups_dir
 from kam_desktop.services.plain import PortfolioRow, StoreInfo
 from kam_desktop.store import cipher, keys, quick_read
+from kam_desktop.store.quick_read import PortfolioRead
+
+__all__ = ["LocalStore", "PortfolioRead", "quick_start_store"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -29,18 +35,28 @@ class LocalStore:
     def backups_dir(self) -> Path:
         return backups_dir() / self.path.stem  # as Store.backup_folder
 
-    def read_portfolio(self, as_of: date) -> list[PortfolioRow]:
+    def read_portfolio(self, as_of: date) -> PortfolioRead:
         """Every account with its figures as of a day, as `accounts.portfolio.portfolio` gives them to a
-        director or an administrator."""
+        director or an administrator (the store's snapshot of them while it is exact)."""
         return quick_read.read_portfolio(self.path, as_of, self.key)
 
     def portfolio_if_readable(self, as_of: date) -> list[PortfolioRow] | None:
-        """`read_portfolio`, or None when the file cannot be read now (locked or damaged since it was checked):
-        the ordinary open then says what to do."""
+        """`read_portfolio`'s rows, or None when the file cannot be read now (locked or damaged since it was
+        checked): the ordinary open then says what to do."""
         try:
-            return self.read_portfolio(as_of)
+            return self.read_portfolio(as_of).rows
         except cipher.database_errors():
             return None
+
+    def remember_portfolio(self, as_of: date, read: PortfolioRead) -> bool:
+        """Keep the portfolio a start read and showed for the next start, which then shows it at once while the
+        data, the day and the program are the same (True when kept). Best effort: a locked or read-only file
+        only means the next start computes the portfolio again."""
+        try:
+            return quick_read.remember_portfolio(self.path, as_of, read, self.key)
+        except cipher.database_errors() as error:
+            log.info("the portfolio snapshot was not kept: %s", error)
+            return False
 
 
 def quick_start_store(db: str | os.PathLike[str] | None, login: str | None) -> LocalStore | None:

@@ -30,9 +30,11 @@ from kam_desktop.store.models.settlement import (
 from kam_desktop.store.models.system import (
     AuditEntry,
     AuditLink,
+    DataGeneration,
     FxRate,
     LedgerLink,
     OutboxEntry,
+    PortfolioSnapshot,
     Setting,
     SyncConflict,
     SyncState,
@@ -40,10 +42,10 @@ from kam_desktop.store.models.system import (
 
 __all__ = [
     "Account", "AnnexBenefit", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "AuditLink", "Base", "BenefitCatalogItem",
-    "BenefitGrant", "ClawbackDue", "CommercialPolicy", "Contact", "Document", "DocumentFile", "EarningRule",
+    "BenefitGrant", "ClawbackDue", "CommercialPolicy", "Contact", "DataGeneration", "Document", "DocumentFile", "EarningRule",
     "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LateFactRecord",
     "LedgerAdjustment", "LedgerAllocation", "LedgerEntry", "LedgerLink", "LocalDevice", "MdfClaim", "MdfFund", "MdfFundTransfer",
-    "MdfProof", "NumberBlockLease", "NumberingDevice", "OutboxEntry", "PayoutDocument", "PeriodLock", "PolicyCap",
+    "MdfProof", "NumberBlockLease", "NumberingDevice", "OutboxEntry", "PayoutDocument", "PeriodLock", "PolicyCap", "PortfolioSnapshot",
     "PotentialSlot", "SalesMonth", "SalesRollup", "ProductCategory", "ProgramConfig",
     "ProgramGradeTerm", "Setting", "SyncConflict", "SyncState", "SyncedMixin", "User", "new_id",
 ]

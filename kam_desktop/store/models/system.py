@@ -1,4 +1,4 @@
-"""Cross-cutting tables: audit log, FX rates, settings, and the sync outbox, cursor and conflicts."""
+"""Cross-cutting tables: audit log, FX rates, settings, the sync outbox, cursor and conflicts, and local caches."""
 
 from __future__ import annotations
 
@@ -114,3 +114,27 @@ class LedgerLink(Base):
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, nullable=False)
     prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class DataGeneration(Base):
+    """How many rows the portfolio is computed from have changed on this store (one row): SQLite triggers of
+    migration 0017 count every insert, update and delete of those tables, so a remembered portfolio is exact only
+    while the count it was read at is still the count. Local, like `audit_chain`."""
+
+    __tablename__ = "data_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False, default=1)  # always 1
+    generation: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+class PortfolioSnapshot(Base):
+    """The last portfolio shown at a start, as of its day and at the data generation it was read at: a later
+    start shows it at once when neither the day, the data nor the program's version changed (store/portfolio_snapshot.py).
+    Local; a cache, never a source: anything else and the start computes the portfolio again."""
+
+    __tablename__ = "portfolio_snapshots"
+
+    as_of: Mapped[date] = mapped_column(Date, primary_key=True)
+    generation: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    version: Mapped[str] = mapped_column(String(64), nullable=False)  # the program's version and its portfolio SQL
+    rows: Mapped[str] = mapped_column(Text, nullable=False)  # JSON, one array per account

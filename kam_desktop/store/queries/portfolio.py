@@ -21,7 +21,7 @@ from sqlalchemy import (
     true,
     type_coerce,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned_by
 from kam_desktop.domain.money import ZERO
@@ -109,17 +109,14 @@ def portfolio_statement(
     def only(column: Any) -> Any:  # one account (the card): each aggregate filters by it before grouping
         return column == account_id if account_id is not None else true()
 
+    # each account's latest evaluation by two seeks into its (account, day) key, rather than a GROUP BY of every
+    # evaluation up to the day (a year of monthly gradings at 20,000 accounts: ~55 ms of a ~300 ms statement)
+    grades = aliased(GradeEvaluation, name="grade")
     graded_on = (
-        select(GradeEvaluation.account_id, func.max(GradeEvaluation.evaluated_on).label("on"))
-        .where(GradeEvaluation.evaluated_on <= days["as_of"], only(GradeEvaluation.account_id))
-        .group_by(GradeEvaluation.account_id)
-        .subquery()
-    )
-    grades = (
-        select(GradeEvaluation)
-        .join(graded_on, and_(graded_on.c.account_id == GradeEvaluation.account_id,
-                              graded_on.c.on == GradeEvaluation.evaluated_on))
-        .subquery()
+        select(func.max(GradeEvaluation.evaluated_on))
+        .where(GradeEvaluation.account_id == Account.id, GradeEvaluation.evaluated_on <= days["as_of"])
+        .correlate(Account)
+        .scalar_subquery()
     )
     benefits = (
         select(BenefitGrant.account_id, func.count().label("n"))
@@ -145,13 +142,13 @@ def portfolio_statement(
     query = (
         select(
             type_coerce(Account.id, HexUuid()), Account.code, Account.name, Account.kind, Account.status, User.login,
-            Account.currency, Account.region, grades.c.grade, grades.c.segment, grades.c.at_risk, grades.c.evaluated_on,
+            Account.currency, Account.region, *_untyped(grades.grade, grades.segment, grades.at_risk, grades.evaluated_on),
             ltv.label("ltv"), ltv_prev.label("ltv_prev"), benefits.c.n, exceptions.c.n,
             last_on.label("last_on"), type_coerce(edge_last, Date()).label("edge_last_on"),
             statements.c.period,
         )
         .outerjoin(User, User.id == Account.owner_id)
-        .outerjoin(grades, grades.c.account_id == Account.id)
+        .outerjoin(grades, and_(grades.account_id == Account.id, grades.evaluated_on == graded_on))
         .outerjoin(benefits, benefits.c.account_id == Account.id)
         .outerjoin(exceptions, exceptions.c.account_id == Account.id)
         .outerjoin(statements, statements.c.account_id == Account.id)
@@ -165,6 +162,11 @@ def portfolio_statement(
     if account_id is not None:
         query = query.where(Account.id == account_id)
     return query
+
+
+def _untyped(*columns: Any) -> list[Any]:
+    """Columns as the statement's result type takes them (an aliased entity's attributes would each be typed)."""
+    return list(columns)
 
 
 def portfolio_rows(
