@@ -216,6 +216,8 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         source = self.sourceModel()
         if source is None:
             return None
+        if isinstance(source, PortfolioModel) and orientation == Qt.Orientation.Horizontal:
+            return source.column_header(section, role)
         if orientation == Qt.Orientation.Vertical:
             if not 0 <= section < len(self._rows):
                 return None

@@ -292,14 +292,18 @@ class PortfolioModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+        return self.column_header(section, role) if orientation == Qt.Orientation.Horizontal else None
+
+    def column_header(self, section: int, role: int) -> Any:
+        """`headerData` of a column: the filter proxy asks it directly (~400 times before the first paint)."""
+        if not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return tr(column.title)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return tr(column.tip)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _alignment(column)
         return None
 
