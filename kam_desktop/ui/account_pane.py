@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from kam_desktop.services.plain import PortfolioRow
 from kam_desktop.ui.i18n import Formats, Retranslating
@@ -30,6 +30,19 @@ class AccountPane(Retranslating, QFrame):
         self._hint = QLabel(self)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setWordWrap(True)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self._hint)
+        # the card (twenty labels in a form) is made when the first account is shown: a start shows the hint
+        self._card: QWidget | None = None
+        self._labels: dict[str, QLabel] = {}
+        self._values: dict[str, QLabel] = {}
+        self.retranslate()
+
+    def _made_card(self) -> QWidget:
+        if self._card is not None:
+            return self._card
+        from PySide6.QtWidgets import QFormLayout  # with the card: its class is made when first named
+
         self._card = QWidget(self)
         self._name = QLabel(self._card)
         self._name.setWordWrap(True)
@@ -39,28 +52,27 @@ class AccountPane(Retranslating, QFrame):
         font.setBold(True)
         self._name.setFont(font)
         self._code = QLabel(self._card)
-        self._form = QFormLayout()
-        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._labels = {key: QLabel(self._card) for key in _FIELDS}
         self._values = {key: QLabel(self._card) for key in _FIELDS}
         for key in _FIELDS:
             self._values[key].setWordWrap(True)
             self._values[key].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._form.addRow(self._labels[key], self._values[key])
+            form.addRow(self._labels[key], self._values[key])
         card_layout = QVBoxLayout(self._card)
         card_layout.addWidget(self._name)
         card_layout.addWidget(self._code)
         card_layout.addSpacing(8)
-        card_layout.addLayout(self._form)
+        card_layout.addLayout(form)
         card_layout.addStretch(1)
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(self._hint)
         self._stack.addWidget(self._card)
-        self.retranslate()
+        self._set_titles()
+        return self._card
 
     def show_row(self, row: PortfolioRow | None) -> None:
         self._row = row
-        self._stack.setCurrentWidget(self._card if row else self._hint)
+        self._stack.setCurrentWidget(self._made_card() if row else self._hint)
         if row is not None:
             self._fill(row)
 
@@ -69,7 +81,8 @@ class AccountPane(Retranslating, QFrame):
         self.show_row(self._row)
 
     def value_text(self, key: str) -> str:
-        return self._values[key].text()
+        shown = self._values.get(key)
+        return "" if shown is None else shown.text()
 
     def _fill(self, row: PortfolioRow) -> None:
         f = self._formats
@@ -98,15 +111,18 @@ class AccountPane(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         self._hint.setText(self.tr("Select an account to see its summary."))
+        self._set_titles()
+        self.show_row(self._row)
+
+    def _set_titles(self) -> None:
         titles = {
             "grade": self.tr("Grade:"), "segment": self.tr("Segment:"), "kind": self.tr("Kind:"),
             "ltv": self.tr("LTV 12 m:"), "previous": self.tr("Previous 12 m:"), "trend": self.tr("Trend:"),
             "benefits": self.tr("Open benefits:"), "exceptions": self.tr("Pending exceptions:"),
             "owner": self.tr("KAM:"), "region": self.tr("Region:"),
         }
-        for key, text in titles.items():
-            self._labels[key].setText(text)
-        self.show_row(self._row)
+        for key, label in self._labels.items():
+            label.setText(titles[key])
 
 
 def _tr(text: str) -> str:

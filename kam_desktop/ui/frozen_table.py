@@ -36,6 +36,9 @@ class FrozenColumnsTable(QTableView):
         self.front.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.front.horizontalHeader().setHighlightSections(False)
         self.front.setStyleSheet("QTableView#frozenColumns { border: none; border-right: 1px solid #c8ced8; }")
+        # Opaque (its header, cells and border cover its background anyway), so Qt leaves the table's cells beneath
+        # it unpainted: they were painted and then hidden, a quarter of the cells of the first paint.
+        self.front.setAutoFillBackground(True)
         self.viewport().stackUnder(self.front)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # scrollTo below counts pixels
 

@@ -8,15 +8,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+# Dialogs, QUrl and QDesktopServices are imported where they are used: a Qt class named here is made (with its
+# enums) as the module loads, before the first paint.
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTabBar,
     QTabWidget,
@@ -297,6 +296,8 @@ class MainWindow(Retranslating, QMainWindow):
                                           reason=refusal_text(error)), 10_000)
 
     def _on_portfolio_error(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.act_refresh.setEnabled(True)
         log.error("loading the portfolio failed", exc_info=error)
         message = fill(self.tr("The portfolio could not be loaded: {reason}"), reason=refusal_text(error))
@@ -431,6 +432,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def restore_backup(self, source: Path | None = None) -> Path | None:
         """File › Restore backup…: pick a backup, confirm, restore; the current content is saved first."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         if source is None:
             folder = str(self.services.backups_dir or "")
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Restore backup"), folder,
@@ -453,6 +456,8 @@ class MainWindow(Retranslating, QMainWindow):
         return safety
 
     def _tell(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage(text, 10_000)
         if self.interactive:
             QMessageBox.information(self, "KAM Desktop", text)
@@ -506,6 +511,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def offer_demo(self) -> bool:
         """Ask whether to load the demo company into an empty store; returns whether loading started."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.services.store_is_empty():
             if self.interactive:
                 QMessageBox.information(self, self.tr("Demo data"), self.tr(
@@ -523,6 +530,8 @@ class MainWindow(Retranslating, QMainWindow):
         return True
 
     def load_demo(self) -> Task:
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
         progress = QProgressDialog(self.tr("Loading the demo company…"), "", 0, 0, self)
         progress.setWindowTitle(self.tr("Demo data"))
         progress.setCancelButton(None)
@@ -547,6 +556,8 @@ class MainWindow(Retranslating, QMainWindow):
     # -- language and settings ---------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
         """Switch the UI language now (translators + Babel formats) and remember it."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.translators.switch(language) and self.interactive:
             QMessageBox.warning(self, "KAM Desktop", f"The {LANGUAGES[language]} translation is missing.")
         self.settings.set_language(language)
@@ -628,6 +639,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def export_view(self, path: Path | None = None) -> Task | None:
         """Ctrl+E: the portfolio as shown (filtered, sorted, visible columns) to an Excel (or CSV) file."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         if path is None:
             if not self.interactive:
                 return None
@@ -660,6 +673,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _open_folder(self, path: str) -> bool:
         """Open `path` in the file manager; if nothing opened it, say where it is and copy the path instead."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
         if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
             return True
         log.warning("no program opened the folder %s", path)

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from kam_desktop.ui.portfolio_model import PortfolioModel, Roles
+from kam_desktop.ui.portfolio_model import COLUMNS, PortfolioModel, Roles
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -78,6 +78,7 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         self._words: tuple[str, ...] = ()
         self._rows: list[int] = []  # proxy row -> source row, ascending
         self._saved: list[tuple[QModelIndex, QPersistentModelIndex]] = []  # across a source layout change
+        self._cell_flags: Qt.ItemFlag | None = None  # the portfolio model's, alike for every cell
 
     # -- filter ---------------------------------------------------------------------------------------
     def set_filter_text(self, text: str) -> None:
@@ -139,6 +140,7 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         if old is not None:
             self._disconnect(old)
         super().setSourceModel(source)
+        self._cell_flags = None
         if source is not None:
             self._connect(source)
         self._rows = self._matching()
@@ -156,9 +158,22 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         return self._from_source_row(source_index.row(), source_index.column())
 
     def index(self, row: int, column: int, parent: ModelIndex = _ROOT) -> QModelIndex:
-        if parent.isValid() or not 0 <= row < len(self._rows) or not 0 <= column < self.columnCount():
+        """As Qt's; the portfolio model's columns are counted without two calls into Python (asked per painted cell)."""
+        if parent.isValid() or not 0 <= row < len(self._rows):
             return QModelIndex()
-        return self.createIndex(row, column)
+        source = self.sourceModel()
+        columns = len(COLUMNS) if isinstance(source, PortfolioModel) else self.columnCount()
+        return self.createIndex(row, column) if 0 <= column < columns else QModelIndex()
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """The portfolio model's (the same for every cell) without mapping the index through Python: a painted cell
+        asks for them, and the base class's answer called mapToSource and the source's index() each time."""
+        source = self.sourceModel()
+        if not isinstance(source, PortfolioModel) or not index.isValid():
+            return super().flags(index)
+        if self._cell_flags is None:
+            self._cell_flags = super().flags(index)
+        return self._cell_flags
 
     def parent(self, _index: ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         return QModelIndex()
@@ -193,13 +208,7 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         except TypeError:  # a binding whose spans Python cannot walk: one data() call a role, as Qt's own does
             super().multiData(index, roleDataSpan)
             return
-        number, column, cell = self._rows[row], index.column(), source.cell
-        for wanted in entries:
-            value = cell(number, column, wanted.role())
-            if value is None:
-                wanted.clearData()  # a delegate reuses its span from cell to cell: the last cell's value is there
-            else:
-                wanted.setData(value)
+        source.fill_cell(self._rows[row], index.column(), entries)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -207,6 +216,8 @@ class PortfolioFilterProxy(QAbstractProxyModel):
         source = self.sourceModel()
         if source is None:
             return None
+        if isinstance(source, PortfolioModel) and orientation == Qt.Orientation.Horizontal:
+            return source.column_header(section, role)
         if orientation == Qt.Orientation.Vertical:
             if not 0 <= section < len(self._rows):
                 return None

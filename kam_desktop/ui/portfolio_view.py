@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+# QInputDialog is imported where it is used: a Qt class named here is made (with its enums) before the first paint.
 from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -366,6 +366,8 @@ class PortfolioView(Retranslating, QWidget):
                 delete.addAction(name).triggered.connect(lambda _c=False, n=name: self.delete_filter(n))
 
     def _ask_filter_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(self, self.tr("Save this filter"),
                                         fill(self.tr("A name for the filter “{text}”:"), text=self.search.text()))
         if ok:

@@ -6,12 +6,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+# Dialogs are imported where they are used: a Qt class named here is made (with its enums) before the first paint.
 from PySide6.QtCore import QByteArray, QObject, Qt, SignalInstance
 from PySide6.QtWidgets import (
-    QInputDialog,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStatusBar,
     QTableView,
@@ -28,6 +26,8 @@ from kam_desktop.ui.settings import UiSettings
 from kam_desktop.ui.workers import Task, TaskContext, run_task
 
 if TYPE_CHECKING:  # the screens load when first opened: QtCharts and their services stay out of the start
+    from PySide6.QtWidgets import QProgressDialog
+
     from kam_desktop.services.desk import Desk
     from kam_desktop.ui.account_workspace import AccountWorkspace
     from kam_desktop.ui.approvals_inbox import ApprovalsInbox
@@ -219,6 +219,8 @@ class Screens(QObject):
                                           count=formats.number(len(run.rows)), day=formats.date(run.as_of)))
 
     def close_quarter(self, quarter: str | None = None) -> Task | None:
+        from PySide6.QtWidgets import QInputDialog
+
         if quarter is None:
             default = self.desk.last_finished_quarter()
             if not self.window.interactive:
@@ -238,6 +240,8 @@ class Screens(QObject):
                                         expiries=formats.number(r.expiries)))
 
     def _job(self, text: str, work: Any, done_text: Any) -> Task | None:
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
         window = self.window
         if self.job is not None and not self.job.finished:
             window.statusBar().showMessage(self.tr("Another job is still running."))

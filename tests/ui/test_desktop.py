@@ -130,6 +130,39 @@ def test_code_and_account_stay_in_view_when_the_table_scrolls_sideways(window, q
     assert front.selectionModel() is table.selectionModel()
 
 
+def test_the_cells_under_the_frozen_columns_are_painted_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+
+    from kam_desktop.ui.frozen_table import FrozenColumnsTable
+
+    asked: dict[int, int] = {}
+
+    class Cells(QAbstractTableModel):
+        def rowCount(self, _parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+            return 50
+
+        def columnCount(self, _parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+            return 6
+
+        def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            asked[index.column()] = asked.get(index.column(), 0) + 1
+            return f"{index.row()}/{index.column()}"
+
+    table = FrozenColumnsTable()
+    qtbot.addWidget(table)
+    model = Cells(table)
+    table.setModel(model)
+    table.freeze([0, 1])
+    table.resize(700, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: len(asked) == 6, timeout=3000)
+    # the frozen part covers the table's own first columns: only it paints them (the table used to, beneath it)
+    assert asked[0] == asked[1] == asked[2] > 0
+
+
 def test_an_empty_store_and_a_filter_without_a_match_say_what_to_do_next(make_window, store: Store,  # type: ignore[no-untyped-def]
                                                                           settings: UiSettings, qtbot) -> None:
     from kam_desktop.services.demo.setup import initialize

@@ -229,7 +229,9 @@ def test_the_collector_runs_again_once_the_portfolio_shows(qtbot, qapp, demo_fil
         with qtbot.waitSignal(window.portfolio_loaded, timeout=30_000):
             window.load_portfolio()
         qtbot.waitUntil(gc.isenabled, timeout=5_000)
+        assert gc.get_freeze_count() > 0  # what the start made is left out of the collections
     finally:
+        gc.unfreeze()  # the rest of the test session's objects are collected as usual
         gc.enable()
         opening.dispose()
 

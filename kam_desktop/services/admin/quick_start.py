@@ -82,9 +82,7 @@ def quick_start_store(db: str | os.PathLike[str] | None, login: str | None) -> L
         if found is None:
             return None
         key = found.key
-    if not quick_read.ready_store(path, key):
-        return None
-    person = quick_read.solo_person(path, SOLO_LOGIN, key)
+    person = quick_read.ready_solo_person(path, SOLO_LOGIN, key)
     if person is None or not _sees_every_account(Person(person[0], Role(person[1]))):
         return None
     return LocalStore(path, key)
