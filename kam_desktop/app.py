@@ -571,8 +571,7 @@ def collect_from_now_on() -> None:
 
 def _open_after_first_paint(app: QApplication, window: MainWindow, opening: OpeningStore) -> None:
     """Open the store off the GUI thread after the first portfolio shows; a failure ends the app, explained."""
-    from PySide6.QtCore import QTimer
-
+    from kam_desktop.ui.first_paint import after_next_paint
     from kam_desktop.ui.workers import run_task
 
     def failed(error: BaseException) -> None:
@@ -583,10 +582,11 @@ def _open_after_first_paint(app: QApplication, window: MainWindow, opening: Open
     def start(*_outcome: object) -> None:  # after the first load, whether it showed rows or an error
         window.portfolio_loaded.disconnect(start)
         window.portfolio_failed.disconnect(start)
-        # on the next turn of the event loop, once the rows are painted: importing SQLAlchemy on a worker at once
-        # would hold the interpreter lock against the paint's thousand calls to data()
-        QTimer.singleShot(0, window, lambda: run_task(lambda _ctx: opening.desk(), lambda _desk: window.store_opened(),
-                                                      failed, owner=window))
+        # once the rows are painted: importing SQLAlchemy on a worker at once would hold the interpreter lock
+        # against the paint's thousand calls to data() (a zero timer would still run before the paint)
+        after_next_paint(window.portfolio.table.viewport(),
+                         lambda: run_task(lambda _ctx: opening.desk(), lambda _desk: window.store_opened(), failed,
+                                          owner=window))
 
     window.portfolio_loaded.connect(start)
     window.portfolio_failed.connect(start)
