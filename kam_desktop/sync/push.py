@@ -25,11 +25,15 @@ from kam_desktop.sync import local
 from kam_desktop.sync.server import TABLES, rows_by_id
 
 APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
+# A run of new rows of one table (a day's contacts, an import): the rows themselves as one json array, read once by
+# the server, instead of every op as a jsonb tree taken apart again per row (db/server/55_sync_apply.sql)
+INSERT_MANY = text("SELECT kam.sync_insert_many(:entity, CAST(:ops AS uuid[]), CAST(:ids AS uuid[]), CAST(:rows AS json))")
 SLICE = 2_000  # entries of one local transaction sent in one server transaction (a bulk import is split)
 # The outbox as stored: the changes stay the JSON text the unit of work wrote (decoded only when a conflict or a
 # decision needs them), and the server gets that text as it is, not decoded and encoded again.
 OUTBOX_SLICE = (
-    "SELECT seq, op_id, entity, entity_id, operation, base_version, json_extract(changes, '$.txn'), changes "
+    "SELECT seq, op_id, entity, entity_id, operation, base_version, json_extract(changes, '$.txn'), changes, "
+    "CASE operation WHEN 'insert' THEN json_extract(changes, '$.new') END "  # an insert's row, as JSON text
     "FROM sync_outbox ORDER BY seq LIMIT ?"
 )
 DECIDE = text("SELECT kam.sync_decide(CAST(:op AS uuid), CAST(:step AS jsonb))")
@@ -60,6 +64,7 @@ class Pending:
     base_version: int | None
     txn: str | None  # the local transaction it belongs to
     changes_json: str  # {"txn": …, "new": {…}, "old": {…}} as the outbox holds it
+    new_json: str | None  # an insert's {"new": …} object alone (SQLite's json_extract of it); None for other ops
 
     @cached_property
     def op_id(self) -> uuid.UUID:
@@ -108,12 +113,12 @@ def next_transaction(store: Store, limit: int = SLICE) -> list[Pending]:
         entries = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
             OUTBOX_SLICE, (limit,)).fetchall()
     group: list[Pending] = []
-    for seq, op_id, entity, entity_id, operation, base_version, txn, changes in entries:
+    for seq, op_id, entity, entity_id, operation, base_version, txn, changes, new in entries:
         if group and txn != group[0].txn:
             break
         # (a 10,000-entry push spent a tenth of its laptop time making UUIDs only to print them again)
         group.append(Pending(seq, str(op_id), entity, str(entity_id), operation, base_version,
-                             None if txn is None else str(txn), changes))
+                             None if txn is None else str(txn), changes, new))
     return group
 
 
@@ -156,6 +161,13 @@ def _apply(connection: Connection, group: list[Pending]) -> list[dict[str, Any]]
 def _apply_many(connection: Connection, run: list[Pending]) -> list[dict[str, Any]]:
     if not run:
         return []
+    entity = run[0].entity
+    rows = [e.new_json for e in run if e.operation == "insert" and e.entity == entity and e.new_json is not None]
+    if len(rows) == len(run):  # new rows of one table, the common push: the same answers, a third less server time
+        answers = connection.scalar(INSERT_MANY, {
+            "entity": entity, "ops": "{" + ",".join(e.op_text for e in run) + "}",
+            "ids": "{" + ",".join(e.entity_text for e in run) + "}", "rows": "[" + ",".join(rows) + "]"})
+        return [dict(answer) for answer in answers]
     answers = connection.scalar(APPLY_MANY, {"ops": "[" + ",".join(e.op_json() for e in run) + "]"})
     return [dict(answer) for answer in answers]
 
