@@ -26,7 +26,7 @@ from kam_desktop.store.models import OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store
 from kam_desktop.store.types import utc_now
 from kam_desktop.sync import local
-from kam_desktop.sync.server import Entity, dict_blocks, entities, epoch, rows_by_id, typed
+from kam_desktop.sync.server import Entity, entities, epoch, rows_by_id, stored_blocks, stored_rows
 
 BATCH = 10_000
 SNAPSHOT_BLOCK = 5_000  # rows fetched from the server at a time in a first sync
@@ -113,7 +113,7 @@ def _follow_log(connection: Connection, store: Store, replicated: Sequence[Entit
                 if entity.name not in changed:
                     continue
                 rows = fetched[entity.name]
-                local.upsert(writer, entity.name, rows, keep)
+                local.upsert(writer, entity.name, rows, keep, stored=True)
                 local.remove(writer, entity.name, changed[entity.name] - {r["id"] for r in rows} - keep)
             _advance(writer, cursor, pulled=True)
         result.pulled += len(log)
@@ -144,7 +144,7 @@ def _reconcile_accounts(connection: Connection, store: Store, replicated: Sequen
         if arrived:
             for entity in replicated:
                 if entity.account_sql is not None:
-                    local.upsert(writer, entity.name, _account_rows(connection, entity, arrived))
+                    local.upsert(writer, entity.name, _account_rows(connection, entity, arrived), stored=True)
         if gone:
             result.conflicts += _revoke(writer, replicated, gone)
     result.arrived += len(arrived)
@@ -185,7 +185,7 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
         visible = list(connection.scalars(select(replicated_entity(replicated, "accounts").table.c.id)))
         with _Reader(connection, replicated, visible) as blocks:
             for name, block in blocks:
-                result.pulled += local.insert_fresh(writer, name, block)
+                result.pulled += local.insert_fresh(writer, name, block, stored=True)
         rollup.rebuild(writer)  # once for the whole snapshot, in its transaction
         writer.execute(update(SyncState).values(epoch=server_epoch))
         _advance(writer, Cursor(xmin - 1, END_OF_XID), pulled=True)
@@ -194,10 +194,10 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
 
 
 def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.UUID]) -> Iterator[list[dict[str, Any]]]:
-    """Every row of `entity` this login may read, in blocks, as the driver gives them (the laptop's writer converts
-    them)."""
-    return dict_blocks(connection, f"SELECT r.* {_snapshot_from(connection, entity)}", {"accounts": visible},
-                       SNAPSHOT_BLOCK)
+    """Every row of `entity` this login may read, in blocks, in their stored form (the laptop's writer converts the
+    rest)."""
+    return stored_blocks(connection, entity.table, _snapshot_from(connection, entity), {"accounts": visible},
+                         SNAPSHOT_BLOCK)
 
 
 def _snapshot_from(connection: Connection, entity: Entity) -> str:
@@ -285,9 +285,10 @@ def _held(store: Store) -> set[uuid.UUID]:
 
 
 def _account_rows(connection: Connection, entity: Entity, accounts: set[uuid.UUID]) -> list[Any]:
-    query = typed(entity, f"SELECT r.* FROM {entity.name} r WHERE {entity.account_sql} = ANY(:accounts)",
-                  accounts=list(accounts))
-    return list(connection.execute(query).mappings())
+    """The accounts' rows of `entity`, in their stored form."""
+    table = connection.dialect.identifier_preparer.quote(entity.name)
+    return stored_rows(connection, entity.table, f"FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s)",
+                       {"accounts": list(accounts)})
 
 
 def replicated_entity(replicated: Sequence[Entity], name: str) -> Entity:

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, insert, text
 
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import OutboxEntry, SyncConflict
 from kam_desktop.store.store import Store
 from kam_desktop.sync import local
-from kam_desktop.sync.server import TABLES, rows_by_id
+from kam_desktop.sync.server import TABLES, rows_by_id, stored_rows
 
 APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
 # A run of new rows of one table (a day's contacts, an import): the rows themselves as one json array, read once by
@@ -192,8 +192,8 @@ def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> li
 
 
 def _steps_of(connection: Connection, requests: set[uuid.UUID]) -> list[Any]:
-    table = TABLES["approval_steps"]
-    return [row._mapping for row in connection.execute(select(table).where(table.c.exception_id.in_(requests)))]
+    return stored_rows(connection, TABLES["approval_steps"], "FROM approval_steps r WHERE r.exception_id = ANY(%(ids)s)",
+                       {"ids": list(requests)})
 
 
 def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], winners: dict[str, list[Any]]) -> int:
@@ -213,7 +213,7 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
             refused = {row_id for name, row_id in refused_inserts if name == entity}
             # the server has no such row: nor do we (first: the server's own row may take its place, e.g. a step)
             local.remove(connection, entity, refused - found)
-            local.upsert(connection, entity, rows)
+            local.upsert(connection, entity, rows, stored=True)  # the server's rows, as it reads them
     return len(conflicts)
 
 
