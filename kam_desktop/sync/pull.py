@@ -183,10 +183,13 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
         # pull after it brings back the merged row (a row kept out of the snapshot would be missing meanwhile).
         local.wipe(writer, replicated)
         visible = list(connection.scalars(select(replicated_entity(replicated, "accounts").table.c.id)))
+        sums = rollup.StoredSums()  # the roll-up, summed from the lines as they pass, written once at the end
         with _Reader(connection, replicated, visible) as blocks:
             for name, block in blocks:
                 result.pulled += local.insert_fresh(writer, name, block, stored=True)
-        rollup.rebuild(writer)  # once for the whole snapshot, in its transaction
+                if name == local.LINES:
+                    sums.add(block)
+        sums.write(writer)
         writer.execute(update(SyncState).values(epoch=server_epoch))
         _advance(writer, Cursor(xmin - 1, END_OF_XID), pulled=True)
     result.snapshot = True

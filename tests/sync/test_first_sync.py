@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from kam_desktop.store import rollup
 from kam_desktop.store.models import Contact
 from kam_desktop.store.store import Store
 from kam_desktop.sync import local, pull, server
@@ -115,3 +116,21 @@ def test_rows_read_in_their_stored_form_are_written_as_typed_rows_would_be(team:
         laptop.store.dispose()
     assert compared > 10
 
+
+def test_the_roll_up_summed_from_the_pulled_lines_is_the_one_rebuild_computes(team: Team) -> None:
+    team.account("A1", "kam1")
+    team.account("B1", "kam1")
+    sell(team, "A1", (date(2026, 1, 5), "HW", "100.00"), (date(2026, 1, 31), "HW", "-20.05"),
+         (date(2026, 1, 9), "SW", "7.50"), (date(2026, 2, 1), "HW", "0.01"))
+    sell(team, "B1", (date(2025, 12, 31), "SW", "999999.99"), (date(2025, 12, 1), "SW", "1.00"))
+    laptop = team.laptop("kam1")
+    assert laptop.sync().snapshot
+    path = Path(laptop.store.engine.url.database or "")
+    try:
+        summed = _contents(path, ["sales_rollup", "sales_months"])
+        assert len(summed["sales_rollup"]) == 4 and len(summed["sales_months"]) == 3
+        with laptop.store.engine.begin() as connection:
+            rollup.rebuild(connection)
+        assert _contents(path, ["sales_rollup", "sales_months"]) == summed
+    finally:
+        laptop.store.dispose()
