@@ -252,7 +252,7 @@ class StoredSums:
             if sums:
                 connection.exec_driver_sql(
                     f"INSERT INTO {level.table.name} ({', '.join(names)}) VALUES ({', '.join(['?'] * len(names))})",
-                    [(*key, *cell) for key, cell in sums.items()])
+                    [(*key, *cell) for key, cell in sorted(sums.items())])  # in key order: the tables are clustered
 
 
 def first_difference(connection: Connection) -> tuple[uuid.UUID, str] | None:

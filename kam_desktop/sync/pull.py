@@ -26,7 +26,15 @@ from kam_desktop.store.models import OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store
 from kam_desktop.store.types import utc_now
 from kam_desktop.sync import local
-from kam_desktop.sync.server import Entity, entities, epoch, rows_by_id, stored_blocks, stored_rows
+from kam_desktop.sync.server import (
+    Entity,
+    entities,
+    epoch,
+    rows_by_id,
+    stored_blocks,
+    stored_rows,
+    uuid_array,
+)
 
 BATCH = 10_000
 SNAPSHOT_BLOCK = 5_000  # rows fetched from the server at a time in a first sync
@@ -199,8 +207,8 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
 def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.UUID]) -> Iterator[list[dict[str, Any]]]:
     """Every row of `entity` this login may read, in blocks, in their stored form (the laptop's writer converts the
     rest)."""
-    return stored_blocks(connection, entity.table, _snapshot_from(connection, entity), {"accounts": visible},
-                         SNAPSHOT_BLOCK)
+    return stored_blocks(connection, entity.table, _snapshot_from(connection, entity),
+                         {"accounts": uuid_array(visible)}, SNAPSHOT_BLOCK)
 
 
 def _snapshot_from(connection: Connection, entity: Entity) -> str:
@@ -213,7 +221,7 @@ def _snapshot_from(connection: Connection, entity: Entity) -> str:
     table = connection.dialect.identifier_preparer.quote(entity.name)
     if entity.account_sql is None or entity.account_sql not in DIRECT_ACCOUNT:
         return f"FROM {table} r"
-    return f"FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s)"
+    return f"FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s::uuid[])"
 
 
 def _tables_with_rows(connection: Connection, replicated: Sequence[Entity], visible: list[uuid.UUID]) -> list[Entity]:
@@ -224,7 +232,7 @@ def _tables_with_rows(connection: Connection, replicated: Sequence[Entity], visi
     """
     probes = ", ".join(f"EXISTS (SELECT 1 {_snapshot_from(connection, entity)})" for entity in replicated)
     cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-        f"SELECT ARRAY[{probes}]", {"accounts": visible})
+        f"SELECT ARRAY[{probes}]", {"accounts": uuid_array(visible)})
     found = cursor.fetchone()
     assert found is not None
     return [entity for entity, has_rows in zip(replicated, found[0], strict=True) if has_rows]
@@ -290,8 +298,8 @@ def _held(store: Store) -> set[uuid.UUID]:
 def _account_rows(connection: Connection, entity: Entity, accounts: set[uuid.UUID]) -> list[Any]:
     """The accounts' rows of `entity`, in their stored form."""
     table = connection.dialect.identifier_preparer.quote(entity.name)
-    return stored_rows(connection, entity.table, f"FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s)",
-                       {"accounts": list(accounts)})
+    return stored_rows(connection, entity.table, f"FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s::uuid[])",
+                       {"accounts": uuid_array(accounts)})
 
 
 def replicated_entity(replicated: Sequence[Entity], name: str) -> Entity:

@@ -22,7 +22,7 @@ from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import OutboxEntry, SyncConflict
 from kam_desktop.store.store import Store
 from kam_desktop.sync import local
-from kam_desktop.sync.server import TABLES, rows_by_id, stored_rows
+from kam_desktop.sync.server import TABLES, rows_by_id, stored_rows, uuid_array
 
 APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
 # A run of new rows of one table (a day's contacts, an import): the rows themselves as one json array, read once by
@@ -192,8 +192,8 @@ def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> li
 
 
 def _steps_of(connection: Connection, requests: set[uuid.UUID]) -> list[Any]:
-    return stored_rows(connection, TABLES["approval_steps"], "FROM approval_steps r WHERE r.exception_id = ANY(%(ids)s)",
-                       {"ids": list(requests)})
+    return stored_rows(connection, TABLES["approval_steps"], "FROM approval_steps r WHERE r.exception_id = ANY(%(ids)s::uuid[])",
+                       {"ids": uuid_array(requests)})
 
 
 def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], winners: dict[str, list[Any]]) -> int:

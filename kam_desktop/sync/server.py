@@ -103,11 +103,17 @@ def stored_form(table: Table) -> tuple[str, frozenset[str]]:
 def rows_by_id(connection: Connection, table: Table, ids: Iterable[uuid.UUID]) -> list[Any]:
     """The server's rows with these ids in their stored form (`stored_form`: the laptop's writer converts the rest).
 
-    One array parameter (an IN list of 10,000 values is parsed and planned 10,000 times over), and no result
+    One array parameter (an IN list of 10,000 values is parsed and planned 10,000 times over), sent as the text of
+    an array (psycopg's binary dump of 10,000 UUID objects cost a pull more than the server's lookups), and no result
     processing on the way: the values go straight into the laptop's upsert.
     """
-    sql = f"FROM {connection.dialect.identifier_preparer.quote(table.name)} r WHERE r.id = ANY(%(ids)s)"
-    return stored_rows(connection, table, sql, {"ids": list(ids)})
+    sql = f"FROM {connection.dialect.identifier_preparer.quote(table.name)} r WHERE r.id = ANY(%(ids)s::uuid[])"
+    return stored_rows(connection, table, sql, {"ids": uuid_array(ids)})
+
+
+def uuid_array(ids: Iterable[uuid.UUID]) -> str:
+    """PostgreSQL's text form of a uuid[] (a UUID's str has only hex digits and hyphens: nothing to quote)."""
+    return "{" + ",".join(map(str, ids)) + "}"
 
 
 def stored_rows(connection: Connection, table: Table, from_sql: str, params: dict[str, Any]) -> list[Any]:
