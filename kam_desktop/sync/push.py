@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -34,7 +35,7 @@ SLICE = 2_000  # entries of one local transaction sent in one server transaction
 OUTBOX_SLICE = (
     "SELECT seq, op_id, entity, entity_id, operation, base_version, json_extract(changes, '$.txn'), changes, "
     "CASE operation WHEN 'insert' THEN json_extract(changes, '$.new') END "  # an insert's row, as JSON text
-    "FROM sync_outbox ORDER BY seq LIMIT ?"
+    "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?"
 )
 DECIDE = text("SELECT kam.sync_decide(CAST(:op AS uuid), CAST(:step AS jsonb))")
 SETTLED = frozenset({"applied", "duplicate"})  # answers after which the laptop already holds the server's row
@@ -90,28 +91,45 @@ class Pending:
 def push(server: Engine, store: Store, on_committed: Hook | None = None) -> PushResult:
     """Send the whole outbox; returns how many entries went and how many became conflicts.
 
-    One connection for the whole push (a login costs more than a slice's work); a server transaction per slice.
+    One connection for the whole push (a login costs more than a slice's work); a server transaction per slice, in
+    outbox order. The laptop's own work overlaps the server's: while the server applies a slice (on a thread of its
+    own, which alone uses the connection meanwhile), the laptop reads the next one from the outbox; while the server
+    applies that one, the laptop records the answers of the one before (a 10,000-entry push spent a third of its time
+    with the server idle). A slice still leaves the outbox only after its own answers came back; a push cut anywhere
+    leaves the slices not yet recorded in the outbox, and the server gives them the same answers when sent again.
     """
     result = PushResult()
-    with server.connect() as connection:
-        while group := next_transaction(store):
-            answers, winners = _send(connection, group)
-            if on_committed is not None:
-                on_committed("push")  # the tests cut the connection here: committed, answer not yet recorded
-            result.conflicts += _record(store, group, answers, winners)
-            result.pushed += len(group)
-            result.transactions += 1
-            for answer in answers:
-                result.answers[answer["status"]] = result.answers.get(answer["status"], 0) + 1
+    with server.connect() as connection, ThreadPoolExecutor(1, thread_name_prefix="kam-push") as server_side:
+        group = next_transaction(store)
+        sending = server_side.submit(_send, connection, group) if group else None
+        try:
+            while sending is not None:
+                following = next_transaction(store, after=group[-1].seq)  # while the server works on `group`
+                answers, winners = sending.result()
+                sending = None
+                if on_committed is not None:
+                    on_committed("push")  # the tests cut the connection here: committed, answer not yet recorded
+                if following:
+                    sending = server_side.submit(_send, connection, following)  # the server starts on the next one
+                result.conflicts += _record(store, group, answers, winners)  # while it works on that one
+                result.pushed += len(group)
+                result.transactions += 1
+                for answer in answers:
+                    result.answers[answer["status"]] = result.answers.get(answer["status"], 0) + 1
+                group = following
+        finally:
+            if sending is not None:  # recording failed: let the slice in flight finish before the connection closes
+                wait([sending])
     return result
 
 
-def next_transaction(store: Store, limit: int = SLICE) -> list[Pending]:
-    """The oldest local transaction still in the outbox (its entries share a `txn` id), in order; at most `limit`."""
+def next_transaction(store: Store, limit: int | None = None, after: int = 0) -> list[Pending]:
+    """The oldest local transaction in the outbox after the entry `after` (its entries share a `txn` id), in order;
+    at most `limit`. (`after`: the last entry of a slice sent but not yet recorded, still in the outbox.)"""
     with store.engine.connect() as connection:
         # sqlite3's own cursor: the entries are plain values, SQLAlchemy's row objects only cost time here
         entries = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-            OUTBOX_SLICE, (limit,)).fetchall()
+            OUTBOX_SLICE, (after, limit or SLICE)).fetchall()
     group: list[Pending] = []
     for seq, op_id, entity, entity_id, operation, base_version, txn, changes, new in entries:
         if group and txn != group[0].txn:

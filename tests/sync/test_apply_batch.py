@@ -202,3 +202,55 @@ def test_rows_sent_again_after_a_cut_get_the_same_answers(team: Team) -> None:
     assert recorded_answers(team) == 20
     with as_login(team, "kam1") as connection:  # and their rows' stamp is the login that pushed them
         assert {who for (who,) in connection.execute("SELECT updated_by FROM contacts")} == {team.login("kam1")}
+
+
+class _Cut(Exception):
+    """The connection dropped right after a slice's COMMIT (its answers never recorded)."""
+
+
+def test_slices_in_flight_while_answers_are_recorded_leave_the_outbox_only_once_answered(
+        team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The push sends the next slice while it records the answers of the one before: a push cut after any slice's
+    COMMIT leaves exactly the unrecorded slices in the outbox, and the next push completes without a duplicate."""
+    from kam_desktop.sync import push as pushing
+
+    monkeypatch.setattr(pushing, "SLICE", 3)
+    team.account("A1", "kam1")
+    laptop = team.laptop("kam1")
+    laptop.sync()
+    with laptop.store.read() as session:
+        account_id = session.scalar(sa.text("SELECT id FROM accounts WHERE code = 'A1'"))
+    for size in (10, 2, 2):  # local transactions: 10 entries (four slices), then two of 2
+        with laptop.store.unit_of_work(laptop.login) as uow:
+            uow.session.add_all([Contact(account_id=uuid.UUID(str(account_id)), name=f"C{size}-{i}")
+                                 for i in range(size)])
+            uow.commit()
+
+    def outbox() -> list[int]:
+        with laptop.store.read() as session:
+            return list(session.scalars(select(OutboxEntry.seq).order_by(OutboxEntry.seq)))
+
+    everything = outbox()
+    assert len(everything) == 14
+    committed = 0
+
+    def cut_after_the_third(_stage: str) -> None:
+        nonlocal committed
+        committed += 1
+        if committed == 3:
+            raise _Cut
+
+    server = server_engine(team.url, laptop.login, PASSWORD)
+    try:
+        with pytest.raises(_Cut):
+            push(server, laptop.store, cut_after_the_third)
+        assert outbox() == everything[6:]  # two slices recorded; the third committed on the server, not recorded
+        assert len(server_contacts(team)) == 9
+        result = push(server, laptop.store)
+    finally:
+        server.dispose()
+    assert (result.pushed, result.transactions, result.conflicts) == (8, 4, 0)
+    assert result.answers == {"applied": 8}  # the third slice again: its stored answers, not "duplicate"
+    assert outbox() == []
+    assert sorted(server_contacts(team).values()) == sorted(f"C{size}-{i}" for size in (10, 2, 2)
+                                                           for i in range(size))
