@@ -16,6 +16,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
@@ -39,6 +40,7 @@ from kam_desktop.sync.server import (
 BATCH = 10_000
 SNAPSHOT_BLOCK = 5_000  # rows fetched from the server at a time in a first sync
 READ_AHEAD = 4  # blocks the snapshot's reader may fetch ahead of the writes
+ROWS_PART = 2_500  # changed rows read by one query in a log pull: the laptop writes a part while the next is read
 END_OF_XID = 2**62  # a cursor id past any log row of its xid
 DIRECT_ACCOUNT = frozenset({"r.id", "r.account_id"})  # an account's rows the index on their account finds
 
@@ -50,6 +52,7 @@ LOG = (
 )
 
 Hook = Callable[[str], None]
+Item = tuple[str, list[dict[str, Any]]]  # a table's name and some of its rows, in their stored form
 
 
 @dataclass
@@ -113,16 +116,18 @@ def _follow_log(connection: Connection, store: Store, replicated: Sequence[Entit
         for _, _, entity_name, entity_id in log:
             if entity_name in by_name:
                 changed.setdefault(entity_name, set()).add(entity_id)
-        fetched = {name: _rows(connection, by_name[name], ids) for name, ids in changed.items()}
         cursor = Cursor(log[-1][1], log[-1][0])
+        wanted = [(entity, changed[entity.name]) for entity in replicated if entity.name in changed]  # parents first
         with _local_transaction(store) as writer:
             keep = local.pending_rows(writer)
-            for entity in replicated:  # parents first
-                if entity.name not in changed:
-                    continue
-                rows = fetched[entity.name]
-                local.upsert(writer, entity.name, rows, keep, stored=True)
-                local.remove(writer, entity.name, changed[entity.name] - {r["id"] for r in rows} - keep)
+            found: dict[str, set[uuid.UUID]] = {name: set() for name in changed}
+            # the server reads the rows a part at a time on its thread while the laptop writes the part before
+            with _Reader(partial(_changed_rows, connection, wanted)) as parts:
+                for name, rows in parts:
+                    found[name].update(r["id"] for r in rows)
+                    local.upsert(writer, name, rows, keep, stored=True)
+            for entity, ids in wanted:
+                local.remove(writer, entity.name, ids - found[entity.name] - keep)
             _advance(writer, cursor, pulled=True)
         result.pulled += len(log)
         if on_committed is not None:
@@ -136,8 +141,12 @@ def _log(connection: Connection, cursor: Cursor) -> list[tuple[int, int, str, uu
         return log.fetchall()  # type: ignore[no-any-return]
 
 
-def _rows(connection: Connection, entity: Entity, ids: set[uuid.UUID]) -> list[Any]:
-    return rows_by_id(connection, entity.table, ids)
+def _changed_rows(connection: Connection, wanted: list[tuple[Entity, set[uuid.UUID]]]) -> Iterator[Item]:
+    """The current rows of these ids, table by table, a part of at most ROWS_PART at a time (one query each)."""
+    for entity, ids in wanted:
+        ordered = list(ids)
+        for start in range(0, len(ordered), ROWS_PART):
+            yield entity.name, rows_by_id(connection, entity.table, ordered[start:start + ROWS_PART])
 
 
 def _reconcile_accounts(connection: Connection, store: Store, replicated: Sequence[Entity],
@@ -192,7 +201,7 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
         local.wipe(writer, replicated)
         visible = list(connection.scalars(select(replicated_entity(replicated, "accounts").table.c.id)))
         sums = rollup.StoredSums()  # the roll-up, summed from the lines as they pass, written once at the end
-        with _Reader(connection, replicated, visible) as blocks:
+        with _Reader(partial(_snapshot_items, connection, replicated, visible)) as blocks:
             for name, block in blocks:
                 result.pulled += local.insert_fresh(writer, name, block, stored=True)
                 if name == local.LINES:
@@ -238,29 +247,35 @@ def _tables_with_rows(connection: Connection, replicated: Sequence[Entity], visi
     return [entity for entity, has_rows in zip(replicated, found[0], strict=True) if has_rows]
 
 
+def _snapshot_items(connection: Connection, replicated: Sequence[Entity], visible: list[uuid.UUID]) -> Iterator[Item]:
+    """A first sync's reads: every table that holds rows for this login, a block at a time."""
+    for entity in _tables_with_rows(connection, replicated, visible):
+        for block in _snapshot_blocks(connection, entity, visible):
+            yield entity.name, block
+
+
 _DONE = object()  # the reader's last item
 
 
 class _Reader:
-    """The snapshot's server reads on a thread of their own, ahead of the SQLite writes.
+    """The server reads of a pull (`produce`: a table's name and rows at a time) on a thread of their own, ahead of
+    the SQLite writes.
 
     The server's query time and the laptop's writes (sqlite3 lets go of the GIL while it writes) then overlap instead
     of adding up. Only the thread uses the server connection until it has ended (joined on leaving), so the reads stay
     in the pull's REPEATABLE READ transaction, in order. A failure on either side stops both and is raised here.
     """
 
-    def __init__(self, connection: Connection, replicated: Sequence[Entity], visible: list[uuid.UUID]) -> None:
+    def __init__(self, produce: Callable[[], Iterator[Item]]) -> None:
         self._queue: queue.Queue[object] = queue.Queue(maxsize=READ_AHEAD)
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._read, args=(connection, replicated, visible),
-                                        name="kam-snapshot-reader", daemon=True)
+        self._thread = threading.Thread(target=self._read, args=(produce,), name="kam-pull-reader", daemon=True)
 
-    def _read(self, connection: Connection, replicated: Sequence[Entity], visible: list[uuid.UUID]) -> None:
+    def _read(self, produce: Callable[[], Iterator[Item]]) -> None:
         try:
-            for entity in _tables_with_rows(connection, replicated, visible):
-                for block in _snapshot_blocks(connection, entity, visible):
-                    if not self._put((entity.name, block)):
-                        return
+            for item in produce():
+                if not self._put(item):
+                    return
             self._put(_DONE)
         except BaseException as error:  # noqa: BLE001 - handed over to the writing thread, which raises it
             self._put(error)
@@ -275,11 +290,11 @@ class _Reader:
                 continue
         return False
 
-    def __enter__(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    def __enter__(self) -> Iterator[Item]:
         self._thread.start()
         return self._blocks()
 
-    def _blocks(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    def _blocks(self) -> Iterator[Item]:
         while (item := self._queue.get()) is not _DONE:
             if isinstance(item, BaseException):
                 raise item
