@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
@@ -52,6 +53,7 @@ LOG = (
 )
 
 Hook = Callable[[str], None]
+_UUID_ORDER = attrgetter("int")
 Item = tuple[str, list[dict[str, Any]]]  # a table's name and some of its rows, in their stored form
 
 
@@ -142,9 +144,14 @@ def _log(connection: Connection, cursor: Cursor) -> list[tuple[int, int, str, uu
 
 
 def _changed_rows(connection: Connection, wanted: list[tuple[Entity, set[uuid.UUID]]]) -> Iterator[Item]:
-    """The current rows of these ids, table by table, a part of at most ROWS_PART at a time (one query each)."""
+    """The current rows of these ids, table by table, a part of at most ROWS_PART at a time (one query each).
+
+    In id order, as the laptop's primary key index holds them: SQLite then fills its index pages one after another
+    instead of all over an index larger than its page cache (a pull of 10,000 contacts into a laptop holding 60,000
+    spent a third more time writing them in random order).
+    """
     for entity, ids in wanted:
-        ordered = list(ids)
+        ordered = sorted(ids, key=_UUID_ORDER)  # a UUID's int orders as its 32 hex digits on SQLite do
         for start in range(0, len(ordered), ROWS_PART):
             yield entity.name, rows_by_id(connection, entity.table, ordered[start:start + ROWS_PART])
 
