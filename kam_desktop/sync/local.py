@@ -150,5 +150,6 @@ def rows_of_accounts(local: Connection, entity: Entity, accounts: set[uuid.UUID]
 
 def wipe(local: Connection, entities: Sequence[Entity]) -> None:
     """Forget every replicated row (a first sync or a restored server): the server's snapshot replaces them."""
-    for entity in reversed(entities):
-        local.execute(delete(entity.table))  # (the sales roll-up follows when the snapshot rebuilds it)
+    quote = local.dialect.identifier_preparer.quote
+    for entity in reversed(entities):  # the statements as they are (35 of them compiled cost a first sync ~2 ms)
+        local.exec_driver_sql(f"DELETE FROM {quote(entity.name)}")  # (the roll-up follows when the snapshot is in)

@@ -205,19 +205,19 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
     with _local_transaction(store) as writer:
         # Every row is replaced, pending ones too: their outbox entries still go out at the next push, and the
         # pull after it brings back the merged row (a row kept out of the snapshot would be missing meanwhile).
-        local.wipe(writer, replicated)
-        visible = list(connection.scalars(select(replicated_entity(replicated, "accounts").table.c.id)))
         sums = rollup.StoredSums()  # the roll-up, summed from the lines as they pass, written once at the end
-        with _Reader(partial(_snapshot_items, connection, replicated, visible)) as blocks:
+        with _Reader(partial(_snapshot_items, connection, replicated)) as blocks:
+            local.wipe(writer, replicated)  # while the server finds the login's accounts and tables
             for name, block in blocks:
                 result.pulled += local.insert_fresh(writer, name, block, stored=True)
                 if name == local.LINES:
                     sums.add(block)
+                elif name == "accounts":  # the wiped store now holds exactly these accounts
+                    result.arrived += len(block)
         sums.write(writer)
         writer.execute(update(SyncState).values(epoch=server_epoch))
         _advance(writer, Cursor(xmin - 1, END_OF_XID), pulled=True)
     result.snapshot = True
-    result.arrived = len(_held(store))
 
 
 def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.UUID]) -> Iterator[list[dict[str, Any]]]:
@@ -254,8 +254,10 @@ def _tables_with_rows(connection: Connection, replicated: Sequence[Entity], visi
     return [entity for entity, has_rows in zip(replicated, found[0], strict=True) if has_rows]
 
 
-def _snapshot_items(connection: Connection, replicated: Sequence[Entity], visible: list[uuid.UUID]) -> Iterator[Item]:
-    """A first sync's reads: every table that holds rows for this login, a block at a time."""
+def _snapshot_items(connection: Connection, replicated: Sequence[Entity]) -> Iterator[Item]:
+    """A first sync's reads: the accounts this login sees, then every table that holds rows for it, a block at a
+    time."""
+    visible = list(connection.scalars(select(replicated_entity(replicated, "accounts").table.c.id)))
     for entity in _tables_with_rows(connection, replicated, visible):
         for block in _snapshot_blocks(connection, entity, visible):
             yield entity.name, block
