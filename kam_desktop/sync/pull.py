@@ -39,7 +39,7 @@ from kam_desktop.sync.server import (
 )
 
 BATCH = 10_000
-SNAPSHOT_BLOCK = 5_000  # rows fetched from the server at a time in a first sync
+SNAPSHOT_BLOCK = 500  # rows a first sync writes at a time, streamed: the laptop writes a block while the next comes
 READ_AHEAD = 4  # blocks the snapshot's reader may fetch ahead of the writes
 ROWS_PART = 2_500  # changed rows read by one query in a log pull: the laptop writes a part while the next is read
 END_OF_XID = 2**62  # a cursor id past any log row of its xid
@@ -224,7 +224,7 @@ def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.
     """Every row of `entity` this login may read, in blocks, in their stored form (the laptop's writer converts the
     rest)."""
     return stored_blocks(connection, entity.table, _snapshot_from(connection, entity),
-                         {"accounts": uuid_array(visible)}, SNAPSHOT_BLOCK)
+                         {"accounts": uuid_array(visible)}, SNAPSHOT_BLOCK, streamed=True)
 
 
 def _snapshot_from(connection: Connection, entity: Entity) -> str:

@@ -123,9 +123,28 @@ def stored_rows(connection: Connection, table: Table, from_sql: str, params: dic
 
 
 def stored_blocks(connection: Connection, table: Table, from_sql: str, params: dict[str, Any],
-                  size: int = 10_000) -> Iterator[list[dict[str, Any]]]:
-    """The rows of `SELECT … {from_sql}` in their stored form, in blocks of `size`."""
-    return dict_blocks(connection, f"SELECT {stored_form(table)[0]} {from_sql}", params, size)
+                  size: int = 10_000, *, streamed: bool = False) -> Iterator[list[dict[str, Any]]]:
+    """The rows of `SELECT … {from_sql}` in their stored form, in blocks of `size`; `streamed`: each block as soon
+    as the server has sent it, not once the whole result is in (a first sync writes one while the next arrives)."""
+    sql = f"SELECT {stored_form(table)[0]} {from_sql}"
+    if streamed:
+        return _streamed_blocks(connection, sql, params, size)
+    return dict_blocks(connection, sql, params, size)
+
+
+def _streamed_blocks(connection: Connection, sql: str, params: dict[str, Any],
+                     size: int) -> Iterator[list[dict[str, Any]]]:
+    from psycopg.rows import dict_row  # here: a solo laptop's start never loads the server's driver
+
+    with connection.connection.driver_connection.cursor(row_factory=dict_row) as cursor:  # type: ignore[union-attr]
+        block: list[dict[str, Any]] = []
+        for row in cursor.stream(sql, params, size=size):  # libpq's chunked rows: `size` rows a message
+            block.append(row)
+            if len(block) == size:
+                yield block
+                block = []
+        if block:
+            yield block
 
 
 def dict_blocks(connection: Connection, sql: str, params: dict[str, Any],
