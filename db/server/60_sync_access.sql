@@ -37,6 +37,7 @@ BEGIN
         GRANT EXECUTE ON FUNCTION kam.sync_apply(uuid, text, uuid, text, integer, jsonb) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_apply_many(jsonb) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_insert_run(text, jsonb) TO kam_app;
+        GRANT EXECUTE ON FUNCTION kam.sync_insert_many(text, uuid[], uuid[], json) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_insert(text, jsonb) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_update(kam.sync_entities, uuid, integer, jsonb, jsonb) TO kam_app;
         GRANT EXECUTE ON FUNCTION kam.sync_epoch() TO kam_app;

@@ -218,6 +218,55 @@ def rebuild(connection: Connection) -> None:
                                                            aggregation(_dialect(connection), level=level)))
 
 
+class StoredSums:
+    """Both levels summed in Python from invoice lines in SQLite's stored form (a first sync's rows as they are
+    written: ids as hex text, money and quantities as integers of minor units, days as "YYYY-MM-DD"), then written
+    in place of the levels' cells: what `rebuild` would compute from the same lines, without reading them back
+    (a first sync spent a sixth of its time in that re-read, grouping and insert). Exact: integers add exactly, and
+    "YYYY-MM-DD" text orders as its days do.
+    """
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[str, str, str, str], list[Any]] = {}  # the finest key → the SUMS, LATEST
+
+    def add(self, lines: Iterable[Any]) -> None:
+        cells = self._cells
+        for line in lines:
+            day = line["invoice_date"]
+            key = (line["account_id"], day[:7], line["category_id"], line["currency"])
+            cell = cells.get(key)
+            if cell is None:
+                cells[key] = [line["net_amount"], line["margin_amount"], line["quantity"], 1, day]
+            else:
+                cell[0] += line["net_amount"]
+                cell[1] += line["margin_amount"]
+                cell[2] += line["quantity"]
+                cell[3] += 1
+                if day > cell[4]:
+                    cell[4] = day
+
+    def write(self, connection: Connection) -> None:
+        """Replace both levels' cells with these sums (the lines added are all the store's lines)."""
+        months: dict[tuple[str, str, str], list[Any]] = {}
+        for (account, month, _category, currency), (net, margin, units, count, last) in self._cells.items():
+            cell = months.get((account, month, currency))
+            if cell is None:
+                months[(account, month, currency)] = [net, margin, units, count, last]
+            else:
+                cell[0] += net
+                cell[1] += margin
+                cell[2] += units
+                cell[3] += count
+                cell[4] = max(cell[4], last)
+        for level, sums in ((LEVELS[0], self._cells), (LEVELS[1], months)):
+            connection.execute(delete(level.table))
+            names = [*level.key, *SUMS, LATEST]
+            if sums:
+                connection.exec_driver_sql(
+                    f"INSERT INTO {level.table.name} ({', '.join(names)}) VALUES ({', '.join(['?'] * len(names))})",
+                    [(*key, *cell) for key, cell in sorted(sums.items())])  # in key order: the tables are clustered
+
+
 def first_difference(connection: Connection) -> tuple[uuid.UUID, str] | None:
     """The first (account, month) where a level and a fresh aggregation of the lines differ; None if none."""
     differing: list[tuple[str, str]] = []

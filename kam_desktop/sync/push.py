@@ -12,25 +12,30 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, insert, text
 
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import OutboxEntry, SyncConflict
 from kam_desktop.store.store import Store
 from kam_desktop.sync import local
-from kam_desktop.sync.server import TABLES, rows_by_id
+from kam_desktop.sync.server import TABLES, rows_by_id, stored_rows, uuid_array
 
 APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
+# A run of new rows of one table (a day's contacts, an import): the rows themselves as one json array, read once by
+# the server, instead of every op as a jsonb tree taken apart again per row (db/server/55_sync_apply.sql)
+INSERT_MANY = text("SELECT kam.sync_insert_many(:entity, CAST(:ops AS uuid[]), CAST(:ids AS uuid[]), CAST(:rows AS json))")
 SLICE = 2_000  # entries of one local transaction sent in one server transaction (a bulk import is split)
 # The outbox as stored: the changes stay the JSON text the unit of work wrote (decoded only when a conflict or a
 # decision needs them), and the server gets that text as it is, not decoded and encoded again.
 OUTBOX_SLICE = (
-    "SELECT seq, op_id, entity, entity_id, operation, base_version, json_extract(changes, '$.txn'), changes "
-    "FROM sync_outbox ORDER BY seq LIMIT ?"
+    "SELECT seq, op_id, entity, entity_id, operation, base_version, json_extract(changes, '$.txn'), changes, "
+    "CASE operation WHEN 'insert' THEN json_extract(changes, '$.new') END "  # an insert's row, as JSON text
+    "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?"
 )
 DECIDE = text("SELECT kam.sync_decide(CAST(:op AS uuid), CAST(:step AS jsonb))")
 SETTLED = frozenset({"applied", "duplicate"})  # answers after which the laptop already holds the server's row
@@ -60,6 +65,7 @@ class Pending:
     base_version: int | None
     txn: str | None  # the local transaction it belongs to
     changes_json: str  # {"txn": …, "new": {…}, "old": {…}} as the outbox holds it
+    new_json: str | None  # an insert's {"new": …} object alone (SQLite's json_extract of it); None for other ops
 
     @cached_property
     def op_id(self) -> uuid.UUID:
@@ -85,35 +91,52 @@ class Pending:
 def push(server: Engine, store: Store, on_committed: Hook | None = None) -> PushResult:
     """Send the whole outbox; returns how many entries went and how many became conflicts.
 
-    One connection for the whole push (a login costs more than a slice's work); a server transaction per slice.
+    One connection for the whole push (a login costs more than a slice's work); a server transaction per slice, in
+    outbox order. The laptop's own work overlaps the server's: while the server applies a slice (on a thread of its
+    own, which alone uses the connection meanwhile), the laptop reads the next one from the outbox; while the server
+    applies that one, the laptop records the answers of the one before (a 10,000-entry push spent a third of its time
+    with the server idle). A slice still leaves the outbox only after its own answers came back; a push cut anywhere
+    leaves the slices not yet recorded in the outbox, and the server gives them the same answers when sent again.
     """
     result = PushResult()
-    with server.connect() as connection:
-        while group := next_transaction(store):
-            answers, winners = _send(connection, group)
-            if on_committed is not None:
-                on_committed("push")  # the tests cut the connection here: committed, answer not yet recorded
-            result.conflicts += _record(store, group, answers, winners)
-            result.pushed += len(group)
-            result.transactions += 1
-            for answer in answers:
-                result.answers[answer["status"]] = result.answers.get(answer["status"], 0) + 1
+    with server.connect() as connection, ThreadPoolExecutor(1, thread_name_prefix="kam-push") as server_side:
+        group = next_transaction(store)
+        sending = server_side.submit(_send, connection, group) if group else None
+        try:
+            while sending is not None:
+                following = next_transaction(store, after=group[-1].seq)  # while the server works on `group`
+                answers, winners = sending.result()
+                sending = None
+                if on_committed is not None:
+                    on_committed("push")  # the tests cut the connection here: committed, answer not yet recorded
+                if following:
+                    sending = server_side.submit(_send, connection, following)  # the server starts on the next one
+                result.conflicts += _record(store, group, answers, winners)  # while it works on that one
+                result.pushed += len(group)
+                result.transactions += 1
+                for answer in answers:
+                    result.answers[answer["status"]] = result.answers.get(answer["status"], 0) + 1
+                group = following
+        finally:
+            if sending is not None:  # recording failed: let the slice in flight finish before the connection closes
+                wait([sending])
     return result
 
 
-def next_transaction(store: Store, limit: int = SLICE) -> list[Pending]:
-    """The oldest local transaction still in the outbox (its entries share a `txn` id), in order; at most `limit`."""
+def next_transaction(store: Store, limit: int | None = None, after: int = 0) -> list[Pending]:
+    """The oldest local transaction in the outbox after the entry `after` (its entries share a `txn` id), in order;
+    at most `limit`. (`after`: the last entry of a slice sent but not yet recorded, still in the outbox.)"""
     with store.engine.connect() as connection:
         # sqlite3's own cursor: the entries are plain values, SQLAlchemy's row objects only cost time here
         entries = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-            OUTBOX_SLICE, (limit,)).fetchall()
+            OUTBOX_SLICE, (after, limit or SLICE)).fetchall()
     group: list[Pending] = []
-    for seq, op_id, entity, entity_id, operation, base_version, txn, changes in entries:
+    for seq, op_id, entity, entity_id, operation, base_version, txn, changes, new in entries:
         if group and txn != group[0].txn:
             break
         # (a 10,000-entry push spent a tenth of its laptop time making UUIDs only to print them again)
         group.append(Pending(seq, str(op_id), entity, str(entity_id), operation, base_version,
-                             None if txn is None else str(txn), changes))
+                             None if txn is None else str(txn), changes, new))
     return group
 
 
@@ -156,6 +179,13 @@ def _apply(connection: Connection, group: list[Pending]) -> list[dict[str, Any]]
 def _apply_many(connection: Connection, run: list[Pending]) -> list[dict[str, Any]]:
     if not run:
         return []
+    entity = run[0].entity
+    rows = [e.new_json for e in run if e.operation == "insert" and e.entity == entity and e.new_json is not None]
+    if len(rows) == len(run):  # new rows of one table, the common push: the same answers, a third less server time
+        answers = connection.scalar(INSERT_MANY, {
+            "entity": entity, "ops": "{" + ",".join(e.op_text for e in run) + "}",
+            "ids": "{" + ",".join(e.entity_text for e in run) + "}", "rows": "[" + ",".join(rows) + "]"})
+        return [dict(answer) for answer in answers]
     answers = connection.scalar(APPLY_MANY, {"ops": "[" + ",".join(e.op_json() for e in run) + "]"})
     return [dict(answer) for answer in answers]
 
@@ -180,8 +210,8 @@ def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> li
 
 
 def _steps_of(connection: Connection, requests: set[uuid.UUID]) -> list[Any]:
-    table = TABLES["approval_steps"]
-    return [row._mapping for row in connection.execute(select(table).where(table.c.exception_id.in_(requests)))]
+    return stored_rows(connection, TABLES["approval_steps"], "FROM approval_steps r WHERE r.exception_id = ANY(%(ids)s::uuid[])",
+                       {"ids": uuid_array(requests)})
 
 
 def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], winners: dict[str, list[Any]]) -> int:
@@ -201,7 +231,7 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
             refused = {row_id for name, row_id in refused_inserts if name == entity}
             # the server has no such row: nor do we (first: the server's own row may take its place, e.g. a step)
             local.remove(connection, entity, refused - found)
-            local.upsert(connection, entity, rows)
+            local.upsert(connection, entity, rows, stored=True)  # the server's rows, as it reads them
     return len(conflicts)
 
 

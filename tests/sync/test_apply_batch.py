@@ -142,3 +142,115 @@ def test_a_batch_gives_the_same_answers_as_its_ops_one_at_a_time(team: Team) -> 
     assert outcomes[0] == outcomes[1]
     assert [a["status"] for a in outcomes[0][0]] == [
         "applied", "duplicate", "refused", "applied", "duplicate", "applied", "refused"]
+
+
+def insert_many(connection: psycopg.Connection[Any], ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ops as push sends a run of new rows of one table: the rows alone, as json, and their ids."""
+    answers = connection.execute(
+        "SELECT kam.sync_insert_many(%s, %s::uuid[], %s::uuid[], %s::json)",
+        (ops[0]["entity"], [op["op_id"] for op in ops], [op["entity_id"] for op in ops],
+         json.dumps([op["changes"]["new"] for op in ops]))).fetchone()
+    assert answers is not None
+    return list(answers[0])
+
+
+def test_rows_sent_as_rows_get_the_answers_their_ops_get(team: Team) -> None:
+    mine = team.account("A1", "kam1")
+    theirs = team.account("B1", "kam2")
+    existing = uuid.uuid4()
+    with as_login(team, "kam1") as connection:
+        apply_many(connection, [insert_op(mine, "Already here", existing)])
+        connection.commit()
+    twice = uuid.uuid4()
+    unstamped = insert_op(mine, "No stamp")
+    del unstamped["changes"]["new"]["updated_by"]
+    stamped_null = insert_op(mine, "Null stamp")
+    stamped_null["changes"]["new"]["updated_by"] = None
+    cases = {
+        "plain": [insert_op(mine, f"New {i}") for i in range(5)],
+        "mixed": [insert_op(mine, "New 0"), insert_op(mine, "Again", existing), insert_op(theirs, "Intruder"),
+                  insert_op(mine, "Twice", twice), insert_op(mine, "Twice again", twice), insert_op(mine, "New 5")],
+        "stamps": [insert_op(mine, "Fine"), unstamped, stamped_null],
+        "one": [insert_op(mine, "Alone")],
+        "not replicated": [{**insert_op(mine, "x"), "entity": "no_such_table"} for _ in range(2)],
+    }
+    for name, ops in cases.items():
+        outcomes = []
+        for send in (insert_many, apply_many):
+            with as_login(team, "kam1") as connection:
+                answers = send(connection, ops)
+                rows = sorted(connection.execute("SELECT name, updated_by FROM contacts").fetchall())
+                recorded = sorted(connection.execute("SELECT op_id, entity_id, answer FROM kam.sync_applied_ops")
+                                  .fetchall(), key=str)
+                connection.rollback()  # both ways start from the same server
+            outcomes.append((answers, rows, recorded))
+        assert outcomes[0] == outcomes[1], name
+    assert [a["status"] for a in outcomes[0][0]] == ["refused", "refused"]
+
+
+def test_rows_sent_again_after_a_cut_get_the_same_answers(team: Team) -> None:
+    account = team.account("A1", "kam1")
+    ops = [insert_op(account, f"Contact {i}") for i in range(20)]
+    with as_login(team, "kam1") as connection:
+        first = insert_many(connection, ops)
+        connection.commit()  # committed; say the answer was lost on the way back
+    with as_login(team, "kam1") as connection:
+        again = insert_many(connection, ops)
+        connection.commit()
+    assert first == again == [{"status": "applied"}] * 20
+    assert len(server_contacts(team)) == 20
+    assert recorded_answers(team) == 20
+    with as_login(team, "kam1") as connection:  # and their rows' stamp is the login that pushed them
+        assert {who for (who,) in connection.execute("SELECT updated_by FROM contacts")} == {team.login("kam1")}
+
+
+class _Cut(Exception):
+    """The connection dropped right after a slice's COMMIT (its answers never recorded)."""
+
+
+def test_slices_in_flight_while_answers_are_recorded_leave_the_outbox_only_once_answered(
+        team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The push sends the next slice while it records the answers of the one before: a push cut after any slice's
+    COMMIT leaves exactly the unrecorded slices in the outbox, and the next push completes without a duplicate."""
+    from kam_desktop.sync import push as pushing
+
+    monkeypatch.setattr(pushing, "SLICE", 3)
+    team.account("A1", "kam1")
+    laptop = team.laptop("kam1")
+    laptop.sync()
+    with laptop.store.read() as session:
+        account_id = session.scalar(sa.text("SELECT id FROM accounts WHERE code = 'A1'"))
+    for size in (10, 2, 2):  # local transactions: 10 entries (four slices), then two of 2
+        with laptop.store.unit_of_work(laptop.login) as uow:
+            uow.session.add_all([Contact(account_id=uuid.UUID(str(account_id)), name=f"C{size}-{i}")
+                                 for i in range(size)])
+            uow.commit()
+
+    def outbox() -> list[int]:
+        with laptop.store.read() as session:
+            return list(session.scalars(select(OutboxEntry.seq).order_by(OutboxEntry.seq)))
+
+    everything = outbox()
+    assert len(everything) == 14
+    committed = 0
+
+    def cut_after_the_third(_stage: str) -> None:
+        nonlocal committed
+        committed += 1
+        if committed == 3:
+            raise _Cut
+
+    server = server_engine(team.url, laptop.login, PASSWORD)
+    try:
+        with pytest.raises(_Cut):
+            push(server, laptop.store, cut_after_the_third)
+        assert outbox() == everything[6:]  # two slices recorded; the third committed on the server, not recorded
+        assert len(server_contacts(team)) == 9
+        result = push(server, laptop.store)
+    finally:
+        server.dispose()
+    assert (result.pushed, result.transactions, result.conflicts) == (8, 4, 0)
+    assert result.answers == {"applied": 8}  # the third slice again: its stored answers, not "duplicate"
+    assert outbox() == []
+    assert sorted(server_contacts(team).values()) == sorted(f"C{size}-{i}" for size in (10, 2, 2)
+                                                           for i in range(size))
