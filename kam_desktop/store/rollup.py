@@ -258,6 +258,7 @@ class StoredSums:
                 cell[2] += units
                 cell[3] += count
                 cell[4] = max(cell[4], last)
+        count_change(connection)
         for level, sums in ((LEVELS[0], self._cells), (LEVELS[1], months)):
             connection.execute(delete(level.table))
             names = [*level.key, *SUMS, LATEST]

@@ -200,6 +200,10 @@ def test_each_writer_of_the_rollup_counts_a_change(demo_file: Path) -> None:
             assert count() == before + 2
             rollup.refresh_cells(connection, [])  # nothing recomputed, nothing counted
             assert count() == before + 2
+            sums = rollup.StoredSums()  # a first sync's: summed from the pulled lines, written at once
+            sums.write(connection)
+            assert count() == before + 3
+            rollup.rebuild(connection)  # the lines are still there: put their roll-up back
             assert rollup.first_difference(connection) is None  # and the roll-up is still right
     finally:
         store.dispose()
