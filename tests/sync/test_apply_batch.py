@@ -118,13 +118,19 @@ def test_a_refused_entry_in_the_middle_of_a_pushed_batch_becomes_a_conflict_and_
         assert session.get(Contact, middle.entity_id) is None  # the server has no such row: nor has the laptop
 
 
-def test_a_batch_gives_the_same_answers_as_its_ops_one_at_a_time(team: Team) -> None:
+def _mine_theirs_and_a_stored_contact(team: Team) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+    """kam1's account, kam2's, and the id of a contact of kam1's already on the server."""
     mine = team.account("A1", "kam1")
     theirs = team.account("B1", "kam2")
     existing = uuid.uuid4()
     with as_login(team, "kam1") as connection:
         apply_many(connection, [insert_op(mine, "Already here", existing)])
         connection.commit()
+    return mine, theirs, existing
+
+
+def test_a_batch_gives_the_same_answers_as_its_ops_one_at_a_time(team: Team) -> None:
+    mine, theirs, existing = _mine_theirs_and_a_stored_contact(team)
     twice = uuid.uuid4()
     ops = [insert_op(mine, "New 0"), insert_op(mine, "Again", existing), insert_op(theirs, "Intruder"),
            insert_op(mine, "Twice", twice), insert_op(mine, "Twice again", twice), insert_op(mine, "New 5"),
@@ -155,12 +161,7 @@ def insert_many(connection: psycopg.Connection[Any], ops: list[dict[str, Any]]) 
 
 
 def test_rows_sent_as_rows_get_the_answers_their_ops_get(team: Team) -> None:
-    mine = team.account("A1", "kam1")
-    theirs = team.account("B1", "kam2")
-    existing = uuid.uuid4()
-    with as_login(team, "kam1") as connection:
-        apply_many(connection, [insert_op(mine, "Already here", existing)])
-        connection.commit()
+    mine, theirs, existing = _mine_theirs_and_a_stored_contact(team)
     twice = uuid.uuid4()
     unstamped = insert_op(mine, "No stamp")
     del unstamped["changes"]["new"]["updated_by"]

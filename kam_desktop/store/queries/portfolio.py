@@ -111,7 +111,7 @@ def portfolio_statement(
 
     # each account's latest evaluation by two seeks into its (account, day) key, rather than a GROUP BY of every
     # evaluation up to the day (a year of monthly gradings at 20,000 accounts: ~55 ms of a ~300 ms statement)
-    grades = aliased(GradeEvaluation, name="grade")
+    grades: Any = aliased(GradeEvaluation, name="grade")  # its columns untyped, as the statement's result takes them
     graded_on = (
         select(func.max(GradeEvaluation.evaluated_on))
         .where(GradeEvaluation.account_id == Account.id, GradeEvaluation.evaluated_on <= days["as_of"])
@@ -142,7 +142,7 @@ def portfolio_statement(
     query = (
         select(
             type_coerce(Account.id, HexUuid()), Account.code, Account.name, Account.kind, Account.status, User.login,
-            Account.currency, Account.region, *_untyped(grades.grade, grades.segment, grades.at_risk, grades.evaluated_on),
+            Account.currency, Account.region, grades.grade, grades.segment, grades.at_risk, grades.evaluated_on,
             ltv.label("ltv"), ltv_prev.label("ltv_prev"), benefits.c.n, exceptions.c.n,
             last_on.label("last_on"), type_coerce(edge_last, Date()).label("edge_last_on"),
             statements.c.period,
@@ -162,11 +162,6 @@ def portfolio_statement(
     if account_id is not None:
         query = query.where(Account.id == account_id)
     return query
-
-
-def _untyped(*columns: Any) -> list[Any]:
-    """Columns as the statement's result type takes them (an aliased entity's attributes would each be typed)."""
-    return list(columns)
 
 
 def portfolio_rows(
