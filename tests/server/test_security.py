@@ -215,3 +215,70 @@ def test_the_servers_audit_is_one_chain_and_a_superusers_edit_is_found_at_its_li
         connection.execute(text("UPDATE audit_log SET created_by = left(created_by, -1) WHERE id = :id"), {"id": victim})
     assert main(["--db", boss, "audit", "verify", "--anchor", anchor]) == 0
     capsys.readouterr()
+
+
+def _links(server: Server) -> list[tuple[int, str]]:
+    with server.owner().connect() as connection:
+        return [(int(s), str(a)) for s, a in connection.execute(text(
+            "SELECT seq, audit_id FROM kam.audit_chain ORDER BY seq"))]
+
+
+def _verify(server: Server, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, dict[str, Any]]:
+    from kam_desktop.cli.main import main
+
+    code = main(["--db", _online(server, "boss"), "--json", "audit", "verify", *extra])
+    return code, json.loads(capsys.readouterr().out)
+
+
+# every link computed again from the genesis over the lines as they are now: what a forger with the server's keys does
+RECHAIN = ("DO $$ DECLARE l record; prev text := repeat('0', 64); BEGIN "
+           "FOR l IN SELECT c.seq, a AS line FROM kam.audit_chain c JOIN audit_log a ON a.id = c.audit_id ORDER BY c.seq "
+           "LOOP UPDATE kam.audit_chain SET prev_hash = prev, hash = kam.audit_link_hash(prev, l.line) WHERE seq = l.seq; "
+           "prev := kam.audit_link_hash(prev, l.line); END LOOP; END $$")
+
+
+def _swap(connection: sa.Connection, first: str, second: str) -> None:
+    """Two lines change places in the chain (the link's line is unique: in three steps)."""
+    parked = str(uuid.uuid4())
+    for to, was in ((parked, first), (first, second), (second, parked)):
+        connection.execute(text("UPDATE kam.audit_chain SET audit_id = :to WHERE audit_id = :was"), {"to": to, "was": was})
+
+
+def test_a_removed_line_two_swapped_lines_and_a_rewritten_chain_are_found_on_the_server(
+        server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+    code, check = _verify(server, capsys)
+    assert code == 0
+    anchor = check["head"]
+    links = _links(server)
+    assert len(links) >= 8
+    removed_seq, removed = links[3]
+    with server.owner().connect() as keeper:  # the superuser removes one line (kept aside on this session)
+        keeper.execute(text("CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_log WHERE id = :id"), {"id": removed})
+        keeper.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": removed})
+        keeper.commit()
+        code, check = _verify(server, capsys)
+        assert code == 5 and check["broken"]["seq"] == removed_seq and "removed" in check["broken"]["reason"]
+        keeper.exec_driver_sql("SET LOCAL session_replication_role = replica")  # put back as it was: no new link
+        keeper.execute(text("INSERT INTO audit_log SELECT * FROM kept"))
+        keeper.commit()
+    assert _verify(server, capsys)[0] == 0
+    (first_seq, first), (_, second) = links[5], links[6]
+    with server.owner().begin() as connection:
+        _swap(connection, first, second)
+    code, check = _verify(server, capsys)
+    assert code == 5 and check["broken"]["seq"] == first_seq
+    with server.owner().begin() as connection:
+        _swap(connection, first, second)
+    assert _verify(server, capsys)[0] == 0
+    victim = links[2][1]
+    with server.owner().begin() as connection:  # a forger edits a line and recomputes every link after it
+        connection.execute(text("UPDATE audit_log SET created_by = created_by || 'x' WHERE id = :id"), {"id": victim})
+        connection.execute(text(RECHAIN))
+    assert _verify(server, capsys)[0] == 0  # the chain holds again...
+    code, check = _verify(server, capsys, "--anchor", anchor)  # ...but no longer reaches the anchor kept outside
+    assert code == 5 and "anchor" in check["broken"]["reason"]
+    with server.owner().begin() as connection:  # back as it was, for the module's other tests
+        connection.execute(text("UPDATE audit_log SET created_by = left(created_by, -1) WHERE id = :id"), {"id": victim})
+        connection.execute(text(RECHAIN))
+    code, check = _verify(server, capsys, "--anchor", anchor)
+    assert code == 0 and check["head"] == anchor
