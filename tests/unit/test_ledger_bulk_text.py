@@ -63,6 +63,26 @@ def test_an_entrys_digest_is_values_hash_of_its_texts(prev: str, entry_id: str, 
                                       corrects_id, note) == expected
 
 
+NASTY = 'a"b\\c\n\x00\x1f Łódź \u2028 \U0001f600 </'  # what json escapes, and what it leaves as is
+TEXT_FIELDS = ("prev", "created_by", "kind", "unit", "currency", "quarter", "source_kind", "source_ref", "key", "note")
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+def test_each_text_field_is_escaped_as_values_hash_escapes_it(field: str) -> None:
+    values: dict[str, Any] = {
+        "prev": GENESIS, "entry_id": "ab" * 16, "chained": "2026-04-01T00:00:00.000001Z", "created_by": "money",
+        "account_id": "cd" * 16, "kind": LedgerKind.ACCRUAL, "unit": LedgerUnit.CASHBACK, "amount": "12.5",
+        "currency": "PLN", "booked": "2026-03-31", "quarter": "2026Q1", "expires": "2027-03-31",
+        "source_kind": "quarter_close", "source_ref": "2026Q1", "key": "close:2026Q1:A:cashback", "reverses_id": None,
+        "corrects_id": "ef" * 16, "note": "grade L1"} | {field: NASTY}
+    v = values
+    expected = values_hash(v["prev"], "ledger_entries", v["entry_id"], (
+        v["entry_id"], v["chained"], v["created_by"], v["account_id"], str(v["kind"]), str(v["unit"]), v["amount"],
+        v["currency"], v["booked"], v["quarter"], v["expires"], str(v["source_kind"]), v["source_ref"], v["key"], "",
+        v["corrects_id"], v["note"]))
+    assert ledger_chain._entry_digest(**values) == expected
+
+
 def test_the_clocks_stamps_are_utc_nows_text_at_that_moment() -> None:
     clock = ledger_chain._Clock()
     for _ in range(2000):
