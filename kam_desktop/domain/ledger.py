@@ -17,12 +17,15 @@ Expiry: a lot accrued in quarter Q expires at the end of the last day of quarter
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from uuid import UUID, uuid4
+from functools import partial
+from os import urandom
+from typing import Any
+from uuid import UUID, SafeUUID, uuid4
 
 from kam_desktop.domain.messages import Message, Refusal
 from kam_desktop.domain.monetary import CurrencyMismatch, Money, check_currency
@@ -34,6 +37,31 @@ ZERO = Decimal(0)
 DEFAULT_EXPIRY_QUARTERS = 4
 
 IdFactory = Callable[[], UUID]
+
+# the kinds an entry's checks test it against, looked up once (each entry of a close's ~30,000 is checked)
+_ACCRUAL, _ADJUSTMENT, _REVERSAL = LedgerKind.ACCRUAL, LedgerKind.ADJUSTMENT, LedgerKind.REVERSAL
+_TAKING = (LedgerKind.REDEMPTION, LedgerKind.EXPIRY)  # the kinds that must be negative
+_new, _set, _UUID, _UNKNOWN = object.__new__, object.__setattr__, UUID, SafeUUID.unknown
+_VERSION_4 = (~((0xF000 << 64) | (0xC000 << 48)), (0x4000 << 64) | (0x8000 << 48))  # clear, then set: as UUID(version=4)
+
+
+def random_ids(batch: int = 256) -> IdFactory:
+    """An `IdFactory` of random (version 4) UUIDs, each what `uuid4()` makes - 16 bytes of `os.urandom` with the
+    version and variant bits set - at a third of the cost: the bytes drawn `batch` ids at a time and each UUID made
+    without `UUID.__init__`'s checks of five spellings (a quarter close makes ~30,000)."""
+    return partial(next, _random_ids(batch))
+
+
+def _random_ids(batch: int) -> Iterator[UUID]:
+    clear, version = _VERSION_4
+    from_bytes = int.from_bytes
+    while True:
+        drawn = urandom(16 * batch)
+        for at in range(0, 16 * batch, 16):
+            made = _new(_UUID)
+            _set(made, "int", from_bytes(drawn[at:at + 16]) & clear | version)  # big-endian, as UUID(bytes=...)
+            _set(made, "is_safe", _UNKNOWN)  # as uuid4's UUID(bytes=..., version=4) leaves it
+            yield made
 
 
 class SourceKind(StrEnum):
@@ -103,13 +131,26 @@ class LedgerEntry:
             if self.unit is LedgerUnit.POINTS:
                 raise LedgerError("{key}: points carry no currency, not {currency}", key=self.idempotency_key,
                                   currency=self.currency)
-        if self.amount == 0:
+        amount, kind = self.amount, self.kind
+        if amount == 0:
             raise LedgerError("{key}: a ledger entry cannot be zero", key=self.idempotency_key)
-        if self.is_lot:
+        if kind is _ACCRUAL or (kind is _ADJUSTMENT and amount > 0):  # is_lot, without the property's lookups
             self._check_lot()
         else:
             self._check_allocations()
         self._check_sign()
+
+    def with_values(self, **changes: Any) -> LedgerEntry:
+        """`dataclasses.replace(self, **changes)` - the same entry, checked the same - without calling `__init__`
+        with every field again (a close makes ~30,000 accruals alike but for account, amount, key, id and note)."""
+        made, values = _new(LedgerEntry), self.__dict__.copy()
+        fields = len(values)
+        values.update(changes)
+        if len(values) != fields:
+            raise TypeError(f"LedgerEntry has no field {sorted(values.keys() - self.__dict__.keys())[0]!r}")
+        _set(made, "__dict__", values)
+        made.__post_init__()
+        return made
 
     def _check_lot(self) -> None:
         if self.expires_on is None:
@@ -125,17 +166,18 @@ class LedgerEntry:
 
     def _check_sign(self) -> None:
         """Each kind's direction, and a reversal names what it reverses."""
-        if self.kind is LedgerKind.ACCRUAL and self.amount < 0:
+        kind = self.kind
+        if kind is _ACCRUAL and self.amount < 0:
             raise LedgerError("{key}: an accrual must be positive", key=self.idempotency_key)
-        if self.kind in (LedgerKind.REDEMPTION, LedgerKind.EXPIRY) and self.amount > 0:
+        if kind in _TAKING and self.amount > 0:
             raise LedgerError("{key}: a {kind} must be negative", key=self.idempotency_key, kind=self.kind)
-        if self.kind is LedgerKind.REVERSAL and self.reverses is None:
+        if kind is _REVERSAL and self.reverses is None:
             raise LedgerError("{key}: a reversal must name the entry it reverses", key=self.idempotency_key)
 
     @property
     def is_lot(self) -> bool:
         """Accruals and positive adjustments open a lot that later entries consume."""
-        return self.kind is LedgerKind.ACCRUAL or (self.kind is LedgerKind.ADJUSTMENT and self.amount > 0)
+        return self.kind is _ACCRUAL or (self.kind is _ADJUSTMENT and self.amount > 0)
 
     @property
     def money(self) -> Money:

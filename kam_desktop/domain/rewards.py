@@ -15,6 +15,7 @@ from kam_desktop.domain.ledger import (
     LedgerEntry,
     SourceKind,
     default_expiry,
+    random_ids,
     reverse,
 )
 from kam_desktop.domain.messages import NoteTemplate, Refusal
@@ -116,51 +117,48 @@ def quarter_close_entries(
     accounts: Iterable[AccountQuarter],
     terms: ProgramTerms,
     points: PointsRules | None = None,
-    new_id: IdFactory = uuid4,
+    new_id: IdFactory | None = None,
 ) -> list[LedgerEntry]:
     """The accruals a quarter close should book that the ledger does not hold yet.
 
     Each accrual has a key `close:{quarter}:{account}:{kind}` (kind = cashback, points, or
     event:{event}:{ref}); an entry whose key is already in the ledger is not produced again. So a second
-    run, or a run after a crash that booked only some entries, completes the close and never doubles it.
+    run, or a run after a crash that booked only some entries, completes the close and never doubles it. Ids:
+    `new_id`'s, by default random ones as `uuid4` makes them (`random_ids`).
     """
-    points = points or PointsRules()
+    points, new_id = points or PointsRules(), new_id or random_ids()
     booked = {e.idempotency_key for e in ledger}
     booked_on, expires_on = quarter.end, default_expiry(quarter.end)  # the same for every entry: worked out once
+    period = str(quarter)
     prefix = close_key(quarter, "", "")[:-1]  # "close:{quarter}:", then account:kind (20,000 accounts a close)
     notes: dict[Grade, str] = {}  # the cashback's note, one per grade
+    # each unit's accrual made once; each entry is one of them with its own account, amount, key, id and note
+    # (`with_values`: as `replace`, checked the same, without a call of __init__ with every field)
+    like = {unit: LedgerEntry(account="", unit=unit, kind=LedgerKind.ACCRUAL, amount=WHOLE, booked_on=booked_on,
+                              source_kind=SourceKind.QUARTER_CLOSE, source_ref=period, idempotency_key="",
+                              expires_on=expires_on).with_values for unit in LedgerUnit}
     result: list[LedgerEntry] = []
     for acc in accounts:
-        for kind, unit, amount, source_ref in _accruals(quarter, acc, terms, points):
+        for kind, unit, amount, source_ref in _accruals(quarter, acc, terms, points, period):
             key = f"{prefix}{acc.account}:{kind}"
             if amount <= 0 or key in booked:
                 continue
             booked.add(key)
-            result.append(
-                LedgerEntry(
-                    account=acc.account,
-                    unit=unit,
-                    kind=LedgerKind.ACCRUAL,
-                    amount=amount,
-                    booked_on=booked_on,
-                    source_kind=SourceKind.PARTNER_EVENT if kind.startswith("event:") else SourceKind.QUARTER_CLOSE,
-                    source_ref=source_ref,
-                    idempotency_key=key,
-                    id=new_id(),
-                    expires_on=expires_on,
-                    note=(notes.get(acc.grade) or notes.setdefault(acc.grade, GRADE_NOTE.fill(grade=acc.grade))
-                          if unit is LedgerUnit.CASHBACK else ""),
-                )
-            )
+            result.append(like[unit](
+                account=acc.account, amount=amount,
+                source_kind=SourceKind.PARTNER_EVENT if kind.startswith("event:") else SourceKind.QUARTER_CLOSE,
+                source_ref=source_ref, idempotency_key=key, id=new_id(),
+                note=(notes.get(acc.grade) or notes.setdefault(acc.grade, GRADE_NOTE.fill(grade=acc.grade))
+                      if unit is LedgerUnit.CASHBACK else "")))
     return result
 
 
 def _accruals(
-    quarter: Quarter, acc: AccountQuarter, terms: ProgramTerms, points: PointsRules
+    quarter: Quarter, acc: AccountQuarter, terms: ProgramTerms, points: PointsRules, period: str
 ) -> list[tuple[str, LedgerUnit, Decimal, str]]:
     items = [
-        ("cashback", LedgerUnit.CASHBACK, cashback_for(acc.net_revenue, acc.grade, terms), str(quarter)),
-        ("points", LedgerUnit.POINTS, points_for(acc.category_net, points), str(quarter)),
+        ("cashback", LedgerUnit.CASHBACK, cashback_for(acc.net_revenue, acc.grade, terms), period),
+        ("points", LedgerUnit.POINTS, points_for(acc.category_net, points), period),
     ]
     for ev in acc.events:
         if ev.account != acc.account or not quarter.contains(ev.occurred_on):

@@ -79,7 +79,7 @@ class RowBreak:
 
 # json.dumps with these arguments makes an encoder per call; one made once writes the very same text
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
-_QUOTED: Callable[[str], str] = json.encoder.encode_basestring  # "…", escaped as dumps does
+QUOTED: Callable[[str], str] = json.encoder.encode_basestring  # "…", escaped as dumps does
 
 
 def row_hash(prev_hash: str, row: Row) -> str:
@@ -90,7 +90,7 @@ def values_hash(prev_hash: str, table: str, row_id: str, values: Iterable[str]) 
     """`row_hash` of a row given as its parts (a bulk insert links 30,000 rows without a `Row` each)."""
     fields = [prev_hash, table, row_id, *values]
     try:  # every field is text (text_of's): the list as json.dumps writes it, without its encoder's per-call set-up
-        canonical = "[" + ", ".join(map(_QUOTED, fields)) + "]"
+        canonical = "[" + ", ".join(map(QUOTED, fields)) + "]"
     except TypeError:  # a value that is not text: the encoder itself
         canonical = _CANONICAL.encode(fields)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -38,6 +38,16 @@ def check_values(model: type, rows: Sequence[Mapping[str, Any]]) -> None:
             _refuse_longer(row.get(key), field, limit)
 
 
+def check_columns(model: type, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """`check_values` for rows given as tuples of the named columns' values (a bulk insert without a dict a row)."""
+    limited = [(columns.index(key), field, limit) for key, field, limit in _limited(inspect(model)) if key in columns]
+    if all(_all_fit([row[at] for row in rows], limit) for at, _field, limit in limited):
+        return
+    for row in rows:
+        for at, field, limit in limited:
+            _refuse_longer(row[at], field, limit)
+
+
 def _all_fit(values: list[Any], limit: int) -> bool:
     """True when no value is longer than `limit`; False also when a value has no length (the exact check decides)."""
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -123,6 +124,29 @@ def test_a_crash_mid_close_books_nothing_and_a_partial_close_completes(ten: Any,
     close_quarter(as_(ten, "money", LATER), "2025Q4")
     keys = [k for k, _ in _entries(ten)]
     assert len(keys) == 10 and len(set(keys)) == 10
+
+
+def test_the_cyclic_collector_is_off_during_a_close_and_back_after_it(ten: Any, monkeypatch: Any) -> None:
+    grade_portfolio(as_(ten), date(2025, 9, 30), apply=True)
+    seen: list[bool] = []
+    expire = quarter_close.expire_in
+
+    def watched(*args: Any) -> int:
+        seen.append(gc.isenabled())
+        return expire(*args)
+
+    monkeypatch.setattr(quarter_close, "expire_in", watched)
+    assert gc.isenabled()
+    assert close_quarter(as_(ten, "money", LATER), "2025Q4").booked == 10
+    assert seen == [False] and gc.isenabled()
+
+    def crash(*_: Any) -> int:
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(quarter_close, "expire_in", crash)
+    with pytest.raises(RuntimeError):
+        close_quarter(as_(ten, "money", LATER), "2025Q4")
+    assert gc.isenabled()  # back on after a close that failed too
 
 
 def test_closing_an_unfinished_quarter_is_refused(ten: Any) -> None:
