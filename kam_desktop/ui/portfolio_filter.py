@@ -43,8 +43,8 @@ def matching_rows(texts: Sequence[str], words: Sequence[str], among: Sequence[in
 
     Each word is one pass of C-level iterators over the rows left, not a Python call per row: 20,000
     rows cost one to two milliseconds a word. The longest word goes first as it is usually the rarest.
-    Without `among`, an `index` of these texts (`WordIndex`) gives the rows of the first word it finds in
-    few tokens instead of that pass, and the other words are matched among those rows.
+    An `index` of these texts (`WordIndex`) gives, without `among`, the rows of the first word it finds in few
+    tokens instead of that pass, and keeps those of the rows found that hold a later word when that is cheaper.
     """
     ordered = sorted(_essential(words), key=len, reverse=True)
     if not ordered:
@@ -60,7 +60,9 @@ def matching_rows(texts: Sequence[str], words: Sequence[str], among: Sequence[in
     for word in ordered:
         if not found:
             break
-        found = list(compress(found, map(contains, map(texts.__getitem__, found), repeat(word))))
+        kept = None if index is None else index.keep_rows_with(word, found)
+        found = kept if kept is not None else list(
+            compress(found, map(contains, map(texts.__getitem__, found), repeat(word))))
     return found
 
 
@@ -69,9 +71,10 @@ class WordIndex:
     found without reading every text.
 
     A word holds no whitespace, so a text contains it exactly when one of its tokens does. The distinct
-    tokens are far fewer than the texts' characters and are searched as one joined string (a C-level
-    scan of contiguous memory); a word found in few tokens has the union of those tokens' rows. One
-    found in many tokens ("a") is better left to a scan of the rows (`looks_up` says which).
+    tokens are far fewer than the texts' characters and are searched as joined strings (a C-level scan
+    of contiguous memory; the ASCII tokens apart, one byte a character, and the only ones an ASCII word
+    can be in); a word found in few tokens has the union of those tokens' rows. One found in many
+    tokens ("a") is better left to a scan of the rows (`looks_up` says which).
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
@@ -84,16 +87,17 @@ class WordIndex:
                     postings[token] = [row]
                 elif rows[-1] != row:  # the token twice in one text: the row once
                     rows.append(row)
-        self._rows = list(postings.values())
-        tokens = list(postings)
-        self._joined = "\n".join(tokens) + "\n"  # no token holds whitespace: no word spans two tokens
-        self._starts = list(accumulate(map(len, tokens), lambda at, length: at + length + 1, initial=0))
+        self._ascii = _Tokens([(t, r) for t, r in postings.items() if t.isascii()], len(texts))
+        self._other = _Tokens([(t, r) for t, r in postings.items() if not t.isascii()], len(texts))
         # a word in more tokens is matched by a pass over the rows (~0.1 µs a row) rather than looked up
         self._most_tokens = max(64, len(texts) // 16)
 
+    def _parts(self, word: str) -> tuple[_Tokens, ...]:
+        return (self._ascii, self._other) if word.isascii() else (self._other,)
+
     def looks_up(self, word: str) -> bool:
         """True when `word` (no whitespace) is in few enough distinct tokens for a look-up to beat a scan."""
-        return self._joined.count(word) <= self._most_tokens
+        return sum(part.joined.count(word) for part in self._parts(word)) <= self._most_tokens
 
     def first_look_up(self, words: Sequence[str]) -> tuple[str, list[int]] | None:
         """The first of `words` that `looks_up`, and its rows (`rows_with`); None when none does."""
@@ -104,17 +108,47 @@ class WordIndex:
 
     def rows_with(self, word: str) -> list[int]:
         """The rows, ascending (a new list), whose text contains `word` (no whitespace)."""
-        joined, starts, found = self._joined, self._starts, []
+        postings = [rows for part in self._parts(word) for rows, _ in part.holding(word)]
+        if len(postings) <= 1:
+            return list(postings[0]) if postings else []
+        return sorted(set().union(*postings))
+
+    def keep_rows_with(self, word: str, rows: list[int]) -> list[int] | None:
+        """Those of `rows` whose text contains `word`, in their order, by the rows of the tokens holding it; None when
+        those are too many for this to beat reading the texts of `rows` (scattered in memory: ~0.2 µs a row)."""
+        if not self.looks_up(word):
+            return None
+        held = [posting for part in self._parts(word) for posting in part.holding(word)]
+        if not held:
+            return []
+        held.sort(key=lambda posting: len(posting[0]), reverse=True)
+        (largest, its_set), others = held[0], [rows for rows, _ in held[1:]]
+        if its_set is None and sum(map(len, [largest, *others])) > 4 * len(rows):  # ~0.04 µs a row made a member
+            return None
+        having = its_set if its_set is not None and not others else (its_set or set(largest)).union(*others)
+        return list(compress(rows, map(having.__contains__, rows)))
+
+
+class _Tokens:
+    """Distinct tokens joined by newlines (no token holds whitespace: no word spans two), each with its rows, and
+    the rows of the commonest ones as a set too (a filter's later words keep rows by asking those)."""
+
+    def __init__(self, postings: list[tuple[str, list[int]]], size: int) -> None:
+        tokens = [token for token, _ in postings]
+        self.joined = "\n".join(tokens) + "\n"
+        self.starts = list(accumulate(map(len, tokens), lambda at, length: at + length + 1, initial=0))
+        common = max(256, size // 32)
+        self.rows = [(rows, frozenset(rows) if len(rows) >= common else None) for _, rows in postings]
+
+    def holding(self, word: str) -> list[tuple[list[int], frozenset[int] | None]]:
+        """The rows (and set) of each token containing `word`."""
+        joined, starts, found = self.joined, self.starts, []
         at = joined.find(word)
         while at >= 0:
             token = bisect_right(starts, at) - 1
-            found.append(token)
+            found.append(self.rows[token])
             at = joined.find(word, starts[token + 1])  # on from the next token: each token once
-        if not found:
-            return []
-        if len(found) == 1:
-            return list(self._rows[found[0]])
-        return sorted(set().union(*map(self._rows.__getitem__, found)))
+        return found
 
 
 def _essential(words: Sequence[str]) -> list[str]:

@@ -124,6 +124,22 @@ def test_the_word_index_finds_what_the_scan_finds_on_random_texts() -> None:
     assert looked_up > 20 and scanned > 20  # both ways were taken
 
 
+def test_the_word_index_agrees_on_many_rows_sharing_common_words() -> None:
+    rng = random.Random(5)
+    parts = (["sp.", "z", "o.o.", "s.a.", "ооо"], ["a.nowak", "p.kowalczyk", "e.smirnova", "nowakowski"],
+             ["śląskie", "łódzkie", "west", "область"])
+    texts = [" ".join([f"c{i:05d}", *(rng.choice(p) for p in parts for _ in range(rng.randint(0, 2)))])
+             for i in range(3000)]
+    index = WordIndex(texts)
+    queries = [("nowak",), ("o.o.", "sp.", "z"), ("c00", "ś"), ("c001",), ("a", "west"), ("wak", "ооо", "z"),
+               ("kie", "nowak"), ("о", "s"), ("c02999", "x"), ("e.", "sp.", "c1")]
+    for words in queries:
+        plain = [i for i, t in enumerate(texts) if all(w in t for w in words)]
+        assert matching_rows(texts, words, index=index) == plain, words
+        assert matching_rows(texts, words, among=range(1, len(texts), 3), index=index) == [
+            i for i in plain if i % 3 == 1], words
+
+
 def test_filter_words_are_case_folded_and_split_on_any_whitespace() -> None:
     assert filter_words("  Nowak\tSP.  ŁÓDŹ\n") == ("nowak", "sp.", "łódź")
     assert filter_words("   ") == ()
