@@ -78,17 +78,24 @@ class WordIndex:
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
-        postings: dict[str, list[int]] = {}
+        # A token of one row (a code) has its row, not a list: 20,000 lists made at once would set off the
+        # garbage collector's full pass over every object of the portfolio (~120 ms, measured).
+        postings: dict[str, int | list[int]] = {}
         get = postings.get
         for row, text in enumerate(texts):
             for token in text.split():
                 rows = get(token)
                 if rows is None:
-                    postings[token] = [row]
-                elif rows[-1] != row:  # the token twice in one text: the row once
+                    postings[token] = row
+                elif isinstance(rows, int):
+                    if rows != row:  # the token twice in one text: the row once
+                        postings[token] = [rows, row]
+                elif rows[-1] != row:
                     rows.append(row)
-        self._ascii = _Tokens([(t, r) for t, r in postings.items() if t.isascii()], len(texts))
-        self._other = _Tokens([(t, r) for t, r in postings.items() if not t.isascii()], len(texts))
+        ascii_tokens = [token for token in postings if token.isascii()]
+        other_tokens = [token for token in postings if not token.isascii()]
+        self._ascii = _Tokens(ascii_tokens, [_rows(postings[t]) for t in ascii_tokens], len(texts))
+        self._other = _Tokens(other_tokens, [_rows(postings[t]) for t in other_tokens], len(texts))
         # a word in more tokens is matched by a pass over the rows (~0.1 µs a row) rather than looked up
         self._most_tokens = max(64, len(texts) // 16)
 
@@ -129,24 +136,30 @@ class WordIndex:
         return list(compress(rows, map(having.__contains__, rows)))
 
 
+def _rows(rows: int | list[int]) -> Sequence[int]:
+    """A token's rows as a sequence: a range for one row (no object for the garbage collector to follow)."""
+    return range(rows, rows + 1) if isinstance(rows, int) else rows
+
+
 class _Tokens:
     """Distinct tokens joined by newlines (no token holds whitespace: no word spans two), each with its rows, and
-    the rows of the commonest ones as a set too (a filter's later words keep rows by asking those)."""
+    the rows of the commonest ones as a set too (a filter's later words keep rows by asking those). No object per
+    token but its rows (and no tuple): see WordIndex."""
 
-    def __init__(self, postings: list[tuple[str, list[int]]], size: int) -> None:
-        tokens = [token for token, _ in postings]
+    def __init__(self, tokens: list[str], rows: list[Sequence[int]], size: int) -> None:
         self.joined = "\n".join(tokens) + "\n"
         self.starts = list(accumulate(map(len, tokens), lambda at, length: at + length + 1, initial=0))
+        self.rows = rows
         common = max(256, size // 32)
-        self.rows = [(rows, frozenset(rows) if len(rows) >= common else None) for _, rows in postings]
+        self.sets = {token: frozenset(of) for token, of in enumerate(rows) if len(of) >= common}
 
-    def holding(self, word: str) -> list[tuple[list[int], frozenset[int] | None]]:
+    def holding(self, word: str) -> list[tuple[Sequence[int], frozenset[int] | None]]:
         """The rows (and set) of each token containing `word`."""
         joined, starts, found = self.joined, self.starts, []
         at = joined.find(word)
         while at >= 0:
             token = bisect_right(starts, at) - 1
-            found.append(self.rows[token])
+            found.append((self.rows[token], self.sets.get(token)))
             at = joined.find(word, starts[token + 1])  # on from the next token: each token once
         return found
 
