@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
-from operator import contains
+from itertools import accumulate, chain, compress, repeat
+from operator import contains, not_, or_
 from typing import Any
 
 from PySide6.QtCore import (
@@ -134,8 +134,15 @@ class WordIndex:
         if made > 4 * len(rows):
             return None
         having = set(largest) if its_set is None else its_set
-        if others:
+        if others and len(largest) < len(rows):
             having = having.union(*others)
+        elif others:  # the largest may hold nearly all ("z" in "sp. z o.o."): the others asked only for the rest
+            in_largest = list(map(having.__contains__, rows))
+            missing = list(compress(rows, map(not_, in_largest)))
+            also = set(missing).intersection(chain.from_iterable(others)) if missing else set()
+            if also:
+                return list(compress(rows, map(or_, in_largest, map(also.__contains__, rows))))
+            return list(compress(rows, in_largest))
         return list(compress(rows, map(having.__contains__, rows)))
 
 
