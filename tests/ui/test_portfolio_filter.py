@@ -14,7 +14,13 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 
 from kam_desktop.services.plain import PortfolioRow
 from kam_desktop.ui.i18n import Formats
-from kam_desktop.ui.portfolio_filter import PortfolioFilterProxy, filter_words, matching_rows, narrows
+from kam_desktop.ui.portfolio_filter import (
+    PortfolioFilterProxy,
+    WordIndex,
+    filter_words,
+    matching_rows,
+    narrows,
+)
 from kam_desktop.ui.portfolio_model import COLUMN_INDEX, COLUMNS, PortfolioModel, Roles
 from kam_desktop.ui.portfolio_view import PortfolioView
 
@@ -96,6 +102,44 @@ def test_matching_agrees_with_the_plain_definition_on_random_texts() -> None:
         assert matching_rows(texts, words) == [i for i, t in enumerate(texts) if all(w in t for w in words)]
 
 
+def test_the_word_index_finds_what_the_scan_finds_on_random_texts() -> None:
+    rng = random.Random(11)
+    alphabet = "abcłóż. "
+    texts = ["".join(rng.choice(alphabet + "\t\n") for _ in range(rng.randint(0, 14))) for _ in range(600)]
+    texts += ["ab ab ab", "  ab\u2003ab  "]  # a token twice in a text; whitespace other than spaces
+    index = WordIndex(texts)
+    looked_up = scanned = 0
+    for _ in range(400):
+        words = tuple("".join(rng.choice(alphabet[:-1]) for _ in range(rng.randint(1, 4)))
+                      for _ in range(rng.randint(1, 3)))
+        plain = [i for i, t in enumerate(texts) if all(w in t for w in words)]
+        assert index.rows_with(words[0]) == [i for i, t in enumerate(texts) if words[0] in t]
+        assert matching_rows(texts, words, index=index) == plain
+        evens = range(0, len(texts), 2)  # with candidates the index is not asked: only they can match
+        assert matching_rows(texts, words, among=evens, index=index) == [i for i in plain if i % 2 == 0]
+        if any(map(index.looks_up, words)):
+            looked_up += 1
+        else:
+            scanned += 1
+    assert looked_up > 20 and scanned > 20  # both ways were taken
+
+
+def test_the_word_index_agrees_on_many_rows_sharing_common_words() -> None:
+    rng = random.Random(5)
+    parts = (["sp.", "z", "o.o.", "s.a.", "ооо"], ["a.nowak", "p.kowalczyk", "e.smirnova", "nowakowski"],
+             ["śląskie", "łódzkie", "west", "область"])
+    texts = [" ".join([f"c{i:05d}", *(rng.choice(p) for p in parts for _ in range(rng.randint(0, 2)))])
+             for i in range(3000)]
+    index = WordIndex(texts)
+    queries = [("nowak",), ("o.o.", "sp.", "z"), ("c00", "ś"), ("c001",), ("a", "west"), ("wak", "ооо", "z"),
+               ("kie", "nowak"), ("о", "s"), ("c02999", "x"), ("e.", "sp.", "c1")]
+    for words in queries:
+        plain = [i for i, t in enumerate(texts) if all(w in t for w in words)]
+        assert matching_rows(texts, words, index=index) == plain, words
+        assert matching_rows(texts, words, among=range(1, len(texts), 3), index=index) == [
+            i for i in plain if i % 3 == 1], words
+
+
 def test_filter_words_are_case_folded_and_split_on_any_whitespace() -> None:
     assert filter_words("  Nowak\tSP.  ŁÓDŹ\n") == ("nowak", "sp.", "łódź")
     assert filter_words("   ") == ()
@@ -150,6 +194,24 @@ def test_typing_one_more_letter_gives_what_typing_it_at_once_gives(proxy: Portfo
     assert codes(proxy) == ["C-4"]
     proxy.set_filter_text("now")  # back: from scratch again
     assert codes(proxy) == ["C-4", "C-1"]  # the model's order: LTV descending
+
+
+def test_a_filter_after_a_sort_or_new_search_keys_finds_the_rows_where_they_now_are(
+        proxy: PortfolioFilterProxy) -> None:
+    proxy.set_filter_text("piotr")  # the words' index is made for this order
+    proxy.sort(COLUMN_INDEX["ltv_12m"], Qt.SortOrder.AscendingOrder)
+    proxy.set_filter_text("nowak")
+    assert codes(proxy) == ["C-1", "C-4"]  # LTV ascending: 500, 2000
+    proxy.sort(COLUMN_INDEX["ltv_12m"], Qt.SortOrder.DescendingOrder)
+    assert codes(proxy) == ["C-4", "C-1"]
+    proxy.set_filter_text("nowak s")  # typing on
+    assert codes(proxy) == ["C-4", "C-1"]
+    model = source(proxy)
+    model.set_search_keys({str(ACCOUNTS[4].account_id): "5213017228 jan nowak"})
+    proxy.refilter()
+    assert codes(proxy) == ["C-4", "C-1", "P-5"]  # "s": Oakfield Controls
+    proxy.set_filter_text("nowak j")
+    assert codes(proxy) == ["P-5"]
 
 
 def test_the_proxy_keeps_the_model_contract_through_filter_sort_and_reset(qtmodeltester, proxy) -> None:  # type: ignore[no-untyped-def]
