@@ -218,6 +218,10 @@ def rebuild(connection: Connection) -> None:
                                                            aggregation(_dialect(connection), level=level)))
 
 
+_LINE_POSITIONS = tuple([c.name for c in InvoiceLine.__table__.columns].index(name) for name in (
+    "invoice_date", "account_id", "category_id", "currency", "net_amount", "margin_amount", "quantity"))
+
+
 class StoredSums:
     """Both levels summed in Python from invoice lines in SQLite's stored form (a first sync's rows as they are
     written: ids as hex text, money and quantities as integers of minor units, days as "YYYY-MM-DD"), then written
@@ -229,18 +233,20 @@ class StoredSums:
     def __init__(self) -> None:
         self._cells: dict[tuple[str, str, str, str], list[Any]] = {}  # the finest key → the SUMS, LATEST
 
-    def add(self, lines: Iterable[Any]) -> None:
+    def add(self, lines: Iterable[tuple[Any, ...]]) -> None:
+        """Lines as tuples in the table's column order (the form a pull reads them in)."""
         cells = self._cells
+        day_at, account_at, category_at, currency_at, net_at, margin_at, quantity_at = _LINE_POSITIONS
         for line in lines:
-            day = line["invoice_date"]
-            key = (line["account_id"], day[:7], line["category_id"], line["currency"])
+            day = line[day_at]
+            key = (line[account_at], day[:7], line[category_at], line[currency_at])
             cell = cells.get(key)
             if cell is None:
-                cells[key] = [line["net_amount"], line["margin_amount"], line["quantity"], 1, day]
+                cells[key] = [line[net_at], line[margin_at], line[quantity_at], 1, day]
             else:
-                cell[0] += line["net_amount"]
-                cell[1] += line["margin_amount"]
-                cell[2] += line["quantity"]
+                cell[0] += line[net_at]
+                cell[1] += line[margin_at]
+                cell[2] += line[quantity_at]
                 cell[3] += 1
                 if day > cell[4]:
                     cell[4] = day

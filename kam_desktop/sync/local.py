@@ -4,7 +4,7 @@ lines, in the same transaction) — never through the outbox."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,9 +12,8 @@ from sqlalchemy import Connection, Dialect, Table, Uuid, bindparam, delete, sele
 
 from kam_desktop.store import rollup
 from kam_desktop.store.codec import uuid_of_hex
-from kam_desktop.store.models import OutboxEntry
 from kam_desktop.store.sales_months import month_key
-from kam_desktop.sync.server import TABLES, Entity, stored_form
+from kam_desktop.sync.server import TABLES, Entity, position, stored_form
 
 Row = Mapping[str, Any]
 LINES = "invoice_lines"  # the sales roll-up (store/rollup.py) is kept by every write of these
@@ -25,35 +24,40 @@ def defer_foreign_keys(local: Connection) -> None:
     local.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
 
-def upsert(local: Connection, entity: str, rows: Sequence[Row], keep: set[uuid.UUID] = frozenset(),  # type: ignore[assignment]
+def upsert(local: Connection, entity: str, rows: Sequence[Any], keep: Set[Any] = frozenset(),
            *, stored: bool = False) -> int:
-    """Write the server's rows over the local ones, except rows with local changes still waiting to be pushed.
+    """Write the server's rows over the local ones, except rows with local changes still waiting to be pushed (`keep`:
+    their ids as the rows spell them).
 
-    `stored`: the rows come in the server's stored form (`server.stored_form`), not as Python values. Pulled invoice
-    lines re-aggregate the sales roll-up cells they touch in the same transaction (a snapshot writes through
-    `insert_fresh` and rebuilds the roll-up once).
+    `stored`: the rows come in the server's stored form (`server.stored_form`: tuples in the table's column order,
+    ids as hex digits), not as mappings of Python values. Pulled invoice lines re-aggregate the sales roll-up cells
+    they touch in the same transaction (a snapshot writes through `insert_fresh` and rebuilds the roll-up once).
     """
-    rows = [r for r in rows if r["id"] not in keep]
+    table = TABLES[entity]
+    if keep:
+        at: Any = position(table, "id") if stored else "id"
+        rows = [r for r in rows if r[at] not in keep]
     if not rows:
         return 0
-    writer = _writer(TABLES[entity], local.dialect, stored)
-    local.exec_driver_sql(writer.sql, [writer.values(r) for r in rows])
+    writer = _writer(table, local.dialect, stored)
+    local.exec_driver_sql(writer.sql, writer.parameters(rows))
     if entity == LINES:
         if stored:  # the account's 32 hex digits and the day's "YYYY-MM-DD"
-            cells = {(uuid_of_hex(r["account_id"]), r["invoice_date"][:7]) for r in rows}
+            account, day = position(table, "account_id"), position(table, "invoice_date")
+            cells = {(uuid_of_hex(r[account]), r[day][:7]) for r in rows}
         else:
             cells = {(r["account_id"], month_key(r["invoice_date"])) for r in rows}
         rollup.refresh_cells(local, cells)
     return len(rows)
 
 
-def insert_fresh(local: Connection, entity: str, rows: Sequence[Row], *, stored: bool = False) -> int:
+def insert_fresh(local: Connection, entity: str, rows: Sequence[Any], *, stored: bool = False) -> int:
     """Plain INSERTs into a table just wiped (a snapshot): no row to update, so no conflict clause to check; the
     caller rebuilds the sales roll-up. A row twice would fail loudly, never merge silently. `stored`: as `upsert`."""
     if not rows:
         return 0
     writer = _writer(TABLES[entity], local.dialect, stored)
-    local.exec_driver_sql(writer.insert_sql, [writer.values(r) for r in rows])
+    local.exec_driver_sql(writer.insert_sql, writer.parameters(rows))
     return len(rows)
 
 
@@ -63,21 +67,29 @@ class _Writer:
 
     The same conversions SQLAlchemy applies (the columns' own bind processors), without its per-row bookkeeping:
     a pull of 10,000 rows spent most of its local time there. `values` is one generated expression per table (a
-    loop over the columns with a test per value cost a first sync a third of its SQLite time).
+    loop over the columns with a test per value cost a first sync a third of its SQLite time); a stored row whose
+    columns need no conversion at all is already what the driver takes, and goes as it is.
     """
 
     sql: str
     insert_sql: str  # the same without the conflict clause, for a wiped table
     columns: tuple[tuple[str, Callable[[Any], Any] | None], ...]
-    values: Callable[[Row], tuple[Any, ...]]
+    values: Callable[[Any], tuple[Any, ...]]
+    as_is: bool  # stored rows needing no conversion: the rows themselves are the parameters
+
+    def parameters(self, rows: Sequence[Any]) -> Sequence[Any]:
+        return rows if self.as_is else [self.values(r) for r in rows]
 
 
-def _values_function(columns: tuple[tuple[str, Callable[[Any], Any] | None], ...]) -> Callable[[Row], tuple[Any, ...]]:
-    """`lambda row: (row["a"], convert_1(row["b"]), …)` for these columns, in their order."""
+def _values_function(columns: tuple[tuple[str, Callable[[Any], Any] | None], ...],
+                     stored: bool) -> Callable[[Any], tuple[Any, ...]]:
+    """`lambda row: (row["a"], convert_1(row["b"]), …)` for these columns, in their order (a stored row: `row[0]`,
+    `convert_1(row[1])`, …)."""
     converters = {f"_convert_{i}": convert for i, (_, convert) in enumerate(columns) if convert is not None}
-    parts = [f"row[{name!r}]" if convert is None else f"_convert_{i}(row[{name!r}])"
-             for i, (name, convert) in enumerate(columns)]
-    function: Callable[[Row], tuple[Any, ...]] = eval(  # noqa: S307 - built from the model's column names only
+    keys = [str(i) if stored else repr(name) for i, (name, _) in enumerate(columns)]
+    parts = [f"row[{key}]" if convert is None else f"_convert_{i}(row[{key}])"
+             for i, ((_, convert), key) in enumerate(zip(columns, keys, strict=True))]
+    function: Callable[[Any], tuple[Any, ...]] = eval(  # noqa: S307 - built from the model's column names only
         f"lambda row: ({', '.join(parts)},)", {"__builtins__": {}, **converters})
     return function
 
@@ -107,7 +119,8 @@ def _new_writer(table: Table, dialect: Dialect, stored: bool) -> _Writer:
     converted = stored_form(table)[1] if stored else frozenset()
     columns = tuple((column.name, None if column.name in converted
                      else column.type.dialect_impl(dialect).bind_processor(dialect)) for column in table.columns)
-    return _Writer(sql, insert_sql, columns, _values_function(columns))
+    as_is = stored and all(convert is None for _, convert in columns)
+    return _Writer(sql, insert_sql, columns, _values_function(columns, stored), as_is)
 
 
 def remove(local: Connection, entity: str, ids: Iterable[uuid.UUID]) -> int:
@@ -130,9 +143,10 @@ def _line_cells(local: Connection, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID,
     return {(account_id, month_key(day)) for account_id, day in found}
 
 
-def pending_rows(local: Connection) -> set[uuid.UUID]:
-    """Rows with local changes the server has not answered yet: a pull leaves them as they are."""
-    return set(local.scalars(select(OutboxEntry.entity_id).distinct()))
+def pending_rows(local: Connection) -> set[str]:
+    """Rows with local changes the server has not answered yet, their ids as SQLite keeps them (32 hex digits, as a
+    pull's stored rows have them): a pull leaves them as they are."""
+    return {row[0] for row in local.exec_driver_sql("SELECT DISTINCT entity_id FROM sync_outbox")}
 
 
 def local_accounts(local: Connection) -> set[uuid.UUID]:

@@ -17,21 +17,24 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from kam_desktop.store import rollup
+from kam_desktop.store.codec import uuid_of_hex
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import OutboxEntry, SyncConflict, SyncState
 from kam_desktop.store.store import Store
 from kam_desktop.store.types import utc_now
 from kam_desktop.sync import local
 from kam_desktop.sync.server import (
+    TABLES,
     Entity,
+    StoredRow,
     entities,
     epoch,
+    ids_of,
     rows_by_id,
     stored_blocks,
     stored_rows,
@@ -42,19 +45,20 @@ BATCH = 10_000
 SNAPSHOT_BLOCK = 500  # rows a first sync writes at a time, streamed: the laptop writes a block while the next comes
 READ_AHEAD = 4  # blocks the snapshot's reader may fetch ahead of the writes
 ROWS_PART = 2_500  # changed rows read by one query in a log pull: the laptop writes a part while the next is read
+FIRST_PART = 500  # the first of them: the laptop waits for it with nothing else to do
 END_OF_XID = 2**62  # a cursor id past any log row of its xid
 DIRECT_ACCOUNT = frozenset({"r.id", "r.account_id"})  # an account's rows the index on their account finds
 
 # read through the driver's cursor as plain tuples (SQLAlchemy's rows cost a 10,000-row pull a fifth of its time)
+# (the row's id as 32 hex digits, the form the laptop stores and the pull's rows have: no UUID object per log row)
 LOG = (
-    "SELECT id, xid::text::bigint AS xid, entity, entity_id FROM kam.change_log "
+    "SELECT id, xid::text::bigint AS xid, entity, replace(entity_id::text, '-', '') FROM kam.change_log "
     "WHERE (xid, id) > (CAST(CAST(%(xid)s AS text) AS xid8), %(id)s) "
     "AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, id LIMIT %(limit)s"
 )
 
 Hook = Callable[[str], None]
-_UUID_ORDER = attrgetter("int")
-Item = tuple[str, list[dict[str, Any]]]  # a table's name and some of its rows, in their stored form
+Item = tuple[str, list[StoredRow]]  # a table's name and some of its rows, in their stored form
 
 
 @dataclass
@@ -114,7 +118,7 @@ def _follow_log(connection: Connection, store: Store, replicated: Sequence[Entit
         log = _log(connection, cursor)
         if not log:
             return
-        changed: dict[str, set[uuid.UUID]] = {}
+        changed: dict[str, set[str]] = {}  # ids as 32 hex digits
         for _, _, entity_name, entity_id in log:
             if entity_name in by_name:
                 changed.setdefault(entity_name, set()).add(entity_id)
@@ -122,38 +126,43 @@ def _follow_log(connection: Connection, store: Store, replicated: Sequence[Entit
         wanted = [(entity, changed[entity.name]) for entity in replicated if entity.name in changed]  # parents first
         with _local_transaction(store) as writer:
             keep = local.pending_rows(writer)
-            found: dict[str, set[uuid.UUID]] = {name: set() for name in changed}
+            found: dict[str, set[str]] = {name: set() for name in changed}
             # the server reads the rows a part at a time on its thread while the laptop writes the part before
             with _Reader(partial(_changed_rows, connection, wanted)) as parts:
                 for name, rows in parts:
-                    found[name].update(r["id"] for r in rows)
+                    found[name].update(ids_of(TABLES[name], rows))
                     local.upsert(writer, name, rows, keep, stored=True)
             for entity, ids in wanted:
-                local.remove(writer, entity.name, ids - found[entity.name] - keep)
+                local.remove(writer, entity.name, map(uuid_of_hex, ids - found[entity.name] - keep))
             _advance(writer, cursor, pulled=True)
         result.pulled += len(log)
         if on_committed is not None:
             on_committed("pull")
 
 
-def _log(connection: Connection, cursor: Cursor) -> list[tuple[int, int, str, uuid.UUID]]:
+def _log(connection: Connection, cursor: Cursor) -> list[tuple[int, int, str, str]]:
     """The next batch of log rows after `cursor`: (id, xid, entity, entity_id), in the pull's transaction."""
     with connection.connection.driver_connection.cursor() as log:  # type: ignore[union-attr]
         log.execute(LOG, {"xid": cursor.xid, "id": cursor.id, "limit": BATCH})
         return log.fetchall()  # type: ignore[no-any-return]
 
 
-def _changed_rows(connection: Connection, wanted: list[tuple[Entity, set[uuid.UUID]]]) -> Iterator[Item]:
-    """The current rows of these ids, table by table, a part of at most ROWS_PART at a time (one query each).
+def _changed_rows(connection: Connection, wanted: list[tuple[Entity, set[str]]]) -> Iterator[Item]:
+    """The current rows of these ids (32 hex digits), table by table, a part of at most ROWS_PART at a time (one
+    query each; the first part smaller, so that the laptop starts writing sooner).
 
     In id order, as the laptop's primary key index holds them: SQLite then fills its index pages one after another
     instead of all over an index larger than its page cache (a pull of 10,000 contacts into a laptop holding 60,000
     spent a third more time writing them in random order).
     """
+    first = True
     for entity, ids in wanted:
-        ordered = sorted(ids, key=_UUID_ORDER)  # a UUID's int orders as its 32 hex digits on SQLite do
-        for start in range(0, len(ordered), ROWS_PART):
-            yield entity.name, rows_by_id(connection, entity.table, ordered[start:start + ROWS_PART])
+        ordered = sorted(ids)  # 32 lowercase hex digits order as SQLite's index on them does
+        start = 0
+        while start < len(ordered):
+            end = start + (FIRST_PART if first else ROWS_PART)
+            yield entity.name, rows_by_id(connection, entity.table, ordered[start:end])
+            start, first = end, False
 
 
 def _reconcile_accounts(connection: Connection, store: Store, replicated: Sequence[Entity],
@@ -220,7 +229,7 @@ def _snapshot_everything(connection: Connection, store: Store, replicated: Seque
     result.snapshot = True
 
 
-def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.UUID]) -> Iterator[list[dict[str, Any]]]:
+def _snapshot_blocks(connection: Connection, entity: Entity, visible: list[uuid.UUID]) -> Iterator[list[StoredRow]]:
     """Every row of `entity` this login may read, in blocks, in their stored form (the laptop's writer converts the
     rest)."""
     return stored_blocks(connection, entity.table, _snapshot_from(connection, entity),
@@ -319,7 +328,7 @@ def _held(store: Store) -> set[uuid.UUID]:
         return local.local_accounts(connection)
 
 
-def _account_rows(connection: Connection, entity: Entity, accounts: set[uuid.UUID]) -> list[Any]:
+def _account_rows(connection: Connection, entity: Entity, accounts: set[uuid.UUID]) -> list[StoredRow]:
     """The accounts' rows of `entity`, in their stored form."""
     table = connection.dialect.identifier_preparer.quote(entity.name)
     return stored_rows(connection, entity.table, f"FROM {table} r WHERE {entity.account_sql} = ANY(%(accounts)s::uuid[])",

@@ -19,11 +19,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, text
 
+from kam_desktop.store.codec import uuid_of_hex
 from kam_desktop.store.engine import WRITE
 from kam_desktop.store.models import OutboxEntry, SyncConflict
 from kam_desktop.store.store import Store
 from kam_desktop.sync import local
-from kam_desktop.sync.server import TABLES, rows_by_id, stored_rows, uuid_array
+from kam_desktop.sync.server import TABLES, StoredRow, ids_of, rows_by_id, stored_rows, uuid_array
 
 APPLY_MANY = text("SELECT kam.sync_apply_many(CAST(:ops AS jsonb))")
 # A run of new rows of one table (a day's contacts, an import): the rows themselves as one json array, read once by
@@ -140,7 +141,7 @@ def next_transaction(store: Store, limit: int | None = None, after: int = 0) -> 
     return group
 
 
-def _send(connection: Connection, group: list[Pending]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
+def _send(connection: Connection, group: list[Pending]) -> tuple[list[dict[str, Any]], dict[str, list[StoredRow]]]:
     """One server transaction: every entry through kam.sync_apply, then the server's rows where it disagreed."""
     with connection.begin():
         answers = _apply(connection, group)
@@ -205,16 +206,17 @@ def _decide(connection: Connection, entry: Pending) -> dict[str, Any]:
     return dict(connection.scalar(DECIDE, {"op": str(entry.op_id), "step": json.dumps(step)}))
 
 
-def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> list[Any]:
+def _server_rows(connection: Connection, entity: str, ids: set[uuid.UUID]) -> list[StoredRow]:
     return rows_by_id(connection, TABLES[entity], ids)
 
 
-def _steps_of(connection: Connection, requests: set[uuid.UUID]) -> list[Any]:
+def _steps_of(connection: Connection, requests: set[uuid.UUID]) -> list[StoredRow]:
     return stored_rows(connection, TABLES["approval_steps"], "FROM approval_steps r WHERE r.exception_id = ANY(%(ids)s::uuid[])",
                        {"ids": uuid_array(requests)})
 
 
-def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], winners: dict[str, list[Any]]) -> int:
+def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]],
+            winners: dict[str, list[StoredRow]]) -> int:
     """The answers land here in one SQLite transaction: entries out, conflicts in, the server's rows over ours."""
     conflicts = [c for entry, answer in zip(group, answers, strict=True) if (c := _conflict(entry, answer))]
     with store.engine.execution_options(**WRITE).begin() as connection:
@@ -227,7 +229,7 @@ def _record(store: Store, group: list[Pending], answers: list[dict[str, Any]], w
         refused_inserts = {(e.entity, e.entity_id) for e, answer in zip(group, answers, strict=True)
                            if e.operation == "insert" and answer["status"] not in SETTLED}
         for entity, rows in winners.items():
-            found = {row["id"] for row in rows}
+            found = {uuid_of_hex(row_id) for row_id in ids_of(TABLES[entity], rows)}
             refused = {row_id for name, row_id in refused_inserts if name == entity}
             # the server has no such row: nor do we (first: the server's own row may take its place, e.g. a step)
             local.remove(connection, entity, refused - found)

@@ -205,6 +205,21 @@ def test_rows_sent_again_after_a_cut_get_the_same_answers(team: Team) -> None:
         assert {who for (who,) in connection.execute("SELECT updated_by FROM contacts")} == {team.login("kam1")}
 
 
+def test_rows_and_ops_that_do_not_pair_up_are_refused_whole(team: Team) -> None:
+    """One row an op: a json array with a row too few or too many is an error (nothing inserted, nothing recorded),
+    never answers for ops without a row or rows without an op (the statement counts the rows it reads)."""
+    account = team.account("A1", "kam1")
+    ops = [insert_op(account, f"Contact {i}") for i in range(3)]
+    for rows in ([op["changes"]["new"] for op in ops[:2]],
+                 [op["changes"]["new"] for op in ops] + [insert_op(account, "Extra")["changes"]["new"]]):
+        with as_login(team, "kam1") as connection, pytest.raises(psycopg.errors.RaiseException, match="3 ops, 3 ids"):
+            connection.execute("SELECT kam.sync_insert_many(%s, %s::uuid[], %s::uuid[], %s::json)",
+                               ("contacts", [op["op_id"] for op in ops], [op["entity_id"] for op in ops],
+                                json.dumps(rows)))
+    assert server_contacts(team) == {}
+    assert recorded_answers(team) == 0
+
+
 class _Cut(Exception):
     """The connection dropped right after a slice's COMMIT (its answers never recorded)."""
 

@@ -90,6 +90,34 @@ def test_different_fields_both_win_and_the_same_field_keeps_the_server_value_as_
     assert outbox(kam.store) == 0
 
 
+def test_a_pull_leaves_rows_with_changes_waiting_in_the_outbox_as_the_laptop_has_them(team: Team) -> None:
+    """The rows a pull brings are matched against the outbox by id (the pull's ids are hex digits end to end): a row
+    the laptop changed and has not pushed yet keeps the laptop's values; the others take the server's."""
+    from kam_desktop.sync.pull import pull
+    from kam_desktop.sync.server import server_engine
+    from tests.sync.team import PASSWORD, wait_for_quiet
+
+    team.account("A1", "kam1")
+    team.account("A2", "kam1")
+    kam = team.laptop("kam1")
+    kam.sync()
+    edit(kam.store, kam.login, "A1", city="Kielce")  # waiting in the outbox
+    edit(team.store, "admin", "A1", region="North")
+    edit(team.store, "admin", "A2", region="South")
+    wait_for_quiet(team.url)  # no transaction of another session holds the log back
+    server = server_engine(team.url, kam.login, PASSWORD)
+    try:
+        assert pull(server, kam.store).pulled >= 2  # a pull alone, no push before it
+    finally:
+        server.dispose()
+    assert (field(kam.store, "A1", "city"), field(kam.store, "A1", "region")) == ("Kielce", None)
+    assert field(kam.store, "A2", "region") == "South"
+    assert outbox(kam.store) == 1
+    kam.sync()  # pushed
+    kam.sync()  # and the merged row comes back (once the push's own change lies below the cluster's xmin)
+    assert (field(kam.store, "A1", "city"), field(kam.store, "A1", "region")) == ("Kielce", "North")
+
+
 def test_a_transition_on_a_record_changed_meanwhile_is_refused(team: Team) -> None:
     team.account("A1", "kam1")
     kam = team.laptop("kam1")
