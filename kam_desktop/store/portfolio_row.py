@@ -126,14 +126,23 @@ def sqlite_rows(stored: Iterable[Sequence[Any]], cutoff: date, fx: FxTable | Non
     def ltv_of(amount: int | None) -> Decimal:
         return zero if amount is None else scaled_decimal(amount, MONEY_SCALE)
 
+    # inlined per row (a Python call is ~0.1 us, 20,000 rows): a SQLite integer sum scaled as `scaled_decimal` does
+    # (an int64 is always under its exact bound), a day as `day` does, and `later`
+    dec, scale, is_int = Decimal, -MONEY_SCALE, int
     base = None if fx is None else fx.base
     return [
         PortfolioRow(
             uuid_of_hex(account_id), code, name, one(kind, kind), one(status, status), one(owner, owner),
             one(currency, currency), one(region, region), one(grade, grade), one(segment, segment), bool(at_risk),
-            day(evaluated_on), (ltv_12m := ltv_of(ltv)), ltv_of(ltv_prev), benefits or 0, exceptions or 0,
+            days[evaluated_on] if evaluated_on in days else day(evaluated_on),
+            (ltv_12m := dec(ltv).scaleb(scale) if type(ltv) is is_int else ltv_of(ltv)),
+            dec(ltv_prev).scaleb(scale) if type(ltv_prev) is is_int else ltv_of(ltv_prev),
+            benefits or 0, exceptions or 0,
             None if fx is None else base_ltv(fx, ltv_12m, currency, as_of),  # type: ignore[arg-type]  # with fx
-            base, (last_on := day(later(last_invoice, edge_last))), churned_by(last_on, cutoff),
+            base,
+            (last_on := day(edge_last if last_invoice is None or (edge_last is not None and edge_last > last_invoice)
+                            else last_invoice)),
+            churned_by(last_on, cutoff),
             one(statement, statement),
         )  # positional, in the order of PortfolioRow's fields (a test compares with the service's rows)
         for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
