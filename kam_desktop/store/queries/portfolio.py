@@ -66,12 +66,12 @@ def churn_months(session: Session, on: date) -> int:
 
 def portfolio_query(
     as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None,
-    churn_after: int = DEFAULT_CHURN_MONTHS, dialect: str = "sqlite",
+    churn_after: int = DEFAULT_CHURN_MONTHS,
 ) -> Select[tuple[object, ...]]:
     """The whole portfolio in one statement: aggregates are subqueries joined once per account."""
     values = portfolio_dates(as_of, churn_after)
     days = {name: literal(value, String() if isinstance(value, str) else Date()) for name, value in values.items()}
-    return portfolio_statement(days, owner_login, account_id, counts_per_account=dialect == "sqlite")
+    return portfolio_statement(days, owner_login, account_id)
 
 
 def portfolio_sql() -> str:
@@ -88,13 +88,8 @@ def portfolio_sql() -> str:
 
 def portfolio_statement(
     days: Mapping[str, ColumnElement[Any]], owner_login: str | None = None, account_id: uuid.UUID | None = None,
-    *, counts_per_account: bool = True,
 ) -> Select[tuple[object, ...]]:
-    """The portfolio statement over the values of `portfolio_dates` (as values, or as placeholders to compile).
-
-    `counts_per_account` (SQLite): open benefits, pending exceptions and the latest statement by a seek into each
-    table's account index per account, rather than GROUP BYs joined through automatic indexes SQLite builds at
-    every run (at 20,000 accounts 269 vs 224 million instructions); PostgreSQL hash-joins the GROUP BYs instead."""
+    """The portfolio statement over the values of `portfolio_dates` (as values, or as placeholders to compile)."""
     first, prev_first = days["first"], days["prev_first"]
     # The window [window_start, last]: its whole months are summed per account by seeks into the roll-up, the months a
     # boundary cuts from their lines (`edges`: none in a window of whole months bound as values)
@@ -125,46 +120,43 @@ def portfolio_statement(
         .correlate(Account)
         .scalar_subquery()
     )
-    open_grant = and_(BenefitGrant.status.in_(OPEN_GRANT_STATUSES), BenefitGrant.deleted_at.is_(None))
-    pending = and_(ExceptionRequest.status.in_(PENDING_EXCEPTION_STATUSES), ExceptionRequest.deleted_at.is_(None))
-    issued = and_(Document.kind == DocumentKind.STATEMENT, Document.status.in_(ISSUED_DOCUMENT_STATUSES),
-                  Document.deleted_at.is_(None))
-    counts: list[Any]
-    if counts_per_account:  # a count of none is 0 here, NULL from the joins: the readers take both as 0
-        counts = [
-            select(func.count()).where(BenefitGrant.account_id == Account.id, open_grant)
-            .correlate(Account).scalar_subquery().label("n"),
-            select(func.count()).where(ExceptionRequest.account_id == Account.id, pending)
-            .correlate(Account).scalar_subquery().label("n_1"),
-            select(func.max(Document.period)).where(Document.account_id == Account.id, issued)
-            .correlate(Account).scalar_subquery().label("period"),
-        ]
-        joined = []
-    else:
-        benefits = (select(BenefitGrant.account_id, func.count().label("n"))
-                    .where(open_grant, only(BenefitGrant.account_id)).group_by(BenefitGrant.account_id).subquery())
-        exceptions = (select(ExceptionRequest.account_id, func.count().label("n"))
-                      .where(pending, only(ExceptionRequest.account_id)).group_by(ExceptionRequest.account_id)
-                      .subquery())
-        statements = (select(Document.account_id, func.max(Document.period).label("period"))
-                      .where(issued, only(Document.account_id)).group_by(Document.account_id).subquery())
-        counts = [benefits.c.n, exceptions.c.n, statements.c.period]
-        joined = [benefits, exceptions, statements]
+    benefits = (
+        select(BenefitGrant.account_id, func.count().label("n"))
+        .where(BenefitGrant.status.in_(OPEN_GRANT_STATUSES), BenefitGrant.deleted_at.is_(None),
+               only(BenefitGrant.account_id))
+        .group_by(BenefitGrant.account_id)
+        .subquery()
+    )
+    exceptions = (
+        select(ExceptionRequest.account_id, func.count().label("n"))
+        .where(ExceptionRequest.status.in_(PENDING_EXCEPTION_STATUSES), ExceptionRequest.deleted_at.is_(None),
+               only(ExceptionRequest.account_id))
+        .group_by(ExceptionRequest.account_id)
+        .subquery()
+    )
+    statements = (
+        select(Document.account_id, func.max(Document.period).label("period"))
+        .where(Document.kind == DocumentKind.STATEMENT, Document.status.in_(ISSUED_DOCUMENT_STATUSES),
+               Document.deleted_at.is_(None), only(Document.account_id))
+        .group_by(Document.account_id)
+        .subquery()
+    )
     query = (
         select(
             type_coerce(Account.id, HexUuid()), Account.code, Account.name, Account.kind, Account.status, User.login,
             Account.currency, Account.region, grades.grade, grades.segment, grades.at_risk, grades.evaluated_on,
-            ltv.label("ltv"), ltv_prev.label("ltv_prev"), counts[0], counts[1],
+            ltv.label("ltv"), ltv_prev.label("ltv_prev"), benefits.c.n, exceptions.c.n,
             last_on.label("last_on"), type_coerce(edge_last, Date()).label("edge_last_on"),
-            counts[2],
+            statements.c.period,
         )
         .outerjoin(User, User.id == Account.owner_id)
         .outerjoin(grades, and_(grades.account_id == Account.id, grades.evaluated_on == graded_on))
+        .outerjoin(benefits, benefits.c.account_id == Account.id)
+        .outerjoin(exceptions, exceptions.c.account_id == Account.id)
+        .outerjoin(statements, statements.c.account_id == Account.id)
         .where(Account.deleted_at.is_(None))
         .order_by(Account.code)
     )
-    for aggregate in joined:
-        query = query.outerjoin(aggregate, aggregate.c.account_id == Account.id)
     if edges is not None:
         query = query.outerjoin(edges, edges.c.account_id == Account.id)
     if owner_login is not None:
@@ -183,7 +175,7 @@ def portfolio_rows(
     connection = session.connection()
     with collection_held():  # 20,000 rows of values, none in a cycle: a collection would find nothing (~20% of it)
         # through the Core connection: the ORM's result wraps each row again (half the Python of this read)
-        result = connection.execute(portfolio_query(as_of, owner_login, account_id, months, connection.dialect.name))
+        result = connection.execute(portfolio_query(as_of, owner_login, account_id, months))
         if connection.dialect.name == "sqlite":
             # the driver's own tuples, turned into rows as the quick start turns them: SQLAlchemy's processing of
             # each row (ids, cents, days) cost ~1.5 us more a row
