@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churned_by
@@ -108,7 +109,9 @@ def sqlite_rows(stored: Iterable[Sequence[Any]], cutoff: date, fx: FxTable | Non
                 as_of: date | None = None) -> list[PortfolioRow]:
     """The portfolio statement's rows as SQLite returns them (hex ids, integer cents, ISO days) as `PortfolioRow`s:
     the quick start's and the service's reader on SQLite alike (SQLAlchemy's result processing cost ~1.5 us a row).
-    `cutoff`: the day's `churn_cutoff`; `fx`: also each LTV in its base currency on `as_of`."""
+    `cutoff`: the day's `churn_cutoff`; `fx`: also each LTV in its base currency on `as_of`. The rows come in any
+    order (the statement reads accounts in id order on SQLite) and leave in code order: Python compares texts by
+    code point, as SQLite's BINARY collation compares their UTF-8 bytes."""
     zero = Decimal("0.00")
 
     # Each row's kind, status, owner, currency, region, grade and days repeat across thousands of accounts, yet
@@ -130,7 +133,7 @@ def sqlite_rows(stored: Iterable[Sequence[Any]], cutoff: date, fx: FxTable | Non
     # (an int64 is always under its exact bound), a day as `day` does, and `later`
     dec, scale, is_int = Decimal, -MONEY_SCALE, int
     base = None if fx is None else fx.base
-    return [
+    rows = [
         PortfolioRow(
             uuid_of_hex(account_id), code, name, one(kind, kind), one(status, status), one(owner, owner),
             one(currency, currency), one(region, region), one(grade, grade), one(segment, segment), bool(at_risk),
@@ -149,3 +152,8 @@ def sqlite_rows(stored: Iterable[Sequence[Any]], cutoff: date, fx: FxTable | Non
              ltv, ltv_prev, benefits, exceptions, last_invoice, edge_last, statement)
         in stored
     ]
+    rows.sort(key=_code)
+    return rows
+
+
+_code = attrgetter("code")

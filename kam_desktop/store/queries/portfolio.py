@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from contextlib import closing
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -66,12 +66,13 @@ def churn_months(session: Session, on: date) -> int:
 
 def portfolio_query(
     as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None,
-    churn_after: int = DEFAULT_CHURN_MONTHS,
+    churn_after: int = DEFAULT_CHURN_MONTHS, dialect: str = "sqlite",
 ) -> Select[tuple[object, ...]]:
-    """The whole portfolio in one statement: aggregates are subqueries joined once per account."""
+    """The whole portfolio in one statement: aggregates are subqueries joined once per account. On SQLite in the
+    accounts' id order, for `portfolio_row.sqlite_rows` to put in code order; elsewhere in code order."""
     values = portfolio_dates(as_of, churn_after)
     days = {name: literal(value, String() if isinstance(value, str) else Date()) for name, value in values.items()}
-    return portfolio_statement(days, owner_login, account_id)
+    return portfolio_statement(days, owner_login, account_id, by_id=dialect == "sqlite")
 
 
 def portfolio_sql() -> str:
@@ -88,8 +89,14 @@ def portfolio_sql() -> str:
 
 def portfolio_statement(
     days: Mapping[str, ColumnElement[Any]], owner_login: str | None = None, account_id: uuid.UUID | None = None,
+    *, by_id: bool = True,
 ) -> Select[tuple[object, ...]]:
-    """The portfolio statement over the values of `portfolio_dates` (as values, or as placeholders to compile)."""
+    """The portfolio statement over the values of `portfolio_dates` (as values, or as placeholders to compile).
+
+    `by_id` (SQLite): the accounts in id order, the roll-up's own key order, so that the per-account seeks into
+    `sales_months` walk its pages forward instead of jumping about them in code order (the statement at 20,000
+    accounts: ~259 -> ~221 ms of CPU); the reader sorts the rows by code (`sqlite_rows`, a few ms), which SQLite's
+    ORDER BY code after the fact would do at ~20 ms."""
     first, prev_first = days["first"], days["prev_first"]
     # The window [window_start, last]: its whole months are summed per account by seeks into the roll-up, the months a
     # boundary cuts from their lines (`edges`: none in a window of whole months bound as values)
@@ -155,7 +162,7 @@ def portfolio_statement(
         .outerjoin(exceptions, exceptions.c.account_id == Account.id)
         .outerjoin(statements, statements.c.account_id == Account.id)
         .where(Account.deleted_at.is_(None))
-        .order_by(Account.code)
+        .order_by(Account.id if by_id else Account.code)
     )
     if edges is not None:
         query = query.outerjoin(edges, edges.c.account_id == Account.id)
@@ -175,12 +182,13 @@ def portfolio_rows(
     connection = session.connection()
     with collection_held():  # 20,000 rows of values, none in a cycle: a collection would find nothing (~20% of it)
         # through the Core connection: the ORM's result wraps each row again (half the Python of this read)
-        result = connection.execute(portfolio_query(as_of, owner_login, account_id, months))
+        result = connection.execute(portfolio_query(as_of, owner_login, account_id, months, connection.dialect.name))
         if connection.dialect.name == "sqlite":
             # the driver's own tuples, turned into rows as the quick start turns them: SQLAlchemy's processing of
             # each row (ids, cents, days) cost ~1.5 us more a row
             with closing(result):
-                return sqlite_rows(result.cursor.fetchall(), cutoff)
+                # sqlite3's cursor iterates (the DB-API protocol does not say so): row by row, no list of 20,000
+                return sqlite_rows(cast(Iterable[Any], result.cursor), cutoff)
         rows: Iterable[Any] = result
         return [
             PortfolioRow(
