@@ -16,26 +16,23 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff, churned_by
+from kam_desktop.domain.churn import DEFAULT_CHURN_MONTHS, churn_cutoff
 from kam_desktop.domain.fx import FxTable
 from kam_desktop.paths import default_database_path
 from kam_desktop.store import cipher, portfolio_snapshot
-from kam_desktop.store.codec import scaled_decimal, uuid_of_hex
-from kam_desktop.store.portfolio_row import PortfolioRow, base_ltv, later, portfolio_dates
+from kam_desktop.store.codec import scaled_decimal
+from kam_desktop.store.portfolio_row import PortfolioRow, portfolio_dates, sqlite_rows
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.schema_head import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 
-MONEY_SCALE, RATE_SCALE = 2, 6  # as the Money() and Rate() column types keep them on SQLite
+RATE_SCALE = 6  # as the Rate() column type keeps it on SQLite
 DEFAULT_BASE_CURRENCY = "PLN"  # as store.queries.fx
 
 def sqlite_file(db: str | os.PathLike[str] | None) -> Path | None:
@@ -158,37 +155,7 @@ def _portfolio(connection: sqlite3.Connection, as_of: date, fx: FxTable) -> list
     churn_after = _churn_months(connection, as_of)
     params = {name: value if isinstance(value, str) else value.isoformat()
               for name, value in portfolio_dates(as_of, churn_after).items()}
-    zero = Decimal("0.00")
-    cutoff = churn_cutoff(as_of, churn_after)
-
-    def ltv_of(amount: int | None) -> Decimal:
-        return zero if amount is None else scaled_decimal(amount, MONEY_SCALE)
-
-    # Each row's kind, status, owner, currency, region, grade and days repeat across thousands of accounts, yet
-    # sqlite3 makes a new object for every cell: one shared object per value keeps 20,000 rows ~6 MB smaller.
-    # (`one` is the dict's own method: a Python function around it cost ~10 ms per 20,000 rows.)
-    one: Callable[[Any, Any], Any] = {None: None}.setdefault
-    days: dict[str | None, date | None] = {None: None, "": None}
-
-    def day(text: str | None) -> date | None:
-        found = days.get(text, days)
-        if found is days:
-            found = days[text] = date.fromisoformat(text)  # type: ignore[arg-type]  # not None: in `days`
-        return found  # type: ignore[return-value]
-
-    base = fx.base
-    return [
-        PortfolioRow(
-            uuid_of_hex(account_id), code, name, one(kind, kind), one(status, status), one(owner, owner),
-            one(currency, currency), one(region, region), one(grade, grade), one(segment, segment), bool(at_risk),
-            day(evaluated_on), (ltv_12m := ltv_of(ltv)), ltv_of(ltv_prev), benefits or 0, exceptions or 0,
-            base_ltv(fx, ltv_12m, currency, as_of), base, (last_on := day(later(last_invoice, edge_last))),
-            churned_by(last_on, cutoff), one(statement, statement),
-        )  # positional, in the order of PortfolioRow's fields (a test compares with the service's rows)
-        for (account_id, code, name, kind, status, owner, currency, region, grade, segment, at_risk, evaluated_on,
-             ltv, ltv_prev, benefits, exceptions, last_invoice, edge_last, statement)
-        in connection.execute(PORTFOLIO_SQL, params)
-    ]
+    return sqlite_rows(connection.execute(PORTFOLIO_SQL, params), churn_cutoff(as_of, churn_after), fx, as_of)
 
 
 def _churn_months(connection: sqlite3.Connection, on: date) -> int:

@@ -4,10 +4,13 @@ reading it needs no SQLAlchemy."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import subprocess
 import sys
+import uuid
+from datetime import date
 
-from kam_desktop.store.portfolio_row import MONTH_PARAMETERS, PARAMETERS
+from kam_desktop.store.portfolio_row import MONTH_PARAMETERS, PARAMETERS, sqlite_rows
 from kam_desktop.store.portfolio_sql import PORTFOLIO_SQL
 from kam_desktop.store.queries.portfolio import portfolio_sql
 from kam_desktop.store.sales_months import WINDOW_PARAMETERS
@@ -28,3 +31,17 @@ def test_the_quick_read_loads_no_sqlalchemy() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'pandas')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_sqlite_rows_come_in_the_order_sqlite_sorts_codes() -> None:
+    # the statement reads accounts in id order on SQLite; sqlite_rows sorts by code as ORDER BY code would
+    codes = ["b-2", "B-10", "a", "Ä-1", "é", "z", "Z", "ü", "A 1", "A-1", "A1", "日本", "\U0001f600", "ß", "10", "9"]
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (code TEXT)")
+    connection.executemany("INSERT INTO t VALUES (?)", [(c,) for c in codes])
+    expected = [c for (c,) in connection.execute("SELECT code FROM t ORDER BY code")]
+    stored = [(uuid.uuid4().hex, code, "name", "customer", "active", None, "PLN", None, None, None, 0, None,
+               100, None, None, None, "2026-03-02", None, None) for code in codes]
+    rows = sqlite_rows(stored, date(2025, 9, 30))
+    assert [row.code for row in rows] == expected
+    assert [row.last_invoice_on for row in rows] == [date(2026, 3, 2)] * len(codes)

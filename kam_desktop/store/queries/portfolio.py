@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
+from contextlib import closing
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -41,6 +42,7 @@ from kam_desktop.store.portfolio_row import (
     PortfolioRow,
     later,
     portfolio_dates,
+    sqlite_rows,
 )
 from kam_desktop.store.queries.sales_source import cut_edges, latest, money, month_latest, month_sum
 from kam_desktop.store.sql import money_if
@@ -64,12 +66,13 @@ def churn_months(session: Session, on: date) -> int:
 
 def portfolio_query(
     as_of: date, owner_login: str | None = None, account_id: uuid.UUID | None = None,
-    churn_after: int = DEFAULT_CHURN_MONTHS,
+    churn_after: int = DEFAULT_CHURN_MONTHS, dialect: str = "sqlite",
 ) -> Select[tuple[object, ...]]:
-    """The whole portfolio in one statement: aggregates are subqueries joined once per account."""
+    """The whole portfolio in one statement: aggregates are subqueries joined once per account. On SQLite in the
+    accounts' id order, for `portfolio_row.sqlite_rows` to put in code order; elsewhere in code order."""
     values = portfolio_dates(as_of, churn_after)
     days = {name: literal(value, String() if isinstance(value, str) else Date()) for name, value in values.items()}
-    return portfolio_statement(days, owner_login, account_id)
+    return portfolio_statement(days, owner_login, account_id, by_id=dialect == "sqlite")
 
 
 def portfolio_sql() -> str:
@@ -86,8 +89,14 @@ def portfolio_sql() -> str:
 
 def portfolio_statement(
     days: Mapping[str, ColumnElement[Any]], owner_login: str | None = None, account_id: uuid.UUID | None = None,
+    *, by_id: bool = True,
 ) -> Select[tuple[object, ...]]:
-    """The portfolio statement over the values of `portfolio_dates` (as values, or as placeholders to compile)."""
+    """The portfolio statement over the values of `portfolio_dates` (as values, or as placeholders to compile).
+
+    `by_id` (SQLite): the accounts in id order, the roll-up's own key order, so that the per-account seeks into
+    `sales_months` walk its pages forward instead of jumping about them in code order (the statement at 20,000
+    accounts: ~259 -> ~221 ms of CPU); the reader sorts the rows by code (`sqlite_rows`, a few ms), which SQLite's
+    ORDER BY code after the fact would do at ~20 ms."""
     first, prev_first = days["first"], days["prev_first"]
     # The window [window_start, last]: its whole months are summed per account by seeks into the roll-up, the months a
     # boundary cuts from their lines (`edges`: none in a window of whole months bound as values)
@@ -153,7 +162,7 @@ def portfolio_statement(
         .outerjoin(exceptions, exceptions.c.account_id == Account.id)
         .outerjoin(statements, statements.c.account_id == Account.id)
         .where(Account.deleted_at.is_(None))
-        .order_by(Account.code)
+        .order_by(Account.id if by_id else Account.code)
     )
     if edges is not None:
         query = query.outerjoin(edges, edges.c.account_id == Account.id)
@@ -170,9 +179,17 @@ def portfolio_rows(
     """Every (not deleted) account, optionally only those one KAM owns, or just one."""
     months = churn_months(session, as_of)
     cutoff = churn_cutoff(as_of, months)
+    connection = session.connection()
     with collection_held():  # 20,000 rows of values, none in a cycle: a collection would find nothing (~20% of it)
         # through the Core connection: the ORM's result wraps each row again (half the Python of this read)
-        rows: Iterable[Any] = session.connection().execute(portfolio_query(as_of, owner_login, account_id, months))
+        result = connection.execute(portfolio_query(as_of, owner_login, account_id, months, connection.dialect.name))
+        if connection.dialect.name == "sqlite":
+            # the driver's own tuples, turned into rows as the quick start turns them: SQLAlchemy's processing of
+            # each row (ids, cents, days) cost ~1.5 us more a row
+            with closing(result):
+                # sqlite3's cursor iterates (the DB-API protocol does not say so): row by row, no list of 20,000
+                return sqlite_rows(cast(Iterable[Any], result.cursor), cutoff)
+        rows: Iterable[Any] = result
         return [
             PortfolioRow(
                 account_id=r[0], code=r[1], name=r[2], kind=r[3], status=r[4], owner=r[5], currency=r[6],

@@ -144,11 +144,13 @@ def month_sum(at: Parameters, account_id: Any, column: str, lo: str, hi: str) ->
 
 def month_latest(at: Parameters, account_id: Any, lo: str, hi: str) -> ColumnElement[Any]:
     """One account's latest invoice day in the roll-up months [at[lo], at[hi]] (None: no sales there): one seek from
-    the end of the account's range, sorting only the latest month's cells (one per currency) — a MAX over the range
-    would read all of them (0.066 s vs 0.025 s at 20,000 accounts)."""
+    the end of the account's range, the latest month's cells (one per currency) grouped in key order and only that
+    group read. A MAX over the range would read every cell (its text copied at each new maximum), and ORDER BY month
+    DESC, last_on DESC LIMIT 1 opens a sorter per account for the cells of a month (at 20,000 accounts 353 vs 209
+    million instructions: ~30 ms)."""
     m = MONTHS.c
-    return (select(m.last_on).where(m.account_id == account_id, m.month.between(at[lo], at[hi]))
-            .order_by(m.month.desc(), m.last_on.desc()).limit(1).scalar_subquery())
+    return (select(func.max(m.last_on)).where(m.account_id == account_id, m.month.between(at[lo], at[hi]))
+            .group_by(m.month).order_by(m.month.desc()).limit(1).scalar_subquery())
 
 
 def _summed(parts: list[Any], keys: Sequence[Key], measures: Sequence[Measure]) -> Subquery:
