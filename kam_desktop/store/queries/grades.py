@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.vocabulary import AccountStatus
+from kam_desktop.store.codec import scaled_decimal
 from kam_desktop.store.models import Account, GradeEvaluation, GradeOverride, User
 from kam_desktop.store.queries.sales_source import bound, cut_edges, money, month_sum, windowed
 from kam_desktop.store.types import HexUuid, Money
@@ -80,7 +83,15 @@ def grading_bases(session: Session, first: date, last: date, margin: bool, as_of
                  .outerjoin(edges, edges.c.account_id == Account.id)
                  .where(graded_by(as_of)))
     # never None (each sum is coalesced to 0); through the Core connection: the ORM's result wraps each row again
-    return list(map(GradingBasis._make, session.connection().execute(query)))
+    connection = session.connection()
+    result = connection.execute(query)
+    if connection.dialect.name != "sqlite":
+        return list(map(GradingBasis._make, result))
+    with closing(result):
+        # the driver's own tuples, the cents made Decimal as the Money column reads them: SQLAlchemy's row handling
+        # cost ~1.5 us a row (a third of the statement's time at 20,000 accounts)
+        return [GradingBasis(code, kind, currency, scaled_decimal(cents, 2))
+                for code, kind, currency, cents in cast(Iterable[Any], result.cursor)]
 
 
 @dataclass(frozen=True)
