@@ -20,7 +20,7 @@ class Account(SyncedMixin, Base):
         one_of("status", AccountStatus),
         one_of("language", Language),
         # the active accounts' grading columns in id order, the roll-up's key order (migration 0018): a grading's
-        # seeks into sales_months read its pages in turn, and the wide account rows are not read at all
+        # seeks into the monthly roll-up read its pages in turn, and the wide account rows are not read at all
         Index("ix_accounts_graded", "id", "status", "deleted_at", "enrolled_on", "code", "kind", "currency"),
     )
 
