@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from kam_desktop.services import potential as slots
+from kam_desktop.services.accounts.portfolio import portfolio_wallets
 from kam_desktop.services.potential import account_slots, portfolio_potential, save_slot
 from tests.acting import as_
 
@@ -58,6 +59,20 @@ def test_thresholds_are_remembered_and_follow_saved_slots(three: Any, monkeypatc
     assert _shown(three) == _full(three) == (Decimal("29.000"), Decimal("2900.00"))
     assert calls == []  # only the account whose slot changed was recomputed
     assert account_slots(as_(three, on=TODAY), "A", AS_OF).quadrant is not None
+
+
+def test_the_wallets_leave_the_medians_for_the_first_account_opened(three: Any,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    wallets = portfolio_wallets(as_(three, on=TODAY), AS_OF)  # what the window reads after the portfolio's rows
+    assert len(wallets) == 3
+    calls = []
+    real = slots.portfolio_potential
+    monkeypatch.setattr(slots, "portfolio_potential", lambda *a: calls.append(a) or real(*a))
+    assert _shown(three, "C") == _full(three) == (Decimal("19.000"), Decimal("1900.00"))
+    assert calls == []  # the account is placed by the medians the wallets' computation left
+    _save(three, "A", 90, "9000.00")
+    assert _shown(three) == _full(three) == (Decimal("29.000"), Decimal("2900.00"))  # and they follow changes
+    assert calls == []
 
 
 def test_imported_sales_change_the_thresholds(three: Any) -> None:

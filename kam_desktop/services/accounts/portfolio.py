@@ -34,11 +34,13 @@ def portfolio_wallets(ctx: Context, as_of: date | None = None) -> dict[str, Acco
     Read after the portfolio itself: it sums sales per account and category, which at 20,000 accounts
     takes seconds, and the rows must not wait for it.
     """
-    from kam_desktop.services.potential import portfolio_potential  # not loaded by `kamctl accounts list`
+    # not loaded by `kamctl accounts list`
+    from kam_desktop.services.potential import remembered_portfolio_potential
 
     owner = ctx.owner_filter(UseCase.VIEW_PORTFOLIO)
     with ctx.read() as session:
-        potential = portfolio_potential(session, as_of or ctx.today())
+        # its medians kept for the account views: the first account opened then places itself at once
+        potential = remembered_portfolio_potential(session, as_of or ctx.today(), ctx.store.url)
         mine = None if owner is None else {str(row.account_id) for row in portfolio_rows(session, ctx.today(), owner)}
     return {key: AccountWallet(p.share_money, p.slot_money) for key, p in potential.potentials.items()
             if mine is None or key in mine}
