@@ -89,7 +89,7 @@ def grading_bases(session: Session, first: date, last: date, margin: bool, as_of
         return list(map(GradingBasis._make, result))
     with closing(result):
         # the driver's own tuples, the cents made Decimal as the Money column reads them: SQLAlchemy's row handling
-        # cost ~1.5 us a row (a third of the statement's time at 20,000 accounts)
+        # cost ~0.5 us a row (~10 ms of ~100 at 20,000 accounts)
         return [GradingBasis(code, kind, currency, scaled_decimal(cents, 2))
                 for code, kind, currency, cents in cast(Iterable[Any], result.cursor)]
 
