@@ -207,10 +207,21 @@ class Wine:
 def build(wine: Wine) -> Path:
     """The one-folder app, built by PyInstaller inside Wine; the exes signed when a certificate is configured."""
     out = CACHE / "build"
-    shutil.rmtree(out, ignore_errors=True)
-    wine.run([str(PYTHON_DIR / "python.exe"), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-              "--distpath", str(out / "dist"), "--workpath", str(out / "work"),
-              str(ROOT / "installer" / "kam_desktop.spec")], env={"PYTHONUTF8": "1"}, timeout=3600)
+    command = [str(PYTHON_DIR / "python.exe"), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+               "--distpath", str(out / "dist"), "--workpath", str(out / "work"),
+               str(ROOT / "installer" / "kam_desktop.spec")]
+    for attempt in (1, 2):
+        shutil.rmtree(out, ignore_errors=True)
+        result = wine.run(command, env={"PYTHONUTF8": "1"}, timeout=3600, check=False)
+        if result.returncode == 0:
+            break
+        # Wine on a freshly made prefix once failed to start PyInstaller's helper process ("[WinError 1359] Internal
+        # error" from CreateProcess, 2026-12-06; the same build passed when run again): that error alone is retried
+        if attempt == 2 or "WinError 1359" not in result.stdout:
+            raise SystemExit(f"exit {result.returncode}: PyInstaller under Wine")
+        print("PyInstaller: Wine could not start a process (WinError 1359); the prefix's server restarted, again",
+              flush=True)
+        wine.stop()
     folder = out / "dist" / APP_FOLDER
     for exe in ("kam-desktop.exe", "kamctl.exe"):
         sign(folder / exe)
