@@ -34,7 +34,7 @@ from kam_desktop.store.models import Account, AuditEntry, PotentialSlot, Product
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import account_currencies, accounts
 from kam_desktop.store.queries.sales import sales_by_category
-from kam_desktop.store.queries.slots import SlotRow, latest_slots
+from kam_desktop.store.queries.slots import SlotRow, latest_slots, slots_with_sales
 
 
 @dataclass(frozen=True)
@@ -88,14 +88,19 @@ class PortfolioPotential:
 def portfolio_potential(session: Session, as_of: date) -> PortfolioPotential:
     """Slots of every account against its trailing-12-month sales; thresholds = portfolio medians (base currency)."""
     first, last = trailing_window(as_of, 12)
-    ours = {
-        (str(s.account_id), str(s.category_id)): OurSales(s.units, s.net_revenue)
-        for s in sales_by_category(session, first, last)
-    }
-    slots = category_slots((_spend(r) for r in latest_slots(session, as_of)), ours)
+    keys: dict[str, str] = {}  # hex digits → the id's text, made once per account (the domain keys by id text)
+    currencies: dict[str, str] = {}
+    slots = []
+    for account, category, currency, units, money, our_units, our_money in slots_with_sales(session, as_of, first,
+                                                                                             last):
+        key = keys.get(account)
+        if key is None:
+            key = keys[account] = str(uuid.UUID(hex=account))
+            currencies[key] = currency
+        slots.append(CategorySlot(key, category, units, money, our_units, our_money))
     potentials = roll_up(slots)
     fx = fx_table(session)
-    in_base = in_base_currency(session, potentials, fx, as_of)
+    in_base = _converted(potentials, currencies, fx, as_of)
     return PortfolioPotential(potentials, potential_matrix(in_base), in_base, fx.base)
 
 
@@ -106,7 +111,11 @@ def in_base_currency(session: Session, potentials: dict[str, AccountPotential], 
     An account whose currency has no rate on the day is left out (not placed on the matrix, not in its medians):
     never converted 1:1, and one missing rate does not stop every other account's slot view.
     """
-    currencies = account_currencies(session, [uuid.UUID(key) for key in potentials])
+    return _converted(potentials, account_currencies(session, [uuid.UUID(key) for key in potentials]), fx, as_of)
+
+
+def _converted(potentials: dict[str, AccountPotential], currencies: dict[str, str], fx: FxTable,
+               as_of: date) -> dict[str, AccountPotential]:
     result = {}
     for key, p in potentials.items():
         currency = currencies.get(key, fx.base)
