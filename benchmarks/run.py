@@ -126,7 +126,7 @@ def _verdict(met: bool | None) -> str:
 
 
 def table(results: list[Result], scale_rows: list[Growth]) -> str:
-    head = (f"{'case':<22}{'scale':<7}{'rounds':>6}{'median s':>11}{'baseline s':>12}{'ratio':>8}{'target':>8}"
+    head = (f"{'case':<22}{'scale':<7}{'rounds':>6}{'median s':>11}{'baseline s':>12}{'ratio':>10}{'target':>8}"
             f"{'':>8}{'peak KiB':>11}{'base KiB':>10}")
     lines = [head, "-" * len(head)]
     for r in results:
@@ -140,7 +140,7 @@ def table(results: list[Result], scale_rows: list[Growth]) -> str:
             f"{r.median_s:.0f} {r.unit}", f"{r.baseline_median_s:.0f} {r.unit}")
         ceiling = "" if r.ceiling is None else f"  (ours ≤ {r.ceiling:g} {r.unit})"
         lines.append(f"{r.case:<22}{r.scale:<7}{r.rounds:>6}{ours:>11}{theirs:>12}"
-                     f"{r.median_ratio:>8.2f}{target:>8}{_verdict(r.met):>8}{peak:>11}{base:>10}{ceiling}")
+                     f"{r.median_ratio:>10.2f}{target:>8}{_verdict(r.met):>8}{peak:>11}{base:>10}{ceiling}")
     for row in scale_rows:
         target = "" if row.target is None else f" (target ≤{row.target:g}×: {_verdict(row.met)})"
         lines.append(f"{row.case}: large/small median = {row.large_over_small:.1f}×{target}")
