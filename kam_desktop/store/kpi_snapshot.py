@@ -136,6 +136,8 @@ def _encoded(value: object) -> Any:
     if isinstance(value, (list, tuple)):
         if value and all(v is None or isinstance(v, Decimal) for v in value):  # a column of amounts: one tag
             return {"$": "ds", "t": isinstance(value, tuple), "v": [None if v is None else str(v) for v in value]}
+        if value and all(v is None or type(v) is str for v in value):  # a column of codes: read back as it is
+            return {"$": "ss", "t": isinstance(value, tuple), "v": list(value)}
         items = [_encoded(v) for v in value]
         return {"$": "tuple", "v": items} if isinstance(value, tuple) else items
     if isinstance(value, (dict, MappingProxyType)):
@@ -166,6 +168,10 @@ class _Decoder:
         if tag == "ds":
             amounts = [None if v is None else Decimal(v) for v in stored["v"]]
             return tuple(amounts) if stored["t"] else amounts
+        if tag == "ss":
+            if not all(v is None or isinstance(v, str) for v in stored["v"]):
+                raise ValueError("a column of text with something else in it")
+            return tuple(stored["v"]) if stored["t"] else stored["v"]
         if tag == "day":
             return date.fromisoformat(stored["v"])
         if tag == "tuple":

@@ -234,7 +234,7 @@ def test_the_format_keeps_every_value_exactly() -> None:
     value = (dk.CohortRow(Quarter(2025, 1), 3, (Decimal("0.50"), None, Decimal("1E+2"))),
              [Decimal("-0"), Decimal("0.00"), None, "", True, 0, date(999, 1, 2)],
              {Grade.L1: Message.of("{n} of {m}", n=Decimal("1.10"), m=Message.of("x")), 3: ()},
-             dk.IncrementMethod(next(iter(dk.IncrementMethod)).value), [None, None])
+             dk.IncrementMethod(next(iter(dk.IncrementMethod)).value), [None, None], ("a", None, "ż"), ["x", 1])
     classes = (dk.CohortRow, Quarter, Grade, Message, dk.IncrementMethod)
     assert repr(kpi_snapshot.decode(kpi_snapshot.encode(value), classes)) == repr(value)
     for unkept in (1.5, {1}, date.today, object()):
@@ -242,3 +242,5 @@ def test_the_format_keeps_every_value_exactly() -> None:
             kpi_snapshot.encode([unkept])
     with pytest.raises(ValueError):  # a class the reader does not allow
         kpi_snapshot.decode(kpi_snapshot.encode(Quarter(2025, 1)), ())
+    with pytest.raises(ValueError):  # a damaged column of text
+        kpi_snapshot.decode('{"$":"ss","t":true,"v":["a",{"$":"d","v":"1"}]}', ())
