@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: the quick first paint reads SCHEMA_HEAD without it
     from sqlalchemy import Engine
 
-SCHEMA_HEAD = "0018"
+SCHEMA_HEAD = "0019"
 
 
 def stored_revisions(engine: Engine) -> list[str] | None:

@@ -41,7 +41,7 @@ SHARED = {
     "alembic_version": set(),
 }
 LAPTOP_ONLY = {"local_device", "sync_outbox", "sync_state", "sync_conflicts", "audit_chain", "ledger_chain",
-               "data_generation", "portfolio_snapshots"}
+               "data_generation", "portfolio_snapshots", "kpi_snapshots"}
 THROUGH_FUNCTIONS = {"approval_steps"}  # decisions: written only by kam.decide_exception
 AUDIT = "audit_log"
 # The least a run must have exercised with rows on both KAMs' sides, so that a thin world cannot pass unseen

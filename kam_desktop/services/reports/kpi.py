@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from kam_desktop.domain import kpi as dk
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.fx import FxTable, MissingRateError
-from kam_desktop.domain.messages import Message
+from kam_desktop.domain.messages import Listing, Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, add_months
 from kam_desktop.domain.permissions import UseCase
@@ -26,6 +27,7 @@ from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.ledger.entries import load_domain_of
 from kam_desktop.services.program.in_force import program_in_force
+from kam_desktop.store import kpi_snapshot
 from kam_desktop.store.models import Account, Setting
 from kam_desktop.store.queries import kpi_sales
 from kam_desktop.store.queries.fx import fx_table
@@ -59,6 +61,9 @@ class ProgramKpis:
     base_currency: str = ""  # every money figure above is in it (converted at the closing rate of its month)
 
 
+KIND = "kpis"  # of a remembered entry (store/kpi_snapshot.py)
+
+
 def program_kpis(ctx: Context, as_of: date | None = None) -> ProgramKpis:
     """LTV and trend, churn, cohort retention, share of wallet, ROI (control group) and the report tables of the
     whole program (directors, finance, administrators)."""
@@ -79,27 +84,41 @@ def kpis_of(ctx: Context, as_of: date | None, owner: str | None) -> ProgramKpis:
 
 
 def _kpis_of(ctx: Context, as_of: date, owner: str | None) -> ProgramKpis:
+    """The KPIs remembered on this laptop for the day, scope and data, else computed (and remembered)."""
+    scope = kpi_snapshot.owner_scope(owner)
     with ctx.read() as session:
-        program = program_in_force(session, as_of)
-        refs = kpi_sales.kpi_accounts(session, owner)
-        fx = fx_table(session)
-        mine = {a.code for a in refs}
-        summed = [y for y in account_years(session, fx, as_of) if y.account in mine]
-        # an account SQL could not sum exactly (a line in another currency than its own, or a sum past SQLite's
-        # integers) is folded here from its monthly rows, as every account was before
-        folded = {y.account for y in summed if not y.exact}
-        months = _folded_months(session, [a for a in refs if a.code in folded], as_of)
-        gaps = _category_gaps(session, fx, refs, as_of)
-        grades = latest_grades_by_code(session, as_of)
-        ledger = load_domain_of(session, kpi_sales.account_ids(owner))
-        wallet = kpi_sales.wallet_sums(session, fx, as_of, owner)
-        operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
-        in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
-        basket_months = months
-        if in_sql is None:  # a converted cell past SQLite's integers: every enrolled account's basket folded here
-            in_sql = kpi_sales.Basket({}, {})
-            basket_months = _folded_months(session, [a for a in refs if a.enrolled_on and not a.control_group], as_of)
-        codes = category_codes(session) if basket_months else {}
+        # the count first, in the transaction every figure is read in: a change after it is not in them
+        at = kpi_snapshot.generation(session)
+        if at is not None and (found := kpi_snapshot.read(session, KIND, scope, as_of, at, REMEMBERED)) is not None:
+            return cast(ProgramKpis, found)
+        kpis = _computed(session, as_of, owner)
+    if at is not None:
+        kpi_snapshot.write(ctx.store.engine, KIND, scope, as_of, at, kpis, REMEMBERED)
+    return kpis
+
+
+def _computed(session: Session, as_of: date, owner: str | None) -> ProgramKpis:
+    """The KPIs computed from the store, read in `session`."""
+    program = program_in_force(session, as_of)
+    refs = kpi_sales.kpi_accounts(session, owner)
+    fx = fx_table(session)
+    mine = {a.code for a in refs}
+    summed = [y for y in account_years(session, fx, as_of) if y.account in mine]
+    # an account SQL could not sum exactly (a line in another currency than its own, or a sum past SQLite's
+    # integers) is folded here from its monthly rows, as every account was before
+    folded = {y.account for y in summed if not y.exact}
+    months = _folded_months(session, [a for a in refs if a.code in folded], as_of)
+    gaps = _category_gaps(session, fx, refs, as_of)
+    grades = latest_grades_by_code(session, as_of)
+    ledger = load_domain_of(session, kpi_sales.account_ids(owner))
+    wallet = kpi_sales.wallet_sums(session, fx, as_of, owner)
+    operating = session.scalar(select(Setting.value).where(Setting.key == "program.operating_cost_12m"))
+    in_sql = kpi_sales.basket(session, fx, as_of, owner, leave_out=folded)
+    basket_months = months
+    if in_sql is None:  # a converted cell past SQLite's integers: every enrolled account's basket folded here
+        in_sql = kpi_sales.Basket({}, {})
+        basket_months = _folded_months(session, [a for a in refs if a.enrolled_on and not a.control_group], as_of)
+    codes = category_codes(session) if basket_months else {}
     currency = {a.code: a.currency for a in refs}
     exact = [y for y in summed if y.exact]
     _refuse_a_month_without_rate(exact, fx)
@@ -257,3 +276,8 @@ def _roi(margins: list[dict[str, Decimal]], enrolled: set[str], control: set[str
         return result, Message.of("{method} (no control-group margin a year ago)", method=result.method_note)
     except dk.NoBaselineError as exc:
         return None, Message.of("ROI not computable: {reason}", reason=exc.message)
+
+
+# the classes a remembered ProgramKpis is made of (store/kpi_snapshot.py reads no other)
+REMEMBERED: tuple[type, ...] = (ProgramKpis, dk.RoiResult, dk.IncrementMethod, dk.TierRow, dk.WaterfallStep,
+                                dk.CohortRow, dk.BasketLine, Quarter, Grade, Message, Listing)

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import cast
+
+from sqlalchemy.orm import Session
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_accounts
@@ -19,6 +22,7 @@ from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.program.in_force import program_in_force
+from kam_desktop.store import kpi_snapshot
 from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import AccountBasis, latest_grades_by_code, simulation_bases
 
@@ -54,24 +58,58 @@ def _simulated(ctx: Context, scenario: Scenario, as_of: date) -> Simulation:
     """The scenario over the bases of `as_of` (the caller checked the actor and the scenario)."""
     with ctx.read() as session:
         program = program_in_force(session, as_of)
-        first, last = trailing_window(as_of, program.basis_months)
-        # by code, accounts joined after grouping: 20,000 accounts' ids are never decoded
-        refs = simulation_bases(session, first, last)
-        grades = latest_grades_by_code(session, as_of)
-        fx = fx_table(session)
+        bases = _bases(ctx, session, as_of, program.basis_months)
     margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
-    # accounts invoice in many currencies: rank and price them in the base currency, as grading does
-    figures = [(a.code, _in_base(fx, a, as_of)) for a in refs]
-    bases = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures}
+    figures = list(zip(bases.codes, bases.figures(), strict=True))
+    grades = {c: g for c, g in zip(bases.codes, bases.grades, strict=True) if g is not None}
+    basis = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures}
     # an account's grade is its latest one; the rules' grade of today only for an account never graded, so the
     # population is ranked a second time only when there is such an account
-    now = rank_accounts(bases, program.terms.rules.cutoffs) if any(c not in grades for c, _ in figures) else {}
-    items = [SimulatedAccount(c, bases[c], Grade(grades[c]) if c in grades else now[c].grade,
+    now = rank_accounts(basis, program.terms.rules.cutoffs) if any(c not in grades for c, _ in figures) else {}
+    items = [SimulatedAccount(c, basis[c], Grade(grades[c]) if c in grades else now[c].grade,
                               s[0] if s else ZERO, s[1] if s else ZERO)
              for c, s in figures]
     result = run(items, program.terms.cashback_percent, scenario)
     return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
-                      {g.value: p for g, p in scenario.cashback_percent.items()}, result, fx.base)
+                      {g.value: p for g, p in scenario.cashback_percent.items()}, result, bases.currency)
+
+
+@dataclass(frozen=True)
+class Bases:
+    """Every account's 12-month (net revenue, margin) in the base currency (None: no sales rows) and latest grade
+    (None: never graded) as of a day, in one column each: what a scenario is priced on, remembered on a laptop."""
+
+    codes: tuple[str, ...]
+    net: tuple[Decimal | None, ...]
+    margin: tuple[Decimal | None, ...]
+    grades: tuple[str | None, ...]
+    currency: str  # the base currency
+
+    def figures(self) -> list[tuple[Decimal, Decimal] | None]:
+        return [None if n is None or m is None else (n, m) for n, m in zip(self.net, self.margin, strict=True)]
+
+
+KIND = "simulation"  # of a remembered entry (store/kpi_snapshot.py)
+
+
+def _bases(ctx: Context, session: Session, as_of: date, basis_months: int) -> Bases:
+    """The bases remembered on this laptop for the day and data, else read (and remembered)."""
+    at = kpi_snapshot.generation(session)  # in the transaction the bases are read in
+    if at is not None and (found := kpi_snapshot.read(session, KIND, kpi_snapshot.PROGRAM, as_of, at, (Bases,))):
+        return cast(Bases, found)
+    first, last = trailing_window(as_of, basis_months)
+    # by code, accounts joined after grouping: 20,000 accounts' ids are never decoded
+    refs = simulation_bases(session, first, last)
+    grades = latest_grades_by_code(session, as_of)
+    fx = fx_table(session)
+    # accounts invoice in many currencies: rank and price them in the base currency, as grading does
+    figures = [_in_base(fx, a, as_of) for a in refs]
+    bases = Bases(tuple(a.code for a in refs), tuple(None if f is None else f[0] for f in figures),
+                  tuple(None if f is None else f[1] for f in figures), tuple(grades.get(a.code) for a in refs),
+                  fx.base)
+    if at is not None:
+        kpi_snapshot.write(ctx.store.engine, KIND, kpi_snapshot.PROGRAM, as_of, at, bases, (Bases,))
+    return bases
 
 
 def _in_base(fx: FxTable, account: AccountBasis, day: date) -> tuple[Decimal, Decimal] | None:

@@ -32,6 +32,7 @@ from kam_desktop.store.models.system import (
     AuditLink,
     DataGeneration,
     FxRate,
+    KpiSnapshot,
     LedgerLink,
     OutboxEntry,
     PortfolioSnapshot,
@@ -42,7 +43,7 @@ from kam_desktop.store.models.system import (
 
 __all__ = [
     "Account", "AnnexBenefit", "AppendOnlyMixin", "ApprovalStep", "AuditEntry", "AuditLink", "Base", "BenefitCatalogItem",
-    "BenefitGrant", "ClawbackDue", "CommercialPolicy", "Contact", "DataGeneration", "Document", "DocumentFile", "EarningRule",
+    "BenefitGrant", "ClawbackDue", "CommercialPolicy", "Contact", "DataGeneration", "Document", "DocumentFile", "EarningRule", "KpiSnapshot",
     "ExceptionRequest", "FxRate", "GradeEvaluation", "GradeOverride", "InvoiceLine", "LateFactRecord",
     "LedgerAdjustment", "LedgerAllocation", "LedgerEntry", "LedgerLink", "LocalDevice", "MdfClaim", "MdfFund", "MdfFundTransfer",
     "MdfProof", "NumberBlockLease", "NumberingDevice", "OutboxEntry", "PayoutDocument", "PeriodLock", "PolicyCap", "PortfolioSnapshot",

@@ -138,3 +138,18 @@ class PortfolioSnapshot(Base):
     generation: Mapped[int] = mapped_column(BigInteger, nullable=False)
     version: Mapped[str] = mapped_column(String(64), nullable=False)  # the program's version and its portfolio SQL
     rows: Mapped[str] = mapped_column(Text, nullable=False)  # JSON, one array per account
+
+
+class KpiSnapshot(Base):
+    """The Reports screen's figures (the KPIs of a scope, the simulator's bases) as of a day, at the data generation
+    they were computed at and by this build (store/kpi_snapshot.py). Local; a cache, never a source: anything else
+    and the figures are computed again."""
+
+    __tablename__ = "kpi_snapshots"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # "kpis" or "simulation"
+    scope: Mapped[str] = mapped_column(String(120), primary_key=True)  # the whole program or one KAM's portfolio
+    as_of: Mapped[date] = mapped_column(Date, primary_key=True)
+    generation: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    version: Mapped[str] = mapped_column(String(64), nullable=False)  # the program's version and the format
+    value: Mapped[str] = mapped_column(Text, nullable=False)  # typed JSON (store/kpi_snapshot.py)

@@ -44,7 +44,7 @@ SHARED_WRITERS: dict[str, tuple[str, ...]] = {
     "alembic_version": (),
 }
 LAPTOP_ONLY = ("local_device", "sync_outbox", "sync_state", "sync_conflicts", "audit_chain",
-               "ledger_chain", "data_generation", "portfolio_snapshots")  # kept empty on the server
+               "ledger_chain", "data_generation", "portfolio_snapshots", "kpi_snapshots")  # kept empty on the server
 AUDIT = "audit_log"
 # rows of an account that only the team server's functions write (the decision function)
 FUNCTION_WRITTEN = {"approval_steps": "current_setting('kam.deciding', true) = 'on'"}
