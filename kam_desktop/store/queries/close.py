@@ -63,7 +63,7 @@ def _account(row_id: str, code: str, kind: str, currency: str, status: str, enro
                       None if enrolled_on is None else date.fromisoformat(enrolled_on), bool(control_group))
 
 
-def _money(value: object) -> Decimal:
+def _money(value: int | float) -> Decimal:
     # what `Money`'s result processing makes of SQLite's integer of cents
     if type(value) is int and -EXACT_BELOW < value < EXACT_BELOW:
         return Decimal(value).scaleb(-2)
