@@ -26,18 +26,18 @@ class CloseReads(NamedTuple):
 
 # The statements the Core functions compile to on SQLite, written out: at 20,000 accounts and 60,000 cells a close
 # spent more in SQLAlchemy's rows and result processing (~0.2 s) than SQLite in the statements; a test holds the
-# rows to the Core functions'. Each keeps its Core twin's plan (the covering `ix_accounts_graded`, one seek per
-# account into the roll-up's key, one per account into the evaluations' key).
-_ACCOUNTS = ("SELECT id, code, kind, currency, status, enrolled_on, control_group FROM accounts "
-             "WHERE deleted_at IS NULL ORDER BY code")
+# rows to the Core functions'. Accounts and their grades in one scan (`grades_in_force_by_code` reads deleted
+# accounts too: the flag tells them apart), one seek per account into the evaluations' key; the roll-up's cells
+# read by category id, its code looked up here (a join per cell cost SQLite more than a dict here).
 _LATEST = ("(SELECT g.grade FROM grade_evaluations AS g WHERE g.account_id = accounts.id AND g.evaluated_on {} ? "
            "ORDER BY g.evaluated_on DESC LIMIT 1)")
-_GRADES = f"SELECT code, coalesce({_LATEST.format('<')}, {_LATEST.format('<=')}) FROM accounts"
-_NETS = ("SELECT accounts.code, product_categories.code, coalesce(sum(sales_rollup.net_amount), 0) "
+_ACCOUNTS = ("SELECT id, code, kind, currency, status, enrolled_on, control_group, deleted_at IS NULL, "
+             f"coalesce({_LATEST.format('<')}, {_LATEST.format('<=')}) FROM accounts ORDER BY code")
+_CATEGORIES = "SELECT id, code FROM product_categories"
+_NETS = ("SELECT accounts.code, sales_rollup.category_id, coalesce(sum(sales_rollup.net_amount), 0) "
          "FROM accounts CROSS JOIN sales_rollup ON sales_rollup.account_id = accounts.id "
          "AND sales_rollup.month BETWEEN ? AND ? "
-         "JOIN product_categories ON product_categories.id = sales_rollup.category_id "
-         "WHERE accounts.deleted_at IS NULL GROUP BY accounts.id, product_categories.id")
+         "WHERE accounts.deleted_at IS NULL GROUP BY accounts.id, sales_rollup.category_id")
 
 
 def close_reads(session: Session, start: date, end: date) -> CloseReads:
@@ -48,11 +48,16 @@ def close_reads(session: Session, start: date, end: date) -> CloseReads:
         return CloseReads(accounts(session, active_only=False), grades_in_force_by_code(session, start, end),
                           net_by_code_and_category(session, start, end))
     lo, hi = whole_months(start, end)
+    refs, grades = [], {}
     with driver_errors(connection, "the close's reads") as driver:
-        refs = [_account(*row) for row in driver.execute(_ACCOUNTS)]
-        grades = {code: grade for code, grade in driver.execute(_GRADES, (start.isoformat(), end.isoformat()))
-                  if grade is not None}
-        nets = [(code, category, _money(net)) for code, category, net in driver.execute(_NETS, (lo, hi))]
+        for *values, kept, grade in driver.execute(_ACCOUNTS, (start.isoformat(), end.isoformat())):
+            if kept:
+                refs.append(_account(*values))
+            if grade is not None:
+                grades[values[1]] = grade
+        categories = dict(driver.execute(_CATEGORIES).fetchall())
+        nets = [(code, categories[category], _money(net)) for code, category, net in driver.execute(_NETS, (lo, hi))
+                if category in categories]  # as the inner join: a cell of no category is no cell (a foreign key)
     return CloseReads(refs, grades, nets)
 
 
