@@ -116,6 +116,7 @@ def insert_entry_values(session: Session, rows: Sequence[Sequence[Any]]) -> None
     stored: list[tuple[Any, ...]] = []
     links: list[tuple[str, str, str, str]] = []
     prev = _head(connection)
+    days: dict[object, str | None] = {None: None}  # each day's text made once: a close's entries share two days
     for (row_id, created_at, created_by, account, kind, unit, amount, currency, booked_on, quarter, expires_on,
          source_kind, source_ref, key, reverses, corrects, note) in rows:
         entry_id, account_id = row_id.hex, account.hex
@@ -125,7 +126,9 @@ def insert_entry_values(session: Session, rows: Sequence[Sequence[Any]]) -> None
             stamp = stamp_of(created_at)
             chained = chained_stamp(stamp)
         scaled = money(amount, 2)
-        booked, expires = day(booked_on), day(expires_on)
+        # a date and a datetime of the same day are different keys (they are not equal), each with its own text
+        booked = days[booked_on] if booked_on in days else days.setdefault(booked_on, day(booked_on))
+        expires = days[expires_on] if expires_on in days else days.setdefault(expires_on, day(expires_on))
         reverses_id = None if reverses is None else reverses.hex
         corrects_id = None if corrects is None else corrects.hex
         stored.append((entry_id, stamp, created_by, account_id, kind, unit, scaled, currency, booked, quarter,

@@ -33,8 +33,8 @@ from kam_desktop.services.errors import Cancelled, Refused, ServiceError
 from kam_desktop.services.ledger.entries import book, expire_in, is_duplicate_key, load_domain
 from kam_desktop.services.parsing import parse_quarter
 from kam_desktop.services.program.in_force import program_in_force
-from kam_desktop.store.queries.grades import AccountRef, accounts, grades_in_force_by_code
-from kam_desktop.store.queries.sales import net_by_code_and_category
+from kam_desktop.store.queries.close import close_reads
+from kam_desktop.store.queries.grades import AccountRef
 from kam_desktop.store.queries.settlement import locked_quarters
 from kam_desktop.store.settlement_lock import hold_settlement
 from kam_desktop.store.uow import UnitOfWork
@@ -124,11 +124,11 @@ def close_inputs(session: Session, quarter: Quarter, only: Collection[str] | Non
                  ) -> tuple[list[AccountQuarter], list[str], dict[str, AccountRef]]:
     """Each account's quarter as a close sees it (the grade in force, net revenue per category), the accounts
     skipped because never graded, and every account by code."""
-    by_code = {a.code: a for a in accounts(session, active_only=False)}
-    in_force = grades_in_force_by_code(session, quarter.start, quarter.end)
+    refs, in_force, nets = close_reads(session, quarter.start, quarter.end)
+    by_code = {a.code: a for a in refs}
     grades = {value: Grade(value) for value in set(in_force.values())}  # four grades, not 20,000 enum lookups
     per_account: dict[str, dict[str, Decimal]] = {}
-    for code, category, net in net_by_code_and_category(session, quarter.start, quarter.end):
+    for code, category, net in nets:
         if only is None or code in only:
             per_account.setdefault(code, {})[category] = net
     inputs, ungraded = [], []
