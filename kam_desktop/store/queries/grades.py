@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, cast, overload
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
@@ -64,7 +64,57 @@ def graded_by(day: date) -> ColumnElement[bool]:
                 or_(Account.enrolled_on.is_(None), Account.enrolled_on <= day))
 
 
-def grading_bases(session: Session, first: date, last: date, margin: bool, as_of: date) -> list[GradingBasis]:
+class Cents(Sequence[Decimal]):
+    """Whole cents (how SQLite keeps money) read as Decimals with two places, each one when it is asked for."""
+
+    __slots__ = ("cents",)
+
+    def __init__(self, cents: Sequence[int]) -> None:
+        self.cents = cents
+
+    def __len__(self) -> int:
+        return len(self.cents)
+
+    @overload
+    def __getitem__(self, index: int) -> Decimal: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Decimal]: ...
+
+    def __getitem__(self, index: int | slice) -> Decimal | list[Decimal]:
+        if isinstance(index, slice):
+            return [scaled_decimal(c, 2) for c in self.cents[index]]
+        return scaled_decimal(self.cents[index], 2)
+
+
+@dataclass(frozen=True, slots=True)
+class GradingBases:
+    """Every account a grading takes, as columns (the i-th account is `codes[i]`): iterated, one `GradingBasis` each.
+
+    Columns: 20,000 rows transposed by the driver's tuples' `zip`, with no object or Decimal made per row.
+    """
+
+    codes: Sequence[str]
+    kinds: Sequence[str]
+    currencies: Sequence[str]
+    amounts: Sequence[Decimal]
+    cents: Sequence[int] | None = None  # the amounts as whole cents, when read so (SQLite): exact, ranked faster
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self) -> Iterator[GradingBasis]:
+        return map(GradingBasis._make, zip(self.codes, self.kinds, self.currencies, self.amounts, strict=True))
+
+    @classmethod
+    def of(cls, rows: Iterable[GradingBasis]) -> GradingBases:
+        """The columns of rows read one by one."""
+        listed = list(rows)
+        return cls([r.code for r in listed], [r.kind for r in listed], [r.currency for r in listed],
+                   [r.amount for r in listed])
+
+
+def grading_bases(session: Session, first: date, last: date, margin: bool, as_of: date) -> GradingBases:
     """Every account graded on `as_of` (`graded_by`) with its net revenue (or margin) for invoice dates in
     [first, last].
 
@@ -86,12 +136,17 @@ def grading_bases(session: Session, first: date, last: date, margin: bool, as_of
     connection = session.connection()
     result = connection.execute(query)
     if connection.dialect.name != "sqlite":
-        return list(map(GradingBasis._make, result))
+        return GradingBases.of(map(GradingBasis._make, result))
     with closing(result):
-        # the driver's own tuples, the cents made Decimal as the Money column reads them: SQLAlchemy's row handling
-        # cost ~0.5 us a row (~10 ms of ~100 at 20,000 accounts)
-        return [GradingBasis(code, kind, currency, scaled_decimal(cents, 2))
-                for code, kind, currency, cents in cast(Iterable[Any], result.cursor)]
+        # the driver's own tuples, transposed: SQLAlchemy's row handling cost ~0.5 us a row, a named tuple and a
+        # Decimal each ~1 us more (of ~100 ms at 20,000 accounts)
+        rows = cast(list[tuple[str, str, str, int]], result.cursor.fetchall())
+    if not rows:
+        return GradingBases([], [], [], [])
+    codes, kinds, currencies, cents = zip(*rows, strict=True)
+    if not all(type(c) is int for c in cents):  # a sum SQLite could only keep as a float: made Decimal as read
+        return GradingBases(codes, kinds, currencies, [scaled_decimal(c, 2) for c in cents])
+    return GradingBases(codes, kinds, currencies, Cents(cents), cents)
 
 
 @dataclass(frozen=True)
