@@ -276,17 +276,42 @@ def _in_base(accounts: q.GradingBases, base: str, to_base: Callable[[Decimal, st
     foreign = [i for i, currency in enumerate(currencies) if currency != base]
     if not foreign:
         return amounts, cents
-    bases = list(amounts)
-    keys = None if cents is None else list(cents)
-    for i in foreign:
-        bases[i] = converted = _to_base(to_base, bases[i], currencies[i], codes[i])
-        if keys is not None:
-            # `to_base` rounds to cents: a whole number of cents then, ranked with the others as an integer
-            scaled = converted.scaleb(2)
+    converted = {i: _to_base(to_base, amounts[i], currencies[i], codes[i]) for i in foreign}
+    keys: list[Decimal | int] | None = None
+    if cents is not None:
+        keys = list(cents)
+        for i, amount in converted.items():
+            # `to_base` rounds to cents: a whole number of cents, ranked with the others as an integer
+            scaled = amount.scaleb(2)
             keys[i] = int(scaled)
-            if scaled != keys[i]:  # (not whole cents after all: ranked on the Decimals themselves)
+            if scaled != keys[i]:  # not whole cents after all: ranked on the Decimals themselves
                 keys = None
-    return bases, keys
+                break
+    return _Rebased(amounts, converted), keys
+
+
+class _Rebased(Sequence[Decimal]):
+    """Amounts with some replaced (those converted to the base currency); the others read from the column as asked."""
+
+    __slots__ = ("amounts", "converted")
+
+    def __init__(self, amounts: Sequence[Decimal], converted: dict[int, Decimal]) -> None:
+        self.amounts, self.converted = amounts, converted
+
+    def __len__(self) -> int:
+        return len(self.amounts)
+
+    @overload
+    def __getitem__(self, index: int) -> Decimal: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Decimal]: ...
+
+    def __getitem__(self, index: int | slice) -> Decimal | list[Decimal]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        converted = self.converted.get(index if index >= 0 else index + len(self.amounts))
+        return self.amounts[index] if converted is None else converted
 
 
 def evaluate_rows(session: Session, as_of: date, known_by: datetime | None = None) -> Sequence[GradeRow]:
