@@ -146,6 +146,17 @@ class Ranked:
     population: int
     cutoff_of: Mapping[Grade, Decimal | None]  # the cut-off that places an account at a grade (None for L4)
 
+    def grades_as_given(self) -> list[Grade]:
+        """Each account's computed grade, in the order the bases were given."""
+        result = [Grade.L4] * self.population
+        start = 0
+        for grade in (Grade.L1, Grade.L2, Grade.L3):
+            end = start + self.grades.count(grade)  # the grades are runs along the rank order, best first
+            for i in self.order[start:end]:
+                result[i] = grade
+            start = end
+        return result
+
 
 def rank_columns(bases: Sequence[Decimal | int], cutoffs: Cutoffs | None = None) -> Ranked:
     """Rank a population as `rank_accounts` defines it, on columns: `bases[i]` is the i-th account's basis.

@@ -8,19 +8,17 @@ from datetime import date
 from decimal import Decimal
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
-from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_accounts
-from kam_desktop.domain.money import ZERO
+from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_columns
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.permissions import UseCase
-from kam_desktop.domain.simulate import Scenario, SimulatedAccount, SimulationResult
-from kam_desktop.domain.simulate import simulate as run
+from kam_desktop.domain.simulate import Scenario, SimulationResult, simulate_columns
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import AccountBasis, latest_grades_by_code, simulation_bases
+from kam_desktop.store.queries.grades import SimulationBases, latest_grades_by_code, simulation_columns
 
 
 @dataclass(frozen=True)
@@ -55,33 +53,41 @@ def _simulated(ctx: Context, scenario: Scenario, as_of: date) -> Simulation:
     with ctx.read() as session:
         program = program_in_force(session, as_of)
         first, last = trailing_window(as_of, program.basis_months)
-        # by code, accounts joined after grouping: 20,000 accounts' ids are never decoded
-        refs = simulation_bases(session, first, last)
+        # by code, accounts joined after grouping: 20,000 accounts' ids are never decoded; columns of whole cents
+        bases = simulation_columns(session, first, last)
         grades = latest_grades_by_code(session, as_of)
         fx = fx_table(session)
-    margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
+    codes = bases.codes
     # accounts invoice in many currencies: rank and price them in the base currency, as grading does
-    figures = [(a.code, _in_base(fx, a, as_of)) for a in refs]
-    bases = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures}
+    net, margin = _in_base(fx, bases, as_of)
+    keys = margin if program.terms.rules.basis is Basis.GROSS_MARGIN else net
     # an account's grade is its latest one; the rules' grade of today only for an account never graded, so the
     # population is ranked a second time only when there is such an account
-    now = rank_accounts(bases, program.terms.rules.cutoffs) if any(c not in grades for c, _ in figures) else {}
-    items = [SimulatedAccount(c, bases[c], Grade(grades[c]) if c in grades else now[c].grade,
-                              s[0] if s else ZERO, s[1] if s else ZERO)
-             for c, s in figures]
-    result = run(items, program.terms.cashback_percent, scenario)
+    if all(code in grades for code in codes):
+        current = [Grade(grades[code]) for code in codes]
+    else:
+        now = rank_columns(keys, program.terms.rules.cutoffs).grades_as_given()
+        current = [Grade(grades[code]) if code in grades else now[i] for i, code in enumerate(codes)]
+    # an account without sales counts a margin of 0.00: every account's margin has two places (none: 0)
+    total_margin = Decimal(sum(margin)).scaleb(-2) if codes else Decimal(0)
+    result = simulate_columns(codes, keys, current, net, total_margin, program.terms.cashback_percent, scenario)
     return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
                       {g.value: p for g, p in scenario.cashback_percent.items()}, result, fx.base)
 
 
-def _in_base(fx: FxTable, account: AccountBasis, day: date) -> tuple[Decimal, Decimal] | None:
-    """The account's (net revenue, margin) in the base currency on `day`; None without sales rows."""
-    if account.net_revenue is None or account.gross_margin is None:
-        return None
-    if account.currency == fx.base:  # what `to_base` gives it, without two calls for most accounts
-        return account.net_revenue, account.gross_margin
-    try:
-        return (fx.to_base(account.net_revenue, account.currency, day),
-                fx.to_base(account.gross_margin, account.currency, day))
-    except MissingRateError as exc:
-        raise ServiceError("cannot simulate {code}: {problem}", code=account.code, problem=exc.message) from None
+def _in_base(fx: FxTable, bases: SimulationBases, day: date) -> tuple[list[int], list[int]]:
+    """Each account's (net revenue, margin) in the base currency on `day`, in whole cents (0 without sales rows)."""
+    # (the sums are both None or neither: one outer join)
+    net = [0 if c is None else c for c in bases.net_cents]
+    margin = [0 if c is None else c for c in bases.margin_cents]
+    to_base = fx.converter(day)
+    for i, currency in enumerate(bases.currencies):
+        if currency == fx.base or bases.net_cents[i] is None:  # what `to_base` gives these, without two calls
+            continue
+        try:
+            # `to_base` rounds to cents: whole cents again
+            net[i] = int(to_base(Decimal(net[i]).scaleb(-2), currency).scaleb(2))
+            margin[i] = int(to_base(Decimal(margin[i]).scaleb(-2), currency).scaleb(2))
+        except MissingRateError as exc:
+            raise ServiceError("cannot simulate {code}: {problem}", code=bases.codes[i], problem=exc.message) from None
+    return net, margin

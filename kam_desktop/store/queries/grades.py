@@ -162,16 +162,55 @@ class AccountBasis:
 def simulation_bases(session: Session, first: date, last: date) -> list[AccountBasis]:
     """Every active account by code, with its net revenue and margin for invoice dates in [first, last]: one
     statement, accounts joined after grouping (no account id decoded, as `grading_bases`)."""
+    return [AccountBasis(*row) for row in session.execute(_simulation_query(session, first, last))]
+
+
+@dataclass(frozen=True, slots=True)
+class SimulationBases:
+    """`simulation_bases` as columns, the amounts in whole cents (None: no sales rows): 20,000 accounts at once."""
+
+    codes: Sequence[str]
+    currencies: Sequence[str]
+    net_cents: Sequence[int | None]
+    margin_cents: Sequence[int | None]
+
+
+def simulation_columns(session: Session, first: date, last: date) -> SimulationBases:
+    """`simulation_bases` (the same statement) as columns: on SQLite the driver's tuples transposed, no Decimal made."""
+    query = _simulation_query(session, first, last)
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        with closing(connection.execute(query)) as result:
+            rows = cast(list[tuple[str, str, int | None, int | None]], result.cursor.fetchall())
+        if not rows:
+            return SimulationBases([], [], [], [])
+        codes, currencies, net, margin = zip(*rows, strict=True)
+        if all(type(c) is int or c is None for c in net + margin):  # else a sum SQLite kept as a float: read below
+            return SimulationBases(codes, currencies, net, margin)
+    bases = simulation_bases(session, first, last)
+    return SimulationBases([b.code for b in bases], [b.currency for b in bases],
+                           [None if b.net_revenue is None else _cents(b.net_revenue) for b in bases],
+                           [None if b.gross_margin is None else _cents(b.gross_margin) for b in bases])
+
+
+def _cents(amount: Decimal) -> int:
+    """A money amount (two places) as whole cents."""
+    cents = amount.scaleb(2)
+    if cents != cents.to_integral_value():
+        raise ValueError(f"{amount} is not a whole number of cents")
+    return int(cents)
+
+
+def _simulation_query(session: Session, first: date, last: date) -> Select[Any]:
     sales = windowed(bound(first, last), ["account_id"],
                      [money("net", lambda p: p.net_amount), money("margin", lambda p: p.margin_amount)],
                      dialect=session.get_bind().dialect.name)
-    query = (
+    return (
         select(Account.code, Account.currency, sales.c.net, sales.c.margin)
         .outerjoin(sales, sales.c.account_id == Account.id)
         .where(Account.deleted_at.is_(None), Account.status == AccountStatus.ACTIVE)
         .order_by(Account.code)
     )
-    return [AccountBasis(*row) for row in session.execute(query)]
 
 
 def latest_grades_by_code(session: Session, on_or_before: date, before: bool = False) -> dict[str, str]:
