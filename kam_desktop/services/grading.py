@@ -253,7 +253,7 @@ def _evaluate(session: Session, as_of: date, known_by: datetime | None = None) -
     if known_by is None:
         accounts = q.grading_bases(session, first, last, margin, as_of)
     else:
-        accounts = q.GradingBases.of(grading_bases_known(session, first, last, margin, known_by, as_of))
+        accounts = q.GradingBases.from_rows(grading_bases_known(session, first, last, margin, known_by, as_of))
     fx = fx_table(session)
     bases, keys = _in_base(accounts, fx.base, fx.converter(as_of))
     codes = accounts.codes

@@ -107,7 +107,7 @@ class GradingBases:
         return map(GradingBasis._make, zip(self.codes, self.kinds, self.currencies, self.amounts, strict=True))
 
     @classmethod
-    def of(cls, rows: Iterable[GradingBasis]) -> GradingBases:
+    def from_rows(cls, rows: Iterable[GradingBasis]) -> GradingBases:
         """The columns of rows read one by one."""
         listed = list(rows)
         return cls([r.code for r in listed], [r.kind for r in listed], [r.currency for r in listed],
@@ -136,7 +136,7 @@ def grading_bases(session: Session, first: date, last: date, margin: bool, as_of
     connection = session.connection()
     result = connection.execute(query)
     if connection.dialect.name != "sqlite":
-        return GradingBases.of(map(GradingBasis._make, result))
+        return GradingBases.from_rows(map(GradingBasis._make, result))
     with closing(result):
         # the driver's own tuples, transposed: SQLAlchemy's row handling cost ~0.5 us a row, a named tuple and a
         # Decimal each ~1 us more (of ~100 ms at 20,000 accounts)
