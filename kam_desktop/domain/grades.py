@@ -114,23 +114,8 @@ class Ranking:
 
     @property
     def percentile(self) -> Decimal:
-        """rank / N, shown to four places (the grade itself is decided exactly, see `rank_accounts`)."""
+        """rank / N, shown to four places (the grade itself is decided exactly, see `rank_columns`)."""
         return (Decimal(self.rank) / Decimal(self.population)).quantize(Decimal("0.0001"))
-
-
-def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) -> dict[str, Ranking]:
-    """Rank active accounts by basis and cut them into grades (`rank_columns`), one `Ranking` each.
-
-    N = number of accounts given (the caller passes the *active* ones). Sort by basis descending;
-    rank = 1 + number of accounts with a strictly higher basis (ties share a rank); p = rank / N;
-    p ≤ l1 → L1, ≤ l2 → L2, ≤ l3 → L3, else L4. A basis ≤ 0 is L4 whatever its rank.
-    In rank order, ties in the order given.
-    """
-    accounts, values = list(bases), list(bases.values())
-    ranked = rank_columns(values, cutoffs)
-    population, cutoff_of = ranked.population, ranked.cutoff_of
-    return {accounts[i]: Ranking(accounts[i], values[i], rank, population, grade, cutoff_of[grade])
-            for i, rank, grade in zip(ranked.order, ranked.ranks, ranked.grades, strict=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +144,17 @@ class Ranked:
 
 
 def rank_columns(bases: Sequence[Decimal | int], cutoffs: Cutoffs | None = None) -> Ranked:
-    """Rank a population as `rank_accounts` defines it, on columns: `bases[i]` is the i-th account's basis.
+    """Rank active accounts by basis and cut them into grades, on columns: `bases[i]` is the i-th account's basis.
 
+    N = number of accounts given (the caller passes the *active* ones). Sort by basis descending;
+    rank = 1 + number of accounts with a strictly higher basis (ties share a rank); p = rank / N;
+    p ≤ l1 → L1, ≤ l2 → L2, ≤ l3 → L3, else L4. A basis ≤ 0 is L4 whatever its rank.
     The bases may be given as any numbers ordered as the bases and ≤ 0 exactly where they are (e.g. whole cents
     as integers, which sort faster than Decimals); every account's rank and grade follow from their order alone.
     """
     cut = cutoffs or Cutoffs()
     population = len(bases)
-    # a stable sort: ties keep the order given (as the sorted items of `rank_accounts` always did)
+    # a stable sort: ties keep the order given
     order = sorted(range(population), key=bases.__getitem__, reverse=True)
     ranked = [bases[i] for i in order]
     # rank = 1 + accounts strictly above = the place (from 1), except that a tie shares the rank of the place above:
@@ -293,19 +281,6 @@ def apply_grace(computed: Grade, previous: GradeState | None, grace: int) -> tup
     if previous.held_evaluations < grace:
         return previous.grade, True, previous.held_evaluations + 1
     return computed, False, 0
-
-
-def evaluate(
-    bases: Mapping[str, Decimal],
-    previous: Mapping[str, GradeState],
-    as_of: date,
-    rules: GradeRules | None = None,
-    overrides: Mapping[str, GradeOverride] | None = None,
-) -> dict[str, GradeResult]:
-    """Grade every active account in `bases`: rank, then downgrade grace, then manual overrides (`evaluate_columns`),
-    one `GradeResult` each, in rank order (ties in the order given)."""
-    evaluated = evaluate_columns(list(bases), list(bases.values()), previous, as_of, rules, overrides)
-    return {evaluated.accounts[place]: evaluated.result(place) for place in range(evaluated.ranked.population)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -12,17 +12,6 @@ from kam_desktop.domain.money import EXACT_CENTS, percent_of, percent_of_cents
 from kam_desktop.domain.vocabulary import Grade
 
 ZERO = Decimal(0)
-
-
-@dataclass(frozen=True)
-class SimulatedAccount:
-    """One account as it stands: its basis, current grade, and the revenue and margin cashback applies to."""
-
-    account: str
-    basis: Decimal
-    current_grade: Grade
-    net_revenue: Decimal  # the revenue cashback would be paid on (e.g. the last 12 months)
-    gross_margin: Decimal
 
 
 @dataclass(frozen=True)
@@ -70,28 +59,19 @@ def cashback_cost(revenue: Decimal, grade: Grade, percents: Mapping[Grade, Decim
     return percent_of(revenue, percents[grade]) if revenue > 0 else ZERO
 
 
-def simulate(
-    accounts: Iterable[SimulatedAccount], current_cashback: Mapping[Grade, Decimal], scenario: Scenario
-) -> SimulationResult:
-    """Re-rank under the scenario's cut-offs and price cashback both ways (`simulate_columns`).
-
-    Downgrade grace and overrides are deliberately left out: the what-if shows where the rules would put
-    each account, which is what a committee changing the rules needs to see.
-    """
-    items = list(accounts)
-    return simulate_columns([a.account for a in items], [a.basis for a in items], [a.current_grade for a in items],
-                            [a.net_revenue for a in items], sum((a.gross_margin for a in items), ZERO),
-                            current_cashback, scenario)
-
-
 def simulate_columns(
     accounts: Sequence[str], bases: Sequence[Decimal | int], current: Sequence[Grade],
     revenue: Sequence[Decimal | int], gross_margin: Decimal, current_cashback: Mapping[Grade, Decimal],
     scenario: Scenario,
 ) -> SimulationResult:
-    """`simulate` on columns (the i-th account is `accounts[i]`): `bases` as `rank_columns` takes them, the revenue
-    cashback is paid on as Decimals or as whole cents (ints: priced in integers, `percent_of_cents`), and the
-    accounts' summed margin. Columns: 20,000 accounts at once."""
+    """Re-rank under the scenario's cut-offs and price cashback both ways, on columns (the i-th account is
+    `accounts[i]`, graded `current[i]` now): `bases` as `rank_columns` takes them, the revenue cashback is paid on as
+    Decimals or as whole cents (ints: priced in integers, `percent_of_cents`), and the accounts' summed margin.
+    Columns: 20,000 accounts at once.
+
+    Downgrade grace and overrides are deliberately left out: the what-if shows where the rules would put
+    each account, which is what a committee changing the rules needs to see.
+    """
     ranked = rank_columns(bases, scenario.cutoffs)
     new = ranked.grades_as_given()
     # counted in the order given: a (current, new) pair first met first, as a fold over the accounts would

@@ -19,13 +19,12 @@ from kam_desktop.domain.grades import (
     ProgramTerms,
     apply_grace,
     basis_for_next_grade,
-    evaluate,
     evaluate_columns,
-    rank_accounts,
     rank_columns,
 )
+from tests import grading_reference as reference
 
-from .builders import bases, d
+from .builders import bases, d, evaluate, rank_accounts
 
 # Ten accounts, worked by hand (N = 10):
 #   A 1000 rank 1  p 0.1 ≤ 0.10 → L1
@@ -261,6 +260,9 @@ def test_the_columns_ranked_on_whole_cents_follow_the_definition(portfolio: dict
         assert (ranked.ranks[place], ranked.grades[place]) == (rank, grade), accounts[i]
     assert ranked.grades_as_given() == [ranked.grades[ranked.order.index(i)] for i in range(len(values))]
     assert rank_columns(values, cut) == ranked  # Decimals rank as their cents do
+    plain = reference.rank_accounts(portfolio, cut)  # the ranking as written one object at a time
+    assert list(plain) == [accounts[i] for i in ranked.order]
+    assert list(rank_accounts(portfolio, cut).values()) == list(plain.values())
 
 
 @given(portfolios, st.data())
@@ -275,7 +277,7 @@ def test_the_evaluation_columns_give_the_results_of_evaluate(portfolio: dict[str
     accounts, values = list(portfolio), list(portfolio.values())
     columns = evaluate_columns(accounts, values, history, day, GradeRules(), overrides,
                                keys=[int(v * 100) for v in values])
-    results = evaluate(portfolio, history, day, GradeRules(), overrides)
+    results = reference.evaluate(portfolio, history, day, GradeRules(), overrides)  # one object at a time
     assert [columns.result(place) for place in range(len(accounts))] == list(results.values())
     assert list(columns.accounts) == list(results)
     assert [columns.effective[p] for p in range(len(accounts))] == [r.effective_grade for r in results.values()]

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kam_desktop.domain.grades import Cutoffs, Grade, ProgramTerms, rank_accounts
+from kam_desktop.domain.grades import Cutoffs, Grade, ProgramTerms
 from kam_desktop.domain.money import percent_of, percent_of_cents
-from kam_desktop.domain.simulate import Scenario, SimulatedAccount, simulate, simulate_columns
+from kam_desktop.domain.simulate import Scenario, SimulationResult, simulate_columns
+from tests import grading_reference as reference
+from tests.grading_reference import SimulatedAccount
 
+from .builders import rank_accounts
 from .test_grades import TEN
+
+
+def simulate(items: list[SimulatedAccount], now: Mapping[Grade, Decimal], scenario: Scenario) -> SimulationResult:
+    """The domain's what-if of accounts given one by one (`simulate_columns` on their Decimals)."""
+    return simulate_columns([a.account for a in items], [a.basis for a in items], [a.current_grade for a in items],
+                            [a.net_revenue for a in items], sum((a.gross_margin for a in items), Decimal(0)), now,
+                            scenario)
 
 
 def portfolio() -> list[SimulatedAccount]:
@@ -57,7 +68,8 @@ def test_the_columns_in_whole_cents_give_what_simulate_gives(
     scenario = Scenario(Cutoffs(Decimal("0.2"), Decimal("0.4"), Decimal("0.7")), then)
     items = [SimulatedAccount(f"A{i}", basis, grade, revenue, revenue - basis)
              for i, (basis, revenue, grade) in enumerate(accounts)]
-    expected = simulate(items, now, scenario)
+    expected = reference.simulate(items, now, scenario)  # priced in Decimals one account at a time
+    assert repr(simulate(items, now, scenario)) == repr(expected)
     result = simulate_columns([a.account for a in items], [int(a.basis * 100) for a in items],
                               [a.current_grade for a in items], [int(a.net_revenue * 100) for a in items],
                               sum((a.gross_margin for a in items), Decimal(0)), now, scenario)
