@@ -20,13 +20,12 @@ from sqlalchemy.orm import Session
 from kam_desktop.domain import kpi as dk
 from kam_desktop.domain import ledger as dl
 from kam_desktop.domain.fx import FxTable, MissingRateError
-from kam_desktop.domain.grades import Basis, Cutoffs, rank_accounts
+from kam_desktop.domain.grades import Basis, Cutoffs
 from kam_desktop.domain.messages import Message
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import Quarter, add_months, trailing_window
 from kam_desktop.domain.rewards import reward_cost
-from kam_desktop.domain.simulate import Scenario, SimulatedAccount
-from kam_desktop.domain.simulate import simulate as run_simulation
+from kam_desktop.domain.simulate import Scenario
 from kam_desktop.domain.slots import AccountPotential, share_of_wallet
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.context import Context
@@ -41,6 +40,8 @@ from kam_desktop.store.queries.fx import fx_table
 from kam_desktop.store.queries.grades import AccountRef, accounts, latest_evaluations
 from kam_desktop.store.queries.sales import MonthCategorySales
 from kam_desktop.store.queries.slots import category_codes
+from tests.grading_reference import SimulatedAccount, rank_accounts
+from tests.grading_reference import simulate as run_simulation
 
 
 def lines_folded(session: Session, first: date, last: date) -> list[MonthCategorySales]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from operator import itemgetter
+from itertools import compress, islice
+from operator import eq, itemgetter
 
 from kam_desktop.domain.messages import Refusal
 from kam_desktop.domain.vocabulary import AccountKind as AccountKind
@@ -112,45 +114,73 @@ class Ranking:
 
     @property
     def percentile(self) -> Decimal:
-        """rank / N, shown to four places (the grade itself is decided exactly, see `rank_accounts`)."""
+        """rank / N, shown to four places (the grade itself is decided exactly, see `rank_columns`)."""
         return (Decimal(self.rank) / Decimal(self.population)).quantize(Decimal("0.0001"))
 
 
-def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) -> dict[str, Ranking]:
-    """Rank active accounts by basis and cut them into grades.
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A population ranked, as columns: who stands at each place of the rank order, their rank and computed grade.
+
+    Columns, not an object per account: a grading ranks 20,000 accounts at once.
+    """
+
+    order: list[int]  # the position (in the input) of the account at each place: basis descending, ties as given
+    ranks: list[int]  # the rank at each place
+    grades: list[Grade]  # the computed grade at each place
+    population: int
+    cutoff_of: Mapping[Grade, Decimal | None]  # the cut-off that places an account at a grade (None for L4)
+
+    def grades_as_given(self) -> list[Grade]:
+        """Each account's computed grade, in the order the bases were given."""
+        result = [Grade.L4] * self.population
+        start = 0
+        for grade in (Grade.L1, Grade.L2, Grade.L3):
+            end = start + self.grades.count(grade)  # the grades are runs along the rank order, best first
+            for i in self.order[start:end]:
+                result[i] = grade
+            start = end
+        return result
+
+
+def rank_columns(bases: Sequence[Decimal | int], cutoffs: Cutoffs | None = None) -> Ranked:
+    """Rank active accounts by basis and cut them into grades, on columns: `bases[i]` is the i-th account's basis.
 
     N = number of accounts given (the caller passes the *active* ones). Sort by basis descending;
     rank = 1 + number of accounts with a strictly higher basis (ties share a rank); p = rank / N;
     p ≤ l1 → L1, ≤ l2 → L2, ≤ l3 → L3, else L4. A basis ≤ 0 is L4 whatever its rank.
+    The bases may be given as any numbers ordered as the bases and ≤ 0 exactly where they are (e.g. whole cents
+    as integers, which sort faster than Decimals); every account's rank and grade follow from their order alone.
     """
     cut = cutoffs or Cutoffs()
     population = len(bases)
-    # rank / N ≤ cutoff  ⇔  rank ≤ cutoff × N; the product is exact in Decimal, the quotient
-    # (e.g. 1/3) is not, so a boundary account can never fall on the wrong side by rounding. A rank is whole, so
-    # rank ≤ cutoff × N  ⇔  rank ≤ ⌊cutoff × N⌋: compared as integers, 20,000 accounts convert no int to Decimal.
-    limits = tuple((grade, cutoff, int(cutoff * population)) for grade, cutoff in cut.as_tuple())
-    ordered = sorted(bases.items(), key=itemgetter(1), reverse=True)
-    result: dict[str, Ranking] = {}
-    rank = 0
-    previous: Decimal | None = None
-    grade, applied = Grade.L4, None
-    step, steps = 0, len(limits)  # the first limit the rank is within: ranks only grow, so it only moves on
-    for position, (account, basis) in enumerate(ordered, 1):
-        if basis != previous:
-            # Everyone before this position has a strictly higher basis, so rank = position (counted from 1); ties
-            # share the rank and the basis, so the grade too: worked out once per distinct basis
-            rank = position
-            previous = basis
-            while step < steps and rank > limits[step][2]:
-                step += 1
-            # the first grade whose limit the rank is within; a basis ≤ 0 or a rank past every limit is L4
-            grade, applied = (Grade.L4, None) if basis <= _ZERO or step == steps else limits[step][:2]
-        result[account] = Ranking(account, basis, rank, population, grade, applied)
-    return result
+    # a stable sort: ties keep the order given
+    order = sorted(range(population), key=bases.__getitem__, reverse=True)
+    ranked = [bases[i] for i in order]
+    # rank = 1 + accounts strictly above = the place (from 1), except that a tie shares the rank of the place above:
+    # the places equal to the one above found in C (`map(eq)`), then only those few set in Python
+    ranks = list(range(1, population + 1))
+    for place in compress(range(1, population), map(eq, ranked, islice(ranked, 1, None))):
+        ranks[place] = ranks[place - 1]
+    # rank / N ≤ cutoff  ⇔  rank ≤ cutoff × N; the product is exact in Decimal, the quotient (e.g. 1/3) is not, so a
+    # boundary account can never fall on the wrong side by rounding. A rank is whole, so rank ≤ ⌊cutoff × N⌋. Ranks
+    # only grow along the order, so each grade is a run of places: it ends at the last rank within its limit, or
+    # where the bases stop being positive (a basis ≤ 0 is L4 whatever its rank)
+    positive = bisect_left(ranked, True, key=_not_positive)
+    ends = [min(bisect_right(ranks, int(cutoff * population)), positive) for _grade, cutoff in cut.as_tuple()]
+    grades: list[Grade] = []
+    start = 0
+    for grade, end in zip((Grade.L1, Grade.L2, Grade.L3), ends, strict=True):
+        grades += [grade] * (end - start)
+        start = end
+    grades += [Grade.L4] * (population - start)
+    cutoff_of: dict[Grade, Decimal | None] = {grade: cutoff for grade, cutoff in cut.as_tuple()}
+    cutoff_of[Grade.L4] = None
+    return Ranked(order, ranks, grades, population, cutoff_of)
 
 
-Limits = tuple[tuple[Grade, Decimal, int], ...]  # (grade, cut-off, ⌊cut-off × N⌋), best grade first
-_ZERO = Decimal(0)  # compared with as a Decimal: an int would be converted at every comparison
+def _not_positive(basis: Decimal | int) -> bool:
+    return basis <= 0
 
 
 @dataclass(frozen=True)
@@ -253,32 +283,85 @@ def apply_grace(computed: Grade, previous: GradeState | None, grace: int) -> tup
     return computed, False, 0
 
 
-def evaluate(
-    bases: Mapping[str, Decimal],
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Every account's evaluation as columns, one entry per place of the rank order (`Ranked.order`).
+
+    Columns, not a `GradeResult` per account: 20,000 accounts are graded at once, and a screen or a store of the
+    evaluations reads them place by place; `result(place)` makes one account's `GradeResult` when it is asked for.
+    """
+
+    ranked: Ranked
+    accounts: Sequence[str]  # the account at each place
+    bases: Sequence[Decimal]  # the bases as given (input order; `ranked.order` maps a place to its input position)
+    previous: Sequence[Grade | None]  # the grade by rules the account carried in (None: never graded)
+    by_rules: Sequence[Grade]  # the computed grade after downgrade grace
+    effective: Sequence[Grade]  # after a valid manual override
+    at_risk: Sequence[bool]
+    held: Sequence[int]  # evaluations of grace used so far
+    overrides: Mapping[int, GradeOverride]  # the override applied, by place
+    expired: frozenset[int]  # places whose override had expired and was ignored
+    as_of: date
+
+    def basis(self, place: int) -> Decimal:
+        """The basis of the account at `place`."""
+        return self.bases[self.ranked.order[place]]
+
+    def result(self, place: int) -> GradeResult:
+        """The account at `place` as one `GradeResult` (with its `Ranking`)."""
+        ranked, account, grade = self.ranked, self.accounts[place], self.ranked.grades[place]
+        ranking = Ranking(account, self.basis(place), ranked.ranks[place], ranked.population, grade,
+                          ranked.cutoff_of[grade])
+        # positional: account, ranking, previous grade, by rules, effective, at risk, held, override, expired, day
+        return GradeResult(account, ranking, self.previous[place], self.by_rules[place], self.effective[place],
+                           self.at_risk[place], self.held[place], self.overrides.get(place), place in self.expired,
+                           self.as_of)
+
+
+def evaluate_columns(
+    accounts: Sequence[str],
+    bases: Sequence[Decimal],
     previous: Mapping[str, GradeState],
     as_of: date,
     rules: GradeRules | None = None,
     overrides: Mapping[str, GradeOverride] | None = None,
-) -> dict[str, GradeResult]:
-    """Grade every active account in `bases`: rank, then downgrade grace, then manual overrides."""
+    keys: Sequence[Decimal | int] | None = None,
+) -> Evaluation:
+    """Grade accounts given as columns (`accounts[i]` has basis `bases[i]`): rank (`rank_columns`), then downgrade
+    grace (`apply_grace`), then manual overrides valid on `as_of`. `keys`: the bases as `rank_columns` may take them
+    (e.g. whole cents), when the caller has them; ranked on `bases` otherwise."""
     rules = rules or GradeRules()
-    overrides = overrides or {}
-    grace = rules.downgrade_grace
-    results: dict[str, GradeResult] = {}
-    for account, ranking in rank_accounts(bases, rules.cutoffs).items():
-        before = previous.get(account)
-        computed = ranking.grade
-        # apply_grace's answer without the call where it is plain: no previous grade (a first grading)
-        by_rules, at_risk, held = (computed, False, 0) if before is None else apply_grace(computed, before, grace)
-        override = overrides.get(account)
-        applied = override if override is not None and override.is_valid_on(as_of) else None
-        # positional: account, ranking, previous grade, by rules, effective, at risk, held, override, expired, day
-        results[account] = GradeResult(
-            account, ranking, None if before is None else before.grade, by_rules,
-            by_rules if applied is None else applied.grade, at_risk, held, applied,
-            override is not None and applied is None and as_of > override.expires_on, as_of,
-        )
-    return results
+    ranked = rank_columns(bases if keys is None else keys, rules.cutoffs)
+    population = ranked.population
+    placed = itemgetter(*ranked.order)(accounts) if population > 1 else [accounts[i] for i in ranked.order]
+    # An account with no previous grade and no override keeps its computed grade as is: the columns start as that,
+    # and only the accounts with a history or an override (few, or none in a first grading) are worked on one by one
+    by_rules, effective = ranked.grades, ranked.grades
+    before: list[Grade | None] = [None] * population
+    at_risk, held = [False] * population, [0] * population
+    applied: dict[int, GradeOverride] = {}
+    expired: set[int] = set()
+    if previous or overrides:
+        place_of = dict(zip(placed, range(population), strict=True))
+        by_rules = list(ranked.grades)
+        for account, state in previous.items():
+            place = place_of.get(account)
+            if place is not None:  # a state of an account not graded now is not used
+                before[place] = state.grade
+                by_rules[place], at_risk[place], held[place] = apply_grace(ranked.grades[place], state,
+                                                                           rules.downgrade_grace)
+        effective = list(by_rules)
+        for account, override in (overrides or {}).items():
+            place = place_of.get(account)
+            if place is None:
+                continue
+            if override.is_valid_on(as_of):
+                applied[place] = override
+                effective[place] = override.grade
+            elif as_of > override.expires_on:
+                expired.add(place)
+    return Evaluation(ranked, placed, bases, before, by_rules, effective, at_risk, held, applied, frozenset(expired),
+                      as_of)
 
 
 def basis_for_next_grade(

@@ -37,3 +37,17 @@ def money(value: str | int | Decimal) -> Decimal:
 def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     """`percent` % of `amount`, rounded to cents once, at the end."""
     return money(amount * percent / Decimal(100))
+
+
+EXACT_CENTS = 10**26  # |cents × percent's numerator| below this: `percent_of`'s Decimal product is exact (28 digits)
+
+
+def percent_of_cents(cents: int, percent: Decimal) -> int:
+    """`percent_of` on an amount of whole cents, in whole cents: the same exact value and the same rounding (half
+    up, away from zero) done in integers, for pricing 20,000 accounts at once (a zero is never negative: `percent_of` can give -0.00). Exact while |cents × the percent's
+    numerator| < `EXACT_CENTS` (where `percent_of`'s Decimal product is exact too)."""
+    numerator, denominator = percent.as_integer_ratio()
+    # cents × percent / 100 = cents × numerator / (100 × denominator); half up: add half the divisor, then floor
+    product, divisor = 2 * abs(cents * numerator), 200 * denominator
+    rounded = (product + divisor // 2) // divisor
+    return rounded if (cents < 0) == (numerator < 0) else -rounded

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import compress, islice
+from operator import eq
+from typing import overload
 
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.fx import MissingRateError
 from kam_desktop.domain.grades import (
     Basis,
+    Evaluation,
     GradeConfigError,
     GradeOverride,
     GradeResult,
     GradeState,
-    evaluate,
+    evaluate_columns,
 )
 from kam_desktop.domain.money import ZERO
 from kam_desktop.domain.periods import add_months, trailing_window
@@ -109,15 +113,83 @@ class GradingRun:
     as_of: date
     basis_kind: str
     applied: bool
-    rows: list[GradeRow]
+    rows: Sequence[GradeRow]
 
 
 @dataclass(frozen=True)
 class _Evaluated:
     program: Program
-    kinds: dict[str, str]  # account code -> kind, for every graded account
-    results: dict[str, GradeResult]  # keyed by account code
+    kinds: Sequence[str]  # the kind of each graded account, in the order of the bases given (`ranked.order`)
+    evaluation: Evaluation
     overrides: dict[str, models.GradeOverride]
+
+    def kind(self, place: int) -> str:
+        return self.kinds[self.evaluation.ranked.order[place]]
+
+    def places(self) -> dict[str, int]:
+        """Each graded account's place in the evaluation, by code."""
+        return dict(zip(self.evaluation.accounts, range(len(self.evaluation.accounts)), strict=True))
+
+
+class GradeRows(Sequence[GradeRow]):
+    """A grading's rows in rank order (ties by code), each `GradeRow` made when it is read.
+
+    The grading itself is done (the evaluation's columns): a screen of 20,000 accounts reads the rows it shows,
+    and holds no object per account meanwhile.
+    """
+
+    __slots__ = ("_evaluated", "_names", "_places", "_segments")
+
+    def __init__(self, evaluated: _Evaluated, segments: Mapping[str, str] | None = None) -> None:
+        self._evaluated = evaluated
+        kinds = evaluated.kinds
+        name_of = evaluated.program.terms.name_of
+        # a handful of (kind, grade) names, looked up once each rather than once per account
+        self._names = {(kind, grade): name_of(grade, AccountKind(kind)) for kind in set(kinds) for grade in Grade}
+        self._places = _by_rank_then_code(evaluated.evaluation)
+        self._segments = segments
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    @overload
+    def __getitem__(self, index: int) -> GradeRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[GradeRow]: ...
+
+    def __getitem__(self, index: int | slice) -> GradeRow | list[GradeRow]:
+        if isinstance(index, slice):
+            return [self._row(place) for place in self._places[index]]
+        return self._row(self._places[index])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def _row(self, place: int) -> GradeRow:
+        evaluated = self._evaluated
+        evaluation, kind = evaluated.evaluation, evaluated.kind(place)
+        code = evaluation.accounts[place]
+        return GradeRow(code, kind, self._names[kind, evaluation.effective[place]], evaluation.result(place),
+                        None if self._segments is None else self._segments[code])
+
+
+def _by_rank_then_code(evaluation: Evaluation) -> list[int]:
+    """The places of the rank order with the accounts of each tie sorted by code (the order the rows are shown in)."""
+    ranks, accounts = evaluation.ranked.ranks, evaluation.accounts
+    places = list(range(len(ranks)))
+    # a tie is a run of places with the rank of the place above: found in C, then each run sorted on its own
+    ties = list(compress(range(1, len(ranks)), map(eq, ranks, islice(ranks, 1, None))))
+    start = 0
+    for index, place in enumerate(ties):
+        if index + 1 == len(ties) or ties[index + 1] != place + 1:  # the run's last place
+            first = ties[start] - 1
+            places[first:place + 1] = sorted(places[first:place + 1], key=accounts.__getitem__)
+            start = index + 1
+    return places
 
 
 def grade_portfolio(ctx: Context, as_of: date | None = None, apply: bool = False,
@@ -128,9 +200,9 @@ def grade_portfolio(ctx: Context, as_of: date | None = None, apply: bool = False
     known_by = known_at(day) if day < ctx.today() else None  # a past day: only the facts known then
     if not apply:
         ctx.permit(UseCase.PREVIEW_GRADES)
-        with ctx.read() as session, collection_held():  # a row, ranking and result per account, no cycles
+        with ctx.read() as session, collection_held():  # columns of 20,000 accounts, no cycles
             evaluated = _evaluate(session, day, known_by)
-            return GradingRun(day, evaluated.program.terms.rules.basis, False, _rows(evaluated))
+            return GradingRun(day, evaluated.program.terms.rules.basis, False, GradeRows(evaluated))
     ctx.permit(UseCase.APPLY_GRADES)
     with ctx.unit_of_work() as uow:
         run = apply_grades(uow, day, known_by)
@@ -160,14 +232,15 @@ def apply_grades(uow: UnitOfWork, as_of: date, known_by: datetime | None = None)
     if latest is not None and latest > as_of:
         raise Refused("a later evaluation exists ({latest}); grades are applied in date order", latest=latest)
     evaluated = _evaluate(session, as_of, known_by)
-    accounts = [a for a in q.accounts(session) if a.code in evaluated.results]
-    segments = _segments(session, evaluated, accounts, as_of)
+    places = evaluated.places()
+    accounts = [a for a in q.accounts(session) if a.code in places]
+    segments = _segments(session, evaluated, places, accounts, as_of)
     for account in accounts:
-        session.add(_evaluation_row(evaluated, account, evaluated.results[account.code], segments[account.code],
-                                    as_of))
-    uow.audit("grades.apply", "grade_evaluation", None, as_of=as_of, accounts=len(evaluated.results),
+        result = evaluated.evaluation.result(places[account.code])
+        session.add(_evaluation_row(evaluated, account, result, segments[account.code], as_of))
+    uow.audit("grades.apply", "grade_evaluation", None, as_of=as_of, accounts=len(places),
               basis=evaluated.program.terms.rules.basis)
-    rows = [replace(r, segment=segments[r.code][0]) for r in _rows(evaluated)]
+    rows = GradeRows(evaluated, {code: segment for code, (segment, _growth, _slot) in segments.items()})
     return GradingRun(as_of, evaluated.program.terms.rules.basis, True, rows)
 
 
@@ -180,22 +253,70 @@ def _evaluate(session: Session, as_of: date, known_by: datetime | None = None) -
     if known_by is None:
         accounts = q.grading_bases(session, first, last, margin, as_of)
     else:
-        accounts = grading_bases_known(session, first, last, margin, known_by, as_of)
+        accounts = q.GradingBases.from_rows(grading_bases_known(session, first, last, margin, known_by, as_of))
     fx = fx_table(session)
-    # Accounts invoice in different currencies: rank them in the base currency (closing rate); most invoice in it,
-    # and those need no call (20,000 accounts graded at once)
-    base, to_base = fx.base, fx.converter(as_of)
-    bases = {code: amount if currency == base else _to_base(to_base, amount, currency, code)
-             for code, _kind, currency, amount in accounts}
-    previous = {code: _state(e) for code, e in q.latest_states_by_code(session, as_of).items() if code in bases}
-    overrides = {code: o for code, o in q.current_overrides_by_code(session, as_of).items() if code in bases}
-    results = evaluate(bases, previous, as_of, program.terms.rules, {c: _override(o) for c, o in overrides.items()})
-    return _Evaluated(program, {a.code: a.kind for a in accounts}, results, overrides)
+    bases, keys = _in_base(accounts, fx.base, fx.converter(as_of))
+    codes = accounts.codes
+    graded = set(codes)
+    previous = {code: _state(e) for code, e in q.latest_states_by_code(session, as_of).items() if code in graded}
+    overrides = {code: o for code, o in q.current_overrides_by_code(session, as_of).items() if code in graded}
+    evaluation = evaluate_columns(codes, bases, previous, as_of, program.terms.rules,
+                                  {c: _override(o) for c, o in overrides.items()}, keys)
+    return _Evaluated(program, accounts.kinds, evaluation, overrides)
 
 
-def evaluate_rows(session: Session, as_of: date, known_by: datetime | None = None) -> list[GradeRow]:
+def _in_base(accounts: q.GradingBases, base: str, to_base: Callable[[Decimal, str], Decimal]
+             ) -> tuple[Sequence[Decimal], Sequence[Decimal | int] | None]:
+    """The bases in the base currency (closing rate) and, when every one is whole cents, those cents to rank on.
+
+    Accounts invoice in different currencies: they are ranked in the base currency. An account invoicing in it
+    needs no call and keeps its column entry (20,000 accounts graded at once).
+    """
+    amounts, cents, currencies, codes = accounts.amounts, accounts.cents, accounts.currencies, accounts.codes
+    foreign = [i for i, currency in enumerate(currencies) if currency != base]
+    if not foreign:
+        return amounts, cents
+    converted = {i: _to_base(to_base, amounts[i], currencies[i], codes[i]) for i in foreign}
+    keys: list[Decimal | int] | None = None
+    if cents is not None:
+        keys = list(cents)
+        for i, amount in converted.items():
+            # `to_base` rounds to cents: a whole number of cents, ranked with the others as an integer
+            scaled = amount.scaleb(2)
+            keys[i] = int(scaled)
+            if scaled != keys[i]:  # not whole cents after all: ranked on the Decimals themselves
+                keys = None
+                break
+    return _Rebased(amounts, converted), keys
+
+
+class _Rebased(Sequence[Decimal]):
+    """Amounts with some replaced (those converted to the base currency); the others read from the column as asked."""
+
+    __slots__ = ("amounts", "converted")
+
+    def __init__(self, amounts: Sequence[Decimal], converted: dict[int, Decimal]) -> None:
+        self.amounts, self.converted = amounts, converted
+
+    def __len__(self) -> int:
+        return len(self.amounts)
+
+    @overload
+    def __getitem__(self, index: int) -> Decimal: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Decimal]: ...
+
+    def __getitem__(self, index: int | slice) -> Decimal | list[Decimal]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        converted = self.converted.get(index if index >= 0 else index + len(self.amounts))
+        return self.amounts[index] if converted is None else converted
+
+
+def evaluate_rows(session: Session, as_of: date, known_by: datetime | None = None) -> Sequence[GradeRow]:
     """The rows a grading as of `as_of` gives (with `known_by`: from the lines imported by then), not stored."""
-    return _rows(_evaluate(session, as_of, known_by))
+    return GradeRows(_evaluate(session, as_of, known_by))
 
 
 def _to_base(to_base: Callable[[Decimal, str], Decimal], amount: Decimal, currency: str, code: str) -> Decimal:
@@ -215,17 +336,8 @@ def _override(row: models.GradeOverride) -> GradeOverride:
     return GradeOverride(Grade(row.grade), row.reason, row.expires_on, row.created_by, row.valid_from)
 
 
-def _rows(evaluated: _Evaluated) -> list[GradeRow]:
-    kinds = evaluated.kinds
-    name_of = evaluated.program.terms.name_of
-    # a handful of (kind, grade) names, looked up once each rather than once per account
-    names = {(kind, grade): name_of(grade, AccountKind(kind)) for kind in set(kinds.values()) for grade in Grade}
-    ordered = sorted(evaluated.results.items(), key=lambda item: (item[1].ranking.rank, item[0]))
-    return [GradeRow(code, kinds[code], names[kinds[code], r.effective_grade], r) for code, r in ordered]
-
-
 def _segments(
-    session: Session, evaluated: _Evaluated, accounts: list[q.AccountRef], as_of: date
+    session: Session, evaluated: _Evaluated, places: Mapping[str, int], accounts: list[q.AccountRef], as_of: date
 ) -> dict[str, tuple[str, Decimal | None, Decimal]]:
     """(segment, growth, slot money) per account code, from grade, potential and year-on-year growth."""
     first, last = trailing_window(as_of, 12)
@@ -240,7 +352,7 @@ def _segments(
         placed = potential.matrix.placements.get(str(a.id))
         slot = potential.potentials.get(str(a.id))
         decision = segment_of(
-            SegmentInputs(AccountKind(a.kind), evaluated.results[a.code].effective_grade,
+            SegmentInputs(AccountKind(a.kind), evaluated.evaluation.effective[places[a.code]],
                           placed is not None and placed.high_money, growth),
             evaluated.program.segments,
         )

@@ -138,6 +138,8 @@ def _encoded(value: object) -> Any:
             return {"$": "ds", "t": isinstance(value, tuple), "v": [None if v is None else str(v) for v in value]}
         if value and all(v is None or type(v) is str for v in value):  # a column of codes: read back as it is
             return {"$": "ss", "t": isinstance(value, tuple), "v": list(value)}
+        if value and all(type(v) is int for v in value):  # a column of whole cents: read back as it is
+            return {"$": "is", "t": isinstance(value, tuple), "v": list(value)}
         items = [_encoded(v) for v in value]
         return {"$": "tuple", "v": items} if isinstance(value, tuple) else items
     if isinstance(value, (dict, MappingProxyType)):
@@ -171,6 +173,10 @@ class _Decoder:
         if tag == "ss":
             if not all(v is None or isinstance(v, str) for v in stored["v"]):
                 raise ValueError("a column of text with something else in it")
+            return tuple(stored["v"]) if stored["t"] else stored["v"]
+        if tag == "is":
+            if not all(type(v) is int for v in stored["v"]):
+                raise ValueError("a column of whole numbers with something else in it")
             return tuple(stored["v"]) if stored["t"] else stored["v"]
         if tag == "day":
             return date.fromisoformat(stored["v"])

@@ -38,7 +38,7 @@ class Counted:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.kpis = self.bases = 0
-        computed, bases = kpi._computed, simulate.simulation_bases
+        computed, bases = kpi._computed, simulate.simulation_columns
 
         def count_kpis(*args: Any) -> Any:
             self.kpis += 1
@@ -49,7 +49,7 @@ class Counted:
             return bases(*args)
 
         monkeypatch.setattr(kpi, "_computed", count_kpis)
-        monkeypatch.setattr(simulate, "simulation_bases", count_bases)
+        monkeypatch.setattr(simulate, "simulation_columns", count_bases)
 
 
 def _entries(store: Any) -> int:
@@ -234,7 +234,8 @@ def test_the_format_keeps_every_value_exactly() -> None:
     value = (dk.CohortRow(Quarter(2025, 1), 3, (Decimal("0.50"), None, Decimal("1E+2"))),
              [Decimal("-0"), Decimal("0.00"), None, "", True, 0, date(999, 1, 2)],
              {Grade.L1: Message.of("{n} of {m}", n=Decimal("1.10"), m=Message.of("x")), 3: ()},
-             dk.IncrementMethod(next(iter(dk.IncrementMethod)).value), [None, None], ("a", None, "ż"), ["x", 1])
+             dk.IncrementMethod(next(iter(dk.IncrementMethod)).value), [None, None], ("a", None, "ż"), ["x", 1],
+             (0, -1, 10**30), [7, True])
     classes = (dk.CohortRow, Quarter, Grade, Message, dk.IncrementMethod)
     assert repr(kpi_snapshot.decode(kpi_snapshot.encode(value), classes)) == repr(value)
     for unkept in (1.5, {1}, date.today, object()):
@@ -244,3 +245,5 @@ def test_the_format_keeps_every_value_exactly() -> None:
         kpi_snapshot.decode(kpi_snapshot.encode(Quarter(2025, 1)), ())
     with pytest.raises(ValueError):  # a damaged column of text
         kpi_snapshot.decode('{"$":"ss","t":true,"v":["a",{"$":"d","v":"1"}]}', ())
+    with pytest.raises(ValueError):  # a damaged column of whole numbers
+        kpi_snapshot.decode('{"$":"is","t":true,"v":[1,"2"]}', ())

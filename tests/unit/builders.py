@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from itertools import count
 from uuid import UUID
 
+from kam_desktop.domain.grades import (
+    Cutoffs,
+    GradeOverride,
+    GradeResult,
+    GradeRules,
+    GradeState,
+    Ranking,
+    evaluate_columns,
+)
 from kam_desktop.domain.ledger import LedgerEntry, LedgerKind, LedgerUnit, SourceKind, default_expiry
 from kam_desktop.domain.monetary import Money
 
@@ -72,3 +82,18 @@ def eur(text: str) -> Money:
 
 def pln(text: str) -> Money:
     return Money.of(text, "PLN")
+
+
+def rank_accounts(bases: Mapping[str, Decimal], cutoffs: Cutoffs | None = None) -> dict[str, Ranking]:
+    """The domain's ranking of `bases` (`rank_columns`), one `Ranking` per account in rank order."""
+    evaluated = evaluate_columns(list(bases), list(bases.values()), {}, date(2000, 1, 1),
+                                 GradeRules(cutoffs=cutoffs or Cutoffs()))
+    return {evaluated.accounts[p]: evaluated.result(p).ranking for p in range(len(evaluated.accounts))}
+
+
+def evaluate(bases: Mapping[str, Decimal], previous: Mapping[str, GradeState], as_of: date,
+             rules: GradeRules | None = None, overrides: Mapping[str, GradeOverride] | None = None
+             ) -> dict[str, GradeResult]:
+    """The domain's evaluation of `bases` (`evaluate_columns`), one `GradeResult` per account in rank order."""
+    evaluated = evaluate_columns(list(bases), list(bases.values()), previous, as_of, rules, overrides)
+    return {evaluated.accounts[p]: evaluated.result(p) for p in range(len(evaluated.accounts))}

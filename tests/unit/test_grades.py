@@ -19,11 +19,12 @@ from kam_desktop.domain.grades import (
     ProgramTerms,
     apply_grace,
     basis_for_next_grade,
-    evaluate,
-    rank_accounts,
+    evaluate_columns,
+    rank_columns,
 )
+from tests import grading_reference as reference
 
-from .builders import bases, d
+from .builders import bases, d, evaluate, rank_accounts
 
 # Ten accounts, worked by hand (N = 10):
 #   A 1000 rank 1  p 0.1 ≤ 0.10 → L1
@@ -241,3 +242,42 @@ def test_every_result_combines_grace_and_overrides_as_defined(portfolio: dict[st
         assert (r.effective_grade, r.override) == ((valid.grade, valid) if valid else (by_rules, None))
         assert r.override_expired == (override is not None and valid is None and day > override.expires_on)
         assert (r.account, r.evaluated_on) == (account, day)
+
+
+@given(portfolios, cutoff_triples)
+def test_the_columns_ranked_on_whole_cents_follow_the_definition(portfolio: dict[str, Decimal],
+                                                                triple: tuple[Decimal, Decimal, Decimal]) -> None:
+    # the plain definition, read directly: rank = 1 + accounts strictly above; the best grade whose cut-off × N the
+    # rank is within, L4 for a basis ≤ 0; places by basis descending, ties in the order given
+    cut, accounts, values = Cutoffs(*triple), list(portfolio), list(portfolio.values())
+    ranked = rank_columns([int(v * 100) for v in values], cut)  # the bases as whole cents, as SQLite gives them
+    assert ranked.order == sorted(range(len(values)), key=lambda i: (-values[i], i))
+    assert ranked.population == len(values)
+    for place, i in enumerate(ranked.order):
+        rank = 1 + sum(1 for other in values if other > values[i])
+        within = [g for g, c in cut.as_tuple() if rank <= c * len(values)]
+        grade = within[0] if within and values[i] > 0 else Grade.L4
+        assert (ranked.ranks[place], ranked.grades[place]) == (rank, grade), accounts[i]
+    assert ranked.grades_as_given() == [ranked.grades[ranked.order.index(i)] for i in range(len(values))]
+    assert rank_columns(values, cut) == ranked  # Decimals rank as their cents do
+    plain = reference.rank_accounts(portfolio, cut)  # the ranking as written one object at a time
+    assert list(plain) == [accounts[i] for i in ranked.order]
+    assert list(rank_accounts(portfolio, cut).values()) == list(plain.values())
+
+
+@given(portfolios, st.data())
+def test_the_evaluation_columns_give_the_results_of_evaluate(portfolio: dict[str, Decimal],
+                                                             data: st.DataObject) -> None:
+    day = d("2026-03-31")
+    history = data.draw(st.dictionaries(st.sampled_from(sorted(portfolio)),
+                                        st.builds(GradeState, grades, st.integers(0, 2))))
+    overrides = data.draw(st.dictionaries(st.sampled_from(sorted(portfolio)), st.builds(
+        GradeOverride, grades, st.just("agreed"), st.sampled_from([d("2026-03-30"), d("2026-04-30")]),
+        st.just("ola"), st.sampled_from([d("2026-01-01"), d("2026-03-30")]))))
+    accounts, values = list(portfolio), list(portfolio.values())
+    columns = evaluate_columns(accounts, values, history, day, GradeRules(), overrides,
+                               keys=[int(v * 100) for v in values])
+    results = reference.evaluate(portfolio, history, day, GradeRules(), overrides)  # one object at a time
+    assert [columns.result(place) for place in range(len(accounts))] == list(results.values())
+    assert list(columns.accounts) == list(results)
+    assert [columns.effective[p] for p in range(len(accounts))] == [r.effective_grade for r in results.values()]

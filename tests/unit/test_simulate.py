@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from kam_desktop.domain.grades import Cutoffs, Grade, ProgramTerms, rank_accounts
-from kam_desktop.domain.simulate import Scenario, SimulatedAccount, simulate
+from hypothesis import given
+from hypothesis import strategies as st
 
+from kam_desktop.domain.grades import Cutoffs, Grade, ProgramTerms
+from kam_desktop.domain.money import percent_of, percent_of_cents
+from kam_desktop.domain.simulate import Scenario, SimulationResult, simulate_columns
+from tests import grading_reference as reference
+from tests.grading_reference import SimulatedAccount
+
+from .builders import rank_accounts
 from .test_grades import TEN
+
+
+def simulate(items: list[SimulatedAccount], now: Mapping[Grade, Decimal], scenario: Scenario) -> SimulationResult:
+    """The domain's what-if of accounts given one by one (`simulate_columns` on their Decimals)."""
+    return simulate_columns([a.account for a in items], [a.basis for a in items], [a.current_grade for a in items],
+                            [a.net_revenue for a in items], sum((a.gross_margin for a in items), Decimal(0)), now,
+                            scenario)
 
 
 def portfolio() -> list[SimulatedAccount]:
@@ -38,3 +53,31 @@ def test_the_same_terms_move_nobody() -> None:
     result = simulate(portfolio(), terms.cashback_percent, Scenario(Cutoffs(), terms.cashback_percent))
     assert (result.upgrades, result.downgrades, result.unchanged) == (0, 0, 10)
     assert result.cost_now == result.cost_scenario
+
+
+amounts = st.decimals(min_value=-1000, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+percents = st.decimals(min_value=0, max_value=100, places=3, allow_nan=False, allow_infinity=False)
+
+
+@given(st.lists(st.tuples(amounts, amounts, st.sampled_from(list(Grade))), min_size=1, max_size=30),
+       st.lists(percents, min_size=8, max_size=8))
+def test_the_columns_in_whole_cents_give_what_simulate_gives(
+    accounts: list[tuple[Decimal, Decimal, Grade]], pcts: list[Decimal]
+) -> None:
+    now, then = dict(zip(Grade, pcts[:4], strict=True)), dict(zip(Grade, pcts[4:], strict=True))
+    scenario = Scenario(Cutoffs(Decimal("0.2"), Decimal("0.4"), Decimal("0.7")), then)
+    items = [SimulatedAccount(f"A{i}", basis, grade, revenue, revenue - basis)
+             for i, (basis, revenue, grade) in enumerate(accounts)]
+    expected = reference.simulate(items, now, scenario)  # priced in Decimals one account at a time
+    assert repr(simulate(items, now, scenario)) == repr(expected)
+    result = simulate_columns([a.account for a in items], [int(a.basis * 100) for a in items],
+                              [a.current_grade for a in items], [int(a.net_revenue * 100) for a in items],
+                              sum((a.gross_margin for a in items), Decimal(0)), now, scenario)
+    assert repr(result) == repr(expected)  # every Decimal's exponent, the dicts' order
+
+
+@given(st.integers(-10**15, 10**15), st.decimals(min_value=-1000, max_value=1000, places=4, allow_nan=False,
+                                                  allow_infinity=False))
+def test_a_percent_of_whole_cents_is_percent_of_the_amount(cents: int, percent: Decimal) -> None:
+    expected = percent_of(Decimal(cents).scaleb(-2), percent)
+    assert Decimal(percent_of_cents(cents, percent)).scaleb(-2) == expected

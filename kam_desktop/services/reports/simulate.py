@@ -11,12 +11,10 @@ from typing import cast
 from sqlalchemy.orm import Session
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
-from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_accounts
-from kam_desktop.domain.money import ZERO
+from kam_desktop.domain.grades import Basis, Cutoffs, GradeConfigError, rank_columns
 from kam_desktop.domain.periods import trailing_window
 from kam_desktop.domain.permissions import UseCase
-from kam_desktop.domain.simulate import Scenario, SimulatedAccount, SimulationResult
-from kam_desktop.domain.simulate import simulate as run
+from kam_desktop.domain.simulate import Scenario, SimulationResult, simulate_columns
 from kam_desktop.domain.vocabulary import Grade
 from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
@@ -24,7 +22,7 @@ from kam_desktop.services.errors import ServiceError
 from kam_desktop.services.program.in_force import program_in_force
 from kam_desktop.store import kpi_snapshot
 from kam_desktop.store.queries.fx import fx_table
-from kam_desktop.store.queries.grades import AccountBasis, latest_grades_by_code, simulation_bases
+from kam_desktop.store.queries.grades import SimulationBases, latest_grades_by_code, simulation_columns
 
 
 @dataclass(frozen=True)
@@ -59,34 +57,33 @@ def _simulated(ctx: Context, scenario: Scenario, as_of: date) -> Simulation:
     with ctx.read() as session:
         program = program_in_force(session, as_of)
         bases = _bases(ctx, session, as_of, program.basis_months)
-    margin_basis = program.terms.rules.basis is Basis.GROSS_MARGIN
-    figures = list(zip(bases.codes, bases.figures(), strict=True))
-    grades = {c: g for c, g in zip(bases.codes, bases.grades, strict=True) if g is not None}
-    basis = {c: (s[1] if margin_basis else s[0]) if s else ZERO for c, s in figures}
+    codes = bases.codes
+    keys = bases.margin if program.terms.rules.basis is Basis.GROSS_MARGIN else bases.net
     # an account's grade is its latest one; the rules' grade of today only for an account never graded, so the
     # population is ranked a second time only when there is such an account
-    now = rank_accounts(basis, program.terms.rules.cutoffs) if any(c not in grades for c, _ in figures) else {}
-    items = [SimulatedAccount(c, basis[c], Grade(grades[c]) if c in grades else now[c].grade,
-                              s[0] if s else ZERO, s[1] if s else ZERO)
-             for c, s in figures]
-    result = run(items, program.terms.cashback_percent, scenario)
+    if None not in bases.grades:
+        current = [Grade(cast(str, grade)) for grade in bases.grades]
+    else:
+        now = rank_columns(keys, program.terms.rules.cutoffs).grades_as_given()
+        current = [now[i] if grade is None else Grade(grade) for i, grade in enumerate(bases.grades)]
+    # an account without sales counts a margin of 0.00: every account's margin has two places (none: 0)
+    total_margin = Decimal(sum(bases.margin)).scaleb(-2) if codes else Decimal(0)
+    result = simulate_columns(codes, keys, current, bases.net, total_margin, program.terms.cashback_percent, scenario)
     return Simulation(as_of, (scenario.cutoffs.l1, scenario.cutoffs.l2, scenario.cutoffs.l3),
                       {g.value: p for g, p in scenario.cashback_percent.items()}, result, bases.currency)
 
 
 @dataclass(frozen=True)
 class Bases:
-    """Every account's 12-month (net revenue, margin) in the base currency (None: no sales rows) and latest grade
-    (None: never graded) as of a day, in one column each: what a scenario is priced on, remembered on a laptop."""
+    """Every account's 12-month net revenue and margin in the base currency, in whole cents (0: no sales rows), and
+    latest grade (None: never graded) as of a day, in one column each: what a scenario is priced on, remembered on
+    a laptop."""
 
     codes: tuple[str, ...]
-    net: tuple[Decimal | None, ...]
-    margin: tuple[Decimal | None, ...]
+    net: tuple[int, ...]
+    margin: tuple[int, ...]
     grades: tuple[str | None, ...]
     currency: str  # the base currency
-
-    def figures(self) -> list[tuple[Decimal, Decimal] | None]:
-        return [None if n is None or m is None else (n, m) for n, m in zip(self.net, self.margin, strict=True)]
 
 
 KIND = "simulation"  # of a remembered entry (store/kpi_snapshot.py)
@@ -98,28 +95,32 @@ def _bases(ctx: Context, session: Session, as_of: date, basis_months: int) -> Ba
     if at is not None and (found := kpi_snapshot.read(session, KIND, kpi_snapshot.PROGRAM, as_of, at, (Bases,))):
         return cast(Bases, found)
     first, last = trailing_window(as_of, basis_months)
-    # by code, accounts joined after grouping: 20,000 accounts' ids are never decoded
-    refs = simulation_bases(session, first, last)
+    # by code, accounts joined after grouping: 20,000 accounts' ids are never decoded; columns of whole cents
+    columns = simulation_columns(session, first, last)
     grades = latest_grades_by_code(session, as_of)
     fx = fx_table(session)
     # accounts invoice in many currencies: rank and price them in the base currency, as grading does
-    figures = [_in_base(fx, a, as_of) for a in refs]
-    bases = Bases(tuple(a.code for a in refs), tuple(None if f is None else f[0] for f in figures),
-                  tuple(None if f is None else f[1] for f in figures), tuple(grades.get(a.code) for a in refs),
+    net, margin = _in_base(fx, columns, as_of)
+    bases = Bases(tuple(columns.codes), tuple(net), tuple(margin), tuple(grades.get(c) for c in columns.codes),
                   fx.base)
     if at is not None:
         kpi_snapshot.write(ctx.store.engine, KIND, kpi_snapshot.PROGRAM, as_of, at, bases, (Bases,))
     return bases
 
 
-def _in_base(fx: FxTable, account: AccountBasis, day: date) -> tuple[Decimal, Decimal] | None:
-    """The account's (net revenue, margin) in the base currency on `day`; None without sales rows."""
-    if account.net_revenue is None or account.gross_margin is None:
-        return None
-    if account.currency == fx.base:  # what `to_base` gives it, without two calls for most accounts
-        return account.net_revenue, account.gross_margin
-    try:
-        return (fx.to_base(account.net_revenue, account.currency, day),
-                fx.to_base(account.gross_margin, account.currency, day))
-    except MissingRateError as exc:
-        raise ServiceError("cannot simulate {code}: {problem}", code=account.code, problem=exc.message) from None
+def _in_base(fx: FxTable, bases: SimulationBases, day: date) -> tuple[list[int], list[int]]:
+    """Each account's (net revenue, margin) in the base currency on `day`, in whole cents (0 without sales rows)."""
+    # (the sums are both None or neither: one outer join)
+    net = [0 if c is None else c for c in bases.net_cents]
+    margin = [0 if c is None else c for c in bases.margin_cents]
+    to_base = fx.converter(day)
+    for i, currency in enumerate(bases.currencies):
+        if currency == fx.base or bases.net_cents[i] is None:  # what `to_base` gives these, without two calls
+            continue
+        try:
+            # `to_base` rounds to cents: whole cents again
+            net[i] = int(to_base(Decimal(net[i]).scaleb(-2), currency).scaleb(2))
+            margin[i] = int(to_base(Decimal(margin[i]).scaleb(-2), currency).scaleb(2))
+        except MissingRateError as exc:
+            raise ServiceError("cannot simulate {code}: {problem}", code=bases.codes[i], problem=exc.message) from None
+    return net, margin

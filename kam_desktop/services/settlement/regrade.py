@@ -7,6 +7,7 @@ the window imported after that day (how many, their net), and the basis then and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -74,5 +75,5 @@ def replay_grading(ctx: Context, as_of: date) -> list[ReplayRow]:
     return rows
 
 
-def _by_code(rows: list[GradeRow]) -> dict[str, GradeRow]:
+def _by_code(rows: Sequence[GradeRow]) -> dict[str, GradeRow]:
     return {r.code: r for r in rows}
