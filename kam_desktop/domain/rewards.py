@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +20,7 @@ from kam_desktop.domain.ledger import (
     reverse,
 )
 from kam_desktop.domain.messages import NoteTemplate, Refusal
-from kam_desktop.domain.money import percent_of
+from kam_desktop.domain.money import EXACT_CENTS, percent_of, percent_of_cents
 from kam_desktop.domain.periods import Quarter
 from kam_desktop.domain.vocabulary import Grade, LedgerKind, LedgerUnit
 
@@ -83,6 +84,65 @@ def points_for(category_net: Mapping[str, Decimal], rules: PointsRules) -> Decim
         ZERO,
     )
     return raw.quantize(WHOLE, rounding=ROUND_DOWN)
+
+
+class CentsRates:
+    """`cashback_for` and `points_for` on amounts of whole cents, in integers: the same values (tests hold them to the
+    Decimal functions), for closing 20,000 accounts at once.
+
+    An amount is priced here only where the Decimal functions' every step is exact (at most 28 digits), so both give
+    the same value; `of` gives None for rules, and the methods None for an account, past that (the caller then uses the
+    Decimal functions).
+    """
+
+    __slots__ = ("_cashback_below", "_default", "_divisor", "_percent", "_spent_below", "_weights")
+
+    def __init__(self, percent: Mapping[Grade, Decimal], weights: dict[str, int], default: int, divisor: int,
+                 spent_below: int) -> None:
+        self._percent, self._weights, self._default, self._divisor = percent, weights, default, divisor
+        self._spent_below = spent_below
+        self._cashback_below = {grade: EXACT_CENTS // max(1, abs(p.as_integer_ratio()[0])) for grade, p in percent.items()}
+
+    @classmethod
+    def of(cls, terms: ProgramTerms, rules: PointsRules) -> CentsRates | None:
+        """The rates of a program: each category's points per cent as an integer weight over one common divisor."""
+        factors = [rules.points_per_money, *rules.category_multipliers.values()]
+        exponents = [int(f.as_tuple().exponent) for f in factors]
+        if any(e > 0 for e in exponents):  # "1E+1": Decimal's steps are not held to integers here
+            return None
+        ratios = {c: m.as_integer_ratio() for c, m in rules.category_multipliers.items()}
+        numerator, denominator = rules.points_per_money.as_integer_ratio()
+        common = math.lcm(1, *(d for _n, d in ratios.values()))
+        # net × ppm × multiplier = cents × numerator × m / (100 × denominator × d) = cents × weight / divisor
+        weights = {c: numerator * m * (common // d) for c, (m, d) in ratios.items()}
+        default = numerator * common  # a category with no multiplier: × 1
+        divisor = 100 * denominator * common
+        # Decimal sums the products at the smallest exponent they have: an integer `scale` times ours (the divisor
+        # divides 10^-exponent); all its steps are exact while Σ cents × max |weight| × scale < 10^28
+        smallest = 2 - exponents[0] - min(exponents[1:], default=0)
+        scale = 10**smallest // divisor
+        largest = max(abs(w) for w in (default, *weights.values()))
+        return cls(terms.cashback_percent, weights, default, divisor, 10**28 // (scale * max(1, largest)))
+
+    def cashback(self, grade: Grade, net_cents: int) -> int | None:
+        """`cashback_for` of a quarter's net revenue, in cents; None past exact pricing."""
+        if net_cents <= 0:
+            return 0
+        if net_cents >= self._cashback_below[grade]:
+            return None
+        return percent_of_cents(net_cents, self._percent[grade])
+
+    def points(self, category_cents: Iterable[tuple[str, int]]) -> int | None:
+        """`points_for` of the nets per category, in whole points; None past exact pricing."""
+        weights, default, total, spent = self._weights, self._default, 0, 0
+        for category, cents in category_cents:
+            if cents > 0:  # a category with a net loss earns nothing
+                spent += cents
+                total += cents * weights.get(category, default)
+        if spent >= self._spent_below:
+            return None
+        # ROUND_DOWN rounds toward zero (a negative multiplier can make the sum negative)
+        return total // self._divisor if total >= 0 else -(-total // self._divisor)
 
 
 @dataclass(frozen=True)

@@ -103,39 +103,52 @@ def insert_entry_values(session: Session, rows: Sequence[Sequence[Any]]) -> None
     """Insert ledger entries given as their values in `ENTRY_COLUMNS` order and link them, in that order, on SQLite.
 
     Through the driver, not SQLAlchemy Core (whose bind processing per value cost more than SQLite's insert): each
-    value is encoded by the store's codec, as the column types bind it, and the chain's text of each row is made
-    from the values as stored, which is what the verifier reads back; tests hold both to the ORM path's rows and
-    links. A row whose `created_at` is None is stamped as the column's default would: the moment it is inserted, row
-    by row (`_Clock`: the same text as `stamp_text(utc_now())`).
+    value is encoded by the store's codec, as the column types bind it (`insert_entry_texts` then links and inserts
+    them); tests hold both to the ORM path's rows and links. A row whose `created_at` is None is stamped as the
+    column's default would: the moment it is inserted.
+    """
+    stamp_of, money, day = stamp_text, scaled_int, _day
+    days: dict[object, str | None] = {None: None}  # each day's text made once: a close's entries share two days
+    stored: list[tuple[Any, ...]] = []
+    for (row_id, created_at, created_by, account, kind, unit, amount, currency, booked_on, quarter, expires_on,
+         source_kind, source_ref, key, reverses, corrects, note) in rows:
+        # a date and a datetime of the same day are different keys (they are not equal), each with its own text
+        booked = days[booked_on] if booked_on in days else days.setdefault(booked_on, day(booked_on))
+        expires = days[expires_on] if expires_on in days else days.setdefault(expires_on, day(expires_on))
+        stored.append((row_id.hex, None if created_at is None else stamp_of(created_at), created_by, account.hex, kind,
+                       unit, money(amount, 2), currency, booked, quarter, expires, source_kind, source_ref, key,
+                       None if reverses is None else reverses.hex, None if corrects is None else corrects.hex, note))
+    insert_entry_texts(session, stored)
+
+
+def insert_entry_texts(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert ledger entries given as SQLite keeps them (`ENTRY_COLUMNS` order: ids as 32 hex digits, the amount as
+    its integer of cents, days as ISO text; `created_at` as stored text, or None) and link them, in that order.
+
+    The chain's text of each row is made from these values, which is what the verifier reads back. A row whose
+    `created_at` is None is stamped row by row as the column's default would (`_Clock`: the same text as
+    `stamp_text(utc_now())`).
     """
     if not rows:
         return
     connection = session.connection()
-    now, stamp_of, money, day, chained_stamp = _Clock(), stamp_text, scaled_int, _day, _chained_stamp
-    amount_text, entry_digest = _amount_text, _entry_digest
+    now, chained_stamp, amount_text, entry_digest = _Clock(), _chained_stamp, _amount_text, _entry_digest
+    texts = _QuotedTexts()  # a batch's rows share their actor, kinds, units, currencies, quarters and notes
     stored: list[tuple[Any, ...]] = []
     links: list[tuple[str, str, str, str]] = []
     prev = _head(connection)
-    days: dict[object, str | None] = {None: None}  # each day's text made once: a close's entries share two days
-    for (row_id, created_at, created_by, account, kind, unit, amount, currency, booked_on, quarter, expires_on,
-         source_kind, source_ref, key, reverses, corrects, note) in rows:
-        entry_id, account_id = row_id.hex, account.hex
-        if created_at is None:
+    for row in rows:
+        (entry_id, stamp, created_by, account_id, kind, unit, scaled, currency, booked, quarter, expires, source_kind,
+         source_ref, key, reverses_id, corrects_id, note) = row
+        if stamp is None:
             stamp, chained = now()
+            row = (entry_id, stamp, *row[2:])
         else:
-            stamp = stamp_of(created_at)
             chained = chained_stamp(stamp)
-        scaled = money(amount, 2)
-        # a date and a datetime of the same day are different keys (they are not equal), each with its own text
-        booked = days[booked_on] if booked_on in days else days.setdefault(booked_on, day(booked_on))
-        expires = days[expires_on] if expires_on in days else days.setdefault(expires_on, day(expires_on))
-        reverses_id = None if reverses is None else reverses.hex
-        corrects_id = None if corrects is None else corrects.hex
-        stored.append((entry_id, stamp, created_by, account_id, kind, unit, scaled, currency, booked, quarter,
-                       expires, source_kind, source_ref, key, reverses_id, corrects_id, note))
+        stored.append(row)
         digest = entry_digest(prev, entry_id, chained, created_by, account_id, kind, unit, amount_text(scaled),
                               currency, booked, quarter, expires, source_kind, source_ref, key, reverses_id,
-                              corrects_id, note)
+                              corrects_id, note, texts)
         links.append((ENTRY_TABLE, entry_id, prev, digest))
         prev = digest
     with driver_errors(connection, "bulk insert into ledger_entries") as driver:
@@ -147,19 +160,31 @@ def insert_entry_values(session: Session, rows: Sequence[Sequence[Any]]) -> None
 _TABLE_TEXT = QUOTED(ENTRY_TABLE)
 
 
+class _QuotedTexts(dict[str, str]):
+    """Each text's `QUOTED` form, made once: a value that is not text raises TypeError, as `QUOTED` itself does."""
+
+    def __missing__(self, value: str) -> str:
+        if not isinstance(value, str):
+            raise TypeError(f"{value!r} is not text")
+        text = self[value] = QUOTED(value)  # a StrEnum's value: the text sqlite3 binds and the verifier reads back
+        return text
+
+
 def _entry_digest(prev: str, entry_id: str, chained: str, created_by: Any, account_id: str, kind: Any, unit: Any,
                   amount: str, currency: Any, booked: str | None, quarter: Any, expires: str | None, source_kind: Any,
-                  source_ref: Any, key: Any, reverses_id: str | None, corrects_id: str | None, note: Any) -> str:
+                  source_ref: Any, key: Any, reverses_id: str | None, corrects_id: str | None, note: Any,
+                  texts: dict[str, str] | None = None) -> str:
     """`values_hash` of an entry's values as stored (ids as hex, days as SQLite keeps them, the amount's and the
     stamp's chain text), with `text_of`'s text of each read back (None as ""): the canonical text written out in one
-    f-string, where hex digits, days, the stamp and the amount need no escaping (a test holds it to `values_hash`)."""
-    quoted = QUOTED
+    f-string, where hex digits, days, the stamp and the amount need no escaping (a test holds it to `values_hash`).
+    `texts`: the quoted texts of a batch's values, kept across its rows (`_QuotedTexts`)."""
+    quoted = texts if texts is not None else _QuotedTexts()
     try:
-        canonical = (f'[{quoted(prev)}, {_TABLE_TEXT}, "{entry_id}", "{entry_id}", "{chained}", {quoted(created_by)}, '
-                     f'"{account_id}", {quoted(str(kind))}, {quoted(str(unit))}, "{amount}", {quoted(currency or "")}, '
-                     f'"{booked or ""}", {quoted(quarter or "")}, "{expires or ""}", {quoted(str(source_kind))}, '
-                     f'{quoted(source_ref or "")}, {quoted(key)}, "{reverses_id or ""}", "{corrects_id or ""}", '
-                     f'{quoted(note or "")}]')
+        canonical = (f'[{QUOTED(prev)}, {_TABLE_TEXT}, "{entry_id}", "{entry_id}", "{chained}", {quoted[created_by]}, '
+                     f'"{account_id}", {quoted[kind]}, {quoted[unit]}, "{amount}", {quoted[currency or ""]}, '
+                     f'"{booked or ""}", {quoted[quarter or ""]}, "{expires or ""}", {quoted[source_kind]}, '
+                     f'{quoted[source_ref or ""]}, {QUOTED(key)}, "{reverses_id or ""}", "{corrects_id or ""}", '
+                     f'{quoted[note or ""]}]')
     except TypeError:  # a value that is not text (None where the column refuses it): as `values_hash` writes it
         return values_hash(prev, ENTRY_TABLE, entry_id, (
             entry_id, chained, created_by, account_id, str(kind), str(unit), amount, currency or "", booked or "",

@@ -30,9 +30,10 @@ from kam_desktop.domain.vocabulary import Grade, LedgerUnit
 from kam_desktop.services.bulk import collection_held
 from kam_desktop.services.context import Context
 from kam_desktop.services.errors import Cancelled, Refused, ServiceError
-from kam_desktop.services.ledger.entries import book, expire_in, is_duplicate_key, load_domain
+from kam_desktop.services.ledger.bulk_close import Booked, book_in_columns
+from kam_desktop.services.ledger.entries import book, booking_actor, expire_in, is_duplicate_key, load_domain
 from kam_desktop.services.parsing import parse_quarter
-from kam_desktop.services.program.in_force import program_in_force
+from kam_desktop.services.program.in_force import Program, program_in_force
 from kam_desktop.store.queries.close import close_reads
 from kam_desktop.store.queries.grades import AccountRef
 from kam_desktop.store.queries.settlement import locked_quarters
@@ -92,6 +93,20 @@ def _close(uow: UnitOfWork, quarter: Quarter, on: date, only: Collection[str] | 
     session = uow.session
     hold_settlement(session)  # before the quarter's sales are read: an import committing them meanwhile waits
     program = program_in_force(session, quarter.end)
+    # a locked quarter's figures are final: what its close still owes is booked in the open period
+    locks = PeriodLocks(frozenset(Quarter.parse(q) for q in locked_quarters(session)))
+    booked = (book_in_columns(session, quarter, only, program, locks, booking_actor(session))
+              or _book_entries(session, quarter, only, program, locks))
+    expired = expire_in(uow, quarter.end) if expire else 0
+    uow.audit("quarter.close", "quarter", str(quarter), accounts=booked.accounts, booked=booked.entries,
+              cashback=booked.cashback, points=booked.points, expiries=expired, ungraded=booked.ungraded)
+    return CloseResult(str(quarter), booked.accounts, booked.entries, sum(booked.cashback.values(), ZERO),
+                       booked.points, expired, booked.ungraded, dict(sorted(booked.cashback.items())))
+
+
+def _book_entries(session: Session, quarter: Quarter, only: Collection[str] | None, program: Program,
+                  locks: PeriodLocks) -> Booked:
+    """The close's accruals as domain entries, booked by `book`: on any store."""
     inputs, ungraded, by_code = close_inputs(session, quarter, only)
     codes = {a.id: a.code for a in by_code.values()}
     existing = load_domain(session, None, key_prefix=f"close:{quarter}:", codes=codes)
@@ -102,22 +117,15 @@ def _close(uow: UnitOfWork, quarter: Quarter, on: date, only: Collection[str] | 
     entries = quarter_close_entries(existing, quarter, inputs, program.terms, program.points)
     expiry = default_expiry(quarter.end, program.expiry_quarters)
     entries = [e if e.expires_on == expiry else replace(e, expires_on=expiry) for e in entries]
-    # a locked quarter's figures are final: what its close still owes is booked in the open period
-    locks = PeriodLocks(frozenset(Quarter.parse(q) for q in locked_quarters(session)))
     entries = locks.relocate_all(entries)
     book(session, entries, by_code, quarter)
-    expired = expire_in(uow, quarter.end) if expire else 0
-    cashback = sum((e.amount for e in entries if e.unit is LedgerUnit.CASHBACK), ZERO)
     by_currency: dict[str, Decimal] = {}
     for e in entries:
         if e.unit is LedgerUnit.CASHBACK:  # cashback is paid in each account's own currency
             currency = by_code[e.account].currency
             by_currency[currency] = by_currency.get(currency, ZERO) + e.amount
     points = sum((e.amount for e in entries if e.unit is LedgerUnit.POINTS), ZERO)
-    uow.audit("quarter.close", "quarter", str(quarter), accounts=len(inputs), booked=len(entries),
-              cashback=by_currency, points=points, expiries=expired, ungraded=ungraded)
-    return CloseResult(str(quarter), len(inputs), len(entries), cashback, points, expired, ungraded,
-                       dict(sorted(by_currency.items())))
+    return Booked(len(inputs), len(entries), by_currency, points, ungraded)
 
 
 def close_inputs(session: Session, quarter: Quarter, only: Collection[str] | None = None,

@@ -120,6 +120,12 @@ def book(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, 
         _add_objects(session, entries, ids, quarter)
 
 
+def booking_actor(session: Session) -> str:
+    """Who books rows inserted without ORM objects (their `created_by`): the unit of work's actor, as the ORM path
+    stamps it."""
+    return str(session.info.get("actor") or "system")
+
+
 def _add_objects(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mapping[str, AccountRef],
                  quarter: Quarter | None) -> None:
     """`book` through ORM objects: the unit of work stamps, checks, links and records each one in the outbox."""
@@ -142,7 +148,7 @@ def _insert_rows(session: Session, entries: Sequence[dl.LedgerEntry], ids: Mappi
     On SQLite the store inserts and links them through its driver in one pass (no rows read back to link them).
     """
     session.flush()  # rows added before these are inserted (and linked) first: the chain keeps the booking order
-    actor = session.info.get("actor") or "system"
+    actor = booking_actor(session)
     if not entries:
         return
     if session.get_bind().dialect.name == "sqlite":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -40,25 +40,56 @@ _NETS = ("SELECT accounts.code, sales_rollup.category_id, coalesce(sum(sales_rol
          "WHERE accounts.deleted_at IS NULL GROUP BY accounts.id, sales_rollup.category_id")
 
 
+class CloseCells(NamedTuple):
+    """The close's reads as SQLite keeps them: every account not deleted by code, as (id's hex digits, code, kind,
+    currency, status, enrolled_on, control_group); the grade in force by account code; the nets (integers of cents)
+    by account code and category code; and whether every net is an integer (SQLite sums a REAL to a float)."""
+
+    accounts: dict[str, tuple[str, str, str, str, str, str | None, int]]
+    grades: dict[str, str]
+    nets: dict[str, dict[str, int]]
+    whole: bool
+
+
 def close_reads(session: Session, start: date, end: date) -> CloseReads:
     """The close's inputs for the period [start, end]; through the driver on SQLite when the period is whole months
     (a quarter), else (a server, a cut month) through the Core functions."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite" or cut_months(start, end):
+    cells = close_cells(session, start, end)
+    if cells is None:
         return CloseReads(accounts(session, active_only=False), grades_in_force_by_code(session, start, end),
                           net_by_code_and_category(session, start, end))
+    return CloseReads([_account(*values) for values in cells.accounts.values()], cells.grades,
+                      [(code, category, _money(net)) for code, nets in cells.nets.items() for category, net in nets.items()])
+
+
+def close_cells(session: Session, start: date, end: date) -> CloseCells | None:
+    """`close_reads`' rows as stored, through SQLite's driver, when the period is whole months; else None."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or cut_months(start, end):
+        return None
     lo, hi = whole_months(start, end)
-    refs, grades = [], {}
+    refs: dict[str, Any] = {}
+    grades: dict[str, str] = {}
+    nets: dict[str, dict[str, int]] = {}
+    whole = True
     with driver_errors(connection, "the close's reads") as driver:
-        for *values, kept, grade in driver.execute(_ACCOUNTS, (start.isoformat(), end.isoformat())):
-            if kept:
-                refs.append(_account(*values))
-            if grade is not None:
-                grades[values[1]] = grade
+        for row in driver.execute(_ACCOUNTS, (start.isoformat(), end.isoformat())):
+            if row[7]:  # not deleted
+                refs[row[1]] = row[:7]
+            if row[8] is not None:
+                grades[row[1]] = row[8]
         categories = dict(driver.execute(_CATEGORIES).fetchall())
-        nets = [(code, categories[category], _money(net)) for code, category, net in driver.execute(_NETS, (lo, hi))
-                if category in categories]  # as the inner join: a cell of no category is no cell (a foreign key)
-    return CloseReads(refs, grades, nets)
+        for code, category, net in driver.execute(_NETS, (lo, hi)):
+            name = categories.get(category)
+            if name is None:  # as the inner join: a cell of no category is no cell (a foreign key)
+                continue
+            cells = nets.get(code)
+            if cells is None:
+                cells = nets[code] = {}
+            cells[name] = net
+            if type(net) is not int:
+                whole = False
+    return CloseCells(refs, grades, nets, whole)
 
 
 def _account(row_id: str, code: str, kind: str, currency: str, status: str, enrolled_on: str | None,

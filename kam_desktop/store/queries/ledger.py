@@ -1,5 +1,5 @@
-"""Ledger rows with their allocations, read in two statements (entries, then their allocations); the accounts an
-expiry run can book for."""
+"""Ledger rows with their allocations, read in two statements (entries, then their allocations); the keys booked
+under a prefix; the accounts an expiry run can book for."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from kam_desktop.store.models import LedgerAllocation, LedgerEntry
+from kam_desktop.store.models import Account, LedgerAllocation, LedgerEntry
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,14 @@ class StoredEntry:
 
     row: LedgerEntry
     allocations: tuple[tuple[uuid.UUID, Decimal], ...]
+
+
+def keyed_entries(session: Session, key_prefix: str) -> list[tuple[str, str]]:
+    """(idempotency key, account code) of the entries whose key starts with a prefix (as `ledger_entries` selects
+    them), with no entry decoded: what a quarter close has booked already."""
+    query = (select(LedgerEntry.idempotency_key, Account.code).join(Account, Account.id == LedgerEntry.account_id)
+             .where(LedgerEntry.idempotency_key.startswith(key_prefix, autoescape=True)))
+    return [(key, code) for key, code in session.execute(query)]
 
 
 def ledger_entries(
