@@ -25,15 +25,20 @@ def cells(series: pd.Series) -> np.ndarray:
     return values
 
 
+# The columns joined last (the Series objects themselves, so that an id is never reused while kept): a chunk's
+# column is joined by the edge trim, the character check and its parser in turn, each after every other column's.
 _last: list[tuple[pd.Series, str]] = []
+_KEPT = 16
 
 
 def joined(series: pd.Series) -> str:
-    """The column's cells joined by newlines; the last one is kept, as one column is checked in a row."""
-    if _last and _last[0][0] is series:
-        return _last[0][1]
+    """The column's cells joined by newlines; the last few columns' are kept (see `_last`)."""
+    for kept, text in _last:
+        if kept is series:
+            return text
     text = "\n".join(cells(series))
-    _last[:] = [(series, text)]
+    _last.append((series, text))
+    del _last[:-_KEPT]
     return text
 
 

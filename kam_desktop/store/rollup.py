@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -123,10 +123,13 @@ def _overflowing(connection: Connection, sums_of: Callable[[Level], Any], first:
     return sorted(found)[:first]
 
 
-def add_import(connection: Connection, import_id: uuid.UUID, *, guard: bool = True) -> None:
+def add_import(connection: Connection, import_id: uuid.UUID, *, guard: bool = True,
+               cells: Sequence[tuple[Any, ...]] | None = None) -> None:
     """Add the sums of one bulk import's lines (inserted in this transaction) to each level, one upsert each.
 
-    With `guard`, raises `CellOverflow` first, adding nothing, when a cell would no longer hold its sum.
+    With `guard`, raises `CellOverflow` first, adding nothing, when a cell would no longer hold its sum. `cells`
+    (SQLite): the import's finest cells as its writer summed them in SQLite's stored form (`KEY`, `SUMS`, `LATEST`:
+    what `aggregation` of its lines gives), so that a million lines are not read back through the import's index.
     """
     dialect = _dialect(connection)
     if dialect == "postgresql":
@@ -140,7 +143,12 @@ def add_import(connection: Connection, import_id: uuid.UUID, *, guard: bool = Tr
         # own and goes with the transaction if it rolls back. (PostgreSQL's team-server roles need not have TEMP.)
         connection.exec_driver_sql(_DROP_CELLS)  # one an earlier failure left on this connection
         _IMPORT_CELLS.create(connection)
-        connection.execute(insert(_IMPORT_CELLS).from_select([*KEY, *SUMS, LATEST], aggregation(dialect, mine)))
+        if cells is None:
+            connection.execute(insert(_IMPORT_CELLS).from_select([*KEY, *SUMS, LATEST], aggregation(dialect, mine)))
+        elif cells:
+            names = [*KEY, *SUMS, LATEST]
+            connection.exec_driver_sql(f"INSERT INTO temp.{_IMPORT_CELLS.name} ({', '.join(names)}) "
+                                       f"VALUES ({', '.join(['?'] * len(names))})", list(cells))
         sums_of: Callable[[Level], Any] = _cells_summed
     else:
         def sums_of(level: Level) -> Any:

@@ -380,7 +380,7 @@ def _apply_lines(session: Session, result: ImportResult, keys: ap.StoreKeys, imp
             "overwritten: an ERP correction comes as a new line, so check this export", line=key, changes=what))
     if out.issues:
         return
-    new = lines.subset(~existing.same)
+    new = lines.subset(~existing.same) if existing.same.any() else lines  # a new period: every line, uncopied
     out.counts["invoice_lines_skipped"] = int(existing.same.sum())
     out.counts["invoice_lines_inserted"] = len(new)
     if not dry_run:
