@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kam_desktop.domain.messages import Refusal
 from kam_desktop.domain.monetary import Money, Rate, convert
-from kam_desktop.domain.money import CENT, money
+from kam_desktop.domain.money import CENT, cents_times, money
 
 
 class MissingRateError(Refusal, LookupError):
@@ -74,6 +74,21 @@ class FxTable:
             if rate is None:
                 rate = rates[currency] = self.rate_on(currency, day)
             return (amount * rate).quantize(CENT, rounding=ROUND_HALF_UP)  # `money` of a Decimal product
+
+        return to_base
+
+    def cents_converter(self, day: date) -> Callable[[int, str], int]:
+        """`converter` for amounts of whole cents, in whole cents (`money.cents_times`): each rate looked up once, the
+        same rounding, no rate needed for the base currency or a zero, the same refusal of a missing rate."""
+        rates: dict[str, Callable[[int], int]] = {}
+
+        def to_base(cents: int, currency: str) -> int:
+            if currency == self.base or cents == 0:
+                return cents
+            times = rates.get(currency)
+            if times is None:
+                times = rates[currency] = cents_times(self.rate_on(currency, day))
+            return times(cents)
 
         return to_base
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kam_desktop.domain.messages import Refusal
@@ -51,3 +52,20 @@ def percent_of_cents(cents: int, percent: Decimal) -> int:
     product, divisor = 2 * abs(cents * numerator), 200 * denominator
     rounded = (product + divisor // 2) // divisor
     return rounded if (cents < 0) == (numerator < 0) else -rounded
+
+
+def cents_times(factor: Decimal) -> Callable[[int], int]:
+    """`money(amount × factor)` for amounts of whole cents, in whole cents, done in integers (20,000 accounts' bases
+    converted at once): the same exact value and rounding (half up, away from zero; a zero is never negative: `money`
+    can give -0.00). Where the Decimal product might not be exact (|cents × the factor's digits| ≥ `EXACT_CENTS`),
+    computed as `money` computes it."""
+    numerator, denominator = factor.as_integer_ratio()
+    digits = int("".join(map(str, factor.as_tuple().digits)))
+
+    def times(cents: int) -> int:
+        if abs(cents) * digits >= EXACT_CENTS:
+            return int(money(Decimal(cents).scaleb(-2) * factor).scaleb(2))
+        rounded = (2 * abs(cents * numerator) + denominator) // (2 * denominator)  # half up: add half, then floor
+        return rounded if (cents < 0) == (numerator < 0) else -rounded
+
+    return times

@@ -7,13 +7,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from itertools import compress, islice
-from operator import eq
+from itertools import compress, count, islice, repeat
+from operator import eq, ne
 from typing import overload
 
 from sqlalchemy.orm import Session
 
-from kam_desktop.domain.fx import MissingRateError
+from kam_desktop.domain.fx import FxTable, MissingRateError
 from kam_desktop.domain.grades import (
     Basis,
     Evaluation,
@@ -255,7 +255,7 @@ def _evaluate(session: Session, as_of: date, known_by: datetime | None = None) -
     else:
         accounts = q.GradingBases.from_rows(grading_bases_known(session, first, last, margin, known_by, as_of))
     fx = fx_table(session)
-    bases, keys = _in_base(accounts, fx.base, fx.converter(as_of))
+    bases, keys = _in_base(accounts, fx, as_of)
     codes = accounts.codes
     graded = set(codes)
     previous = {code: _state(e) for code, e in q.latest_states_by_code(session, as_of).items() if code in graded}
@@ -265,29 +265,43 @@ def _evaluate(session: Session, as_of: date, known_by: datetime | None = None) -
     return _Evaluated(program, accounts.kinds, evaluation, overrides)
 
 
-def _in_base(accounts: q.GradingBases, base: str, to_base: Callable[[Decimal, str], Decimal]
+def _in_base(accounts: q.GradingBases, fx: FxTable, as_of: date
              ) -> tuple[Sequence[Decimal], Sequence[Decimal | int] | None]:
-    """The bases in the base currency (closing rate) and, when every one is whole cents, those cents to rank on.
+    """The bases in the base currency (closing rate of `as_of`) and, when every one is whole cents, those cents to rank
+    on.
 
     Accounts invoice in different currencies: they are ranked in the base currency. An account invoicing in it
     needs no call and keeps its column entry (20,000 accounts graded at once).
     """
     amounts, cents, currencies, codes = accounts.amounts, accounts.cents, accounts.currencies, accounts.codes
-    foreign = [i for i, currency in enumerate(currencies) if currency != base]
+    foreign = list(compress(count(), map(ne, currencies, repeat(fx.base))))  # in C: 20,000 accounts
     if not foreign:
         return amounts, cents
-    converted = {i: _to_base(to_base, amounts[i], currencies[i], codes[i]) for i in foreign}
-    keys: list[Decimal | int] | None = None
     if cents is not None:
-        keys = list(cents)
-        for i, amount in converted.items():
-            # `to_base` rounds to cents: a whole number of cents, ranked with the others as an integer
-            scaled = amount.scaleb(2)
-            keys[i] = int(scaled)
-            if scaled != keys[i]:  # not whole cents after all: ranked on the Decimals themselves
-                keys = None
-                break
-    return _Rebased(amounts, converted), keys
+        return _cents_in_base(cents, currencies, codes, foreign, fx.cents_converter(as_of))
+    to_base = fx.converter(as_of)
+    converted = {i: _to_base(to_base, amounts[i], currencies[i], codes[i]) for i in foreign}
+    return _Rebased(amounts, converted), None
+
+
+def _cents_in_base(cents: Sequence[int], currencies: Sequence[str], codes: Sequence[str], foreign: list[int],
+                   to_base: Callable[[int, str], int]) -> tuple[Sequence[Decimal], list[int]]:
+    """`_in_base` on whole cents, in integers (`FxTable.cents_converter`): the Decimals `to_base` would give, read
+    from the converted cents as asked, but for a negative amount converted to nothing, which `to_base` gives as
+    -0.00 (Decimals are compared by value elsewhere, but a row shows its basis)."""
+    keys = list(cents)
+    negative_zeros: dict[int, Decimal] = {}
+    try:
+        for i in foreign:
+            keys[i] = converted = to_base(cents[i], currencies[i])
+            if converted == 0 and cents[i] < 0:
+                negative_zeros[i] = _NEGATIVE_ZERO
+    except MissingRateError as exc:
+        raise ServiceError("cannot grade {code}: {problem}", code=codes[i], problem=exc.message) from None
+    return (_Rebased(q.Cents(keys), negative_zeros) if negative_zeros else q.Cents(keys)), keys
+
+
+_NEGATIVE_ZERO = Decimal("-0.00")
 
 
 class _Rebased(Sequence[Decimal]):

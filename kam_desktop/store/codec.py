@@ -12,17 +12,22 @@ EXACT_BELOW = 10 ** 28  # the default context's precision: an integer under it s
 
 def scaled_decimal(value: int | float, scale: int) -> Decimal:
     """An integer of 10^-scale units (how SQLite keeps money) as an exact Decimal with `scale` places."""
-    # an integer's Decimal has exponent 0, so scaleb alone gives exactly `scale` places (no quantize: every money
-    # value read, 20,000 per grading, went through one); past the context's 28 digits quantize refuses, as it should
+    # an integer's Decimal has exponent 0, so a product with 10^-scale has exactly `scale` places, as scaleb(-scale)
+    # gives them (no quantize: every money value read, 20,000 per grading, went through one; and the operator, not
+    # scaleb, whose keyword arguments are parsed on each call); past the context's 28 digits quantize refuses
     if type(value) is int and -EXACT_BELOW < value < EXACT_BELOW:
-        return Decimal(value).scaleb(-scale)
+        return Decimal(value) * (_UNITS.get(scale) or Decimal(1).scaleb(-scale))
     quantum = Decimal(1).scaleb(-scale)
     if isinstance(value, float):  # e.g. AVG(); exact enough for display, never stored back
         return Decimal(repr(value)).scaleb(-scale).quantize(quantum)
     return Decimal(int(value)).scaleb(-scale).quantize(quantum)
 
 
-_new, _set, _UUID, _UNKNOWN = object.__new__, object.__setattr__, uuid.UUID, uuid.SafeUUID.unknown
+_UNITS = {scale: Decimal(1).scaleb(-scale) for scale in range(7)}  # 10^-scale: 1, 0.1 … 0.000001 (money, rates)
+_new, _UUID, _UNKNOWN = object.__new__, uuid.UUID, uuid.SafeUUID.unknown
+# UUID is immutable through its own __setattr__: its slots are set as uuid.py sets them, by their descriptors (called
+# directly: object.__setattr__ looks each one up by name first)
+_set_int, _set_is_safe = uuid.UUID.__dict__["int"].__set__, uuid.UUID.__dict__["is_safe"].__set__
 
 
 def uuid_of_hex(text: str) -> uuid.UUID:
@@ -32,8 +37,8 @@ def uuid_of_hex(text: str) -> uuid.UUID:
         return _UUID(hex=text)
     value = int(text, 16)  # as UUID(hex=...) parses 32 digits, with its ValueError
     made = _new(_UUID)
-    _set(made, "int", value)  # UUID is immutable through its own __setattr__, as uuid.py itself sets it
-    _set(made, "is_safe", _UNKNOWN)
+    _set_int(made, value)
+    _set_is_safe(made, _UNKNOWN)
     return made
 
 

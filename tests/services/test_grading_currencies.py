@@ -57,3 +57,24 @@ def test_a_missing_rate_refuses_grading_and_says_what_to_add(mixed: Any) -> None
     _rates(mixed, (date(2025, 12, 1), "EUR", "4.30"))
     with pytest.raises(ServiceError, match=r"cannot grade RUB-80000: no RUB→PLN exchange rate on or before 2025-12-31"):
         grade_portfolio(as_(mixed), AS_OF)
+
+
+def test_bases_in_whole_cents_convert_as_the_decimals_do() -> None:
+    # SQLite's sums come as whole cents and are converted in integers; PostgreSQL's as Decimals, one `to_base` each
+    from kam_desktop.domain.fx import FxTable
+    from kam_desktop.services.grading import _in_base
+    from kam_desktop.store.queries.grades import Cents, GradingBases
+
+    fx = FxTable.of("PLN", [(date(2025, 1, 1), "EUR", Decimal("4.2735")), (date(2025, 1, 1), "RUB", Decimal("0.045"))])
+    cents = [0, 12345, -1, -11, 33333, 10**24, -5, 0, 1]
+    currencies = ["GBP", "EUR", "RUB", "EUR", "RUB", "EUR", "PLN", "RUB", "EUR"]  # a zero needs no rate (GBP)
+    codes = [f"A{i}" for i in range(len(cents))]
+    kinds = ["customer"] * len(cents)
+    amounts, keys = _in_base(GradingBases(codes, kinds, currencies, Cents(cents), cents), fx, AS_OF)
+    expected, none = _in_base(GradingBases(codes, kinds, currencies, [Decimal(c).scaleb(-2) for c in cents]), fx, AS_OF)
+    assert none is None and keys is not None
+    assert repr(list(amounts)) == repr(list(expected))  # -0.00 where a small negative amount converts to nothing
+    assert keys == [int(a.scaleb(2)) for a in expected]
+    with pytest.raises(ServiceError, match="A0"):
+        _in_base(GradingBases(codes, kinds, ["GBP", *currencies[1:]], Cents([1, *cents[1:]]), [1, *cents[1:]]), fx,
+                 AS_OF)

@@ -6,8 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kam_desktop.domain.fx import FxTable, MissingRateError
+from kam_desktop.domain.money import cents_times, money
 
 TABLE = FxTable.of("PLN", [
     (date(2026, 2, 1), "EUR", Decimal("4.30")),
@@ -57,3 +60,24 @@ def test_a_converter_gives_what_to_base_gives_and_refuses_alike() -> None:
         to_base(Decimal("1.00"), "GBP")
     with pytest.raises(MissingRateError, match="EUR"):
         TABLE.converter(date(2025, 12, 31))(Decimal("1.00"), "EUR")  # each converter's own day
+
+
+def test_a_cents_converter_gives_what_to_base_gives_in_whole_cents_and_refuses_alike() -> None:
+    day = date(2026, 3, 15)
+    to_base = TABLE.cents_converter(day)
+    for cents in [0, 100000, 33333, -11, 1, -1, 10**24, -(10**25) - 7]:
+        for currency in ["PLN", "EUR", "RUB"]:
+            assert to_base(cents, currency) == int(TABLE.to_base(Decimal(cents).scaleb(-2), currency, day).scaleb(2))
+    assert to_base(0, "GBP") == 0  # zero needs no rate
+    with pytest.raises(MissingRateError, match="GBP"):
+        to_base(1, "GBP")
+    with pytest.raises(MissingRateError, match="EUR"):
+        TABLE.cents_converter(date(2025, 12, 31))(1, "EUR")  # each converter's own day
+
+
+@given(st.integers(-10**18, 10**18), st.decimals(min_value=Decimal("0.000001"), max_value=Decimal("100000"), places=6,
+                                                  allow_nan=False, allow_infinity=False))
+def test_whole_cents_times_a_rate_are_money_of_the_amount_times_it(cents: int, rate: Decimal) -> None:
+    expected = money(Decimal(cents).scaleb(-2) * rate)  # half up, once; -0.00 for a small negative amount
+    assert cents_times(rate)(cents) == int(expected.scaleb(2))
+    assert Decimal(cents_times(rate)(cents)).scaleb(-2) == expected

@@ -113,14 +113,13 @@ def _in_base(fx: FxTable, bases: SimulationBases, day: date) -> tuple[list[int],
     # (the sums are both None or neither: one outer join)
     net = [0 if c is None else c for c in bases.net_cents]
     margin = [0 if c is None else c for c in bases.margin_cents]
-    to_base = fx.converter(day)
+    to_base = fx.cents_converter(day)  # whole cents in, whole cents out (as `converter` rounds)
     for i, currency in enumerate(bases.currencies):
         if currency == fx.base or bases.net_cents[i] is None:  # what `to_base` gives these, without two calls
             continue
         try:
-            # `to_base` rounds to cents: whole cents again
-            net[i] = int(to_base(Decimal(net[i]).scaleb(-2), currency).scaleb(2))
-            margin[i] = int(to_base(Decimal(margin[i]).scaleb(-2), currency).scaleb(2))
+            net[i] = to_base(net[i], currency)
+            margin[i] = to_base(margin[i], currency)
         except MissingRateError as exc:
             raise ServiceError("cannot simulate {code}: {problem}", code=bases.codes[i], problem=exc.message) from None
     return net, margin

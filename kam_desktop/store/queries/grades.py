@@ -144,7 +144,8 @@ def grading_bases(session: Session, first: date, last: date, margin: bool, as_of
     if not rows:
         return GradingBases([], [], [], [])
     codes, kinds, currencies, cents = zip(*rows, strict=True)
-    if not all(type(c) is int for c in cents):  # a sum SQLite could only keep as a float: made Decimal as read
+    # (the column's types found in C, not by a generator step per account)
+    if set(map(type, cents)) != {int}:  # a sum SQLite could only keep as a float: made Decimal as read
         return GradingBases(codes, kinds, currencies, [scaled_decimal(c, 2) for c in cents])
     return GradingBases(codes, kinds, currencies, Cents(cents), cents)
 
