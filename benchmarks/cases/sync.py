@@ -158,7 +158,8 @@ def _lines(columns: list[str], account: uuid.UUID, category: uuid.UUID) -> list[
 
 
 # Push + pull ≥ 0.25× a raw executemany (issue 11) is a time ratio ≤ 4.
-@case("sync_push_pull", scales=("small",), rounds={"small": 3}, measure_memory=False, targets={"small": 4.0},
+# five rounds, not three: both sides talk to the shared PostgreSQL server, where other sessions' work slows a round
+@case("sync_push_pull", scales=("small",), rounds={"small": 5}, measure_memory=False, targets={"small": 4.0},
       quick=False)
 def push_pull(ctx: CaseContext) -> Pair:
     """10,000 new contacts: laptop A's outbox pushed, then pulled by laptop B, vs raw executemany (target ratio ≤ 4).
@@ -241,7 +242,8 @@ LINES_PER_ACCOUNT = int(os.environ.get("KAM_BENCH_LINES_PER_ACCOUNT", "20"))
 CONTACTS_PER_ACCOUNT = 3
 
 
-@case("sync_first_sync", scales=("small",), rounds={"small": 3}, measure_memory=False, targets={"small": 3.0},
+# five rounds, as sync_push_pull (the shared server)
+@case("sync_first_sync", scales=("small",), rounds={"small": 5}, measure_memory=False, targets={"small": 3.0},
       quick=False)
 def first_sync(ctx: CaseContext) -> Pair:
     """A KAM's first sync (100 accounts) from a server of 20,000 accounts vs a raw COPY … TO of the same rows.
