@@ -45,12 +45,17 @@ EXACT_CENTS = 10**26  # |cents × percent's numerator| below this: `percent_of`'
 
 def percent_of_cents(cents: int, percent: Decimal) -> int:
     """`percent_of` on an amount of whole cents, in whole cents: the same exact value and the same rounding (half
-    up, away from zero) done in integers, for pricing 20,000 accounts at once (a zero is never negative: `percent_of` can give -0.00). Exact while |cents × the percent's
-    numerator| < `EXACT_CENTS` (where `percent_of`'s Decimal product is exact too)."""
+    up, away from zero) done in integers, for pricing 20,000 accounts at once (a zero is never negative: `percent_of`
+    can give -0.00). Exact while |cents × the percent's numerator| < `EXACT_CENTS` (where `percent_of`'s Decimal
+    product is exact too)."""
     numerator, denominator = percent.as_integer_ratio()
-    # cents × percent / 100 = cents × numerator / (100 × denominator); half up: add half the divisor, then floor
-    product, divisor = 2 * abs(cents * numerator), 200 * denominator
-    rounded = (product + divisor // 2) // divisor
+    return _times_ratio(cents, numerator, 100 * denominator)  # cents × percent / 100
+
+
+def _times_ratio(cents: int, numerator: int, denominator: int) -> int:
+    """cents × numerator / denominator (denominator > 0) rounded half up, away from zero, in integers: `money`'s
+    rounding of the exact product (twice the product plus the denominator, floored by twice the denominator)."""
+    rounded = (2 * abs(cents * numerator) + denominator) // (2 * denominator)
     return rounded if (cents < 0) == (numerator < 0) else -rounded
 
 
@@ -65,7 +70,6 @@ def cents_times(factor: Decimal) -> Callable[[int], int]:
     def times(cents: int) -> int:
         if abs(cents) * digits >= EXACT_CENTS:
             return int(money(Decimal(cents).scaleb(-2) * factor).scaleb(2))
-        rounded = (2 * abs(cents * numerator) + denominator) // (2 * denominator)  # half up: add half, then floor
-        return rounded if (cents < 0) == (numerator < 0) else -rounded
+        return _times_ratio(cents, numerator, denominator)
 
     return times
